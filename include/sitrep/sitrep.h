@@ -1,0 +1,59 @@
+// sitrep's public API: load a document, extract its claims, write them out.
+//
+//   auto bytes = sitrep::ReadInput("report.txt", {});
+//   auto doc = sitrep::LoadDocument(*std::move(bytes), {.published = "2024-08-13"});
+//   auto result = sitrep::Extract(*doc);
+//   std::cout << sitrep::ToJson(*result).dump(1);
+#ifndef SITREP_SITREP_H_
+#define SITREP_SITREP_H_
+
+#include <cstdint>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "sitrep/document.h"
+#include "sitrep/extraction.h"
+#include "sitrep/status.h"
+
+namespace sitrep {
+
+inline constexpr const char* kVersion = "0.1.0";
+inline constexpr uint64_t kDefaultMaxBytes = 32ull << 20;
+
+// Reads a whole file, or standard input for "-". Refuses directories, missing
+// files and inputs larger than max_bytes, with a message that says so.
+Result<std::string> ReadInput(const std::string& path, uint64_t max_bytes = kDefaultMaxBytes);
+
+struct LoadOptions {
+  std::string published;        // YYYY-MM-DD; overrides the document's own
+  std::string outlet;           // overrides the document's own
+  std::string format = "auto";  // auto | text | html
+  uint64_t max_bytes = kDefaultMaxBytes;
+};
+
+// Validates and decodes the bytes of one document: front block
+// ("---\npublished: 2024-08-13\noutlet: ...\n---"), HTML or plain text.
+// Empty and binary input is refused; invalid UTF-8 is repaired and flagged in
+// meta.warnings; the result's spans still point into the original bytes.
+Result<Document> LoadDocument(std::string bytes, const LoadOptions& options = {});
+
+struct ExtractOptions {
+  // Claims with no date of their own take one from the previous claim within
+  // this many paragraphs (news keeps its time frame from one paragraph to the
+  // next); 0 turns inheritance off.
+  int date_context_paragraphs = 2;
+};
+
+// Runs every stage of the pipeline over one document.
+Result<Extraction> Extract(const Document& document, const ExtractOptions& options = {});
+
+// The JSON contract of `sitrep extract` (docs/extract-json.md).
+nlohmann::ordered_json ToJson(const Extraction& extraction);
+
+// A readable summary for a terminal.
+std::string ToText(const Extraction& extraction);
+
+}  // namespace sitrep
+
+#endif  // SITREP_SITREP_H_

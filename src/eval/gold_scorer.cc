@@ -1,0 +1,216 @@
+#include "eval/gold_scorer.h"
+
+#include <cmath>
+#include <set>
+#include <sstream>
+
+#include "core/utf8.h"
+
+namespace sitrep {
+
+double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = M_PI / 180.0;
+  double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
+  double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
+             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+namespace {
+
+using Json = nlohmann::json;
+
+std::string Str(const Json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+// Folded, with typographic quotes and dashes made plain, for phrase search.
+std::string Norm(std::string_view s) {
+  std::string f = FoldCase(s);
+  std::string out;
+  for (size_t i = 0; i < f.size();) {
+    char32_t cp;
+    int len = DecodeUtf8(f, i, &cp);
+    if (len == 0) len = 1;
+    if (cp == 0x201C || cp == 0x201D) out.push_back('"');
+    else if (cp == 0x2013 || cp == 0x2014) out.push_back('-');
+    else out.append(f, i, len);
+    i += len;
+  }
+  return out;
+}
+
+void Count(Tally* t, bool hit) {
+  ++t->total;
+  t->hit += hit ? 1 : 0;
+}
+
+}  // namespace
+
+Result<GoldScore> ScoreAgainstGold(const Json& gold, const Extraction& x) {
+  if (!gold.is_object() || !gold.contains("claims") || !gold["claims"].is_array()) {
+    return Status::InvalidArgument("gold file has no \"claims\" array");
+  }
+  GoldScore score;
+  std::ostringstream r;
+
+  // Aliases of each gold person, folded.
+  std::vector<std::set<std::string>> aliases;
+  auto names_of = [&](const std::string& speaker) {
+    std::set<std::string> out = {Norm(speaker)};
+    for (const Json& p : gold.value("people", Json::array())) {
+      std::set<std::string> all = {Norm(Str(p, "name"))};
+      for (const Json& a : p.value("aliases", Json::array())) all.insert(Norm(a.get<std::string>()));
+      if (all.count(Norm(speaker))) out.insert(all.begin(), all.end());
+    }
+    return out;
+  };
+  auto speaker_matches = [&](const Claim& c, const std::string& gold_speaker) {
+    if (gold_speaker.empty()) return true;  // narration or unnamed reports: any attribution
+    if (!c.speaker) return false;
+    std::set<std::string> want = names_of(gold_speaker);
+    std::vector<std::string> have = {Norm(c.speaker->name)};
+    if (c.speaker->person_id > 0 && c.speaker->person_id <= static_cast<int>(x.people.size())) {
+      const Person& p = x.people[c.speaker->person_id - 1];
+      have.push_back(Norm(p.name));
+      for (const auto& a : p.aliases) have.push_back(Norm(a));
+    }
+    for (const std::string& h : have) {
+      for (const std::string& w : want) {
+        if (h == w || (h.size() >= 4 && w.find(h) != std::string::npos) ||
+            (w.size() >= 4 && h.find(w) != std::string::npos)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  };
+
+  r << "claims\n";
+  std::set<int> used;
+  for (const Json& g : gold["claims"]) {
+    std::vector<std::string> keys;
+    for (const Json& k : g.value("key", Json::array())) keys.push_back(Norm(k.get<std::string>()));
+    std::string gold_speaker = g.contains("speaker") && g["speaker"].is_string() ? g["speaker"].get<std::string>() : "";
+    std::string gold_status = Str(g, "status");
+    const Claim* best = nullptr;
+    int best_rank = -1;
+    for (const Claim& c : x.claims) {
+      if (used.count(c.id)) continue;
+      std::string text = Norm(c.text);
+      bool all = !keys.empty();
+      for (const auto& k : keys) all = all && text.find(k) != std::string::npos;
+      if (!all) continue;
+      int rank = (speaker_matches(c, gold_speaker) ? 2 : 0) + (ToString(c.status) == gold_status ? 1 : 0);
+      if (rank > best_rank) {
+        best = &c;
+        best_rank = rank;
+      }
+    }
+    std::string id = Str(g, "id");
+    Count(&score.claims_found, best != nullptr);
+    if (best == nullptr) {
+      Count(&score.claims, false);
+      Count(&score.speakers, false);
+      Count(&score.statuses, false);
+      r << "  MISS " << id << ": no claim contains";
+      for (const auto& k : keys) r << " \"" << k << "\"";
+      r << "\n";
+      continue;
+    }
+    used.insert(best->id);
+    bool sp = speaker_matches(*best, gold_speaker);
+    bool st = ToString(best->status) == gold_status;
+    Count(&score.speakers, sp);
+    Count(&score.statuses, st);
+    Count(&score.claims, sp && st);
+    std::string extra;
+    if (g.contains("date") && g["date"].is_string()) {
+      bool ok = best->date && best->date->ToString() == g["date"].get<std::string>();
+      Count(&score.dates, ok);
+      if (!ok) extra += " date " + (best->date ? best->date->ToString() : std::string("none")) + " != " + g["date"].get<std::string>() + ";";
+    }
+    if (g.contains("date_range") && g["date_range"].is_array() && g["date_range"].size() == 2) {
+      bool ok = best->date_range && best->date_range->first.ToString() == g["date_range"][0].get<std::string>() &&
+                best->date_range->second.ToString() == g["date_range"][1].get<std::string>();
+      Count(&score.dates, ok);
+      if (!ok) {
+        extra += " range ";
+        extra += best->date_range ? best->date_range->first.ToString() + ".." + best->date_range->second.ToString()
+                                  : std::string("none");
+        extra += " != " + g["date_range"][0].get<std::string>() + ".." + g["date_range"][1].get<std::string>() + ";";
+      }
+    }
+    if (g.contains("event") && g["event"].is_object()) {
+      bool ok = best->event && best->event->type == Str(g["event"], "type");
+      Count(&score.event_types, ok);
+      if (!ok) extra += " event " + (best->event ? best->event->type : std::string("none")) + " != " + Str(g["event"], "type") + ";";
+    }
+    r << "  " << (sp && st ? "HIT  " : "MISS ") << id << " -> c" << best->id << ": speaker "
+      << (best->speaker ? best->speaker->name : std::string("none")) << (sp ? " ok" : " WRONG (want " + gold_speaker + ")")
+      << ", status " << ToString(best->status) << (st ? " ok" : " WRONG (want " + gold_status + ")") << ";"
+      << extra << "\n";
+  }
+
+  r << "places\n";
+  for (const Json& g : gold.value("places", Json::array())) {
+    std::string mention = Norm(Str(g, "mention"));
+    std::string first = mention.substr(0, mention.find(' '));
+    double lat = g.value("lat", 0.0), lon = g.value("lon", 0.0), tol = g.value("tolerance_km", 161.0);
+    double best_d = -1;
+    std::string best_name;
+    for (const Place& p : x.places) {
+      if (!p.metonym_for.empty()) continue;
+      if (Norm(p.mention).find(first) == std::string::npos) continue;
+      double d = DistanceKm(lat, lon, p.lat, p.lon);
+      if (best_d < 0 || d < best_d) {
+        best_d = d;
+        best_name = p.name;
+      }
+    }
+    bool ok = best_d >= 0 && best_d <= tol;
+    Count(&score.places, ok);
+    char buf[200];
+    if (best_d < 0) {
+      std::snprintf(buf, sizeof buf, "  MISS %s: not found\n", Str(g, "mention").c_str());
+    } else {
+      std::snprintf(buf, sizeof buf, "  %s %s -> %s, %.0f km off (tolerance %.0f)\n", ok ? "HIT " : "MISS",
+                    Str(g, "mention").c_str(), best_name.c_str(), best_d, tol);
+    }
+    r << buf;
+  }
+
+  r << "quantities\n";
+  for (const Json& g : gold.value("quantities", Json::array())) {
+    double value = g.value("value", 0.0);
+    std::string unit = Str(g, "unit");
+    const Quantity* found = nullptr;
+    for (const Quantity& q : x.quantities) {
+      if (std::fabs(q.value - value) <= std::fabs(value) * 0.005 && q.unit == unit) found = &q;
+    }
+    Count(&score.quantities, found != nullptr);
+    if (found != nullptr) Count(&score.quantity_bounds, found->bound == Str(g, "bound"));
+    r << "  " << (found ? "HIT  " : "MISS ") << "\"" << Str(g, "text") << "\" = " << value << " " << unit;
+    if (found) r << " (bound " << found->bound << (found->bound == Str(g, "bound") ? " ok" : " want " + Str(g, "bound")) << ")";
+    r << "\n";
+  }
+
+  r << "metonyms\n";
+  for (const Json& g : gold.value("metonyms", Json::array())) {
+    std::string mention = Norm(Str(g, "mention"));
+    if (mention.rfind("the ", 0) == 0) mention = mention.substr(4);
+    bool ok = false;
+    for (const Place& p : x.places) {
+      std::string pm = Norm(p.mention);
+      if (pm.rfind("the ", 0) == 0) pm = pm.substr(4);
+      if (pm == mention && !p.metonym_for.empty()) ok = true;
+    }
+    Count(&score.metonyms, ok);
+    r << "  " << (ok ? "HIT  " : "MISS ") << Str(g, "mention") << " as " << Str(g, "means") << "\n";
+  }
+  score.report = r.str();
+  return score;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,1021 @@
+#include "events/claims.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_set>
+
+#include "extract/lexicons.h"
+
+namespace sitrep {
+
+DocContext::DocContext(const Analysis& an, const std::vector<QuoteMention>& q, const std::vector<DateFound>& d,
+                       const std::vector<QuantityFound>& qty, const std::vector<PlaceFound>& p,
+                       const Entities& e, const People& ppl)
+    : a(an), quotes(q), dates(d), quantities(qty), places(p), entities(e), people(ppl) {
+  const size_t n = a.token_count();
+  quote_at.assign(n, -1);
+  date_at.assign(n, -1);
+  place_at.assign(n, -1);
+  for (size_t i = 0; i < quotes.size(); ++i) {
+    size_t from = quotes[i].token_begin - 1;
+    size_t to = std::min(n, quotes[i].token_end + (quotes[i].closed ? 1 : 0));
+    for (size_t k = from; k < to; ++k) quote_at[k] = static_cast<int>(i);
+  }
+  for (size_t i = 0; i < dates.size(); ++i) {
+    for (size_t k = dates[i].token_begin; k < dates[i].token_end; ++k) date_at[k] = static_cast<int>(i);
+  }
+  for (size_t i = 0; i < places.size(); ++i) {
+    for (size_t k = places[i].token_begin; k < places[i].token_end; ++k) place_at[k] = static_cast<int>(i);
+  }
+  headline = FindHeadlines(a);
+}
+
+std::string DocContext::CountryAt(size_t k) const {
+  if (k >= a.token_count()) return "";
+  if (place_at[k] >= 0) return places[place_at[k]].place.country;
+  const EntityMention* e = entities.At(k);
+  if (e == nullptr) return "";
+  if (e->kind == EntityKind::kActor) return e->actor->country;
+  if (e->kind == EntityKind::kPerson && e->person > 0) return people.people[e->person - 1].country;
+  return "";
+}
+
+namespace {
+
+struct SpeakerRef {
+  bool found = false;
+  size_t tb = 0, te = 0;
+  Speaker speaker;
+  std::string category;
+  bool unnamed = false;  // "sources", "reports"
+};
+
+struct Draft {
+  Claim c;
+  size_t tb = 0, te = 0;  // tokens of the claim's text
+  uint32_t sentence = 0;  // the sentence that carries its attribution
+  uint32_t sentence_first = 0, sentence_last = 0;  // sentences it spans
+  uint32_t paragraph = 0;
+  std::string category;   // the speaker's category
+  SpeechClass verb = SpeechClass::kSay;
+};
+
+bool IsClauseBreakWord(std::string_view w) {
+  return w == "but" || w == "while" || w == "though" || w == "although" || w == "whereas" || w == "yet";
+}
+
+bool IsNarrationSplitWord(std::string_view w) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "prompting", "as", "while", "but", "which", "forcing", "leaving", "causing", "sparking",
+      "triggering", "after", "amid", "and", "killing", "injuring", "wounding", "destroying"};
+  return kWords.count(w) > 0;
+}
+
+bool IsNpModifier(std::string_view w) {
+  static const std::unordered_set<std::string_view> kMods = {
+      "senior", "former", "top", "local", "unnamed", "anonymous", "unidentified", "some", "several",
+      "many", "two", "three", "other", "military", "regional", "acting", "deputy", "chief", "pro-kremlin",
+      "pro-russian", "pro-ukrainian", "prominent", "leading", "independent", "western", "foreign",
+      "defense", "defence", "intelligence", "security", "government", "administration", "state",
+      "ukraine's", "russia's", "expert", "press", "war", "opposition", "frontline", "official",
+      "ministry", "european", "us", "u.s."};
+  return kMods.count(w) > 0;
+}
+
+bool IsObjectWord(std::string_view w) {
+  static const std::unordered_set<std::string_view> kObjects = {
+      "reporters", "journalists", "the", "a", "an", "his", "her", "their", "them", "him", "us", "me",
+      "lawmakers", "parliament", "audience", "viewers", "supporters", "troops", "residents", "allies",
+      "partners", "interviewers", "colleagues", "newspaper", "broadcaster", "press", "media", "outlet",
+      "agency", "conference", "news"};
+  return kObjects.count(w) > 0;
+}
+
+bool TakesObject(std::string_view lemma) {
+  return lemma == "tell" || lemma == "warn" || lemma == "urge" || lemma == "ask" || lemma == "assure" ||
+         lemma == "inform" || lemma == "remind" || lemma == "promise";
+}
+
+bool IsPreposition(std::string_view w) {
+  static const std::unordered_set<std::string_view> kPreps = {
+      "in", "on", "at", "during", "after", "before", "while", "when", "of", "for", "to", "with",
+      "by", "from", "late", "early", "earlier", "later", "last", "this", "on", "about", "as",
+      "through", "via", "over", "under", "afterwards", "again", "too", "so"};
+  return kPreps.count(w) > 0;
+}
+
+// Words near a content word overlap test: prefixes of five letters, so that
+// "appointment" meets "appointed" and "digging" meets "dig".
+std::string Stem(std::string_view w) { return std::string(w.substr(0, std::min<size_t>(w.size(), 5))); }
+
+class ClaimBuilder {
+ public:
+  ClaimBuilder(const DocContext& ctx, const ClaimOptions& o) : x_(ctx), a_(ctx.a), o_(o) {
+    used_.assign(a_.token_count(), false);
+  }
+
+  std::vector<Claim> Run() {
+    for (uint32_t p = 0; p < a_.seg.paragraphs.size(); ++p) {
+      const Paragraph& para = a_.seg.paragraphs[p];
+      for (uint32_t s = para.sentence_begin; s < para.sentence_end; ++s) {
+        if (x_.headline[s]) continue;
+        Sentence(s);
+      }
+    }
+    std::sort(drafts_.begin(), drafts_.end(), [](const Draft& x, const Draft& y) { return x.tb < y.tb; });
+    Verification();
+    Statuses();
+    Dates();
+    Attach();
+    std::vector<Claim> out;
+    for (Draft& d : drafts_) {
+      d.c.id = static_cast<int>(out.size()) + 1;
+      out.push_back(std::move(d.c));
+    }
+    return out;
+  }
+
+ private:
+  const DocContext& x_;
+  const Analysis& a_;
+  const ClaimOptions& o_;
+  std::vector<Draft> drafts_;
+  std::vector<bool> used_;       // tokens used as attribution (speech verb, speaker)
+  int last_person_speaker_ = 0;  // for "he said"
+  uint32_t last_person_paragraph_ = 0;
+  std::vector<std::pair<Span, int>> verification_cues_;  // cue span, sentence
+
+  const std::string& W(size_t i) const {
+    static const std::string kEmpty;
+    return i < a_.folded.size() ? a_.folded[i] : kEmpty;
+  }
+  size_t SentenceBegin(size_t i) const { return a_.seg.sentences[a_.sentence_of[i]].token_begin; }
+  size_t SentenceEnd(size_t i) const { return a_.seg.sentences[a_.sentence_of[i]].token_end; }
+  bool InQuote(size_t i) const { return i < x_.quote_at.size() && x_.quote_at[i] >= 0; }
+
+  // ---------------------------------------------------------------- speakers
+
+  void FillFromPerson(int id, SpeakerRef* r) const {
+    const Person& p = x_.people.people[id - 1];
+    r->speaker.name = p.name;
+    r->speaker.role = p.role;
+    r->speaker.country = p.country;
+    r->speaker.person_id = id;
+    r->category = x_.people.category[id - 1];
+  }
+
+  // "the Ukrainian president" -> the person with that role and country.
+  int PersonByTitle(const Role* role, const std::string& country) const {
+    int best = 0;
+    for (const Person& p : x_.people.people) {
+      std::string r = p.role;
+      for (char& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      std::string want = role->canonical;
+      for (char& c : want) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (r.rfind(want, 0) != 0 && r.find(" " + want) == std::string::npos) continue;
+      if (!country.empty() && p.country != country) continue;
+      best = p.id;  // the last named such person
+    }
+    return best;
+  }
+
+  int ResolvePronoun(size_t at) const {
+    uint32_t para = a_.seg.sentences[a_.sentence_of[at]].paragraph;
+    if (last_person_speaker_ > 0 &&
+        para - last_person_paragraph_ <= static_cast<uint32_t>(o_.pronoun_lookback_paragraphs)) {
+      return last_person_speaker_;
+    }
+    // Otherwise the most recent person named outside a quotation.
+    for (size_t k = at; k-- > 0;) {
+      if (InQuote(k)) continue;
+      const EntityMention* e = x_.entities.At(k);
+      if (e != nullptr && e->kind == EntityKind::kPerson && e->person > 0) return e->person;
+      if (a_.seg.sentences[a_.sentence_of[k]].paragraph + o_.pronoun_lookback_paragraphs < para) break;
+    }
+    return 0;
+  }
+
+  // Builds a speaker from the noun phrase in tokens [b, e).
+  SpeakerRef FromPhrase(size_t b, size_t e) const {
+    SpeakerRef r;
+    const EntityMention* person = nullptr;
+    const EntityMention* role = nullptr;
+    const EntityMention* org = nullptr;
+    const EntityMention* demonym = nullptr;
+    const PlaceFound* place = nullptr;
+    bool unknown_name = false;
+    for (size_t k = b; k < e; ++k) {
+      if (const EntityMention* m = x_.entities.At(k)) {
+        switch (m->kind) {
+          case EntityKind::kPerson: person = m; break;
+          case EntityKind::kRole: if (role == nullptr) role = m; break;
+          case EntityKind::kActor:
+            if (m->actor->kind == "demonym") {
+              if (demonym == nullptr) demonym = m;
+            } else if (org == nullptr) {
+              org = m;
+            }
+            break;
+          case EntityKind::kOrganisation: if (org == nullptr) org = m; break;
+          case EntityKind::kPronoun: {
+            int id = ResolvePronoun(k);
+            if (id > 0) {
+              r.found = true;
+              FillFromPerson(id, &r);
+            }
+            r.tb = b;
+            r.te = e;
+            r.speaker.span = a_.TokenSpan(b, e);
+            return r;
+          }
+        }
+        k = m->token_end - 1;
+        continue;
+      }
+      if (x_.place_at[k] >= 0) {
+        if (place == nullptr) place = &x_.places[x_.place_at[k]];
+        k = x_.places[x_.place_at[k]].token_end - 1;
+        continue;
+      }
+      if (a_.IsWord(k) && a_.token(k).capitalized && !IsStopWord(W(k))) unknown_name = true;
+    }
+    r.tb = b;
+    r.te = e;
+    size_t nb = b;
+    while (nb < e && (W(nb) == "the" || W(nb) == "a" || W(nb) == "an")) ++nb;
+    r.speaker.span = a_.TokenSpan(nb, e);
+    std::string phrase(a_.SpanText(r.speaker.span));
+    std::string demonym_country = demonym != nullptr ? demonym->actor->country : "";
+    if (person != nullptr && person->person > 0) {
+      FillFromPerson(person->person, &r);
+    } else if (role != nullptr && org == nullptr && place == nullptr && !unknown_name && demonym != nullptr &&
+               role->role->category != "social_media" && role->role->category != "group" &&
+               role->role->category != "civil" && role->role->canonical.back() != 's' &&
+               PersonByTitle(role->role, demonym_country) > 0) {
+      // "the Ukrainian president": a title standing for a person named before.
+      FillFromPerson(PersonByTitle(role->role, demonym_country), &r);
+    } else if (role != nullptr) {
+      r.speaker.name = phrase;
+      r.speaker.role = role->role->canonical;
+      r.category = role->role->category;
+      if (org != nullptr && org->kind == EntityKind::kActor) {
+        r.speaker.country = org->actor->country;
+        if (r.category == "group" || r.category == "official") {
+          r.category = org->actor->category == "social_media" ? "social_media" : r.category;
+        }
+      } else if (place != nullptr) {
+        r.speaker.country = place->place.country;
+      }
+      if (r.speaker.country.empty()) r.speaker.country = demonym_country;
+      r.unnamed = role->role->category == "group";
+    } else if (org != nullptr) {
+      if (org->kind == EntityKind::kActor) {
+        r.speaker.name = org->actor->canonical;
+        r.speaker.country = org->actor->country;
+        r.category = org->actor->category;
+      } else {
+        r.speaker.name = phrase;
+        r.category = org->org_category;
+        r.speaker.country = demonym_country;
+        if (place != nullptr && r.speaker.country.empty()) r.speaker.country = place->place.country;
+      }
+    } else if (place != nullptr && (place->place.kind == "country" || !place->place.metonym_for.empty())) {
+      // "Moscow said", "Russia claimed": the government speaks.
+      r.speaker.name = place->place.mention;
+      r.speaker.role = "government";
+      r.speaker.country = place->place.country;
+      r.category = "government";
+    } else if (unknown_name) {
+      r.speaker.name = phrase;
+      r.category = "";
+    } else {
+      return SpeakerRef{};
+    }
+    r.found = true;
+    return r;
+  }
+
+  // The subject of the speech verb at v: "Ukrainian General Oleksandr
+  // Syrskyi reported", "Russian bloggers on Telegram have asserted",
+  // "the Ukrainian president said", "he told", "..., George Barros, said".
+  SpeakerRef SpeakerBefore(size_t v) const {
+    const size_t sb = SentenceBegin(v);
+    if (v <= sb) return {};
+    size_t k = v;  // one past the phrase's last token
+    while (k > sb) {
+      size_t t = k - 1;
+      if (IsAuxiliaryOrAdverb(W(t)) || x_.date_at[t] >= 0) {
+        k = t;
+        continue;
+      }
+      if ((W(t) == "on" || W(t) == "in" || W(t) == "earlier") && x_.date_at[t + 1] >= 0) {
+        k = t;
+        continue;
+      }
+      break;
+    }
+    if (k <= sb) return {};
+    size_t end = k;
+    // Apposition: "..., George Barros, said".
+    if (a_.IsPunct(end - 1, U',') && end >= 2) {
+      const EntityMention* m = x_.entities.At(end - 2);
+      if (m != nullptr && (m->kind == EntityKind::kPerson || m->kind == EntityKind::kActor ||
+                           m->kind == EntityKind::kOrganisation)) {
+        return FromPhrase(m->token_begin, m->token_end);
+      }
+      return {};
+    }
+    size_t begin = end;
+    int steps = 0;
+    size_t t = end;
+    while (t > sb && steps < 14) {
+      size_t j = t - 1;
+      ++steps;
+      if (InQuote(j)) break;
+      if (const EntityMention* m = x_.entities.At(j)) {
+        begin = m->token_begin;
+        t = begin;
+        if (m->kind == EntityKind::kPronoun) break;
+        continue;
+      }
+      if (x_.place_at[j] >= 0) {
+        begin = x_.places[x_.place_at[j]].token_begin;
+        t = begin;
+        continue;
+      }
+      const std::string& w = W(j);
+      if (w == "'s" || IsNpModifier(w)) {
+        begin = j;
+        t = j;
+        continue;
+      }
+      if (w == "the" || w == "a" || w == "an") {
+        begin = j;
+        break;
+      }
+      if ((w == "of" || w == "on" || w == "for" || w == "at" || w == "in") && begin < end && j > sb) {
+        const EntityMention* m = x_.entities.At(j - 1);
+        if (m != nullptr && (m->kind == EntityKind::kRole || m->kind == EntityKind::kOrganisation ||
+                             m->kind == EntityKind::kActor)) {
+          begin = j;
+          t = j;
+          continue;
+        }
+        break;
+      }
+      if (a_.IsWord(j) && a_.token(j).capitalized && !IsStopWord(w)) {
+        begin = j;
+        t = j;
+        continue;
+      }
+      break;
+    }
+    if (begin == end) return {};
+    return FromPhrase(begin, end);
+  }
+
+  // A speaker after the verb: "said Zelenskyy", "said the Ukrainian president".
+  SpeakerRef SpeakerAfter(size_t v) const {
+    const size_t se = SentenceEnd(v);
+    size_t k = v + 1;
+    size_t begin = k;
+    while (k < se && (W(k) == "the" || W(k) == "a" || W(k) == "an" || IsNpModifier(W(k)))) ++k;
+    size_t end = k;
+    while (k < se) {
+      if (InQuote(k)) break;
+      if (const EntityMention* m = x_.entities.At(k)) {
+        if (m->kind == EntityKind::kPronoun && k != begin) break;
+        k = m->token_end;
+        end = k;
+        continue;
+      }
+      if (x_.place_at[k] >= 0) {
+        k = x_.places[x_.place_at[k]].token_end;
+        end = k;
+        continue;
+      }
+      if (W(k) == "'s") {
+        ++k;
+        continue;
+      }
+      break;
+    }
+    if (end == begin) return {};
+    return FromPhrase(begin, end);
+  }
+
+  void NoteSpeaker(const SpeakerRef& r, size_t at) {
+    if (r.speaker.person_id > 0) {
+      last_person_speaker_ = r.speaker.person_id;
+      last_person_paragraph_ = a_.seg.sentences[a_.sentence_of[at]].paragraph;
+    }
+  }
+
+  // ---------------------------------------------------------------- claims
+
+  Draft& NewDraft(ClaimKind kind, size_t tb, size_t te, uint32_t sentence) {
+    drafts_.emplace_back();
+    Draft& d = drafts_.back();
+    d.c.kind = kind;
+    d.tb = tb;
+    d.te = te;
+    d.sentence = sentence;
+    d.sentence_first = a_.sentence_of[tb];
+    d.sentence_last = a_.sentence_of[te - 1];
+    d.paragraph = a_.seg.sentences[sentence].paragraph;
+    d.c.span = a_.TokenSpan(tb, te);
+    d.c.text = std::string(a_.SpanText(d.c.span));
+    return d;
+  }
+
+  void SetSpeaker(Draft* d, const SpeakerRef& r, size_t verb) {
+    if (r.found && !r.speaker.name.empty()) {
+      d->c.speaker = r.speaker;
+      d->c.speaker->side = SideOf(r.category, r.speaker.country, x_.parties);
+      d->category = r.category;
+    }
+    const SpeechVerb* sv = Lexicons::Get().FindSpeechVerb(W(verb));
+    d->c.cue = sv != nullptr ? sv->lemma : W(verb);
+    d->c.cue_span = a_.TokenSpan(verb, verb + 1);
+    d->verb = sv != nullptr ? sv->cls : SpeechClass::kSay;
+    used_[verb] = true;
+    for (size_t k = r.tb; k < r.te; ++k) used_[k] = true;
+  }
+
+  // The speech verb and speaker of a quotation, after or before its marks.
+  bool AttributeQuote(const QuoteMention& q, size_t q_index, Draft* d) {
+    size_t after = q.token_end + (q.closed ? 1 : 0);
+    size_t n = a_.token_count();
+    if (after < n && x_.quote_at[after] < 0) {
+      // "..., Zelenskyy said", "..., he told Digital", "..., the Ukrainian president said".
+      size_t k = after;
+      if (a_.IsPunct(k, U',')) ++k;
+      SpeakerRef np;
+      // Try "NP verb".
+      size_t v = k;
+      size_t limit = std::min(n, k + 12);
+      while (v < limit && Lexicons::Get().FindSpeechVerb(W(v)) == nullptr && !a_.IsPunct(v, U'.') &&
+             x_.quote_at[v] < 0) {
+        ++v;
+      }
+      if (v < limit && Lexicons::Get().FindSpeechVerb(W(v)) != nullptr && v > k) {
+        np = SpeakerBefore(v);
+        if (np.found && np.tb >= k) {
+          SetSpeaker(d, np, v);
+          NoteSpeaker(np, v);
+          return true;
+        }
+      }
+      // Try "verb NP": "said Zelenskyy".
+      if (Lexicons::Get().FindSpeechVerb(W(k)) != nullptr) {
+        np = SpeakerAfter(k);
+        if (np.found) {
+          SetSpeaker(d, np, k);
+          NoteSpeaker(np, k);
+          return true;
+        }
+      }
+    }
+    // "Zelenskyy said: “...”" / "Zelenskyy said that “...”".
+    size_t open = q.token_begin - 1;
+    if (open > 0) {
+      size_t k = open;
+      if (k > 0 && (a_.IsPunct(k - 1, U':') || a_.IsPunct(k - 1, U','))) --k;
+      if (k > 0 && W(k - 1) == "that") --k;
+      if (k > 0 && Lexicons::Get().FindSpeechVerb(W(k - 1)) != nullptr && !used_[k - 1]) {
+        SpeakerRef np = SpeakerBefore(k - 1);
+        if (np.found) {
+          SetSpeaker(d, np, k - 1);
+          NoteSpeaker(np, k - 1);
+          return true;
+        }
+      }
+    }
+    // A second quotation in the same paragraph continues the first speaker's.
+    for (size_t j = q_index; j-- > 0;) {
+      const QuoteMention& prev = x_.quotes[j];
+      if (prev.paragraph != q.paragraph) break;
+      for (auto it = drafts_.rbegin(); it != drafts_.rend(); ++it) {
+        if (it->c.kind == ClaimKind::kQuote && it->c.span == prev.inner && it->c.speaker) {
+          d->c.speaker = it->c.speaker;
+          d->c.cue = it->c.cue;
+          d->c.cue_span = it->c.cue_span;
+          d->category = it->category;
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  void Quotes(uint32_t s) {
+    for (size_t qi = 0; qi < x_.quotes.size(); ++qi) {
+      const QuoteMention& q = x_.quotes[qi];
+      if (!q.speech || q.token_begin >= q.token_end) continue;
+      // Handle each quotation once, in the sentence where it closes.
+      size_t last = q.token_end - 1;
+      if (a_.sentence_of[last] != s) continue;
+      NewDraft(ClaimKind::kQuote, q.token_begin, q.token_end, s);
+      size_t index = drafts_.size() - 1;
+      bool ok = AttributeQuote(q, qi, &drafts_[index]);
+      if (!ok) {
+        // A paragraph that is only a quotation continues the previous speaker.
+        Draft* prev = nullptr;
+        for (size_t j = 0; j + 1 < drafts_.size(); ++j) {
+          if (drafts_[j].c.speaker && drafts_[j].tb < q.token_begin) prev = &drafts_[j];
+        }
+        Draft& dd = drafts_[index];
+        if (prev != nullptr && prev->paragraph + 1 >= dd.paragraph && prev->c.speaker->person_id > 0) {
+          dd.c.speaker = prev->c.speaker;
+          dd.c.cue = prev->c.cue;
+          dd.category = prev->category;
+        }
+      }
+    }
+  }
+
+  // Where the clause after `from` ends: ";" or ", but".
+  size_t ClauseEnd(size_t from, size_t se) const {
+    for (size_t k = from; k < se; ++k) {
+      if (InQuote(k)) continue;
+      if (a_.IsPunct(k, U';')) return k;
+      if (a_.IsPunct(k, U',') && IsClauseBreakWord(W(k + 1))) return k;
+    }
+    // Leave out the final period.
+    size_t e = se;
+    while (e > from && a_.token(e - 1).kind == TokenKind::kPunct &&
+           (a_.token(e - 1).first == U'.' || a_.token(e - 1).first == U'!' || a_.token(e - 1).first == U'?')) {
+      --e;
+    }
+    return e;
+  }
+
+  // The complement clause of the speech verb at v; false when there is none.
+  bool Complement(size_t v, const SpeechVerb& sv, size_t* cb, size_t* ce) const {
+    const size_t se = SentenceEnd(v);
+    size_t c = v + 1;
+    bool has_that = false;
+    if (TakesObject(sv.lemma)) {
+      size_t limit = std::min(se, v + 6);
+      size_t k = c;
+      while (k < limit && W(k) != "that" && (x_.entities.At(k) != nullptr || IsObjectWord(W(k)) ||
+                                             (a_.IsWord(k) && a_.token(k).capitalized))) {
+        ++k;
+      }
+      c = k;
+    }
+    if (W(c) == "that" || W(c) == "whether") {
+      has_that = true;
+      ++c;
+    }
+    if (sv.needs_that && !has_that) return false;
+    if (c >= se || InQuote(c)) return false;
+    if (a_.token(c).kind == TokenKind::kPunct && a_.token(c).first != U'(') return false;
+    if (!has_that && (IsPreposition(W(c)) || W(c) == "it" || W(c) == "so")) return false;
+    size_t e = ClauseEnd(c, se);
+    int words = 0;
+    for (size_t k = c; k < e; ++k) words += a_.IsWord(k) && x_.date_at[k] < 0;
+    if (words < 3) return false;
+    *cb = c;
+    *ce = e;
+    return true;
+  }
+
+  void ReportedSpeech(uint32_t s) {
+    const ::sitrep::Sentence& sent = a_.seg.sentences[s];
+    for (size_t v = sent.token_begin; v < sent.token_end; ++v) {
+      if (used_[v] || InQuote(v)) continue;
+      const SpeechVerb* sv = Lexicons::Get().FindSpeechVerb(W(v));
+      if (sv == nullptr || sv->lemma == "according") continue;
+      // Inside another claim's complement: nested speech belongs to it.
+      bool nested = false;
+      for (const Draft& d : drafts_) {
+        if (d.c.kind != ClaimKind::kQuote && d.tb <= v && v < d.te) nested = true;
+      }
+      if (nested) continue;
+      // Verification cues are not speech: "could not confirm".
+      if (IsVerificationVerb(v)) continue;
+      size_t cb, ce;
+      if (!Complement(v, *sv, &cb, &ce)) continue;
+      SpeakerRef r = SpeakerBefore(v);
+      if (!r.found) continue;
+      Draft& d = NewDraft(r.unnamed ? ClaimKind::kReport : ClaimKind::kReportedSpeech, cb, ce, s);
+      SetSpeaker(&d, r, v);
+      NoteSpeaker(r, v);
+      if (r.unnamed) d.c.speaker.reset();
+      v = ce;
+    }
+  }
+
+  // "Reports emerged ... suggesting that X", "according to reports, X",
+  // "X, reportedly".
+  void Reports(uint32_t s) {
+    const ::sitrep::Sentence& sent = a_.seg.sentences[s];
+    const size_t sb = sent.token_begin, se = sent.token_end;
+    for (size_t k = sb; k < se; ++k) {
+      if (used_[k] || InQuote(k)) continue;
+      const std::string& w = W(k);
+      size_t cue_b = k, cue_e = 0, cb = 0, ce = 0;
+      bool alleged = false;
+      if (w == "reports" || w == "report") {
+        alleged = k > sb && (W(k - 1) == "unconfirmed" || W(k - 1) == "unverified");
+        size_t limit = std::min(se, k + 6);
+        for (size_t v = k + 1; v < limit; ++v) {
+          const std::string& vw = W(v);
+          if (vw == "emerged" || vw.rfind("suggest", 0) == 0 || vw == "said" || vw == "say" || vw == "says" ||
+              vw.rfind("indicat", 0) == 0 || vw == "claimed" || vw == "showed" || vw == "circulated" ||
+              vw == "surfaced" || vw == "stated") {
+            cue_e = v + 1;
+            break;
+          }
+        }
+        if (cue_e == 0) continue;
+        size_t c = cue_e;
+        for (size_t j = cue_e; j < std::min(se, cue_e + 6); ++j) {
+          if (W(j) == "that") {
+            c = j + 1;
+            break;
+          }
+          if (W(j).rfind("suggest", 0) == 0 || W(j).rfind("indicat", 0) == 0 || x_.date_at[j] >= 0) c = j + 1;
+        }
+        cb = c;
+        ce = ClauseEnd(cb, se);
+      } else if (w == "according" && W(k + 1) == "to") {
+        size_t j = k + 2;
+        while (j < se && (IsNpModifier(W(j)) || W(j) == "media" || W(j) == "news" || W(j) == "unconfirmed" ||
+                          W(j) == "the" || W(j) == "local" || W(j) == "some")) {
+          if (W(j) == "unconfirmed") alleged = true;
+          ++j;
+        }
+        if (W(j) != "reports" && W(j) != "report") {
+          AccordingTo(k, s);
+          continue;
+        }
+        cue_e = j + 1;
+        if (k <= sb + 2) {
+          // Cue first: the claim follows the next comma.
+          size_t c = cue_e;
+          while (c < se && !a_.IsPunct(c, U',')) ++c;
+          cb = c < se ? c + 1 : cue_e;
+          ce = ClauseEnd(cb, se);
+        } else {
+          cb = sb;
+          ce = k;
+          if (ce > cb && a_.IsPunct(ce - 1, U',')) --ce;
+        }
+      } else if (w == "reportedly") {
+        cue_e = k + 1;
+        cb = sb;
+        ce = ClauseEnd(sb, se);
+      } else {
+        continue;
+      }
+      if (cb >= ce) continue;
+      Draft& d = NewDraft(ClaimKind::kReport, cb, ce, s);
+      d.c.cue = std::string(a_.SpanText(a_.TokenSpan(cue_b, cue_e)));
+      d.c.cue_span = a_.TokenSpan(cue_b, cue_e);
+      d.verb = alleged ? SpeechClass::kAllege : SpeechClass::kReport;
+      for (size_t j = cue_b; j < cue_e; ++j) used_[j] = true;
+      return;
+    }
+  }
+
+  // "according to the Ukrainian military, X".
+  void AccordingTo(size_t k, uint32_t s) {
+    SpeakerRef r = SpeakerAfter(k + 1);
+    if (!r.found) return;
+    const size_t sb = SentenceBegin(k), se = SentenceEnd(k);
+    size_t cb, ce;
+    if (k <= sb + 2) {
+      size_t c = r.te;
+      while (c < se && !a_.IsPunct(c, U',')) ++c;
+      cb = c < se ? c + 1 : r.te;
+      ce = ClauseEnd(cb, se);
+    } else {
+      cb = sb;
+      ce = k;
+      if (ce > cb && a_.IsPunct(ce - 1, U',')) --ce;
+    }
+    if (cb >= ce) return;
+    Draft& d = NewDraft(r.unnamed ? ClaimKind::kReport : ClaimKind::kReportedSpeech, cb, ce, s);
+    SetSpeaker(&d, r, k);
+    d.c.cue = "according to";
+    d.c.cue_span = a_.TokenSpan(k, k + 2);
+    if (r.unnamed) d.c.speaker.reset();
+    used_[k + 1] = true;
+  }
+
+  bool IsVerificationVerb(size_t k) const {
+    const std::string& w = W(k);
+    if (w != "verify" && w != "verified" && w != "confirm" && w != "confirmed") return false;
+    size_t sb = SentenceBegin(k);
+    for (size_t j = k; j > sb && j + 7 > k; --j) {
+      const std::string& p = W(j - 1);
+      if (p == "not" || p == "n't" || p == "unable" || p == "cannot" || p == "never" || p == "couldn't") return true;
+      if (a_.token(j - 1).kind == TokenKind::kPunct) break;
+    }
+    return false;
+  }
+
+  // Narration: the outlet's own statements of events and numbers.
+  void Narration(uint32_t s) {
+    const ::sitrep::Sentence& sent = a_.seg.sentences[s];
+    for (const Draft& d : drafts_) {
+      if (d.sentence == s || (d.tb < sent.token_end && sent.token_begin < d.te)) return;
+    }
+    for (const auto& [span, cue_sentence] : verification_cues_) {
+      if (static_cast<uint32_t>(cue_sentence) == s) return;
+    }
+    // Clause starts at split points; a clause keeps its own claim only when
+    // it has its own trigger.
+    std::vector<size_t> starts = {sent.token_begin};
+    std::vector<bool> has_trigger;
+    for (size_t k = sent.token_begin; k < sent.token_end; ++k) {
+      if (InQuote(k)) continue;
+      if ((a_.IsPunct(k, U',') && IsNarrationSplitWord(W(k + 1))) || a_.IsPunct(k, U';') ||
+          a_.IsPunct(k, 0x2013) || a_.IsPunct(k, 0x2014)) {
+        starts.push_back(k + 1);
+      }
+    }
+    // Narration keeps whole sentences (", but" does not split it).
+    size_t end = sent.token_end;
+    while (end > sent.token_begin && a_.token(end - 1).kind == TokenKind::kPunct &&
+           (a_.token(end - 1).first == U'.' || a_.token(end - 1).first == U'!' || a_.token(end - 1).first == U'?')) {
+      --end;
+    }
+    struct Piece {
+      size_t b, e;
+      bool trigger;
+    };
+    std::vector<Piece> pieces;
+    for (size_t i = 0; i < starts.size(); ++i) {
+      size_t b = starts[i];
+      size_t e = i + 1 < starts.size() ? starts[i + 1] - 1 : end;
+      if (b >= e) continue;
+      bool trig = false;
+      for (size_t k = b; k < e && !trig; ++k) {
+        const TriggerPattern* t = nullptr;
+        trig = !InQuote(k) && Lexicons::Get().MatchTrigger(a_.folded, k, e, &t) > 0;
+      }
+      pieces.push_back({b, e, trig});
+    }
+    bool any_quantity = false;
+    for (const QuantityFound& q : x_.quantities) {
+      if (q.token_begin >= sent.token_begin && q.token_end <= sent.token_end && !InQuote(q.token_begin)) {
+        any_quantity = true;
+      }
+    }
+    bool any_trigger = false;
+    for (const Piece& p : pieces) any_trigger = any_trigger || p.trigger;
+    if (!any_trigger && !any_quantity) return;
+    // Merge pieces without a trigger into the one before (or after).
+    std::vector<Piece> merged;
+    for (const Piece& p : pieces) {
+      if (!merged.empty() && (!p.trigger || !any_trigger)) {
+        merged.back().e = p.e;
+      } else if (!merged.empty() && !merged.back().trigger) {
+        merged.back().e = p.e;
+        merged.back().trigger = true;
+      } else {
+        merged.push_back(p);
+      }
+    }
+    for (const Piece& p : merged) {
+      size_t e = p.e;
+      if (e > p.b && a_.IsPunct(e - 1, U',')) --e;
+      if (e <= p.b) continue;
+      NewDraft(ClaimKind::kNarration, p.b, e, s);
+    }
+  }
+
+  void FindVerificationCues(uint32_t s) {
+    const ::sitrep::Sentence& sent = a_.seg.sentences[s];
+    for (size_t k = sent.token_begin; k < sent.token_end; ++k) {
+      if (InQuote(k)) continue;
+      const std::string& w = W(k);
+      bool cue = false;
+      size_t begin = k;
+      if (w == "unverified" || w == "unconfirmed") {
+        cue = true;
+      } else if ((w == "verify" || w == "verified" || w == "confirm" || w == "confirmed") && IsVerificationVerb(k)) {
+        cue = true;
+        // The cue starts at the modal or auxiliary: "could not independently verify".
+        while (begin > sent.token_begin && a_.IsWord(begin - 1) &&
+               (IsAuxiliaryOrAdverb(W(begin - 1)) || W(begin - 1) == "able" || W(begin - 1) == "unable" ||
+                W(begin - 1) == "to" || W(begin - 1) == "cannot" || W(begin - 1) == "be" ||
+                W(begin - 1) == "n't" || W(begin - 1) == "couldn't")) {
+          --begin;
+        }
+      }
+      if (!cue) continue;
+      verification_cues_.push_back({a_.TokenSpan(begin, k + 1), static_cast<int>(s)});
+      used_[k] = true;
+    }
+  }
+
+  void Sentence(uint32_t s) {
+    FindVerificationCues(s);
+    Quotes(s);
+    ReportedSpeech(s);
+    Reports(s);
+    Narration(s);
+  }
+
+  // ---------------------------------------------------------------- statuses
+
+  // Content words of tokens [b, e) as stems, with names counting twice.
+  std::map<std::string, int> ContentStems(size_t b, size_t e) const {
+    std::map<std::string, int> out;
+    for (size_t k = b; k < e; ++k) {
+      if (!a_.IsWord(k)) continue;
+      const std::string& w = W(k);
+      if (w.size() < 4 || IsStopWord(w)) continue;
+      static const std::unordered_set<std::string_view> kWeak = {
+          "their", "own", "whether", "have", "begun", "started", "been", "able", "independently",
+          "verify", "confirm", "could", "would", "there", "which", "were", "said", "reports"};
+      if (kWeak.count(w)) continue;
+      out[Stem(w)] += a_.token(k).capitalized ? 2 : 1;
+    }
+    return out;
+  }
+
+  // "Digital has not been able to confirm whether Ukrainian troops have
+  // begun digging trenches": the claim the cue's object names, or the one
+  // just before it, becomes unverified.
+  void Verification() {
+    for (const auto& [cue_span, s] : verification_cues_) {
+      size_t cue_end = a_.TokenAt(cue_span.end);
+      size_t se = a_.seg.sentences[s].token_end;
+      size_t obj_end = ClauseEnd(cue_end, se);
+      auto object = ContentStems(cue_end, obj_end);
+      uint32_t para = a_.seg.sentences[s].paragraph;
+      Draft* best = nullptr;
+      int best_score = 0;
+      Draft* nearest = nullptr;
+      for (Draft& d : drafts_) {
+        if (d.c.span.begin >= cue_span.begin) continue;  // only what came before the cue
+        if (d.paragraph + o_.verification_lookback_paragraphs < para) continue;
+        nearest = &d;
+        auto stems = ContentStems(d.tb, d.te);
+        int score = 0;
+        for (const auto& [stem, weight] : object) {
+          if (stems.count(stem)) score += weight;
+        }
+        if (score > best_score || (score == best_score && score > 0)) {
+          best = &d;
+          best_score = score;
+        }
+      }
+      // "unverified reports said ...": the claim in the same sentence.
+      if (best == nullptr) {
+        for (Draft& d : drafts_) {
+          if (d.sentence == static_cast<uint32_t>(s)) best = &d;
+        }
+      }
+      if (best == nullptr) best = nearest;
+      if (best == nullptr) continue;
+      best->c.status = ClaimStatus::kUnverified;
+      best->c.status_cue = StatusCue{std::string(a_.SpanText(cue_span)), cue_span};
+    }
+  }
+
+  void Statuses() {
+    for (Draft& d : drafts_) {
+      if (d.c.status_cue) continue;  // set by a verification cue
+      ClaimStatus st = ClaimStatus::kReported;
+      if (d.c.kind == ClaimKind::kQuote || d.c.kind == ClaimKind::kReportedSpeech) {
+        st = d.c.speaker ? ClaimStatus::kAsserted : ClaimStatus::kReported;
+        const std::string side = d.c.speaker ? d.c.speaker->side : "";
+        if (d.category == "social_media") st = ClaimStatus::kAlleged;
+        if (d.verb == SpeechClass::kAllege) st = ClaimStatus::kAlleged;
+        if (d.verb == SpeechClass::kDeny) st = ClaimStatus::kDenied;
+        if (d.verb == SpeechClass::kConfirm && d.c.speaker && side != "party") st = ClaimStatus::kConfirmed;
+        if (st != ClaimStatus::kAsserted && st != ClaimStatus::kReported) {
+          d.c.status_cue = StatusCue{d.c.cue, d.c.cue_span};
+        }
+      } else if (d.verb == SpeechClass::kAllege) {
+        st = ClaimStatus::kAlleged;
+        d.c.status_cue = StatusCue{d.c.cue, d.c.cue_span};
+      }
+      // Hedges in the outlet's own voice: "allegedly", "purportedly".
+      if (d.c.kind == ClaimKind::kNarration || d.c.kind == ClaimKind::kReport) {
+        for (size_t k = d.tb; k < d.te; ++k) {
+          if (W(k) == "allegedly" || W(k) == "purportedly" || W(k) == "supposedly") {
+            st = ClaimStatus::kAlleged;
+            d.c.status_cue = StatusCue{std::string(a_.TokenText(k)), a_.TokenSpan(k, k + 1)};
+            break;
+          }
+        }
+      }
+      d.c.status = st;
+    }
+  }
+
+  // ---------------------------------------------------------------- dates
+
+  void ApplyDate(Draft* d, const DateMention& m) {
+    if (m.range()) {
+      d->c.date_range = std::make_pair(m.from, m.to);
+      d->c.date.reset();
+    } else {
+      d->c.date = m.from;
+      d->c.date_range.reset();
+    }
+    d->c.time_precision = m.time_precision;
+  }
+
+  void Dates() {
+    std::map<int, CivilDate> speaker_day;  // the last single day each person spoke on
+    Draft* prev = nullptr;
+    for (Draft& d : drafts_) {
+      // Dates in the claim's own sentences, outside quotations; those inside
+      // the claim's text first, then its attribution frame.
+      const DateFound* inside = nullptr;
+      const DateFound* frame = nullptr;
+      for (const DateFound& f : x_.dates) {
+        uint32_t fs = a_.sentence_of[f.token_begin];
+        if (fs < d.sentence_first || fs > std::max(d.sentence_last, d.sentence)) continue;
+        if (InQuote(f.token_begin)) continue;
+        bool in_text = f.token_begin >= d.tb && f.token_end <= d.te;
+        if (in_text && inside == nullptr) inside = &f;
+        // A frame date belongs to this claim only if no other claim of the
+        // sentence contains it.
+        if (!in_text && frame == nullptr) {
+          bool other = false;
+          for (const Draft& o : drafts_) {
+            if (&o != &d && f.token_begin >= o.tb && f.token_end <= o.te) other = true;
+          }
+          if (!other) frame = &f;
+        }
+      }
+      const DateFound* chosen = inside != nullptr ? inside : frame;
+      int person = d.c.speaker ? d.c.speaker->person_id : 0;
+      if (chosen != nullptr) {
+        DateMention m = chosen->mention;
+        if (chosen->since && person > 0 && speaker_day.count(person)) m.to = speaker_day[person];
+        ApplyDate(&d, m);
+      } else if (prev != nullptr && o_.date_context_paragraphs > 0 &&
+                 d.paragraph <= prev->paragraph + static_cast<uint32_t>(o_.date_context_paragraphs) &&
+                 prev->c.time_precision > 0) {
+        d.c.date = prev->c.date;
+        d.c.date_range = prev->c.date_range;
+        d.c.time_precision = prev->c.time_precision;
+        d.c.date_from_context = true;
+      }
+      if (person > 0 && d.c.date) speaker_day[person] = *d.c.date;
+      if (d.c.time_precision > 0) prev = &d;
+    }
+  }
+
+  // ---------------------------------------------------------------- links
+
+  void Attach() {
+    int prev_place = 0;
+    uint32_t prev_para = UINT32_MAX;
+    for (Draft& d : drafts_) {
+      for (size_t i = 0; i < x_.places.size(); ++i) {
+        const PlaceFound& p = x_.places[i];
+        if (p.token_begin >= d.tb && p.token_end <= d.te) d.c.places.push_back(static_cast<int>(i) + 1);
+      }
+      for (size_t i = 0; i < x_.quantities.size(); ++i) {
+        const QuantityFound& q = x_.quantities[i];
+        if (q.token_begin >= d.tb && q.token_end <= d.te) d.c.quantities.push_back(static_cast<int>(i) + 1);
+      }
+      if (d.c.speaker && d.c.speaker->person_id > 0) d.c.people.push_back(d.c.speaker->person_id);
+      for (size_t k = d.tb; k < d.te; ++k) {
+        const EntityMention* m = x_.entities.At(k);
+        if (m != nullptr && m->kind == EntityKind::kPerson && m->person > 0 &&
+            std::find(d.c.people.begin(), d.c.people.end(), m->person) == d.c.people.end()) {
+          d.c.people.push_back(m->person);
+        }
+      }
+      d.c.event = TypeEvent(x_, d.tb, d.te, d.c.kind != ClaimKind::kQuote);
+      if (d.c.event && d.c.event->place_id == 0) {
+        // The sentence's place, or the paragraph's last event place.
+        const ::sitrep::Sentence& sent = a_.seg.sentences[d.sentence];
+        int place = 0;
+        for (size_t i = 0; i < x_.places.size() && place == 0; ++i) {
+          const PlaceFound& p = x_.places[i];
+          if (p.token_begin >= sent.token_begin && p.token_end <= sent.token_end && p.place.metonym_for.empty() &&
+              p.place.kind != "country") {
+            place = static_cast<int>(i) + 1;
+          }
+        }
+        if (place == 0 && prev_para == d.paragraph) place = prev_place;
+        d.c.event->place_id = place;
+      }
+      if (d.c.event && d.c.event->place_id > 0) {
+        prev_place = d.c.event->place_id;
+        prev_para = d.paragraph;
+      }
+    }
+  }
+};
+
+}  // namespace
+
+std::vector<Claim> BuildClaims(const DocContext& ctx, const ClaimOptions& options) {
+  return ClaimBuilder(ctx, options).Run();
+}
+
+}  // namespace sitrep

@@ -1,0 +1,58 @@
+// Claims: who says what, with what status. Built from the mentions of a
+// document: quotations and their speakers, reported speech, unnamed reports,
+// the outlet's own narration; statuses from attribution and verification
+// cues; dates, places, quantities, people and an event attached to each.
+#ifndef SITREP_EVENTS_CLAIMS_H_
+#define SITREP_EVENTS_CLAIMS_H_
+
+#include <string>
+#include <vector>
+
+#include "events/people.h"
+#include "extract/analysis.h"
+#include "extract/mentions.h"
+#include "extract/names.h"
+#include "geoparse/place_resolver.h"
+#include "sitrep/extraction.h"
+
+namespace sitrep {
+
+// Everything the claim builder reads, with per-token indexes into it.
+struct DocContext {
+  const Analysis& a;
+  const std::vector<QuoteMention>& quotes;
+  const std::vector<DateFound>& dates;
+  const std::vector<QuantityFound>& quantities;
+  const std::vector<PlaceFound>& places;   // place ids are index + 1
+  const Entities& entities;
+  const People& people;
+  std::vector<std::string> parties;        // the sides of the conflict, ISO alpha-3
+  std::vector<int> quote_at;               // per token: quote index (marks included), or -1
+  std::vector<int> date_at;                // per token: date index, or -1
+  std::vector<int> place_at;               // per token: place index, or -1
+  std::vector<bool> headline;              // per sentence: a title, not a claim
+
+  DocContext(const Analysis& a, const std::vector<QuoteMention>& quotes,
+             const std::vector<DateFound>& dates, const std::vector<QuantityFound>& quantities,
+             const std::vector<PlaceFound>& places, const Entities& entities, const People& people);
+  // ISO alpha-3 of the side a token stands for (a demonym, a country, an
+  // organisation, a place, a person), or empty.
+  std::string CountryAt(size_t token) const;
+};
+
+struct ClaimOptions {
+  int date_context_paragraphs = 2;
+  int verification_lookback_paragraphs = 3;
+  int pronoun_lookback_paragraphs = 4;
+};
+
+// Claims in text order, ids from 1, spans in Analysis text offsets.
+std::vector<Claim> BuildClaims(const DocContext& ctx, const ClaimOptions& options);
+
+// The first event trigger in tokens [begin, end) with its ACLED type, actors
+// and place (a place id, or 0).
+std::optional<Event> TypeEvent(const DocContext& ctx, size_t begin, size_t end, bool skip_quotes);
+
+}  // namespace sitrep
+
+#endif  // SITREP_EVENTS_CLAIMS_H_

@@ -1,0 +1,86 @@
+#include <algorithm>
+
+#include "events/claims.h"
+#include "extract/lexicons.h"
+
+namespace sitrep {
+
+namespace {
+
+bool IsBeForm(std::string_view w) {
+  return w == "is" || w == "was" || w == "were" || w == "are" || w == "been" || w == "being" || w == "be";
+}
+
+}  // namespace
+
+std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bool skip_quotes) {
+  const Analysis& a = x.a;
+  const Lexicons& lex = Lexicons::Get();
+  size_t trigger = end;
+  int trigger_len = 0;
+  const TriggerPattern* pattern = nullptr;
+  for (size_t k = begin; k < end; ++k) {
+    if (skip_quotes && x.quote_at[k] >= 0) continue;
+    if (!a.IsWord(k)) continue;
+    const TriggerPattern* t = nullptr;
+    int n = lex.MatchTrigger(a.folded, k, end, &t);
+    if (n > 0) {
+      trigger = k;
+      trigger_len = n;
+      pattern = t;
+      break;
+    }
+  }
+  if (pattern == nullptr) return std::nullopt;
+  Event e;
+  e.type = pattern->type;
+  e.sub_type = pattern->sub_type;
+  e.trigger_span = a.TokenSpan(trigger, trigger + trigger_len);
+  e.trigger = std::string(a.SpanText(e.trigger_span));
+  // Passive: "Sumy has been bombarded ... from Kursk": the actor follows.
+  bool passive = false;
+  for (size_t k = trigger; k > begin && k + 3 > trigger; --k) {
+    if (IsBeForm(a.folded[k - 1])) passive = true;
+  }
+  auto first_country = [&](size_t from, size_t to, const std::string& skip) {
+    for (size_t k = from; k < to; ++k) {
+      if (skip_quotes && x.quote_at[k] >= 0) continue;
+      std::string c = x.CountryAt(k);
+      if (!c.empty() && c != skip) return c;
+    }
+    return std::string();
+  };
+  if (passive) {
+    for (size_t k = trigger + trigger_len; k + 1 < end; ++k) {
+      if (a.folded[k] == "by" || a.folded[k] == "from") {
+        std::string c = first_country(k + 1, std::min(end, k + 4), "");
+        if (!c.empty()) {
+          e.actor1 = c;
+          break;
+        }
+      }
+    }
+    e.actor2 = first_country(begin, trigger, e.actor1);
+  } else {
+    e.actor1 = first_country(begin, trigger, "");
+    e.actor2 = first_country(trigger + trigger_len, end, e.actor1);
+  }
+  // The place: the first named non-metonymic place below country level in
+  // the clause, else the first country.
+  int country_place = 0;
+  for (size_t i = 0; i < x.places.size(); ++i) {
+    const PlaceFound& p = x.places[i];
+    if (p.token_begin < begin || p.token_end > end || !p.place.metonym_for.empty()) continue;
+    if (skip_quotes && x.quote_at[p.token_begin] >= 0) continue;
+    if (p.place.kind == "country") {
+      if (country_place == 0) country_place = static_cast<int>(i) + 1;
+      continue;
+    }
+    e.place_id = static_cast<int>(i) + 1;
+    break;
+  }
+  if (e.place_id == 0) e.place_id = country_place;
+  return e;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,222 @@
+#include "events/people.h"
+
+#include <algorithm>
+
+#include "core/utf8.h"
+
+namespace sitrep {
+
+std::string SideOf(const std::string& category, const std::string& country,
+                   const std::vector<std::string>& parties) {
+  if (category == "social_media") return "social_media";
+  if (category == "media") return "media";
+  if (category == "analyst") return "analyst";
+  if (category == "international") return "third_party";
+  if (category == "government" || category == "military" || category == "official" ||
+      category == "armed_group" || category == "country") {
+    if (country.empty()) return "unknown";
+    bool party = std::find(parties.begin(), parties.end(), country) != parties.end();
+    return party ? "party" : "third_party";
+  }
+  return "unknown";
+}
+
+namespace {
+
+struct Cluster {
+  Person person;
+  std::string surname;     // folded
+  std::string first_name;  // folded, may be empty
+  int known = -1;
+  std::string category;
+  size_t name_tokens = 0;
+};
+
+int CodePoints(std::string_view s) {
+  int n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+class PeopleClusterer {
+ public:
+  PeopleClusterer(const Analysis& a, const PeopleOptions& o) : a_(a), o_(o) {}
+
+  People Run(const std::vector<bool>& explained, Entities* e) {
+    for (EntityMention& m : e->mentions) {
+      if (m.kind == EntityKind::kPerson) Assign(m, *e);
+    }
+    AddBareSurnames(explained, e);
+    People out;
+    for (Cluster& c : clusters_) {
+      if (c.known >= 0) {
+        const KnownPerson& k = Lexicons::Get().people()[c.known];
+        if (c.person.role.empty()) c.person.role = k.role;
+        if (c.person.country.empty()) c.person.country = k.country;
+        if (c.category.empty()) c.category = k.category;
+        if (c.name_tokens < 2) {
+          AddAlias(&c, c.person.name);
+          c.person.name = k.name;
+        }
+      }
+      out.people.push_back(c.person);
+      out.category.push_back(c.category);
+    }
+    return out;
+  }
+
+ private:
+  const Analysis& a_;
+  const PeopleOptions& o_;
+  std::vector<Cluster> clusters_;
+
+  static void AddAlias(Cluster* c, const std::string& form) {
+    if (form == c->person.name) return;
+    auto& al = c->person.aliases;
+    if (std::find(al.begin(), al.end(), form) == al.end()) al.push_back(form);
+  }
+
+  bool SurnameMatches(std::string_view x, std::string_view y) const {
+    if (x == y) return true;
+    if (x.empty() || y.empty() || x[0] != y[0]) return false;
+    int len = std::min(CodePoints(x), CodePoints(y));
+    if (len < 5) return false;
+    int max_d = len <= 6 ? o_.max_surname_edits_short : o_.max_surname_edits_long;
+    return EditDistance(x, y, max_d) <= max_d;
+  }
+
+  Cluster* Find(const std::string& surname, const std::string& first, int known) {
+    for (Cluster& c : clusters_) {
+      if (known >= 0 && c.known == known) return &c;
+      if (!first.empty() && !c.first_name.empty() && first != c.first_name) continue;
+      if (SurnameMatches(surname, c.surname)) return &c;
+    }
+    return nullptr;
+  }
+
+  void Assign(EntityMention& m, const Entities& e) {
+    std::string surname = a_.folded[m.token_end - 1];
+    std::string first = m.token_end - m.token_begin >= 2 ? a_.folded[m.token_begin] : "";
+    Span span = a_.TokenSpan(m.token_begin, m.token_end);
+    std::string form(a_.SpanText(span));
+    Cluster* c = Find(surname, first, m.known_person);
+    if (c == nullptr) {
+      clusters_.emplace_back();
+      c = &clusters_.back();
+      c->person.id = static_cast<int>(clusters_.size());
+      c->person.name = form;
+      c->surname = surname;
+      c->first_name = first;
+      c->known = m.known_person;
+      c->name_tokens = m.token_end - m.token_begin;
+    } else if (m.token_end - m.token_begin > c->name_tokens) {
+      AddAlias(c, c->person.name);
+      c->person.name = form;
+      c->name_tokens = m.token_end - m.token_begin;
+      c->first_name = first;
+    } else {
+      AddAlias(c, form);
+    }
+    if (c->known < 0) c->known = m.known_person;
+    c->person.spans.push_back(span);
+    m.person = c->person.id;
+    Describe(m, e, c);
+  }
+
+  // Role and country from the words around a mention.
+  void Describe(const EntityMention& m, const Entities& e, Cluster* c) {
+    size_t k = m.token_begin;
+    // "Ukrainian General Oleksandr Syrskyi", "Russian President Vladimir Putin".
+    if (k > 0) {
+      const EntityMention* before = e.At(k - 1);
+      if (before != nullptr && before->kind == EntityKind::kRole) {
+        if (c->person.role.empty()) c->person.role = before->role->canonical;
+        if (c->category.empty()) c->category = before->role->category;
+        size_t d = before->token_begin;
+        const EntityMention* demonym = d > 0 ? e.At(d - 1) : nullptr;
+        if (demonym != nullptr && demonym->kind == EntityKind::kActor && c->person.country.empty()) {
+          c->person.country = demonym->actor->country;
+        }
+      } else if (before != nullptr && before->kind == EntityKind::kActor && before->actor->kind == "demonym" &&
+                 c->person.country.empty()) {
+        c->person.country = before->actor->country;
+      }
+    }
+    // An apposition before the name: "..., analyst at X, George Barros, said".
+    if (k >= 2 && a_.IsPunct(k - 1, U',') && c->person.role.empty()) {
+      size_t sb = a_.seg.sentences[a_.sentence_of[k]].token_begin;
+      size_t j = k - 1;
+      size_t stop = j > 30 ? j - 30 : 0;
+      stop = std::max(stop, sb);
+      const EntityMention* role = nullptr;
+      const EntityMention* org = nullptr;
+      while (j > stop) {
+        --j;
+        if (a_.IsPunct(j, U',') || a_.IsPunct(j, U'.')) break;
+        const EntityMention* x = e.At(j);
+        if (x == nullptr) continue;
+        if (x->kind == EntityKind::kRole && role == nullptr) role = x;
+        if (x->kind == EntityKind::kActor && x->actor->kind == "org") org = x;
+      }
+      Apply(role, org, c);
+    }
+    // An apposition after the name: "Dmitry Peskov, the Kremlin's spokesman,".
+    if (m.token_end < a_.token_count() && a_.IsPunct(m.token_end, U',') && c->person.role.empty()) {
+      size_t se = a_.seg.sentences[a_.sentence_of[k]].token_end;
+      const EntityMention* role = nullptr;
+      const EntityMention* org = nullptr;
+      for (size_t j = m.token_end + 1; j < se && j < m.token_end + 12; ++j) {
+        if (a_.IsPunct(j, U',') || a_.IsPunct(j, U'.')) break;
+        const EntityMention* x = e.At(j);
+        if (x == nullptr) continue;
+        if (x->kind == EntityKind::kRole && role == nullptr) role = x;
+        if (x->kind == EntityKind::kActor && org == nullptr) org = x;
+      }
+      Apply(role, org, c);
+    }
+  }
+
+  void Apply(const EntityMention* role, const EntityMention* org, Cluster* c) {
+    if (role != nullptr) {
+      c->person.role = role->role->canonical;
+      if (org != nullptr && org->actor->kind == "org") c->person.role += ", " + org->actor->canonical;
+      if (c->category.empty()) c->category = role->role->category;
+    }
+    if (org != nullptr) {
+      if (org->actor->kind == "org" && (org->actor->category == "analyst" || org->actor->category == "media")) {
+        c->category = org->actor->category;
+      }
+      if (c->person.country.empty()) c->person.country = org->actor->country;
+    }
+  }
+
+  // "Barros" after "George Barros"; "Zelenksyy" after "Zelenskyy".
+  void AddBareSurnames(const std::vector<bool>& explained, Entities* e) {
+    if (clusters_.empty()) return;
+    for (size_t i = 0; i < a_.token_count(); ++i) {
+      if (e->at_token[i] >= 0 || explained[i] || !a_.IsWord(i) || !a_.token(i).capitalized) continue;
+      if (IsStopWord(a_.folded[i])) continue;
+      for (Cluster& c : clusters_) {
+        if (!SurnameMatches(a_.folded[i], c.surname)) continue;
+        EntityMention m{EntityKind::kPerson, i, i + 1};
+        m.person = c.person.id;
+        m.known_person = c.known;
+        Span span = a_.TokenSpan(i, i + 1);
+        AddAlias(&c, std::string(a_.SpanText(span)));
+        c.person.spans.push_back(span);
+        e->at_token[i] = static_cast<int>(e->mentions.size());
+        e->mentions.push_back(m);
+        break;
+      }
+    }
+  }
+};
+
+}  // namespace
+
+People ClusterPeople(const Analysis& a, const std::vector<bool>& explained, Entities* entities,
+                     const PeopleOptions& options) {
+  return PeopleClusterer(a, options).Run(explained, entities);
+}
+
+}  // namespace sitrep

@@ -1,0 +1,40 @@
+// Groups person mentions into people: full names, bare surnames and
+// misspellings ("Zelenksyy") become one Person with aliases, a role and a
+// country taken from titles ("Ukrainian General Oleksandr Syrskyi"),
+// appositions (", a spokesman for the Kremlin,") and the known-people list.
+#ifndef SITREP_EVENTS_PEOPLE_H_
+#define SITREP_EVENTS_PEOPLE_H_
+
+#include <vector>
+
+#include "extract/analysis.h"
+#include "extract/names.h"
+#include "sitrep/extraction.h"
+
+namespace sitrep {
+
+struct PeopleOptions {
+  int max_surname_edits_short = 1;  // surnames of up to 6 letters
+  int max_surname_edits_long = 2;   // longer surnames
+};
+
+struct People {
+  std::vector<Person> people;          // people[i].id == i + 1; side not yet set
+  std::vector<std::string> category;   // per person: government, military, analyst, ...
+};
+
+// Assigns EntityMention::person for every person mention (ids from 1) and
+// adds mentions for bare surnames of people already named in full.
+// `explained[t]` marks tokens that are places or other entities.
+People ClusterPeople(const Analysis& a, const std::vector<bool>& explained, Entities* entities,
+                     const PeopleOptions& options = {});
+
+// "party" | "third_party" | "analyst" | "media" | "social_media" | "unknown"
+// for a speaker of `category` from `country`, given the parties to the
+// conflict the document is about.
+std::string SideOf(const std::string& category, const std::string& country,
+                   const std::vector<std::string>& parties);
+
+}  // namespace sitrep
+
+#endif  // SITREP_EVENTS_PEOPLE_H_

@@ -1,0 +1,75 @@
+#include "extract/analysis.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "core/utf8.h"
+
+namespace sitrep {
+
+Analysis::Analysis(std::string_view t, std::optional<CivilDate> pub)
+    : text(t), published(pub), seg(Segment(t)) {
+  folded.reserve(seg.tokens.size());
+  for (const Token& tok : seg.tokens) folded.push_back(FoldCase(t.substr(tok.begin, tok.size())));
+  sentence_of.assign(seg.tokens.size(), 0);
+  for (uint32_t s = 0; s < seg.sentences.size(); ++s) {
+    for (uint32_t i = seg.sentences[s].token_begin; i < seg.sentences[s].token_end; ++i) sentence_of[i] = s;
+  }
+}
+
+size_t Analysis::TokenAt(uint32_t offset) const {
+  auto it = std::lower_bound(seg.tokens.begin(), seg.tokens.end(), offset,
+                             [](const Token& t, uint32_t o) { return t.begin < o; });
+  return static_cast<size_t>(it - seg.tokens.begin());
+}
+
+std::vector<bool> FindHeadlines(const Analysis& a) {
+  std::vector<bool> headline(a.seg.sentences.size(), false);
+  if (a.seg.paragraphs.size() < 2) return headline;
+  const Paragraph& p0 = a.seg.paragraphs[0];
+  if (p0.sentence_end - p0.sentence_begin != 1) return headline;
+  const Sentence& s = a.seg.sentences[p0.sentence_begin];
+  const Token& last = a.token(s.token_end - 1);
+  bool ends = last.kind == TokenKind::kPunct &&
+              (last.first == U'.' || last.first == U'!' || last.first == U'?' || last.first == 0x201D ||
+               last.first == U'"');
+  headline[p0.sentence_begin] = !ends;
+  return headline;
+}
+
+bool IsAuxiliaryOrAdverb(std::string_view w) {
+  static const std::unordered_set<std::string_view> kAux = {
+      "has", "have", "had", "was", "were", "is", "are", "will", "would", "could", "can", "may",
+      "might", "must", "should", "did", "does", "do", "also", "again", "later", "then", "previously",
+      "publicly", "repeatedly", "recently", "reportedly", "allegedly", "had", "already", "further",
+      "not", "never", "once", "often", "firmly", "flatly", "categorically", "earlier", "separately",
+      "privately", "officially", "explicitly", "openly", "independently", "subsequently", "initially",
+      "still", "has", "been", "quickly", "immediately", "swiftly", "strongly", "himself", "herself",
+      "itself", "themselves", "personally", "directly", "indirectly", "just", "even"};
+  return kAux.count(w) > 0;
+}
+
+bool IsStopWord(std::string_view w) {
+  static const std::unordered_set<std::string_view> kStop = {
+      "the", "a", "an", "but", "however", "though", "although", "and", "or", "in", "on", "at",
+      "for", "with", "by", "from", "to", "as", "this", "that", "these", "those", "it", "its",
+      "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "there",
+      "here", "when", "while", "after", "before", "since", "if", "so", "yet", "still", "also",
+      "meanwhile", "moreover", "instead", "then", "now", "earlier", "later", "last", "next",
+      "some", "many", "most", "several", "both", "each", "every", "all", "no", "not",
+      "according", "reports", "report", "one", "two", "what", "who", "which", "where", "why",
+      "how", "such", "other", "another", "despite", "during", "over", "under", "among", "until",
+      "because", "without", "within", "about", "around", "only", "even", "just", "more", "less",
+      "first", "second", "new", "old", "said", "says", "is", "was", "are", "were", "be", "has",
+      "have", "had", "do", "does", "did", "will", "would", "could", "should", "can", "may",
+      "might", "must", "of", "into", "across", "through", "against", "than", "whether", "once",
+      "asked", "mr", "mrs", "ms", "dr", "sir", "yes", "oh", "well", "please", "thank", "thanks",
+      "we're", "it's", "i'm", "that's", "there's", "don't", "we've", "let", "let's", "nor",
+      "very", "much", "any", "none", "same", "like", "unlike", "amid", "near", "toward",
+      "towards", "upon", "via", "per", "following", "including", "following", "overall",
+      "official", "officials", "sources", "analysts", "experts", "photo", "video", "read",
+      "update", "updated", "breaking", "exclusive", "analysis", "opinion", "editor's", "note"};
+  return kStop.count(w) > 0;
+}
+
+}  // namespace sitrep

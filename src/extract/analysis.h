@@ -1,0 +1,60 @@
+// The per-document working state the extract stages share: the text, its
+// segmentation and each token's case-folded form. Offsets are into `text`.
+#ifndef SITREP_EXTRACT_ANALYSIS_H_
+#define SITREP_EXTRACT_ANALYSIS_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/extraction.h"
+#include "text/segmenter.h"
+
+namespace sitrep {
+
+struct Analysis {
+  Analysis(std::string_view text, std::optional<CivilDate> published);
+
+  std::string_view text;
+  std::optional<CivilDate> published;
+  Segmentation seg;
+  std::vector<std::string> folded;      // per token: FoldCase(token text)
+  std::vector<uint32_t> sentence_of;    // per token: its sentence index
+
+  size_t token_count() const { return seg.tokens.size(); }
+  const Token& token(size_t i) const { return seg.tokens[i]; }
+  std::string_view TokenText(size_t i) const {
+    return text.substr(seg.tokens[i].begin, seg.tokens[i].size());
+  }
+  // True when token i exists and folds to `word`.
+  bool Is(size_t i, std::string_view word) const { return i < folded.size() && folded[i] == word; }
+  bool IsPunct(size_t i, char32_t cp) const {
+    return i < seg.tokens.size() && seg.tokens[i].kind == TokenKind::kPunct && seg.tokens[i].first == cp;
+  }
+  bool IsWord(size_t i) const { return i < seg.tokens.size() && seg.tokens[i].kind == TokenKind::kWord; }
+  // True when token i is the first token of its sentence.
+  bool SentenceInitial(size_t i) const { return seg.sentences[sentence_of[i]].token_begin == i; }
+  Span TokenSpan(size_t begin, size_t end) const {
+    return {seg.tokens[begin].begin, seg.tokens[end - 1].end};
+  }
+  std::string_view SpanText(Span s) const { return text.substr(s.begin, s.end - s.begin); }
+  // Index of the first token that starts at or after `offset`.
+  size_t TokenAt(uint32_t offset) const;
+};
+
+// Per sentence: true for a headline (a one-sentence first paragraph with no
+// final punctuation, followed by more text). Headlines are not claims and
+// their Title Case is not a sign of names.
+std::vector<bool> FindHeadlines(const Analysis& a);
+
+// True when `folded` is an auxiliary or adverb that may stand between a
+// subject and its verb ("has", "repeatedly", "not").
+bool IsAuxiliaryOrAdverb(std::string_view folded);
+
+// Lower-case function words, sentence openers and the like: never names.
+bool IsStopWord(std::string_view folded);
+
+}  // namespace sitrep
+
+#endif  // SITREP_EXTRACT_ANALYSIS_H_

@@ -1,0 +1,375 @@
+#include <cstdlib>
+#include <string>
+
+#include "extract/mentions.h"
+
+namespace sitrep {
+
+namespace {
+
+int WeekdayIndex(std::string_view w) {
+  static constexpr std::string_view kDays[] = {"monday", "tuesday", "wednesday", "thursday",
+                                               "friday", "saturday", "sunday"};
+  for (int i = 0; i < 7; ++i) {
+    if (w == kDays[i]) return i;
+  }
+  return -1;
+}
+
+int MonthIndex(std::string_view w) {
+  static constexpr std::string_view kMonths[] = {"january", "february", "march", "april", "may", "june",
+                                                 "july", "august", "september", "october", "november", "december"};
+  static constexpr std::string_view kShort[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                "jul", "aug", "sep", "oct", "nov", "dec"};
+  for (int i = 0; i < 12; ++i) {
+    if (w == kMonths[i] || w == kShort[i]) return i + 1;
+  }
+  if (w == "sept") return 9;
+  return -1;
+}
+
+int DaysInMonth(int y, int m) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+  return kDays[m - 1];
+}
+
+// An integer token ("12", "2024"), or -1.
+int IntToken(const Analysis& a, size_t i) {
+  if (i >= a.token_count() || a.token(i).kind != TokenKind::kNumber) return -1;
+  std::string_view t = a.TokenText(i);
+  if (t.size() > 4) return -1;
+  int v = 0;
+  for (char c : t) {
+    if (c < '0' || c > '9') return -1;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+int YearToken(const Analysis& a, size_t i) {
+  int y = IntToken(a, i);
+  return (y >= 1900 && y <= 2100) ? y : -1;
+}
+
+class DateFinder {
+ public:
+  explicit DateFinder(const Analysis& a) : a_(a) {}
+
+  std::vector<DateFound> Run() {
+    std::vector<DateFound> out;
+    for (size_t i = 0; i < a_.token_count();) {
+      DateFound d;
+      size_t n = MatchAt(i, &d);
+      if (n > 0) {
+        d.mention.span = a_.TokenSpan(d.token_begin, d.token_end);
+        d.mention.text = std::string(a_.SpanText(d.mention.span));
+        out.push_back(d);
+        i = d.token_end;
+      } else {
+        ++i;
+      }
+    }
+    return out;
+  }
+
+ private:
+  const Analysis& a_;
+  const std::string& W(size_t i) const {
+    static const std::string kEmpty;
+    return i < a_.folded.size() ? a_.folded[i] : kEmpty;
+  }
+  bool Pub() const { return a_.published.has_value(); }
+  CivilDate P() const { return *a_.published; }
+  static CivilDate Add(CivilDate d, int days) { return CivilDate::FromDays(d.ToDays() + days); }
+
+  static void SetDay(DateFound* d, CivilDate day) {
+    d->mention.from = d->mention.to = day;
+    d->mention.time_precision = 1;
+  }
+  static void SetRange(DateFound* d, CivilDate from, CivilDate to, int precision) {
+    d->mention.from = from;
+    d->mention.to = to;
+    d->mention.time_precision = precision;
+  }
+  static int PrecisionForDays(int64_t days) { return days <= 1 ? 1 : days <= 10 ? 2 : 3; }
+
+  // Part of a month: "early June", "the beginning of June", "mid-June".
+  enum class Part { kWhole, kBeginning, kMiddle, kEnd };
+  void SetMonth(DateFound* d, int y, int m, Part part) {
+    int last = DaysInMonth(y, m);
+    switch (part) {
+      case Part::kWhole: SetRange(d, {y, m, 1}, {y, m, last}, 3); break;
+      case Part::kBeginning: SetRange(d, {y, m, 1}, {y, m, 10}, 2); break;
+      case Part::kMiddle: SetRange(d, {y, m, 11}, {y, m, 20}, 2); break;
+      case Part::kEnd: SetRange(d, {y, m, 21}, {y, m, last}, 2); break;
+    }
+  }
+  // The most recent month m not after publication.
+  int YearForMonth(int m) const { return m <= P().month ? P().year : P().year - 1; }
+
+  size_t MatchAt(size_t i, DateFound* d) {
+    size_t start = i;
+    if (W(i) == "since") {
+      d->since = true;
+      ++i;
+    }
+    Part part = Part::kWhole;
+    size_t j = i;
+    if (W(j) == "the" && (W(j + 1) == "beginning" || W(j + 1) == "start" || W(j + 1) == "end" ||
+                          W(j + 1) == "middle") && W(j + 2) == "of") {
+      part = W(j + 1) == "end" ? Part::kEnd : W(j + 1) == "middle" ? Part::kMiddle : Part::kBeginning;
+      j += 3;
+    } else if (W(j) == "early") {
+      part = Part::kBeginning;
+      ++j;
+    } else if (W(j) == "late") {
+      part = Part::kEnd;
+      ++j;
+    } else if (W(j) == "mid") {
+      part = Part::kMiddle;
+      ++j;
+      if (a_.IsPunct(j, U'-')) ++j;
+    }
+    size_t n = MatchCore(j, part, d);
+    if (n == 0 && j != i) {
+      // "early" without a month is not a date; try the bare form.
+      n = MatchCore(i, Part::kWhole, d);
+      j = i;
+    }
+    if (n == 0) {
+      d->since = false;
+      return 0;
+    }
+    d->token_begin = start;
+    d->token_end = j + n;
+    if (d->since && Pub()) {
+      d->mention.to = P();
+      d->mention.time_precision = 3;
+    }
+    return d->token_end - start;
+  }
+
+  // Returns tokens matched at i (0 if none).
+  size_t MatchCore(size_t i, Part part, DateFound* d) {
+    const std::string& w = W(i);
+    if (w.empty()) return 0;
+    // ISO 8601: 2024-08-12.
+    if (a_.token(i).kind == TokenKind::kNumber) {
+      if (auto iso = CivilDate::Parse(a_.TokenText(i))) {
+        SetDay(d, *iso);
+        return 1;
+      }
+      // "12 August 2024", "12 Aug".
+      int day = IntToken(a_, i);
+      int m = MonthIndex(W(i + 1));
+      if (day >= 1 && day <= 31 && m > 0 && a_.token(i + 1).capitalized) {
+        size_t n = 2;
+        if (a_.IsPunct(i + 2, U'.')) ++n;
+        int y = YearToken(a_, i + n);
+        if (y > 0) {
+          ++n;
+        } else if (Pub()) {
+          y = YearForMonth(m);
+        } else {
+          return 0;
+        }
+        if (day > DaysInMonth(y, m)) return 0;
+        SetDay(d, {y, m, day});
+        return n;
+      }
+      // "in 2022", "since 2022".
+      int y = YearToken(a_, i);
+      if (y > 0 && i > 0 && (W(i - 1) == "in" || W(i - 1) == "since" || W(i - 1) == "of" ||
+                             W(i - 1) == "until" || W(i - 1) == "by" || W(i - 1) == "from")) {
+        SetRange(d, {y, 1, 1}, {y, 12, 31}, 3);
+        return 1;
+      }
+      return 0;
+    }
+    // Month names need a capital letter ("May", not "may").
+    int m = MonthIndex(w);
+    if (m > 0 && a_.token(i).capitalized) {
+      size_t n = 1;
+      if (a_.IsPunct(i + 1, U'.') && w.size() <= 4) ++n;
+      int day = IntToken(a_, i + n);
+      if (day >= 1 && day <= 31 && YearToken(a_, i + n) < 0) {
+        size_t k = n + 1;
+        if (a_.IsPunct(i + k, U',')) ++k;
+        int y = YearToken(a_, i + k);
+        if (y > 0) {
+          k++;
+        } else if (Pub()) {
+          y = YearForMonth(m);
+          k = n + 1;
+        } else {
+          return 0;
+        }
+        if (day > DaysInMonth(y, m)) return 0;
+        SetDay(d, {y, m, day});
+        return k;
+      }
+      int y = YearToken(a_, i + n);
+      // "May" alone is too often the verb: take it with a year or after a preposition.
+      bool prep = i > 0 && (W(i - 1) == "in" || W(i - 1) == "since" || W(i - 1) == "of" ||
+                            W(i - 1) == "until" || W(i - 1) == "early" || W(i - 1) == "late" ||
+                            W(i - 1) == "mid" || W(i - 1) == "-" || W(i - 1) == "by" || W(i - 1) == "from" ||
+                            W(i - 1) == "last" || W(i - 1) == "this");
+      if (y > 0) {
+        SetMonth(d, y, m, part);
+        return n + 1;
+      }
+      if ((prep || m != 5) && Pub() && !a_.SentenceInitial(i)) {
+        bool last = i > 0 && W(i - 1) == "last";
+        int year = YearForMonth(m);
+        if (last && m == P().month) --year;
+        SetMonth(d, year, m, part);
+        return n;
+      }
+      return 0;
+    }
+    // Seasons: "Fall 2022", "last summer".
+    static constexpr std::string_view kSeasons[] = {"spring", "summer", "fall", "autumn", "winter"};
+    for (int s = 0; s < 5; ++s) {
+      if (w != kSeasons[s]) continue;
+      int y = YearToken(a_, i + 1);
+      if (y < 0) return 0;
+      static constexpr int kStart[] = {3, 6, 9, 9, 12};
+      int sm = kStart[s];
+      CivilDate from{y, sm, 1};
+      int em = sm + 2;
+      int ey = y;
+      if (em > 12) {
+        em -= 12;
+        ++ey;
+      }
+      SetRange(d, from, {ey, em, DaysInMonth(ey, em)}, 3);
+      return 2;
+    }
+    if (!Pub()) return 0;
+    CivilDate p = P();
+    // Weekdays: "Monday", "on Tuesday", "last Friday", "Monday night".
+    int wd = WeekdayIndex(w);
+    bool last = w == "last" || w == "this" || w == "next";
+    if (last) wd = WeekdayIndex(W(i + 1));
+    if (wd >= 0) {
+      size_t n = last ? 2 : 1;
+      int back = (p.Weekday() - wd + 7) % 7;
+      CivilDate day;
+      if (w == "next") {
+        int fwd = (wd - p.Weekday() + 7) % 7;
+        day = Add(p, fwd == 0 ? 7 : fwd);
+      } else {
+        if (w == "last" && back == 0) back = 7;
+        day = Add(p, -back);
+      }
+      if (W(i + n) == "night" || W(i + n) == "morning" || W(i + n) == "evening" ||
+          W(i + n) == "afternoon") {
+        ++n;
+      }
+      SetDay(d, day);
+      return n;
+    }
+    if (w == "yesterday") {
+      SetDay(d, Add(p, -1));
+      return 1;
+    }
+    if (w == "today" || w == "tonight") {
+      SetDay(d, p);
+      return 1;
+    }
+    if (w == "overnight") {
+      SetDay(d, Add(p, -1));
+      return 1;
+    }
+    if (w == "last" && W(i + 1) == "night") {
+      SetDay(d, Add(p, -1));
+      return 2;
+    }
+    if (w == "this" && (W(i + 1) == "morning" || W(i + 1) == "afternoon" || W(i + 1) == "evening")) {
+      SetDay(d, p);
+      return 2;
+    }
+    // "over the last week", "in the past month", "the past 24 hours".
+    size_t k = i;
+    if ((W(k) == "over" || W(k) == "in" || W(k) == "during" || W(k) == "within") && W(k + 1) == "the") k += 2;
+    else if (W(k) == "the") k += 1;
+    if (k != i || W(k) == "past") {
+      if (W(k) == "past" || W(k) == "last") {
+        size_t u = k + 1;
+        int count = 1;
+        int v = IntToken(a_, u);
+        double nw = NumberWordValue(W(u));
+        if (v > 0 || nw > 0) {
+          count = v > 0 ? v : static_cast<int>(nw);
+          ++u;
+        }
+        int unit_days = W(u) == "day" || W(u) == "days" ? 1 : W(u) == "week" || W(u) == "weeks" ? 7
+                      : W(u) == "month" || W(u) == "months" ? 30 : W(u) == "hours" ? 0 : -1;
+        if (unit_days == 0 && count <= 48) {
+          SetRange(d, Add(p, -1), p, 1);
+          return u + 1 - i;
+        }
+        if (unit_days > 0) {
+          int span = unit_days * count;
+          SetRange(d, Add(p, -span), p, PrecisionForDays(span));
+          return u + 1 - i;
+        }
+      }
+    }
+    // "last week", "this week", "last month", "this month", "last year", "this year",
+    // "earlier this month".
+    size_t e = i;
+    if (w == "earlier" && W(i + 1) == "this") e = i + 1;
+    if (W(e) == "last" || W(e) == "this") {
+      bool is_last = W(e) == "last";
+      const std::string& unit = W(e + 1);
+      if (unit == "week") {
+        CivilDate monday = Add(p, -p.Weekday());
+        if (is_last) SetRange(d, Add(monday, -7), Add(monday, -1), 2);
+        else SetRange(d, monday, p, 2);
+        return e + 2 - i;
+      }
+      if (unit == "month") {
+        if (is_last) {
+          int y = p.month == 1 ? p.year - 1 : p.year;
+          int mo = p.month == 1 ? 12 : p.month - 1;
+          SetRange(d, {y, mo, 1}, {y, mo, DaysInMonth(y, mo)}, 3);
+        } else {
+          SetRange(d, {p.year, p.month, 1}, p, 3);
+        }
+        return e + 2 - i;
+      }
+      if (unit == "year") {
+        if (is_last) SetRange(d, {p.year - 1, 1, 1}, {p.year - 1, 12, 31}, 3);
+        else SetRange(d, {p.year, 1, 1}, p, 3);
+        return e + 2 - i;
+      }
+    }
+    // "three days ago", "a week ago".
+    {
+      int count = IntToken(a_, i);
+      double nw = NumberWordValue(w);
+      if (w == "a" || w == "an") nw = 1;
+      if (count < 0 && nw > 0) count = static_cast<int>(nw);
+      if (count > 0 && W(i + 2) == "ago") {
+        const std::string& unit = W(i + 1);
+        int unit_days = unit == "day" || unit == "days" ? 1 : unit == "week" || unit == "weeks" ? 7
+                      : unit == "month" || unit == "months" ? 30 : -1;
+        if (unit_days > 0) {
+          CivilDate day = Add(p, -unit_days * count);
+          SetDay(d, day);
+          d->mention.time_precision = unit_days == 1 ? 1 : unit_days == 7 ? 2 : 3;
+          return 3;
+        }
+      }
+    }
+    return 0;
+  }
+};
+
+}  // namespace
+
+std::vector<DateFound> FindDates(const Analysis& a) { return DateFinder(a).Run(); }
+
+}  // namespace sitrep

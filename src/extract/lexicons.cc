@@ -1,0 +1,159 @@
+#include "extract/lexicons.h"
+
+#include <cstdlib>
+#include <iostream>
+
+#include "core/tsv.h"
+#include "core/utf8.h"
+#include "text/segmenter.h"
+
+namespace sitrep::data {
+extern const std::string_view kData_speech_verbs;
+extern const std::string_view kData_roles;
+extern const std::string_view kData_actors;
+extern const std::string_view kData_people;
+extern const std::string_view kData_event_triggers;
+}  // namespace sitrep::data
+
+namespace sitrep {
+
+template <typename T>
+void PhraseTable<T>::Add(const std::string& phrase, T value) {
+  int words = 1;
+  for (char c : phrase) words += c == ' ';
+  max_words_ = std::max(max_words_, words);
+  map_.emplace(phrase, std::move(value));
+}
+
+template <typename T>
+const T* PhraseTable<T>::Find(std::string_view phrase) const {
+  auto it = map_.find(std::string(phrase));
+  return it == map_.end() ? nullptr : &it->second;
+}
+
+template <typename T>
+int PhraseTable<T>::Match(const std::vector<std::string>& words, size_t start, size_t end,
+                          const T** out) const {
+  std::string key;
+  int best = 0;
+  for (int n = 1; n <= max_words_ && start + n <= end; ++n) {
+    if (n > 1) key.push_back(' ');
+    key += words[start + n - 1];
+    auto it = map_.find(key);
+    if (it != map_.end()) {
+      best = n;
+      *out = &it->second;
+    }
+  }
+  return best;
+}
+
+template class PhraseTable<SpeechVerb>;
+template class PhraseTable<Role>;
+template class PhraseTable<Actor>;
+template class PhraseTable<int>;
+
+namespace {
+
+// Lexicon rows are reviewed by hand; a malformed one is a build defect, so
+// it stops the program at start-up with the file and line.
+[[noreturn]] void BadRow(const char* file, int line, const char* why) {
+  std::cerr << "sitrep: internal data error in " << file << " line " << line << ": " << why << "\n";
+  std::abort();
+}
+
+SpeechClass ParseClass(std::string_view s, int line) {
+  if (s == "say") return SpeechClass::kSay;
+  if (s == "confirm") return SpeechClass::kConfirm;
+  if (s == "deny") return SpeechClass::kDeny;
+  if (s == "allege") return SpeechClass::kAllege;
+  if (s == "report") return SpeechClass::kReport;
+  if (s == "urge") return SpeechClass::kUrge;
+  if (s == "assess") return SpeechClass::kAssess;
+  BadRow("speech_verbs.tsv", line, "unknown class");
+}
+
+std::string Trimmed(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return std::string(s);
+}
+
+}  // namespace
+
+Lexicons::Lexicons() {
+  for (const TsvRow& r : ParseTsv(data::kData_speech_verbs)) {
+    if (r.fields.size() < 4) BadRow("speech_verbs.tsv", r.line, "needs 4 columns");
+    speech_.Add(FoldCase(r.field(0)),
+                {std::string(r.field(1)), ParseClass(r.field(2), r.line), r.field(3) == "that"});
+  }
+  for (const TsvRow& r : ParseTsv(data::kData_roles)) {
+    if (r.fields.size() < 3) BadRow("roles.tsv", r.line, "needs 3 columns");
+    roles_.Add(NameKey(r.field(0)), {std::string(r.field(1)), std::string(r.field(2))});
+  }
+  for (const TsvRow& r : ParseTsv(data::kData_actors)) {
+    if (r.fields.size() < 5) BadRow("actors.tsv", r.line, "needs 5 columns");
+    actors_.Add(NameKey(r.field(0)), {Trimmed(r.field(1)), std::string(r.field(2)),
+                                       std::string(r.field(3)), std::string(r.field(4))});
+  }
+  for (const TsvRow& r : ParseTsv(data::kData_people)) {
+    if (r.fields.size() < 5) BadRow("people.tsv", r.line, "needs 5 columns");
+    KnownPerson p{std::string(r.field(0)), {}, std::string(r.field(2)), Trimmed(r.field(3)),
+                  std::string(r.field(4))};
+    int index = static_cast<int>(people_.size());
+    person_aliases_.Add(NameKey(p.name), index);
+    for (auto a : SplitList(r.field(1))) {
+      p.aliases.emplace_back(a);
+      person_aliases_.Add(NameKey(a), index);
+    }
+    people_.push_back(std::move(p));
+  }
+  for (const TsvRow& r : ParseTsv(data::kData_event_triggers)) {
+    if (r.fields.size() < 3) BadRow("event_triggers.tsv", r.line, "needs 3 columns");
+    TriggerPattern t;
+    for (auto w : SplitList(r.field(0), ' ')) t.words.emplace_back(w);
+    t.type = std::string(r.field(1));
+    t.sub_type = std::string(r.field(2));
+    if (t.words.empty() || t.words[0].empty() || static_cast<unsigned char>(t.words[0][0]) >= 128) {
+      BadRow("event_triggers.tsv", r.line, "a pattern starts with an ASCII word");
+    }
+    triggers_by_letter_[static_cast<unsigned char>(t.words[0][0])].push_back(static_cast<int>(triggers_.size()));
+    triggers_.push_back(std::move(t));
+  }
+}
+
+const Lexicons& Lexicons::Get() {
+  static const Lexicons* lexicons = new Lexicons();
+  return *lexicons;
+}
+
+int Lexicons::MatchTrigger(const std::vector<std::string>& words, size_t start, size_t end,
+                           const TriggerPattern** out) const {
+  int best = 0;
+  if (start >= end || words[start].empty()) return 0;
+  unsigned char first = static_cast<unsigned char>(words[start][0]);
+  if (first >= 128) return 0;
+  for (int index : triggers_by_letter_[first]) {
+    const TriggerPattern& t = triggers_[index];
+    size_t n = t.words.size();
+    if (static_cast<int>(n) <= best || start + n > end) continue;
+    bool ok = true;
+    for (size_t k = 0; k < n && ok; ++k) {
+      const std::string& p = t.words[k];
+      const std::string& w = words[start + k];
+      if (p == "?") continue;
+      if (!p.empty() && p.back() == '*') {
+        ok = w.size() >= p.size() - 1 && w.compare(0, p.size() - 1, p, 0, p.size() - 1) == 0;
+      } else {
+        ok = w == p;
+      }
+    }
+    if (ok) {
+      best = static_cast<int>(n);
+      *out = &t;
+    }
+  }
+  return best;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,84 @@
+// The reviewed word lists under data/lexicon/, compiled into the library and
+// loaded once: speech verbs, roles, actors, known people, event triggers.
+#ifndef SITREP_EXTRACT_LEXICONS_H_
+#define SITREP_EXTRACT_LEXICONS_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace sitrep {
+
+enum class SpeechClass { kSay, kConfirm, kDeny, kAllege, kReport, kUrge, kAssess };
+
+struct SpeechVerb {
+  std::string lemma;
+  SpeechClass cls = SpeechClass::kSay;
+  bool needs_that = false;  // attributes only a that-clause or a quote
+};
+
+struct Role {
+  std::string canonical;
+  std::string category;  // government | military | analyst | media | social_media | official | civil | group
+};
+
+struct Actor {
+  std::string country;    // ISO alpha-3, may be empty
+  std::string kind;       // demonym | country | org
+  std::string canonical;
+  std::string category;
+};
+
+struct KnownPerson {
+  std::string name;
+  std::vector<std::string> aliases;
+  std::string role, country, category;
+};
+
+struct TriggerPattern {
+  std::vector<std::string> words;  // a trailing '*' marks a prefix
+  std::string type, sub_type;
+};
+
+// A table of phrases of one or more words, matched longest first.
+template <typename T>
+class PhraseTable {
+ public:
+  void Add(const std::string& phrase, T value);
+  // Number of words matched at words[start] (0 if none); *out gets the value.
+  int Match(const std::vector<std::string>& words, size_t start, size_t end, const T** out) const;
+  const T* Find(std::string_view phrase) const;
+
+ private:
+  std::unordered_map<std::string, T> map_;
+  int max_words_ = 1;
+};
+
+class Lexicons {
+ public:
+  static const Lexicons& Get();
+
+  const SpeechVerb* FindSpeechVerb(std::string_view folded) const { return speech_.Find(folded); }
+  const PhraseTable<Role>& roles() const { return roles_; }
+  const PhraseTable<Actor>& actors() const { return actors_; }
+  const PhraseTable<int>& person_aliases() const { return person_aliases_; }  // -> people() index
+  const std::vector<KnownPerson>& people() const { return people_; }
+  // The longest trigger pattern at words[start]; returns words matched.
+  int MatchTrigger(const std::vector<std::string>& words, size_t start, size_t end,
+                   const TriggerPattern** out) const;
+
+ private:
+  Lexicons();
+  PhraseTable<SpeechVerb> speech_;
+  PhraseTable<Role> roles_;
+  PhraseTable<Actor> actors_;
+  PhraseTable<int> person_aliases_;
+  std::vector<KnownPerson> people_;
+  std::vector<TriggerPattern> triggers_;
+  std::vector<int> triggers_by_letter_[128];  // by the first byte of the first word
+};
+
+}  // namespace sitrep
+
+#endif  // SITREP_EXTRACT_LEXICONS_H_

@@ -1,0 +1,198 @@
+#include "extract/names.h"
+
+#include <unordered_set>
+
+namespace sitrep {
+
+namespace {
+
+// Words that make a capitalised chain an organisation, not a person.
+const char* OrgCategory(std::string_view w) {
+  static const std::pair<std::string_view, const char*> kCues[] = {
+      {"ministry", "government"}, {"institute", "analyst"}, {"council", "government"},
+      {"agency", "government"}, {"army", "military"}, {"forces", "military"}, {"command", "military"},
+      {"service", "government"}, {"committee", "government"}, {"organization", "international"},
+      {"organisation", "international"}, {"party", "government"}, {"group", "armed_group"},
+      {"university", "analyst"}, {"news", "media"}, {"times", "media"}, {"post", "media"},
+      {"administration", "government"}, {"office", "government"}, {"department", "government"},
+      {"bank", "official"}, {"union", "international"}, {"brigade", "military"},
+      {"battalion", "military"}, {"regiment", "military"}, {"corps", "military"}, {"guard", "military"},
+      {"team", "analyst"}, {"center", "analyst"}, {"centre", "analyst"}, {"foundation", "analyst"},
+      {"commission", "government"}, {"court", "official"}, {"parliament", "government"},
+      {"government", "government"}, {"staff", "military"}, {"navy", "military"}, {"fleet", "military"},
+      {"police", "government"}, {"network", "media"}, {"channel", "media"}, {"press", "media"},
+      {"journal", "media"}, {"tribune", "media"}, {"herald", "media"}, {"gazette", "media"},
+      {"television", "media"}, {"radio", "media"}, {"agency", "media"}, {"watch", "analyst"},
+      {"monitor", "analyst"}, {"project", "analyst"}, {"academy", "analyst"}, {"company", "official"},
+      {"corporation", "official"}, {"inc", "official"}, {"ltd", "official"}, {"plant", "official"},
+      {"station", "official"}, {"airport", "official"}, {"base", "military"}, {"division", "military"},
+      {"directorate", "military"}, {"headquarters", "military"}, {"cabinet", "government"},
+      {"duma", "government"}, {"senate", "government"}, {"congress", "government"},
+      {"assembly", "government"}, {"federation", "government"}, {"republic", "government"}};
+  for (const auto& [cue, cat] : kCues) {
+    if (w == cue) return cat;
+  }
+  return nullptr;
+}
+
+bool IsConnector(std::string_view w) {
+  return w == "of" || w == "for" || w == "the" || w == "and" || w == "on" || w == "de" || w == "al" ||
+         w == "'s";
+}
+
+bool IsPronoun(std::string_view w) { return w == "he" || w == "she"; }
+
+class EntityFinder {
+ public:
+  EntityFinder(const Analysis& a, const std::vector<bool>& is_place) : a_(a), is_place_(is_place) {}
+
+  Entities Run() {
+    Entities e;
+    e.at_token.assign(a_.token_count(), -1);
+    const Lexicons& lex = Lexicons::Get();
+    std::vector<bool> headline = FindHeadlines(a_);
+    for (size_t si = 0; si < a_.seg.sentences.size(); ++si) {
+      const Sentence& s = a_.seg.sentences[si];
+      in_headline_ = headline[si];
+      for (size_t i = s.token_begin; i < s.token_end;) {
+        size_t n = MatchAt(i, s.token_end, lex, &e);
+        i += n > 0 ? n : 1;
+      }
+    }
+    return e;
+  }
+
+ private:
+  const Analysis& a_;
+  const std::vector<bool>& is_place_;
+  bool in_headline_ = false;  // Title Case there says nothing about names
+
+  void Add(Entities* e, EntityMention m) {
+    int index = static_cast<int>(e->mentions.size());
+    for (size_t k = m.token_begin; k < m.token_end; ++k) e->at_token[k] = index;
+    e->mentions.push_back(std::move(m));
+  }
+
+  bool Capitalized(size_t i) const { return a_.IsWord(i) && a_.token(i).capitalized; }
+
+  // Tokens matched at i (0 if none).
+  size_t MatchAt(size_t i, size_t end, const Lexicons& lex, Entities* e) {
+    const std::string& w = a_.folded[i];
+    if (a_.token(i).kind != TokenKind::kWord) return 0;
+    if (IsPronoun(w)) {
+      Add(e, {EntityKind::kPronoun, i, i + 1});
+      return 1;
+    }
+    // Actors first: demonyms and organisations are capitalised in English.
+    if (Capitalized(i)) {
+      const Actor* actor = nullptr;
+      int n = lex.actors().Match(a_.folded, i, end, &actor);
+      // "US" is an actor, "us" is not; two-letter forms must be all caps.
+      if (n > 0 && (actor->kind != "country" || w.size() > 2 || a_.token(i).all_caps)) {
+        Add(e, {EntityKind::kActor, i, i + n, actor});
+        return n;
+      }
+    }
+    // Known people before roles: "General" is a role, "Gerasimov" a person.
+    if (Capitalized(i) && !is_place_[i] && !in_headline_) {
+      size_t n = PersonChain(i, end, lex, e);
+      if (n > 0) return n;
+    }
+    const Role* role = nullptr;
+    int n = lex.roles().Match(a_.folded, i, end, &role);
+    if (n > 0) {
+      // A capitalised role word at the start of a sentence may be a name
+      // ("General Dynamics"); the lexicon's lower-case roles are common nouns.
+      Add(e, {EntityKind::kRole, i, i + n, nullptr, role});
+      return n;
+    }
+    return 0;
+  }
+
+  // A chain of capitalised words that names a person or an organisation.
+  size_t PersonChain(size_t i, size_t end, const Lexicons& lex, Entities* e) {
+    // Extend over capitalised words, and over connectors between them.
+    size_t j = i;
+    size_t last_cap = i;
+    const char* org = nullptr;
+    while (j < end) {
+      if (Capitalized(j) && !is_place_[j]) {
+        if (OrgCategory(a_.folded[j]) != nullptr) org = OrgCategory(a_.folded[j]);
+        last_cap = j;
+        ++j;
+        continue;
+      }
+      if (IsConnector(a_.folded[j]) && j + 1 < end && (Capitalized(j + 1) || is_place_[j + 1])) {
+        ++j;
+        continue;
+      }
+      if (is_place_[j] && org != nullptr) {  // "Ministry of Defence of Ukraine"
+        last_cap = j;
+        ++j;
+        continue;
+      }
+      break;
+    }
+    size_t chain_end = last_cap + 1;
+    if (org != nullptr) {
+      EntityMention m{EntityKind::kOrganisation, i, chain_end};
+      m.org_category = org;
+      Add(e, m);
+      return chain_end - i;
+    }
+    // Without an organisation cue a person's name has no connectors.
+    chain_end = i;
+    while (chain_end < end && Capitalized(chain_end) && !is_place_[chain_end]) {
+      // A role word ends the name: "Zelenskyy, President ..." never joins.
+      const Role* r = nullptr;
+      if (chain_end > i && lex.roles().Match(a_.folded, chain_end, chain_end + 1, &r) > 0) break;
+      ++chain_end;
+    }
+    // Strip leading role words and stop words: "President Volodymyr Zelenskyy".
+    size_t name_begin = i;
+    while (name_begin < chain_end) {
+      const Role* r = nullptr;
+      if (lex.roles().Match(a_.folded, name_begin, chain_end, &r) > 0 || IsStopWord(a_.folded[name_begin])) {
+        ++name_begin;
+      } else {
+        break;
+      }
+    }
+    if (name_begin == chain_end) return 0;  // only roles: let the role matcher take them
+    if (name_begin > i) return 0;           // the role comes first; its own match handles it
+    const int* known = nullptr;
+    int kn = lex.person_aliases().Match(a_.folded, name_begin, chain_end, &known);
+    size_t len = chain_end - name_begin;
+    bool person = kn > 0 || len >= 2;
+    if (!person && len == 1) {
+      // A single unknown word: a person when a title precedes it or it speaks.
+      const Role* r = nullptr;
+      bool titled = name_begin > 0 && lex.roles().Match(a_.folded, name_begin - 1, name_begin, &r) > 0;
+      bool speaks = SpeechVerbFollows(chain_end, end);
+      person = (titled || speaks) && !a_.SentenceInitial(name_begin) ? true : speaks;
+      if (IsStopWord(a_.folded[name_begin])) person = false;
+    }
+    if (!person) {
+      // Remember the word as a possible later alias: a bare surname seen
+      // before its full name is rare in news, so leave it unexplained.
+      return 0;
+    }
+    EntityMention m{EntityKind::kPerson, name_begin, chain_end};
+    m.known_person = kn > 0 ? *known : -1;
+    Add(e, m);
+    return chain_end - i;
+  }
+
+  bool SpeechVerbFollows(size_t k, size_t end) const {
+    while (k < end && IsAuxiliaryOrAdverb(a_.folded[k])) ++k;
+    return k < end && Lexicons::Get().FindSpeechVerb(a_.folded[k]) != nullptr;
+  }
+};
+
+}  // namespace
+
+Entities FindEntities(const Analysis& a, const std::vector<bool>& is_place) {
+  return EntityFinder(a, is_place).Run();
+}
+
+}  // namespace sitrep

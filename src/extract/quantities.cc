@@ -1,0 +1,383 @@
+#include <cmath>
+#include <cstdlib>
+#include <string>
+#include <unordered_map>
+
+#include "extract/mentions.h"
+#include "text/segmenter.h"
+
+namespace sitrep {
+
+double NumberWordValue(std::string_view w) {
+  static const std::unordered_map<std::string_view, double> kWords = {
+      {"one", 1},        {"two", 2},          {"three", 3},      {"four", 4},       {"five", 5},
+      {"six", 6},        {"seven", 7},        {"eight", 8},      {"nine", 9},       {"ten", 10},
+      {"eleven", 11},    {"twelve", 12},      {"thirteen", 13},  {"fourteen", 14},  {"fifteen", 15},
+      {"sixteen", 16},   {"seventeen", 17},   {"eighteen", 18},  {"nineteen", 19},  {"twenty", 20},
+      {"thirty", 30},    {"forty", 40},       {"fifty", 50},     {"sixty", 60},     {"seventy", 70},
+      {"eighty", 80},    {"ninety", 90},      {"hundred", 100},  {"thousand", 1000}, {"million", 1e6},
+      {"billion", 1e9},  {"dozen", 12}};
+  auto it = kWords.find(w);
+  if (it != kWords.end()) return it->second;
+  // "twenty-five"
+  size_t dash = w.find('-');
+  if (dash != std::string_view::npos) {
+    auto a = kWords.find(w.substr(0, dash));
+    auto b = kWords.find(w.substr(dash + 1));
+    if (a != kWords.end() && b != kWords.end() && a->second >= 20 && a->second < 100 && b->second < 10) {
+      return a->second + b->second;
+    }
+  }
+  return -1;
+}
+
+namespace {
+
+struct UnitInfo {
+  const char* unit;
+  const char* si_unit;  // empty: not converted
+  double factor;
+};
+
+// Units of measure, keyed by NameKey of their spellings.
+const std::unordered_map<std::string, UnitInfo>& Units() {
+  static const auto* units = [] {
+    auto* m = new std::unordered_map<std::string, UnitInfo>();
+    auto add = [&](std::initializer_list<const char*> names, UnitInfo u) {
+      for (const char* n : names) m->emplace(NameKey(n), u);
+    };
+    add({"square miles", "square mile", "sq mi", "sq. mi.", "sq miles", "square-mile", "square-miles"},
+        {"sq mi", "km2", 2.589988110336});
+    add({"square kilometers", "square kilometres", "square kilometer", "square kilometre", "sq km",
+         "km2", "km²", "square km", "square-kilometer", "square-kilometre"},
+        {"km2", "km2", 1});
+    add({"hectares", "hectare", "ha"}, {"ha", "km2", 0.01});
+    add({"acres", "acre"}, {"acres", "km2", 0.00404685642});
+    add({"kilometers", "kilometres", "kilometer", "kilometre", "km"}, {"km", "km", 1});
+    add({"miles", "mile", "mi"}, {"mi", "km", 1.609344});
+    add({"meters", "metres", "meter", "metre", "m"}, {"m", "km", 0.001});
+    add({"feet", "foot", "ft"}, {"ft", "km", 0.0003048});
+    add({"tons", "tonnes", "ton", "tonne"}, {"t", "kg", 1000});
+    add({"kilograms", "kilogram", "kg"}, {"kg", "kg", 1});
+    add({"years", "year"}, {"years", "", 0});
+    add({"months", "month"}, {"months", "", 0});
+    add({"weeks", "week"}, {"weeks", "", 0});
+    add({"days", "day"}, {"days", "", 0});
+    add({"hours", "hour"}, {"hours", "", 0});
+    add({"minutes", "minute"}, {"minutes", "", 0});
+    add({"percent", "per cent", "%"}, {"percent", "", 0});
+    add({"dollars", "dollar", "usd"}, {"USD", "", 0});
+    add({"euros", "euro"}, {"EUR", "", 0});
+    add({"rubles", "roubles"}, {"RUB", "", 0});
+    add({"hryvnias", "hryvnia", "hryvnia"}, {"UAH", "", 0});
+    return m;
+  }();
+  return *units;
+}
+
+bool IsPeopleNoun(std::string_view w) {
+  static constexpr std::string_view kPeople[] = {
+      "people", "civilians", "residents", "persons", "soldiers", "troops", "servicemen",
+      "fighters", "refugees", "children", "women", "men", "casualties", "dead", "wounded",
+      "killed", "injured", "prisoners", "pows", "evacuees", "inhabitants", "citizens",
+      "personnel", "lives", "troopers", "conscripts", "recruits", "migrants", "hostages",
+      "volunteers", "mercenaries", "militants", "victims", "workers", "students", "patients"};
+  for (auto p : kPeople) {
+    if (w == p) return true;
+  }
+  return false;
+}
+
+// Words that end the noun phrase after a number.
+bool EndsNounPhrase(std::string_view w) {
+  static constexpr std::string_view kStops[] = {
+      "in", "on", "at", "to", "from", "near", "across", "with", "by", "for", "since", "into",
+      "over", "after", "before", "during", "were", "was", "have", "has", "had", "are", "is",
+      "be", "been", "who", "which", "that", "as", "than", "per", "while", "along", "around",
+      "against", "inside", "including", "under", "or", "but", "when", "where", "within", "this",
+      "its", "their", "his", "her", "said", "says", "according"};
+  for (auto s : kStops) {
+    if (w == s) return true;
+  }
+  return w.size() > 4 && (w.ends_with("ing") || w.ends_with("ed"));
+}
+
+struct Bound {
+  int words;
+  const char* bound;
+};
+
+// The bound words just before the number at token i, matched longest first.
+Bound BoundBefore(const Analysis& a, size_t i) {
+  auto w = [&](size_t back) -> std::string_view {
+    return i >= back ? std::string_view(a.folded[i - back]) : std::string_view();
+  };
+  std::string_view w1 = w(1), w2 = w(2), w3 = w(3);
+  if ((w2 == "more" || w2 == "greater") && w1 == "than") return {2, "more_than"};
+  if ((w2 == "less" || w2 == "fewer") && w1 == "than") return {2, "less_than"};
+  if (w2 == "at" && w1 == "least") return {2, "at_least"};
+  if (w2 == "at" && w1 == "most") return {2, "at_most"};
+  if (w2 == "up" && w1 == "to") return {2, "at_most"};
+  if (w3 == "no" && (w2 == "fewer" || w2 == "less") && w1 == "than") return {3, "at_least"};
+  if (w3 == "no" && w2 == "more" && w1 == "than") return {3, "at_most"};
+  if (w3 == "as" && w2 == "many" && w1 == "as") return {3, "at_most"};
+  if (w3 == "in" && w2 == "excess" && w1 == "of") return {3, "more_than"};
+  if (w2 == "upwards" && w1 == "of") return {2, "more_than"};
+  if (w2 == "close" && w1 == "to") return {2, "at_most_approx"};
+  if (w2 == "just" && (w1 == "under" || w1 == "below")) return {2, "at_most_approx"};
+  if (w2 == "just" && (w1 == "over" || w1 == "above")) return {2, "more_than"};
+  if (w2 == "an" && w1 == "estimated") return {2, "approx"};
+  if (w1 == "nearly" || w1 == "almost") return {1, "at_most_approx"};
+  if (w1 == "about" || w1 == "around" || w1 == "approximately" || w1 == "roughly" || w1 == "some" ||
+      w1 == "estimated" || w1 == "circa" || w1 == "~") {
+    return {1, "approx"};
+  }
+  if (w1 == "over" || w1 == "above" || w1 == "exceeding") return {1, "more_than"};
+  if (w1 == "under" || w1 == "below") return {1, "less_than"};
+  if (w1 == "exactly" || w1 == "precisely") return {1, "exact"};
+  return {0, "exact"};
+}
+
+// A numeral in a token: "2,000" -> 2000, "1.5" -> 1.5; -1 when not one.
+double NumberToken(std::string_view t) {
+  std::string digits;
+  for (char c : t) {
+    if (c == ',') continue;
+    if ((c < '0' || c > '9') && c != '.') return -1;
+    digits.push_back(c);
+  }
+  if (digits.empty() || digits.front() == '.' || digits.back() == '.') return -1;
+  return std::strtod(digits.c_str(), nullptr);
+}
+
+class QuantityFinder {
+ public:
+  QuantityFinder(const Analysis& a, const std::vector<DateFound>& dates) : a_(a) {
+    in_date_.assign(a.token_count(), false);
+    for (const DateFound& d : dates) {
+      for (size_t k = d.token_begin; k < d.token_end; ++k) in_date_[k] = true;
+    }
+  }
+
+  std::vector<QuantityFound> Run() {
+    std::vector<QuantityFound> out;
+    for (size_t i = 0; i < a_.token_count();) {
+      QuantityFound q;
+      size_t next = MatchAt(i, &q);
+      if (next > i) {
+        q.quantity.span = a_.TokenSpan(q.token_begin, q.token_end);
+        q.quantity.text = std::string(a_.SpanText(q.quantity.span));
+        out.push_back(std::move(q));
+        i = next;
+      } else {
+        ++i;
+      }
+    }
+    return out;
+  }
+
+ private:
+  const Analysis& a_;
+  std::vector<bool> in_date_;
+
+  const std::string& W(size_t i) const {
+    static const std::string kEmpty;
+    return i < a_.folded.size() ? a_.folded[i] : kEmpty;
+  }
+
+  // Returns the token after the quantity (== i when there is none).
+  size_t MatchAt(size_t i, QuantityFound* q) {
+    if (in_date_[i]) return i;
+    const Token& t = a_.token(i);
+    const std::string& w = W(i);
+    double value = -1;
+    bool vague = false;  // "hundreds of thousands": a lower bound
+    bool approx_word = false;
+    size_t end = i + 1;
+    std::string_view compound_rest;  // "kilometer-long" after "thousand-"
+    if (t.kind == TokenKind::kNumber) {
+      std::string_view text = a_.TokenText(i);
+      size_t dash = text.find('-');
+      if (dash != std::string_view::npos) {
+        value = NumberToken(text.substr(0, dash));
+        compound_rest = std::string_view(w).substr(dash + 1);
+      } else {
+        value = NumberToken(text);
+      }
+      if (value < 0) return i;
+      // A bare year is a date, not a count.
+      if (value >= 1900 && value <= 2100 && text.size() == 4 && compound_rest.empty()) return i;
+    } else if (t.kind == TokenKind::kWord) {
+      size_t dash = w.find('-');
+      std::string_view head = dash == std::string::npos ? std::string_view(w) : std::string_view(w).substr(0, dash);
+      double v = NumberWordValue(dash == std::string::npos ? std::string_view(w) : head);
+      if (v < 0 && dash != std::string::npos) {
+        // "twenty-five-mile"
+        size_t dash2 = w.find('-', dash + 1);
+        if (dash2 != std::string::npos) {
+          v = NumberWordValue(std::string_view(w).substr(0, dash2));
+          if (v > 0) dash = dash2;
+        }
+      }
+      if (v < 0) {
+        // "hundreds", "thousands", "dozens", "tens of thousands".
+        if (w == "dozens") v = 24, vague = true;
+        else if (w == "hundreds") v = 200, vague = true;
+        else if (w == "thousands") v = 2000, vague = true;
+        else if (w == "millions") v = 2e6, vague = true;
+        else if (w == "tens" && W(i + 1) == "of" && W(i + 2) == "thousands") v = 20000, vague = true, end = i + 3;
+        else return i;
+        if (vague && W(end) == "of" && (W(end + 1) == "thousands" || W(end + 1) == "millions")) {
+          v *= W(end + 1) == "thousands" ? 1000 : 1e6;
+          end += 2;
+        }
+      } else {
+        if (dash != std::string::npos) {
+          compound_rest = std::string_view(w).substr(dash + 1);
+        }
+        // "one of the ...", "one another": not a count.
+        if (v == 1 && dash == std::string::npos && (W(i + 1) == "of" || W(i + 1) == "another" || W(i + 1) == "side")) {
+          return i;
+        }
+        // A bare "thousand"/"hundred" without a count is approximate.
+        if ((head == "thousand" || head == "hundred" || head == "million") &&
+            !(i > 0 && (W(i - 1) == "a" || W(i - 1) == "one"))) {
+          approx_word = true;
+        }
+      }
+      value = v;
+    } else {
+      return i;
+    }
+    size_t begin = i;
+    // "a thousand", "2 million", "1.5 billion".
+    if (i > 0 && (W(i - 1) == "a" || W(i - 1) == "one") && (w == "thousand" || w == "hundred" || w == "dozen" || w == "million")) {
+      approx_word = false;
+    }
+    if (compound_rest.empty() && !vague) {
+      double mult = W(end) == "thousand" ? 1e3 : W(end) == "million" ? 1e6 : W(end) == "billion" ? 1e9 : 0;
+      if (mult > 0) {
+        value *= mult;
+        ++end;
+      }
+    }
+    Bound bound = BoundBefore(a_, begin);
+    begin -= bound.words;
+    std::string bound_name = bound.bound;
+    if (vague && bound.words == 0) bound_name = "at_least";
+    if (approx_word && bound.words == 0) bound_name = "approx";
+    if (W(i > 0 ? i - 1 : i) == "$" && i > 0) {
+      begin = std::min(begin, i - 1);
+      q->quantity.unit = "USD";
+    }
+
+    // The unit: inside a hyphenated compound, a unit of measure, or the head noun.
+    std::string unit;
+    const UnitInfo* info = nullptr;
+    const auto& units = Units();
+    if (!compound_rest.empty()) {
+      std::string rest(compound_rest);
+      for (const char* suffix : {"-long", "-wide", "-old", "-deep", "-high", "-strong", "-tall"}) {
+        if (rest.ends_with(suffix)) rest.resize(rest.size() - std::string_view(suffix).size());
+      }
+      for (char& c : rest) {
+        if (c == '-') c = ' ';
+      }
+      auto it = units.find(NameKey(rest));
+      if (it != units.end()) {
+        info = &it->second;
+      } else if (!rest.empty()) {
+        unit = rest;
+      }
+    } else {
+      size_t u = end;
+      if (vague && W(u) == "of") ++u;
+      // A unit of measure of up to three words.
+      for (size_t n = 3; n >= 1; --n) {
+        if (u + n > a_.token_count()) continue;
+        std::string key;
+        for (size_t k = 0; k < n; ++k) {
+          if (k) key.push_back(' ');
+          key += W(u + k);
+        }
+        auto it = units.find(key);
+        if (it != units.end()) {
+          info = &it->second;
+          end = u + n;
+          break;
+        }
+      }
+      if (info == nullptr) {
+        size_t head = HeadNoun(u);
+        // The head noun names what is counted but stays outside the span:
+        // the span is "over 2,000", the unit "strikes".
+        if (head != SIZE_MAX) unit = W(head);
+      }
+    }
+    if (info != nullptr) {
+      unit = info->unit;
+      if (info->si_unit[0] != '\0') {
+        q->quantity.si_value = value * info->factor;
+        q->quantity.si_unit = info->si_unit;
+      }
+    } else if (IsPeopleNoun(unit)) {
+      unit = "people";
+    }
+    // A bare number with no unit and no bound is too often a rank or a label.
+    if (unit.empty() && q->quantity.unit.empty() && bound.words == 0 && !vague) return i;
+    if (q->quantity.unit.empty()) q->quantity.unit = unit;
+    q->quantity.value = value;
+    q->quantity.bound = bound_name;
+    q->token_begin = begin;
+    q->token_end = end;
+    return end;
+  }
+
+  // The head noun of the phrase starting at token u: the last word before a
+  // preposition, verb or clause break ("drone, artillery, and mortar strikes").
+  size_t HeadNoun(size_t u) const {
+    size_t head = SIZE_MAX;
+    size_t limit = std::min(a_.token_count(), u + 8);
+    uint32_t sentence = u < a_.token_count() ? a_.sentence_of[u] : 0;
+    for (size_t k = u; k < limit; ++k) {
+      if (a_.sentence_of[k] != sentence) break;
+      const Token& t = a_.token(k);
+      const std::string& w = W(k);
+      if (t.kind == TokenKind::kPunct) {
+        // A comma continues only a list of modifiers: "drone, artillery, and mortar strikes".
+        if (t.first == U',' && head != SIZE_MAX && k + 1 < limit && a_.token(k + 1).kind == TokenKind::kWord &&
+            !EndsNounPhrase(W(k + 1)) && ListContinues(k + 1, limit)) {
+          continue;
+        }
+        break;
+      }
+      if (t.kind == TokenKind::kNumber) break;
+      if (w == "of" && head != SIZE_MAX && IsPeopleNoun(W(head))) break;
+      if (w == "of" || w == "and" || w == "'s") {
+        if (w == "of" && head != SIZE_MAX) break;
+        if (w == "and" && head == SIZE_MAX) break;
+        continue;
+      }
+      if (EndsNounPhrase(w) || w == "the" || w == "a" || w == "an") break;
+      head = k;
+    }
+    return head;
+  }
+
+  // True when the comma at k-1 is followed by more modifiers and then "and"/"or".
+  bool ListContinues(size_t k, size_t limit) const {
+    for (size_t j = k; j < limit; ++j) {
+      if (W(j) == "and" || W(j) == "or") return true;
+      if (a_.token(j).kind == TokenKind::kPunct && a_.token(j).first != U',') return false;
+    }
+    return false;
+  }
+};
+
+}  // namespace
+
+std::vector<QuantityFound> FindQuantities(const Analysis& a, const std::vector<DateFound>& dates) {
+  return QuantityFinder(a, dates).Run();
+}
+
+}  // namespace sitrep

@@ -1,0 +1,133 @@
+#include <openssl/evp.h>
+
+#include <cstdio>
+
+#include "core/utf8.h"
+#include "sitrep/sitrep.h"
+#include "text/html.h"
+
+namespace sitrep {
+
+namespace {
+
+std::string Sha256Hex(std::string_view data) {
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(data.data(), data.size(), md, &len, EVP_sha256(), nullptr);
+  static const char* kHex = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < len; ++i) {
+    out.push_back(kHex[md[i] >> 4]);
+    out.push_back(kHex[md[i] & 15]);
+  }
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '"')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '"')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+// A front block: "---\nkey: value\n...\n---\n" at the very start. Returns its
+// length in bytes (0 when there is none) and fills meta from it.
+size_t ParseFrontBlock(std::string_view s, DocumentMeta* meta) {
+  if (s.substr(0, 4) != "---\n" && s.substr(0, 5) != "---\r\n") return 0;
+  size_t pos = s.find('\n') + 1;
+  while (pos < s.size()) {
+    size_t eol = s.find('\n', pos);
+    if (eol == std::string_view::npos) return 0;  // unterminated: not a front block
+    std::string_view line = Trim(s.substr(pos, eol - pos));
+    pos = eol + 1;
+    if (line == "---") return pos;
+    size_t colon = line.find(':');
+    if (colon == std::string_view::npos) continue;
+    std::string_view key = Trim(line.substr(0, colon));
+    std::string value(Trim(line.substr(colon + 1)));
+    if (key == "published" || key == "date") {
+      meta->published = value.substr(0, 10);
+    } else if (key == "outlet" || key == "source") {
+      meta->outlet = value;
+    } else if (key == "title") {
+      meta->title = value;
+    } else if (key == "url") {
+      meta->url = value;
+    } else if (key == "language") {
+      meta->language = value;
+    }
+  }
+  return 0;
+}
+
+bool LooksBinary(std::string_view s) {
+  size_t control = 0;
+  size_t probe = std::min<size_t>(s.size(), 1 << 16);
+  for (size_t i = 0; i < probe; ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == 0) return true;
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
+  }
+  return control * 20 > probe;  // more than 5% control bytes
+}
+
+}  // namespace
+
+Result<Document> LoadDocument(std::string bytes, const LoadOptions& options) {
+  if (bytes.size() > options.max_bytes) {
+    return Status::DataError("document is larger than the limit; raise --max-bytes");
+  }
+  if (bytes.size() > UINT32_MAX / 2) return Status::DataError("document is larger than 2 GiB");
+  Document doc;
+  doc.meta.bytes = bytes.size();
+  doc.meta.sha256 = Sha256Hex(bytes);
+  if (bytes.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
+    return Status::DataError("document is empty (no text to extract from)");
+  }
+  if (LooksBinary(bytes)) {
+    return Status::DataError("document looks like binary data, not text (NUL or control bytes); give a plain-text or HTML file");
+  }
+  doc.raw = std::move(bytes);
+  size_t front = ParseFrontBlock(doc.raw, &doc.meta);
+  std::string body = doc.raw.substr(front);
+  Utf8Repair repair = RepairUtf8(&body);
+  if (repair.bad_bytes * 4 > body.size()) {
+    return Status::DataError("document is not UTF-8 text (" + std::to_string(repair.bad_bytes) +
+                             " of " + std::to_string(body.size()) +
+                             " bytes invalid); convert it to UTF-8 first, e.g. with iconv");
+  }
+  if (repair.bad_bytes > 0) {
+    doc.meta.warnings.push_back("invalid UTF-8: " + std::to_string(repair.bad_bytes) +
+                                " byte(s) replaced by '?' for analysis, first at byte " +
+                                std::to_string(repair.first_bad_offset + front));
+  }
+  bool html = options.format == "html" || (options.format == "auto" && LooksLikeHtml(body));
+  if (html) {
+    HtmlText h = HtmlToText(body);
+    doc.text = std::move(h.text);
+    doc.offsets = std::move(h.offsets);
+    doc.meta.format = "html";
+    if (doc.meta.title.empty()) doc.meta.title = h.title;
+    if (doc.meta.published.empty()) doc.meta.published = h.published;
+    if (doc.meta.outlet.empty()) doc.meta.outlet = h.outlet;
+    if (doc.text.find_first_not_of(" \n") == std::string::npos) {
+      return Status::DataError("HTML document has no text once its tags are removed");
+    }
+  } else {
+    doc.text = std::move(body);
+    doc.meta.format = "text";
+  }
+  doc.offsets.set_raw_shift(static_cast<uint32_t>(front));
+  if (!options.published.empty()) doc.meta.published = options.published;
+  if (!options.outlet.empty()) doc.meta.outlet = options.outlet;
+  if (!doc.meta.published.empty() && !CivilDate::Parse(doc.meta.published)) {
+    return Status::InvalidArgument("publication date '" + doc.meta.published + "' is not a date (YYYY-MM-DD)");
+  }
+  if (doc.meta.published.empty()) {
+    doc.meta.warnings.push_back("no publication date: relative dates (\"last week\", \"on Monday\") are left unresolved; give --published YYYY-MM-DD");
+  }
+  return doc;
+}
+
+}  // namespace sitrep

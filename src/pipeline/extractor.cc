@@ -1,0 +1,114 @@
+// Extract(): every stage in order over one document.
+#include <algorithm>
+#include <map>
+
+#include "events/claims.h"
+#include "events/people.h"
+#include "extract/analysis.h"
+#include "extract/mentions.h"
+#include "extract/names.h"
+#include "geoparse/gazetteer.h"
+#include "geoparse/place_resolver.h"
+#include "sitrep/sitrep.h"
+
+namespace sitrep {
+
+namespace {
+
+// The two sides most often named: the parties to the conflict the document
+// is about (places, demonyms, organisations and people, each by country).
+std::vector<std::string> FindParties(const Analysis& a, const std::vector<PlaceFound>& places,
+                                     const Entities& entities, const People& people) {
+  std::map<std::string, int> count;
+  for (const PlaceFound& p : places) count[p.place.country] += 1;
+  for (const EntityMention& m : entities.mentions) {
+    if (m.kind == EntityKind::kActor) count[m.actor->country] += 1;
+    if (m.kind == EntityKind::kPerson && m.person > 0) count[people.people[m.person - 1].country] += 1;
+  }
+  count.erase("");
+  std::vector<std::pair<int, std::string>> ranked;
+  for (const auto& [c, n] : count) ranked.push_back({n, c});
+  std::sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) {
+    return x.first != y.first ? x.first > y.first : x.second < y.second;
+  });
+  std::vector<std::string> parties;
+  for (size_t i = 0; i < ranked.size() && i < 2; ++i) parties.push_back(ranked[i].second);
+  (void)a;
+  return parties;
+}
+
+std::vector<bool> Explained(size_t n, const std::vector<PlaceFound>& places, const Entities& entities) {
+  std::vector<bool> out(n, false);
+  for (const PlaceFound& p : places) {
+    for (size_t k = p.token_begin; k < p.token_end; ++k) out[k] = true;
+  }
+  for (size_t k = 0; k < n; ++k) out[k] = out[k] || entities.at_token[k] >= 0;
+  return out;
+}
+
+}  // namespace
+
+Result<Extraction> Extract(const Document& doc, const ExtractOptions& options) {
+  std::optional<CivilDate> published;
+  if (!doc.meta.published.empty()) {
+    published = CivilDate::Parse(doc.meta.published);
+    if (!published) return Status::InvalidArgument("publication date '" + doc.meta.published + "' is not YYYY-MM-DD");
+  }
+  Analysis a(doc.text, published);
+  std::vector<QuoteMention> quotes = FindQuotes(a);
+  std::vector<DateFound> dates = FindDates(a);
+  std::vector<QuantityFound> quantities = FindQuantities(a, dates);
+
+  PlaceResolver resolver(DefaultGazetteer());
+  std::vector<PlaceFound> places = resolver.Resolve(a);
+  std::vector<bool> is_place = Explained(a.token_count(), places, Entities{{}, std::vector<int>(a.token_count(), -1)});
+  Entities entities = FindEntities(a, is_place);
+  resolver.ResolveMisspellings(a, Explained(a.token_count(), places, entities), &places);
+  People people = ClusterPeople(a, Explained(a.token_count(), places, entities), &entities);
+  resolver.MarkMetonyms(a, &places);
+
+  DocContext ctx(a, quotes, dates, quantities, places, entities, people);
+  ctx.parties = FindParties(a, places, entities, people);
+  ClaimOptions claim_options;
+  claim_options.date_context_paragraphs = options.date_context_paragraphs;
+  std::vector<Claim> claims = BuildClaims(ctx, claim_options);
+
+  // Assemble, with every span mapped back to the original bytes.
+  Extraction x;
+  x.document = doc.meta;
+  auto raw = [&](Span s) { return doc.offsets.ToRaw(s); };
+  for (size_t i = 0; i < people.people.size(); ++i) {
+    Person p = people.people[i];
+    p.side = SideOf(people.category[i], p.country, ctx.parties);
+    for (Span& s : p.spans) s = raw(s);
+    x.people.push_back(std::move(p));
+  }
+  for (size_t i = 0; i < places.size(); ++i) {
+    Place p = places[i].place;
+    p.id = static_cast<int>(i) + 1;
+    p.span = raw(p.span);
+    x.places.push_back(std::move(p));
+  }
+  for (size_t i = 0; i < quantities.size(); ++i) {
+    Quantity q = quantities[i].quantity;
+    q.id = static_cast<int>(i) + 1;
+    q.span = raw(q.span);
+    x.quantities.push_back(std::move(q));
+  }
+  for (const DateFound& d : dates) {
+    DateMention m = d.mention;
+    m.span = raw(m.span);
+    x.dates.push_back(std::move(m));
+  }
+  for (Claim& c : claims) {
+    c.span = raw(c.span);
+    c.cue_span = raw(c.cue_span);
+    if (c.speaker) c.speaker->span = raw(c.speaker->span);
+    if (c.status_cue) c.status_cue->span = raw(c.status_cue->span);
+    if (c.event) c.event->trigger_span = raw(c.event->trigger_span);
+    x.claims.push_back(std::move(c));
+  }
+  return x;
+}
+
+}  // namespace sitrep

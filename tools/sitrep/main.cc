@@ -1,0 +1,205 @@
+// sitrep: the command line. Thin: parses flags, calls libsitrep, prints.
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "eval/gold_scorer.h"
+#include "sitrep/sitrep.h"
+#include "tools/sitrep/commands.h"
+
+namespace sitrep::cli {
+
+void Fail(const std::string& message) { std::cerr << "sitrep: " << message << "\n"; }
+
+namespace {
+
+struct ExtractArgs {
+  std::string file;
+  std::string published;
+  std::string outlet;
+  std::string format = "json";
+  std::string input_format = "auto";
+  bool compact = false;
+  uint64_t max_bytes = kDefaultMaxBytes;
+};
+
+int RunExtract(const ExtractArgs& args) {
+  Result<std::string> bytes = ReadInput(args.file, args.max_bytes);
+  if (!bytes.ok()) {
+    Fail(bytes.status().message());
+    return 1;
+  }
+  LoadOptions lo;
+  lo.published = args.published;
+  lo.outlet = args.outlet;
+  lo.format = args.input_format;
+  lo.max_bytes = args.max_bytes;
+  Result<Document> doc = LoadDocument(std::move(bytes).value(), lo);
+  if (!doc.ok()) {
+    Fail(args.file + ": " + doc.status().message());
+    return 1;
+  }
+  if (doc->meta.title.empty() && args.file != "-") {
+    doc->meta.title = std::filesystem::path(args.file).filename().string();
+  }
+  Result<Extraction> x = Extract(*doc);
+  if (!x.ok()) {
+    Fail(args.file + ": " + x.status().message());
+    return 1;
+  }
+  if (args.format == "text") {
+    std::cout << ToText(*x);
+  } else {
+    std::cout << ToJson(*x).dump(args.compact ? -1 : 1) << "\n";
+  }
+  return std::cout.good() ? 0 : 1;
+}
+
+struct EvalArgs {
+  std::vector<std::string> gold_files;
+  bool quiet = false;
+};
+
+int RunEval(const EvalArgs& args) {
+  if (args.gold_files.empty()) {
+    Fail("eval: give one or more *.gold.json files (scripts/eval-seed finds the shared ones)");
+    return 2;
+  }
+  Tally claims, found, speakers, statuses, dates, events, places, quantities, bounds, metonyms;
+  for (const std::string& path : args.gold_files) {
+    std::ifstream in(path);
+    if (!in) {
+      Fail("eval: cannot open " + path);
+      return 1;
+    }
+    nlohmann::json gold;
+    try {
+      gold = nlohmann::json::parse(in);
+    } catch (const nlohmann::json::exception& e) {
+      Fail("eval: " + path + " is not valid JSON: " + e.what());
+      return 1;
+    }
+    std::string text_path = path;
+    const std::string suffix = ".gold.json";
+    if (text_path.size() <= suffix.size() || text_path.compare(text_path.size() - suffix.size(), suffix.size(), suffix) != 0) {
+      Fail("eval: " + path + " does not end in .gold.json, so its text file cannot be found");
+      return 1;
+    }
+    text_path = text_path.substr(0, text_path.size() - suffix.size()) + ".txt";
+    Result<std::string> bytes = ReadInput(text_path);
+    if (!bytes.ok()) {
+      Fail("eval: " + bytes.status().message());
+      return 1;
+    }
+    LoadOptions lo;
+    if (gold.contains("document")) {
+      lo.published = gold["document"].value("published", "");
+      lo.outlet = gold["document"].value("outlet", "");
+    }
+    Result<Document> doc = LoadDocument(std::move(bytes).value(), lo);
+    if (!doc.ok()) {
+      Fail("eval: " + text_path + ": " + doc.status().message());
+      return 1;
+    }
+    Result<Extraction> x = Extract(*doc);
+    if (!x.ok()) {
+      Fail("eval: " + x.status().message());
+      return 1;
+    }
+    Result<GoldScore> s = ScoreAgainstGold(gold, *x);
+    if (!s.ok()) {
+      Fail("eval: " + path + ": " + s.status().message());
+      return 1;
+    }
+    std::cout << "== " << path << "\n";
+    if (!args.quiet) std::cout << s->report;
+    auto add = [](Tally* t, const Tally& u) {
+      t->hit += u.hit;
+      t->total += u.total;
+    };
+    add(&claims, s->claims);
+    add(&found, s->claims_found);
+    add(&speakers, s->speakers);
+    add(&statuses, s->statuses);
+    add(&dates, s->dates);
+    add(&events, s->event_types);
+    add(&places, s->places);
+    add(&quantities, s->quantities);
+    add(&bounds, s->quantity_bounds);
+    add(&metonyms, s->metonyms);
+  }
+  auto line = [](const char* name, const Tally& t) {
+    std::cout << "  " << name << ": " << t.hit << "/" << t.total << "\n";
+  };
+  std::cout << "total over " << args.gold_files.size() << " gold file(s)\n";
+  line("claims with right speaker and status", claims);
+  line("claims found (key phrases)", found);
+  line("speakers", speakers);
+  line("statuses", statuses);
+  line("dates", dates);
+  line("event types", events);
+  line("places within tolerance", places);
+  line("quantities (value and unit)", quantities);
+  line("quantity bounds", bounds);
+  line("metonyms", metonyms);
+  return 0;
+}
+
+}  // namespace
+
+}  // namespace sitrep::cli
+
+int main(int argc, char** argv) {
+  using namespace sitrep::cli;
+  CLI::App app{
+      "sitrep: turns war reporting into sourced claims: who says what happened, where, when, how much, "
+      "and how well it is sourced.",
+      "sitrep"};
+  app.set_version_flag("--version", std::string("sitrep ") + sitrep::kVersion);
+  app.require_subcommand(1);
+  app.footer("Run 'sitrep COMMAND --help' for a command's options. Documentation: docs/.");
+
+  ExtractArgs ex;
+  CLI::App* extract = app.add_subcommand(
+      "extract", "Extract claims, people, places, quantities and dates from one document; print JSON");
+  extract->add_option("FILE", ex.file, "Plain text or HTML file; - reads standard input")->required();
+  extract->add_option("--published", ex.published,
+                      "Publication date YYYY-MM-DD; relative dates resolve against it (overrides a front block)");
+  extract->add_option("--outlet", ex.outlet, "Outlet name (overrides a front block)");
+  extract->add_option("--format", ex.format, "Output: json (the documented contract) or text (a summary)")
+      ->check(CLI::IsMember({"json", "text"}));
+  extract->add_option("--input", ex.input_format, "Input format: auto, text or html")
+      ->check(CLI::IsMember({"auto", "text", "html"}));
+  extract->add_flag("--compact", ex.compact, "JSON on one line");
+  extract->add_option("--max-bytes", ex.max_bytes, "Refuse inputs larger than this many bytes")
+      ->capture_default_str();
+  extract->footer(
+      "Spans are byte offsets [begin, end) into FILE as given. The JSON is described field by field in "
+      "docs/extract-json.md. Exit status: 0 ok, 1 bad input, 2 bad usage.");
+
+  EvalArgs ev;
+  CLI::App* eval = app.add_subcommand(
+      "eval", "Score extract against hand-made reference annotations (*.gold.json beside their .txt)");
+  eval->add_option("GOLD", ev.gold_files, "Gold files")->check(CLI::ExistingFile);
+  eval->add_flag("--quiet", ev.quiet, "Totals only");
+
+  BenchArgs bench;
+  CLI::App* b = app.add_subcommand(
+      "bench", "Throughput of extract: MB/s and documents/s over a corpus made by repeating FILES");
+  b->add_option("FILES", bench.files, "Documents to repeat (default: examples/*.txt)");
+  b->add_option("--mb", bench.megabytes, "Corpus size in MB (10^6 bytes)")->capture_default_str();
+  b->add_option("--published", bench.published, "Publication date for files without one")->capture_default_str();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  if (extract->parsed()) return RunExtract(ex);
+  if (eval->parsed()) return RunEval(ev);
+  if (b->parsed()) return RunBench(bench);
+  return 2;
+}
