@@ -435,7 +435,7 @@ class ClaimBuilder {
       d->category = r.category;
     }
     const SpeechVerb* sv = Lexicons::Get().FindSpeechVerb(W(verb));
-    d->c.cue = sv != nullptr ? sv->lemma : W(verb);
+    d->c.cue = W(verb);  // as written: "said", "told", "asserted"
     d->c.cue_span = a_.TokenSpan(verb, verb + 1);
     d->verb = sv != nullptr ? sv->cls : SpeechClass::kSay;
     used_[verb] = true;
@@ -950,20 +950,27 @@ class ClaimBuilder {
       }
       const DateFound* chosen = inside != nullptr ? inside : frame;
       int person = d.c.speaker ? d.c.speaker->person_id : 0;
+      bool speaks = d.c.kind == ClaimKind::kQuote || d.c.kind == ClaimKind::kReportedSpeech;
       if (chosen != nullptr) {
         DateMention m = chosen->mention;
         if (chosen->since && person > 0 && speaker_day.count(person)) m.to = speaker_day[person];
         ApplyDate(&d, m);
+      } else if (o_.date_context_paragraphs > 0 && speaks && person > 0 && speaker_day.count(person)) {
+        // A person quoted again without a date: most often the same statement.
+        d.c.date = speaker_day[person];
+        d.c.time_precision = 1;
+        d.c.date_from_context = true;
       } else if (prev != nullptr && o_.date_context_paragraphs > 0 &&
-                 d.paragraph <= prev->paragraph + static_cast<uint32_t>(o_.date_context_paragraphs) &&
-                 prev->c.time_precision > 0) {
+                 d.paragraph <= prev->paragraph + static_cast<uint32_t>(o_.date_context_paragraphs)) {
+        // News keeps its time frame from one paragraph to the next.
         d.c.date = prev->c.date;
         d.c.date_range = prev->c.date_range;
         d.c.time_precision = prev->c.time_precision;
         d.c.date_from_context = true;
       }
-      if (person > 0 && d.c.date) speaker_day[person] = *d.c.date;
-      if (d.c.time_precision > 0) prev = &d;
+      if (person > 0 && d.c.date && !d.c.date_from_context) speaker_day[person] = *d.c.date;
+      // Only a claim's own day or week is handed on; a months-long span is not.
+      if (!d.c.date_from_context && d.c.time_precision > 0 && d.c.time_precision <= 2) prev = &d;
     }
   }
 

@@ -42,11 +42,37 @@ std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bo
   for (size_t k = trigger; k > begin && k + 3 > trigger; --k) {
     if (IsBeForm(a.folded[k - 1])) passive = true;
   }
+  // A place after a locative preposition is where something happens, not
+  // who does it: "Russian troops in Kursk captured" is by RUS, not by Kursk.
+  auto actor_at = [&](size_t k) -> std::string {
+    if (skip_quotes && x.quote_at[k] >= 0) return "";
+    if (x.place_at[k] >= 0) {
+      const PlaceFound& p = x.places[x.place_at[k]];
+      size_t b = p.token_begin;
+      if (b > 0 && a.folded[b - 1] == "the") --b;
+      static const char* kLocative[] = {"in", "at", "on", "near", "into", "across", "inside", "to",
+                                        "toward", "towards", "of", "over", "through", "within"};
+      if (p.place.metonym_for.empty() && b > 0) {
+        for (const char* w : kLocative) {
+          if (a.folded[b - 1] == w) return "";
+        }
+      }
+    }
+    return x.CountryAt(k);
+  };
   auto first_country = [&](size_t from, size_t to, const std::string& skip) {
     for (size_t k = from; k < to; ++k) {
-      if (skip_quotes && x.quote_at[k] >= 0) continue;
-      std::string c = x.CountryAt(k);
+      std::string c = actor_at(k);
       if (!c.empty() && c != skip) return c;
+    }
+    return std::string();
+  };
+  // The actor nearest before the trigger: its subject or modifier
+  // ("Ukrainian troops had captured", "a Russian missile strike").
+  auto nearest_before = [&](size_t from, size_t to) {
+    for (size_t k = to; k > from; --k) {
+      std::string c = actor_at(k - 1);
+      if (!c.empty()) return c;
     }
     return std::string();
   };
@@ -62,7 +88,7 @@ std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bo
     }
     e.actor2 = first_country(begin, trigger, e.actor1);
   } else {
-    e.actor1 = first_country(begin, trigger, "");
+    e.actor1 = nearest_before(begin, trigger);
     e.actor2 = first_country(trigger + trigger_len, end, e.actor1);
   }
   // The place: the first named non-metonymic place below country level in

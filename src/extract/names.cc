@@ -42,6 +42,16 @@ bool IsConnector(std::string_view w) {
 
 bool IsPronoun(std::string_view w) { return w == "he" || w == "she"; }
 
+// Calendar words are capitalised but never names: "on Tuesday signaled".
+bool IsCalendarWord(std::string_view w) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+      "february", "march", "april", "may", "june", "july", "august", "september", "october",
+      "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+      "nov", "dec", "christmas", "easter", "ramadan"};
+  return kWords.count(w) > 0;
+}
+
 class EntityFinder {
  public:
   EntityFinder(const Analysis& a, const std::vector<bool>& is_place) : a_(a), is_place_(is_place) {}
@@ -142,7 +152,8 @@ class EntityFinder {
     }
     // Without an organisation cue a person's name has no connectors.
     chain_end = i;
-    while (chain_end < end && Capitalized(chain_end) && !is_place_[chain_end]) {
+    while (chain_end < end && Capitalized(chain_end) && !is_place_[chain_end] &&
+           !IsCalendarWord(a_.folded[chain_end])) {
       // A role word ends the name: "Zelenskyy, President ..." never joins.
       const Role* r = nullptr;
       if (chain_end > i && lex.roles().Match(a_.folded, chain_end, chain_end + 1, &r) > 0) break;
@@ -158,7 +169,7 @@ class EntityFinder {
         break;
       }
     }
-    if (name_begin == chain_end) return 0;  // only roles: let the role matcher take them
+    if (name_begin >= chain_end) return 0;  // only roles: let the role matcher take them
     if (name_begin > i) return 0;           // the role comes first; its own match handles it
     const int* known = nullptr;
     int kn = lex.person_aliases().Match(a_.folded, name_begin, chain_end, &known);

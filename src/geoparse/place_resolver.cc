@@ -256,10 +256,13 @@ void PlaceResolver::MarkMetonyms(const Analysis& a, std::vector<PlaceFound>* pla
     // Locative: "in Moscow", "strikes on Kyiv", "Kyiv, Kharkiv and Odesa".
     // A seat of government ("the Kremlin") is a place only where one can be:
     // "in the Kremlin", not "pressure on the Kremlin".
+    // "within Washington's policy": a possessive with a government noun wins.
+    bool possessive_government = e + 1 < n && a.folded[e] == "'s" && !IsPlaceNoun(a.folded[e + 1]) &&
+                                 !is_place[e + 1] && a.IsWord(e + 1);
     if (before != nullptr && p.entry->kind == "landmark") {
       const std::string& w = *before;
-      if (w == "in" || w == "at" || w == "inside" || w == "near" || w == "outside" || w == "into" || w == "to") continue;
-    } else if (before != nullptr && IsLocativePreposition(*before)) {
+      if (w == "in" || w == "at" || w == "inside" || w == "near" || w == "outside" || w == "into") continue;
+    } else if (before != nullptr && IsLocativePreposition(*before) && !possessive_government) {
       continue;
     }
     bool listed = (before != nullptr && (*before == "," || *before == "and") && prev >= 2 && is_place[prev - 2]) ||

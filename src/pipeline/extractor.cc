@@ -17,7 +17,7 @@ namespace {
 
 // The two sides most often named: the parties to the conflict the document
 // is about (places, demonyms, organisations and people, each by country).
-std::vector<std::string> FindParties(const Analysis& a, const std::vector<PlaceFound>& places,
+std::vector<std::string> FindParties(const std::vector<PlaceFound>& places,
                                      const Entities& entities, const People& people) {
   std::map<std::string, int> count;
   for (const PlaceFound& p : places) count[p.place.country] += 1;
@@ -33,7 +33,6 @@ std::vector<std::string> FindParties(const Analysis& a, const std::vector<PlaceF
   });
   std::vector<std::string> parties;
   for (size_t i = 0; i < ranked.size() && i < 2; ++i) parties.push_back(ranked[i].second);
-  (void)a;
   return parties;
 }
 
@@ -68,7 +67,7 @@ Result<Extraction> Extract(const Document& doc, const ExtractOptions& options) {
   resolver.MarkMetonyms(a, &places);
 
   DocContext ctx(a, quotes, dates, quantities, places, entities, people);
-  ctx.parties = FindParties(a, places, entities, people);
+  ctx.parties = FindParties(places, entities, people);
   ClaimOptions claim_options;
   claim_options.date_context_paragraphs = options.date_context_paragraphs;
   std::vector<Claim> claims = BuildClaims(ctx, claim_options);
@@ -76,6 +75,13 @@ Result<Extraction> Extract(const Document& doc, const ExtractOptions& options) {
   // Assemble, with every span mapped back to the original bytes.
   Extraction x;
   x.document = doc.meta;
+  if (x.document.title.empty()) {
+    for (size_t s = 0; s < ctx.headline.size(); ++s) {
+      if (!ctx.headline[s]) continue;
+      const Sentence& h = a.seg.sentences[s];
+      x.document.title = std::string(a.SpanText({h.begin, h.end}));
+    }
+  }
   auto raw = [&](Span s) { return doc.offsets.ToRaw(s); };
   for (size_t i = 0; i < people.people.size(); ++i) {
     Person p = people.people[i];

@@ -41,9 +41,6 @@ int RunExtract(const ExtractArgs& args) {
     Fail(args.file + ": " + doc.status().message());
     return 1;
   }
-  if (doc->meta.title.empty() && args.file != "-") {
-    doc->meta.title = std::filesystem::path(args.file).filename().string();
-  }
   Result<Extraction> x = Extract(*doc);
   if (!x.ok()) {
     Fail(args.file + ": " + x.status().message());
