@@ -99,7 +99,7 @@ bool TakesObject(std::string_view lemma) {
 bool IsPreposition(std::string_view w) {
   static const std::unordered_set<std::string_view> kPreps = {
       "in", "on", "at", "during", "after", "before", "while", "when", "of", "for", "to", "with",
-      "by", "from", "late", "early", "earlier", "later", "last", "this", "on", "about", "as",
+      "by", "from", "late", "early", "earlier", "later", "last", "this", "on", "as",
       "through", "via", "over", "under", "afterwards", "again", "too", "so"};
   return kPreps.count(w) > 0;
 }
@@ -248,12 +248,26 @@ class ClaimBuilder {
     std::string demonym_country = demonym != nullptr ? demonym->actor->country : "";
     if (person != nullptr && person->person > 0) {
       FillFromPerson(person->person, &r);
-    } else if (role != nullptr && org == nullptr && place == nullptr && !unknown_name && demonym != nullptr &&
+    } else if (role != nullptr && org == nullptr && place == nullptr && !unknown_name &&
+               (demonym != nullptr || (nb > b && nb + (role->token_end - role->token_begin) == e)) &&
                role->role->category != "social_media" && role->role->category != "group" &&
                role->role->category != "civil" && role->role->canonical.back() != 's' &&
                PersonByTitle(role->role, demonym_country) > 0) {
-      // "the Ukrainian president": a title standing for a person named before.
+      // "the Ukrainian president", "the governor": a title standing for a
+      // person named before.
       FillFromPerson(PersonByTitle(role->role, demonym_country), &r);
+    } else if (role != nullptr && org == nullptr && place == nullptr && demonym == nullptr && nb > b &&
+               nb + (role->token_end - role->token_begin) == e && OrganisationBefore(b, role->role->category)) {
+      // "the think tank said", "the agency said": the organisation named before.
+      const EntityMention* m = OrganisationBefore(b, role->role->category);
+      if (m->kind == EntityKind::kActor) {
+        r.speaker.name = m->actor->canonical;
+        r.speaker.country = m->actor->country;
+        r.category = m->actor->category;
+      } else {
+        r.speaker.name = std::string(a_.SpanText(a_.TokenSpan(m->token_begin, m->token_end)));
+        r.category = m->org_category;
+      }
     } else if (role != nullptr) {
       r.speaker.name = phrase;
       r.speaker.role = role->role->canonical;
@@ -269,7 +283,15 @@ class ClaimBuilder {
       if (r.speaker.country.empty()) r.speaker.country = demonym_country;
       r.unnamed = role->role->category == "group";
     } else if (org != nullptr) {
-      if (org->kind == EntityKind::kActor) {
+      if (org->kind == EntityKind::kActor && org->actor->kind == "body") {
+        // "Ukraine's air force", "the Russian Defence Ministry": the words
+        // around a generic body say whose it is.
+        r.speaker.name = phrase;
+        r.category = org->actor->category;
+        r.speaker.country = !demonym_country.empty() ? demonym_country
+                            : place != nullptr      ? place->place.country
+                                                    : "";
+      } else if (org->kind == EntityKind::kActor) {
         r.speaker.name = org->actor->canonical;
         r.speaker.country = org->actor->country;
         r.category = org->actor->category;
@@ -293,6 +315,28 @@ class ClaimBuilder {
     }
     r.found = true;
     return r;
+  }
+
+  // The most recent organisation before token `at`, within a few paragraphs,
+  // of the given category if one is ("the think tank" -> an analyst body).
+  const EntityMention* OrganisationBefore(size_t at, const std::string& category) const {
+    static const std::unordered_set<std::string_view> kOrgRoles = {"analyst", "international", "official"};
+    if (!kOrgRoles.count(category)) return nullptr;
+    uint32_t para = a_.seg.sentences[a_.sentence_of[at]].paragraph;
+    const EntityMention* any = nullptr;
+    for (size_t k = at; k-- > 0;) {
+      if (a_.seg.sentences[a_.sentence_of[k]].paragraph + o_.pronoun_lookback_paragraphs < para) break;
+      const EntityMention* m = x_.entities.At(k);
+      if (m == nullptr) continue;
+      std::string cat;
+      if (m->kind == EntityKind::kActor && m->actor->kind == "org") cat = m->actor->category;
+      else if (m->kind == EntityKind::kOrganisation && m->org_category != "media") cat = m->org_category;
+      else continue;
+      if (cat == category) return m;
+      if (any == nullptr) any = m;
+      k = m->token_begin;
+    }
+    return category == "international" ? any : nullptr;
   }
 
   // The subject of the speech verb at v: "Ukrainian General Oleksandr
@@ -445,7 +489,10 @@ class ClaimBuilder {
   // The speech verb and speaker of a quotation, after or before its marks.
   bool AttributeQuote(const QuoteMention& q, size_t q_index, Draft* d) {
     size_t after = q.token_end + (q.closed ? 1 : 0);
-    size_t n = a_.token_count();
+    // Only the quotation's own paragraph can name its speaker after it.
+    const Paragraph& para = a_.seg.paragraphs[q.paragraph];
+    size_t n = std::min<size_t>(a_.token_count(), a_.seg.sentences[para.sentence_end - 1].token_end);
+    bool crosses = after < n && a_.sentence_of[after] != a_.sentence_of[q.token_end > 0 ? q.token_end - 1 : 0];
     if (after < n && x_.quote_at[after] < 0) {
       // "..., Zelenskyy said", "..., he told Digital", "..., the Ukrainian president said".
       size_t k = after;
@@ -458,7 +505,12 @@ class ClaimBuilder {
              x_.quote_at[v] < 0) {
         ++v;
       }
-      if (v < limit && Lexicons::Get().FindSpeechVerb(W(v)) != nullptr && v > k) {
+      size_t cb, ce;
+      const SpeechVerb* sv = v < limit ? Lexicons::Get().FindSpeechVerb(W(v)) : nullptr;
+      // After a full stop, "Zelenskyy said." names the speaker; "Zelenskyy
+      // said the talks failed." starts a claim of its own.
+      bool own_claim = crosses && sv != nullptr && Complement(v, *sv, &cb, &ce);
+      if (sv != nullptr && v > k && !own_claim) {
         np = SpeakerBefore(v);
         if (np.found && np.tb >= k) {
           SetSpeaker(d, np, v);
@@ -540,6 +592,8 @@ class ClaimBuilder {
       if (InQuote(k)) continue;
       if (a_.IsPunct(k, U';')) return k;
       if (a_.IsPunct(k, U',') && IsClauseBreakWord(W(k + 1))) return k;
+      // "claimed that X and denied that Y": a second verb of the same speaker.
+      if (k > from && W(k) == "and" && Lexicons::Get().FindSpeechVerb(W(k + 1)) != nullptr) return k;
     }
     // Leave out the final period.
     size_t e = se;
@@ -564,6 +618,10 @@ class ClaimBuilder {
       }
       c = k;
     }
+    // "said on Friday that ...", "said earlier this month that ...".
+    size_t d = c;
+    while (d < se && (x_.date_at[d] >= 0 || ((W(d) == "on" || W(d) == "in") && x_.date_at[d + 1] >= 0))) ++d;
+    if (d > c && (W(d) == "that" || W(d) == "whether")) c = d;
     if (W(c) == "that" || W(c) == "whether") {
       has_that = true;
       ++c;
@@ -571,7 +629,7 @@ class ClaimBuilder {
     if (sv.needs_that && !has_that) return false;
     if (c >= se || InQuote(c)) return false;
     if (a_.token(c).kind == TokenKind::kPunct && a_.token(c).first != U'(') return false;
-    if (!has_that && (IsPreposition(W(c)) || W(c) == "it" || W(c) == "so")) return false;
+    if (!has_that && (IsPreposition(W(c)) || W(c) == "so")) return false;
     size_t e = ClauseEnd(c, se);
     int words = 0;
     for (size_t k = c; k < e; ++k) words += a_.IsWord(k) && x_.date_at[k] < 0;
@@ -596,8 +654,12 @@ class ClaimBuilder {
       // Verification cues are not speech: "could not confirm".
       if (IsVerificationVerb(v)) continue;
       size_t cb, ce;
-      if (!Complement(v, *sv, &cb, &ce)) continue;
+      if (!Complement(v, *sv, &cb, &ce)) {
+        Trailing(v, s);
+        continue;
+      }
       SpeakerRef r = SpeakerBefore(v);
+      if (!r.found && v > sent.token_begin && W(v - 1) == "and") r = SubjectOfEarlierVerb(v);
       if (!r.found) continue;
       Draft& d = NewDraft(r.unnamed ? ClaimKind::kReport : ClaimKind::kReportedSpeech, cb, ce, s);
       SetSpeaker(&d, r, v);
@@ -605,6 +667,47 @@ class ClaimBuilder {
       if (r.unnamed) d.c.speaker.reset();
       v = ce;
     }
+  }
+
+  // "X and said Y": the subject of the sentence's earlier verb speaks again.
+  SpeakerRef SubjectOfEarlierVerb(size_t v) const {
+    const size_t sb = SentenceBegin(v);
+    for (size_t k = v - 1; k > sb; --k) {
+      if (Lexicons::Get().FindSpeechVerb(W(k - 1)) != nullptr) return SpeakerBefore(k - 1);
+    }
+    return {};
+  }
+
+  // "X happened, regional officials said on Thursday." and "..., said the
+  // ministry.": the attribution closes the sentence.
+  void Trailing(size_t v, uint32_t s) {
+    const size_t sb = SentenceBegin(v), se = SentenceEnd(v);
+    SpeakerRef r;
+    size_t comma;
+    if (v > sb && a_.IsPunct(v - 1, U',')) {
+      r = SpeakerAfter(v);  // ", said the ministry"
+      comma = v - 1;
+    } else {
+      r = SpeakerBefore(v);
+      if (!r.found || r.tb == sb || !a_.IsPunct(r.tb - 1, U',')) return;
+      comma = r.tb - 1;
+    }
+    if (!r.found) return;
+    // Nothing but dates and modifiers may follow the verb.
+    size_t k = std::max(v + 1, r.te);
+    while (k < se && (x_.date_at[k] >= 0 || W(k) == "on" || W(k) == "in" || a_.token(k).kind == TokenKind::kPunct)) ++k;
+    if (k < se) return;
+    if (InQuote(comma) || comma <= sb) return;
+    for (const Draft& d : drafts_) {
+      if (d.tb < comma && sb < d.te) return;  // the sentence already has its claim
+    }
+    int words = 0;
+    for (size_t j = sb; j < comma; ++j) words += a_.IsWord(j);
+    if (words < 4) return;
+    Draft& d = NewDraft(r.unnamed ? ClaimKind::kReport : ClaimKind::kReportedSpeech, sb, comma, s);
+    SetSpeaker(&d, r, v);
+    NoteSpeaker(r, v);
+    if (r.unnamed) d.c.speaker.reset();
   }
 
   // "Reports emerged ... suggesting that X", "according to reports, X",
@@ -849,6 +952,24 @@ class ClaimBuilder {
       size_t obj_end = ClauseEnd(cue_end, se);
       auto object = ContentStems(cue_end, obj_end);
       uint32_t para = a_.seg.sentences[s].paragraph;
+      // "..., which Example Wire could not verify" / "..., a figure that could
+      // not be independently verified": the claim around the cue.
+      Draft* around = nullptr;
+      for (Draft& d : drafts_) {
+        if (d.c.span.begin < cue_span.begin && cue_span.end <= d.c.span.end) around = &d;
+      }
+      if (around != nullptr) {
+        size_t cut = a_.TokenAt(cue_span.begin);
+        while (cut > around->tb && !a_.IsPunct(cut - 1, U',')) --cut;
+        if (cut > around->tb + 1) {
+          around->te = cut - 1;
+          around->c.span = a_.TokenSpan(around->tb, around->te);
+          around->c.text = std::string(a_.SpanText(around->c.span));
+        }
+        around->c.status = ClaimStatus::kUnverified;
+        around->c.status_cue = StatusCue{std::string(a_.SpanText(cue_span)), cue_span};
+        continue;
+      }
       Draft* best = nullptr;
       int best_score = 0;
       Draft* nearest = nullptr;

@@ -40,7 +40,8 @@ int CodePoints(std::string_view s) {
 
 class PeopleClusterer {
  public:
-  PeopleClusterer(const Analysis& a, const PeopleOptions& o) : a_(a), o_(o) {}
+  PeopleClusterer(const Analysis& a, const std::vector<std::string>& place_country, const PeopleOptions& o)
+      : a_(a), place_country_(place_country), o_(o) {}
 
   People Run(const std::vector<bool>& explained, Entities* e) {
     for (EntityMention& m : e->mentions) {
@@ -53,7 +54,9 @@ class PeopleClusterer {
         const KnownPerson& k = Lexicons::Get().people()[c.known];
         if (c.person.role.empty()) c.person.role = k.role;
         if (c.person.country.empty()) c.person.country = k.country;
-        if (c.category.empty()) c.category = k.category;
+        // The list knows what a title in the text does not: a "Director
+        // General" of the IAEA is international, not military.
+        if (!k.category.empty()) c.category = k.category;
         if (c.name_tokens < 2) {
           AddAlias(&c, c.person.name);
           c.person.name = k.name;
@@ -67,6 +70,7 @@ class PeopleClusterer {
 
  private:
   const Analysis& a_;
+  const std::vector<std::string>& place_country_;
   const PeopleOptions& o_;
   std::vector<Cluster> clusters_;
 
@@ -136,6 +140,8 @@ class PeopleClusterer {
         const EntityMention* demonym = d > 0 ? e.At(d - 1) : nullptr;
         if (demonym != nullptr && demonym->kind == EntityKind::kActor && c->person.country.empty()) {
           c->person.country = demonym->actor->country;
+        } else if (d > 0 && !place_country_[d - 1].empty() && c->person.country.empty()) {
+          c->person.country = place_country_[d - 1];  // "Kharkiv Governor ..."
         }
       } else if (before != nullptr && before->kind == EntityKind::kActor && before->actor->kind == "demonym" &&
                  c->person.country.empty()) {
@@ -214,9 +220,10 @@ class PeopleClusterer {
 
 }  // namespace
 
-People ClusterPeople(const Analysis& a, const std::vector<bool>& explained, Entities* entities,
+People ClusterPeople(const Analysis& a, const std::vector<bool>& explained,
+                     const std::vector<std::string>& place_country, Entities* entities,
                      const PeopleOptions& options) {
-  return PeopleClusterer(a, options).Run(explained, entities);
+  return PeopleClusterer(a, place_country, options).Run(explained, entities);
 }
 
 }  // namespace sitrep

@@ -25,8 +25,11 @@ struct People {
 
 // Assigns EntityMention::person for every person mention (ids from 1) and
 // adds mentions for bare surnames of people already named in full.
-// `explained[t]` marks tokens that are places or other entities.
-People ClusterPeople(const Analysis& a, const std::vector<bool>& explained, Entities* entities,
+// `explained[t]` marks tokens that are places or other entities;
+// `place_country[t]` is the country of the place at token t, or empty
+// ("Kharkiv Governor Oleh Syniehubov" is Ukrainian).
+People ClusterPeople(const Analysis& a, const std::vector<bool>& explained,
+                     const std::vector<std::string>& place_country, Entities* entities,
                      const PeopleOptions& options = {});
 
 // "party" | "third_party" | "analyst" | "media" | "social_media" | "unknown"

@@ -2,6 +2,8 @@
 
 #include <unordered_set>
 
+#include "text/segmenter.h"
+
 namespace sitrep {
 
 namespace {
@@ -54,7 +56,19 @@ bool IsCalendarWord(std::string_view w) {
 
 class EntityFinder {
  public:
-  EntityFinder(const Analysis& a, const std::vector<bool>& is_place) : a_(a), is_place_(is_place) {}
+  EntityFinder(const Analysis& a, const std::vector<bool>& is_place, std::string_view outlet)
+      : a_(a), is_place_(is_place) {
+    if (!outlet.empty()) {
+      std::string key = NameKey(outlet);
+      size_t start = 0;
+      while (start <= key.size()) {
+        outlet_words_.push_back(key.substr(start, key.find(' ', start) - start));
+        size_t sp = key.find(' ', start);
+        if (sp == std::string::npos) break;
+        start = sp + 1;
+      }
+    }
+  }
 
   Entities Run() {
     Entities e;
@@ -75,7 +89,23 @@ class EntityFinder {
  private:
   const Analysis& a_;
   const std::vector<bool>& is_place_;
-  bool in_headline_ = false;  // Title Case there says nothing about names
+  std::vector<std::string> outlet_words_;
+  bool in_headline_ = false;
+
+  // Length of a match at i of the outlet's name, or of its last words
+  // ("Digital" for "Fox News Digital"); 0 when none.
+  size_t OutletAt(size_t i, size_t end) const {
+    if (outlet_words_.empty() || !Capitalized(i)) return 0;
+    for (size_t skip = 0; skip < outlet_words_.size(); ++skip) {
+      size_t n = outlet_words_.size() - skip;
+      if (i + n > end) continue;
+      if (n == 1 && outlet_words_.back().size() < 4) continue;
+      bool all = true;
+      for (size_t k = 0; k < n && all; ++k) all = a_.folded[i + k] == outlet_words_[skip + k];
+      if (all) return n;
+    }
+    return 0;
+  }  // Title Case there says nothing about names
 
   void Add(Entities* e, EntityMention m) {
     int index = static_cast<int>(e->mentions.size());
@@ -93,18 +123,29 @@ class EntityFinder {
       Add(e, {EntityKind::kPronoun, i, i + 1});
       return 1;
     }
-    // Actors first: demonyms and organisations are capitalised in English.
-    if (Capitalized(i)) {
+    // The outlet speaking of itself: "Example Wire could not verify".
+    if (size_t n = OutletAt(i, end); n > 0) {
+      EntityMention m{EntityKind::kOrganisation, i, i + n};
+      m.org_category = "media";
+      Add(e, m);
+      return n;
+    }
+    // Actors: demonyms and organisations are capitalised in English; generic
+    // bodies ("air force") are not.
+    {
       const Actor* actor = nullptr;
       int n = lex.actors().Match(a_.folded, i, end, &actor);
       // "US" is an actor, "us" is not; two-letter forms must be all caps.
-      if (n > 0 && (actor->kind != "country" || w.size() > 2 || a_.token(i).all_caps)) {
+      bool ok = n > 0 && (Capitalized(i) || actor->kind == "body") &&
+                (actor->kind != "country" || w.size() > 2 || a_.token(i).all_caps);
+      if (ok) {
         Add(e, {EntityKind::kActor, i, i + n, actor});
         return n;
       }
     }
     // Known people before roles: "General" is a role, "Gerasimov" a person.
-    if (Capitalized(i) && !is_place_[i] && !in_headline_) {
+    // A name never starts with "The", "But" or "However".
+    if (Capitalized(i) && !is_place_[i] && !in_headline_ && !IsStopWord(w)) {
       size_t n = PersonChain(i, end, lex, e);
       if (n > 0) return n;
     }
@@ -153,7 +194,8 @@ class EntityFinder {
     // Without an organisation cue a person's name has no connectors.
     chain_end = i;
     while (chain_end < end && Capitalized(chain_end) && !is_place_[chain_end] &&
-           !IsCalendarWord(a_.folded[chain_end])) {
+           !IsCalendarWord(a_.folded[chain_end]) && !StartsActor(chain_end, end) &&
+           a_.folded[chain_end].rfind("pro-", 0) != 0 && a_.folded[chain_end].rfind("anti-", 0) != 0) {
       // A role word ends the name: "Zelenskyy, President ..." never joins.
       const Role* r = nullptr;
       if (chain_end > i && lex.roles().Match(a_.folded, chain_end, chain_end + 1, &r) > 0) break;
@@ -194,6 +236,11 @@ class EntityFinder {
     return chain_end - i;
   }
 
+  bool StartsActor(size_t k, size_t end) const {
+    const Actor* actor = nullptr;
+    return Lexicons::Get().actors().Match(a_.folded, k, end, &actor) > 0;
+  }
+
   bool SpeechVerbFollows(size_t k, size_t end) const {
     while (k < end && IsAuxiliaryOrAdverb(a_.folded[k])) ++k;
     return k < end && Lexicons::Get().FindSpeechVerb(a_.folded[k]) != nullptr;
@@ -202,8 +249,8 @@ class EntityFinder {
 
 }  // namespace
 
-Entities FindEntities(const Analysis& a, const std::vector<bool>& is_place) {
-  return EntityFinder(a, is_place).Run();
+Entities FindEntities(const Analysis& a, const std::vector<bool>& is_place, std::string_view outlet) {
+  return EntityFinder(a, is_place, outlet).Run();
 }
 
 }  // namespace sitrep

@@ -4,6 +4,7 @@
 #define SITREP_EXTRACT_NAMES_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/analysis.h"
@@ -33,7 +34,9 @@ struct Entities {
 
 // `is_place[t]` marks tokens already resolved as places: they are not people,
 // but may still be actors ("the Kremlin said").
-Entities FindEntities(const Analysis& a, const std::vector<bool>& is_place);
+// `outlet` is the publishing outlet's name: the text naming it ("Example
+// Wire could not verify") is the outlet speaking, not a person.
+Entities FindEntities(const Analysis& a, const std::vector<bool>& is_place, std::string_view outlet = {});
 
 }  // namespace sitrep
 

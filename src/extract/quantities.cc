@@ -95,7 +95,10 @@ bool EndsNounPhrase(std::string_view w) {
       "over", "after", "before", "during", "were", "was", "have", "has", "had", "are", "is",
       "be", "been", "who", "which", "that", "as", "than", "per", "while", "along", "around",
       "against", "inside", "including", "under", "or", "but", "when", "where", "within", "this",
-      "its", "their", "his", "her", "said", "says", "according"};
+      "its", "their", "his", "her", "said", "says", "according", "without", "remain", "remained",
+      "remains", "will", "would", "could", "can", "may", "might", "must", "should", "did", "do",
+      "does", "not", "also", "still", "only", "each", "more", "less", "of", "before", "since",
+      "now", "left", "fell", "rose", "died", "across", "out", "off", "up", "down", "back"};
   for (auto s : kStops) {
     if (w == s) return true;
   }
@@ -250,9 +253,11 @@ class QuantityFinder {
       return i;
     }
     size_t begin = i;
-    // "a thousand", "2 million", "1.5 billion".
-    if (i > 0 && (W(i - 1) == "a" || W(i - 1) == "one") && (w == "thousand" || w == "hundred" || w == "dozen" || w == "million")) {
+    // "a thousand", "nearly a dozen": the article belongs to the number.
+    if (i > 0 && (W(i - 1) == "a" || W(i - 1) == "one") &&
+        (w == "thousand" || w == "hundred" || w == "dozen" || w == "million")) {
       approx_word = false;
+      begin = i - 1;
     }
     if (compound_rest.empty() && !vague) {
       double mult = W(end) == "thousand" ? 1e3 : W(end) == "million" ? 1e6 : W(end) == "billion" ? 1e9 : 0;
@@ -262,6 +267,7 @@ class QuantityFinder {
       }
     }
     Bound bound = BoundBefore(a_, begin);
+    if (begin < i && bound.words == 0) begin = i;  // a bare "a dozen": keep the span on the number
     begin -= bound.words;
     std::string bound_name = bound.bound;
     if (vague && bound.words == 0) bound_name = "at_least";
@@ -333,9 +339,23 @@ class QuantityFinder {
     return end;
   }
 
-  // The head noun of the phrase starting at token u: the last word before a
+  // The head noun of the phrase starting at token u: its first plural noun
+  // ("residents remain" -> residents), else the last word before a
   // preposition, verb or clause break ("drone, artillery, and mortar strikes").
   size_t HeadNoun(size_t u) const {
+    size_t last = LastWordHead(u);
+    if (last == SIZE_MAX) return last;
+    for (size_t k = u; k <= last; ++k) {
+      const std::string& w = W(k);
+      if (a_.IsWord(k) && w.size() > 3 && w.back() == 's' && !w.ends_with("ss") && w != "its" &&
+          w != "this" && w != "has" && w != "was" && w != "does") {
+        return k;
+      }
+    }
+    return last;
+  }
+
+  size_t LastWordHead(size_t u) const {
     size_t head = SIZE_MAX;
     size_t limit = std::min(a_.token_count(), u + 8);
     uint32_t sentence = u < a_.token_count() ? a_.sentence_of[u] : 0;

@@ -209,7 +209,7 @@ bool IsLocativePreposition(std::string_view w) {
   static const std::unordered_set<std::string_view> kPreps = {
       "in", "at", "on", "near", "to", "into", "from", "outside", "around", "over", "across",
       "toward", "towards", "through", "via", "above", "against", "of", "off", "past", "beyond",
-      "within", "throughout", "between", "out", "inside", "onto", "upon", "by", "under", "visit",
+      "within", "throughout", "between", "out", "inside", "onto", "upon", "under", "visit",
       "visited", "visiting", "reached", "entered", "hit", "struck", "targeted", "attacked", "shelled",
       "bombed", "downtown", "central", "northern", "southern", "eastern", "western", "greater"};
   return kPreps.count(w) > 0;

@@ -61,9 +61,13 @@ Result<Extraction> Extract(const Document& doc, const ExtractOptions& options) {
   PlaceResolver resolver(DefaultGazetteer());
   std::vector<PlaceFound> places = resolver.Resolve(a);
   std::vector<bool> is_place = Explained(a.token_count(), places, Entities{{}, std::vector<int>(a.token_count(), -1)});
-  Entities entities = FindEntities(a, is_place);
+  Entities entities = FindEntities(a, is_place, doc.meta.outlet);
   resolver.ResolveMisspellings(a, Explained(a.token_count(), places, entities), &places);
-  People people = ClusterPeople(a, Explained(a.token_count(), places, entities), &entities);
+  std::vector<std::string> place_country(a.token_count());
+  for (const PlaceFound& p : places) {
+    for (size_t k = p.token_begin; k < p.token_end; ++k) place_country[k] = p.place.country;
+  }
+  People people = ClusterPeople(a, Explained(a.token_count(), places, entities), place_country, &entities);
   resolver.MarkMetonyms(a, &places);
 
   DocContext ctx(a, quotes, dates, quantities, places, entities, people);

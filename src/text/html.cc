@@ -147,8 +147,6 @@ HtmlText HtmlToText(std::string_view html) {
     }
   };
   size_t i = 0;
-  bool in_title = false;
-  size_t title_start = 0;
   while (i < html.size()) {
     char c = html[i];
     if (c == '<') {
@@ -194,14 +192,26 @@ HtmlText HtmlToText(std::string_view html) {
           r.outlet = content;
         }
       }
-      if (name == "title") {
-        if (!closing) {
-          in_title = true;
-          title_start = out.size();
-        } else if (in_title) {
-          r.title = out.substr(title_start);
-          in_title = false;
+      if (name == "title" && !closing) {
+        // The title is metadata; the page's <h1> carries the headline.
+        size_t e = close;
+        while (true) {
+          e = html.find("</", e);
+          if (e == std::string_view::npos || StartsWithNoCase(html, e, "</title")) break;
+          e += 2;
         }
+        std::string_view raw = html.substr(close + 1, e == std::string_view::npos ? 0 : e - close - 1);
+        for (size_t k = 0; k < raw.size();) {
+          size_t m = raw[k] == '&' ? DecodeEntity(raw, k, &r.title) : 0;
+          if (m == 0) {
+            r.title.push_back(raw[k] == '\n' ? ' ' : raw[k]);
+            m = 1;
+          }
+          k += m;
+        }
+        size_t gt = e == std::string_view::npos ? std::string_view::npos : html.find('>', e);
+        i = gt == std::string_view::npos ? html.size() : gt + 1;
+        continue;
       }
       if (IsBlockTag(name)) pending_break = true;
       i = close + 1;
