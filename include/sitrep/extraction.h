@@ -61,7 +61,7 @@ struct Quantity {
   Span span;
   double value = 0;
   std::string unit;         // "sq mi", "km", "people", "strikes", ...
-  std::optional<double> si_value;
+  std::optional<double> value_in_si;  // "si_value" in JSON (si_value is a libc macro)
   std::string si_unit;      // "km2", "km", "kg", "s" when converted
   std::string bound;        // exact | approx | at_least | at_most | at_most_approx | more_than | less_than
 };

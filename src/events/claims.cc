@@ -112,6 +112,19 @@ class ClaimBuilder {
  public:
   ClaimBuilder(const DocContext& ctx, const ClaimOptions& o) : x_(ctx), a_(ctx.a), o_(o) {
     used_.assign(a_.token_count(), false);
+    claimed_.assign(a_.token_count(), false);
+    sentence_claims_.assign(a_.seg.sentences.size(), 0);
+    sentence_cue_.assign(a_.seg.sentences.size(), false);
+    sentence_quantity_.assign(a_.seg.sentences.size(), false);
+    quotes_closing_.resize(a_.seg.sentences.size());
+    quote_draft_.assign(x_.quotes.size(), -1);
+    for (size_t qi = 0; qi < x_.quotes.size(); ++qi) {
+      const QuoteMention& q = x_.quotes[qi];
+      if (q.speech && q.token_begin < q.token_end) quotes_closing_[a_.sentence_of[q.token_end - 1]].push_back(qi);
+    }
+    for (const QuantityFound& q : x_.quantities) {
+      if (!InQuote(q.token_begin)) sentence_quantity_[a_.sentence_of[q.token_begin]] = true;
+    }
   }
 
   std::vector<Claim> Run() {
@@ -123,6 +136,10 @@ class ClaimBuilder {
       }
     }
     std::sort(drafts_.begin(), drafts_.end(), [](const Draft& x, const Draft& y) { return x.tb < y.tb; });
+    owner_.assign(a_.token_count(), -1);
+    for (size_t i = 0; i < drafts_.size(); ++i) {
+      for (size_t k = drafts_[i].tb; k < drafts_[i].te; ++k) owner_[k] = static_cast<int>(i);
+    }
     Verification();
     Statuses();
     Dates();
@@ -141,6 +158,15 @@ class ClaimBuilder {
   const ClaimOptions& o_;
   std::vector<Draft> drafts_;
   std::vector<bool> used_;       // tokens used as attribution (speech verb, speaker)
+  // Indexes that keep every step linear in the document's length.
+  std::vector<bool> claimed_;                      // per token: inside a non-quote claim
+  std::vector<int> sentence_claims_;               // per sentence: claims that touch it
+  std::vector<bool> sentence_cue_;                 // per sentence: has a verification cue
+  std::vector<bool> sentence_quantity_;            // per sentence: has a quantity outside quotes
+  std::vector<std::vector<size_t>> quotes_closing_;  // per sentence: speech quotes closing in it
+  std::vector<int> quote_draft_;                   // per quote: its draft, or -1
+  int last_speaker_draft_ = -1;                    // the last draft given a speaker
+  std::vector<int> owner_;                         // per token, after sorting: its draft, or -1
   int last_person_speaker_ = 0;  // for "he said"
   uint32_t last_person_paragraph_ = 0;
   std::vector<std::pair<Span, int>> verification_cues_;  // cue span, sentence
@@ -469,6 +495,12 @@ class ClaimBuilder {
     d.paragraph = a_.seg.sentences[sentence].paragraph;
     d.c.span = a_.TokenSpan(tb, te);
     d.c.text = std::string(a_.SpanText(d.c.span));
+    if (kind != ClaimKind::kQuote) {
+      for (size_t k = tb; k < te; ++k) claimed_[k] = true;
+    }
+    for (uint32_t si = std::min(d.sentence_first, sentence); si <= std::max(d.sentence_last, sentence); ++si) {
+      ++sentence_claims_[si];
+    }
     return d;
   }
 
@@ -477,6 +509,7 @@ class ClaimBuilder {
       d->c.speaker = r.speaker;
       d->c.speaker->side = SideOf(r.category, r.speaker.country, x_.parties);
       d->category = r.category;
+      last_speaker_draft_ = static_cast<int>(d - drafts_.data());
     }
     const SpeechVerb* sv = Lexicons::Get().FindSpeechVerb(W(verb));
     d->c.cue = W(verb);  // as written: "said", "told", "asserted"
@@ -547,35 +580,30 @@ class ClaimBuilder {
     for (size_t j = q_index; j-- > 0;) {
       const QuoteMention& prev = x_.quotes[j];
       if (prev.paragraph != q.paragraph) break;
-      for (auto it = drafts_.rbegin(); it != drafts_.rend(); ++it) {
-        if (it->c.kind == ClaimKind::kQuote && it->c.span == prev.inner && it->c.speaker) {
-          d->c.speaker = it->c.speaker;
-          d->c.cue = it->c.cue;
-          d->c.cue_span = it->c.cue_span;
-          d->category = it->category;
-          return true;
-        }
-      }
+      int di = quote_draft_[j];
+      if (di < 0 || !drafts_[di].c.speaker) continue;
+      const Draft& it = drafts_[di];
+      d->c.speaker = it.c.speaker;
+      d->c.cue = it.c.cue;
+      d->c.cue_span = it.c.cue_span;
+      d->category = it.category;
+      return true;
     }
     return false;
   }
 
   void Quotes(uint32_t s) {
-    for (size_t qi = 0; qi < x_.quotes.size(); ++qi) {
+    // Each quotation once, in the sentence where it closes.
+    for (size_t qi : quotes_closing_[s]) {
       const QuoteMention& q = x_.quotes[qi];
-      if (!q.speech || q.token_begin >= q.token_end) continue;
-      // Handle each quotation once, in the sentence where it closes.
-      size_t last = q.token_end - 1;
-      if (a_.sentence_of[last] != s) continue;
+      int before = last_speaker_draft_;
       NewDraft(ClaimKind::kQuote, q.token_begin, q.token_end, s);
       size_t index = drafts_.size() - 1;
+      quote_draft_[qi] = static_cast<int>(index);
       bool ok = AttributeQuote(q, qi, &drafts_[index]);
       if (!ok) {
         // A paragraph that is only a quotation continues the previous speaker.
-        Draft* prev = nullptr;
-        for (size_t j = 0; j + 1 < drafts_.size(); ++j) {
-          if (drafts_[j].c.speaker && drafts_[j].tb < q.token_begin) prev = &drafts_[j];
-        }
+        Draft* prev = before >= 0 ? &drafts_[before] : nullptr;
         Draft& dd = drafts_[index];
         if (prev != nullptr && prev->paragraph + 1 >= dd.paragraph && prev->c.speaker->person_id > 0) {
           dd.c.speaker = prev->c.speaker;
@@ -646,11 +674,7 @@ class ClaimBuilder {
       const SpeechVerb* sv = Lexicons::Get().FindSpeechVerb(W(v));
       if (sv == nullptr || sv->lemma == "according") continue;
       // Inside another claim's complement: nested speech belongs to it.
-      bool nested = false;
-      for (const Draft& d : drafts_) {
-        if (d.c.kind != ClaimKind::kQuote && d.tb <= v && v < d.te) nested = true;
-      }
-      if (nested) continue;
+      if (claimed_[v]) continue;
       // Verification cues are not speech: "could not confirm".
       if (IsVerificationVerb(v)) continue;
       size_t cb, ce;
@@ -698,8 +722,8 @@ class ClaimBuilder {
     while (k < se && (x_.date_at[k] >= 0 || W(k) == "on" || W(k) == "in" || a_.token(k).kind == TokenKind::kPunct)) ++k;
     if (k < se) return;
     if (InQuote(comma) || comma <= sb) return;
-    for (const Draft& d : drafts_) {
-      if (d.tb < comma && sb < d.te) return;  // the sentence already has its claim
+    for (size_t j = sb; j < comma; ++j) {
+      if (claimed_[j]) return;  // the sentence already has its claim
     }
     int words = 0;
     for (size_t j = sb; j < comma; ++j) words += a_.IsWord(j);
@@ -823,12 +847,7 @@ class ClaimBuilder {
   // Narration: the outlet's own statements of events and numbers.
   void Narration(uint32_t s) {
     const ::sitrep::Sentence& sent = a_.seg.sentences[s];
-    for (const Draft& d : drafts_) {
-      if (d.sentence == s || (d.tb < sent.token_end && sent.token_begin < d.te)) return;
-    }
-    for (const auto& [span, cue_sentence] : verification_cues_) {
-      if (static_cast<uint32_t>(cue_sentence) == s) return;
-    }
+    if (sentence_claims_[s] > 0 || sentence_cue_[s]) return;
     // Clause starts at split points; a clause keeps its own claim only when
     // it has its own trigger.
     std::vector<size_t> starts = {sent.token_begin};
@@ -862,12 +881,7 @@ class ClaimBuilder {
       }
       pieces.push_back({b, e, trig});
     }
-    bool any_quantity = false;
-    for (const QuantityFound& q : x_.quantities) {
-      if (q.token_begin >= sent.token_begin && q.token_end <= sent.token_end && !InQuote(q.token_begin)) {
-        any_quantity = true;
-      }
-    }
+    bool any_quantity = sentence_quantity_[s];
     bool any_trigger = false;
     for (const Piece& p : pieces) any_trigger = any_trigger || p.trigger;
     if (!any_trigger && !any_quantity) return;
@@ -912,6 +926,7 @@ class ClaimBuilder {
       }
       if (!cue) continue;
       verification_cues_.push_back({a_.TokenSpan(begin, k + 1), static_cast<int>(s)});
+      sentence_cue_[s] = true;
       used_[k] = true;
     }
   }
@@ -952,10 +967,20 @@ class ClaimBuilder {
       size_t obj_end = ClauseEnd(cue_end, se);
       auto object = ContentStems(cue_end, obj_end);
       uint32_t para = a_.seg.sentences[s].paragraph;
+      // Candidates: claims that start from a few paragraphs back up to the
+      // end of the cue's sentence (drafts_ is sorted by start).
+      uint32_t first_para = para > static_cast<uint32_t>(o_.verification_lookback_paragraphs)
+                                ? para - o_.verification_lookback_paragraphs
+                                : 0;
+      size_t window_begin = a_.seg.sentences[a_.seg.paragraphs[first_para].sentence_begin].token_begin;
+      auto by_start = [](const Draft& d, size_t t) { return d.tb < t; };
+      size_t lo = std::lower_bound(drafts_.begin(), drafts_.end(), window_begin, by_start) - drafts_.begin();
+      size_t hi = std::lower_bound(drafts_.begin(), drafts_.end(), se, by_start) - drafts_.begin();
       // "..., which Example Wire could not verify" / "..., a figure that could
       // not be independently verified": the claim around the cue.
       Draft* around = nullptr;
-      for (Draft& d : drafts_) {
+      for (size_t i = lo; i < hi; ++i) {
+        Draft& d = drafts_[i];
         if (d.c.span.begin < cue_span.begin && cue_span.end <= d.c.span.end) around = &d;
       }
       if (around != nullptr) {
@@ -973,7 +998,8 @@ class ClaimBuilder {
       Draft* best = nullptr;
       int best_score = 0;
       Draft* nearest = nullptr;
-      for (Draft& d : drafts_) {
+      for (size_t i = lo; i < hi; ++i) {
+        Draft& d = drafts_[i];
         if (d.c.span.begin >= cue_span.begin) continue;  // only what came before the cue
         if (d.paragraph + o_.verification_lookback_paragraphs < para) continue;
         nearest = &d;
@@ -989,8 +1015,8 @@ class ClaimBuilder {
       }
       // "unverified reports said ...": the claim in the same sentence.
       if (best == nullptr) {
-        for (Draft& d : drafts_) {
-          if (d.sentence == static_cast<uint32_t>(s)) best = &d;
+        for (size_t i = lo; i < hi; ++i) {
+          if (drafts_[i].sentence == static_cast<uint32_t>(s)) best = &drafts_[i];
         }
       }
       if (best == nullptr) best = nearest;
@@ -1053,20 +1079,19 @@ class ClaimBuilder {
       // the claim's text first, then its attribution frame.
       const DateFound* inside = nullptr;
       const DateFound* frame = nullptr;
-      for (const DateFound& f : x_.dates) {
-        uint32_t fs = a_.sentence_of[f.token_begin];
-        if (fs < d.sentence_first || fs > std::max(d.sentence_last, d.sentence)) continue;
+      uint32_t s_first = std::min(d.sentence_first, d.sentence);
+      uint32_t s_last = std::max(d.sentence_last, d.sentence);
+      auto [lo, hi] = ItemsIn(x_.dates, a_.seg.sentences[s_first].token_begin, a_.seg.sentences[s_last].token_end);
+      int self = static_cast<int>(&d - drafts_.data());
+      for (size_t i = lo; i < hi; ++i) {
+        const DateFound& f = x_.dates[i];
         if (InQuote(f.token_begin)) continue;
         bool in_text = f.token_begin >= d.tb && f.token_end <= d.te;
         if (in_text && inside == nullptr) inside = &f;
-        // A frame date belongs to this claim only if no other claim of the
-        // sentence contains it.
+        // A frame date belongs to this claim only if no other claim contains it.
         if (!in_text && frame == nullptr) {
-          bool other = false;
-          for (const Draft& o : drafts_) {
-            if (&o != &d && f.token_begin >= o.tb && f.token_end <= o.te) other = true;
-          }
-          if (!other) frame = &f;
+          int owner = owner_[f.token_begin];
+          if (owner < 0 || owner == self) frame = &f;
         }
       }
       const DateFound* chosen = inside != nullptr ? inside : frame;
@@ -1101,13 +1126,13 @@ class ClaimBuilder {
     int prev_place = 0;
     uint32_t prev_para = UINT32_MAX;
     for (Draft& d : drafts_) {
-      for (size_t i = 0; i < x_.places.size(); ++i) {
-        const PlaceFound& p = x_.places[i];
-        if (p.token_begin >= d.tb && p.token_end <= d.te) d.c.places.push_back(static_cast<int>(i) + 1);
+      auto [pl, ph] = ItemsIn(x_.places, d.tb, d.te);
+      for (size_t i = pl; i < ph; ++i) {
+        if (x_.places[i].token_end <= d.te) d.c.places.push_back(static_cast<int>(i) + 1);
       }
-      for (size_t i = 0; i < x_.quantities.size(); ++i) {
-        const QuantityFound& q = x_.quantities[i];
-        if (q.token_begin >= d.tb && q.token_end <= d.te) d.c.quantities.push_back(static_cast<int>(i) + 1);
+      auto [ql, qh] = ItemsIn(x_.quantities, d.tb, d.te);
+      for (size_t i = ql; i < qh; ++i) {
+        if (x_.quantities[i].token_end <= d.te) d.c.quantities.push_back(static_cast<int>(i) + 1);
       }
       if (d.c.speaker && d.c.speaker->person_id > 0) d.c.people.push_back(d.c.speaker->person_id);
       for (size_t k = d.tb; k < d.te; ++k) {
@@ -1122,12 +1147,10 @@ class ClaimBuilder {
         // The sentence's place, or the paragraph's last event place.
         const ::sitrep::Sentence& sent = a_.seg.sentences[d.sentence];
         int place = 0;
-        for (size_t i = 0; i < x_.places.size() && place == 0; ++i) {
+        auto [sl, sh] = ItemsIn(x_.places, sent.token_begin, sent.token_end);
+        for (size_t i = sl; i < sh && place == 0; ++i) {
           const PlaceFound& p = x_.places[i];
-          if (p.token_begin >= sent.token_begin && p.token_end <= sent.token_end && p.place.metonym_for.empty() &&
-              p.place.kind != "country") {
-            place = static_cast<int>(i) + 1;
-          }
+          if (p.place.metonym_for.empty() && p.place.kind != "country") place = static_cast<int>(i) + 1;
         }
         if (place == 0 && prev_para == d.paragraph) place = prev_place;
         d.c.event->place_id = place;

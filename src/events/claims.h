@@ -5,6 +5,7 @@
 #ifndef SITREP_EVENTS_CLAIMS_H_
 #define SITREP_EVENTS_CLAIMS_H_
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,16 @@ struct ClaimOptions {
   int verification_lookback_paragraphs = 3;
   int pronoun_lookback_paragraphs = 4;
 };
+
+// Indexes [first, last) of the items of `v` (sorted by token_begin) that
+// start in tokens [begin, end).
+template <typename T>
+std::pair<size_t, size_t> ItemsIn(const std::vector<T>& v, size_t begin, size_t end) {
+  auto lo = std::lower_bound(v.begin(), v.end(), begin,
+                             [](const T& item, size_t t) { return item.token_begin < t; });
+  auto hi = std::lower_bound(lo, v.end(), end, [](const T& item, size_t t) { return item.token_begin < t; });
+  return {static_cast<size_t>(lo - v.begin()), static_cast<size_t>(hi - v.begin())};
+}
 
 // Claims in text order, ids from 1, spans in Analysis text offsets.
 std::vector<Claim> BuildClaims(const DocContext& ctx, const ClaimOptions& options);

@@ -94,9 +94,10 @@ std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bo
   // The place: the first named non-metonymic place below country level in
   // the clause, else the first country.
   int country_place = 0;
-  for (size_t i = 0; i < x.places.size(); ++i) {
+  auto [lo, hi] = ItemsIn(x.places, begin, end);
+  for (size_t i = lo; i < hi; ++i) {
     const PlaceFound& p = x.places[i];
-    if (p.token_begin < begin || p.token_end > end || !p.place.metonym_for.empty()) continue;
+    if (p.token_end > end || !p.place.metonym_for.empty()) continue;
     if (skip_quotes && x.quote_at[p.token_begin] >= 0) continue;
     if (p.place.kind == "country") {
       if (country_place == 0) country_place = static_cast<int>(i) + 1;

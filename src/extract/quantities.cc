@@ -323,7 +323,7 @@ class QuantityFinder {
     if (info != nullptr) {
       unit = info->unit;
       if (info->si_unit[0] != '\0') {
-        q->quantity.si_value = value * info->factor;
+        q->quantity.value_in_si = value * info->factor;
         q->quantity.si_unit = info->si_unit;
       }
     } else if (IsPeopleNoun(unit)) {

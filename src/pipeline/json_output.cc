@@ -123,7 +123,7 @@ nlohmann::ordered_json ToJson(const Extraction& x) {
                               {"span", SpanJson(q.span)},
                               {"value", q.value},
                               {"unit", OrNull(q.unit)},
-                              {"si_value", q.si_value ? Json(Round(*q.si_value, 3)) : Json(nullptr)},
+                              {"si_value", q.value_in_si ? Json(Round(*q.value_in_si, 3)) : Json(nullptr)},
                               {"si_unit", OrNull(q.si_unit)},
                               {"bound", q.bound}});
   }

@@ -75,9 +75,9 @@ std::string ToText(const Extraction& x) {
       for (int q : c.quantities) {
         const Quantity& qq = x.quantities[q - 1];
         o << " \"" << qq.text << "\" = " << qq.value << " " << qq.unit << " (" << qq.bound << ")";
-        if (qq.si_value && qq.si_unit != qq.unit) {
+        if (qq.value_in_si && qq.si_unit != qq.unit) {
           char buf[64];
-          std::snprintf(buf, sizeof buf, " ~ %.0f %s", *qq.si_value, qq.si_unit.c_str());
+          std::snprintf(buf, sizeof buf, " ~ %.0f %s", *qq.value_in_si, qq.si_unit.c_str());
           o << buf;
         }
         o << ";";

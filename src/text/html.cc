@@ -1,6 +1,7 @@
 #include "text/html.h"
 
 #include <array>
+#include <cctype>
 #include <cstring>
 
 #include "core/utf8.h"
@@ -149,7 +150,10 @@ HtmlText HtmlToText(std::string_view html) {
   size_t i = 0;
   while (i < html.size()) {
     char c = html[i];
-    if (c == '<') {
+    // A tag starts with '<' and a letter, '/', '!' or '?'; "a < b" is text.
+    char next = i + 1 < html.size() ? html[i + 1] : ' ';
+    bool tag_start = std::isalpha(static_cast<unsigned char>(next)) || next == '/' || next == '!' || next == '?';
+    if (c == '<' && tag_start) {
       if (html.compare(i, 4, "<!--") == 0) {
         size_t e = html.find("-->", i + 4);
         i = e == std::string_view::npos ? html.size() : e + 3;
@@ -243,7 +247,7 @@ HtmlText HtmlToText(std::string_view html) {
       i = j;
       continue;
     }
-    size_t j = i;
+    size_t j = i + 1;  // at least one byte, so that a literal '<' moves on
     while (j < html.size() && html[j] != '<' && html[j] != '&' && html[j] != ' ' && html[j] != '\n' &&
            html[j] != '\t' && html[j] != '\r') {
       ++j;

@@ -1,0 +1,163 @@
+#include <gtest/gtest.h>
+
+#include "sitrep/sitrep.h"
+#include "tests/test_util.h"
+
+namespace sitrep {
+namespace {
+
+using testing::ExtractText;
+using testing::FindClaim;
+
+TEST(Claims, QuoteWithTrailingSpeakerAndTitle) {
+  auto x = ExtractText(
+      "Ukrainian President Volodymyr Zelenskyy spoke on Monday.\n\n"
+      "“We will not give up a single village in the north,” Zelenskyy said in his address.\n\n"
+      "“The border must be defended every single day,” the Ukrainian president said.");
+  const Claim* a = FindClaim(x, "single village");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->kind, ClaimKind::kQuote);
+  ASSERT_TRUE(a->speaker.has_value());
+  EXPECT_EQ(a->speaker->name, "Volodymyr Zelenskyy");
+  EXPECT_EQ(a->speaker->country, "UKR");
+  EXPECT_EQ(a->status, ClaimStatus::kAsserted);
+  const Claim* b = FindClaim(x, "defended every");
+  ASSERT_NE(b, nullptr);
+  ASSERT_TRUE(b->speaker.has_value());
+  EXPECT_EQ(b->speaker->name, "Volodymyr Zelenskyy");
+}
+
+TEST(Claims, PronounSpeakerIsTheLastPersonWhoSpoke) {
+  auto x = ExtractText(
+      "Analyst Maria Kovalenko said Russian reserves were thin.\n\n"
+      "“They cannot hold the line for long without new recruits,” she told reporters.");
+  const Claim* q = FindClaim(x, "hold the line");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->speaker.has_value());
+  EXPECT_EQ(q->speaker->name, "Maria Kovalenko");
+}
+
+TEST(Claims, MisspelledSurnameJoinsThePerson) {
+  auto x = ExtractText(
+      "Defence Minister Rustem Umerov visited the front. Later Umerovv said that supplies were arriving on time.");
+  ASSERT_EQ(x.people.size(), 1u);
+  EXPECT_EQ(x.people[0].name, "Rustem Umerov");
+  EXPECT_NE(std::find(x.people[0].aliases.begin(), x.people[0].aliases.end(), "Umerovv"),
+            x.people[0].aliases.end());
+}
+
+TEST(Claims, ReportedSpeechWithThat) {
+  auto x = ExtractText("Ukrainian General Oleksandr Syrskyi reported that troops had advanced three kilometres.");
+  const Claim* c = FindClaim(x, "troops had advanced");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->kind, ClaimKind::kReportedSpeech);
+  EXPECT_EQ(c->text, "troops had advanced three kilometres");
+  ASSERT_TRUE(c->speaker.has_value());
+  EXPECT_EQ(c->speaker->name, "Oleksandr Syrskyi");
+  EXPECT_EQ(c->speaker->side, "party");
+  EXPECT_EQ(c->status, ClaimStatus::kAsserted);
+}
+
+TEST(Claims, TrailingAttribution) {
+  auto x = ExtractText("Russian forces shelled Nikopol overnight, killing two people, regional officials said.");
+  const Claim* c = FindClaim(x, "shelled Nikopol");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->kind, ClaimKind::kReportedSpeech);
+  ASSERT_TRUE(c->speaker.has_value());
+  EXPECT_EQ(c->speaker->name, "regional officials");
+  ASSERT_TRUE(c->event.has_value());
+  EXPECT_EQ(c->event->type, "Explosions/Remote violence");
+  EXPECT_EQ(c->event->actor1, "RUS");
+}
+
+TEST(Claims, OutletCouldNotVerifyAnEarlierClaim) {
+  auto x = ExtractText(
+      "Reports emerged on Monday suggesting that Ukrainian troops had reached the outskirts of Sudzha.\n\n"
+      "Test Wire could not independently verify whether troops had reached Sudzha.",
+      "2024-08-13", "Test Wire");
+  const Claim* c = FindClaim(x, "outskirts of Sudzha");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->kind, ClaimKind::kReport);
+  EXPECT_EQ(c->status, ClaimStatus::kUnverified);
+  ASSERT_TRUE(c->status_cue.has_value());
+  EXPECT_EQ(c->status_cue->text, "could not independently verify");
+  EXPECT_EQ(x.people.size(), 0u);  // the outlet is not a person
+}
+
+TEST(Claims, AFigureThatCouldNotBeVerified) {
+  auto x = ExtractText(
+      "The air force said it had shot down 24 of 31 drones, a figure that could not be independently verified.");
+  const Claim* c = FindClaim(x, "shot down");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->status, ClaimStatus::kUnverified);
+  EXPECT_EQ(c->text.find("figure"), std::string::npos);
+}
+
+TEST(Claims, BloggersAreAlleged) {
+  auto x = ExtractText("Pro-Kremlin military bloggers claimed that Russian units had crossed the river near Krynky.");
+  const Claim* c = FindClaim(x, "crossed the river");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->status, ClaimStatus::kAlleged);
+  ASSERT_TRUE(c->speaker.has_value());
+  EXPECT_EQ(c->speaker->side, "social_media");
+}
+
+TEST(Claims, ConfirmationNeedsAThirdParty) {
+  auto x = ExtractText(
+      "The Pentagon confirmed that Ukrainian troops used American vehicles in the Kursk region.\n\n"
+      "The Kremlin confirmed that Russian forces had withdrawn from two villages in the Kursk region.");
+  const Claim* us = FindClaim(x, "American vehicles");
+  ASSERT_NE(us, nullptr);
+  EXPECT_EQ(us->status, ClaimStatus::kConfirmed);
+  const Claim* ru = FindClaim(x, "had withdrawn");
+  ASSERT_NE(ru, nullptr);
+  EXPECT_EQ(ru->status, ClaimStatus::kAsserted);  // a party confirming its own news asserts it
+}
+
+TEST(Claims, DenialAndAnActNamedDenied) {
+  auto x = ExtractText(
+      "Russia's Defence Ministry denied that its missiles struck the hospital in Kyiv.\n\n"
+      "Washington has repeatedly denied approval for long-range strikes.");
+  const Claim* c = FindClaim(x, "missiles struck");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->status, ClaimStatus::kDenied);
+  EXPECT_EQ(FindClaim(x, "approval"), nullptr);  // refusing approval is an act, not a denial
+}
+
+TEST(Claims, AccordingToReportsIsReported) {
+  auto x = ExtractText(
+      "According to media reports, Ukrainian drones struck an oil depot in the Bryansk region on Sunday.");
+  const Claim* c = FindClaim(x, "oil depot");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->kind, ClaimKind::kReport);
+  EXPECT_EQ(c->status, ClaimStatus::kReported);
+  EXPECT_FALSE(c->speaker.has_value());
+  ASSERT_TRUE(c->date.has_value());
+  EXPECT_EQ(c->date->ToString(), "2024-08-11");
+}
+
+TEST(Claims, NarrationSplitsAtEventClauses) {
+  auto x = ExtractText(
+      "Authorities declared a state of emergency in the Belgorod region, prompting thousands of residents to evacuate.");
+  const Claim* a = FindClaim(x, "state of emergency");
+  const Claim* b = FindClaim(x, "evacuate");
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(b, nullptr);
+  EXPECT_NE(a, b);
+  ASSERT_TRUE(b->event.has_value());
+  EXPECT_EQ(b->event->type, "Displacement");
+  EXPECT_GT(b->event->place_id, 0);  // the sentence's region
+}
+
+TEST(Claims, SpansPointAtTheirText) {
+  std::string text =
+      "“Our troops are holding,” Gen. Oleksandr Tarnavskyi said. Shelling killed three people in Kherson.";
+  auto x = ExtractText(text);
+  ASSERT_FALSE(x.claims.empty());
+  for (const Claim& c : x.claims) EXPECT_EQ(testing::SpanText(text, c.span), c.text);
+  for (const Place& p : x.places) EXPECT_EQ(testing::SpanText(text, p.span), p.mention);
+  for (const Quantity& q : x.quantities) EXPECT_EQ(testing::SpanText(text, q.span), q.text);
+}
+
+}  // namespace
+}  // namespace sitrep

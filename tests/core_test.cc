@@ -1,0 +1,75 @@
+#include <gtest/gtest.h>
+
+#include "core/tsv.h"
+#include "core/utf8.h"
+#include "sitrep/extraction.h"
+
+namespace sitrep {
+namespace {
+
+TEST(Utf8, DecodesAndRejects) {
+  char32_t cp;
+  EXPECT_EQ(DecodeUtf8("Х", 0, &cp), 2);
+  EXPECT_EQ(cp, U'Х');
+  EXPECT_EQ(DecodeUtf8("\xE2\x80\x9C", 0, &cp), 3);
+  EXPECT_EQ(cp, 0x201C);
+  EXPECT_EQ(DecodeUtf8("\xC0\xAF", 0, &cp), 0);  // overlong
+  EXPECT_EQ(DecodeUtf8("\xED\xA0\x80", 0, &cp), 0);  // surrogate
+  EXPECT_EQ(DecodeUtf8("\xE2\x80", 0, &cp), 0);  // truncated
+}
+
+TEST(Utf8, RepairKeepsLengthAndReportsFirstBadByte) {
+  std::string s = "ok \xFF\xFE then Київ";
+  size_t before = s.size();
+  Utf8Repair r = RepairUtf8(&s);
+  EXPECT_EQ(s.size(), before);
+  EXPECT_EQ(r.bad_bytes, 2u);
+  EXPECT_EQ(r.first_bad_offset, 3u);
+  EXPECT_EQ(s.substr(0, 6), "ok ?? ");
+  EXPECT_NE(s.find("Київ"), std::string::npos);
+}
+
+TEST(Utf8, FoldCaseHandlesCyrillicDiacriticsAndApostrophes) {
+  EXPECT_EQ(FoldCase("KHARKIV"), "kharkiv");
+  EXPECT_EQ(FoldCase("Харків"), "харків");
+  EXPECT_EQ(FoldCase("ХАРЬКОВ"), "харьков");
+  EXPECT_EQ(FoldCase("Türkiye"), "turkiye");
+  EXPECT_EQ(FoldCase("Ukraine’s"), "ukraine's");
+  EXPECT_EQ(FoldCase("Київ"), "київ");  // й is not stripped to и
+  EXPECT_EQ(FoldCase("Йошкар"), "йошкар");
+}
+
+TEST(Utf8, EditDistanceCountsTranspositionsOnce) {
+  EXPECT_EQ(EditDistance("lipestk", "lipetsk", 2), 1);
+  EXPECT_EQ(EditDistance("zelenksyy", "zelenskyy", 2), 1);
+  EXPECT_EQ(EditDistance("kharkiv", "kharkov", 2), 1);
+  EXPECT_EQ(EditDistance("kyiv", "kiev", 2), 2);
+  EXPECT_EQ(EditDistance("sumy", "moscow", 2), 3);  // capped at max + 1
+  EXPECT_EQ(EditDistance("суджа", "суджа", 1), 0);
+}
+
+TEST(CivilDate, RoundTripsAndKnowsWeekdays) {
+  CivilDate d{2024, 8, 13};
+  EXPECT_EQ(CivilDate::FromDays(d.ToDays()), d);
+  EXPECT_EQ(d.Weekday(), 1);  // a Tuesday
+  EXPECT_EQ((CivilDate{1970, 1, 1}).ToDays(), 0);
+  EXPECT_EQ(CivilDate::FromDays(d.ToDays() - 13).ToString(), "2024-07-31");
+  EXPECT_TRUE(CivilDate::Parse("2024-02-29").has_value());
+  EXPECT_FALSE(CivilDate::Parse("2023-02-29").has_value());
+  EXPECT_FALSE(CivilDate::Parse("2024-13-01").has_value());
+  EXPECT_FALSE(CivilDate::Parse("13/08/2024").has_value());
+}
+
+TEST(Tsv, SkipsCommentsAndKeepsLineNumbers) {
+  auto rows = ParseTsv("# header\nа\tb\n\nc\td\te\r\n");
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].line, 2);
+  EXPECT_EQ(rows[0].field(0), "а");
+  EXPECT_EQ(rows[1].fields.size(), 3u);
+  EXPECT_EQ(rows[1].field(2), "e");
+  EXPECT_EQ(rows[1].field(7), "");
+  EXPECT_EQ(SplitList("a||b|"), (std::vector<std::string_view>{"a", "b"}));
+}
+
+}  // namespace
+}  // namespace sitrep

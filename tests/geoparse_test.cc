@@ -1,0 +1,103 @@
+#include <gtest/gtest.h>
+
+#include "geoparse/gazetteer.h"
+#include "sitrep/sitrep.h"
+#include "tests/test_util.h"
+
+namespace sitrep {
+namespace {
+
+using testing::ExtractText;
+
+const Place* FindPlace(const Extraction& x, const std::string& mention, int nth = 0) {
+  for (const Place& p : x.places) {
+    if (p.mention == mention && nth-- == 0) return &p;
+  }
+  return nullptr;
+}
+
+TEST(Gazetteer, LoadsTheTableAndFindsAlternateNames) {
+  const Gazetteer& g = DefaultGazetteer();
+  EXPECT_GT(g.size(), 300u);
+  auto kharkiv = g.Lookup("харків");
+  ASSERT_FALSE(kharkiv.empty());
+  EXPECT_EQ(kharkiv[0]->name, "Kharkiv");
+  EXPECT_FALSE(g.Lookup("kharkov").empty());
+  EXPECT_FALSE(g.LookupStem("kursk").empty());
+  ASSERT_NE(g.Country("RUS"), nullptr);
+  EXPECT_EQ(g.Country("RUS")->name, "Russia");
+}
+
+TEST(Geoparse, RegionWordsPickTheRegion) {
+  auto x = ExtractText("Shelling hit the Sumy oblast and Kharkiv region on Monday, officials said.");
+  const Place* sumy = FindPlace(x, "Sumy oblast");
+  ASSERT_NE(sumy, nullptr);
+  EXPECT_EQ(sumy->kind, "admin1");
+  EXPECT_EQ(sumy->geo_precision, 3);
+  const Place* kharkiv = FindPlace(x, "Kharkiv region");
+  ASSERT_NE(kharkiv, nullptr);
+  EXPECT_EQ(kharkiv->name, "Kharkiv Oblast");
+}
+
+TEST(Geoparse, APluralRegionWordMakesAListOfRegions) {
+  auto x = ExtractText("Drones hit the Bryansk, Oryol and Voronezh oblasts overnight.");
+  for (const char* name : {"Bryansk", "Oryol", "Voronezh"}) {
+    const Place* p = FindPlace(x, name);
+    ASSERT_NE(p, nullptr) << name;
+    EXPECT_EQ(p->kind, "admin1") << name;
+  }
+}
+
+TEST(Geoparse, OneSensePerDocumentForCityOrRegion) {
+  auto city = ExtractText("A drone hit an apartment block in Kursk, the mayor said.");
+  ASSERT_NE(FindPlace(city, "Kursk"), nullptr);
+  EXPECT_EQ(FindPlace(city, "Kursk")->kind, "city");
+  auto region = ExtractText("Fighting spread across the Kursk region. Evacuations in Kursk continued.");
+  ASSERT_NE(FindPlace(region, "Kursk"), nullptr);
+  EXPECT_EQ(FindPlace(region, "Kursk")->kind, "admin1");
+}
+
+TEST(Geoparse, MisspellingsInAListResolve) {
+  auto x = ExtractText("Drones hit the Bryansk, Lipestk and Belgorod oblasts.");
+  const Place* p = FindPlace(x, "Lipestk");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->name, "Lipetsk Oblast");
+  EXPECT_EQ(p->resolution, "fuzzy");
+}
+
+TEST(Geoparse, OrdinaryCapitalisedWordsAreNotMisspelledPlaces) {
+  auto x = ExtractText("Though analysts disagreed, George said the Pentagon would respond. Washington stayed quiet.");
+  for (const Place& p : x.places) {
+    EXPECT_NE(p.resolution, "fuzzy") << p.mention << " -> " << p.name;
+  }
+}
+
+TEST(Geoparse, TransliterationsAndCyrillic) {
+  auto x = ExtractText("Kharkov and Zaporozhye were shelled, and Харків lost power.");
+  ASSERT_NE(FindPlace(x, "Kharkov"), nullptr);
+  EXPECT_EQ(FindPlace(x, "Kharkov")->name, "Kharkiv");
+  ASSERT_NE(FindPlace(x, "Zaporozhye"), nullptr);
+  EXPECT_EQ(FindPlace(x, "Zaporozhye")->name, "Zaporizhzhia");
+  ASSERT_NE(FindPlace(x, "Харків"), nullptr);
+  EXPECT_EQ(FindPlace(x, "Харків")->country, "UKR");
+}
+
+TEST(Geoparse, CapitalsAsGovernments) {
+  auto x = ExtractText(
+      "Moscow declared an emergency. Kyiv has targeted refineries. The move fits Washington's policy. "
+      "Residents in Moscow heard explosions. Drones flew over Kyiv, Kharkiv and Odesa.");
+  ASSERT_NE(FindPlace(x, "Moscow", 0), nullptr);
+  EXPECT_EQ(FindPlace(x, "Moscow", 0)->metonym_for, "government of Russia");
+  EXPECT_EQ(FindPlace(x, "Kyiv", 0)->metonym_for, "government of Ukraine");
+  EXPECT_EQ(FindPlace(x, "Washington", 0)->metonym_for, "government of United States");
+  EXPECT_EQ(FindPlace(x, "Moscow", 1)->metonym_for, "");  // in Moscow: a place
+  EXPECT_EQ(FindPlace(x, "Kyiv", 1)->metonym_for, "");    // a list of cities
+}
+
+TEST(Geoparse, DemonymsAreActorsNotPlaces) {
+  auto x = ExtractText("Ukrainian and Russian officials met.");
+  EXPECT_TRUE(x.places.empty());
+}
+
+}  // namespace
+}  // namespace sitrep

@@ -1,0 +1,99 @@
+#include <gtest/gtest.h>
+
+#include "extract/analysis.h"
+#include "extract/mentions.h"
+
+namespace sitrep {
+namespace {
+
+std::vector<Quantity> Quantities(const std::string& text) {
+  Analysis a(text, CivilDate{2024, 8, 13});
+  auto dates = FindDates(a);
+  std::vector<Quantity> out;
+  for (const QuantityFound& q : FindQuantities(a, dates)) out.push_back(q.quantity);
+  return out;
+}
+
+TEST(Quantities, AreaWithUpperBoundAndConversion) {
+  auto q = Quantities("Troops had captured nearly 400 square miles of Russian territory.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "nearly 400 square miles");
+  EXPECT_EQ(q[0].value, 400);
+  EXPECT_EQ(q[0].unit, "sq mi");
+  EXPECT_EQ(q[0].bound, "at_most_approx");
+  ASSERT_TRUE(q[0].value_in_si.has_value());
+  EXPECT_NEAR(*q[0].value_in_si, 1036.0, 0.5);
+  EXPECT_EQ(q[0].si_unit, "km2");
+}
+
+TEST(Quantities, VagueAmountsAreLowerBounds) {
+  auto q = Quantities("prompting hundreds of thousands of Russian civilians to evacuate");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "hundreds of thousands");
+  EXPECT_EQ(q[0].value, 200000);
+  EXPECT_EQ(q[0].unit, "people");
+  EXPECT_EQ(q[0].bound, "at_least");
+  auto t = Quantities("Tens of thousands of residents fled.");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].value, 20000);
+  auto d = Quantities("dozens of glide bombs fell");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].unit, "bombs");
+}
+
+TEST(Quantities, HeadNounOfACoordinatedList) {
+  auto q = Quantities("bombarded with over 2,000 drone, artillery, and mortar strikes originating from Kursk");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "over 2,000");
+  EXPECT_EQ(q[0].value, 2000);
+  EXPECT_EQ(q[0].unit, "strikes");
+  EXPECT_EQ(q[0].bound, "more_than");
+}
+
+TEST(Quantities, NumberWordsAndBounds) {
+  auto q = Quantities("Kyiv has targeted at least six western Russian regions on or near the border.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].value, 6);
+  EXPECT_EQ(q[0].unit, "regions");
+  EXPECT_EQ(q[0].bound, "at_least");
+  auto n = Quantities("nearly a dozen Patriot systems were needed");
+  ASSERT_EQ(n.size(), 1u);
+  EXPECT_EQ(n[0].text, "nearly a dozen");
+  EXPECT_EQ(n[0].value, 12);
+  EXPECT_EQ(n[0].bound, "at_most_approx");
+  auto f = Quantities("fewer than 20,000 residents remain in the city");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].bound, "less_than");
+  EXPECT_EQ(f[0].unit, "people");
+}
+
+TEST(Quantities, HyphenatedCompounds) {
+  auto q = Quantities("the thousand-kilometer-long border and the more than two-year-long war");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].value, 1000);
+  EXPECT_EQ(q[0].unit, "km");
+  EXPECT_EQ(q[0].bound, "approx");
+  EXPECT_EQ(q[1].text, "more than two-year-long");
+  EXPECT_EQ(q[1].value, 2);
+  EXPECT_EQ(q[1].unit, "years");
+  EXPECT_EQ(q[1].bound, "more_than");
+}
+
+TEST(Quantities, MultipliersAndMetricAreas) {
+  auto q = Quantities("About 1.5 million people left, and some 480 square kilometres were lost.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].value, 1.5e6);
+  EXPECT_EQ(q[0].unit, "people");
+  EXPECT_EQ(q[0].bound, "approx");
+  EXPECT_EQ(q[1].unit, "km2");
+  EXPECT_EQ(*q[1].value_in_si, 480);
+}
+
+TEST(Quantities, YearsDatesAndPronounsAreNotCounts) {
+  EXPECT_TRUE(Quantities("Since Fall 2022 the line held.").empty());
+  EXPECT_TRUE(Quantities("He is one of the officials.").empty());
+  EXPECT_TRUE(Quantities("It happened on August 6, 2024.").empty());
+}
+
+}  // namespace
+}  // namespace sitrep
