@@ -43,7 +43,7 @@ TEST(Golden, ExamplesMatchTheirReviewedOutput) {
     ASSERT_TRUE(doc.ok()) << doc.status().ToString();
     Result<Extraction> x = Extract(*doc);
     ASSERT_TRUE(x.ok());
-    std::string got = ToJson(*x).dump(1) + "\n";
+    std::string got = ToJsonString(*x, 1) + "\n";
     fs::path golden = fs::path(SITREP_SOURCE_DIR) / "tests" / "golden" / (path.stem().string() + ".json");
     if (update) {
       std::ofstream(golden, std::ios::binary) << got;

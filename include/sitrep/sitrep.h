@@ -48,7 +48,11 @@ struct ExtractOptions {
 // Runs every stage of the pipeline over one document.
 Result<Extraction> Extract(const Document& document, const ExtractOptions& options = {});
 
-// The JSON contract of `sitrep extract` (docs/extract-json.md).
+// The JSON contract of `sitrep extract` (docs/extract-json.md), written
+// directly: `indent` < 0 gives one line, otherwise that many spaces a level.
+std::string ToJsonString(const Extraction& extraction, int indent = 1);
+
+// The same as a JSON value, for programs that want to inspect it.
 nlohmann::ordered_json ToJson(const Extraction& extraction);
 
 // A readable summary for a terminal.

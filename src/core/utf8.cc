@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <span>
 #include <vector>
 
 namespace sitrep {
@@ -114,13 +115,14 @@ bool IsTypographicApostrophe(char32_t cp) {
 }  // namespace
 
 std::string FoldCase(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
   bool ascii = std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (ascii) {
-    for (char c : s) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+    std::string out(s);
+    for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
     return out;
   }
+  std::string out;
+  out.reserve(s.size());
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(err);
   for (size_t i = 0; i < s.size();) {
@@ -164,10 +166,41 @@ std::u32string ToU32(std::string_view s) {
 }  // namespace
 
 int EditDistance(std::string_view a8, std::string_view b8, int max_distance) {
-  std::u32string a = ToU32(a8), b = ToU32(b8);
+  // Names are short: decode into stack buffers, fall back to the heap.
+  constexpr size_t kStack = 64;
+  char32_t abuf[kStack], bbuf[kStack];
+  std::u32string aheap, bheap;
+  std::u32string_view a, b;
+  auto decode = [](std::string_view s, char32_t* buf, std::u32string* heap) -> std::u32string_view {
+    if (s.size() > kStack) {
+      *heap = ToU32(s);
+      return *heap;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < s.size();) {
+      char32_t cp;
+      int len = DecodeUtf8(s, i, &cp);
+      i += len ? len : 1;
+      buf[n++] = cp;
+    }
+    return {buf, n};
+  };
+  a = decode(a8, abuf, &aheap);
+  b = decode(b8, bbuf, &bheap);
   const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
   if (std::abs(n - m) > max_distance) return max_distance + 1;
-  std::vector<int> prev2(m + 1), prev(m + 1), cur(m + 1);
+  int rows[3][kStack + 1];
+  std::vector<int> heap_rows;
+  int* prev2_p = rows[0];
+  int* prev_p = rows[1];
+  int* cur_p = rows[2];
+  if (static_cast<size_t>(m) > kStack) {
+    heap_rows.assign(3 * (m + 1), 0);
+    prev2_p = heap_rows.data();
+    prev_p = prev2_p + m + 1;
+    cur_p = prev_p + m + 1;
+  }
+  std::span<int> prev2(prev2_p, m + 1), prev(prev_p, m + 1), cur(cur_p, m + 1);
   for (int j = 0; j <= m; ++j) prev[j] = j;
   for (int i = 1; i <= n; ++i) {
     cur[0] = i;
@@ -182,8 +215,10 @@ int EditDistance(std::string_view a8, std::string_view b8, int max_distance) {
       row_min = std::min(row_min, v);
     }
     if (row_min > max_distance) return max_distance + 1;
-    std::swap(prev2, prev);
-    std::swap(prev, cur);
+    std::span<int> t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
   }
   return std::min(prev[m], max_distance + 1);
 }

@@ -1,5 +1,6 @@
 #include <cstdlib>
 #include <string>
+#include <unordered_set>
 
 #include "extract/mentions.h"
 
@@ -108,7 +109,20 @@ class DateFinder {
   // The most recent month m not after publication.
   int YearForMonth(int m) const { return m <= P().month ? P().year : P().year - 1; }
 
+  // Words a date expression can start with; most tokens are rejected here.
+  bool MayStart(size_t i) const {
+    if (a_.token(i).kind == TokenKind::kNumber) return true;
+    if (a_.token(i).kind != TokenKind::kWord) return false;
+    static const std::unordered_set<std::string_view> kStarts = {
+        "since", "the", "early", "late", "mid", "over", "in", "during", "within", "past", "last",
+        "this", "next", "earlier", "yesterday", "today", "tonight", "overnight", "a", "an", "spring",
+        "summer", "fall", "autumn", "winter", "sept"};
+    const std::string& w = W(i);
+    return kStarts.count(w) > 0 || WeekdayIndex(w) >= 0 || MonthIndex(w) > 0 || NumberWordValue(w) > 0;
+  }
+
   size_t MatchAt(size_t i, DateFound* d) {
+    if (!MayStart(i)) return 0;
     size_t start = i;
     if (W(i) == "since") {
       d->since = true;

@@ -22,6 +22,8 @@ void PhraseTable<T>::Add(const std::string& phrase, T value) {
   int words = 1;
   for (char c : phrase) words += c == ' ';
   max_words_ = std::max(max_words_, words);
+  int& longest = first_words_[phrase.substr(0, phrase.find(' '))];
+  longest = std::max(longest, words);
   map_.emplace(phrase, std::move(value));
 }
 
@@ -34,9 +36,12 @@ const T* PhraseTable<T>::Find(std::string_view phrase) const {
 template <typename T>
 int PhraseTable<T>::Match(const std::vector<std::string>& words, size_t start, size_t end,
                           const T** out) const {
+  // Most words start no phrase: one lookup rejects them.
+  auto first = first_words_.find(words[start]);
+  if (first == first_words_.end()) return 0;
   std::string key;
   int best = 0;
-  for (int n = 1; n <= max_words_ && start + n <= end; ++n) {
+  for (int n = 1; n <= first->second && start + n <= end; ++n) {
     if (n > 1) key.push_back(' ');
     key += words[start + n - 1];
     auto it = map_.find(key);

@@ -52,6 +52,7 @@ class PhraseTable {
 
  private:
   std::unordered_map<std::string, T> map_;
+  std::unordered_map<std::string, int> first_words_;  // first word -> most words after it
   int max_words_ = 1;
 };
 

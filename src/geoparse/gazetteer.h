@@ -31,11 +31,14 @@ struct FuzzyHit {
 class Gazetteer {
  public:
   virtual ~Gazetteer() = default;
-  // Entries with a name or alternate name that folds to `folded` exactly.
-  virtual std::vector<const GazetteerEntry*> Lookup(std::string_view folded) const = 0;
-  // First-level regions whose bare name ("kursk") folds to `folded`; they
-  // match when a region word follows ("Kursk region", "the Kursk and Sumy oblasts").
-  virtual std::vector<const GazetteerEntry*> LookupStem(std::string_view folded) const = 0;
+  using Entries = std::vector<const GazetteerEntry*>;
+  // Entries with a name or alternate name whose NameKey is `key`.
+  virtual const Entries& Lookup(std::string_view key) const = 0;
+  // First-level regions whose bare name ("kursk") has that key; they match
+  // when a region word follows ("Kursk region", "the Kursk and Sumy oblasts").
+  virtual const Entries& LookupStem(std::string_view key) const = 0;
+  // Most words of any name or stem that starts with `word`; 0 when none does.
+  virtual int WordsStartingWith(std::string_view word) const = 0;
   // Names and stems within `max_distance` edits of `folded` (same first letter).
   virtual std::vector<FuzzyHit> FuzzyLookup(std::string_view folded, int max_distance) const = 0;
   // Most words in any name.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/utf8.h"
@@ -95,7 +96,8 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     size_t matched = 0;
     std::string key;
     std::string best_key;
-    for (int w = 1; w <= max_words && i + w <= sentence_end; ++w) {
+    int longest = std::min(max_words, gazetteer_.WordsStartingWith(a.folded[i]));
+    for (int w = 1; w <= longest && i + w <= sentence_end; ++w) {
       if (w > 1) key.push_back(' ');
       key += a.folded[i + w - 1];
       if (!gazetteer_.Lookup(key).empty() || !gazetteer_.LookupStem(key).empty()) {
@@ -108,8 +110,8 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
       continue;
     }
     size_t end = i + matched;
-    auto names = gazetteer_.Lookup(best_key);
-    auto stems = gazetteer_.LookupStem(best_key);
+    const auto& names = gazetteer_.Lookup(best_key);
+    const auto& stems = gazetteer_.LookupStem(best_key);
     PlaceFound p;
     bool region_word = end < sentence_end && IsRegionWord(a.folded[end]);
     if (!stems.empty() && (region_word || region_listed[end - 1] || (end < n && IsRegionPlural(a.folded[end])))) {
@@ -160,6 +162,8 @@ void PlaceResolver::ResolveMisspellings(const Analysis& a, const std::vector<boo
     for (size_t k = p.token_begin; k < p.token_end; ++k) taken[k] = true;
   }
   std::vector<PlaceFound> added;
+  // A word repeated through a document is looked up once.
+  std::unordered_map<std::string, std::vector<FuzzyHit>> memo;
   for (size_t i = 0; i < n; ++i) {
     if (taken[i] || explained[i] || !NameToken(a, i)) continue;
     const std::string& w = a.folded[i];
@@ -176,7 +180,9 @@ void PlaceResolver::ResolveMisspellings(const Analysis& a, const std::vector<boo
     }
     if (a.SentenceInitial(i) && !listed) continue;
     int max_d = letters >= 9 ? 2 : 1;
-    auto hits = gazetteer_.FuzzyLookup(w, max_d);
+    auto [it, fresh] = memo.try_emplace(w);
+    if (fresh) it->second = gazetteer_.FuzzyLookup(w, max_d);
+    const auto& hits = it->second;
     if (hits.empty()) continue;
     int best_d = max_d + 1;
     for (const FuzzyHit& h : hits) best_d = std::min(best_d, h.distance);

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <unordered_map>
@@ -43,26 +44,41 @@ class TableGazetteer : public Gazetteer {
       for (auto a : SplitList(rows[i].field(9))) AddName(NameKey(a), e, &names_);
       if (e->kind == "country") countries_[e->country] = e;
     }
+    for (bool stem : {false, true}) {
+      for (const auto& [key, list] : stem ? stems_ : names_) {
+        if (key.empty()) continue;
+        fuzzy_[static_cast<unsigned char>(key[0])].push_back({&key, &list, CodePoints(key), stem});
+        int words = 1;
+        for (char c : key) words += c == ' ';
+        int& longest = first_words_[key.substr(0, key.find(' '))];
+        longest = std::max(longest, words);
+      }
+    }
   }
 
-  std::vector<const GazetteerEntry*> Lookup(std::string_view folded) const override {
-    auto it = names_.find(std::string(folded));
-    return it == names_.end() ? std::vector<const GazetteerEntry*>{} : it->second;
+  const Entries& Lookup(std::string_view key) const override {
+    auto it = names_.find(std::string(key));
+    return it == names_.end() ? kNone : it->second;
   }
-  std::vector<const GazetteerEntry*> LookupStem(std::string_view folded) const override {
-    auto it = stems_.find(std::string(folded));
-    return it == stems_.end() ? std::vector<const GazetteerEntry*>{} : it->second;
+  const Entries& LookupStem(std::string_view key) const override {
+    auto it = stems_.find(std::string(key));
+    return it == stems_.end() ? kNone : it->second;
+  }
+  int WordsStartingWith(std::string_view word) const override {
+    auto it = first_words_.find(std::string(word));
+    return it == first_words_.end() ? 0 : it->second;
   }
   std::vector<FuzzyHit> FuzzyLookup(std::string_view folded, int max_distance) const override {
     std::vector<FuzzyHit> hits;
     if (folded.empty()) return hits;
-    for (bool stem : {false, true}) {
-      for (const auto& [name, list] : stem ? stems_ : names_) {
-        if (name.empty() || name[0] != folded[0]) continue;
-        int d = EditDistance(folded, name, max_distance);
-        if (d > max_distance) continue;
-        for (const GazetteerEntry* e : list) hits.push_back({e, d, stem});
-      }
+    int len = CodePoints(folded);
+    auto bucket = fuzzy_.find(static_cast<unsigned char>(folded[0]));
+    if (bucket == fuzzy_.end()) return hits;
+    for (const FuzzyName& f : bucket->second) {
+      if (std::abs(f.code_points - len) > max_distance) continue;
+      int d = EditDistance(folded, *f.key, max_distance);
+      if (d > max_distance) continue;
+      for (const GazetteerEntry* e : *f.entries) hits.push_back({e, d, f.stem});
     }
     return hits;
   }
@@ -74,7 +90,21 @@ class TableGazetteer : public Gazetteer {
   size_t size() const override { return entries_.size(); }
 
  private:
-  using NameMap = std::unordered_map<std::string, std::vector<const GazetteerEntry*>>;
+  using NameMap = std::unordered_map<std::string, Entries>;
+  struct FuzzyName {
+    const std::string* key;
+    const Entries* entries;
+    int code_points;
+    bool stem;
+  };
+  static int CodePoints(std::string_view s) {
+    int n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+  }
+  inline static const Entries kNone;
+  std::unordered_map<std::string, int> first_words_;
+  std::unordered_map<unsigned char, std::vector<FuzzyName>> fuzzy_;  // by first byte
   void AddName(const std::string& folded, const GazetteerEntry* e, NameMap* map) {
     auto& list = (*map)[folded];
     for (const GazetteerEntry* x : list) {

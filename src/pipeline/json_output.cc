@@ -1,23 +1,24 @@
 // The JSON contract of `sitrep extract`; docs/extract-json.md describes it.
-// Field order is fixed (ordered_json) so that output diffs stay readable.
+// Field order is fixed so that output diffs stay readable.
 #include <cmath>
 
+#include "pipeline/json_writer.h"
 #include "sitrep/sitrep.h"
 
 namespace sitrep {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+void Id(JsonWriter& w, char prefix, int n) {
+  char buf[16];
+  int len = std::snprintf(buf, sizeof buf, "%c%d", prefix, n);
+  w.String(std::string_view(buf, static_cast<size_t>(len)));
+}
 
-Json SpanJson(Span s) { return Json::array({s.begin, s.end}); }
-Json OrNull(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
-std::string Id(char prefix, int n) { return std::string(1, prefix) + std::to_string(n); }
-
-Json IdList(char prefix, const std::vector<int>& ids) {
-  Json out = Json::array();
-  for (int id : ids) out.push_back(Id(prefix, id));
-  return out;
+void IdList(JsonWriter& w, char prefix, const std::vector<int>& ids) {
+  w.BeginArray();
+  for (int id : ids) Id(w, prefix, id);
+  w.EndArray();
 }
 
 double Round(double v, int digits) {
@@ -25,130 +26,190 @@ double Round(double v, int digits) {
   return std::round(v * f) / f;
 }
 
+void WriteSpan(JsonWriter& w, Span s) { w.Span(s.begin, s.end); }
+
 }  // namespace
 
-nlohmann::ordered_json ToJson(const Extraction& x) {
-  Json doc;
-  const DocumentMeta& m = x.document;
-  doc["published"] = OrNull(m.published);
-  doc["outlet"] = OrNull(m.outlet);
-  doc["title"] = OrNull(m.title);
-  doc["url"] = OrNull(m.url);
-  doc["language"] = m.language;
-  doc["format"] = m.format;
-  doc["bytes"] = m.bytes;
-  doc["sha256"] = m.sha256;
-  doc["warnings"] = m.warnings;
+std::string ToJsonString(const Extraction& x, int indent) {
+  std::string out;
+  out.reserve(4096 + x.claims.size() * 700 + x.places.size() * 300);
+  JsonWriter w(&out, indent);
+  w.BeginObject();
+  w.Key("sitrep_version");
+  w.String(kVersion);
 
-  Json claims = Json::array();
+  const DocumentMeta& m = x.document;
+  w.Key("document");
+  w.BeginObject();
+  w.Key("published"), w.StringOrNull(m.published);
+  w.Key("outlet"), w.StringOrNull(m.outlet);
+  w.Key("title"), w.StringOrNull(m.title);
+  w.Key("url"), w.StringOrNull(m.url);
+  w.Key("language"), w.String(m.language);
+  w.Key("format"), w.String(m.format);
+  w.Key("bytes"), w.Int(static_cast<int64_t>(m.bytes));
+  w.Key("sha256"), w.String(m.sha256);
+  w.Key("warnings");
+  w.BeginArray();
+  for (const std::string& s : m.warnings) w.String(s);
+  w.EndArray();
+  w.EndObject();
+
+  w.Key("claims");
+  w.BeginArray();
   for (const Claim& c : x.claims) {
-    Json j;
-    j["id"] = Id('c', c.id);
-    j["text"] = c.text;
-    j["span"] = SpanJson(c.span);
-    j["kind"] = ToString(c.kind);
+    w.BeginObject();
+    w.Key("id"), Id(w, 'c', c.id);
+    w.Key("text"), w.String(c.text);
+    w.Key("span"), WriteSpan(w, c.span);
+    w.Key("kind"), w.String(ToString(c.kind));
+    w.Key("speaker");
     if (c.speaker) {
       const Speaker& s = *c.speaker;
-      j["speaker"] = Json{{"name", s.name},
-                          {"role", OrNull(s.role)},
-                          {"side", s.side},
-                          {"country", OrNull(s.country)},
-                          {"span", SpanJson(s.span)},
-                          {"person", s.person_id > 0 ? Json(Id('p', s.person_id)) : Json(nullptr)}};
+      w.BeginObject();
+      w.Key("name"), w.String(s.name);
+      w.Key("role"), w.StringOrNull(s.role);
+      w.Key("side"), w.String(s.side);
+      w.Key("country"), w.StringOrNull(s.country);
+      w.Key("span"), WriteSpan(w, s.span);
+      w.Key("person");
+      if (s.person_id > 0) Id(w, 'p', s.person_id); else w.Null();
+      w.EndObject();
     } else {
-      j["speaker"] = nullptr;
+      w.Null();
     }
-    j["cue"] = OrNull(c.cue);
-    j["cue_span"] = c.cue.empty() ? Json(nullptr) : SpanJson(c.cue_span);
-    j["status"] = ToString(c.status);
-    j["status_cue"] = c.status_cue ? Json{{"text", c.status_cue->text}, {"span", SpanJson(c.status_cue->span)}}
-                                   : Json(nullptr);
-    j["date"] = c.date ? Json(c.date->ToString()) : Json(nullptr);
-    j["date_range"] = c.date_range ? Json::array({c.date_range->first.ToString(), c.date_range->second.ToString()})
-                                   : Json(nullptr);
-    j["time_precision"] = c.time_precision > 0 ? Json(c.time_precision) : Json(nullptr);
-    j["date_from_context"] = c.date_from_context;
-    j["places"] = IdList('l', c.places);
-    j["quantities"] = IdList('q', c.quantities);
-    j["people"] = IdList('p', c.people);
+    w.Key("cue"), w.StringOrNull(c.cue);
+    w.Key("cue_span");
+    if (c.cue.empty()) w.Null(); else WriteSpan(w, c.cue_span);
+    w.Key("status"), w.String(ToString(c.status));
+    w.Key("status_cue");
+    if (c.status_cue) {
+      w.BeginObject();
+      w.Key("text"), w.String(c.status_cue->text);
+      w.Key("span"), WriteSpan(w, c.status_cue->span);
+      w.EndObject();
+    } else {
+      w.Null();
+    }
+    w.Key("date");
+    if (c.date) w.String(c.date->ToString()); else w.Null();
+    w.Key("date_range");
+    if (c.date_range) {
+      w.BeginArray();
+      w.String(c.date_range->first.ToString());
+      w.String(c.date_range->second.ToString());
+      w.EndArray();
+    } else {
+      w.Null();
+    }
+    w.Key("time_precision");
+    if (c.time_precision > 0) w.Int(c.time_precision); else w.Null();
+    w.Key("date_from_context"), w.Bool(c.date_from_context);
+    w.Key("places"), IdList(w, 'l', c.places);
+    w.Key("quantities"), IdList(w, 'q', c.quantities);
+    w.Key("people"), IdList(w, 'p', c.people);
+    w.Key("event");
     if (c.event) {
       const Event& e = *c.event;
-      j["event"] = Json{{"type", e.type},
-                        {"sub_type", OrNull(e.sub_type)},
-                        {"actor1", OrNull(e.actor1)},
-                        {"actor2", OrNull(e.actor2)},
-                        {"place", e.place_id > 0 ? Json(Id('l', e.place_id)) : Json(nullptr)},
-                        {"trigger", e.trigger},
-                        {"trigger_span", SpanJson(e.trigger_span)}};
+      w.BeginObject();
+      w.Key("type"), w.String(e.type);
+      w.Key("sub_type"), w.StringOrNull(e.sub_type);
+      w.Key("actor1"), w.StringOrNull(e.actor1);
+      w.Key("actor2"), w.StringOrNull(e.actor2);
+      w.Key("place");
+      if (e.place_id > 0) Id(w, 'l', e.place_id); else w.Null();
+      w.Key("trigger"), w.String(e.trigger);
+      w.Key("trigger_span"), WriteSpan(w, e.trigger_span);
+      w.EndObject();
     } else {
-      j["event"] = nullptr;
+      w.Null();
     }
-    claims.push_back(std::move(j));
+    w.EndObject();
   }
+  w.EndArray();
 
-  Json people = Json::array();
+  w.Key("people");
+  w.BeginArray();
   for (const Person& p : x.people) {
-    Json spans = Json::array();
-    for (Span s : p.spans) spans.push_back(SpanJson(s));
-    people.push_back(Json{{"id", Id('p', p.id)},
-                          {"name", p.name},
-                          {"aliases", p.aliases},
-                          {"role", OrNull(p.role)},
-                          {"country", OrNull(p.country)},
-                          {"side", p.side},
-                          {"spans", spans}});
+    w.BeginObject();
+    w.Key("id"), Id(w, 'p', p.id);
+    w.Key("name"), w.String(p.name);
+    w.Key("aliases");
+    w.BeginArray();
+    for (const std::string& a : p.aliases) w.String(a);
+    w.EndArray();
+    w.Key("role"), w.StringOrNull(p.role);
+    w.Key("country"), w.StringOrNull(p.country);
+    w.Key("side"), w.String(p.side);
+    w.Key("spans");
+    w.BeginArray();
+    for (Span s : p.spans) WriteSpan(w, s);
+    w.EndArray();
+    w.EndObject();
   }
+  w.EndArray();
 
-  Json places = Json::array();
+  w.Key("places");
+  w.BeginArray();
   for (const Place& p : x.places) {
-    places.push_back(Json{{"id", Id('l', p.id)},
-                          {"mention", p.mention},
-                          {"span", SpanJson(p.span)},
-                          {"name", p.name},
-                          {"kind", p.kind},
-                          {"country", p.country},
-                          {"lat", Round(p.lat, 4)},
-                          {"lon", Round(p.lon, 4)},
-                          {"geo_precision", p.geo_precision},
-                          {"confidence", Round(p.confidence, 2)},
-                          {"metonym_for", OrNull(p.metonym_for)},
-                          {"resolution", p.resolution},
-                          {"gazetteer_id", p.gazetteer_id}});
+    w.BeginObject();
+    w.Key("id"), Id(w, 'l', p.id);
+    w.Key("mention"), w.String(p.mention);
+    w.Key("span"), WriteSpan(w, p.span);
+    w.Key("name"), w.String(p.name);
+    w.Key("kind"), w.String(p.kind);
+    w.Key("country"), w.String(p.country);
+    w.Key("lat"), w.Double(Round(p.lat, 4));
+    w.Key("lon"), w.Double(Round(p.lon, 4));
+    w.Key("geo_precision"), w.Int(p.geo_precision);
+    w.Key("confidence"), w.Double(Round(p.confidence, 2));
+    w.Key("metonym_for"), w.StringOrNull(p.metonym_for);
+    w.Key("resolution"), w.String(p.resolution);
+    w.Key("gazetteer_id"), w.String(p.gazetteer_id);
+    w.EndObject();
   }
+  w.EndArray();
 
-  Json quantities = Json::array();
+  w.Key("quantities");
+  w.BeginArray();
   for (const Quantity& q : x.quantities) {
-    quantities.push_back(Json{{"id", Id('q', q.id)},
-                              {"text", q.text},
-                              {"span", SpanJson(q.span)},
-                              {"value", q.value},
-                              {"unit", OrNull(q.unit)},
-                              {"si_value", q.value_in_si ? Json(Round(*q.value_in_si, 3)) : Json(nullptr)},
-                              {"si_unit", OrNull(q.si_unit)},
-                              {"bound", q.bound}});
+    w.BeginObject();
+    w.Key("id"), Id(w, 'q', q.id);
+    w.Key("text"), w.String(q.text);
+    w.Key("span"), WriteSpan(w, q.span);
+    w.Key("value"), w.Double(q.value);
+    w.Key("unit"), w.StringOrNull(q.unit);
+    w.Key("si_value");
+    if (q.value_in_si) w.Double(Round(*q.value_in_si, 3)); else w.Null();
+    w.Key("si_unit"), w.StringOrNull(q.si_unit);
+    w.Key("bound"), w.String(q.bound);
+    w.EndObject();
   }
+  w.EndArray();
 
-  Json dates = Json::array();
+  w.Key("dates");
+  w.BeginArray();
   for (const DateMention& d : x.dates) {
-    Json j{{"text", d.text}, {"span", SpanJson(d.span)}};
+    w.BeginObject();
+    w.Key("text"), w.String(d.text);
+    w.Key("span"), WriteSpan(w, d.span);
     if (d.range()) {
-      j["range"] = Json::array({d.from.ToString(), d.to.ToString()});
+      w.Key("range");
+      w.BeginArray();
+      w.String(d.from.ToString());
+      w.String(d.to.ToString());
+      w.EndArray();
     } else {
-      j["date"] = d.from.ToString();
+      w.Key("date"), w.String(d.from.ToString());
     }
-    j["time_precision"] = d.time_precision;
-    dates.push_back(std::move(j));
+    w.Key("time_precision"), w.Int(d.time_precision);
+    w.EndObject();
   }
-
-  Json out;
-  out["sitrep_version"] = kVersion;
-  out["document"] = std::move(doc);
-  out["claims"] = std::move(claims);
-  out["people"] = std::move(people);
-  out["places"] = std::move(places);
-  out["quantities"] = std::move(quantities);
-  out["dates"] = std::move(dates);
+  w.EndArray();
+  w.EndObject();
   return out;
 }
+
+nlohmann::ordered_json ToJson(const Extraction& x) { return nlohmann::ordered_json::parse(ToJsonString(x, -1)); }
 
 }  // namespace sitrep

@@ -49,7 +49,7 @@ int RunExtract(const ExtractArgs& args) {
   if (args.format == "text") {
     std::cout << ToText(*x);
   } else {
-    std::cout << ToJson(*x).dump(args.compact ? -1 : 1) << "\n";
+    std::cout << ToJsonString(*x, args.compact ? -1 : 1) << "\n";
   }
   return std::cout.good() ? 0 : 1;
 }
