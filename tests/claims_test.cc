@@ -121,7 +121,8 @@ TEST(Claims, DenialAndAnActNamedDenied) {
   const Claim* c = FindClaim(x, "missiles struck");
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->status, ClaimStatus::kDenied);
-  EXPECT_EQ(FindClaim(x, "approval"), nullptr);  // refusing approval is an act, not a denial
+  const Claim* act = FindClaim(x, "approval");  // refusing approval is an act, not a denial
+  EXPECT_TRUE(act == nullptr || act->status != ClaimStatus::kDenied);
 }
 
 TEST(Claims, AccordingToReportsIsReported) {

@@ -36,9 +36,9 @@ expect 1 "sitrep: .*directory" -- extract "$tmp/dir"
 expect 1 "sitrep: .*--max-bytes" -- extract --max-bytes 10 "$tmp/bad_byte.txt"
 expect 1 "sitrep: .*not a date" -- extract --published 2024-13-01 "$tmp/bad_byte.txt"
 expect 0 "invalid UTF-8" -- extract --published 2024-08-13 "$tmp/bad_byte.txt"
-expect 2 "published" -- extract
+expect 2 "FILE is required" -- extract
 expect 2 "json|text" -- extract --format xml "$tmp/bad_byte.txt"
-expect 2 "extract" -- frobnicate
+expect 2 "subcommand|frobnicate" -- frobnicate
 expect 0 "Extract claims" -- --help
 expect 0 "--published" -- extract --help
 expect 0 "gold" -- eval --help

@@ -116,9 +116,12 @@ class DateFinder {
     static const std::unordered_set<std::string_view> kStarts = {
         "since", "the", "early", "late", "mid", "over", "in", "during", "within", "past", "last",
         "this", "next", "earlier", "yesterday", "today", "tonight", "overnight", "a", "an", "spring",
-        "summer", "fall", "autumn", "winter", "sept"};
-    const std::string& w = W(i);
-    return kStarts.count(w) > 0 || WeekdayIndex(w) >= 0 || MonthIndex(w) > 0 || NumberWordValue(w) > 0;
+        "summer", "fall", "autumn", "winter", "sept", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+        "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+        "jul", "aug", "sep", "oct", "nov", "dec", "one", "two", "three", "four", "five", "six", "seven",
+        "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty"};
+    return kStarts.count(W(i)) > 0;
   }
 
   size_t MatchAt(size_t i, DateFound* d) {

@@ -13,6 +13,7 @@ extern const std::string_view kData_roles;
 extern const std::string_view kData_actors;
 extern const std::string_view kData_people;
 extern const std::string_view kData_event_triggers;
+extern const std::string_view kData_conflicts;
 }  // namespace sitrep::data
 
 namespace sitrep {
@@ -29,7 +30,7 @@ void PhraseTable<T>::Add(const std::string& phrase, T value) {
 
 template <typename T>
 const T* PhraseTable<T>::Find(std::string_view phrase) const {
-  auto it = map_.find(std::string(phrase));
+  auto it = map_.find(phrase);
   return it == map_.end() ? nullptr : &it->second;
 }
 
@@ -37,12 +38,17 @@ template <typename T>
 int PhraseTable<T>::Match(const std::vector<std::string>& words, size_t start, size_t end,
                           const T** out) const {
   // Most words start no phrase: one lookup rejects them.
-  auto first = first_words_.find(words[start]);
+  auto first = first_words_.find(std::string_view(words[start]));
   if (first == first_words_.end()) return 0;
-  std::string key;
   int best = 0;
-  for (int n = 1; n <= first->second && start + n <= end; ++n) {
-    if (n > 1) key.push_back(' ');
+  auto one = map_.find(std::string_view(words[start]));
+  if (one != map_.end()) {
+    best = 1;
+    *out = &one->second;
+  }
+  std::string key = words[start];
+  for (int n = 2; n <= first->second && start + n <= end; ++n) {
+    key.push_back(' ');
     key += words[start + n - 1];
     auto it = map_.find(key);
     if (it != map_.end()) {
@@ -112,6 +118,10 @@ Lexicons::Lexicons() {
       person_aliases_.Add(NameKey(a), index);
     }
     people_.push_back(std::move(p));
+  }
+  for (const TsvRow& r : ParseTsv(data::kData_conflicts)) {
+    if (r.fields.size() < 2) BadRow("conflicts.tsv", r.line, "needs 2 sides");
+    conflicts_.emplace_back(std::string(r.field(0)), std::string(r.field(1)));
   }
   for (const TsvRow& r : ParseTsv(data::kData_event_triggers)) {
     if (r.fields.size() < 3) BadRow("event_triggers.tsv", r.line, "needs 3 columns");

@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/string_map.h"
+
 namespace sitrep {
 
 enum class SpeechClass { kSay, kConfirm, kDeny, kAllege, kReport, kUrge, kAssess };
@@ -51,8 +53,8 @@ class PhraseTable {
   const T* Find(std::string_view phrase) const;
 
  private:
-  std::unordered_map<std::string, T> map_;
-  std::unordered_map<std::string, int> first_words_;  // first word -> most words after it
+  StringMap<T> map_;
+  StringMap<int> first_words_;  // first word -> most words of a phrase it starts
   int max_words_ = 1;
 };
 
@@ -65,6 +67,8 @@ class Lexicons {
   const PhraseTable<Actor>& actors() const { return actors_; }
   const PhraseTable<int>& person_aliases() const { return person_aliases_; }  // -> people() index
   const std::vector<KnownPerson>& people() const { return people_; }
+  // Known pairs of warring sides (ISO alpha-3), from conflicts.tsv.
+  const std::vector<std::pair<std::string, std::string>>& conflicts() const { return conflicts_; }
   // The longest trigger pattern at words[start]; returns words matched.
   int MatchTrigger(const std::vector<std::string>& words, size_t start, size_t end,
                    const TriggerPattern** out) const;
@@ -76,6 +80,7 @@ class Lexicons {
   PhraseTable<Actor> actors_;
   PhraseTable<int> person_aliases_;
   std::vector<KnownPerson> people_;
+  std::vector<std::pair<std::string, std::string>> conflicts_;
   std::vector<TriggerPattern> triggers_;
   std::vector<int> triggers_by_letter_[128];  // by the first byte of the first word
 };

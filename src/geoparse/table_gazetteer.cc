@@ -3,6 +3,7 @@
 #include <iostream>
 #include <unordered_map>
 
+#include "core/string_map.h"
 #include "core/tsv.h"
 #include "core/utf8.h"
 #include "text/segmenter.h"
@@ -47,7 +48,7 @@ class TableGazetteer : public Gazetteer {
     for (bool stem : {false, true}) {
       for (const auto& [key, list] : stem ? stems_ : names_) {
         if (key.empty()) continue;
-        fuzzy_[static_cast<unsigned char>(key[0])].push_back({&key, &list, CodePoints(key), stem});
+        fuzzy_[FuzzyBucket(key)].push_back({&key, &list, CodePoints(key), stem});
         int words = 1;
         for (char c : key) words += c == ' ';
         int& longest = first_words_[key.substr(0, key.find(' '))];
@@ -57,22 +58,22 @@ class TableGazetteer : public Gazetteer {
   }
 
   const Entries& Lookup(std::string_view key) const override {
-    auto it = names_.find(std::string(key));
+    auto it = names_.find(key);
     return it == names_.end() ? kNone : it->second;
   }
   const Entries& LookupStem(std::string_view key) const override {
-    auto it = stems_.find(std::string(key));
+    auto it = stems_.find(key);
     return it == stems_.end() ? kNone : it->second;
   }
   int WordsStartingWith(std::string_view word) const override {
-    auto it = first_words_.find(std::string(word));
+    auto it = first_words_.find(word);
     return it == first_words_.end() ? 0 : it->second;
   }
   std::vector<FuzzyHit> FuzzyLookup(std::string_view folded, int max_distance) const override {
     std::vector<FuzzyHit> hits;
     if (folded.empty()) return hits;
     int len = CodePoints(folded);
-    auto bucket = fuzzy_.find(static_cast<unsigned char>(folded[0]));
+    auto bucket = fuzzy_.find(FuzzyBucket(folded));
     if (bucket == fuzzy_.end()) return hits;
     for (const FuzzyName& f : bucket->second) {
       if (std::abs(f.code_points - len) > max_distance) continue;
@@ -90,7 +91,17 @@ class TableGazetteer : public Gazetteer {
   size_t size() const override { return entries_.size(); }
 
  private:
-  using NameMap = std::unordered_map<std::string, Entries>;
+  using NameMap = StringMap<Entries>;
+  // Misspellings keep their first two letters ("Lipestk" for "Lipetsk"):
+  // names are bucketed by them.
+  static std::string FuzzyBucket(std::string_view key) {
+    size_t end = 0;
+    for (int cp = 0; cp < 2 && end < key.size(); ++cp) {
+      ++end;
+      while (end < key.size() && (static_cast<unsigned char>(key[end]) & 0xC0) == 0x80) ++end;
+    }
+    return std::string(key.substr(0, end));
+  }
   struct FuzzyName {
     const std::string* key;
     const Entries* entries;
@@ -103,8 +114,8 @@ class TableGazetteer : public Gazetteer {
     return n;
   }
   inline static const Entries kNone;
-  std::unordered_map<std::string, int> first_words_;
-  std::unordered_map<unsigned char, std::vector<FuzzyName>> fuzzy_;  // by first byte
+  StringMap<int> first_words_;
+  StringMap<std::vector<FuzzyName>> fuzzy_;  // by FuzzyBucket
   void AddName(const std::string& folded, const GazetteerEntry* e, NameMap* map) {
     auto& list = (*map)[folded];
     for (const GazetteerEntry* x : list) {

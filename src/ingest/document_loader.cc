@@ -92,7 +92,9 @@ Result<Document> LoadDocument(std::string bytes, const LoadOptions& options) {
   size_t front = ParseFrontBlock(doc.raw, &doc.meta);
   std::string body = doc.raw.substr(front);
   Utf8Repair repair = RepairUtf8(&body);
-  if (repair.bad_bytes * 4 > body.size()) {
+  // A few stray bytes are repaired and flagged; many (over 1%, as in a
+  // Latin-1 or Windows-1251 file) mean the file is in another encoding.
+  if (repair.bad_bytes > 16 && repair.bad_bytes * 100 > body.size()) {
     return Status::DataError("document is not UTF-8 text (" + std::to_string(repair.bad_bytes) +
                              " of " + std::to_string(body.size()) +
                              " bytes invalid); convert it to UTF-8 first, e.g. with iconv");

@@ -5,6 +5,7 @@
 #include "events/claims.h"
 #include "events/people.h"
 #include "extract/analysis.h"
+#include "extract/lexicons.h"
 #include "extract/mentions.h"
 #include "extract/names.h"
 #include "geoparse/gazetteer.h"
@@ -26,6 +27,20 @@ std::vector<std::string> FindParties(const std::vector<PlaceFound>& places,
     if (m.kind == EntityKind::kPerson && m.person > 0) count[people.people[m.person - 1].country] += 1;
   }
   count.erase("");
+  // A known conflict whose two sides are both named wins: "the Pentagon
+  // confirmed" is a third party in a report on Ukraine and Russia even when
+  // the United States is named more often than one of them.
+  int best = 0;
+  std::vector<std::string> known;
+  for (const auto& [x, y] : Lexicons::Get().conflicts()) {
+    auto cx = count.find(x), cy = count.find(y);
+    if (cx == count.end() || cy == count.end()) continue;
+    if (cx->second + cy->second > best) {
+      best = cx->second + cy->second;
+      known = {x, y};
+    }
+  }
+  if (!known.empty()) return known;
   std::vector<std::pair<int, std::string>> ranked;
   for (const auto& [c, n] : count) ranked.push_back({n, c});
   std::sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) {

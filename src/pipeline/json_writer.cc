@@ -36,8 +36,11 @@ void JsonWriter::Close(char c) {
 }
 
 void JsonWriter::Key(std::string_view k) {
+  // Keys are sitrep's own identifiers: nothing to escape.
   BeforeValue();
-  Quoted(k);
+  out_->push_back('"');
+  out_->append(k);
+  out_->push_back('"');
   out_->append(indent_ < 0 ? ":" : ": ");
   after_key_ = true;
 }

@@ -19,15 +19,29 @@ namespace {
 bool IsHyphen(char32_t cp) { return cp == U'-' || cp == 0x2010 || cp == 0x2011; }
 bool IsApostrophe(char32_t cp) { return cp == U'\'' || cp == 0x2019 || cp == 0x02BC; }
 bool IsWordChar(char32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
   return IsLetter(cp) || IsDigit(cp) || (cp >= 0x300 && cp < 0x370);  // combining marks
 }
 
-char32_t At(std::string_view s, size_t i, int* len) {
+inline char32_t At(std::string_view s, size_t i, int* len) {
+  if (i >= s.size()) {
+    *len = 0;
+    return 0;
+  }
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    *len = 1;
+    return c;
+  }
   char32_t cp;
-  *len = i < s.size() ? DecodeUtf8(s, i, &cp) : 0;
-  if (i >= s.size()) return 0;
+  *len = DecodeUtf8(s, i, &cp);
   if (*len == 0) *len = 1;
   return cp;
+}
+
+inline bool IsSpaceFast(char32_t cp) {
+  if (cp < 0x80) return cp == ' ' || cp == '\n' || cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v';
+  return IsSpace(cp);
 }
 
 // Words after which a period does not end a sentence.
@@ -51,7 +65,7 @@ void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
   while (i < end) {
     int len;
     char32_t cp = At(text, i, &len);
-    if (IsSpace(cp)) {
+    if (IsSpaceFast(cp)) {
       i += len;
       continue;
     }
@@ -66,9 +80,9 @@ void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
         int l;
         char32_t c = At(text, j, &l);
         if (IsWordChar(c)) {
-          if (IsLetter(c)) {
+          if (c < 0x80 ? !(c >= '0' && c <= '9') : IsLetter(c)) {
             ++letters;
-            if (IsUpper(c)) ++uppers;
+            if (c < 0x80 ? (c >= 'A' && c <= 'Z') : IsUpper(c)) ++uppers;
           }
           j += l;
           continue;
