@@ -1,0 +1,125 @@
+// Google Benchmark kernels: each stage over the bundled example reports
+// (loaded once, outside the timed loop). `sitrep bench` measures the whole
+// pipeline over a large corpus; this shows where the time goes.
+#include <benchmark/benchmark.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "extract/analysis.h"
+#include "extract/mentions.h"
+#include "extract/names.h"
+#include "geoparse/gazetteer.h"
+#include "geoparse/place_resolver.h"
+#include "sitrep/sitrep.h"
+#include "text/segmenter.h"
+
+namespace sitrep {
+namespace {
+
+const std::vector<Document>& Corpus() {
+  static const std::vector<Document>* docs = [] {
+    auto* out = new std::vector<Document>();
+    for (const auto& e : std::filesystem::directory_iterator(std::string(SITREP_SOURCE_DIR) + "/examples")) {
+      if (e.path().extension() != ".txt" && e.path().extension() != ".html") continue;
+      std::ifstream in(e.path(), std::ios::binary);
+      std::stringstream ss;
+      ss << in.rdbuf();
+      Result<Document> d = LoadDocument(ss.str());
+      if (d.ok()) out->push_back(std::move(d).value());
+    }
+    return out;
+  }();
+  return *docs;
+}
+
+size_t CorpusBytes() {
+  size_t n = 0;
+  for (const Document& d : Corpus()) n += d.text.size();
+  return n;
+}
+
+void BM_Segment(benchmark::State& state) {
+  for (auto _ : state) {
+    for (const Document& d : Corpus()) benchmark::DoNotOptimize(Segment(d.text));
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * CorpusBytes()));
+}
+BENCHMARK(BM_Segment);
+
+void BM_Analysis(benchmark::State& state) {
+  for (auto _ : state) {
+    for (const Document& d : Corpus()) {
+      Analysis a(d.text, CivilDate::Parse(d.meta.published));
+      benchmark::DoNotOptimize(a.folded.data());
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * CorpusBytes()));
+}
+BENCHMARK(BM_Analysis);
+
+void BM_DatesAndQuantities(benchmark::State& state) {
+  std::vector<Analysis> analyses;
+  for (const Document& d : Corpus()) analyses.emplace_back(d.text, CivilDate::Parse(d.meta.published));
+  for (auto _ : state) {
+    for (const Analysis& a : analyses) {
+      auto dates = FindDates(a);
+      benchmark::DoNotOptimize(FindQuantities(a, dates));
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * CorpusBytes()));
+}
+BENCHMARK(BM_DatesAndQuantities);
+
+void BM_Geoparse(benchmark::State& state) {
+  std::vector<Analysis> analyses;
+  for (const Document& d : Corpus()) analyses.emplace_back(d.text, CivilDate::Parse(d.meta.published));
+  PlaceResolver resolver(DefaultGazetteer());
+  for (auto _ : state) {
+    for (const Analysis& a : analyses) benchmark::DoNotOptimize(resolver.Resolve(a));
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * CorpusBytes()));
+}
+BENCHMARK(BM_Geoparse);
+
+void BM_Extract(benchmark::State& state) {
+  for (auto _ : state) {
+    for (const Document& d : Corpus()) benchmark::DoNotOptimize(Extract(d));
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * CorpusBytes()));
+  state.counters["docs/s"] =
+      benchmark::Counter(static_cast<double>(state.iterations() * Corpus().size()), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_Extract);
+
+}  // namespace
+}  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+void BM_EntitiesAndMisspellings(benchmark::State& state) {
+  std::vector<Analysis> analyses;
+  for (const Document& d : Corpus()) analyses.emplace_back(d.text, CivilDate::Parse(d.meta.published));
+  PlaceResolver resolver(DefaultGazetteer());
+  for (auto _ : state) {
+    for (const Analysis& a : analyses) {
+      auto places = resolver.Resolve(a);
+      std::vector<bool> is_place(a.token_count(), false);
+      for (const auto& p : places) {
+        for (size_t k = p.token_begin; k < p.token_end; ++k) is_place[k] = true;
+      }
+      Entities e = FindEntities(a, is_place);
+      std::vector<bool> explained = is_place;
+      for (size_t k = 0; k < a.token_count(); ++k) explained[k] = explained[k] || e.at_token[k] >= 0;
+      resolver.ResolveMisspellings(a, explained, &places);
+      benchmark::DoNotOptimize(places.data());
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * CorpusBytes()));
+}
+BENCHMARK(BM_EntitiesAndMisspellings);
+
+}  // namespace
+}  // namespace sitrep
