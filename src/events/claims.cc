@@ -178,6 +178,9 @@ class ClaimBuilder {
   size_t SentenceBegin(size_t i) const { return a_.seg.sentences[a_.sentence_of[i]].token_begin; }
   size_t SentenceEnd(size_t i) const { return a_.seg.sentences[a_.sentence_of[i]].token_end; }
   bool InQuote(size_t i) const { return i < x_.quote_at.size() && x_.quote_at[i] >= 0; }
+  const SpeechVerb* SpeechAt(size_t i) const {
+    return a_.Has(i, kSpeechWord) ? Lexicons::Get().FindSpeechVerb(W(i)) : nullptr;
+  }
 
   // ---------------------------------------------------------------- speakers
 
@@ -263,7 +266,7 @@ class ClaimBuilder {
         k = x_.places[x_.place_at[k]].token_end - 1;
         continue;
       }
-      if (a_.IsWord(k) && a_.token(k).capitalized && !IsStopWord(W(k))) unknown_name = true;
+      if (a_.IsWord(k) && a_.token(k).capitalized && !a_.Has(k, kStopWord)) unknown_name = true;
     }
     r.tb = b;
     r.te = e;
@@ -374,7 +377,7 @@ class ClaimBuilder {
     size_t k = v;  // one past the phrase's last token
     while (k > sb) {
       size_t t = k - 1;
-      if (IsAuxiliaryOrAdverb(W(t)) || x_.date_at[t] >= 0) {
+      if (a_.Has(t, kAuxWord) || x_.date_at[t] >= 0) {
         k = t;
         continue;
       }
@@ -511,7 +514,7 @@ class ClaimBuilder {
       d->category = r.category;
       last_speaker_draft_ = static_cast<int>(d - drafts_.data());
     }
-    const SpeechVerb* sv = Lexicons::Get().FindSpeechVerb(W(verb));
+    const SpeechVerb* sv = SpeechAt(verb);
     d->c.cue = W(verb);  // as written: "said", "told", "asserted"
     d->c.cue_span = a_.TokenSpan(verb, verb + 1);
     d->verb = sv != nullptr ? sv->cls : SpeechClass::kSay;
@@ -534,12 +537,12 @@ class ClaimBuilder {
       // Try "NP verb".
       size_t v = k;
       size_t limit = std::min(n, k + 12);
-      while (v < limit && Lexicons::Get().FindSpeechVerb(W(v)) == nullptr && !a_.IsPunct(v, U'.') &&
+      while (v < limit && SpeechAt(v) == nullptr && !a_.IsPunct(v, U'.') &&
              x_.quote_at[v] < 0) {
         ++v;
       }
       size_t cb, ce;
-      const SpeechVerb* sv = v < limit ? Lexicons::Get().FindSpeechVerb(W(v)) : nullptr;
+      const SpeechVerb* sv = v < limit ? SpeechAt(v) : nullptr;
       // After a full stop, "Zelenskyy said." names the speaker; "Zelenskyy
       // said the talks failed." starts a claim of its own.
       bool own_claim = crosses && sv != nullptr && Complement(v, *sv, &cb, &ce);
@@ -552,7 +555,7 @@ class ClaimBuilder {
         }
       }
       // Try "verb NP": "said Zelenskyy".
-      if (Lexicons::Get().FindSpeechVerb(W(k)) != nullptr) {
+      if (SpeechAt(k) != nullptr) {
         np = SpeakerAfter(k);
         if (np.found) {
           SetSpeaker(d, np, k);
@@ -567,7 +570,7 @@ class ClaimBuilder {
       size_t k = open;
       if (k > 0 && (a_.IsPunct(k - 1, U':') || a_.IsPunct(k - 1, U','))) --k;
       if (k > 0 && W(k - 1) == "that") --k;
-      if (k > 0 && Lexicons::Get().FindSpeechVerb(W(k - 1)) != nullptr && !used_[k - 1]) {
+      if (k > 0 && SpeechAt(k - 1) != nullptr && !used_[k - 1]) {
         SpeakerRef np = SpeakerBefore(k - 1);
         if (np.found) {
           SetSpeaker(d, np, k - 1);
@@ -621,7 +624,7 @@ class ClaimBuilder {
       if (a_.IsPunct(k, U';')) return k;
       if (a_.IsPunct(k, U',') && IsClauseBreakWord(W(k + 1))) return k;
       // "claimed that X and denied that Y": a second verb of the same speaker.
-      if (k > from && W(k) == "and" && Lexicons::Get().FindSpeechVerb(W(k + 1)) != nullptr) return k;
+      if (k > from && W(k) == "and" && SpeechAt(k + 1) != nullptr) return k;
     }
     // Leave out the final period.
     size_t e = se;
@@ -671,7 +674,7 @@ class ClaimBuilder {
     const ::sitrep::Sentence& sent = a_.seg.sentences[s];
     for (size_t v = sent.token_begin; v < sent.token_end; ++v) {
       if (used_[v] || InQuote(v)) continue;
-      const SpeechVerb* sv = Lexicons::Get().FindSpeechVerb(W(v));
+      const SpeechVerb* sv = SpeechAt(v);
       if (sv == nullptr || sv->lemma == "according") continue;
       // Inside another claim's complement: nested speech belongs to it.
       if (claimed_[v]) continue;
@@ -697,7 +700,7 @@ class ClaimBuilder {
   SpeakerRef SubjectOfEarlierVerb(size_t v) const {
     const size_t sb = SentenceBegin(v);
     for (size_t k = v - 1; k > sb; --k) {
-      if (Lexicons::Get().FindSpeechVerb(W(k - 1)) != nullptr) return SpeakerBefore(k - 1);
+      if (SpeechAt(k - 1) != nullptr) return SpeakerBefore(k - 1);
     }
     return {};
   }
@@ -918,7 +921,7 @@ class ClaimBuilder {
         cue = true;
         // The cue starts at the modal or auxiliary: "could not independently verify".
         while (begin > sent.token_begin && a_.IsWord(begin - 1) &&
-               (IsAuxiliaryOrAdverb(W(begin - 1)) || W(begin - 1) == "able" || W(begin - 1) == "unable" ||
+               (a_.Has(begin - 1, kAuxWord) || W(begin - 1) == "able" || W(begin - 1) == "unable" ||
                 W(begin - 1) == "to" || W(begin - 1) == "cannot" || W(begin - 1) == "be" ||
                 W(begin - 1) == "n't" || W(begin - 1) == "couldn't")) {
           --begin;
@@ -1002,12 +1005,16 @@ class ClaimBuilder {
         Draft& d = drafts_[i];
         if (d.c.span.begin >= cue_span.begin) continue;  // only what came before the cue
         if (d.paragraph + o_.verification_lookback_paragraphs < para) continue;
-        nearest = &d;
         auto stems = ContentStems(d.tb, d.te);
         int score = 0;
         for (const auto& [stem, weight] : object) {
           if (stems.count(stem)) score += weight;
         }
+        // A third party's confirmation is set aside only by a clear
+        // reference to it, not by one shared word.
+        bool third_party_confirms = d.verb == SpeechClass::kConfirm && d.c.speaker && d.c.speaker->side != "party";
+        if (third_party_confirms && score < 2) continue;
+        nearest = &d;
         if (score > best_score || (score == best_score && score > 0)) {
           best = &d;
           best_score = score;

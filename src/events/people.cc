@@ -201,7 +201,7 @@ class PeopleClusterer {
     if (clusters_.empty()) return;
     for (size_t i = 0; i < a_.token_count(); ++i) {
       if (e->at_token[i] >= 0 || explained[i] || !a_.IsWord(i) || !a_.token(i).capitalized) continue;
-      if (IsStopWord(a_.folded[i])) continue;
+      if (a_.Has(i, kStopWord)) continue;
       for (Cluster& c : clusters_) {
         if (!SurnameMatches(a_.folded[i], c.surname)) continue;
         EntityMention m{EntityKind::kPerson, i, i + 1};

@@ -4,13 +4,19 @@
 #include <unordered_set>
 
 #include "core/utf8.h"
+#include "extract/lexicons.h"
 
 namespace sitrep {
 
 Analysis::Analysis(std::string_view t, std::optional<CivilDate> pub)
     : text(t), published(pub), seg(Segment(t)) {
   folded.reserve(seg.tokens.size());
-  for (const Token& tok : seg.tokens) folded.push_back(FoldCase(t.substr(tok.begin, tok.size())));
+  classes.reserve(seg.tokens.size());
+  const Lexicons& lex = Lexicons::Get();
+  for (const Token& tok : seg.tokens) {
+    folded.push_back(FoldCase(t.substr(tok.begin, tok.size())));
+    classes.push_back(tok.kind == TokenKind::kPunct ? 0 : lex.Classes(folded.back()));
+  }
   sentence_of.assign(seg.tokens.size(), 0);
   for (uint32_t s = 0; s < seg.sentences.size(); ++s) {
     for (uint32_t i = seg.sentences[s].token_begin; i < seg.sentences[s].token_end; ++i) sentence_of[i] = s;
@@ -37,8 +43,8 @@ std::vector<bool> FindHeadlines(const Analysis& a) {
   return headline;
 }
 
-bool IsAuxiliaryOrAdverb(std::string_view w) {
-  static const std::unordered_set<std::string_view> kAux = {
+const std::vector<std::string_view>& AuxiliaryWordList() {
+  static const std::vector<std::string_view> kAux = {
       "has", "have", "had", "was", "were", "is", "are", "will", "would", "could", "can", "may",
       "might", "must", "should", "did", "does", "do", "also", "again", "later", "then", "previously",
       "publicly", "repeatedly", "recently", "reportedly", "allegedly", "had", "already", "further",
@@ -46,11 +52,13 @@ bool IsAuxiliaryOrAdverb(std::string_view w) {
       "privately", "officially", "explicitly", "openly", "independently", "subsequently", "initially",
       "still", "has", "been", "quickly", "immediately", "swiftly", "strongly", "himself", "herself",
       "itself", "themselves", "personally", "directly", "indirectly", "just", "even"};
-  return kAux.count(w) > 0;
+  return kAux;
 }
 
-bool IsStopWord(std::string_view w) {
-  static const std::unordered_set<std::string_view> kStop = {
+bool IsAuxiliaryOrAdverb(std::string_view w) { return (Lexicons::Get().Classes(w) & kAuxWord) != 0; }
+
+const std::vector<std::string_view>& StopWordList() {
+  static const std::vector<std::string_view> kStop = {
       "the", "a", "an", "but", "however", "though", "although", "and", "or", "in", "on", "at",
       "for", "with", "by", "from", "to", "as", "this", "that", "these", "those", "it", "its",
       "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "there",
@@ -69,7 +77,9 @@ bool IsStopWord(std::string_view w) {
       "towards", "upon", "via", "per", "following", "including", "following", "overall",
       "official", "officials", "sources", "analysts", "experts", "photo", "video", "read",
       "update", "updated", "breaking", "exclusive", "analysis", "opinion", "editor's", "note"};
-  return kStop.count(w) > 0;
+  return kStop;
 }
+
+bool IsStopWord(std::string_view w) { return (Lexicons::Get().Classes(w) & kStopWord) != 0; }
 
 }  // namespace sitrep

@@ -21,6 +21,7 @@ struct Analysis {
   Segmentation seg;
   std::vector<std::string> folded;      // per token: FoldCase(token text)
   std::vector<uint32_t> sentence_of;    // per token: its sentence index
+  std::vector<uint32_t> classes;        // per token: WordClass bits (extract/lexicons.h)
 
   size_t token_count() const { return seg.tokens.size(); }
   const Token& token(size_t i) const { return seg.tokens[i]; }
@@ -33,6 +34,7 @@ struct Analysis {
     return i < seg.tokens.size() && seg.tokens[i].kind == TokenKind::kPunct && seg.tokens[i].first == cp;
   }
   bool IsWord(size_t i) const { return i < seg.tokens.size() && seg.tokens[i].kind == TokenKind::kWord; }
+  bool Has(size_t i, uint32_t word_class) const { return i < classes.size() && (classes[i] & word_class) != 0; }
   // True when token i is the first token of its sentence.
   bool SentenceInitial(size_t i) const { return seg.sentences[sentence_of[i]].token_begin == i; }
   Span TokenSpan(size_t begin, size_t end) const {

@@ -2,6 +2,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "extract/lexicons.h"
 #include "extract/mentions.h"
 
 namespace sitrep {
@@ -109,19 +110,9 @@ class DateFinder {
   // The most recent month m not after publication.
   int YearForMonth(int m) const { return m <= P().month ? P().year : P().year - 1; }
 
-  // Words a date expression can start with; most tokens are rejected here.
+  // Most tokens cannot start a date: one bit rejects them.
   bool MayStart(size_t i) const {
-    if (a_.token(i).kind == TokenKind::kNumber) return true;
-    if (a_.token(i).kind != TokenKind::kWord) return false;
-    static const std::unordered_set<std::string_view> kStarts = {
-        "since", "the", "early", "late", "mid", "over", "in", "during", "within", "past", "last",
-        "this", "next", "earlier", "yesterday", "today", "tonight", "overnight", "a", "an", "spring",
-        "summer", "fall", "autumn", "winter", "sept", "monday", "tuesday", "wednesday", "thursday",
-        "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
-        "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-        "jul", "aug", "sep", "oct", "nov", "dec", "one", "two", "three", "four", "five", "six", "seven",
-        "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty"};
-    return kStarts.count(W(i)) > 0;
+    return a_.token(i).kind == TokenKind::kNumber || a_.Has(i, kDateStart);
   }
 
   size_t MatchAt(size_t i, DateFound* d) {
@@ -388,5 +379,17 @@ class DateFinder {
 }  // namespace
 
 std::vector<DateFound> FindDates(const Analysis& a) { return DateFinder(a).Run(); }
+
+const std::vector<std::string_view>& DateStartWords() {
+  static const std::vector<std::string_view> kStarts = {
+      "since", "the", "early", "late", "mid", "over", "in", "during", "within", "past", "last",
+      "this", "next", "earlier", "yesterday", "today", "tonight", "overnight", "a", "an", "spring",
+      "summer", "fall", "autumn", "winter", "sept", "monday", "tuesday", "wednesday", "thursday",
+      "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+      "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+      "jul", "aug", "sep", "oct", "nov", "dec", "one", "two", "three", "four", "five", "six", "seven",
+      "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty"};
+  return kStarts;
+}
 
 }  // namespace sitrep

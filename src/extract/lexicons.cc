@@ -135,6 +135,25 @@ Lexicons::Lexicons() {
     triggers_by_letter_[static_cast<unsigned char>(t.words[0][0])].push_back(static_cast<int>(triggers_.size()));
     triggers_.push_back(std::move(t));
   }
+  BuildClasses();
+}
+
+// Word lists kept beside the code that reads them.
+const std::vector<std::string_view>& StopWordList();
+const std::vector<std::string_view>& AuxiliaryWordList();
+const std::vector<std::string_view>& DateStartWords();
+const std::vector<std::string_view>& NumberWords();
+
+void Lexicons::BuildClasses() {
+  auto mark = [&](std::string_view w, uint32_t bit) { classes_[std::string(w)] |= bit; };
+  for (auto w : StopWordList()) mark(w, kStopWord);
+  for (auto w : AuxiliaryWordList()) mark(w, kAuxWord);
+  for (auto w : DateStartWords()) mark(w, kDateStart);
+  for (auto w : NumberWords()) mark(w, kNumberWord);
+  speech_.ForEachFirstWord([&](const std::string& w) { mark(w, kSpeechWord); });
+  actors_.ForEachFirstWord([&](const std::string& w) { mark(w, kActorStart); });
+  roles_.ForEachFirstWord([&](const std::string& w) { mark(w, kRoleStart); });
+  person_aliases_.ForEachFirstWord([&](const std::string& w) { mark(w, kPersonStart); });
 }
 
 const Lexicons& Lexicons::Get() {

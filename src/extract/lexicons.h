@@ -3,6 +3,7 @@
 #ifndef SITREP_EXTRACT_LEXICONS_H_
 #define SITREP_EXTRACT_LEXICONS_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -11,6 +12,19 @@
 #include "core/string_map.h"
 
 namespace sitrep {
+
+// Classes of a word, as bits: computed once per token (Analysis::classes)
+// so that stages test bits instead of hashing the word again.
+enum WordClass : uint32_t {
+  kStopWord = 1u << 0,      // IsStopWord
+  kAuxWord = 1u << 1,       // IsAuxiliaryOrAdverb
+  kSpeechWord = 1u << 2,    // a speech verb form
+  kActorStart = 1u << 3,    // starts an actor phrase
+  kRoleStart = 1u << 4,     // starts a role phrase
+  kPersonStart = 1u << 5,   // starts a known person's name or alias
+  kDateStart = 1u << 6,     // may start a date expression
+  kNumberWord = 1u << 7,    // a number word or a vague amount ("hundreds")
+};
 
 enum class SpeechClass { kSay, kConfirm, kDeny, kAllege, kReport, kUrge, kAssess };
 
@@ -48,6 +62,11 @@ template <typename T>
 class PhraseTable {
  public:
   void Add(const std::string& phrase, T value);
+  // Calls f(first word) for every phrase's first word.
+  template <typename F>
+  void ForEachFirstWord(F f) const {
+    for (const auto& [w, n] : first_words_) f(w);
+  }
   // Number of words matched at words[start] (0 if none); *out gets the value.
   int Match(const std::vector<std::string>& words, size_t start, size_t end, const T** out) const;
   const T* Find(std::string_view phrase) const;
@@ -63,6 +82,11 @@ class Lexicons {
   static const Lexicons& Get();
 
   const SpeechVerb* FindSpeechVerb(std::string_view folded) const { return speech_.Find(folded); }
+  // WordClass bits of a folded word; 0 for most words.
+  uint32_t Classes(std::string_view folded) const {
+    auto it = classes_.find(folded);
+    return it == classes_.end() ? 0 : it->second;
+  }
   const PhraseTable<Role>& roles() const { return roles_; }
   const PhraseTable<Actor>& actors() const { return actors_; }
   const PhraseTable<int>& person_aliases() const { return person_aliases_; }  // -> people() index
@@ -75,12 +99,14 @@ class Lexicons {
 
  private:
   Lexicons();
+  void BuildClasses();
   PhraseTable<SpeechVerb> speech_;
   PhraseTable<Role> roles_;
   PhraseTable<Actor> actors_;
   PhraseTable<int> person_aliases_;
   std::vector<KnownPerson> people_;
   std::vector<std::pair<std::string, std::string>> conflicts_;
+  StringMap<uint32_t> classes_;
   std::vector<TriggerPattern> triggers_;
   std::vector<int> triggers_by_letter_[128];  // by the first byte of the first word
 };

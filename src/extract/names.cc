@@ -132,7 +132,7 @@ class EntityFinder {
     }
     // Actors: demonyms and organisations are capitalised in English; generic
     // bodies ("air force") are not.
-    {
+    if (a_.Has(i, kActorStart)) {
       const Actor* actor = nullptr;
       int n = lex.actors().Match(a_.folded, i, end, &actor);
       // "US" is an actor, "us" is not; two-letter forms must be all caps.
@@ -150,7 +150,7 @@ class EntityFinder {
       if (n > 0) return n;
     }
     const Role* role = nullptr;
-    int n = lex.roles().Match(a_.folded, i, end, &role);
+    int n = a_.Has(i, kRoleStart) ? lex.roles().Match(a_.folded, i, end, &role) : 0;
     if (n > 0) {
       // A capitalised role word at the start of a sentence may be a name
       // ("General Dynamics"); the lexicon's lower-case roles are common nouns.
@@ -198,14 +198,18 @@ class EntityFinder {
            a_.folded[chain_end].rfind("pro-", 0) != 0 && a_.folded[chain_end].rfind("anti-", 0) != 0) {
       // A role word ends the name: "Zelenskyy, President ..." never joins.
       const Role* r = nullptr;
-      if (chain_end > i && lex.roles().Match(a_.folded, chain_end, chain_end + 1, &r) > 0) break;
+      if (chain_end > i && a_.Has(chain_end, kRoleStart) &&
+          lex.roles().Match(a_.folded, chain_end, chain_end + 1, &r) > 0) {
+        break;
+      }
       ++chain_end;
     }
     // Strip leading role words and stop words: "President Volodymyr Zelenskyy".
     size_t name_begin = i;
     while (name_begin < chain_end) {
       const Role* r = nullptr;
-      if (lex.roles().Match(a_.folded, name_begin, chain_end, &r) > 0 || IsStopWord(a_.folded[name_begin])) {
+      if ((a_.Has(name_begin, kRoleStart) && lex.roles().Match(a_.folded, name_begin, chain_end, &r) > 0) ||
+          a_.Has(name_begin, kStopWord)) {
         ++name_begin;
       } else {
         break;
@@ -214,16 +218,17 @@ class EntityFinder {
     if (name_begin >= chain_end) return 0;  // only roles: let the role matcher take them
     if (name_begin > i) return 0;           // the role comes first; its own match handles it
     const int* known = nullptr;
-    int kn = lex.person_aliases().Match(a_.folded, name_begin, chain_end, &known);
+    int kn = a_.Has(name_begin, kPersonStart) ? lex.person_aliases().Match(a_.folded, name_begin, chain_end, &known) : 0;
     size_t len = chain_end - name_begin;
     bool person = kn > 0 || len >= 2;
     if (!person && len == 1) {
       // A single unknown word: a person when a title precedes it or it speaks.
       const Role* r = nullptr;
-      bool titled = name_begin > 0 && lex.roles().Match(a_.folded, name_begin - 1, name_begin, &r) > 0;
+      bool titled = name_begin > 0 && a_.Has(name_begin - 1, kRoleStart) &&
+                    lex.roles().Match(a_.folded, name_begin - 1, name_begin, &r) > 0;
       bool speaks = SpeechVerbFollows(chain_end, end);
       person = (titled || speaks) && !a_.SentenceInitial(name_begin) ? true : speaks;
-      if (IsStopWord(a_.folded[name_begin])) person = false;
+      if (a_.Has(name_begin, kStopWord)) person = false;
     }
     if (!person) {
       // Remember the word as a possible later alias: a bare surname seen
@@ -238,12 +243,12 @@ class EntityFinder {
 
   bool StartsActor(size_t k, size_t end) const {
     const Actor* actor = nullptr;
-    return Lexicons::Get().actors().Match(a_.folded, k, end, &actor) > 0;
+    return a_.Has(k, kActorStart) && Lexicons::Get().actors().Match(a_.folded, k, end, &actor) > 0;
   }
 
   bool SpeechVerbFollows(size_t k, size_t end) const {
-    while (k < end && IsAuxiliaryOrAdverb(a_.folded[k])) ++k;
-    return k < end && Lexicons::Get().FindSpeechVerb(a_.folded[k]) != nullptr;
+    while (k < end && a_.Has(k, kAuxWord)) ++k;
+    return k < end && a_.Has(k, kSpeechWord) && Lexicons::Get().FindSpeechVerb(a_.folded[k]) != nullptr;
   }
 };
 

@@ -3,12 +3,15 @@
 #include <string>
 #include <unordered_map>
 
+#include "extract/lexicons.h"
 #include "extract/mentions.h"
 #include "text/segmenter.h"
 
 namespace sitrep {
 
-double NumberWordValue(std::string_view w) {
+namespace {
+
+const std::unordered_map<std::string_view, double>& NumberWordTable() {
   static const std::unordered_map<std::string_view, double> kWords = {
       {"one", 1},        {"two", 2},          {"three", 3},      {"four", 4},       {"five", 5},
       {"six", 6},        {"seven", 7},        {"eight", 8},      {"nine", 9},       {"ten", 10},
@@ -17,6 +20,22 @@ double NumberWordValue(std::string_view w) {
       {"thirty", 30},    {"forty", 40},       {"fifty", 50},     {"sixty", 60},     {"seventy", 70},
       {"eighty", 80},    {"ninety", 90},      {"hundred", 100},  {"thousand", 1000}, {"million", 1e6},
       {"billion", 1e9},  {"dozen", 12}};
+  return kWords;
+}
+
+}  // namespace
+
+const std::vector<std::string_view>& NumberWords() {
+  static const std::vector<std::string_view> kList = [] {
+    std::vector<std::string_view> v = {"dozens", "hundreds", "thousands", "millions", "tens"};
+    for (const auto& [w, n] : NumberWordTable()) v.push_back(w);
+    return v;
+  }();
+  return kList;
+}
+
+double NumberWordValue(std::string_view w) {
+  const auto& kWords = NumberWordTable();
   auto it = kWords.find(w);
   if (it != kWords.end()) return it->second;
   // "twenty-five"
@@ -212,6 +231,9 @@ class QuantityFinder {
       if (value >= 1900 && value <= 2100 && text.size() == 4 && compound_rest.empty()) return i;
     } else if (t.kind == TokenKind::kWord) {
       size_t dash = w.find('-');
+      // Most words are not numbers: one bit rejects them ("twenty-five" and
+      // "thousand-kilometer-long" have a hyphen and are looked at below).
+      if (dash == std::string::npos && !a_.Has(i, kNumberWord)) return i;
       std::string_view head = dash == std::string::npos ? std::string_view(w) : std::string_view(w).substr(0, dash);
       double v = NumberWordValue(dash == std::string::npos ? std::string_view(w) : head);
       if (v < 0 && dash != std::string::npos) {

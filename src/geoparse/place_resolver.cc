@@ -169,7 +169,7 @@ void PlaceResolver::ResolveMisspellings(const Analysis& a, const std::vector<boo
     const std::string& w = a.folded[i];
     size_t letters = 0;
     for (size_t k = 0; k < w.size(); ++k) letters += (static_cast<unsigned char>(w[k]) & 0xC0) != 0x80;
-    if (letters < 5 || IsStopWord(w)) continue;
+    if (letters < 5 || a.Has(i, kStopWord)) continue;
     bool listed = false;
     // In a list of places, or before a region word, a near miss is a place.
     if (i + 1 < n && (IsRegionWord(a.folded[i + 1]) || IsRegionPlural(a.folded[i + 1]))) listed = true;
@@ -280,7 +280,7 @@ void PlaceResolver::MarkMetonyms(const Analysis& a, std::vector<PlaceFound>* pla
       metonym = k + 1 < n && !IsPlaceNoun(a.folded[k + 1]) && !is_place[k + 1];
     } else {
       bool passive = false;
-      while (k < n && IsAuxiliaryOrAdverb(a.folded[k])) {
+      while (k < n && a.Has(k, kAuxWord)) {
         if (IsBeForm(a.folded[k])) passive = true;
         ++k;
       }
