@@ -100,12 +100,13 @@ void JsonWriter::Double(double v) {
 
 void JsonWriter::Span(uint32_t begin, uint32_t end) {
   BeforeValue();
-  char buf[32];
-  auto r1 = std::to_chars(buf, buf + sizeof buf, begin);
-  *r1.ptr = ',';
-  auto r2 = std::to_chars(r1.ptr + 1, buf + sizeof buf, end);
+  char a[16], b[16];  // a uint32_t has at most 10 digits
+  auto ra = std::to_chars(a, a + sizeof a, begin);
+  auto rb = std::to_chars(b, b + sizeof b, end);
   out_->push_back('[');
-  out_->append(buf, r2.ptr - buf);
+  out_->append(a, ra.ptr);
+  out_->push_back(',');
+  out_->append(b, rb.ptr);
   out_->push_back(']');
 }
 

@@ -87,7 +87,7 @@ void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
           j += l;
           continue;
         }
-        int l2;
+        int l2 = 0;
         char32_t next = j + l < end ? At(text, j + l, &l2) : 0;
         if (IsHyphen(c) && IsWordChar(next)) {
           j += l;
@@ -127,7 +127,7 @@ void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
     }
     if (IsApostrophe(cp)) {
       // A possessive "'s" after a word.
-      int l2;
+      int l2 = 0;
       char32_t next = At(text, i + len, &l2);
       int l3;
       char32_t after = i + len + l2 < end ? At(text, i + len + l2, &l3) : 0;
