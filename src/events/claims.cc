@@ -266,7 +266,10 @@ class ClaimBuilder {
         k = x_.places[x_.place_at[k]].token_end - 1;
         continue;
       }
-      if (a_.IsWord(k) && a_.token(k).capitalized && !a_.Has(k, kStopWord)) unknown_name = true;
+      // "the Washington-based think tank": a location modifier is no name.
+      if (a_.IsWord(k) && a_.token(k).capitalized && !a_.Has(k, kStopWord) && !W(k).ends_with("-based")) {
+        unknown_name = true;
+      }
     }
     r.tb = b;
     r.te = e;
@@ -286,10 +289,28 @@ class ClaimBuilder {
       // person named before.
       FillFromPerson(PersonByTitle(role->role, demonym_country), &r);
     } else if (role != nullptr && org == nullptr && place == nullptr && demonym == nullptr && nb > b &&
-               nb + (role->token_end - role->token_begin) == e && OrganisationBefore(b, role->role->category)) {
-      // "the think tank said", "the agency said": the organisation named before.
+               !unknown_name && role->token_end == e && OrganisationBefore(b, role->role->category)) {
+      // "the think tank said", "the ministry said": the organisation named before.
       const EntityMention* m = OrganisationBefore(b, role->role->category);
-      if (m->kind == EntityKind::kActor) {
+      if (m->kind == EntityKind::kActor && m->actor->kind == "body") {
+        // "Russia's Defense Ministry" ... "the ministry": keep whose it is.
+        size_t s = m->token_begin;
+        if (s > 0 && W(s - 1) == "'s") --s;
+        std::string country;
+        if (s > 0 && x_.place_at[s - 1] >= 0) {
+          country = x_.places[x_.place_at[s - 1]].place.country;
+          s = x_.places[x_.place_at[s - 1]].token_begin;
+        } else if (s > 0 && x_.entities.At(s - 1) != nullptr && x_.entities.At(s - 1)->kind == EntityKind::kActor &&
+                   x_.entities.At(s - 1)->actor->kind == "demonym") {
+          country = x_.entities.At(s - 1)->actor->country;
+          s = x_.entities.At(s - 1)->token_begin;
+        } else {
+          s = m->token_begin;
+        }
+        r.speaker.name = std::string(a_.SpanText(a_.TokenSpan(s, m->token_end)));
+        r.speaker.country = country;
+        r.category = m->actor->category;
+      } else if (m->kind == EntityKind::kActor) {
         r.speaker.name = m->actor->canonical;
         r.speaker.country = m->actor->country;
         r.category = m->actor->category;
@@ -349,7 +370,8 @@ class ClaimBuilder {
   // The most recent organisation before token `at`, within a few paragraphs,
   // of the given category if one is ("the think tank" -> an analyst body).
   const EntityMention* OrganisationBefore(size_t at, const std::string& category) const {
-    static const std::unordered_set<std::string_view> kOrgRoles = {"analyst", "international", "official"};
+    static const std::unordered_set<std::string_view> kOrgRoles = {"analyst", "international", "official",
+                                                                   "government"};
     if (!kOrgRoles.count(category)) return nullptr;
     uint32_t para = a_.seg.sentences[a_.sentence_of[at]].paragraph;
     const EntityMention* any = nullptr;
@@ -358,7 +380,9 @@ class ClaimBuilder {
       const EntityMention* m = x_.entities.At(k);
       if (m == nullptr) continue;
       std::string cat;
-      if (m->kind == EntityKind::kActor && m->actor->kind == "org") cat = m->actor->category;
+      if (m->kind == EntityKind::kActor && (m->actor->kind == "org" || m->actor->kind == "body")) {
+        cat = m->actor->category;
+      }
       else if (m->kind == EntityKind::kOrganisation && m->org_category != "media") cat = m->org_category;
       else continue;
       if (cat == category) return m;
@@ -648,6 +672,15 @@ class ClaimBuilder {
         ++k;
       }
       c = k;
+    }
+    // "dismissed reports that ...", "denied claims that ...".
+    if (sv.cls == SpeechClass::kDeny) {
+      static const std::unordered_set<std::string_view> kClaimNouns = {
+          "reports", "claims", "allegations", "suggestions", "rumors", "rumours", "accusations",
+          "speculation", "assertions"};
+      size_t k = c;
+      if (W(k) == "the" || W(k) == "media" || W(k) == "western") ++k;
+      if (kClaimNouns.count(W(k)) && W(k + 1) == "that") c = k + 1;
     }
     // "said on Friday that ...", "said earlier this month that ...".
     size_t d = c;

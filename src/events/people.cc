@@ -137,6 +137,15 @@ class PeopleClusterer {
         if (c->person.role.empty()) c->person.role = before->role->canonical;
         if (c->category.empty()) c->category = before->role->category;
         size_t d = before->token_begin;
+        // "Ukrainian military spokesman X": look through a generic body.
+        while (d > 0 && e.At(d - 1) != nullptr && e.At(d - 1)->kind == EntityKind::kActor &&
+               e.At(d - 1)->actor->kind == "body") {
+          d = e.At(d - 1)->token_begin;
+        }
+        if (d > 0 && e.At(d - 1) != nullptr && e.At(d - 1)->kind == EntityKind::kActor &&
+            e.At(d - 1)->actor->kind == "org" && c->person.country.empty()) {
+          c->person.country = e.At(d - 1)->actor->country;  // "Kremlin spokesman X"
+        }
         const EntityMention* demonym = d > 0 ? e.At(d - 1) : nullptr;
         if (demonym != nullptr && demonym->kind == EntityKind::kActor && c->person.country.empty()) {
           c->person.country = demonym->actor->country;

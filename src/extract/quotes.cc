@@ -34,7 +34,13 @@ std::vector<QuoteMention> FindQuotes(const Analysis& a) {
       q.inner = q.token_begin < q.token_end ? a.TokenSpan(q.token_begin, q.token_end)
                                             : Span{tokens[open_at].end, tokens[open_at].end};
       for (size_t k = q.token_begin; k < q.token_end; ++k) q.words += tokens[k].kind != TokenKind::kPunct;
-      q.speech = q.words >= kMinSpeechWords;
+      // Four words make speech; so do two or three that end a sentence or
+      // clause inside the marks (“These are fabrications,” Peskov said),
+      // unlike a scare quote ("so-called “liberation”").
+      bool ends_inside = q.token_end > q.token_begin && tokens[q.token_end - 1].kind == TokenKind::kPunct &&
+                         (tokens[q.token_end - 1].first == U',' || tokens[q.token_end - 1].first == U'.' ||
+                          tokens[q.token_end - 1].first == U'!' || tokens[q.token_end - 1].first == U'?');
+      q.speech = q.words >= kMinSpeechWords || (q.words >= 2 && ends_inside);
       q.closed = closed;
       q.paragraph = p;
       quotes.push_back(q);
