@@ -98,6 +98,59 @@ TEST_F(WireReport, AShortQuotationWithItsSpeaker) {
   EXPECT_EQ(c.speaker->name, "Dmitry Peskov");
 }
 
+const char kStrikeReport[] =
+    "Ukraine Says It Struck Russian Airbase in Crimea\n\n"
+    "Ukraine's military said on Wednesday it had struck a Russian airbase near Saky in occupied Crimea, "
+    "destroying two fighter jets.\n\n"
+    "\"The operation was carried out by the Navy together with the Security Service,\" said Dmytro Pletenchuk, "
+    "a spokesman for Ukraine's navy. He did not say which weapons were used.\n\n"
+    "Satellite images reviewed by Example Wire appeared to show scorch marks near the runway, but the damage "
+    "could not be confirmed.\n\n"
+    "Mikhail Razvozhayev, the Russian-installed governor of Sevastopol, wrote on Telegram that air defences had "
+    "repelled an attack and that there were no casualties.\n\n"
+    "The strike came days after Russia pounded Ukraine's power grid with more than 120 missiles, according to "
+    "Ukrenergo, the national grid operator.\n\n"
+    "An adviser to President Volodymyr Zelensky, Mykhailo Podolyak, said Kyiv would \"continue to take the war "
+    "back to Russia.\" Zelensky himself has said little about the strike.\n";
+
+TEST(StrikeReport, AttributionAcrossCommonConstructions) {
+  Extraction x = ExtractText(kStrikeReport, "2024-09-12", "Example Wire");
+  const Claim* military = FindClaim(x, "struck a Russian airbase");
+  ASSERT_NE(military, nullptr);
+  EXPECT_EQ(military->kind, ClaimKind::kReportedSpeech);  // "said on Wednesday it had struck"
+  ASSERT_TRUE(military->speaker.has_value());
+  EXPECT_EQ(military->speaker->country, "UKR");
+
+  const Claim* quote = FindClaim(x, "carried out by the Navy");
+  ASSERT_NE(quote, nullptr);
+  ASSERT_TRUE(quote->speaker.has_value());
+  EXPECT_EQ(quote->speaker->name, "Dmytro Pletenchuk");  // "…," said NAME, a spokesman for …
+  EXPECT_EQ(quote->speaker->country, "UKR");
+
+  EXPECT_EQ(FindClaim(x, "which weapons"), nullptr);  // "did not say" claims nothing
+
+  const Claim* images = FindClaim(x, "scorch marks");
+  ASSERT_NE(images, nullptr);
+  EXPECT_EQ(images->status, ClaimStatus::kUnverified);
+
+  const Claim* governor = FindClaim(x, "air defences had repelled");
+  ASSERT_NE(governor, nullptr);
+  ASSERT_TRUE(governor->speaker.has_value());
+  EXPECT_EQ(governor->speaker->name, "Mikhail Razvozhayev");  // a long apposition
+
+  const Claim* grid = FindClaim(x, "pounded Ukraine's power grid");
+  ASSERT_NE(grid, nullptr);
+  ASSERT_TRUE(grid->speaker.has_value());
+  EXPECT_EQ(grid->speaker->name, "Ukrenergo");  // according to a name sitrep does not know
+
+  const Claim* partial = FindClaim(x, "take the war back");
+  ASSERT_NE(partial, nullptr);
+  ASSERT_TRUE(partial->speaker.has_value());
+  EXPECT_EQ(partial->speaker->name, "Mykhailo Podolyak");  // a quotation inside reported speech
+  EXPECT_EQ(partial->speaker->role, "adviser");
+  EXPECT_EQ(FindClaim(x, "little about"), nullptr);
+}
+
 TEST(ScareQuotes, AreNotClaims) {
   auto x = ExtractText("Moscow calls the war a \"special military operation\" and denies targeting civilians.");
   for (const Claim& c : x.claims) EXPECT_NE(c.kind, ClaimKind::kQuote) << c.text;

@@ -136,10 +136,16 @@ class ClaimBuilder {
       }
     }
     std::sort(drafts_.begin(), drafts_.end(), [](const Draft& x, const Draft& y) { return x.tb < y.tb; });
+    // Each token's claim; where a quotation sits inside reported speech, the
+    // reported speech owns it.
     owner_.assign(a_.token_count(), -1);
-    for (size_t i = 0; i < drafts_.size(); ++i) {
-      for (size_t k = drafts_[i].tb; k < drafts_[i].te; ++k) owner_[k] = static_cast<int>(i);
+    for (bool quotes : {true, false}) {
+      for (size_t i = 0; i < drafts_.size(); ++i) {
+        if ((drafts_[i].c.kind == ClaimKind::kQuote) != quotes) continue;
+        for (size_t k = drafts_[i].tb; k < drafts_[i].te; ++k) owner_[k] = static_cast<int>(i);
+      }
     }
+    QuotesInsideSpeech();
     Verification();
     Statuses();
     Dates();
@@ -413,12 +419,27 @@ class ClaimBuilder {
     }
     if (k <= sb) return {};
     size_t end = k;
-    // Apposition: "..., George Barros, said".
+    // Apposition: "..., George Barros, said" and "Mikhail Razvozhayev, the
+    // Russian-installed governor of Sevastopol, wrote".
     if (a_.IsPunct(end - 1, U',') && end >= 2) {
-      const EntityMention* m = x_.entities.At(end - 2);
-      if (m != nullptr && (m->kind == EntityKind::kPerson || m->kind == EntityKind::kActor ||
-                           m->kind == EntityKind::kOrganisation)) {
-        return FromPhrase(m->token_begin, m->token_end);
+      auto speaker_at = [&](size_t t) -> const EntityMention* {
+        const EntityMention* m = x_.entities.At(t);
+        if (m != nullptr && (m->kind == EntityKind::kPerson || m->kind == EntityKind::kOrganisation ||
+                             (m->kind == EntityKind::kActor && m->actor->kind != "demonym"))) {
+          return m;
+        }
+        return nullptr;
+      };
+      if (const EntityMention* m = speaker_at(end - 2)) return FromPhrase(m->token_begin, m->token_end);
+      for (size_t j = end - 2; j > sb && j + 16 > end; --j) {
+        if (InQuote(j - 1)) break;
+        if (!a_.IsPunct(j - 1, U',')) continue;
+        if (j >= 2) {
+          if (const EntityMention* m = speaker_at(j - 2)) {
+            if (m->kind == EntityKind::kPerson) return FromPhrase(m->token_begin, m->token_end);
+          }
+        }
+        break;
       }
       return {};
     }
@@ -495,6 +516,10 @@ class ClaimBuilder {
         ++k;
         continue;
       }
+      if (a_.IsWord(k) && a_.token(k).capitalized && !a_.Has(k, kStopWord)) {
+        end = ++k;  // a name sitrep does not know: "according to Ukrenergo"
+        continue;
+      }
       break;
     }
     if (end == begin) return {};
@@ -569,7 +594,9 @@ class ClaimBuilder {
       const SpeechVerb* sv = v < limit ? SpeechAt(v) : nullptr;
       // After a full stop, "Zelenskyy said." names the speaker; "Zelenskyy
       // said the talks failed." starts a claim of its own.
-      bool own_claim = crosses && sv != nullptr && Complement(v, *sv, &cb, &ce);
+      // After a full stop, only a bare attribution ("Zelenskyy said." or
+      // "he said in an address.") names the quotation's speaker.
+      bool own_claim = crosses && sv != nullptr && (Complement(v, *sv, &cb, &ce) || !BareAttribution(v));
       if (sv != nullptr && v > k && !own_claim) {
         np = SpeakerBefore(v);
         if (np.found && np.tb >= k) {
@@ -641,6 +668,16 @@ class ClaimBuilder {
     }
   }
 
+  // True when nothing but an object, a time or a place follows the verb at
+  // v: "he said.", "Voloshyn told reporters.", "she said in an interview."
+  bool BareAttribution(size_t v) const {
+    const size_t se = SentenceEnd(v);
+    size_t k = v + 1;
+    while (k < se && (x_.entities.At(k) != nullptr || IsObjectWord(W(k)))) ++k;  // "told Digital"
+    if (k >= se || a_.token(k).kind == TokenKind::kPunct) return true;
+    return x_.date_at[k] >= 0 || (IsPreposition(W(k)) && W(k) != "that");
+  }
+
   // Where the clause after `from` ends: ";" or ", but".
   size_t ClauseEnd(size_t from, size_t se) const {
     for (size_t k = from; k < se; ++k) {
@@ -685,7 +722,17 @@ class ClaimBuilder {
     // "said on Friday that ...", "said earlier this month that ...".
     size_t d = c;
     while (d < se && (x_.date_at[d] >= 0 || ((W(d) == "on" || W(d) == "in") && x_.date_at[d + 1] >= 0))) ++d;
-    if (d > c && (W(d) == "that" || W(d) == "whether")) c = d;
+    c = d;  // the date belongs to the frame
+    // "wrote on Telegram that", "said in a statement that".
+    if (IsPreposition(W(c)) && W(c) != "that") {
+      for (size_t k = c + 1; k < se && k < c + 6; ++k) {
+        if (a_.token(k).kind == TokenKind::kPunct) break;
+        if (W(k) == "that") {
+          c = k;
+          break;
+        }
+      }
+    }
     if (W(c) == "that" || W(c) == "whether") {
       has_that = true;
       ++c;
@@ -693,7 +740,9 @@ class ClaimBuilder {
     if (sv.needs_that && !has_that) return false;
     if (c >= se || InQuote(c)) return false;
     if (a_.token(c).kind == TokenKind::kPunct && a_.token(c).first != U'(') return false;
-    if (!has_that && (IsPreposition(W(c)) || W(c) == "so")) return false;
+    static const std::unordered_set<std::string_view> kNoContent = {
+        "so", "little", "nothing", "much", "more", "less", "something", "anything", "otherwise"};
+    if (!has_that && (IsPreposition(W(c)) || kNoContent.count(W(c)))) return false;
     size_t e = ClauseEnd(c, se);
     int words = 0;
     for (size_t k = c; k < e; ++k) words += a_.IsWord(k) && x_.date_at[k] < 0;
@@ -713,6 +762,7 @@ class ClaimBuilder {
       if (claimed_[v]) continue;
       // Verification cues are not speech: "could not confirm".
       if (IsVerificationVerb(v)) continue;
+      if (Negated(v)) continue;  // "did not say which weapons were used"
       size_t cb, ce;
       if (!Complement(v, *sv, &cb, &ce)) {
         Trailing(v, s);
@@ -868,6 +918,20 @@ class ClaimBuilder {
     used_[k + 1] = true;
   }
 
+  // "did not say", "declined to say", "refused to confirm".
+  bool Negated(size_t v) const {
+    size_t sb = SentenceBegin(v);
+    for (size_t k = v; k > sb && k + 4 > v; --k) {
+      const std::string& w = W(k - 1);
+      if (w == "not" || w == "n't" || w == "never" || w == "declined" || w == "refused" || w == "didn't" ||
+          w == "won't" || w == "wouldn't") {
+        return true;
+      }
+      if (!a_.Has(k - 1, kAuxWord) && w != "to") return false;
+    }
+    return false;
+  }
+
   bool IsVerificationVerb(size_t k) const {
     const std::string& w = W(k);
     if (w != "verify" && w != "verified" && w != "confirm" && w != "confirmed") return false;
@@ -883,7 +947,19 @@ class ClaimBuilder {
   // Narration: the outlet's own statements of events and numbers.
   void Narration(uint32_t s) {
     const ::sitrep::Sentence& sent = a_.seg.sentences[s];
-    if (sentence_claims_[s] > 0 || sentence_cue_[s]) return;
+    if (sentence_claims_[s] > 0) return;
+    if (sentence_cue_[s]) {
+      // "Images appeared to show scorch marks, but the damage could not be
+      // confirmed": the clause before the cue is the claim it qualifies.
+      size_t cue = sent.token_end;
+      for (const auto& [span, cs] : verification_cues_) {
+        if (static_cast<uint32_t>(cs) == s) cue = std::min<size_t>(cue, a_.TokenAt(span.begin));
+      }
+      size_t cut = cue;
+      while (cut > sent.token_begin && !a_.IsPunct(cut - 1, U',')) --cut;
+      if (cut > sent.token_begin + 4) NewDraft(ClaimKind::kNarration, sent.token_begin, cut - 1, s);
+      return;
+    }
     // Clause starts at split points; a clause keeps its own claim only when
     // it has its own trigger.
     std::vector<size_t> starts = {sent.token_begin};
@@ -973,6 +1049,23 @@ class ClaimBuilder {
     ReportedSpeech(s);
     Reports(s);
     Narration(s);
+  }
+
+  // "Podolyak said Kyiv would “continue to take the war back to Russia.”":
+  // a quotation inside reported speech has that speech's speaker.
+  void QuotesInsideSpeech() {
+    for (Draft& q : drafts_) {
+      if (q.c.kind != ClaimKind::kQuote || q.c.speaker) continue;
+      int owner = owner_[q.tb];
+      if (owner < 0) continue;
+      Draft& host = drafts_[owner];
+      if (&host == &q || !host.c.speaker || host.tb > q.tb || q.te > host.te) continue;
+      q.c.speaker = host.c.speaker;
+      q.c.cue = host.c.cue;
+      q.c.cue_span = host.c.cue_span;
+      q.category = host.category;
+      q.verb = host.verb;
+    }
   }
 
   // ---------------------------------------------------------------- statuses

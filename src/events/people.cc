@@ -170,7 +170,9 @@ class PeopleClusterer {
         if (a_.IsPunct(j, U',') || a_.IsPunct(j, U'.')) break;
         const EntityMention* x = e.At(j);
         if (x == nullptr) continue;
-        if (x->kind == EntityKind::kRole && role == nullptr) role = x;
+        // Scanning backwards, the last role seen is the apposition's head:
+        // "An adviser to President Zelensky, Mykhailo Podolyak" is an adviser.
+        if (x->kind == EntityKind::kRole) role = x;
         if (x->kind == EntityKind::kActor && x->actor->kind == "org") org = x;
       }
       Apply(role, org, c);
@@ -182,6 +184,9 @@ class PeopleClusterer {
       const EntityMention* org = nullptr;
       for (size_t j = m.token_end + 1; j < se && j < m.token_end + 12; ++j) {
         if (a_.IsPunct(j, U',') || a_.IsPunct(j, U'.')) break;
+        if (!place_country_[j].empty() && c->person.country.empty() && role != nullptr) {
+          c->person.country = place_country_[j];  // ", a spokesman for Ukraine's navy,"
+        }
         const EntityMention* x = e.At(j);
         if (x == nullptr) continue;
         if (x->kind == EntityKind::kRole && role == nullptr) role = x;
