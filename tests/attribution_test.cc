@@ -151,6 +151,44 @@ TEST(StrikeReport, AttributionAcrossCommonConstructions) {
   EXPECT_EQ(FindClaim(x, "little about"), nullptr);
 }
 
+const char kDepotReport[] =
+    "Drone Strike Sparks Fire at Russian Oil Depot\n\n"
+    "MOSCOW — A Ukrainian drone attack set an oil depot on fire in Russia's Bryansk region early Tuesday, the "
+    "regional governor said, in the latest of a string of long-range strikes on Russian energy facilities.\n\n"
+    "Governor Alexander Bogomaz said in a post on Telegram that the fire had been contained and that no one was "
+    "hurt.\n\n"
+    "A source in Ukraine's security service told Reuters that the SBU was behind the attack. The source, who "
+    "spoke on condition of anonymity, said the depot supplied fuel to Russian units fighting in Ukraine.\n\n"
+    "Videos circulating on social media purportedly showed a large fire at the site.\n";
+
+TEST(DepotReport, DatelinesSourcesAndHedges) {
+  Extraction x = ExtractText(kDepotReport, "2024-10-15", "Reuters");
+  const Claim* fire = FindClaim(x, "set an oil depot on fire");
+  ASSERT_NE(fire, nullptr);
+  EXPECT_EQ(fire->text.find("MOSCOW"), std::string::npos);  // the dateline is not the claim
+  ASSERT_TRUE(fire->speaker.has_value());
+  EXPECT_EQ(fire->speaker->name, "Alexander Bogomaz");  // "the regional governor", named later
+  ASSERT_TRUE(fire->event.has_value());
+  ASSERT_GT(fire->event->place_id, 0);
+  EXPECT_EQ(x.places[fire->event->place_id - 1].name, "Bryansk Oblast");
+
+  const Claim* telegram = FindClaim(x, "fire had been contained");
+  ASSERT_NE(telegram, nullptr);  // "said in a post on Telegram that"
+  EXPECT_EQ(telegram->kind, ClaimKind::kReportedSpeech);
+
+  const Claim* sbu = FindClaim(x, "SBU was behind");
+  ASSERT_NE(sbu, nullptr);
+  EXPECT_EQ(sbu->kind, ClaimKind::kReport);  // an anonymous source
+  EXPECT_EQ(sbu->status, ClaimStatus::kReported);
+  const Claim* fuel = FindClaim(x, "supplied fuel");
+  ASSERT_NE(fuel, nullptr);
+  EXPECT_EQ(fuel->kind, ClaimKind::kReport);
+
+  const Claim* video = FindClaim(x, "purportedly showed");
+  ASSERT_NE(video, nullptr);
+  EXPECT_EQ(video->status, ClaimStatus::kAlleged);
+}
+
 TEST(ScareQuotes, AreNotClaims) {
   auto x = ExtractText("Moscow calls the war a \"special military operation\" and denies targeting civilians.");
   for (const Claim& c : x.claims) EXPECT_NE(c.kind, ClaimKind::kQuote) << c.text;

@@ -125,6 +125,22 @@ class ClaimBuilder {
     for (const QuantityFound& q : x_.quantities) {
       if (!InQuote(q.token_begin)) sentence_quantity_[a_.sentence_of[q.token_begin]] = true;
     }
+    // A dateline ("MOSCOW —", "KYIV, Ukraine (AP) —") says where the reporter
+    // is, not what happened: claims start after it.
+    start_.resize(a_.seg.sentences.size());
+    for (size_t s = 0; s < a_.seg.sentences.size(); ++s) start_[s] = a_.seg.sentences[s].token_begin;
+    for (const Paragraph& p : a_.seg.paragraphs) {
+      if (p.sentence_begin == p.sentence_end) continue;
+      const ::sitrep::Sentence& s = a_.seg.sentences[p.sentence_begin];
+      if (!a_.token(s.token_begin).all_caps) continue;
+      for (size_t k = s.token_begin + 1; k < s.token_end && k < s.token_begin + 10; ++k) {
+        char32_t c = a_.token(k).first;
+        if (a_.token(k).kind == TokenKind::kPunct && (c == 0x2014 || c == 0x2013 || c == U'-')) {
+          if (k + 1 < s.token_end) start_[p.sentence_begin] = k + 1;
+          break;
+        }
+      }
+    }
   }
 
   std::vector<Claim> Run() {
@@ -173,6 +189,7 @@ class ClaimBuilder {
   std::vector<int> quote_draft_;                   // per quote: its draft, or -1
   int last_speaker_draft_ = -1;                    // the last draft given a speaker
   std::vector<int> owner_;                         // per token, after sorting: its draft, or -1
+  std::vector<size_t> start_;                      // per sentence: first token after a dateline
   int last_person_speaker_ = 0;  // for "he said"
   uint32_t last_person_paragraph_ = 0;
   std::vector<std::pair<Span, int>> verification_cues_;  // cue span, sentence
@@ -181,7 +198,8 @@ class ClaimBuilder {
     static const std::string kEmpty;
     return i < a_.folded.size() ? a_.folded[i] : kEmpty;
   }
-  size_t SentenceBegin(size_t i) const { return a_.seg.sentences[a_.sentence_of[i]].token_begin; }
+  size_t SentenceBegin(size_t i) const { return start_.empty() ? a_.seg.sentences[a_.sentence_of[i]].token_begin
+                                                                 : start_[a_.sentence_of[i]]; }
   size_t SentenceEnd(size_t i) const { return a_.seg.sentences[a_.sentence_of[i]].token_end; }
   bool InQuote(size_t i) const { return i < x_.quote_at.size() && x_.quote_at[i] >= 0; }
   const SpeechVerb* SpeechAt(size_t i) const {
@@ -284,10 +302,16 @@ class ClaimBuilder {
     r.speaker.span = a_.TokenSpan(nb, e);
     std::string phrase(a_.SpanText(r.speaker.span));
     std::string demonym_country = demonym != nullptr ? demonym->actor->country : "";
+    // "the governor", "the regional governor": a determiner, modifiers and a
+    // title, nothing else; such a phrase stands for someone named elsewhere.
+    bool only_title = role != nullptr && nb > b && role->token_end == e;
+    for (size_t k = nb; only_title && k < role->token_begin; ++k) {
+      only_title = IsNpModifier(W(k));
+    }
     if (person != nullptr && person->person > 0) {
       FillFromPerson(person->person, &r);
     } else if (role != nullptr && org == nullptr && place == nullptr && !unknown_name &&
-               (demonym != nullptr || (nb > b && nb + (role->token_end - role->token_begin) == e)) &&
+               (demonym != nullptr || only_title) &&
                role->role->category != "social_media" && role->role->category != "group" &&
                role->role->category != "civil" && role->role->canonical.back() != 's' &&
                PersonByTitle(role->role, demonym_country) > 0) {
@@ -437,6 +461,13 @@ class ClaimBuilder {
         if (j >= 2) {
           if (const EntityMention* m = speaker_at(j - 2)) {
             if (m->kind == EntityKind::kPerson) return FromPhrase(m->token_begin, m->token_end);
+          }
+          // "The source, who spoke on condition of anonymity, said".
+          const EntityMention* r = x_.entities.At(j - 2);
+          if (r != nullptr && r->kind == EntityKind::kRole && (W(j) == "who" || W(j) == "which")) {
+            size_t b = r->token_begin;
+            while (b > sb && (W(b - 1) == "the" || W(b - 1) == "a" || IsNpModifier(W(b - 1)))) --b;
+            return FromPhrase(b, r->token_end);
           }
         }
         break;
@@ -803,10 +834,13 @@ class ClaimBuilder {
       comma = r.tb - 1;
     }
     if (!r.found) return;
-    // Nothing but dates and modifiers may follow the verb.
+    // Nothing but dates may follow the verb, then the sentence's end or a
+    // comma: "…, the regional governor said, in the latest of …".
     size_t k = std::max(v + 1, r.te);
-    while (k < se && (x_.date_at[k] >= 0 || W(k) == "on" || W(k) == "in" || a_.token(k).kind == TokenKind::kPunct)) ++k;
-    if (k < se) return;
+    while (k < se && (x_.date_at[k] >= 0 || ((W(k) == "on" || W(k) == "in") && x_.date_at[k + 1] >= 0))) ++k;
+    bool closes = k >= se || a_.IsPunct(k, U',') || a_.IsPunct(k, U'.') || a_.IsPunct(k, U';') ||
+                  (a_.token(k).kind == TokenKind::kPunct && k + 1 >= se);
+    if (!closes) return;
     if (InQuote(comma) || comma <= sb) return;
     for (size_t j = sb; j < comma; ++j) {
       if (claimed_[j]) return;  // the sentence already has its claim
@@ -956,13 +990,13 @@ class ClaimBuilder {
         if (static_cast<uint32_t>(cs) == s) cue = std::min<size_t>(cue, a_.TokenAt(span.begin));
       }
       size_t cut = cue;
-      while (cut > sent.token_begin && !a_.IsPunct(cut - 1, U',')) --cut;
-      if (cut > sent.token_begin + 4) NewDraft(ClaimKind::kNarration, sent.token_begin, cut - 1, s);
+      while (cut > start_[s] && !a_.IsPunct(cut - 1, U',')) --cut;
+      if (cut > start_[s] + 4) NewDraft(ClaimKind::kNarration, start_[s], cut - 1, s);
       return;
     }
     // Clause starts at split points; a clause keeps its own claim only when
     // it has its own trigger.
-    std::vector<size_t> starts = {sent.token_begin};
+    std::vector<size_t> starts = {start_[s]};
     std::vector<bool> has_trigger;
     for (size_t k = sent.token_begin; k < sent.token_end; ++k) {
       if (InQuote(k)) continue;
@@ -996,7 +1030,11 @@ class ClaimBuilder {
     bool any_quantity = sentence_quantity_[s];
     bool any_trigger = false;
     for (const Piece& p : pieces) any_trigger = any_trigger || p.trigger;
-    if (!any_trigger && !any_quantity) return;
+    bool hedged = false;  // "Videos purportedly showed a fire": a claim, hedged
+    for (size_t k = start_[s]; k < sent.token_end && !hedged; ++k) {
+      hedged = W(k) == "allegedly" || W(k) == "purportedly" || W(k) == "supposedly";
+    }
+    if (!any_trigger && !any_quantity && !hedged) return;
     // Merge pieces without a trigger into the one before (or after).
     std::vector<Piece> merged;
     for (const Piece& p : pieces) {
