@@ -189,6 +189,43 @@ TEST(DepotReport, DatelinesSourcesAndHedges) {
   EXPECT_EQ(video->status, ClaimStatus::kAlleged);
 }
 
+const char kMarketReport[] =
+    "Russian officials said on Thursday that a Ukrainian missile hit a market in the occupied city of Donetsk, "
+    "killing 12 people, and claimed without evidence that Western instructors had helped plan the attack.\n\n"
+    "Ukraine's General Staff did not comment directly, but said in its daily update that Russian forces had "
+    "shelled Ukrainian positions along the Donetsk front 140 times over the previous day.\n\n"
+    "Speaking to reporters in Brussels, NATO Secretary General Mark Rutte said the alliance had seen \"no "
+    "evidence\" of Western involvement, adding that Moscow routinely blamed Kyiv for its own strikes.\n\n"
+    "The United Nations human rights office said it was seeking access to the site.\n";
+
+TEST(MarketReport, CoordinatedVerbsAndHedgedFrames) {
+  Extraction x = ExtractText(kMarketReport, "2024-01-26");
+  const Claim* hit = FindClaim(x, "missile hit a market");
+  ASSERT_NE(hit, nullptr);
+  EXPECT_NE(hit->text.back(), ',');  // "... killing 12 people", no trailing comma
+  const Claim* instructors = FindClaim(x, "Western instructors");
+  ASSERT_NE(instructors, nullptr);
+  EXPECT_EQ(instructors->status, ClaimStatus::kAlleged);  // "claimed without evidence"
+  ASSERT_TRUE(instructors->status_cue.has_value());
+  EXPECT_EQ(instructors->status_cue->text, "without evidence");
+
+  const Claim* shelled = FindClaim(x, "shelled Ukrainian positions");
+  ASSERT_NE(shelled, nullptr);
+  ASSERT_TRUE(shelled->speaker.has_value());  // "did not comment directly, but said"
+  EXPECT_EQ(shelled->speaker->country, "UKR");
+
+  const Claim* adding = FindClaim(x, "routinely blamed");
+  ASSERT_NE(adding, nullptr);
+  ASSERT_TRUE(adding->speaker.has_value());  // ", adding that"
+  EXPECT_EQ(adding->speaker->name, "Mark Rutte");
+  EXPECT_EQ(FindClaim(x, "no evidence")->text.find("adding"), std::string::npos);
+
+  const Claim* un = FindClaim(x, "seeking access");
+  ASSERT_NE(un, nullptr);
+  ASSERT_TRUE(un->speaker.has_value());
+  EXPECT_EQ(un->speaker->side, "third_party");
+}
+
 TEST(ScareQuotes, AreNotClaims) {
   auto x = ExtractText("Moscow calls the war a \"special military operation\" and denies targeting civilians.");
   for (const Claim& c : x.claims) EXPECT_NE(c.kind, ClaimKind::kQuote) << c.text;

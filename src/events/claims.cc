@@ -354,9 +354,9 @@ class ClaimBuilder {
       r.category = role->role->category;
       if (org != nullptr && org->kind == EntityKind::kActor) {
         r.speaker.country = org->actor->country;
-        if (r.category == "group" || r.category == "official") {
-          r.category = org->actor->category == "social_media" ? "social_media" : r.category;
-        }
+        // "officials at the Pentagon", "the UN human rights office": the
+        // organisation says which side they speak for.
+        if (r.category == "group" || r.category == "official") r.category = org->actor->category;
       } else if (place != nullptr) {
         r.speaker.country = place->place.country;
       }
@@ -498,6 +498,22 @@ class ClaimBuilder {
         t = j;
         continue;
       }
+      // Lower-case modifiers between an organisation and its office: "the
+      // United Nations human rights office".
+      if (a_.IsWord(j) && !a_.Has(j, kStopWord) && begin < end && x_.entities.At(begin) != nullptr &&
+          x_.entities.At(begin)->kind == EntityKind::kRole) {
+        size_t k2 = j;
+        while (k2 > sb && k2 + 3 > j && a_.IsWord(k2 - 1) && !a_.token(k2 - 1).capitalized &&
+               !a_.Has(k2 - 1, kStopWord)) {
+          --k2;
+        }
+        const EntityMention* m = k2 > sb ? x_.entities.At(k2 - 1) : nullptr;
+        if (m != nullptr && m->kind == EntityKind::kActor && m->actor->kind == "org") {
+          begin = k2;
+          t = k2;
+          continue;
+        }
+      }
       if (w == "the" || w == "a" || w == "an") {
         begin = j;
         break;
@@ -567,6 +583,8 @@ class ClaimBuilder {
   // ---------------------------------------------------------------- claims
 
   Draft& NewDraft(ClaimKind kind, size_t tb, size_t te, uint32_t sentence) {
+    // A clause cut before "and denied …" or ", adding …" keeps no trailing comma.
+    while (kind != ClaimKind::kQuote && te > tb + 1 && (a_.IsPunct(te - 1, U',') || a_.IsPunct(te - 1, U';'))) --te;
     drafts_.emplace_back();
     Draft& d = drafts_.back();
     d.c.kind = kind;
@@ -715,8 +733,10 @@ class ClaimBuilder {
       if (InQuote(k)) continue;
       if (a_.IsPunct(k, U';')) return k;
       if (a_.IsPunct(k, U',') && IsClauseBreakWord(W(k + 1))) return k;
-      // "claimed that X and denied that Y": a second verb of the same speaker.
+      // "claimed that X and denied that Y", "said X, adding that Y": a second
+      // verb of the same speaker.
       if (k > from && W(k) == "and" && SpeechAt(k + 1) != nullptr) return k;
+      if (k > from && a_.IsPunct(k, U',') && SpeechAt(k + 1) != nullptr && W(k + 1).ends_with("ing")) return k;
     }
     // Leave out the final period.
     size_t e = se;
@@ -749,6 +769,15 @@ class ClaimBuilder {
       size_t k = c;
       if (W(k) == "the" || W(k) == "media" || W(k) == "western") ++k;
       if (kClaimNouns.count(W(k)) && W(k + 1) == "that") c = k + 1;
+    }
+    // "claimed without evidence that ...": the hedge is the frame's (Statuses).
+    if (W(c) == "without") {
+      for (size_t k = c + 1; k < se && k < c + 4; ++k) {
+        if (W(k) == "evidence" || W(k) == "proof") {
+          c = k + 1;
+          break;
+        }
+      }
     }
     // "said on Friday that ...", "said earlier this month that ...".
     size_t d = c;
@@ -800,7 +829,11 @@ class ClaimBuilder {
         continue;
       }
       SpeakerRef r = SpeakerBefore(v);
-      if (!r.found && v > sent.token_begin && W(v - 1) == "and") r = SubjectOfEarlierVerb(v);
+      // "X claimed … and denied …", "did not comment, but said …",
+      // "X said …, adding that …": the subject of the earlier verb.
+      bool coordinated = v > sent.token_begin &&
+                         (W(v - 1) == "and" || W(v - 1) == "but" || (a_.IsPunct(v - 1, U',') && W(v).ends_with("ing")));
+      if (!r.found && coordinated) r = SubjectOfEarlierVerb(v);
       if (!r.found) continue;
       Draft& d = NewDraft(r.unnamed ? ClaimKind::kReport : ClaimKind::kReportedSpeech, cb, ce, s);
       SetSpeaker(&d, r, v);
@@ -814,7 +847,10 @@ class ClaimBuilder {
   SpeakerRef SubjectOfEarlierVerb(size_t v) const {
     const size_t sb = SentenceBegin(v);
     for (size_t k = v - 1; k > sb; --k) {
-      if (SpeechAt(k - 1) != nullptr) return SpeakerBefore(k - 1);
+      if (SpeechAt(k - 1) != nullptr) {
+        SpeakerRef r = SpeakerBefore(k - 1);
+        if (r.found) return r;
+      }
     }
     return {};
   }
@@ -1215,6 +1251,18 @@ class ClaimBuilder {
         st = ClaimStatus::kAlleged;
         d.c.status_cue = StatusCue{d.c.cue, d.c.cue_span};
       }
+      // "claimed without evidence": the outlet's own hedge on the speaker.
+      if (d.c.kind == ClaimKind::kReportedSpeech && !d.c.cue.empty()) {
+        size_t from = a_.TokenAt(d.c.cue_span.end);
+        for (size_t k = from; k + 1 < d.tb && k < from + 6; ++k) {
+          if (W(k) == "without" && (W(k + 1) == "evidence" || W(k + 2) == "evidence" || W(k + 1) == "proof")) {
+            st = ClaimStatus::kAlleged;
+            size_t e = W(k + 1) == "evidence" || W(k + 1) == "proof" ? k + 2 : k + 3;
+            d.c.status_cue = StatusCue{std::string(a_.SpanText(a_.TokenSpan(k, e))), a_.TokenSpan(k, e)};
+            break;
+          }
+        }
+      }
       // Hedges in the outlet's own voice: "allegedly", "purportedly".
       if (d.c.kind == ClaimKind::kNarration || d.c.kind == ClaimKind::kReport) {
         for (size_t k = d.tb; k < d.te; ++k) {
@@ -1314,7 +1362,10 @@ class ClaimBuilder {
         }
       }
       d.c.event = TypeEvent(x_, d.tb, d.te, d.c.kind != ClaimKind::kQuote);
-      if (d.c.event && d.c.event->place_id == 0) {
+      // Where a speaker speaks ("told reporters in Brussels") is not where
+      // the event happened: only the outlet's own sentences lend their places.
+      bool lends = d.c.kind == ClaimKind::kNarration || d.c.kind == ClaimKind::kReport;
+      if (d.c.event && d.c.event->place_id == 0 && lends) {
         // The sentence's place, or the paragraph's last event place.
         const ::sitrep::Sentence& sent = a_.seg.sentences[d.sentence];
         int place = 0;

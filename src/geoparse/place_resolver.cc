@@ -280,7 +280,9 @@ void PlaceResolver::MarkMetonyms(const Analysis& a, std::vector<PlaceFound>* pla
       metonym = k + 1 < n && !IsPlaceNoun(a.folded[k + 1]) && !is_place[k + 1];
     } else {
       bool passive = false;
-      while (k < n && a.Has(k, kAuxWord)) {
+      // Auxiliaries and adverbs: "Moscow has repeatedly denied", "Moscow
+      // routinely blamed".
+      while (k < n && (a.Has(k, kAuxWord) || (a.folded[k].size() > 4 && a.folded[k].ends_with("ly")))) {
         if (IsBeForm(a.folded[k])) passive = true;
         ++k;
       }
