@@ -226,6 +226,27 @@ TEST(MarketReport, CoordinatedVerbsAndHedgedFrames) {
   EXPECT_EQ(un->speaker->side, "third_party");
 }
 
+TEST(Pronouns, SheIsNotTheLastMaleSpeaker) {
+  Extraction x = ExtractText(
+      "Ukraine's foreign minister, Dmytro Kuleba, said the country needed more air defence.\n\n"
+      "\"Every day of delay costs lives,\" he said.\n\n"
+      "Russia's foreign ministry spokeswoman, Maria Zakharova, dismissed the appeal. She said Western weapons "
+      "would \"change nothing on the battlefield\".\n",
+      "2024-04-20");
+  const Claim* c = FindClaim(x, "Western weapons");
+  ASSERT_NE(c, nullptr);
+  ASSERT_TRUE(c->speaker.has_value());
+  EXPECT_EQ(c->speaker->name, "Maria Zakharova");
+  const Claim* q = FindClaim(x, "change nothing");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->speaker.has_value());
+  EXPECT_EQ(q->speaker->name, "Maria Zakharova");
+  const Claim* he = FindClaim(x, "costs lives");
+  ASSERT_NE(he, nullptr);
+  ASSERT_TRUE(he->speaker.has_value());
+  EXPECT_EQ(he->speaker->name, "Dmytro Kuleba");
+}
+
 TEST(ScareQuotes, AreNotClaims) {
   auto x = ExtractText("Moscow calls the war a \"special military operation\" and denies targeting civilians.");
   for (const Claim& c : x.claims) EXPECT_NE(c.kind, ClaimKind::kQuote) << c.text;

@@ -232,20 +232,31 @@ class ClaimBuilder {
     return best;
   }
 
+  // "he" or "she" at token `at`: the last person who spoke, if the pronoun
+  // fits them; otherwise the most recent person named outside a quotation
+  // whom it fits. A person's gender is known only from titles, honorifics
+  // and first names; unknown fits both.
   int ResolvePronoun(size_t at) const {
+    char want = W(at) == "she" ? 'f' : 'm';
+    auto gender = [&](int id) { return x_.people.gender[id - 1]; };
     uint32_t para = a_.seg.sentences[a_.sentence_of[at]].paragraph;
-    if (last_person_speaker_ > 0 &&
-        para - last_person_paragraph_ <= static_cast<uint32_t>(o_.pronoun_lookback_paragraphs)) {
-      return last_person_speaker_;
-    }
-    // Otherwise the most recent person named outside a quotation.
+    int speaker = last_person_speaker_ > 0 &&
+                          para - last_person_paragraph_ <= static_cast<uint32_t>(o_.pronoun_lookback_paragraphs)
+                      ? last_person_speaker_
+                      : 0;
+    if (speaker > 0 && gender(speaker) == want) return speaker;
+    // A person the pronoun is known to fit beats one nothing is known about.
+    int unknown = speaker > 0 && gender(speaker) == 0 ? speaker : 0;
     for (size_t k = at; k-- > 0;) {
       if (InQuote(k)) continue;
       const EntityMention* e = x_.entities.At(k);
-      if (e != nullptr && e->kind == EntityKind::kPerson && e->person > 0) return e->person;
+      if (e != nullptr && e->kind == EntityKind::kPerson && e->person > 0) {
+        if (gender(e->person) == want) return e->person;
+        if (gender(e->person) == 0 && unknown == 0) unknown = e->person;
+      }
       if (a_.seg.sentences[a_.sentence_of[k]].paragraph + o_.pronoun_lookback_paragraphs < para) break;
     }
-    return 0;
+    return unknown;
   }
 
   // Builds a speaker from the noun phrase in tokens [b, e).
@@ -707,6 +718,10 @@ class ClaimBuilder {
       if (!ok) {
         // A paragraph that is only a quotation continues the previous speaker.
         Draft* prev = before >= 0 ? &drafts_[before] : nullptr;
+        // Only a quotation that opens its paragraph; one inside a sentence
+        // belongs to that sentence's speech (QuotesInsideSpeech).
+        const Paragraph& para = a_.seg.paragraphs[q.paragraph];
+        if (q.token_begin - 1 != a_.seg.sentences[para.sentence_begin].token_begin) prev = nullptr;
         Draft& dd = drafts_[index];
         if (prev != nullptr && prev->paragraph + 1 >= dd.paragraph && prev->c.speaker->person_id > 0) {
           dd.c.speaker = prev->c.speaker;

@@ -1,10 +1,20 @@
 #include "events/people.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "core/utf8.h"
 
 namespace sitrep {
+
+char GenderOfFirstName(std::string_view w) {
+  static const std::unordered_set<std::string_view> kMaleInA = {
+      "nikita", "ilya", "illia", "mykola", "kuzma", "foma", "sasha", "misha", "dima", "vanya", "luca",
+      "joshua", "andrea", "costa", "jonah", "noah", "elijah", "ezra", "kosta", "mustafa", "musa",
+      "isa", "yahya", "zakaria", "zakariya", "hamza", "oleksa", "danylo"};
+  if (w.size() < 3 || kMaleInA.count(w)) return w.size() < 3 ? 0 : 'm';
+  return w.back() == 'a' ? 'f' : 0;
+}
 
 std::string SideOf(const std::string& category, const std::string& country,
                    const std::vector<std::string>& parties) {
@@ -25,6 +35,7 @@ namespace {
 
 struct Cluster {
   Person person;
+  char gender = 0;
   std::string surname;     // folded
   std::string first_name;  // folded, may be empty
   int known = -1;
@@ -64,6 +75,7 @@ class PeopleClusterer {
       }
       out.people.push_back(c.person);
       out.category.push_back(c.category);
+      out.gender.push_back(c.gender);
     }
     return out;
   }
@@ -125,6 +137,23 @@ class PeopleClusterer {
     c->person.spans.push_back(span);
     m.person = c->person.id;
     Describe(m, e, c);
+    if (c->gender == 0) c->gender = GenderAt(m, e);
+  }
+
+  // 'f' or 'm' from an honorific, a gendered title or the first name.
+  char GenderAt(const EntityMention& m, const Entities& e) const {
+    size_t k = m.token_begin;
+    for (size_t j = k; j > 0 && j + 4 > k; --j) {
+      const std::string& w = a_.folded[j - 1];
+      if (w == "mr" || w == "spokesman" || w == "chairman" || w == "sir") return 'm';
+      if (w == "ms" || w == "mrs" || w == "miss" || w == "madam" || w == "spokeswoman" || w == "chairwoman") {
+        return 'f';
+      }
+      if (a_.token(j - 1).kind == TokenKind::kPunct && !a_.IsPunct(j - 1, U'.') && !a_.IsPunct(j - 1, U',')) break;
+    }
+    (void)e;
+    if (m.token_end - m.token_begin >= 2) return GenderOfFirstName(a_.folded[m.token_begin]);
+    return 0;
   }
 
   // Role and country from the words around a mention.

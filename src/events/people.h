@@ -21,7 +21,13 @@ struct PeopleOptions {
 struct People {
   std::vector<Person> people;          // people[i].id == i + 1; side not yet set
   std::vector<std::string> category;   // per person: government, military, analyst, ...
+  std::vector<char> gender;            // per person: 'f', 'm' or 0 when nothing says
 };
+
+// 'f', 'm' or 0 from a first name: Slavic and many other feminine first
+// names end in -a ("Maria", "Olena", "Iryna"), with the common male
+// exceptions ("Nikita", "Ilya", "Mykola") known.
+char GenderOfFirstName(std::string_view folded);
 
 // Assigns EntityMention::person for every person mention (ids from 1) and
 // adds mentions for bare surnames of people already named in full.
