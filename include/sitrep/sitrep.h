@@ -3,7 +3,7 @@
 //   auto bytes = sitrep::ReadInput("report.txt", {});
 //   auto doc = sitrep::LoadDocument(*std::move(bytes), {.published = "2024-08-13"});
 //   auto result = sitrep::Extract(*doc);
-//   std::cout << sitrep::ToJson(*result).dump(1);
+//   std::cout << sitrep::ToJsonString(*result);
 #ifndef SITREP_SITREP_H_
 #define SITREP_SITREP_H_
 

@@ -1,7 +1,6 @@
 #include "extract/analysis.h"
 
 #include <algorithm>
-#include <unordered_set>
 
 #include "core/utf8.h"
 #include "extract/lexicons.h"

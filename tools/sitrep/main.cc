@@ -1,7 +1,6 @@
 // sitrep: the command line. Thin: parses flags, calls libsitrep, prints.
 #include <CLI/CLI.hpp>
 
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 
