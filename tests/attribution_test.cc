@@ -247,6 +247,39 @@ TEST(Pronouns, SheIsNotTheLastMaleSpeaker) {
   EXPECT_EQ(he->speaker->name, "Dmytro Kuleba");
 }
 
+TEST(MediaReports, CitingSourcesChannelsAndDenials) {
+  Extraction x = ExtractText(
+      "Russia has lost around 700,000 troops since the beginning of its full-scale invasion on Feb. 24, 2022, "
+      "the General Staff of Ukraine's Armed Forces reported on Nov. 4.\n\n"
+      "Ukrainska Pravda reported, citing sources in the Defense Intelligence, that a drone strike hit an "
+      "ammunition depot in Russia's Voronezh Oblast overnight.\n\n"
+      "Russian Telegram channels reported explosions near the city of Kursk.\n\n"
+      "Russian media outlets claimed that Ukrainian forces had withdrawn from the village of Kurakhove, which "
+      "Ukraine's military denied.\n",
+      "2024-11-04", "The Kyiv Independent");
+  const Claim* losses = FindClaim(x, "700,000 troops");
+  ASSERT_NE(losses, nullptr);
+  ASSERT_TRUE(losses->date_range.has_value());  // since Feb. 24, 2022, up to the report
+  EXPECT_EQ(losses->date_range->first.ToString(), "2022-02-24");
+  EXPECT_EQ(losses->date_range->second.ToString(), "2024-11-04");
+
+  const Claim* depot = FindClaim(x, "ammunition depot");
+  ASSERT_NE(depot, nullptr);
+  ASSERT_TRUE(depot->speaker.has_value());  // "reported, citing sources ..., that"
+  EXPECT_EQ(depot->speaker->name, "Ukrainska Pravda");
+  EXPECT_EQ(depot->speaker->side, "media");
+  EXPECT_EQ(depot->status, ClaimStatus::kReported);
+
+  const Claim* blasts = FindClaim(x, "explosions near");
+  ASSERT_NE(blasts, nullptr);
+  EXPECT_EQ(blasts->status, ClaimStatus::kAlleged);  // Telegram channels
+
+  const Claim* withdrawn = FindClaim(x, "had withdrawn");
+  ASSERT_NE(withdrawn, nullptr);
+  EXPECT_EQ(withdrawn->status, ClaimStatus::kDenied);  // ", which Ukraine's military denied"
+  EXPECT_EQ(withdrawn->text.find("which"), std::string::npos);
+}
+
 TEST(ScareQuotes, AreNotClaims) {
   auto x = ExtractText("Moscow calls the war a \"special military operation\" and denies targeting civilians.");
   for (const Claim& c : x.claims) EXPECT_NE(c.kind, ClaimKind::kQuote) << c.text;

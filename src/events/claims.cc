@@ -58,6 +58,7 @@ struct Draft {
   uint32_t paragraph = 0;
   std::string category;   // the speaker's category
   SpeechClass verb = SpeechClass::kSay;
+  std::optional<Span> denied_by;  // ", which X denied"
 };
 
 bool IsClauseBreakWord(std::string_view w) {
@@ -162,6 +163,7 @@ class ClaimBuilder {
       }
     }
     QuotesInsideSpeech();
+    TrailingDenials();
     Verification();
     Statuses();
     Dates();
@@ -785,6 +787,15 @@ class ClaimBuilder {
       if (W(k) == "the" || W(k) == "media" || W(k) == "western") ++k;
       if (kClaimNouns.count(W(k)) && W(k + 1) == "that") c = k + 1;
     }
+    // "reported, citing sources in the Defense Intelligence, that ...".
+    if (a_.IsPunct(c, U',')) {
+      for (size_t k = c + 1; k + 1 < se && k < c + 16; ++k) {
+        if (a_.IsPunct(k, U',') && W(k + 1) == "that") {
+          c = k + 1;
+          break;
+        }
+      }
+    }
     // "claimed without evidence that ...": the hedge is the frame's (Statuses).
     if (W(c) == "without") {
       for (size_t k = c + 1; k < se && k < c + 4; ++k) {
@@ -1132,6 +1143,28 @@ class ClaimBuilder {
     }
   }
 
+  // "X had withdrawn from Kurakhove, which Ukraine's military denied": the
+  // claim is denied, and ends before the comma.
+  void TrailingDenials() {
+    for (Draft& d : drafts_) {
+      for (size_t k = d.tb + 1; k + 2 < d.te; ++k) {
+        if (!a_.IsPunct(k, U',') || W(k + 1) != "which") continue;
+        size_t v = k + 2;
+        while (v < d.te && v < k + 9) {
+          const SpeechVerb* sv = SpeechAt(v);
+          if (sv != nullptr && sv->cls == SpeechClass::kDeny) break;
+          ++v;
+        }
+        if (v >= d.te || v >= k + 9) continue;
+        d.denied_by = a_.TokenSpan(k + 1, v + 1);
+        d.te = k;
+        d.c.span = a_.TokenSpan(d.tb, d.te);
+        d.c.text = std::string(a_.SpanText(d.c.span));
+        break;
+      }
+    }
+  }
+
   void Sentence(uint32_t s) {
     FindVerificationCues(s);
     Quotes(s);
@@ -1256,6 +1289,7 @@ class ClaimBuilder {
         st = d.c.speaker ? ClaimStatus::kAsserted : ClaimStatus::kReported;
         const std::string side = d.c.speaker ? d.c.speaker->side : "";
         if (d.category == "social_media") st = ClaimStatus::kAlleged;
+        if (d.category == "media") st = ClaimStatus::kReported;  // an outlet reports it
         if (d.verb == SpeechClass::kAllege) st = ClaimStatus::kAlleged;
         if (d.verb == SpeechClass::kDeny) st = ClaimStatus::kDenied;
         if (d.verb == SpeechClass::kConfirm && d.c.speaker && side != "party") st = ClaimStatus::kConfirmed;
@@ -1287,6 +1321,10 @@ class ClaimBuilder {
             break;
           }
         }
+      }
+      if (d.denied_by) {
+        st = ClaimStatus::kDenied;
+        d.c.status_cue = StatusCue{std::string(a_.SpanText(*d.denied_by)), *d.denied_by};
       }
       d.c.status = st;
     }
@@ -1333,6 +1371,21 @@ class ClaimBuilder {
       bool speaks = d.c.kind == ClaimKind::kQuote || d.c.kind == ClaimKind::kReportedSpeech;
       if (chosen != nullptr) {
         DateMention m = chosen->mention;
+        // "since the beginning of its invasion on Feb. 24, 2022": a "since"
+        // a few words before a day makes a range from it.
+        bool since = chosen->since;
+        for (size_t k = chosen->token_begin; !since && k > d.tb && k + 9 > chosen->token_begin; --k) {
+          if (a_.token(k - 1).kind == TokenKind::kPunct && !a_.IsPunct(k - 1, U',')) break;
+          since = W(k - 1) == "since";
+        }
+        if (since && !chosen->since) {
+          if (frame != nullptr && frame != chosen && !frame->mention.range()) {
+            m.to = frame->mention.from;
+          } else if (a_.published) {
+            m.to = *a_.published;
+          }
+          m.time_precision = 3;
+        }
         if (chosen->since && person > 0 && speaker_day.count(person)) m.to = speaker_day[person];
         ApplyDate(&d, m);
       } else if (o_.date_context_paragraphs > 0 && speaks && person > 0 && speaker_day.count(person)) {
