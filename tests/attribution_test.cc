@@ -280,6 +280,24 @@ TEST(MediaReports, CitingSourcesChannelsAndDenials) {
   EXPECT_EQ(withdrawn->text.find("which"), std::string::npos);
 }
 
+TEST(Quoted, PassiveAttributionAndUnverifiableFigures) {
+  Extraction x = ExtractText(
+      "The acting governor of the Kursk region, Alexei Smirnov, was quoted as saying by state news agency TASS "
+      "that more than 120,000 people had been evacuated from border districts.\n\n"
+      "Ukraine's commander-in-chief, Oleksandr Syrskyi, said on Tuesday that his troops now controlled about "
+      "1,000 square kilometres of Russian territory, a figure that was impossible to verify independently.\n\n"
+      "Two days later, a video showed soldiers raising a flag in Sudzha.\n",
+      "2024-08-15");
+  const Claim* evacuated = FindClaim(x, "had been evacuated");
+  ASSERT_NE(evacuated, nullptr);
+  ASSERT_TRUE(evacuated->speaker.has_value());  // "was quoted as saying"
+  EXPECT_EQ(evacuated->speaker->name, "Alexei Smirnov");
+  const Claim* area = FindClaim(x, "1,000 square kilometres");
+  ASSERT_NE(area, nullptr);
+  EXPECT_EQ(area->status, ClaimStatus::kUnverified);
+  for (const Quantity& q : x.quantities) EXPECT_NE(q.text, "Two days");  // a time, not a count
+}
+
 TEST(ScareQuotes, AreNotClaims) {
   auto x = ExtractText("Moscow calls the war a \"special military operation\" and denies targeting civilians.");
   for (const Claim& c : x.claims) EXPECT_NE(c.kind, ClaimKind::kQuote) << c.text;

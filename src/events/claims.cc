@@ -442,6 +442,8 @@ class ClaimBuilder {
     const size_t sb = SentenceBegin(v);
     if (v <= sb) return {};
     size_t k = v;  // one past the phrase's last token
+    // "X was quoted as saying": the subject is before "was quoted as".
+    if (W(v) == "saying" && v >= sb + 2 && W(v - 1) == "as" && W(v - 2) == "quoted") k = v - 2;
     while (k > sb) {
       size_t t = k - 1;
       if (a_.Has(t, kAuxWord) || x_.date_at[t] >= 0) {
@@ -1034,7 +1036,10 @@ class ClaimBuilder {
     size_t sb = SentenceBegin(k);
     for (size_t j = k; j > sb && j + 7 > k; --j) {
       const std::string& p = W(j - 1);
-      if (p == "not" || p == "n't" || p == "unable" || p == "cannot" || p == "never" || p == "couldn't") return true;
+      if (p == "not" || p == "n't" || p == "unable" || p == "cannot" || p == "never" || p == "couldn't" ||
+          p == "impossible" || p == "difficult" || p == "hard") {
+        return true;  // "could not verify", "impossible to verify independently"
+      }
       if (a_.token(j - 1).kind == TokenKind::kPunct) break;
     }
     return false;
@@ -1131,6 +1136,7 @@ class ClaimBuilder {
         // The cue starts at the modal or auxiliary: "could not independently verify".
         while (begin > sent.token_begin && a_.IsWord(begin - 1) &&
                (a_.Has(begin - 1, kAuxWord) || W(begin - 1) == "able" || W(begin - 1) == "unable" ||
+                W(begin - 1) == "impossible" || W(begin - 1) == "difficult" || W(begin - 1) == "hard" ||
                 W(begin - 1) == "to" || W(begin - 1) == "cannot" || W(begin - 1) == "be" ||
                 W(begin - 1) == "n't" || W(begin - 1) == "couldn't")) {
           --begin;

@@ -351,6 +351,11 @@ class QuantityFinder {
     } else if (IsPeopleNoun(unit)) {
       unit = "people";
     }
+    // "Two days later" places a time, it counts nothing.
+    if ((unit == "days" || unit == "weeks" || unit == "months" || unit == "years" || unit == "hours") &&
+        (W(end) == "later" || W(end) == "earlier" || W(end) == "ago" || W(end) == "before" || W(end) == "after")) {
+      return i;
+    }
     // A bare number with no unit and no bound is too often a rank or a label.
     if (unit.empty() && q->quantity.unit.empty() && bound.words == 0 && !vague) return i;
     if (q->quantity.unit.empty()) q->quantity.unit = unit;
