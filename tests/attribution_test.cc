@@ -278,6 +278,12 @@ TEST(MediaReports, CitingSourcesChannelsAndDenials) {
   ASSERT_NE(withdrawn, nullptr);
   EXPECT_EQ(withdrawn->status, ClaimStatus::kDenied);  // ", which Ukraine's military denied"
   EXPECT_EQ(withdrawn->text.find("which"), std::string::npos);
+
+  Extraction y = ExtractText("Russia's Defense Ministry claimed it had \"liberated\" the village, a claim denied by Kyiv.");
+  const Claim* liberated = FindClaim(y, "liberated");
+  ASSERT_NE(liberated, nullptr);
+  EXPECT_EQ(liberated->status, ClaimStatus::kDenied);
+  EXPECT_EQ(liberated->text.find("a claim"), std::string::npos);
 }
 
 TEST(Quoted, PassiveAttributionAndUnverifiableFigures) {

@@ -1149,12 +1149,13 @@ class ClaimBuilder {
     }
   }
 
-  // "X had withdrawn from Kurakhove, which Ukraine's military denied": the
-  // claim is denied, and ends before the comma.
+  // "X had withdrawn from Kurakhove, which Ukraine's military denied" and
+  // "..., a claim denied by Kyiv": the claim is denied, and ends before the
+  // comma.
   void TrailingDenials() {
     for (Draft& d : drafts_) {
       for (size_t k = d.tb + 1; k + 2 < d.te; ++k) {
-        if (!a_.IsPunct(k, U',') || W(k + 1) != "which") continue;
+        if (!a_.IsPunct(k, U',') || (W(k + 1) != "which" && W(k + 1) != "a" && W(k + 1) != "an")) continue;
         size_t v = k + 2;
         while (v < d.te && v < k + 9) {
           const SpeechVerb* sv = SpeechAt(v);
