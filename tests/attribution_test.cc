@@ -304,6 +304,26 @@ TEST(Quoted, PassiveAttributionAndUnverifiableFigures) {
   for (const Quantity& q : x.quantities) EXPECT_NE(q.text, "Two days");  // a time, not a count
 }
 
+TEST(Trailing, AttributionWithAPlaceOrMedium) {
+  Extraction x = ExtractText(
+      "Russian troops have advanced up to three kilometres near Kupiansk in the Kharkiv region, the Institute "
+      "for the Study of War said in its latest assessment.\n\n"
+      "In Russia's Belgorod region, a drone hit a car near the village of Nekhoteevka, wounding two civilians, "
+      "Governor Vyacheslav Gladkov wrote on Telegram.\n",
+      "2024-09-09");
+  const Claim* advance = FindClaim(x, "advanced up to three");
+  ASSERT_NE(advance, nullptr);
+  ASSERT_TRUE(advance->speaker.has_value());
+  EXPECT_EQ(advance->speaker->name, "Institute for the Study of War");
+  EXPECT_EQ(advance->text.find("Institute"), std::string::npos);
+  const Claim* car = FindClaim(x, "drone hit a car");
+  ASSERT_NE(car, nullptr);
+  ASSERT_TRUE(car->speaker.has_value());
+  EXPECT_EQ(car->speaker->name, "Vyacheslav Gladkov");
+  ASSERT_TRUE(car->event.has_value());
+  EXPECT_EQ(car->event->sub_type, "Air/drone strike");
+}
+
 TEST(ScareQuotes, AreNotClaims) {
   auto x = ExtractText("Moscow calls the war a \"special military operation\" and denies targeting civilians.");
   for (const Claim& c : x.claims) EXPECT_NE(c.kind, ClaimKind::kQuote) << c.text;

@@ -902,6 +902,12 @@ class ClaimBuilder {
     // comma: "…, the regional governor said, in the latest of …".
     size_t k = std::max(v + 1, r.te);
     while (k < se && (x_.date_at[k] >= 0 || ((W(k) == "on" || W(k) == "in") && x_.date_at[k + 1] >= 0))) ++k;
+    // "… said in its latest assessment.", "… wrote on Telegram."
+    if (k < se && IsPreposition(W(k)) && W(k) != "that") {
+      size_t j = k + 1;
+      while (j < se && j < k + 6 && a_.token(j).kind != TokenKind::kPunct) ++j;
+      if (j >= se || a_.IsPunct(j, U'.') || a_.IsPunct(j, U',')) k = j;
+    }
     bool closes = k >= se || a_.IsPunct(k, U',') || a_.IsPunct(k, U'.') || a_.IsPunct(k, U';') ||
                   (a_.token(k).kind == TokenKind::kPunct && k + 1 >= se);
     if (!closes) return;
