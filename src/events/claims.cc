@@ -204,6 +204,7 @@ class ClaimBuilder {
                                                                  : start_[a_.sentence_of[i]]; }
   size_t SentenceEnd(size_t i) const { return a_.seg.sentences[a_.sentence_of[i]].token_end; }
   bool InQuote(size_t i) const { return i < x_.quote_at.size() && x_.quote_at[i] >= 0; }
+  bool InDate(size_t i) const { return i < x_.date_at.size() && x_.date_at[i] >= 0; }
   const SpeechVerb* SpeechAt(size_t i) const {
     return a_.Has(i, kSpeechWord) ? Lexicons::Get().FindSpeechVerb(W(i)) : nullptr;
   }
@@ -312,6 +313,7 @@ class ClaimBuilder {
     r.te = e;
     size_t nb = b;
     while (nb < e && (W(nb) == "the" || W(nb) == "a" || W(nb) == "an")) ++nb;
+    if (nb >= e) return SpeakerRef{};  // only a determiner
     r.speaker.span = a_.TokenSpan(nb, e);
     std::string phrase(a_.SpanText(r.speaker.span));
     std::string demonym_country = demonym != nullptr ? demonym->actor->country : "";
@@ -450,7 +452,7 @@ class ClaimBuilder {
         k = t;
         continue;
       }
-      if ((W(t) == "on" || W(t) == "in" || W(t) == "earlier") && x_.date_at[t + 1] >= 0) {
+      if ((W(t) == "on" || W(t) == "in" || W(t) == "earlier") && InDate(t + 1)) {
         k = t;
         continue;
       }
@@ -809,7 +811,7 @@ class ClaimBuilder {
     }
     // "said on Friday that ...", "said earlier this month that ...".
     size_t d = c;
-    while (d < se && (x_.date_at[d] >= 0 || ((W(d) == "on" || W(d) == "in") && x_.date_at[d + 1] >= 0))) ++d;
+    while (d < se && (x_.date_at[d] >= 0 || ((W(d) == "on" || W(d) == "in") && InDate(d + 1)))) ++d;
     c = d;  // the date belongs to the frame
     // "wrote on Telegram that", "said in a statement that".
     if (IsPreposition(W(c)) && W(c) != "that") {
@@ -901,7 +903,7 @@ class ClaimBuilder {
     // Nothing but dates may follow the verb, then the sentence's end or a
     // comma: "…, the regional governor said, in the latest of …".
     size_t k = std::max(v + 1, r.te);
-    while (k < se && (x_.date_at[k] >= 0 || ((W(k) == "on" || W(k) == "in") && x_.date_at[k + 1] >= 0))) ++k;
+    while (k < se && (x_.date_at[k] >= 0 || ((W(k) == "on" || W(k) == "in") && InDate(k + 1)))) ++k;
     // "… said in its latest assessment.", "… wrote on Telegram."
     if (k < se && IsPreposition(W(k)) && W(k) != "that") {
       size_t j = k + 1;

@@ -37,7 +37,15 @@ struct Analysis {
   bool Has(size_t i, uint32_t word_class) const { return i < classes.size() && (classes[i] & word_class) != 0; }
   // True when token i is the first token of its sentence.
   bool SentenceInitial(size_t i) const { return seg.sentences[sentence_of[i]].token_begin == i; }
+  // The bytes of tokens [begin, end); an empty span where begin would be
+  // when the range is empty.
   Span TokenSpan(size_t begin, size_t end) const {
+    if (begin >= end || end > seg.tokens.size()) {
+      uint32_t at = begin < seg.tokens.size() ? seg.tokens[begin].begin
+                    : seg.tokens.empty()     ? 0
+                                             : seg.tokens.back().end;
+      return {at, at};
+    }
     return {seg.tokens[begin].begin, seg.tokens[end - 1].end};
   }
   std::string_view SpanText(Span s) const { return text.substr(s.begin, s.end - s.begin); }

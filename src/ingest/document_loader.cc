@@ -89,12 +89,15 @@ Result<Document> LoadDocument(std::string bytes, const LoadOptions& options) {
     return Status::DataError("document looks like binary data, not text (NUL or control bytes); give a plain-text or HTML file");
   }
   doc.raw = std::move(bytes);
-  size_t front = ParseFrontBlock(doc.raw, &doc.meta);
-  std::string body = doc.raw.substr(front);
-  Utf8Repair repair = RepairUtf8(&body);
+  // Repair a copy (same length, so offsets hold) before reading anything
+  // from it: front-block values end up in the output too.
+  std::string clean = doc.raw;
+  Utf8Repair repair = RepairUtf8(&clean);
+  size_t front = ParseFrontBlock(clean, &doc.meta);
+  std::string body = clean.substr(front);
   // A few stray bytes are repaired and flagged; many (over 1%, as in a
   // Latin-1 or Windows-1251 file) mean the file is in another encoding.
-  if (repair.bad_bytes > 16 && repair.bad_bytes * 100 > body.size()) {
+  if (repair.bad_bytes > 16 && repair.bad_bytes * 100 > clean.size()) {
     return Status::DataError("document is not UTF-8 text (" + std::to_string(repair.bad_bytes) +
                              " of " + std::to_string(body.size()) +
                              " bytes invalid); convert it to UTF-8 first, e.g. with iconv");
@@ -102,7 +105,7 @@ Result<Document> LoadDocument(std::string bytes, const LoadOptions& options) {
   if (repair.bad_bytes > 0) {
     doc.meta.warnings.push_back("invalid UTF-8: " + std::to_string(repair.bad_bytes) +
                                 " byte(s) replaced by '?' for analysis, first at byte " +
-                                std::to_string(repair.first_bad_offset + front));
+                                std::to_string(repair.first_bad_offset));
   }
   bool html = options.format == "html" || (options.format == "auto" && LooksLikeHtml(body));
   if (html) {
@@ -122,7 +125,10 @@ Result<Document> LoadDocument(std::string bytes, const LoadOptions& options) {
   }
   doc.offsets.set_raw_shift(static_cast<uint32_t>(front));
   if (!options.published.empty()) doc.meta.published = options.published;
-  if (!options.outlet.empty()) doc.meta.outlet = options.outlet;
+  if (!options.outlet.empty()) {
+    doc.meta.outlet = options.outlet;
+    RepairUtf8(&doc.meta.outlet);
+  }
   if (!doc.meta.published.empty() && !CivilDate::Parse(doc.meta.published)) {
     return Status::InvalidArgument("publication date '" + doc.meta.published + "' is not a date (YYYY-MM-DD)");
   }

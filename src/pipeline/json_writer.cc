@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/utf8.h"
+
 namespace sitrep {
 
 void JsonWriter::Newline() {
@@ -61,6 +63,19 @@ void JsonWriter::Quoted(std::string_view s) {
   size_t run = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      // Never emit ill-formed UTF-8: an invalid byte becomes U+FFFD.
+      char32_t cp;
+      int len = DecodeUtf8(s, i, &cp);
+      if (len > 0) {
+        i += len - 1;
+        continue;
+      }
+      out_->append(s.substr(run, i - run));
+      out_->append("\xEF\xBF\xBD");
+      run = i + 1;
+      continue;
+    }
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out_->append(s.substr(run, i - run));
     run = i + 1;

@@ -111,7 +111,7 @@ void Tokenize(std::string_view text, uint32_t begin, uint32_t end, std::vector<T
           j += l;
           continue;
         }
-        if (c == U'.' && !number && letters >= 1 && j > t.begin && text[j - 2] == '.') {
+        if (c == U'.' && !number && letters >= 1 && j >= t.begin + 2 && text[j - 2] == '.') {
           j += l;  // the final period of "U.S."
           break;
         }
