@@ -1448,6 +1448,19 @@ class ClaimBuilder {
       // Where a speaker speaks ("told reporters in Brussels") is not where
       // the event happened: only the outlet's own sentences lend their places.
       bool lends = d.c.kind == ClaimKind::kNarration || d.c.kind == ClaimKind::kReport;
+      if (d.c.event && d.c.event->place_id == 0 && d.c.speaker) {
+        // "Authorities in Russia's Belgorod region said …": local officials
+        // speak for the place their title names.
+        size_t sb = a_.TokenAt(d.c.speaker->span.begin), se = a_.TokenAt(d.c.speaker->span.end);
+        auto [spl, sph] = ItemsIn(x_.places, sb, se);
+        for (size_t i = spl; i < sph; ++i) {
+          const PlaceFound& p = x_.places[i];
+          if (p.place.metonym_for.empty() && p.place.kind != "country") {
+            d.c.event->place_id = static_cast<int>(i) + 1;
+            break;
+          }
+        }
+      }
       if (d.c.event && d.c.event->place_id == 0 && lends) {
         // The sentence's place, or the paragraph's last event place.
         const ::sitrep::Sentence& sent = a_.seg.sentences[d.sentence];
