@@ -27,7 +27,6 @@ DocContext::DocContext(const Analysis& an, const std::vector<QuoteMention>& q, c
   for (size_t i = 0; i < places.size(); ++i) {
     for (size_t k = places[i].token_begin; k < places[i].token_end; ++k) place_at[k] = static_cast<int>(i);
   }
-  headline = FindHeadlines(a);
 }
 
 std::string DocContext::CountryAt(size_t k) const {
@@ -148,7 +147,7 @@ class ClaimBuilder {
     for (uint32_t p = 0; p < a_.seg.paragraphs.size(); ++p) {
       const Paragraph& para = a_.seg.paragraphs[p];
       for (uint32_t s = para.sentence_begin; s < para.sentence_end; ++s) {
-        if (x_.headline[s]) continue;
+        if (a_.headline[s]) continue;
         Sentence(s);
       }
     }

@@ -31,7 +31,6 @@ struct DocContext {
   std::vector<int> quote_at;               // per token: quote index (marks included), or -1
   std::vector<int> date_at;                // per token: date index, or -1
   std::vector<int> place_at;               // per token: place index, or -1
-  std::vector<bool> headline;              // per sentence: a title, not a claim
 
   DocContext(const Analysis& a, const std::vector<QuoteMention>& quotes,
              const std::vector<DateFound>& dates, const std::vector<QuantityFound>& quantities,

@@ -5,14 +5,6 @@
 
 namespace sitrep {
 
-namespace {
-
-bool IsBeForm(std::string_view w) {
-  return w == "is" || w == "was" || w == "were" || w == "are" || w == "been" || w == "being" || w == "be";
-}
-
-}  // namespace
-
 std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bool skip_quotes) {
   const Analysis& a = x.a;
   const Lexicons& lex = Lexicons::Get();

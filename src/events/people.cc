@@ -137,11 +137,11 @@ class PeopleClusterer {
     c->person.spans.push_back(span);
     m.person = c->person.id;
     Describe(m, e, c);
-    if (c->gender == 0) c->gender = GenderAt(m, e);
+    if (c->gender == 0) c->gender = GenderAt(m);
   }
 
   // 'f' or 'm' from an honorific, a gendered title or the first name.
-  char GenderAt(const EntityMention& m, const Entities& e) const {
+  char GenderAt(const EntityMention& m) const {
     size_t k = m.token_begin;
     for (size_t j = k; j > 0 && j + 4 > k; --j) {
       const std::string& w = a_.folded[j - 1];
@@ -151,7 +151,6 @@ class PeopleClusterer {
       }
       if (a_.token(j - 1).kind == TokenKind::kPunct && !a_.IsPunct(j - 1, U'.') && !a_.IsPunct(j - 1, U',')) break;
     }
-    (void)e;
     if (m.token_end - m.token_begin >= 2) return GenderOfFirstName(a_.folded[m.token_begin]);
     return 0;
   }

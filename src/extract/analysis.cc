@@ -16,6 +16,7 @@ Analysis::Analysis(std::string_view t, std::optional<CivilDate> pub)
     folded.push_back(FoldCase(t.substr(tok.begin, tok.size())));
     classes.push_back(tok.kind == TokenKind::kPunct ? 0 : lex.Classes(folded.back()));
   }
+  headline = FindHeadlines(*this);
   sentence_of.assign(seg.tokens.size(), 0);
   for (uint32_t s = 0; s < seg.sentences.size(); ++s) {
     for (uint32_t i = seg.sentences[s].token_begin; i < seg.sentences[s].token_end; ++i) sentence_of[i] = s;
@@ -77,6 +78,10 @@ const std::vector<std::string_view>& StopWordList() {
       "official", "officials", "sources", "analysts", "experts", "photo", "video", "read",
       "update", "updated", "breaking", "exclusive", "analysis", "opinion", "editor's", "note"};
   return kStop;
+}
+
+bool IsBeForm(std::string_view w) {
+  return w == "is" || w == "was" || w == "were" || w == "are" || w == "been" || w == "being" || w == "be";
 }
 
 bool IsStopWord(std::string_view w) { return (Lexicons::Get().Classes(w) & kStopWord) != 0; }

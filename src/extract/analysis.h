@@ -22,6 +22,7 @@ struct Analysis {
   std::vector<std::string> folded;      // per token: FoldCase(token text)
   std::vector<uint32_t> sentence_of;    // per token: its sentence index
   std::vector<uint32_t> classes;        // per token: WordClass bits (extract/lexicons.h)
+  std::vector<bool> headline;           // per sentence: FindHeadlines
 
   size_t token_count() const { return seg.tokens.size(); }
   const Token& token(size_t i) const { return seg.tokens[i]; }
@@ -57,6 +58,9 @@ struct Analysis {
 // final punctuation, followed by more text). Headlines are not claims and
 // their Title Case is not a sign of names.
 std::vector<bool> FindHeadlines(const Analysis& a);
+
+// True for forms of "be" ("was", "been"): a passive follows ("was shelled").
+bool IsBeForm(std::string_view folded);
 
 // True when `folded` is an auxiliary or adverb that may stand between a
 // subject and its verb ("has", "repeatedly", "not").

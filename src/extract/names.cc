@@ -74,10 +74,9 @@ class EntityFinder {
     Entities e;
     e.at_token.assign(a_.token_count(), -1);
     const Lexicons& lex = Lexicons::Get();
-    std::vector<bool> headline = FindHeadlines(a_);
     for (size_t si = 0; si < a_.seg.sentences.size(); ++si) {
       const Sentence& s = a_.seg.sentences[si];
-      in_headline_ = headline[si];
+      in_headline_ = a_.headline[si];
       for (size_t i = s.token_begin; i < s.token_end;) {
         size_t n = MatchAt(i, s.token_end, lex, &e);
         i += n > 0 ? n : 1;

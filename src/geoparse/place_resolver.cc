@@ -221,10 +221,6 @@ bool IsLocativePreposition(std::string_view w) {
   return kPreps.count(w) > 0;
 }
 
-bool IsBeForm(std::string_view w) {
-  return w == "is" || w == "was" || w == "were" || w == "are" || w == "been" || w == "being" || w == "be";
-}
-
 // Verbs that take a government as object: "pressed Washington", "talks with Moscow".
 bool TakesGovernmentObject(std::string_view w) {
   static const std::unordered_set<std::string_view> kVerbs = {

@@ -51,12 +51,15 @@ std::vector<std::string> FindParties(const std::vector<PlaceFound>& places,
   return parties;
 }
 
-std::vector<bool> Explained(size_t n, const std::vector<PlaceFound>& places, const Entities& entities) {
+// Tokens that are places, or (when given) other entities.
+std::vector<bool> Explained(size_t n, const std::vector<PlaceFound>& places, const Entities* entities) {
   std::vector<bool> out(n, false);
   for (const PlaceFound& p : places) {
     for (size_t k = p.token_begin; k < p.token_end; ++k) out[k] = true;
   }
-  for (size_t k = 0; k < n; ++k) out[k] = out[k] || entities.at_token[k] >= 0;
+  if (entities != nullptr) {
+    for (size_t k = 0; k < n; ++k) out[k] = out[k] || entities->at_token[k] >= 0;
+  }
   return out;
 }
 
@@ -75,14 +78,14 @@ Result<Extraction> Extract(const Document& doc, const ExtractOptions& options) {
 
   PlaceResolver resolver(DefaultGazetteer());
   std::vector<PlaceFound> places = resolver.Resolve(a);
-  std::vector<bool> is_place = Explained(a.token_count(), places, Entities{{}, std::vector<int>(a.token_count(), -1)});
+  std::vector<bool> is_place = Explained(a.token_count(), places, nullptr);
   Entities entities = FindEntities(a, is_place, doc.meta.outlet);
-  resolver.ResolveMisspellings(a, Explained(a.token_count(), places, entities), &places);
+  resolver.ResolveMisspellings(a, Explained(a.token_count(), places, &entities), &places);
   std::vector<std::string> place_country(a.token_count());
   for (const PlaceFound& p : places) {
     for (size_t k = p.token_begin; k < p.token_end; ++k) place_country[k] = p.place.country;
   }
-  People people = ClusterPeople(a, Explained(a.token_count(), places, entities), place_country, &entities);
+  People people = ClusterPeople(a, Explained(a.token_count(), places, &entities), place_country, &entities);
   resolver.MarkMetonyms(a, &places);
 
   DocContext ctx(a, quotes, dates, quantities, places, entities, people);
@@ -95,8 +98,8 @@ Result<Extraction> Extract(const Document& doc, const ExtractOptions& options) {
   Extraction x;
   x.document = doc.meta;
   if (x.document.title.empty()) {
-    for (size_t s = 0; s < ctx.headline.size(); ++s) {
-      if (!ctx.headline[s]) continue;
+    for (size_t s = 0; s < a.headline.size(); ++s) {
+      if (!a.headline[s]) continue;
       const Sentence& h = a.seg.sentences[s];
       x.document.title = std::string(a.SpanText({h.begin, h.end}));
     }
