@@ -1,26 +1,48 @@
-// The gazetteer interface the geoparser resolves against. Today's
-// implementation is a small reviewed table (TableGazetteer); the GeoNames
-// gazetteer of issue 3 replaces it behind this interface.
+// The gazetteer the geoparser resolves against: GeoNames' towns of 500+
+// people (cities500) merged with sitrep's reviewed table of countries,
+// first-level regions, cities and landmarks (data/places.tsv), compiled at
+// build time by tools/gazetteer_build into one versioned binary file
+// (geoparse/gazetteer_format.h) that is mapped into memory and checked when
+// opened.
+//
+// Names are kept as a trie over words: every name's NameKey is a path of word
+// ids from the root, and each node lists the entries whose name (or region
+// stem: "Kursk" in "Kursk region") ends there. The geoparser maps each token
+// of a document to its word id once and walks the trie from there.
 #ifndef SITREP_GEOPARSE_GAZETTEER_H_
 #define SITREP_GEOPARSE_GAZETTEER_H_
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "sitrep/status.h"
+
 namespace sitrep {
 
+// One place. Strings point into the gazetteer's mapped file.
 struct GazetteerEntry {
-  std::string id;
-  std::string name;
-  std::string kind;      // country | admin1 | city | landmark
-  std::string country;   // ISO alpha-3
+  uint32_t index = 0;
+  std::string_view id;               // "geonames:706483", or a table id ("c-UKR")
+  std::string_view name;             // "Kharkiv"
+  std::string_view ascii_name;       // "Kharkiv"
+  std::string_view alternate_names;  // '|'-separated: "Kharkov|Харків|Харьков|..."
+  std::string_view kind;             // country | admin1 | city | town | village | landmark
+  std::string_view country;          // ISO alpha-3
+  std::string_view admin1;           // GeoNames admin1 code ("07", "GA"); empty when unknown
+  std::string_view feature_code;     // GeoNames feature code ("PPLA", "PPLC"); "" for table rows
+  std::string_view capital_of;       // ISO alpha-3 when it stands for a government
   double lat = 0, lon = 0;
   int64_t population = 0;
-  std::string capital_of;  // ISO alpha-3 when it stands for a government
+  uint32_t admin1_entry = UINT32_MAX;  // index of its first-level region, if known
 };
+
+inline bool IsSettlement(std::string_view kind) {
+  return kind == "city" || kind == "town" || kind == "village";
+}
 
 struct FuzzyHit {
   const GazetteerEntry* entry;
@@ -30,24 +52,65 @@ struct FuzzyHit {
 
 class Gazetteer {
  public:
-  virtual ~Gazetteer() = default;
-  using Entries = std::vector<const GazetteerEntry*>;
-  // Entries with a name or alternate name whose NameKey is `key`.
-  virtual const Entries& Lookup(std::string_view key) const = 0;
-  // First-level regions whose bare name ("kursk") has that key; they match
-  // when a region word follows ("Kursk region", "the Kursk and Sumy oblasts").
-  virtual const Entries& LookupStem(std::string_view key) const = 0;
-  // Most words of any name or stem that starts with `word`; 0 when none does.
-  virtual int WordsStartingWith(std::string_view word) const = 0;
-  // Names and stems within `max_distance` edits of `folded` (same first letter).
-  virtual std::vector<FuzzyHit> FuzzyLookup(std::string_view folded, int max_distance) const = 0;
-  // Most words in any name.
-  virtual int max_name_words() const = 0;
-  virtual const GazetteerEntry* Country(std::string_view iso3) const = 0;
-  virtual size_t size() const = 0;
+  static constexpr uint32_t kNoNode = UINT32_MAX;
+  // A node's flags.
+  static constexpr uint32_t kCommonWord = 1;  // the name is also an ordinary lower-case word
+
+  // Opens a compiled gazetteer file (mapped, not copied) and checks it:
+  // magic number, format version, size, checksum, and every internal offset.
+  static Result<std::unique_ptr<Gazetteer>> Open(const std::string& path);
+  // The same checks over bytes in memory (tests; gazetteers built on the fly).
+  static Result<std::unique_ptr<Gazetteer>> FromBytes(std::string bytes);
+  ~Gazetteer();
+  Gazetteer(const Gazetteer&) = delete;
+  Gazetteer& operator=(const Gazetteer&) = delete;
+
+  // The word id of a folded token; 0 when no name contains that word.
+  uint32_t WordId(std::string_view folded_word) const;
+  uint32_t Root() const { return 0; }
+  uint32_t Child(uint32_t node, uint32_t word_id) const;
+  std::span<const uint32_t> NamesAt(uint32_t node) const;
+  std::span<const uint32_t> StemsAt(uint32_t node) const;
+  uint32_t NodeFlags(uint32_t node) const;
+
+  // The node of a whole NameKey ("st . petersburg"), or kNoNode.
+  uint32_t Find(std::string_view key) const;
+
+  const GazetteerEntry& entry(uint32_t index) const { return entries_[index]; }
+  size_t size() const { return entries_.size(); }
+
+  // Single-word names and stems of countries, regions and towns of 10,000+
+  // people within `max_distance` edits of `folded` (same first two letters).
+  std::vector<FuzzyHit> FuzzyLookup(std::string_view folded, int max_distance) const;
+
+  const GazetteerEntry* Country(std::string_view iso3) const;
+
+  // What the file says about itself.
+  uint32_t format_version() const;
+  uint32_t data_version() const;
+  std::string_view source() const;
+  size_t file_bytes() const;
+  // Bytes of memory the loaded gazetteer holds beyond the file mapping.
+  size_t heap_bytes() const;
+
+ private:
+  struct Storage;
+  Gazetteer();
+  Status Init();
+  std::unique_ptr<Storage> storage_;
+  std::vector<GazetteerEntry> entries_;
+  std::vector<const GazetteerEntry*> countries_;  // sorted by ISO alpha-3
 };
 
-// The table compiled from data/places.tsv; loaded once, shared, immutable.
+// Where the default gazetteer file is looked for: $SITREP_GAZETTEER, then
+// gazetteer.bin next to the running executable, then the build tree's copy,
+// then the installed copy.
+std::vector<std::string> GazetteerSearchPath();
+
+// The default gazetteer, opened once; an error names the paths tried.
+Result<const Gazetteer*> LoadDefaultGazetteer();
+// The same, for code that runs after the CLI has checked it loads; aborts
+// with the error otherwise.
 const Gazetteer& DefaultGazetteer();
 
 }  // namespace sitrep

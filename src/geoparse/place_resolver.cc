@@ -1,6 +1,7 @@
 #include "geoparse/place_resolver.h"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -10,8 +11,8 @@
 
 namespace sitrep {
 
-int GeoPrecision(const std::string& kind) {
-  if (kind == "city" || kind == "landmark") return 1;
+int GeoPrecision(std::string_view kind) {
+  if (IsSettlement(kind) || kind == "landmark") return 1;
   return 3;
 }
 
@@ -19,29 +20,105 @@ namespace {
 
 bool IsRegionWord(std::string_view w) {
   static const std::unordered_set<std::string_view> kWords = {
-      "oblast", "region", "province", "krai", "kray", "republic", "voivodeship", "governorate",
+      "oblast", "region", "province", "krai", "kray", "republic", "voivodeship", "governorate", "state",
       "область", "области", "регион", "край", "області", "oblasti"};
   return kWords.count(w) > 0;
 }
 
 bool IsRegionPlural(std::string_view w) {
   return w == "oblasts" || w == "regions" || w == "provinces" || w == "republics" || w == "krais" ||
-         w == "governorates" || w == "области" || w == "областях" || w == "областей";
+         w == "governorates" || w == "states" || w == "области" || w == "областях" || w == "областей";
 }
 
 bool NameToken(const Analysis& a, size_t i) {
   return a.IsWord(i) && a.token(i).capitalized;
 }
 
-// Rank of a candidate when nothing in the text decides: countries first,
-// then regions, then towns by population.
-int64_t Rank(const GazetteerEntry* e) {
-  int64_t kind = e->kind == "country" ? 3 : e->kind == "admin1" ? 2 : e->kind == "landmark" ? 1 : 0;
-  return kind * 10'000'000'000LL + e->population;
+// Lower-case words allowed inside a multi-word name ("Bosnia and
+// Herzegovina", "Rostov-on-Don", "Stratford upon Avon").
+bool IsNameConnector(std::string_view w) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "of", "and", "on", "upon", "de", "del", "la", "le", "les", "du", "des", "da", "do", "dos", "el",
+      "al", "am", "an", "der", "im", "sur", "y", "i", "na", "nad", "pod", "the", "-", ".", "'", "&"};
+  return kWords.count(w) > 0;
 }
 
-void FillPlace(const Analysis& a, size_t b, size_t e, const GazetteerEntry* entry, const char* how,
-               double confidence, PlaceFound* out) {
+// Words before a name that say it is a place: "in Sumy", "near Pokrovsk".
+bool IsPlacePreposition(std::string_view w) {
+  static const std::unordered_set<std::string_view> kPreps = {
+      "in", "at", "near", "to", "into", "from", "outside", "around", "across", "toward", "towards",
+      "through", "via", "beyond", "within", "throughout", "inside", "downtown", "central", "northern",
+      "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern",
+      "greater", "entered", "reached", "visited", "visiting", "outskirts", "suburb", "suburbs", "в", "у",
+      "під", "под", "біля", "возле", "near", "north", "south", "east", "west", "northeast", "northwest",
+      "southeast", "southwest"};
+  return kPreps.count(w) > 0;
+}
+
+// "the city of X", "the village of X".
+bool IsSettlementNoun(std::string_view w) {
+  static const std::unordered_set<std::string_view> kNouns = {
+      "city", "town", "village", "settlement", "hamlet", "township", "borough", "municipality",
+      "capital", "port", "suburb", "outskirts", "community", "село", "селе", "город", "городе", "місто",
+      "місті", "поселок", "селище"};
+  return kNouns.count(w) > 0;
+}
+
+// Titles and honorifics before a surname: "Mr. Lincoln", "Gov. Perry".
+bool IsPersonTitle(std::string_view w) {
+  static const std::unordered_set<std::string_view> kTitles = {
+      "mr", "mrs", "ms", "miss", "dr", "sir", "gov", "sen", "rep", "gen", "lt", "col", "sgt", "capt",
+      "maj", "adm", "cpl", "pvt", "det", "insp", "supt", "rev", "prof", "judge", "coach", "officer",
+      "deputy", "president", "senator", "governor", "mayor", "minister", "general", "colonel",
+      "sergeant", "captain", "lieutenant", "detective", "commissioner", "sheriff", "chief", "saint", "st"};
+  return kTitles.count(w) > 0;
+}
+
+// Capitalised words that may follow a place name inside the name of an
+// organisation or a facility that the place locates: "Gainesville Police
+// Department", "Kharkiv Regional Military Administration".
+bool IsOrganisationWord(std::string_view w) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "police", "department", "county", "city", "university", "college", "school", "high", "council",
+      "regional", "military", "administration", "airport", "hospital", "fire", "sheriff", "sheriff's",
+      "board", "community", "district", "municipal", "state", "public", "metropolitan", "region",
+      "oblast", "court", "township", "village", "town", "area", "chamber", "library", "museum", "zoo",
+      "station", "port", "harbor", "harbour", "bay", "river", "lake", "valley", "mountains", "street",
+      "road", "avenue", "church", "cathedral", "mosque", "center", "centre", "times", "post", "herald",
+      "tribune", "journal", "news", "daily", "gazette", "observer", "group", "authority", "mall",
+      "international", "nuclear", "power", "plant", "thermal", "hydroelectric", "dam", "bridge",
+      "square", "park", "stadium", "hall", "jail", "prison", "court", "circuit", "superior",
+      "elementary", "middle", "academy", "institute", "bureau", "office", "agency", "commission",
+      "republic", "people's", "governorate", "province", "provincial", "national", "guard", "army",
+      "brigade", "battalion", "division", "operational", "direction", "front", "forces", "group"};
+  return kWords.count(w) > 0;
+}
+
+// Words that often open a capitalised phrase without being part of a name:
+// "North Carolina" is a name, but "Northern Kharkiv" is a direction.
+bool IsDirectionWord(std::string_view w) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+      "greater", "downtown", "upper", "lower", "occupied", "liberated", "russian-occupied",
+      "russian-controlled", "ukrainian-controlled", "suburban", "rural", "urban", "metro"};
+  return kWords.count(w) > 0;
+}
+
+// How likely a place is to be meant when nothing in the text decides:
+// countries, then regions, then towns by size; capitals and regional
+// centres get a little more.
+double Prior(const GazetteerEntry& e) {
+  if (e.kind == "country") return 9.5;
+  if (e.kind == "admin1") return 8.5;
+  if (e.kind == "landmark") return 7;
+  double p = std::log10(static_cast<double>(e.population) + 10);
+  if (!e.capital_of.empty()) p += 1.0;
+  if (e.feature_code == "PPLA") p += 0.5;
+  return p;
+}
+
+void FillPlace(const Analysis& a, const Gazetteer& g, size_t b, size_t e, const GazetteerEntry* entry,
+               const char* how, double confidence, PlaceFound* out) {
   out->token_begin = b;
   out->token_end = e;
   out->entry = entry;
@@ -52,6 +129,7 @@ void FillPlace(const Analysis& a, size_t b, size_t e, const GazetteerEntry* entr
   p.name = entry->name;
   p.kind = entry->kind;
   p.country = entry->country;
+  p.admin1 = entry->admin1_entry != UINT32_MAX ? std::string(g.entry(entry->admin1_entry).name) : std::string();
   p.lat = entry->lat;
   p.lon = entry->lon;
   p.geo_precision = GeoPrecision(entry->kind);
@@ -59,12 +137,34 @@ void FillPlace(const Analysis& a, size_t b, size_t e, const GazetteerEntry* entr
   p.resolution = how;
 }
 
+// A name found in the text with the places it may be.
+struct Candidate {
+  size_t begin = 0, name_end = 0, end = 0;  // end includes a region word
+  uint32_t node = Gazetteer::kNoNode;
+  std::vector<const GazetteerEntry*> options;
+  bool region = false;      // a region stem cued by a region word or list
+  bool strong = false;      // the context says it is a place
+  bool accepted = false;
+  bool in_name = false;     // opens an organisation's name
+  int qualifier = -1;       // "Springfield, Ill.": index of the candidate after the comma
+  const GazetteerEntry* chosen = nullptr;
+  double margin = 0;
+  const char* how = "exact";
+};
+
+// Most places a name may be that are weighed (the most populous).
+constexpr size_t kMaxOptions = 64;
+
 }  // namespace
 
 std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
+  const Gazetteer& g = gazetteer_;
   const size_t n = a.token_count();
-  // Pass 1: tokens listed before a plural region word ("the Bryansk, Oryol
-  // and Kursk oblasts") are regions.
+  // Each token's word id, looked up once; 0 for words in no name.
+  std::vector<uint32_t> word(n, 0);
+  for (size_t i = 0; i < n; ++i) word[i] = g.WordId(a.folded[i]);
+  // Tokens listed before a plural region word ("the Bryansk, Oryol and
+  // Kursk oblasts") are regions.
   std::vector<bool> region_listed(n, false);
   for (size_t r = 1; r < n; ++r) {
     if (!IsRegionPlural(a.folded[r])) continue;
@@ -83,73 +183,292 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
       break;
     }
   }
-  // Pass 2: candidates at each capitalised token, longest name first.
-  std::vector<PlaceFound> found;
-  std::set<std::string> cued_regions;  // admin1 ids named with a region word somewhere
-  const int max_words = gazetteer_.max_name_words();
+  // 1. Candidates: from each capitalised token, the longest path of the
+  // name trie that the following tokens spell.
+  std::vector<Candidate> cands;
   for (size_t i = 0; i < n;) {
-    if (!NameToken(a, i) && !(a.IsWord(i) && a.token(i).all_caps)) {
+    bool caps = a.IsWord(i) && a.token(i).all_caps;
+    if ((!NameToken(a, i) && !caps) || word[i] == 0) {
       ++i;
       continue;
     }
-    size_t sentence_end = a.seg.sentences[a.sentence_of[i]].token_end;
-    size_t matched = 0;
-    std::string key;
-    std::string best_key;
-    int longest = std::min(max_words, gazetteer_.WordsStartingWith(a.folded[i]));
-    for (int w = 1; w <= longest && i + w <= sentence_end; ++w) {
-      if (w > 1) key.push_back(' ');
-      key += a.folded[i + w - 1];
-      if (!gazetteer_.Lookup(key).empty() || !gazetteer_.LookupStem(key).empty()) {
-        matched = w;
-        best_key = key;
+    const size_t sentence_end = a.seg.sentences[a.sentence_of[i]].token_end;
+    uint32_t node = g.Child(g.Root(), word[i]);
+    size_t best_end = 0;
+    uint32_t best_node = Gazetteer::kNoNode;
+    for (size_t k = i + 1; node != Gazetteer::kNoNode; ++k) {
+      bool ends_name = a.IsWord(k - 1) || a.folded[k - 1] == ".";
+      if (ends_name && (!g.NamesAt(node).empty() || !g.StemsAt(node).empty())) {
+        best_end = k;
+        best_node = node;
       }
+      if (k >= sentence_end || word[k] == 0) break;
+      bool ok = NameToken(a, k) || (a.IsWord(k) && a.token(k).all_caps) || IsNameConnector(a.folded[k]) ||
+                a.folded[k] == "," || a.folded[k] == "'s";
+      if (!ok) break;
+      node = g.Child(node, word[k]);
     }
-    if (matched == 0) {
+    // A function word opens a name only as part of a longer one ("The
+    // Hague", not a village called "In").
+    if (best_end == 0 || (best_end == i + 1 && a.Has(i, kStopWord))) {
       ++i;
       continue;
     }
-    size_t end = i + matched;
-    const auto& names = gazetteer_.Lookup(best_key);
-    const auto& stems = gazetteer_.LookupStem(best_key);
-    PlaceFound p;
-    bool region_word = end < sentence_end && IsRegionWord(a.folded[end]);
-    if (!stems.empty() && (region_word || region_listed[end - 1] || (end < n && IsRegionPlural(a.folded[end])))) {
-      const GazetteerEntry* e = *std::max_element(stems.begin(), stems.end(),
-                                                  [](auto* x, auto* y) { return Rank(x) < Rank(y); });
-      FillPlace(a, i, region_word ? end + 1 : end, e, "region", 0.95, &p);
-      cued_regions.insert(e->id);
-    } else if (!names.empty()) {
-      const GazetteerEntry* e = *std::max_element(names.begin(), names.end(),
-                                                  [](auto* x, auto* y) { return Rank(x) < Rank(y); });
-      FillPlace(a, i, end, e, "exact", names.size() == 1 ? 0.9 : 0.7, &p);
-      if (e->kind == "admin1") cued_regions.insert(e->id);
-      // "Kursk" could be the city or the region: remember the alternative.
-      if (!stems.empty() && e->kind == "city") p.place.resolution = "exact-city-or-region";
+    Candidate c;
+    c.begin = i;
+    c.name_end = c.end = best_end;
+    c.node = best_node;
+    auto names = g.NamesAt(best_node);
+    auto stems = g.StemsAt(best_node);
+    bool region_word = best_end < sentence_end && IsRegionWord(a.folded[best_end]);
+    bool region_plural = best_end < n && IsRegionPlural(a.folded[best_end]);
+    if (!stems.empty() && (region_word || region_listed[best_end - 1] || region_plural)) {
+      for (uint32_t x : stems) c.options.push_back(&g.entry(x));
+      c.region = c.strong = true;
+      c.how = "region";
+      if (region_word) c.end = best_end + 1;
     } else {
-      // A bare regional stem with no region word ("Tatarstan", "Crimea").
-      const GazetteerEntry* e = stems.front();
-      FillPlace(a, i, end, e, "exact", 0.85, &p);
-    }
-    found.push_back(std::move(p));
-    i = found.back().token_end;
-  }
-  // Pass 3: one sense per document. A name that is both a city and a region
-  // means the region when the document names that region with a region word.
-  for (PlaceFound& p : found) {
-    if (p.place.resolution != "exact-city-or-region") continue;
-    std::string key;
-    for (size_t k = p.token_begin; k < p.token_end; ++k) {
-      if (!key.empty()) key.push_back(' ');
-      key += a.folded[k];
-    }
-    p.place.resolution = "exact";
-    for (const GazetteerEntry* e : gazetteer_.LookupStem(key)) {
-      if (cued_regions.count(e->id)) {
-        FillPlace(a, p.token_begin, p.token_end, e, "context", 0.8, &p);
-        break;
+      for (uint32_t x : names) c.options.push_back(&g.entry(x));
+      if (c.options.empty()) {
+        for (uint32_t x : stems) c.options.push_back(&g.entry(x));
       }
     }
+    if (c.options.size() > kMaxOptions) {
+      std::partial_sort(c.options.begin(), c.options.begin() + kMaxOptions, c.options.end(),
+                        [](auto* x, auto* y) { return Prior(*x) > Prior(*y); });
+      c.options.resize(kMaxOptions);
+    }
+    // All-capital words are names only when they are big ones ("US", "KYIV"
+    // in a dateline), not any village that shares an acronym.
+    if (caps && !NameToken(a, i)) {
+      std::erase_if(c.options, [](const GazetteerEntry* e) { return IsSettlement(e->kind) && e->population < 100000; });
+    }
+    if (c.options.empty()) {
+      ++i;
+      continue;
+    }
+    cands.push_back(std::move(c));
+    i = best_end;
+  }
+
+  // 2. Is each candidate a place at all? Countries, regions and landmarks
+  // are; a town's name must not be a person's ("Mr. Lincoln", "Lincoln
+  // said"), part of another name ("Abraham Lincoln") or an ordinary word
+  // ("Reading", "Mobile") unless the context says it is a place.
+  std::vector<int> cand_at(n, -1);
+  for (size_t k = 0; k < cands.size(); ++k) {
+    for (size_t t = cands[k].begin; t < cands[k].end; ++t) cand_at[t] = static_cast<int>(k);
+  }
+  for (size_t k = 0; k < cands.size(); ++k) {
+    Candidate& c = cands[k];
+    const size_t e = c.end;
+    // "Springfield, Ill.": a region or country after a comma qualifies the name.
+    if (e + 1 < n && a.folded[e] == "," && cand_at[e + 1] >= 0 && cands[cand_at[e + 1]].begin == e + 1) {
+      const Candidate& q = cands[cand_at[e + 1]];
+      bool qualifies = std::any_of(q.options.begin(), q.options.end(), [](const GazetteerEntry* x) {
+        return x->kind == "admin1" || x->kind == "country";
+      });
+      if (qualifies) c.qualifier = cand_at[e + 1];
+    }
+  }
+  for (size_t k = 0; k < cands.size(); ++k) {
+    Candidate& c = cands[k];
+    const size_t b = c.begin, e = c.end;
+    bool big = false, settlement_only = true;
+    for (const GazetteerEntry* x : c.options) {
+      if (!IsSettlement(x->kind)) settlement_only = false;
+      if (x->population >= 1000000) big = true;
+    }
+    const std::string* prev = b > 0 ? &a.folded[b - 1] : nullptr;
+    const std::string* prev2 = b > 1 ? &a.folded[b - 2] : nullptr;
+    if (prev != nullptr && *prev == "the" && prev2 != nullptr) {
+      prev = prev2;
+      prev2 = b > 2 ? &a.folded[b - 3] : nullptr;
+    }
+    bool locative = prev != nullptr && IsPlacePreposition(*prev);
+    bool settlement_cue = prev != nullptr && *prev == "of" && prev2 != nullptr && IsSettlementNoun(*prev2);
+    bool listed = false;
+    if (b >= 2 && (a.folded[b - 1] == "," || a.folded[b - 1] == "and" || a.folded[b - 1] == "or") &&
+        cand_at[b - 2] >= 0 && !IsSettlement(cands[cand_at[b - 2]].options.front()->kind)) {
+      listed = true;
+    }
+    if (e + 1 < n && (a.folded[e] == "," || a.folded[e] == "and") && cand_at[e + 1] >= 0 &&
+        !IsSettlement(cands[cand_at[e + 1]].options.front()->kind)) {
+      listed = true;
+    }
+    c.strong = c.strong || locative || settlement_cue || c.qualifier >= 0 || listed;
+    if (!settlement_only) {
+      c.accepted = true;
+      continue;
+    }
+    // Negative evidence.
+    bool person = false;
+    if (b > 0 && a.IsWord(b - 1) && IsPersonTitle(a.folded[b - 1])) person = true;
+    if (b > 1 && a.folded[b - 1] == "." && IsPersonTitle(a.folded[b - 2])) person = true;
+    // "Lincoln said": a town name as the subject of a speech verb, unless a
+    // big city standing for its authorities.
+    if (e < n && a.Has(e, kSpeechWord) && !big && !c.strong) person = true;
+    if (a.Has(b, kPersonStart)) person = true;
+    // Inside a longer capitalised name: "Abraham Lincoln", "Camp David".
+    // A neighbouring candidate counts as another name unless it is a
+    // country or region ("George Barros": two towns' names make a person).
+    auto other_name = [&](size_t t) {
+      if (!NameToken(a, t) || a.Has(t, kStopWord)) return false;
+      if (cand_at[t] < 0) return true;
+      const Candidate& o = cands[cand_at[t]];
+      return std::all_of(o.options.begin(), o.options.end(),
+                         [](const GazetteerEntry* x) { return IsSettlement(x->kind); });
+    };
+    bool inside_name = b > 0 && other_name(b - 1) && !a.SentenceInitial(b) && !IsDirectionWord(a.folded[b - 1]) &&
+                       !a.headline[a.sentence_of[b]];
+    bool followed_by_name = e < n && other_name(e) && !a.headline[a.sentence_of[b]];
+    if (followed_by_name) {
+      if (IsOrganisationWord(a.folded[e])) {
+        c.in_name = true;
+        followed_by_name = false;
+      }
+    }
+    if (person || inside_name) continue;
+    if (followed_by_name && !c.strong) continue;
+    bool common = (g.NodeFlags(c.node) & Gazetteer::kCommonWord) != 0;
+    bool initial = a.SentenceInitial(b) || a.headline[a.sentence_of[b]];
+    if (common && !(c.strong && !initial)) continue;
+    if (initial && !c.strong && !big) {
+      // A sentence's first word is capitalised anyway: a town's name there
+      // needs support ("Sudzha was ...") from the rest of the document.
+      c.how = "exact-initial";
+    }
+    c.accepted = true;
+  }
+  // Names accepted somewhere in the body are accepted everywhere in the
+  // document ("Sudzha" in a headline or opening a sentence).
+  {
+    std::unordered_set<uint32_t> body;
+    for (const Candidate& c : cands) {
+      if (c.accepted && std::string_view(c.how) != "exact-initial") body.insert(c.node);
+    }
+    for (Candidate& c : cands) {
+      if (std::string_view(c.how) == "exact-initial") {
+        c.how = "exact";
+        bool pop = std::any_of(c.options.begin(), c.options.end(),
+                               [](const GazetteerEntry* x) { return x->population >= 10000; });
+        c.accepted = body.count(c.node) > 0 || pop;
+      }
+    }
+  }
+
+  // 3. What the document is about: countries and regions that accepted
+  // names point to without ambiguity.
+  std::unordered_map<std::string_view, int> country_votes;
+  std::unordered_map<uint32_t, int> admin1_votes;
+  auto votes_of = [&](const Candidate& c, std::string_view* country, uint32_t* admin1) {
+    *country = c.options.front()->country;
+    *admin1 = c.options.front()->kind == "admin1" ? c.options.front()->index : c.options.front()->admin1_entry;
+    for (const GazetteerEntry* x : c.options) {
+      if (x->country != *country) *country = {};
+      uint32_t r = x->kind == "admin1" ? x->index : x->admin1_entry;
+      if (r != *admin1) *admin1 = UINT32_MAX;
+    }
+  };
+  for (const Candidate& c : cands) {
+    if (!c.accepted) continue;
+    std::string_view country;
+    uint32_t admin1;
+    votes_of(c, &country, &admin1);
+    if (!country.empty()) ++country_votes[country];
+    if (admin1 != UINT32_MAX) ++admin1_votes[admin1];
+  }
+
+  // 4. Choose each name's place.
+  for (Candidate& c : cands) {
+    if (!c.accepted) continue;
+    std::string_view own_country;
+    uint32_t own_admin1;
+    votes_of(c, &own_country, &own_admin1);
+    const Candidate* q = c.qualifier >= 0 ? &cands[c.qualifier] : nullptr;
+    double best = -1e9, second = -1e9;
+    for (const GazetteerEntry* x : c.options) {
+      double s = Prior(*x);
+      int cv = country_votes.count(x->country) ? country_votes[x->country] : 0;
+      if (x->country == own_country) --cv;
+      if (cv > 0) s += 3 + 0.5 * std::min(cv - 1, 4);
+      uint32_t r = x->kind == "admin1" ? x->index : x->admin1_entry;
+      if (r != UINT32_MAX) {
+        int av = admin1_votes.count(r) ? admin1_votes[r] : 0;
+        if (r == own_admin1) --av;
+        if (av > 0) s += x->kind == "admin1" ? 1.5 : 4;
+      }
+      if (q != nullptr) {
+        for (const GazetteerEntry* y : q->options) {
+          if ((y->kind == "admin1" && x->admin1_entry == y->index) || (y->kind == "country" && x->country == y->country)) {
+            s += 12;
+            break;
+          }
+        }
+      }
+      if (s > best) {
+        second = best;
+        best = s;
+        c.chosen = x;
+      } else if (s > second) {
+        second = s;
+      }
+    }
+    c.margin = c.options.size() == 1 ? 10 : best - second;
+  }
+  // A qualifier resolves as the region or country that its name fits.
+  for (Candidate& c : cands) {
+    if (!c.accepted || c.qualifier < 0) continue;
+    Candidate& q = cands[c.qualifier];
+    for (const GazetteerEntry* y : q.options) {
+      if ((y->kind == "admin1" && c.chosen->admin1_entry == y->index) ||
+          (y->kind == "country" && y->country == c.chosen->country && q.options.size() > 1)) {
+        q.chosen = y;
+        q.margin = std::max(q.margin, 5.0);
+      }
+    }
+  }
+  // 5. One sense per document: a name means what its best-supported
+  // mention means; a city that shares its name with a region named with a
+  // region word elsewhere ("Kursk" after "the Kursk region") is the region.
+  std::unordered_map<uint32_t, const Candidate*> sense;
+  std::unordered_set<uint32_t> cued_regions;
+  for (const Candidate& c : cands) {
+    if (!c.accepted) continue;
+    if (c.region || c.chosen->kind == "admin1") cued_regions.insert(c.chosen->index);
+    auto [it, fresh] = sense.try_emplace(c.node, &c);
+    if (!fresh && !c.region && c.margin > it->second->margin) it->second = &c;
+  }
+  std::vector<PlaceFound> found;
+  for (Candidate& c : cands) {
+    if (!c.accepted) continue;
+    const GazetteerEntry* chosen = c.chosen;
+    const char* how = c.how;
+    double margin = c.margin;
+    if (!c.region) {
+      const Candidate* best = sense[c.node];
+      if (best != &c && best->margin > c.margin) {
+        chosen = best->chosen;
+        margin = best->margin;
+        how = "context";
+      }
+      if (IsSettlement(chosen->kind)) {
+        for (uint32_t r : g.StemsAt(c.node)) {
+          if (cued_regions.count(r)) {
+            chosen = &g.entry(r);
+            how = "context";
+            margin = 3;
+            break;
+          }
+        }
+      }
+    }
+    double confidence = margin >= 10 ? 0.9 : margin >= 3 ? 0.85 : margin >= 1 ? 0.7 : 0.55;
+    if (c.region) confidence = 0.95;
+    if (c.in_name && std::string_view(how) == "exact") how = "in-name";
+    PlaceFound p;
+    FillPlace(a, g, c.begin, c.end, chosen, how, confidence, &p);
+    found.push_back(std::move(p));
   }
   return found;
 }
@@ -161,6 +480,8 @@ void PlaceResolver::ResolveMisspellings(const Analysis& a, const std::vector<boo
   for (const PlaceFound& p : *places) {
     for (size_t k = p.token_begin; k < p.token_end; ++k) taken[k] = true;
   }
+  std::unordered_set<std::string_view> countries;
+  for (const PlaceFound& p : *places) countries.insert(p.entry->country);
   std::vector<PlaceFound> added;
   // A word repeated through a document is looked up once.
   std::unordered_map<std::string, std::vector<FuzzyHit>> memo;
@@ -179,6 +500,13 @@ void PlaceResolver::ResolveMisspellings(const Analysis& a, const std::vector<boo
       if ((a.folded[k] == "," || a.folded[k] == "and") && other < n && taken[other]) listed = true;
     }
     if (a.SentenceInitial(i) && !listed) continue;
+    // Outside a list, only after a locative word ("in Kharkov") and only a
+    // place in a country the document already names: a large gazetteer has
+    // a near miss for most surnames ("Putin" is one letter from Putian).
+    size_t before = i;
+    if (before > 0 && a.folded[before - 1] == "the") --before;
+    bool locative = before > 0 && IsPlacePreposition(a.folded[before - 1]);
+    if (!listed && (!locative || a.headline[a.sentence_of[i]])) continue;
     int max_d = letters >= 9 ? 2 : 1;
     auto [it, fresh] = memo.try_emplace(w);
     if (fresh) it->second = gazetteer_.FuzzyLookup(w, max_d);
@@ -191,16 +519,18 @@ void PlaceResolver::ResolveMisspellings(const Analysis& a, const std::vector<boo
     // Region-listed words prefer region stems; otherwise the best-ranked name.
     for (const FuzzyHit& h : hits) {
       if (h.distance != best_d) continue;
+      if (!listed && !countries.count(h.entry->country)) continue;
       bool better = best == nullptr || (listed && h.via_stem && !region) ||
-                    ((h.via_stem == region || !listed) && Rank(h.entry) > Rank(best));
+                    ((h.via_stem == region || !listed) && Prior(*h.entry) > Prior(*best));
       if (better) {
         best = h.entry;
         region = listed && h.via_stem;
       }
     }
+    if (best == nullptr) continue;
     PlaceFound p;
     bool region_word = i + 1 < n && IsRegionWord(a.folded[i + 1]);
-    FillPlace(a, i, region_word ? i + 2 : i + 1, best, "fuzzy", listed ? 0.75 : 0.55, &p);
+    FillPlace(a, gazetteer_, i, region_word ? i + 2 : i + 1, best, "fuzzy", listed ? 0.75 : 0.55, &p);
     added.push_back(std::move(p));
   }
   if (added.empty()) return;
@@ -299,7 +629,7 @@ void PlaceResolver::MarkMetonyms(const Analysis& a, std::vector<PlaceFound>* pla
     }
     if (metonym) {
       const GazetteerEntry* c = gazetteer_.Country(p.entry->capital_of);
-      p.place.metonym_for = "government of " + (c ? c->name : p.entry->capital_of);
+      p.place.metonym_for = "government of " + std::string(c ? c->name : p.entry->capital_of);
     }
   }
 }

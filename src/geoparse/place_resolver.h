@@ -41,7 +41,7 @@ class PlaceResolver {
 };
 
 // ACLED geo_precision for a gazetteer kind: 1 town, 3 region or larger.
-int GeoPrecision(const std::string& kind);
+int GeoPrecision(std::string_view kind);
 
 }  // namespace sitrep
 

@@ -1,0 +1,344 @@
+#include "geoparse/gazetteer.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <mutex>
+
+#include "core/utf8.h"
+#include "geoparse/gazetteer_format.h"
+
+#ifndef SITREP_BUILD_GAZETTEER
+#define SITREP_BUILD_GAZETTEER ""
+#endif
+#ifndef SITREP_INSTALLED_GAZETTEER
+#define SITREP_INSTALLED_GAZETTEER ""
+#endif
+
+namespace sitrep {
+
+struct Gazetteer::Storage {
+  // Either a read-only mapping of a file or bytes held in memory.
+  const unsigned char* data = nullptr;
+  size_t size = 0;
+  void* mapping = nullptr;
+  std::string bytes;
+  std::string origin;  // file name for messages
+  const gz::Header* header = nullptr;
+  const char* strings = nullptr;
+  const gz::EntryRecord* entries = nullptr;
+  const uint32_t* postings = nullptr;
+  size_t postings_count = 0;
+  const gz::WordRecord* words = nullptr;
+  const uint32_t* word_hash = nullptr;
+  size_t word_hash_size = 0;
+  const gz::NodeRecord* nodes = nullptr;
+  const gz::EdgeRecord* edges = nullptr;
+  size_t edge_count = 0;
+  const gz::FuzzyRecord* fuzzy = nullptr;
+  size_t fuzzy_count = 0;
+
+  ~Storage() {
+    if (mapping != nullptr) munmap(mapping, size);
+  }
+  std::string_view String(gz::StringRef r) const { return {strings + r.offset, r.size}; }
+};
+
+Gazetteer::Gazetteer() : storage_(std::make_unique<Storage>()) {}
+Gazetteer::~Gazetteer() = default;
+
+namespace {
+
+std::string_view Padded(const char* p, size_t n) { return {p, strnlen(p, n)}; }
+
+}  // namespace
+
+Result<std::unique_ptr<Gazetteer>> Gazetteer::Open(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Status::IoError("cannot open gazetteer " + path + ": " + std::strerror(errno));
+  struct stat st;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return Status::IoError("gazetteer " + path + " is not a regular file");
+  }
+  std::unique_ptr<Gazetteer> g(new Gazetteer());
+  g->storage_->origin = path;
+  g->storage_->size = static_cast<size_t>(st.st_size);
+  if (st.st_size > 0) {
+    void* m = mmap(nullptr, g->storage_->size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (m == MAP_FAILED) {
+      ::close(fd);
+      return Status::IoError("cannot map gazetteer " + path + ": " + std::strerror(errno));
+    }
+    g->storage_->mapping = m;
+    g->storage_->data = static_cast<const unsigned char*>(m);
+  }
+  ::close(fd);
+  if (Status s = g->Init(); !s.ok()) return s;
+  return g;
+}
+
+Result<std::unique_ptr<Gazetteer>> Gazetteer::FromBytes(std::string bytes) {
+  std::unique_ptr<Gazetteer> g(new Gazetteer());
+  g->storage_->origin = "gazetteer in memory";
+  g->storage_->bytes = std::move(bytes);
+  // std::string's buffer is suitably aligned for the records (new[] alignment).
+  g->storage_->data = reinterpret_cast<const unsigned char*>(g->storage_->bytes.data());
+  g->storage_->size = g->storage_->bytes.size();
+  if (Status s = g->Init(); !s.ok()) return s;
+  return g;
+}
+
+Status Gazetteer::Init() {
+  Storage& s = *storage_;
+  auto bad = [&](const std::string& why) {
+    return Status::DataError("gazetteer " + s.origin + " is not usable: " + why +
+                             " (rebuild it: scripts/build, or tools/gazetteer_build)");
+  };
+  if (s.size < sizeof(gz::Header)) return bad("file too short for a header (" + std::to_string(s.size) + " bytes)");
+  const auto* h = reinterpret_cast<const gz::Header*>(s.data);
+  if (std::memcmp(h->magic, gz::kMagic, sizeof(gz::kMagic)) != 0) return bad("wrong magic number");
+  if (h->format_version != gz::kFormatVersion) {
+    return bad("format version " + std::to_string(h->format_version) + ", this sitrep reads version " +
+               std::to_string(gz::kFormatVersion));
+  }
+  if (h->file_size != s.size) {
+    return bad("truncated or padded: header says " + std::to_string(h->file_size) + " bytes, file has " +
+               std::to_string(s.size));
+  }
+  if (gz::Checksum(s.data + sizeof(gz::Header), s.size - sizeof(gz::Header)) != h->checksum) {
+    return bad("checksum mismatch (corrupted)");
+  }
+  static constexpr size_t kRecordSize[gz::kSectionCount] = {
+      1, sizeof(gz::EntryRecord), sizeof(uint32_t), sizeof(gz::WordRecord), sizeof(uint32_t),
+      sizeof(gz::NodeRecord), sizeof(gz::EdgeRecord), sizeof(gz::FuzzyRecord)};
+  for (uint32_t i = 0; i < gz::kSectionCount; ++i) {
+    const gz::SectionRef& r = h->sections[i];
+    if (r.offset < sizeof(gz::Header) || r.offset > s.size || r.size > s.size - r.offset || r.offset % 8 != 0 ||
+        r.size % kRecordSize[i] != 0) {
+      return bad("section " + std::to_string(i) + " out of bounds");
+    }
+  }
+  auto at = [&](gz::Section sec) { return s.data + h->sections[sec].offset; };
+  auto count = [&](gz::Section sec) { return h->sections[sec].size / kRecordSize[sec]; };
+  s.header = h;
+  s.strings = reinterpret_cast<const char*>(at(gz::kStrings));
+  s.entries = reinterpret_cast<const gz::EntryRecord*>(at(gz::kEntries));
+  s.postings = reinterpret_cast<const uint32_t*>(at(gz::kPostings));
+  s.postings_count = count(gz::kPostings);
+  s.words = reinterpret_cast<const gz::WordRecord*>(at(gz::kWords));
+  s.word_hash = reinterpret_cast<const uint32_t*>(at(gz::kWordHash));
+  s.word_hash_size = count(gz::kWordHash);
+  s.nodes = reinterpret_cast<const gz::NodeRecord*>(at(gz::kNodes));
+  s.edges = reinterpret_cast<const gz::EdgeRecord*>(at(gz::kEdges));
+  s.edge_count = count(gz::kEdges);
+  s.fuzzy = reinterpret_cast<const gz::FuzzyRecord*>(at(gz::kFuzzy));
+  s.fuzzy_count = count(gz::kFuzzy);
+  if (count(gz::kEntries) != h->entry_count || count(gz::kWords) != h->word_count ||
+      count(gz::kNodes) != h->node_count || h->node_count == 0) {
+    return bad("record counts disagree with the header");
+  }
+  if (s.word_hash_size == 0 || (s.word_hash_size & (s.word_hash_size - 1)) != 0) return bad("bad word hash size");
+  // Every offset the lookups follow is checked once here, so a damaged file
+  // is refused instead of read out of bounds.
+  const uint64_t strings_size = h->sections[gz::kStrings].size;
+  auto string_ok = [&](gz::StringRef r) { return r.offset <= strings_size && r.size <= strings_size - r.offset; };
+  auto list_ok = [&](uint32_t begin, uint32_t n, size_t limit) { return begin <= limit && n <= limit - begin; };
+  for (uint32_t i = 0; i < h->word_count; ++i) {
+    if (!string_ok(s.words[i].text)) return bad("word " + std::to_string(i) + " out of bounds");
+  }
+  for (size_t i = 0; i < s.word_hash_size; ++i) {
+    if (s.word_hash[i] > h->word_count) return bad("word hash slot out of range");
+  }
+  for (uint32_t i = 0; i < h->node_count; ++i) {
+    const gz::NodeRecord& n = s.nodes[i];
+    if (!list_ok(n.edge_begin, n.edge_count, s.edge_count) || !list_ok(n.names_begin, n.names_count, s.postings_count) ||
+        !list_ok(n.stems_begin, n.stems_count, s.postings_count)) {
+      return bad("name node " + std::to_string(i) + " out of bounds");
+    }
+  }
+  for (size_t i = 0; i < s.edge_count; ++i) {
+    if (s.edges[i].child >= h->node_count || s.edges[i].word == 0 || s.edges[i].word > h->word_count) {
+      return bad("name edge " + std::to_string(i) + " out of range");
+    }
+  }
+  for (size_t i = 0; i < s.postings_count; ++i) {
+    if (s.postings[i] >= h->entry_count) return bad("posting " + std::to_string(i) + " out of range");
+  }
+  for (size_t i = 0; i < s.fuzzy_count; ++i) {
+    const gz::FuzzyRecord& f = s.fuzzy[i];
+    if (f.node >= h->node_count || f.word == 0 || f.word > h->word_count) return bad("fuzzy record out of range");
+  }
+  entries_.resize(h->entry_count);
+  for (uint32_t i = 0; i < h->entry_count; ++i) {
+    const gz::EntryRecord& r = s.entries[i];
+    if (!string_ok(r.id) || !string_ok(r.name) || !string_ok(r.ascii_name) || !string_ok(r.alternate_names) ||
+        r.kind >= gz::kKindCount || (r.admin1_entry != UINT32_MAX && r.admin1_entry >= h->entry_count)) {
+      return bad("entry " + std::to_string(i) + " out of bounds");
+    }
+    GazetteerEntry& e = entries_[i];
+    e.index = i;
+    e.id = s.String(r.id);
+    e.name = s.String(r.name);
+    e.ascii_name = s.String(r.ascii_name);
+    e.alternate_names = s.String(r.alternate_names);
+    e.kind = gz::KindName(r.kind);
+    e.country = Padded(r.country, sizeof(r.country));
+    e.admin1 = Padded(r.admin1, sizeof(r.admin1));
+    e.feature_code = Padded(r.feature_code, sizeof(r.feature_code));
+    e.capital_of = Padded(r.capital_of, sizeof(r.capital_of));
+    e.lat = r.lat;
+    e.lon = r.lon;
+    e.population = r.population;
+    e.admin1_entry = r.admin1_entry;
+    if (e.kind == "country") countries_.push_back(&e);
+  }
+  std::sort(countries_.begin(), countries_.end(),
+            [](const GazetteerEntry* a, const GazetteerEntry* b) { return a->country < b->country; });
+  return Status::Ok();
+}
+
+uint32_t Gazetteer::WordId(std::string_view w) const {
+  const Storage& s = *storage_;
+  const size_t mask = s.word_hash_size - 1;
+  for (size_t slot = gz::WordHash(w) & mask, probes = 0; probes < s.word_hash_size; slot = (slot + 1) & mask, ++probes) {
+    uint32_t id = s.word_hash[slot];
+    if (id == 0) return 0;
+    if (s.String(s.words[id - 1].text) == w) return id;
+  }
+  return 0;
+}
+
+uint32_t Gazetteer::Child(uint32_t node, uint32_t word_id) const {
+  if (node == kNoNode || word_id == 0) return kNoNode;
+  const gz::NodeRecord& n = storage_->nodes[node];
+  const gz::EdgeRecord* b = storage_->edges + n.edge_begin;
+  const gz::EdgeRecord* e = b + n.edge_count;
+  const gz::EdgeRecord* it =
+      std::lower_bound(b, e, word_id, [](const gz::EdgeRecord& r, uint32_t w) { return r.word < w; });
+  return it != e && it->word == word_id ? it->child : kNoNode;
+}
+
+std::span<const uint32_t> Gazetteer::NamesAt(uint32_t node) const {
+  if (node == kNoNode) return {};
+  const gz::NodeRecord& n = storage_->nodes[node];
+  return {storage_->postings + n.names_begin, n.names_count};
+}
+
+std::span<const uint32_t> Gazetteer::StemsAt(uint32_t node) const {
+  if (node == kNoNode) return {};
+  const gz::NodeRecord& n = storage_->nodes[node];
+  return {storage_->postings + n.stems_begin, n.stems_count};
+}
+
+uint32_t Gazetteer::NodeFlags(uint32_t node) const { return node == kNoNode ? 0 : storage_->nodes[node].flags; }
+
+uint32_t Gazetteer::Find(std::string_view key) const {
+  uint32_t node = Root();
+  size_t i = 0;
+  while (i <= key.size() && node != kNoNode) {
+    size_t sp = key.find(' ', i);
+    if (sp == std::string_view::npos) sp = key.size();
+    node = Child(node, WordId(key.substr(i, sp - i)));
+    i = sp + 1;
+  }
+  return node == Root() ? kNoNode : node;
+}
+
+std::vector<FuzzyHit> Gazetteer::FuzzyLookup(std::string_view folded, int max_distance) const {
+  std::vector<FuzzyHit> hits;
+  if (folded.empty()) return hits;
+  const Storage& s = *storage_;
+  int len = 0;
+  for (unsigned char c : folded) len += (c & 0xC0) != 0x80;
+  uint32_t bucket = gz::FuzzyBucket(folded);
+  const gz::FuzzyRecord* b = s.fuzzy;
+  const gz::FuzzyRecord* e = s.fuzzy + s.fuzzy_count;
+  const gz::FuzzyRecord* it =
+      std::lower_bound(b, e, bucket, [](const gz::FuzzyRecord& r, uint32_t k) { return r.bucket < k; });
+  for (; it != e && it->bucket == bucket; ++it) {
+    if (std::abs(static_cast<int>(it->code_points) - len) > max_distance) continue;
+    int d = EditDistance(folded, s.String(s.words[it->word - 1].text), max_distance);
+    if (d > max_distance) continue;
+    for (uint32_t x : NamesAt(it->node)) hits.push_back({&entries_[x], d, false});
+    for (uint32_t x : StemsAt(it->node)) hits.push_back({&entries_[x], d, true});
+  }
+  return hits;
+}
+
+const GazetteerEntry* Gazetteer::Country(std::string_view iso3) const {
+  auto it = std::lower_bound(countries_.begin(), countries_.end(), iso3,
+                             [](const GazetteerEntry* e, std::string_view k) { return e->country < k; });
+  return it != countries_.end() && (*it)->country == iso3 ? *it : nullptr;
+}
+
+uint32_t Gazetteer::format_version() const { return storage_->header->format_version; }
+uint32_t Gazetteer::data_version() const { return storage_->header->data_version; }
+std::string_view Gazetteer::source() const {
+  return Padded(storage_->header->source, sizeof(storage_->header->source));
+}
+size_t Gazetteer::file_bytes() const { return storage_->size; }
+size_t Gazetteer::heap_bytes() const {
+  return entries_.capacity() * sizeof(GazetteerEntry) + countries_.capacity() * sizeof(void*) +
+         storage_->bytes.capacity();
+}
+
+std::vector<std::string> GazetteerSearchPath() {
+  std::vector<std::string> paths;
+  if (const char* env = std::getenv("SITREP_GAZETTEER"); env != nullptr && *env != '\0') paths.push_back(env);
+  std::error_code ec;
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) paths.push_back((exe.parent_path() / "gazetteer.bin").string());
+  if (*SITREP_BUILD_GAZETTEER != '\0') paths.push_back(SITREP_BUILD_GAZETTEER);
+  if (*SITREP_INSTALLED_GAZETTEER != '\0') paths.push_back(SITREP_INSTALLED_GAZETTEER);
+  return paths;
+}
+
+Result<const Gazetteer*> LoadDefaultGazetteer() {
+  static std::once_flag once;
+  static const Gazetteer* loaded = nullptr;
+  static Status* error = nullptr;
+  std::call_once(once, [] {
+    std::vector<std::string> paths = GazetteerSearchPath();
+    std::string tried;
+    for (size_t i = 0; i < paths.size(); ++i) {
+      // $SITREP_GAZETTEER, when set, is the only one tried.
+      bool from_env = i == 0 && std::getenv("SITREP_GAZETTEER") != nullptr && *std::getenv("SITREP_GAZETTEER");
+      std::error_code ec;
+      if (!from_env && !std::filesystem::exists(paths[i], ec)) {
+        tried += (tried.empty() ? "" : ", ") + paths[i];
+        continue;
+      }
+      auto g = Gazetteer::Open(paths[i]);
+      if (!g.ok()) {
+        error = new Status(g.status());
+        return;
+      }
+      loaded = std::move(g).value().release();
+      return;
+    }
+    error = new Status(Status::NotFound("no gazetteer found (tried " + tried +
+                                        "); build it with scripts/build or point SITREP_GAZETTEER at one"));
+  });
+  if (loaded != nullptr) return loaded;
+  return *error;
+}
+
+const Gazetteer& DefaultGazetteer() {
+  auto g = LoadDefaultGazetteer();
+  if (!g.ok()) {
+    std::cerr << "sitrep: " << g.status().message() << "\n";
+    std::abort();
+  }
+  return **g;
+}
+
+}  // namespace sitrep

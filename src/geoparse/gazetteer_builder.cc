@@ -1,0 +1,492 @@
+#include "geoparse/gazetteer_builder.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <map>
+#include <unordered_map>
+
+#include "core/string_map.h"
+#include "core/tsv.h"
+#include "core/utf8.h"
+#include "geoparse/gazetteer.h"
+#include "geoparse/gazetteer_format.h"
+#include "text/segmenter.h"
+
+namespace sitrep {
+
+namespace {
+
+struct Place {
+  std::string id, name, ascii_name;
+  uint16_t kind = gz::kVillage;
+  std::string country, admin1, feature_code, capital_of;
+  double lat = 0, lon = 0;
+  int64_t population = 0;
+  std::vector<std::string> names;  // every name (the primary first)
+  std::vector<std::string> stems;
+  uint32_t admin1_entry = UINT32_MAX;
+  bool from_table = false;
+};
+
+uint16_t KindFromTable(std::string_view k) {
+  if (k == "country") return gz::kCountry;
+  if (k == "admin1") return gz::kAdmin1;
+  if (k == "landmark") return gz::kLandmark;
+  if (k == "city") return gz::kCity;
+  if (k == "town") return gz::kTown;
+  if (k == "village") return gz::kVillage;
+  return gz::kKindCount;
+}
+
+double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double r = M_PI / 180;
+  double h = std::pow(std::sin((lat2 - lat1) * r / 2), 2) +
+             std::cos(lat1 * r) * std::cos(lat2 * r) * std::pow(std::sin((lon2 - lon1) * r / 2), 2);
+  return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+// GeoNames alternate names come in every script and include airport codes
+// and historical forms. Kept: names written in Latin or Cyrillic letters
+// (English, Russian, Ukrainian, transliterations), without digits, that are
+// not all-capital codes ("HRK", "NYC").
+bool KeepAlternateName(std::string_view s) {
+  if (s.empty() || s.size() > 64) return false;
+  bool lower = false;
+  int letters = 0;
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp;
+    int len = DecodeUtf8(s, i, &cp);
+    if (len == 0) return false;
+    i += len;
+    if (IsDigit(cp)) return false;
+    if (IsLetter(cp)) {
+      bool latin = cp < 0x250 || (cp >= 0x1E00 && cp < 0x1F00);
+      bool cyrillic = cp >= 0x400 && cp < 0x530;
+      if (!latin && !cyrillic) return false;
+      ++letters;
+      if (!IsUpper(cp)) lower = true;
+    }
+  }
+  return letters >= 2 && (lower || letters > 5);
+}
+
+void AddUnique(std::vector<std::string>* v, std::string_view s) {
+  if (s.empty()) return;
+  for (const std::string& x : *v) {
+    if (x == s) return;
+  }
+  v->emplace_back(s);
+}
+
+void CopyPadded(char* dst, size_t n, std::string_view s) {
+  std::memset(dst, 0, n);
+  std::memcpy(dst, s.data(), std::min(n, s.size()));
+}
+
+class Writer {
+ public:
+  size_t Align() {
+    while (out_.size() % 8 != 0) out_.push_back('\0');
+    return out_.size();
+  }
+  template <typename T>
+  gz::SectionRef Records(const std::vector<T>& v) {
+    size_t at = Align();
+    out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+    return {at, v.size() * sizeof(T)};
+  }
+  gz::SectionRef Bytes(const std::string& s) {
+    size_t at = Align();
+    out_ += s;
+    return {at, s.size()};
+  }
+  std::string& out() { return out_; }
+
+ private:
+  std::string out_;
+};
+
+}  // namespace
+
+Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildReport* report) {
+  GazetteerBuildReport local;
+  GazetteerBuildReport& rep = report != nullptr ? *report : local;
+  std::vector<Place> places;
+  std::unordered_map<std::string, std::string> iso3_of;  // ISO alpha-2 -> alpha-3
+  uint32_t data_version = 0;
+  for (size_t at = 0; at < src.places_tsv.size();) {
+    size_t nl = src.places_tsv.find('\n', at);
+    std::string_view line = src.places_tsv.substr(at, nl == std::string_view::npos ? std::string_view::npos : nl - at);
+    if (line.starts_with("# version ")) data_version = static_cast<uint32_t>(std::atoi(std::string(line.substr(10)).c_str()));
+    if (nl == std::string_view::npos) break;
+    at = nl + 1;
+  }
+  // 1. The reviewed table.
+  for (const TsvRow& r : ParseTsv(src.places_tsv)) {
+    auto bad = [&](const std::string& why) {
+      return Status::DataError("places table line " + std::to_string(r.line) + ": " + why);
+    };
+    if (r.fields.size() < 8) return bad("needs at least 8 columns, has " + std::to_string(r.fields.size()));
+    Place p;
+    p.from_table = true;
+    p.id = std::string(r.field(0));
+    p.kind = KindFromTable(r.field(1));
+    if (p.kind == gz::kKindCount) return bad("unknown kind '" + std::string(r.field(1)) + "'");
+    p.country = std::string(r.field(2));
+    if (p.country.size() != 3) return bad("country must be an ISO alpha-3 code");
+    char* end = nullptr;
+    std::string lat(r.field(3)), lon(r.field(4));
+    p.lat = std::strtod(lat.c_str(), &end);
+    if (end == lat.c_str() || p.lat < -90 || p.lat > 90) return bad("bad latitude '" + lat + "'");
+    p.lon = std::strtod(lon.c_str(), &end);
+    if (end == lon.c_str() || p.lon < -180 || p.lon > 180) return bad("bad longitude '" + lon + "'");
+    p.population = std::strtoll(std::string(r.field(5)).c_str(), nullptr, 10);
+    p.capital_of = std::string(r.field(6));
+    p.name = std::string(r.field(7));
+    p.ascii_name = p.name;
+    p.names.push_back(p.name);
+    for (auto s : SplitList(r.field(8))) AddUnique(&p.stems, s);
+    for (auto a : SplitList(r.field(9))) AddUnique(&p.names, a);
+    std::string code(r.field(10));
+    if (p.kind == gz::kCountry) {
+      if (code.size() != 2) return bad("a country needs its ISO alpha-2 code in column 11");
+      iso3_of[code] = p.country;
+    } else if (p.kind == gz::kAdmin1) {
+      p.admin1 = code;
+    }
+    places.push_back(std::move(p));
+  }
+  rep.table_rows = places.size();
+  const size_t table_count = places.size();
+
+  // 2. GeoNames towns.
+  for (size_t at = 0, line_no = 1; at < src.geonames.size(); ++line_no) {
+    size_t nl = src.geonames.find('\n', at);
+    std::string_view line = src.geonames.substr(at, nl == std::string_view::npos ? std::string_view::npos : nl - at);
+    at = nl == std::string_view::npos ? src.geonames.size() : nl + 1;
+    if (line.empty()) continue;
+    std::vector<std::string_view> f;
+    for (size_t b = 0;;) {
+      size_t t = line.find('\t', b);
+      f.push_back(line.substr(b, t == std::string_view::npos ? std::string_view::npos : t - b));
+      if (t == std::string_view::npos) break;
+      b = t + 1;
+    }
+    ++rep.geonames_rows;
+    auto skip = [&](const std::string& why) {
+      ++rep.geonames_skipped;
+      if (rep.warnings.size() < 50) rep.warnings.push_back("GeoNames line " + std::to_string(line_no) + ": " + why);
+    };
+    if (f.size() < 15) {
+      skip("expected 19 tab-separated columns, found " + std::to_string(f.size()));
+      continue;
+    }
+    Place p;
+    p.id = "geonames:" + std::string(f[0]);
+    p.name = std::string(f[1]);
+    p.ascii_name = std::string(f[2]);
+    std::string lat(f[4]), lon(f[5]);
+    char* end = nullptr;
+    p.lat = std::strtod(lat.c_str(), &end);
+    bool ok = end != lat.c_str();
+    p.lon = std::strtod(lon.c_str(), &end);
+    ok = ok && end != lon.c_str() && p.lat >= -90 && p.lat <= 90 && p.lon >= -180 && p.lon <= 180;
+    if (!ok || p.name.empty()) {
+      skip("bad name or coordinates");
+      continue;
+    }
+    p.feature_code = std::string(f[7]);
+    auto c = iso3_of.find(std::string(f[8]));
+    if (c == iso3_of.end()) {
+      skip("country code '" + std::string(f[8]) + "' is not in the places table");
+      continue;
+    }
+    p.country = c->second;
+    p.admin1 = std::string(f[10]);
+    p.population = std::strtoll(std::string(f[14]).c_str(), nullptr, 10);
+    p.kind = p.population >= 100000 || p.feature_code == "PPLC" ? gz::kCity
+             : p.population >= 10000                             ? gz::kTown
+                                                                 : gz::kVillage;
+    if (p.feature_code == "PPLC") p.capital_of = p.country;
+    p.names.push_back(p.name);
+    AddUnique(&p.names, p.ascii_name);
+    // GeoNames' Latin alternate names of villages are mostly other
+    // villages' spellings and people's names ("George"); villages keep
+    // their Cyrillic names only.
+    for (auto a : SplitList(f[3], ',')) {
+      if (!KeepAlternateName(a)) continue;
+      if (p.kind == gz::kVillage && static_cast<unsigned char>(a[0]) < 0xC0) continue;
+      AddUnique(&p.names, a);
+    }
+    places.push_back(std::move(p));
+  }
+
+  // 3. Table cities that GeoNames has too become one entry: the GeoNames
+  // town of that name (or any of the table's names) nearest within 40 km.
+  StringMap<std::vector<uint32_t>> by_key;
+  for (uint32_t i = table_count; i < places.size(); ++i) {
+    for (const std::string& n : places[i].names) {
+      auto& v = by_key[NameKey(n)];
+      if (v.empty() || v.back() != i) v.push_back(i);
+    }
+  }
+  std::vector<bool> dropped(places.size(), false);
+  for (uint32_t t = 0; t < table_count; ++t) {
+    Place& tp = places[t];
+    if (tp.kind != gz::kCity) continue;
+    uint32_t best = UINT32_MAX;
+    double best_d = 40;
+    for (const std::string& n : tp.names) {
+      auto it = by_key.find(NameKey(n));
+      if (it == by_key.end()) continue;
+      for (uint32_t g : it->second) {
+        const Place& gp = places[g];
+        if (gp.country != tp.country) continue;
+        double d = DistanceKm(tp.lat, tp.lon, gp.lat, gp.lon);
+        if (d < best_d || (d == best_d && best != UINT32_MAX && gp.population > places[best].population)) {
+          best_d = d;
+          best = g;
+        }
+      }
+    }
+    if (best == UINT32_MAX) continue;
+    Place& gp = places[best];
+    // The reviewed English name is the one shown ("Zaporizhzhia", not
+    // GeoNames' "Zaporizhzhya"); GeoNames' stays an alternate name.
+    std::vector<std::string> names = tp.names;
+    for (const std::string& n : gp.names) AddUnique(&names, n);
+    gp.names = std::move(names);
+    gp.name = tp.name;
+    for (const std::string& s : tp.stems) AddUnique(&gp.stems, s);
+    if (!tp.capital_of.empty()) gp.capital_of = tp.capital_of;
+    if (gp.kind != gz::kCity && tp.population >= 100000) gp.kind = gz::kCity;
+    gp.population = std::max(gp.population, tp.population);
+    dropped[t] = true;
+    ++rep.table_cities_merged;
+  }
+
+  // 4. First-level regions: the table's own code, else the code most of the
+  // 15 GeoNames towns nearest its centroid carry.
+  std::unordered_map<std::string, std::vector<uint32_t>> towns_of;  // by country
+  for (uint32_t i = table_count; i < places.size(); ++i) {
+    if (places[i].feature_code != "PPLX" && !places[i].admin1.empty()) towns_of[places[i].country].push_back(i);
+  }
+  auto vote = [&](const Place& p, int k, int* votes) -> std::string {
+    auto it = towns_of.find(p.country);
+    if (it == towns_of.end()) return "";
+    std::vector<std::pair<double, uint32_t>> near;
+    for (uint32_t g : it->second) near.push_back({DistanceKm(p.lat, p.lon, places[g].lat, places[g].lon), g});
+    size_t n = std::min<size_t>(k, near.size());
+    std::partial_sort(near.begin(), near.begin() + n, near.end());
+    std::map<std::string, int> count;
+    for (size_t i = 0; i < n; ++i) ++count[places[near[i].second].admin1];
+    auto best = std::max_element(count.begin(), count.end(),
+                                 [](const auto& a, const auto& b) { return a.second < b.second; });
+    *votes = best->second;
+    return best->first;
+  };
+  std::map<std::pair<std::string, std::string>, uint32_t> admin1_index;  // (iso3, code) -> place
+  for (uint32_t t = 0; t < table_count; ++t) {
+    Place& p = places[t];
+    if (p.kind == gz::kCountry || dropped[t]) continue;
+    if (p.admin1.empty()) {
+      int votes = 0;
+      p.admin1 = vote(p, p.kind == gz::kAdmin1 ? 15 : 5, &votes);
+      if (p.kind == gz::kAdmin1 && !p.admin1.empty()) {
+        ++rep.admin1_derived;
+        rep.derived.push_back(p.id + " (" + p.name + ") -> " + p.admin1 + " (" + std::to_string(votes) +
+                              " of the nearest towns)");
+      }
+    }
+    if (p.kind != gz::kAdmin1 || p.admin1.empty()) continue;
+    auto [it, fresh] = admin1_index.try_emplace({p.country, p.admin1}, t);
+    if (!fresh) {
+      rep.warnings.push_back("regions " + places[it->second].id + " and " + p.id + " both get admin1 code " +
+                             p.admin1 + "; towns link to the first");
+    }
+  }
+  for (uint32_t i = 0; i < places.size(); ++i) {
+    Place& p = places[i];
+    if (p.kind == gz::kCountry || p.kind == gz::kAdmin1 || p.admin1.empty()) continue;
+    auto it = admin1_index.find({p.country, p.admin1});
+    if (it != admin1_index.end()) p.admin1_entry = it->second;
+  }
+
+  // 5. Renumber without the merged table cities.
+  std::vector<uint32_t> new_index(places.size(), UINT32_MAX);
+  std::vector<Place*> kept;
+  for (uint32_t i = 0; i < places.size(); ++i) {
+    if (dropped[i]) continue;
+    new_index[i] = static_cast<uint32_t>(kept.size());
+    kept.push_back(&places[i]);
+  }
+
+  // 6. The name trie over word ids.
+  std::string strings;
+  auto add_string = [&](std::string_view s) -> gz::StringRef {
+    gz::StringRef r{static_cast<uint32_t>(strings.size()), static_cast<uint32_t>(s.size())};
+    strings.append(s);
+    return r;
+  };
+  StringMap<uint32_t> word_ids;
+  std::vector<gz::WordRecord> words;
+  struct BuildNode {
+    std::vector<uint32_t> names, stems;
+    uint32_t flags = 0;
+    uint32_t word = 0;
+  };
+  std::vector<BuildNode> nodes(1);
+  std::unordered_map<uint64_t, uint32_t> edges;  // (parent << 32 | word) -> child
+  auto node_for = [&](std::string_view key) -> uint32_t {
+    uint32_t node = 0;
+    for (size_t i = 0; i <= key.size();) {
+      size_t sp = key.find(' ', i);
+      if (sp == std::string_view::npos) sp = key.size();
+      std::string_view w = key.substr(i, sp - i);
+      i = sp + 1;
+      if (w.empty()) continue;
+      auto [wit, fresh_word] = word_ids.try_emplace(std::string(w), static_cast<uint32_t>(words.size() + 1));
+      if (fresh_word) words.push_back({add_string(w)});
+      uint64_t ek = (static_cast<uint64_t>(node) << 32) | wit->second;
+      auto [eit, fresh_edge] = edges.try_emplace(ek, static_cast<uint32_t>(nodes.size()));
+      if (fresh_edge) {
+        nodes.emplace_back();
+        nodes.back().word = wit->second;
+      }
+      node = eit->second;
+    }
+    return node;
+  };
+  auto post = [](std::vector<uint32_t>* v, uint32_t e) {
+    if (std::find(v->begin(), v->end(), e) == v->end()) v->push_back(e);
+  };
+  for (uint32_t i = 0; i < kept.size(); ++i) {
+    for (const std::string& n : kept[i]->names) {
+      std::string key = NameKey(n);
+      if (key.empty()) continue;
+      uint32_t node = node_for(key);
+      post(&nodes[node].names, i);
+      if (src.common_words != nullptr && key.find(' ') == std::string::npos && src.common_words->count(key) > 0) {
+        nodes[node].flags |= Gazetteer::kCommonWord;
+      }
+    }
+    for (const std::string& s : kept[i]->stems) {
+      std::string key = NameKey(s);
+      if (!key.empty()) post(&nodes[node_for(key)].stems, i);
+    }
+  }
+
+  // 7. Records.
+  std::vector<gz::EntryRecord> entry_records(kept.size());
+  for (uint32_t i = 0; i < kept.size(); ++i) {
+    const Place& p = *kept[i];
+    gz::EntryRecord& r = entry_records[i];
+    std::memset(&r, 0, sizeof(r));
+    r.id = add_string(p.id);
+    r.name = add_string(p.name);
+    r.ascii_name = add_string(p.ascii_name);
+    std::string alternates;
+    for (size_t k = 1; k < p.names.size(); ++k) {
+      if (!alternates.empty()) alternates.push_back('|');
+      alternates += p.names[k];
+    }
+    r.alternate_names = add_string(alternates);
+    CopyPadded(r.country, sizeof(r.country), p.country);
+    CopyPadded(r.admin1, sizeof(r.admin1), p.admin1);
+    CopyPadded(r.feature_code, sizeof(r.feature_code), p.feature_code);
+    CopyPadded(r.capital_of, sizeof(r.capital_of), p.capital_of);
+    r.lat = p.lat;
+    r.lon = p.lon;
+    r.population = p.population;
+    r.admin1_entry = p.admin1_entry == UINT32_MAX ? UINT32_MAX : new_index[p.admin1_entry];
+    r.kind = p.kind;
+  }
+  std::vector<std::tuple<uint32_t, uint32_t, uint32_t>> edge_list;  // parent, word, child
+  edge_list.reserve(edges.size());
+  for (const auto& [k, child] : edges) edge_list.emplace_back(static_cast<uint32_t>(k >> 32), static_cast<uint32_t>(k), child);
+  std::sort(edge_list.begin(), edge_list.end());
+  std::vector<gz::NodeRecord> node_records(nodes.size());
+  std::vector<gz::EdgeRecord> edge_records;
+  std::vector<uint32_t> postings;
+  edge_records.reserve(edge_list.size());
+  size_t e = 0;
+  for (uint32_t n = 0; n < nodes.size(); ++n) {
+    gz::NodeRecord& r = node_records[n];
+    std::memset(&r, 0, sizeof(r));
+    r.edge_begin = static_cast<uint32_t>(edge_records.size());
+    while (e < edge_list.size() && std::get<0>(edge_list[e]) == n) {
+      edge_records.push_back({std::get<1>(edge_list[e]), std::get<2>(edge_list[e])});
+      ++e;
+    }
+    r.edge_count = static_cast<uint32_t>(edge_records.size()) - r.edge_begin;
+    r.names_begin = static_cast<uint32_t>(postings.size());
+    postings.insert(postings.end(), nodes[n].names.begin(), nodes[n].names.end());
+    r.names_count = static_cast<uint32_t>(nodes[n].names.size());
+    r.stems_begin = static_cast<uint32_t>(postings.size());
+    postings.insert(postings.end(), nodes[n].stems.begin(), nodes[n].stems.end());
+    r.stems_count = static_cast<uint32_t>(nodes[n].stems.size());
+    r.flags = nodes[n].flags;
+    if (!nodes[n].names.empty() || !nodes[n].stems.empty()) ++rep.names;
+  }
+  size_t hash_size = 16;
+  while (hash_size < words.size() * 2) hash_size *= 2;
+  std::vector<uint32_t> word_hash(hash_size, 0);
+  for (uint32_t id = 1; id <= words.size(); ++id) {
+    std::string_view w(strings.data() + words[id - 1].text.offset, words[id - 1].text.size);
+    size_t slot = gz::WordHash(w) & (hash_size - 1);
+    while (word_hash[slot] != 0) slot = (slot + 1) & (hash_size - 1);
+    word_hash[slot] = id;
+  }
+  // Misspelling candidates: single-word names of countries, regions (and
+  // region stems) and towns of 10,000+ people, four letters or more.
+  std::vector<gz::FuzzyRecord> fuzzy;
+  for (size_t k = edge_records.size(), i = 0; i < node_records[0].edge_count; ++i) {
+    (void)k;
+    const gz::EdgeRecord& edge = edge_records[node_records[0].edge_begin + i];
+    const BuildNode& n = nodes[edge.child];
+    bool major = !n.stems.empty();
+    for (uint32_t x : n.names) {
+      const Place& p = *kept[x];
+      major = major || p.kind == gz::kCountry || p.kind == gz::kAdmin1 || p.population >= 10000;
+    }
+    std::string_view w(strings.data() + words[edge.word - 1].text.offset, words[edge.word - 1].text.size);
+    uint32_t cps = 0;
+    for (unsigned char c : w) cps += (c & 0xC0) != 0x80;
+    if (!major || cps < 4) continue;
+    fuzzy.push_back({gz::FuzzyBucket(w), edge.word, edge.child, cps});
+  }
+  std::sort(fuzzy.begin(), fuzzy.end(), [](const gz::FuzzyRecord& a, const gz::FuzzyRecord& b) {
+    return std::tie(a.bucket, a.word) < std::tie(b.bucket, b.word);
+  });
+
+  // 8. The file.
+  Writer w;
+  gz::Header header;
+  std::memset(&header, 0, sizeof(header));
+  w.out().assign(sizeof(gz::Header), '\0');
+  header.sections[gz::kStrings] = w.Bytes(strings);
+  header.sections[gz::kEntries] = w.Records(entry_records);
+  header.sections[gz::kPostings] = w.Records(postings);
+  header.sections[gz::kWords] = w.Records(words);
+  header.sections[gz::kWordHash] = w.Records(word_hash);
+  header.sections[gz::kNodes] = w.Records(node_records);
+  header.sections[gz::kEdges] = w.Records(edge_records);
+  header.sections[gz::kFuzzy] = w.Records(fuzzy);
+  w.Align();
+  std::memcpy(header.magic, gz::kMagic, sizeof(header.magic));
+  header.format_version = gz::kFormatVersion;
+  header.data_version = data_version;
+  CopyPadded(header.source, sizeof(header.source) - 1, src.source_label);
+  header.entry_count = static_cast<uint32_t>(entry_records.size());
+  header.word_count = static_cast<uint32_t>(words.size());
+  header.node_count = static_cast<uint32_t>(node_records.size());
+  std::string& out = w.out();
+  header.file_size = out.size();
+  header.checksum = gz::Checksum(reinterpret_cast<const unsigned char*>(out.data()) + sizeof(gz::Header),
+                                 out.size() - sizeof(gz::Header));
+  std::memcpy(out.data(), &header, sizeof(header));
+  return std::move(out);
+}
+
+}  // namespace sitrep

@@ -1,0 +1,41 @@
+// Compiles the gazetteer file (geoparse/gazetteer_format.h) from sitrep's
+// reviewed place table and GeoNames' cities500.txt. Run at build time by
+// tools/gazetteer_build; tests call it on small texts of their own.
+#ifndef SITREP_GEOPARSE_GAZETTEER_BUILDER_H_
+#define SITREP_GEOPARSE_GAZETTEER_BUILDER_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "sitrep/status.h"
+
+namespace sitrep {
+
+struct GazetteerSources {
+  std::string_view places_tsv;  // data/places.tsv
+  std::string_view geonames;    // GeoNames dump rows (cities500.txt); may be empty
+  std::string source_label;     // recorded in the header
+  // Ordinary lower-case words (a spelling dictionary): names that are also
+  // one of them ("Mobile", "Reading", "Nice") are flagged kCommonWord.
+  const std::unordered_set<std::string>* common_words = nullptr;
+};
+
+struct GazetteerBuildReport {
+  size_t table_rows = 0;
+  size_t geonames_rows = 0;
+  size_t geonames_skipped = 0;    // malformed rows, listed in warnings
+  size_t table_cities_merged = 0;  // table cities matched to a GeoNames town
+  size_t names = 0;                // distinct name keys
+  size_t admin1_derived = 0;
+  std::vector<std::string> warnings;
+  std::vector<std::string> derived;  // "a-RU-kursk-oblast -> 41 (12 of 15 nearest towns)"
+};
+
+// The file's bytes, or an error naming the bad row of the table.
+Result<std::string> BuildGazetteer(const GazetteerSources& sources, GazetteerBuildReport* report);
+
+}  // namespace sitrep
+
+#endif  // SITREP_GEOPARSE_GAZETTEER_BUILDER_H_
