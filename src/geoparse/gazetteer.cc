@@ -171,7 +171,7 @@ Status Gazetteer::Init() {
     }
   }
   for (size_t i = 0; i < s.postings_count; ++i) {
-    if (s.postings[i] >= h->entry_count) return bad("posting " + std::to_string(i) + " out of range");
+    if (EntryOf(s.postings[i]) >= h->entry_count) return bad("posting " + std::to_string(i) + " out of range");
   }
   for (size_t i = 0; i < s.fuzzy_count; ++i) {
     const gz::FuzzyRecord& f = s.fuzzy[i];
@@ -268,7 +268,7 @@ std::vector<FuzzyHit> Gazetteer::FuzzyLookup(std::string_view folded, int max_di
     if (std::abs(static_cast<int>(it->code_points) - len) > max_distance) continue;
     int d = EditDistance(folded, s.String(s.words[it->word - 1].text), max_distance);
     if (d > max_distance) continue;
-    for (uint32_t x : NamesAt(it->node)) hits.push_back({&entries_[x], d, false});
+    for (uint32_t x : NamesAt(it->node)) hits.push_back({&entries_[EntryOf(x)], d, false});
     for (uint32_t x : StemsAt(it->node)) hits.push_back({&entries_[x], d, true});
   }
   return hits;

@@ -69,6 +69,11 @@ class Gazetteer {
   uint32_t WordId(std::string_view folded_word) const;
   uint32_t Root() const { return 0; }
   uint32_t Child(uint32_t node, uint32_t word_id) const;
+  // Postings: entry indexes, with kAlternate set when the name is one of
+  // the entry's alternate names rather than its own.
+  static constexpr uint32_t kAlternate = 1u << 31;
+  static uint32_t EntryOf(uint32_t posting) { return posting & ~kAlternate; }
+  static bool IsAlternate(uint32_t posting) { return (posting & kAlternate) != 0; }
   std::span<const uint32_t> NamesAt(uint32_t node) const;
   std::span<const uint32_t> StemsAt(uint32_t node) const;
   uint32_t NodeFlags(uint32_t node) const;

@@ -362,11 +362,19 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildRe
     if (std::find(v->begin(), v->end(), e) == v->end()) v->push_back(e);
   };
   for (uint32_t i = 0; i < kept.size(); ++i) {
+    const std::string primary = NameKey(kept[i]->name), ascii = NameKey(kept[i]->ascii_name);
     for (const std::string& n : kept[i]->names) {
       std::string key = NameKey(n);
       if (key.empty()) continue;
       uint32_t node = node_for(key);
-      post(&nodes[node].names, i);
+      // Postings of alternate names carry Gazetteer::kAlternate; a name
+      // that is both is posted once, as primary.
+      bool alternate = key != primary && key != ascii;
+      auto& list = nodes[node].names;
+      if (std::find(list.begin(), list.end(), i) != list.end()) continue;
+      if (alternate && std::find(list.begin(), list.end(), i | Gazetteer::kAlternate) != list.end()) continue;
+      if (!alternate) std::erase(list, i | Gazetteer::kAlternate);
+      list.push_back(alternate ? i | Gazetteer::kAlternate : i);
       if (src.common_words != nullptr && key.find(' ') == std::string::npos && src.common_words->count(key) > 0) {
         nodes[node].flags |= Gazetteer::kCommonWord;
       }
@@ -447,7 +455,7 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildRe
     const BuildNode& n = nodes[edge.child];
     bool major = !n.stems.empty();
     for (uint32_t x : n.names) {
-      const Place& p = *kept[x];
+      const Place& p = *kept[x & ~Gazetteer::kAlternate];
       major = major || p.kind == gz::kCountry || p.kind == gz::kAdmin1 || p.population >= 10000;
     }
     std::string_view w(strings.data() + words[edge.word - 1].text.offset, words[edge.word - 1].text.size);

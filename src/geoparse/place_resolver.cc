@@ -104,13 +104,31 @@ bool IsDirectionWord(std::string_view w) {
   return kWords.count(w) > 0;
 }
 
+// Capitalised words that are towns somewhere but, alone, almost never mean
+// one in the news: months, holidays, religious and generic words,
+// directions, peoples and languages.
+bool IsNeverAPlaceAlone(std::string_view w) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+      "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+      "christmas", "easter", "ramadan", "god", "jesus", "christ", "allah", "lord", "church", "college",
+      "university", "city", "county", "state", "central", "north", "south", "east", "west", "northeast",
+      "northwest", "southeast", "southwest", "police", "army", "navy", "english", "arab", "arabic",
+      "french", "german", "spanish", "latin", "jewish", "muslim", "christian", "catholic", "islamic",
+      "democrat", "republican", "liberty", "union", "federal", "national", "international", "president",
+      "senate", "congress", "parliament", "government", "ministry", "office", "court", "main", "general",
+      "independence", "victory", "freedom", "hope", "unity", "progress", "justice", "peace", "truth",
+      "gateway", "university", "valley", "lake", "river", "mount", "fort", "port", "beach", "park"};
+  return kWords.count(w) > 0;
+}
+
 // How likely a place is to be meant when nothing in the text decides:
 // countries, then regions, then towns by size; capitals and regional
 // centres get a little more.
 double Prior(const GazetteerEntry& e) {
-  if (e.kind == "country") return 9.5;
-  if (e.kind == "admin1") return 8.5;
-  if (e.kind == "landmark") return 7;
+  if (e.kind == "country") return 14;
+  if (e.kind == "admin1") return 12;
+  if (e.kind == "landmark") return 9;
   double p = std::log10(static_cast<double>(e.population) + 10);
   if (!e.capital_of.empty()) p += 1.0;
   if (e.feature_code == "PPLA") p += 0.5;
@@ -147,6 +165,8 @@ struct Candidate {
   bool accepted = false;
   bool in_name = false;     // opens an organisation's name
   int qualifier = -1;       // "Springfield, Ill.": index of the candidate after the comma
+  std::unordered_set<uint32_t> alternates;  // options named by an alternate name
+  bool alternate_only = false;              // only small towns' Latin alternate names match
   const GazetteerEntry* chosen = nullptr;
   double margin = 0;
   const char* how = "exact";
@@ -210,7 +230,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     }
     // A function word opens a name only as part of a longer one ("The
     // Hague", not a village called "In").
-    if (best_end == 0 || (best_end == i + 1 && a.Has(i, kStopWord))) {
+    if (best_end == 0 || (best_end == i + 1 && (a.Has(i, kStopWord) || IsNeverAPlaceAlone(a.folded[i])))) {
       ++i;
       continue;
     }
@@ -228,7 +248,21 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
       c.how = "region";
       if (region_word) c.end = best_end + 1;
     } else {
-      for (uint32_t x : names) c.options.push_back(&g.entry(x));
+      // A small town's Latin alternate names are often other spellings and
+      // people's names in GeoNames ("Wilson"): when only they match, the
+      // context must say it is a place.
+      bool latin = static_cast<unsigned char>(a.folded[i][0]) < 0x80;
+      c.alternate_only = true;
+      for (uint32_t x : names) {
+        const GazetteerEntry* e = &g.entry(Gazetteer::EntryOf(x));
+        if (Gazetteer::IsAlternate(x)) {
+          c.alternates.insert(e->index);
+        }
+        if (!Gazetteer::IsAlternate(x) || !latin || !IsSettlement(e->kind) || e->population >= 100000) {
+          c.alternate_only = false;
+        }
+        c.options.push_back(e);
+      }
       if (c.options.empty()) {
         for (uint32_t x : stems) c.options.push_back(&g.entry(x));
       }
@@ -270,6 +304,21 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
       });
       if (qualifies) c.qualifier = cand_at[e + 1];
     }
+  }
+  // Words that name people in this document: the last of two capitalised
+  // words ("Bill Clinton") or a titled name ("Mr. Jones"). Alone later,
+  // they are that person, not a town of the same name.
+  std::unordered_set<std::string_view> surnames;
+  for (size_t t = 1; t + 1 <= n; ++t) {
+    if (!NameToken(a, t) || (t + 1 < n && NameToken(a, t + 1))) continue;
+    if (cand_at[t] >= 0 && cands[cand_at[t]].begin < t) continue;  // inside "New York"
+    size_t p = t - 1;
+    bool titled = IsPersonTitle(a.folded[p]) || (p > 0 && a.folded[p] == "." && IsPersonTitle(a.folded[p - 1]));
+    bool first_name = NameToken(a, p) && !a.Has(p, kStopWord) && !IsDirectionWord(a.folded[p]) &&
+                      !IsOrganisationWord(a.folded[t]) && !a.headline[a.sentence_of[t]] &&
+                      (cand_at[p] < 0 || std::all_of(cands[cand_at[p]].options.begin(), cands[cand_at[p]].options.end(),
+                                                     [](const GazetteerEntry* x) { return IsSettlement(x->kind); }));
+    if (titled || first_name) surnames.insert(a.folded[t]);
   }
   for (size_t k = 0; k < cands.size(); ++k) {
     Candidate& c = cands[k];
@@ -328,6 +377,10 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
         followed_by_name = false;
       }
     }
+    bool capital = std::any_of(c.options.begin(), c.options.end(),
+                               [](const GazetteerEntry* x) { return !x->capital_of.empty(); });
+    if (e == b + 1 && surnames.count(a.folded[b]) && !c.strong && !capital) person = true;
+    if (c.alternate_only && !c.strong) continue;
     if (person || inside_name) continue;
     if (followed_by_name && !c.strong) continue;
     bool common = (g.NodeFlags(c.node) & Gazetteer::kCommonWord) != 0;
@@ -370,8 +423,13 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
       if (r != *admin1) *admin1 = UINT32_MAX;
     }
   };
+  // Country names vote for nothing: "U.S." in a report on Ukraine does not
+  // make its "Georgia" the state; towns and regions vote.
+  auto votes = [](const Candidate& c) {
+    return std::any_of(c.options.begin(), c.options.end(), [](const GazetteerEntry* x) { return x->kind != "country"; });
+  };
   for (const Candidate& c : cands) {
-    if (!c.accepted) continue;
+    if (!c.accepted || !votes(c)) continue;
     std::string_view country;
     uint32_t admin1;
     votes_of(c, &country, &admin1);
@@ -385,18 +443,25 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     std::string_view own_country;
     uint32_t own_admin1;
     votes_of(c, &own_country, &own_admin1);
+    if (!votes(c)) {
+      own_country = {};
+      own_admin1 = UINT32_MAX;
+    }
     const Candidate* q = c.qualifier >= 0 ? &cands[c.qualifier] : nullptr;
     double best = -1e9, second = -1e9;
     for (const GazetteerEntry* x : c.options) {
       double s = Prior(*x);
+      // A town's own name rather than an alternate one ("Augusta" is
+      // Augusta, Georgia before it is Augsburg's Latin name).
+      if (IsSettlement(x->kind) && !c.alternates.count(x->index)) s += 1.5;
       int cv = country_votes.count(x->country) ? country_votes[x->country] : 0;
       if (x->country == own_country) --cv;
-      if (cv > 0) s += 3 + 0.5 * std::min(cv - 1, 4);
+      if (cv > 0) s += 1.5 * std::min(cv, 4);
       uint32_t r = x->kind == "admin1" ? x->index : x->admin1_entry;
       if (r != UINT32_MAX) {
         int av = admin1_votes.count(r) ? admin1_votes[r] : 0;
         if (r == own_admin1) --av;
-        if (av > 0) s += x->kind == "admin1" ? 1.5 : 4;
+        if (av > 0) s += x->kind == "admin1" ? 1.5 : av >= 2 ? 6 : 4;
       }
       if (q != nullptr) {
         for (const GazetteerEntry* y : q->options) {
@@ -439,9 +504,55 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     auto [it, fresh] = sense.try_emplace(c.node, &c);
     if (!fresh && !c.region && c.margin > it->second->margin) it->second = &c;
   }
+  // 6. Counties and parishes ("Laurel County", "Rapides Parish") are not in
+  // the gazetteer: they are placed in the region the document is about,
+  // at a town of the same name there if there is one (precision 2), else
+  // at the region's centre (precision 3). Without such a region they are
+  // left out rather than guessed.
+  uint32_t focus = UINT32_MAX;
+  int focus_votes = 0;
+  for (const auto& [r, v] : admin1_votes) {
+    if (v > focus_votes || (v == focus_votes && r < focus)) {
+      focus = r;
+      focus_votes = v;
+    }
+  }
+  std::vector<PlaceFound> counties;
+  std::vector<bool> in_county(n, false);
+  for (size_t t = 1; t < n && focus != UINT32_MAX; ++t) {
+    if (!NameToken(a, t) || (a.folded[t] != "county" && a.folded[t] != "parish")) continue;
+    size_t s0 = t;
+    while (s0 > 0 && t - s0 < 3 && (NameToken(a, s0 - 1) || a.folded[s0 - 1] == ".") && !a.Has(s0 - 1, kStopWord) &&
+           !(s0 - 1 < n && IsPersonTitle(a.folded[s0 - 1]) && s0 - 1 + 1 == t)) {
+      --s0;
+    }
+    if (s0 == t || !NameToken(a, s0)) continue;
+    const GazetteerEntry* region = &g.entry(focus);
+    const GazetteerEntry* town = nullptr;
+    uint32_t node = g.Root();
+    for (size_t k = s0; k < t && node != Gazetteer::kNoNode; ++k) node = g.Child(node, word[k]);
+    for (uint32_t x : g.NamesAt(node)) {
+      const GazetteerEntry& e = g.entry(Gazetteer::EntryOf(x));
+      if (IsSettlement(e.kind) && e.admin1_entry == focus && (town == nullptr || e.population > town->population)) {
+        town = &e;
+      }
+    }
+    PlaceFound p;
+    FillPlace(a, g, s0, t + 1, town != nullptr ? town : region, "county", town != nullptr ? 0.5 : 0.4, &p);
+    p.place.name = std::string(a.SpanText(a.TokenSpan(s0, t + 1)));
+    p.place.kind = "admin2";
+    p.place.admin1 = std::string(region->name);
+    p.place.geo_precision = town != nullptr ? 2 : 3;
+    for (size_t k = s0; k <= t; ++k) in_county[k] = true;
+    counties.push_back(std::move(p));
+  }
   std::vector<PlaceFound> found;
+  size_t next_county = 0;
   for (Candidate& c : cands) {
-    if (!c.accepted) continue;
+    while (next_county < counties.size() && counties[next_county].token_begin <= c.begin) {
+      found.push_back(std::move(counties[next_county++]));
+    }
+    if (!c.accepted || in_county[c.begin]) continue;
     const GazetteerEntry* chosen = c.chosen;
     const char* how = c.how;
     double margin = c.margin;
@@ -470,6 +581,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     FillPlace(a, g, c.begin, c.end, chosen, how, confidence, &p);
     found.push_back(std::move(p));
   }
+  while (next_county < counties.size()) found.push_back(std::move(counties[next_county++]));
   return found;
 }
 
