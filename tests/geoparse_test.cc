@@ -21,7 +21,7 @@ TEST(Gazetteer, LoadsTheDefaultAndFindsAlternateNames) {
   EXPECT_GT(g.size(), 150000u);
   auto kharkiv = g.NamesAt(g.Find("харків"));
   ASSERT_FALSE(kharkiv.empty());
-  EXPECT_EQ(g.entry(kharkiv[0]).name, "Kharkiv");
+  EXPECT_EQ(g.entry(Gazetteer::EntryOf(kharkiv[0])).name, "Kharkiv");
   EXPECT_FALSE(g.NamesAt(g.Find("kharkov")).empty());
   EXPECT_FALSE(g.StemsAt(g.Find("kursk")).empty());
   ASSERT_NE(g.Country("RUS"), nullptr);
@@ -97,6 +97,88 @@ TEST(Geoparse, CapitalsAsGovernments) {
 TEST(Geoparse, DemonymsAreActorsNotPlaces) {
   auto x = ExtractText("Ukrainian and Russian officials met.");
   EXPECT_TRUE(x.places.empty());
+}
+
+TEST(Geoparse, WordBoundariesAreRespected) {
+  auto x = ExtractText("The Sumyland festival opened, and Kharkivska Street was closed.");
+  EXPECT_EQ(FindPlace(x, "Sumy"), nullptr);
+  for (const Place& p : x.places) EXPECT_NE(p.name, "Sumy") << p.mention;
+}
+
+TEST(Geoparse, SpellingVariantsResolveToOnePlace) {
+  auto x = ExtractText("Strikes hit Zaporizhia overnight. Later, shelling in Zaporozhye and Zaporizhzhia city was reported.");
+  ASSERT_NE(FindPlace(x, "Zaporizhia"), nullptr);
+  ASSERT_NE(FindPlace(x, "Zaporozhye"), nullptr);
+  ASSERT_NE(FindPlace(x, "Zaporizhzhia"), nullptr);
+  EXPECT_EQ(FindPlace(x, "Zaporizhia")->gazetteer_id, FindPlace(x, "Zaporozhye")->gazetteer_id);
+  EXPECT_EQ(FindPlace(x, "Zaporozhye")->gazetteer_id, FindPlace(x, "Zaporizhzhia")->gazetteer_id);
+  EXPECT_EQ(FindPlace(x, "Zaporizhia")->country, "UKR");
+}
+
+TEST(Geoparse, OrdinaryWordsThatAreTownsSomewhereAreNotPlaces) {
+  auto x = ExtractText(
+      "Mobile networks failed across the region. Reading the statement, the spokesman paused. "
+      "In March, Police said the Nice weather helped.");
+  for (const Place& p : x.places) ADD_FAILURE() << p.mention << " -> " << p.name << " (" << p.country << ")";
+}
+
+TEST(Geoparse, PeopleNamedLikeTownsAreNotPlaces) {
+  auto x = ExtractText(
+      "Former President Bill Clinton visited the plant. Clinton praised the workers, and Mr. Lincoln "
+      "agreed. Jones said the line would reopen.");
+  for (const Place& p : x.places) ADD_FAILURE() << p.mention << " -> " << p.name << " (" << p.country << ")";
+}
+
+TEST(Geoparse, AStateAfterACommaPicksTheTown) {
+  auto x = ExtractText("The plant in Springfield, Ill., closed, while a plant in Springfield, Mass., stayed open.");
+  const Place* il = FindPlace(x, "Springfield", 0);
+  const Place* ma = FindPlace(x, "Springfield", 1);
+  ASSERT_NE(il, nullptr);
+  ASSERT_NE(ma, nullptr);
+  EXPECT_EQ(il->admin1, "Illinois");
+  EXPECT_EQ(ma->admin1, "Massachusetts");
+  EXPECT_EQ(il->geo_precision, 1);
+  ASSERT_NE(FindPlace(x, "Ill."), nullptr);
+  EXPECT_EQ(FindPlace(x, "Ill.")->kind, "admin1");
+}
+
+TEST(Geoparse, TheDocumentsOtherPlacesDisambiguate) {
+  auto fr = ExtractText("Protesters marched in Paris on Saturday, police said.");
+  ASSERT_NE(FindPlace(fr, "Paris"), nullptr);
+  EXPECT_EQ(FindPlace(fr, "Paris")->country, "FRA");
+  auto tx = ExtractText(
+      "A storm hit Lamar County in Texas. Residents of Paris and Tyler lost power, and roads near Dallas flooded.");
+  ASSERT_NE(FindPlace(tx, "Paris"), nullptr);
+  EXPECT_EQ(FindPlace(tx, "Paris")->country, "USA");
+  EXPECT_EQ(FindPlace(tx, "Paris")->admin1, "Texas");
+  auto us = ExtractText("Storms moved from Atlanta toward Macon and Savannah, leaving Georgia soaked.");
+  ASSERT_NE(FindPlace(us, "Georgia"), nullptr);
+  EXPECT_EQ(FindPlace(us, "Georgia")->kind, "admin1");
+  auto ge = ExtractText("Protests continued in Tbilisi and Batumi as Georgia's parliament met.");
+  ASSERT_NE(FindPlace(ge, "Georgia"), nullptr);
+  EXPECT_EQ(FindPlace(ge, "Georgia")->kind, "country");
+  auto ru = ExtractText("Drones were downed over Kursk, Belgorod and Bryansk, the ministry said.");
+  ASSERT_NE(FindPlace(ru, "Kursk"), nullptr);
+  EXPECT_EQ(FindPlace(ru, "Kursk")->country, "RUS");
+}
+
+TEST(Geoparse, PlacesOpeningOrganisationNamesAreLocatedDeliberately) {
+  auto x = ExtractText("The Kharkiv Regional Military Administration reported two wounded.");
+  const Place* p = FindPlace(x, "Kharkiv");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->resolution, "in-name");
+  EXPECT_EQ(p->country, "UKR");
+}
+
+TEST(Geoparse, CountiesArePlacedInTheDocumentsRegion) {
+  auto x = ExtractText("Flooding closed roads in Laurel County, Kentucky, and near Lexington and Somerset.");
+  const Place* c = FindPlace(x, "Laurel County");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->kind, "admin2");
+  EXPECT_EQ(c->admin1, "Kentucky");
+  EXPECT_GE(c->geo_precision, 2);
+  auto none = ExtractText("Flooding closed roads in Laurel County on Monday.");
+  EXPECT_EQ(FindPlace(none, "Laurel County"), nullptr);  // no region to put it in: not guessed
 }
 
 }  // namespace

@@ -279,11 +279,16 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildRe
     for (uint32_t g : it->second) near.push_back({DistanceKm(p.lat, p.lon, places[g].lat, places[g].lon), g});
     size_t n = std::min<size_t>(k, near.size());
     std::partial_sort(near.begin(), near.begin() + n, near.end());
+    // Nearer towns weigh more (1 / (distance + 5 km)).
+    std::map<std::string, double> weight;
     std::map<std::string, int> count;
-    for (size_t i = 0; i < n; ++i) ++count[places[near[i].second].admin1];
-    auto best = std::max_element(count.begin(), count.end(),
+    for (size_t i = 0; i < n; ++i) {
+      weight[places[near[i].second].admin1] += 1.0 / (near[i].first + 5.0);
+      ++count[places[near[i].second].admin1];
+    }
+    auto best = std::max_element(weight.begin(), weight.end(),
                                  [](const auto& a, const auto& b) { return a.second < b.second; });
-    *votes = best->second;
+    *votes = count[best->first];
     return best->first;
   };
   std::map<std::pair<std::string, std::string>, uint32_t> admin1_index;  // (iso3, code) -> place

@@ -167,6 +167,10 @@ struct Candidate {
   int qualifier = -1;       // "Springfield, Ill.": index of the candidate after the comma
   std::unordered_set<uint32_t> alternates;  // options named by an alternate name
   bool alternate_only = false;              // only small towns' Latin alternate names match
+  std::string_view vote_country;            // what this name says the document is about
+  double vote_country_w = 0;
+  uint32_t vote_admin1 = UINT32_MAX;
+  double vote_admin1_w = 0;
   const GazetteerEntry* chosen = nullptr;
   double margin = 0;
   const char* how = "exact";
@@ -410,43 +414,49 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     }
   }
 
-  // 3. What the document is about: countries and regions that accepted
-  // names point to without ambiguity.
-  std::unordered_map<std::string_view, int> country_votes;
-  std::unordered_map<uint32_t, int> admin1_votes;
-  auto votes_of = [&](const Candidate& c, std::string_view* country, uint32_t* admin1) {
-    *country = c.options.front()->country;
-    *admin1 = c.options.front()->kind == "admin1" ? c.options.front()->index : c.options.front()->admin1_entry;
+  // 3. What the document is about: the countries and regions of its
+  // names, a full vote where all of a name's places agree, half a vote for
+  // the place a name most likely is otherwise ("Macon": Macon, Georgia).
+  std::unordered_map<std::string_view, double> country_votes;
+  std::unordered_map<uint32_t, double> admin1_votes;
+  auto region_of = [](const GazetteerEntry* x) { return x->kind == "admin1" ? x->index : x->admin1_entry; };
+  auto votes_of = [&](Candidate& c) {
+    const GazetteerEntry* top = nullptr;
+    double best = -1e9, second = -1e9;
+    bool same_country = true, same_region = true;
     for (const GazetteerEntry* x : c.options) {
-      if (x->country != *country) *country = {};
-      uint32_t r = x->kind == "admin1" ? x->index : x->admin1_entry;
-      if (r != *admin1) *admin1 = UINT32_MAX;
+      double p = Prior(*x) + (IsSettlement(x->kind) && !c.alternates.count(x->index) ? 1.5 : 0);
+      if (p > best) {
+        second = best;
+        best = p;
+        top = x;
+      } else if (p > second) {
+        second = p;
+      }
+      same_country = same_country && x->country == c.options.front()->country;
+      same_region = same_region && region_of(x) == region_of(c.options.front());
     }
+    double w = best - second >= 1 ? 0.5 : 0;
+    c.vote_country = top->country;
+    c.vote_country_w = same_country ? 1 : w;
+    c.vote_admin1 = region_of(top);
+    c.vote_admin1_w = c.vote_admin1 == UINT32_MAX ? 0 : same_region ? 1 : w;
   };
   // Country names vote for nothing: "U.S." in a report on Ukraine does not
   // make its "Georgia" the state; towns and regions vote.
   auto votes = [](const Candidate& c) {
     return std::any_of(c.options.begin(), c.options.end(), [](const GazetteerEntry* x) { return x->kind != "country"; });
   };
-  for (const Candidate& c : cands) {
+  for (Candidate& c : cands) {
     if (!c.accepted || !votes(c)) continue;
-    std::string_view country;
-    uint32_t admin1;
-    votes_of(c, &country, &admin1);
-    if (!country.empty()) ++country_votes[country];
-    if (admin1 != UINT32_MAX) ++admin1_votes[admin1];
+    votes_of(c);
+    country_votes[c.vote_country] += c.vote_country_w;
+    if (c.vote_admin1 != UINT32_MAX) admin1_votes[c.vote_admin1] += c.vote_admin1_w;
   }
 
   // 4. Choose each name's place.
   for (Candidate& c : cands) {
     if (!c.accepted) continue;
-    std::string_view own_country;
-    uint32_t own_admin1;
-    votes_of(c, &own_country, &own_admin1);
-    if (!votes(c)) {
-      own_country = {};
-      own_admin1 = UINT32_MAX;
-    }
     const Candidate* q = c.qualifier >= 0 ? &cands[c.qualifier] : nullptr;
     double best = -1e9, second = -1e9;
     for (const GazetteerEntry* x : c.options) {
@@ -454,14 +464,15 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
       // A town's own name rather than an alternate one ("Augusta" is
       // Augusta, Georgia before it is Augsburg's Latin name).
       if (IsSettlement(x->kind) && !c.alternates.count(x->index)) s += 1.5;
-      int cv = country_votes.count(x->country) ? country_votes[x->country] : 0;
-      if (x->country == own_country) --cv;
-      if (cv > 0) s += 1.5 * std::min(cv, 4);
-      uint32_t r = x->kind == "admin1" ? x->index : x->admin1_entry;
+      // Votes from the document's other names, not this one's own.
+      double cv = country_votes.count(x->country) ? country_votes[x->country] : 0;
+      if (x->country == c.vote_country) cv -= c.vote_country_w;
+      if (cv > 0.25) s += 1.5 * std::min(cv, 4.0);
+      uint32_t r = region_of(x);
       if (r != UINT32_MAX) {
-        int av = admin1_votes.count(r) ? admin1_votes[r] : 0;
-        if (r == own_admin1) --av;
-        if (av > 0) s += x->kind == "admin1" ? 1.5 : av >= 2 ? 6 : 4;
+        double av = admin1_votes.count(r) ? admin1_votes[r] : 0;
+        if (r == c.vote_admin1) av -= c.vote_admin1_w;
+        if (av > 0.25) s += x->kind == "admin1" ? 1.5 : av >= 2 ? 6 : 4;
       }
       if (q != nullptr) {
         for (const GazetteerEntry* y : q->options) {
@@ -510,7 +521,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
   // at the region's centre (precision 3). Without such a region they are
   // left out rather than guessed.
   uint32_t focus = UINT32_MAX;
-  int focus_votes = 0;
+  double focus_votes = 0.75;  // at least one name in the region
   for (const auto& [r, v] : admin1_votes) {
     if (v > focus_votes || (v == focus_votes && r < focus)) {
       focus = r;
@@ -558,7 +569,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     double margin = c.margin;
     if (!c.region) {
       const Candidate* best = sense[c.node];
-      if (best != &c && best->margin > c.margin) {
+      if (best != &c && best->margin > c.margin && c.qualifier < 0) {
         chosen = best->chosen;
         margin = best->margin;
         how = "context";

@@ -1,0 +1,182 @@
+// The compiled gazetteer: built from small tables written for this test,
+// checked when loaded, and refused with a clear error when damaged.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "geoparse/gazetteer.h"
+#include "geoparse/gazetteer_builder.h"
+#include "geoparse/gazetteer_format.h"
+
+namespace sitrep {
+namespace {
+
+// Columns as data/places.tsv. Invented regions and towns of an invented
+// country, so that nothing here depends on real data.
+constexpr char kTable[] =
+    "# version 7\n"
+    "c-XAA\tcountry\tXAA\t10.0\t20.0\t5000000\t\tAlderia\t\tAlderland|Альдерия\tXA\n"
+    "c-XBB\tcountry\tXBB\t12.0\t24.0\t3000000\t\tBrevia\t\t\tXB\n"
+    "r-north\tadmin1\tXAA\t11.0\t20.5\t900000\t\tNorth Marches Oblast\tNorth Marches\tNordmark\t\n"
+    "r-south\tadmin1\tXAA\t9.0\t19.5\t800000\t\tSouthmoor Oblast\tSouthmoor\t\t\n"
+    "t-capital\tcity\tXAA\t10.1\t20.1\t1200000\tXAA\tKarvel\t\tKarvell|Карвель\t\n";
+
+// GeoNames dump rows (id, name, ascii, alternates, lat, lon, class, code,
+// country, cc2, admin1, admin2, admin3, admin4, population, ...).
+constexpr char kGeoNames[] =
+    "101\tKarvel\tKarvel\tKarwel\t10.11\t20.12\tP\tPPLC\tXA\t\t01\t\t\t\t1100000\t\t50\tX/Y\t2024-01-01\n"
+    "102\tOstrava Nova\tOstrava Nova\t\t11.1\t20.6\tP\tPPLA\tXA\t\t01\t\t\t\t45000\t\t50\tX/Y\t2024-01-01\n"
+    "103\tOstrava Nova\tOstrava Nova\t\t12.1\t24.1\tP\tPPL\tXB\t\t03\t\t\t\t700\t\t50\tX/Y\t2024-01-01\n"
+    "104\tSudrino\tSudrino\tSoudrino,Судрино\t9.1\t19.6\tP\tPPL\tXA\t\t02\t\t\t\t6000\t\t50\tX/Y\t2024-01-01\n"
+    "105\tMobile\tMobile\t\t9.2\t19.7\tP\tPPL\tXA\t\t02\t\t\t\t2000\t\t50\tX/Y\t2024-01-01\n"
+    "106\tNorthtown\tNorthtown\t\t11.2\t20.4\tP\tPPL\tXA\t\t01\t\t\t\t3000\t\t50\tX/Y\t2024-01-01\n"
+    "107\tNorthvale\tNorthvale\t\t11.3\t20.3\tP\tPPL\tXA\t\t01\t\t\t\t3000\t\t50\tX/Y\t2024-01-01\n"
+    "broken line without tabs\n"
+    "108\tNowhere\tNowhere\t\t10.0\t20.0\tP\tPPL\tZZ\t\t01\t\t\t\t900\t\t50\tX/Y\t2024-01-01\n";
+
+std::string Build(GazetteerBuildReport* report = nullptr) {
+  std::unordered_set<std::string> common = {"mobile"};
+  GazetteerSources src{kTable, kGeoNames, "test fixture", &common};
+  auto bytes = BuildGazetteer(src, report);
+  EXPECT_TRUE(bytes.ok()) << bytes.status().message();
+  return bytes.ok() ? *bytes : std::string();
+}
+
+const GazetteerEntry* Only(const Gazetteer& g, std::string_view key) {
+  auto names = g.NamesAt(g.Find(key));
+  if (names.size() != 1) return nullptr;
+  return &g.entry(Gazetteer::EntryOf(names[0]));
+}
+
+TEST(GazetteerBuild, MergesTableAndGeoNamesAndReportsBadRows) {
+  GazetteerBuildReport report;
+  auto g = Gazetteer::FromBytes(Build(&report));
+  ASSERT_TRUE(g.ok()) << g.status().message();
+  EXPECT_EQ(report.geonames_rows, 9u);
+  EXPECT_EQ(report.geonames_skipped, 2u);  // the broken line and the unknown country ZZ
+  ASSERT_EQ(report.warnings.size(), 2u);
+  EXPECT_NE(report.warnings[0].find("line 8"), std::string::npos) << report.warnings[0];
+  EXPECT_NE(report.warnings[1].find("'ZZ'"), std::string::npos) << report.warnings[1];
+  // The table's Karvel and GeoNames' are one entry with both sets of names.
+  EXPECT_EQ(report.table_cities_merged, 1u);
+  const GazetteerEntry* karvel = Only(**g, "karvel");
+  ASSERT_NE(karvel, nullptr);
+  EXPECT_EQ(karvel->id, "geonames:101");
+  EXPECT_EQ(karvel->capital_of, "XAA");
+  EXPECT_EQ(Only(**g, "karwel"), karvel);
+  EXPECT_EQ(Only(**g, "карвель"), karvel);
+  EXPECT_EQ((*g)->data_version(), 7u);
+  EXPECT_EQ((*g)->source(), "test fixture");
+  EXPECT_EQ((*g)->size(), 5u + 7u - 1u);  // 5 table rows, 7 GeoNames rows kept, Karvel merged
+}
+
+TEST(GazetteerBuild, EntriesCarryKindCountryRegionAndNames) {
+  auto g = Gazetteer::FromBytes(Build());
+  ASSERT_TRUE(g.ok());
+  const GazetteerEntry* s = Only(**g, "sudrino");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->kind, "village");
+  EXPECT_EQ(s->country, "XAA");
+  EXPECT_EQ(s->admin1, "02");
+  EXPECT_EQ(s->population, 6000);
+  EXPECT_DOUBLE_EQ(s->lat, 9.1);
+  // Its region is the table's Southmoor Oblast, whose code was derived
+  // from the towns nearest its centre.
+  ASSERT_NE(s->admin1_entry, UINT32_MAX);
+  EXPECT_EQ((*g)->entry(s->admin1_entry).name, "Southmoor Oblast");
+  // A village keeps its Cyrillic alternate name, not its Latin ones.
+  EXPECT_EQ(Only(**g, "судрино"), s);
+  EXPECT_EQ((*g)->Find("soudrino"), Gazetteer::kNoNode);
+  // Two towns of one name, in two countries.
+  EXPECT_EQ((*g)->NamesAt((*g)->Find("ostrava nova")).size(), 2u);
+  // Regions are found by their stems too ("North Marches" + "region").
+  EXPECT_EQ((*g)->StemsAt((*g)->Find("north marches")).size(), 1u);
+  ASSERT_NE((*g)->Country("XBB"), nullptr);
+  EXPECT_EQ((*g)->Country("XBB")->name, "Brevia");
+  EXPECT_EQ((*g)->Country("XCC"), nullptr);
+}
+
+TEST(GazetteerBuild, FlagsOrdinaryWordsAndMarksAlternateNames) {
+  auto g = Gazetteer::FromBytes(Build());
+  ASSERT_TRUE(g.ok());
+  EXPECT_NE((*g)->NodeFlags((*g)->Find("mobile")) & Gazetteer::kCommonWord, 0u);
+  EXPECT_EQ((*g)->NodeFlags((*g)->Find("karvel")) & Gazetteer::kCommonWord, 0u);
+  auto alderland = (*g)->NamesAt((*g)->Find("alderland"));
+  ASSERT_EQ(alderland.size(), 1u);
+  EXPECT_TRUE(Gazetteer::IsAlternate(alderland[0]));
+  EXPECT_FALSE(Gazetteer::IsAlternate((*g)->NamesAt((*g)->Find("alderia"))[0]));
+}
+
+TEST(GazetteerBuild, FuzzyLookupFindsNearMissesOfMajorNames) {
+  auto g = Gazetteer::FromBytes(Build());
+  ASSERT_TRUE(g.ok());
+  auto hits = (*g)->FuzzyLookup("karvle", 1);  // transposition
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].entry->name, "Karvel");
+  // Villages are not fuzzy targets: too many near misses of surnames.
+  EXPECT_TRUE((*g)->FuzzyLookup("sudrono", 1).empty());
+}
+
+TEST(GazetteerBuild, ABadTableRowIsAnErrorWithItsLine) {
+  GazetteerSources src{"c-XAA\tcountry\tXAA\tnorth\t20\t1\t\tAlderia\t\t\tXA\n", "", "x", nullptr};
+  auto bytes = BuildGazetteer(src, nullptr);
+  ASSERT_FALSE(bytes.ok());
+  EXPECT_NE(bytes.status().message().find("line 1"), std::string::npos);
+  EXPECT_NE(bytes.status().message().find("latitude"), std::string::npos);
+}
+
+TEST(GazetteerLoad, RefusesTruncatedCorruptedAndForeignFiles) {
+  const std::string good = Build();
+  ASSERT_TRUE(Gazetteer::FromBytes(good).ok());
+  auto message = [](std::string bytes) {
+    auto g = Gazetteer::FromBytes(std::move(bytes));
+    return g.ok() ? std::string("loaded") : g.status().message();
+  };
+  EXPECT_NE(message(good.substr(0, good.size() / 2)).find("truncated"), std::string::npos);
+  EXPECT_NE(message(good.substr(0, 10)).find("too short"), std::string::npos);
+  EXPECT_NE(message("").find("too short"), std::string::npos);
+  std::string flipped = good;
+  flipped[flipped.size() - 100] ^= 0x5A;
+  EXPECT_NE(message(flipped).find("checksum"), std::string::npos);
+  std::string magic = good;
+  magic[0] = 'X';
+  EXPECT_NE(message(magic).find("magic"), std::string::npos);
+  std::string version = good;
+  version[8] = 99;  // format_version follows the 8-byte magic
+  EXPECT_NE(message(version).find("format version 99"), std::string::npos);
+  // Every single-byte corruption of the body is caught (a sample of them).
+  for (size_t at = sizeof(gz::Header); at < good.size(); at += 37) {
+    std::string bad = good;
+    bad[at] ^= 0x01;
+    EXPECT_NE(message(bad), "loaded") << "byte " << at;
+  }
+}
+
+TEST(GazetteerLoad, OpensAFileAndNamesItInErrors) {
+  std::string path = ::testing::TempDir() + "sitrep-gazetteer-test.bin";
+  {
+    std::ofstream f(path, std::ios::binary);
+    std::string good = Build();
+    f.write(good.data(), static_cast<std::streamsize>(good.size() - 8));
+  }
+  auto g = Gazetteer::Open(path);
+  ASSERT_FALSE(g.ok());
+  EXPECT_NE(g.status().message().find(path), std::string::npos);
+  auto missing = Gazetteer::Open(path + ".missing");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("cannot open"), std::string::npos);
+  std::remove(path.c_str());
+}
+
+TEST(GazetteerLoad, TheDefaultGazetteerDescribesItself) {
+  auto g = LoadDefaultGazetteer();
+  ASSERT_TRUE(g.ok()) << g.status().message();
+  EXPECT_EQ((*g)->format_version(), gz::kFormatVersion);
+  EXPECT_GE((*g)->data_version(), 2u);
+  EXPECT_NE((*g)->source().find("cities500"), std::string_view::npos);
+  EXPECT_GT((*g)->size(), 190000u);
+}
+
+}  // namespace
+}  // namespace sitrep
