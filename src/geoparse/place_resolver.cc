@@ -376,7 +376,8 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
                        !a.headline[a.sentence_of[b]];
     bool followed_by_name = e < n && other_name(e) && !a.headline[a.sentence_of[b]];
     if (followed_by_name) {
-      if (IsOrganisationWord(a.folded[e])) {
+      // "Gainesville Police Department"; "Kharkiv Governor Oleh Syniehubov".
+      if (IsOrganisationWord(a.folded[e]) || IsPersonTitle(a.folded[e]) || a.Has(e, kRoleStart)) {
         c.in_name = true;
         followed_by_name = false;
       }
