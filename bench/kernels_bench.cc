@@ -83,6 +83,30 @@ void BM_Geoparse(benchmark::State& state) {
 }
 BENCHMARK(BM_Geoparse);
 
+// Opening the compiled gazetteer: map, check the checksum and every offset,
+// build the entry table.
+void BM_GazetteerOpen(benchmark::State& state) {
+  std::string path = GazetteerSearchPath().back();
+  for (const std::string& p : GazetteerSearchPath()) {
+    if (std::filesystem::exists(p)) {
+      path = p;
+      break;
+    }
+  }
+  size_t bytes = 0;
+  for (auto _ : state) {
+    auto g = Gazetteer::Open(path);
+    if (!g.ok()) {
+      state.SkipWithError(g.status().message().c_str());
+      return;
+    }
+    bytes = (*g)->file_bytes();
+    benchmark::DoNotOptimize(g);
+  }
+  state.counters["file_MiB"] = static_cast<double>(bytes) / (1 << 20);
+}
+BENCHMARK(BM_GazetteerOpen)->Unit(benchmark::kMillisecond);
+
 void BM_Extract(benchmark::State& state) {
   for (auto _ : state) {
     for (const Document& d : Corpus()) benchmark::DoNotOptimize(Extract(d));

@@ -262,11 +262,29 @@ std::vector<FuzzyHit> Gazetteer::FuzzyLookup(std::string_view folded, int max_di
   uint32_t bucket = gz::FuzzyBucket(folded);
   const gz::FuzzyRecord* b = s.fuzzy;
   const gz::FuzzyRecord* e = s.fuzzy + s.fuzzy_count;
-  const gz::FuzzyRecord* it =
-      std::lower_bound(b, e, bucket, [](const gz::FuzzyRecord& r, uint32_t k) { return r.bucket < k; });
-  for (; it != e && it->bucket == bucket; ++it) {
-    if (std::abs(static_cast<int>(it->code_points) - len) > max_distance) continue;
-    int d = EditDistance(folded, s.String(s.words[it->word - 1].text), max_distance);
+  // Records are sorted by (bucket, length): only lengths within
+  // max_distance of the word's can be near it.
+  const uint32_t min_len = static_cast<uint32_t>(std::max(0, len - max_distance));
+  const uint32_t max_len = static_cast<uint32_t>(len + max_distance);
+  const gz::FuzzyRecord* it = std::lower_bound(b, e, std::pair(bucket, min_len), [](const gz::FuzzyRecord& r, auto k) {
+    return std::pair(r.bucket, r.code_points) < k;
+  });
+  // Letters the two words do not share bound the distance from below.
+  int counts[26] = {0};
+  for (char c : folded) {
+    if (c >= 'a' && c <= 'z') ++counts[c - 'a'];
+  }
+  for (; it != e && it->bucket == bucket && it->code_points <= max_len; ++it) {
+    std::string_view name = s.String(s.words[it->word - 1].text);
+    int diff[26];
+    std::copy(std::begin(counts), std::end(counts), diff);
+    for (char c : name) {
+      if (c >= 'a' && c <= 'z') --diff[c - 'a'];
+    }
+    int plus = 0, minus = 0;
+    for (int d : diff) (d > 0 ? plus : minus) += std::abs(d);
+    if (std::max(plus, minus) > max_distance) continue;
+    int d = EditDistance(folded, name, max_distance);
     if (d > max_distance) continue;
     for (uint32_t x : NamesAt(it->node)) hits.push_back({&entries_[EntryOf(x)], d, false});
     for (uint32_t x : StemsAt(it->node)) hits.push_back({&entries_[x], d, true});

@@ -470,7 +470,7 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildRe
     fuzzy.push_back({gz::FuzzyBucket(w), edge.word, edge.child, cps});
   }
   std::sort(fuzzy.begin(), fuzzy.end(), [](const gz::FuzzyRecord& a, const gz::FuzzyRecord& b) {
-    return std::tie(a.bucket, a.word) < std::tie(b.bucket, b.word);
+    return std::tie(a.bucket, a.code_points, a.word) < std::tie(b.bucket, b.code_points, b.word);
   });
 
   // 8. The file.

@@ -11,7 +11,8 @@
 //   word_hash  uint32 slots (word id or 0), open addressing on WordHash()
 //   nodes      NodeRecord[node_count]: the name trie, node 0 is the root
 //   edges      EdgeRecord, each node's children sorted by word id
-//   fuzzy      FuzzyRecord, single-word names for misspellings, by bucket
+//   fuzzy      FuzzyRecord, single-word names for misspellings, sorted by
+//              bucket, then length in code points
 #ifndef SITREP_GEOPARSE_GAZETTEER_FORMAT_H_
 #define SITREP_GEOPARSE_GAZETTEER_FORMAT_H_
 
