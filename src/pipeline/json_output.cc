@@ -159,6 +159,7 @@ std::string ToJsonString(const Extraction& x, int indent) {
     w.Key("name"), w.String(p.name);
     w.Key("kind"), w.String(p.kind);
     w.Key("country"), w.String(p.country);
+    w.Key("admin1"), w.StringOrNull(p.admin1);
     w.Key("lat"), w.Double(Round(p.lat, 4));
     w.Key("lon"), w.Double(Round(p.lon, 4));
     w.Key("geo_precision"), w.Int(p.geo_precision);
