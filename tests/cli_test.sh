@@ -39,6 +39,10 @@ expect 0 "invalid UTF-8" -- extract --published 2024-08-13 "$tmp/bad_byte.txt"
 expect 2 "FILE is required" -- extract
 expect 2 "json|text" -- extract --format xml "$tmp/bad_byte.txt"
 expect 2 "subcommand|frobnicate" -- frobnicate
+# No usable gazetteer: a clear error before any work.
+head -c 3000 "$(dirname "$bin")/gazetteer.bin" >"$tmp/truncated.bin"
+SITREP_GAZETTEER="$tmp/none.bin" expect 1 "sitrep: cannot open gazetteer .*none.bin" -- extract "$tmp/bad_byte.txt"
+SITREP_GAZETTEER="$tmp/truncated.bin" expect 1 "sitrep: gazetteer .*truncated.*rebuild" -- extract "$tmp/bad_byte.txt"
 expect 0 "Extract claims" -- --help
 expect 0 "--published" -- extract --help
 expect 0 "gold" -- eval --help

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "eval/gold_scorer.h"
+#include "geoparse/gazetteer.h"
 #include "sitrep/sitrep.h"
 #include "tools/sitrep/commands.h"
 
@@ -173,7 +174,9 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   extract->footer(
       "Spans are byte offsets [begin, end) into FILE as given. The JSON is described field by field in "
-      "docs/extract-json.md. Exit status: 0 ok, 1 bad input, 2 bad usage.");
+      "docs/extract-json.md. Places are resolved against the compiled gazetteer: gazetteer.bin beside the "
+      "executable, or the file $SITREP_GAZETTEER names. Exit status: 0 ok, 1 bad input (or no usable "
+      "gazetteer), 2 bad usage.");
 
   EvalArgs ev;
   CLI::App* eval = app.add_subcommand(
@@ -193,6 +196,12 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
     return code == 0 ? 0 : 2;
+  }
+  // Every command geoparses: a missing or damaged gazetteer is an error
+  // before any work, not a crash in the middle of it.
+  if (auto g = sitrep::LoadDefaultGazetteer(); !g.ok()) {
+    std::cerr << "sitrep: " << g.status().message() << "\n";
+    return 1;
   }
   if (extract->parsed()) return RunExtract(ex);
   if (eval->parsed()) return RunEval(ev);
