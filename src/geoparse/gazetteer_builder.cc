@@ -454,8 +454,7 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildRe
   // Misspelling candidates: single-word names of countries, regions (and
   // region stems) and towns of 10,000+ people, four letters or more.
   std::vector<gz::FuzzyRecord> fuzzy;
-  for (size_t k = edge_records.size(), i = 0; i < node_records[0].edge_count; ++i) {
-    (void)k;
+  for (size_t i = 0; i < node_records[0].edge_count; ++i) {
     const gz::EdgeRecord& edge = edge_records[node_records[0].edge_begin + i];
     const BuildNode& n = nodes[edge.child];
     bool major = !n.stems.empty();

@@ -50,7 +50,7 @@ bool IsPlacePreposition(std::string_view w) {
       "through", "via", "beyond", "within", "throughout", "inside", "downtown", "central", "northern",
       "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern",
       "greater", "entered", "reached", "visited", "visiting", "outskirts", "suburb", "suburbs", "в", "у",
-      "під", "под", "біля", "возле", "near", "north", "south", "east", "west", "northeast", "northwest",
+      "під", "под", "біля", "возле", "north", "south", "east", "west", "northeast", "northwest",
       "southeast", "southwest"};
   return kPreps.count(w) > 0;
 }
@@ -87,10 +87,10 @@ bool IsOrganisationWord(std::string_view w) {
       "road", "avenue", "church", "cathedral", "mosque", "center", "centre", "times", "post", "herald",
       "tribune", "journal", "news", "daily", "gazette", "observer", "group", "authority", "mall",
       "international", "nuclear", "power", "plant", "thermal", "hydroelectric", "dam", "bridge",
-      "square", "park", "stadium", "hall", "jail", "prison", "court", "circuit", "superior",
+      "square", "park", "stadium", "hall", "jail", "prison", "circuit", "superior",
       "elementary", "middle", "academy", "institute", "bureau", "office", "agency", "commission",
       "republic", "people's", "governorate", "province", "provincial", "national", "guard", "army",
-      "brigade", "battalion", "division", "operational", "direction", "front", "forces", "group"};
+      "brigade", "battalion", "division", "operational", "direction", "front", "forces"};
   return kWords.count(w) > 0;
 }
 
@@ -118,7 +118,7 @@ bool IsNeverAPlaceAlone(std::string_view w) {
       "democrat", "republican", "liberty", "union", "federal", "national", "international", "president",
       "senate", "congress", "parliament", "government", "ministry", "office", "court", "main", "general",
       "independence", "victory", "freedom", "hope", "unity", "progress", "justice", "peace", "truth",
-      "gateway", "university", "valley", "lake", "river", "mount", "fort", "port", "beach", "park"};
+      "gateway", "valley", "lake", "river", "mount", "fort", "port", "beach", "park"};
   return kWords.count(w) > 0;
 }
 
@@ -157,7 +157,7 @@ void FillPlace(const Analysis& a, const Gazetteer& g, size_t b, size_t e, const 
 
 // A name found in the text with the places it may be.
 struct Candidate {
-  size_t begin = 0, name_end = 0, end = 0;  // end includes a region word
+  size_t begin = 0, end = 0;  // end includes a region word
   uint32_t node = Gazetteer::kNoNode;
   std::vector<const GazetteerEntry*> options;
   bool region = false;      // a region stem cued by a region word or list
@@ -174,6 +174,12 @@ struct Candidate {
   const GazetteerEntry* chosen = nullptr;
   double margin = 0;
   const char* how = "exact";
+
+  // True when every place the name may be is a town: then it must be shown
+  // to be a place at all.
+  bool SettlementsOnly() const {
+    return std::all_of(options.begin(), options.end(), [](const GazetteerEntry* x) { return IsSettlement(x->kind); });
+  }
 };
 
 // Most places a name may be that are weighed (the most populous).
@@ -240,7 +246,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     }
     Candidate c;
     c.begin = i;
-    c.name_end = c.end = best_end;
+    c.end = best_end;
     c.node = best_node;
     auto names = g.NamesAt(best_node);
     auto stems = g.StemsAt(best_node);
@@ -320,18 +326,14 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     bool titled = IsPersonTitle(a.folded[p]) || (p > 0 && a.folded[p] == "." && IsPersonTitle(a.folded[p - 1]));
     bool first_name = NameToken(a, p) && !a.Has(p, kStopWord) && !IsDirectionWord(a.folded[p]) &&
                       !IsOrganisationWord(a.folded[t]) && !a.headline[a.sentence_of[t]] &&
-                      (cand_at[p] < 0 || std::all_of(cands[cand_at[p]].options.begin(), cands[cand_at[p]].options.end(),
-                                                     [](const GazetteerEntry* x) { return IsSettlement(x->kind); }));
+                      (cand_at[p] < 0 || cands[cand_at[p]].SettlementsOnly());
     if (titled || first_name) surnames.insert(a.folded[t]);
   }
   for (size_t k = 0; k < cands.size(); ++k) {
     Candidate& c = cands[k];
     const size_t b = c.begin, e = c.end;
-    bool big = false, settlement_only = true;
-    for (const GazetteerEntry* x : c.options) {
-      if (!IsSettlement(x->kind)) settlement_only = false;
-      if (x->population >= 1000000) big = true;
-    }
+    const bool big = std::any_of(c.options.begin(), c.options.end(),
+                                 [](const GazetteerEntry* x) { return x->population >= 1000000; });
     const std::string* prev = b > 0 ? &a.folded[b - 1] : nullptr;
     const std::string* prev2 = b > 1 ? &a.folded[b - 2] : nullptr;
     if (prev != nullptr && *prev == "the" && prev2 != nullptr) {
@@ -350,7 +352,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
       listed = true;
     }
     c.strong = c.strong || locative || settlement_cue || c.qualifier >= 0 || listed;
-    if (!settlement_only) {
+    if (!c.SettlementsOnly()) {
       c.accepted = true;
       continue;
     }
@@ -367,10 +369,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     // country or region ("George Barros": two towns' names make a person).
     auto other_name = [&](size_t t) {
       if (!NameToken(a, t) || a.Has(t, kStopWord)) return false;
-      if (cand_at[t] < 0) return true;
-      const Candidate& o = cands[cand_at[t]];
-      return std::all_of(o.options.begin(), o.options.end(),
-                         [](const GazetteerEntry* x) { return IsSettlement(x->kind); });
+      return cand_at[t] < 0 || cands[cand_at[t]].SettlementsOnly();
     };
     bool inside_name = b > 0 && other_name(b - 1) && !a.SentenceInitial(b) && !IsDirectionWord(a.folded[b - 1]) &&
                        !a.headline[a.sentence_of[b]];
