@@ -28,6 +28,9 @@ Result<std::string> ReadInput(const std::string& path, uint64_t max_bytes = kDef
 struct LoadOptions {
   std::string published;        // YYYY-MM-DD; overrides the document's own
   std::string outlet;           // overrides the document's own
+  std::string title;            // used when the document has none of its own
+  std::string url;              // used when the document has none of its own
+  std::string language;         // overrides the document's own (and the guess)
   std::string format = "auto";  // auto | text | html
   uint64_t max_bytes = kDefaultMaxBytes;
 };

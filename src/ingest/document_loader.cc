@@ -61,6 +61,31 @@ size_t ParseFrontBlock(std::string_view s, DocumentMeta* meta) {
   return 0;
 }
 
+// "en" unless most letters are Cyrillic: then "uk" when letters only
+// Ukrainian uses appear (і ї є ґ), else "ru". A script test, not a model: it
+// tells the pipeline which lexicons can apply, nothing finer.
+std::string GuessLanguage(std::string_view text) {
+  size_t latin = 0, cyrillic = 0, ukrainian = 0;
+  size_t probe = std::min<size_t>(text.size(), 1 << 14);
+  for (size_t i = 0; i < probe; ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+      ++latin;
+    } else if ((c == 0xD0 || c == 0xD1 || c == 0xD2) && i + 1 < probe) {
+      unsigned char d = static_cast<unsigned char>(text[i + 1]);
+      ++cyrillic;
+      // і І ї Ї є Є ґ Ґ
+      if ((c == 0xD1 && (d == 0x96 || d == 0x97 || d == 0x94)) || (c == 0xD0 && (d == 0x86 || d == 0x87 || d == 0x84)) ||
+          (c == 0xD2 && (d == 0x90 || d == 0x91))) {
+        ++ukrainian;
+      }
+      ++i;
+    }
+  }
+  if (cyrillic <= latin) return "en";
+  return ukrainian * 200 >= cyrillic ? "uk" : "ru";
+}
+
 bool LooksBinary(std::string_view s) {
   size_t control = 0;
   size_t probe = std::min<size_t>(s.size(), 1 << 16);
@@ -93,7 +118,9 @@ Result<Document> LoadDocument(std::string bytes, const LoadOptions& options) {
   // from it: front-block values end up in the output too.
   std::string clean = doc.raw;
   Utf8Repair repair = RepairUtf8(&clean);
+  doc.meta.language.clear();
   size_t front = ParseFrontBlock(clean, &doc.meta);
+  bool language_given = !doc.meta.language.empty();
   std::string body = clean.substr(front);
   // A few stray bytes are repaired and flagged; many (over 1%, as in a
   // Latin-1 or Windows-1251 file) mean the file is in another encoding.
@@ -125,6 +152,13 @@ Result<Document> LoadDocument(std::string bytes, const LoadOptions& options) {
   }
   doc.offsets.set_raw_shift(static_cast<uint32_t>(front));
   if (!options.published.empty()) doc.meta.published = options.published;
+  if (doc.meta.title.empty()) doc.meta.title = options.title;
+  if (doc.meta.url.empty()) doc.meta.url = options.url;
+  if (!options.language.empty()) {
+    doc.meta.language = options.language;
+  } else if (!language_given) {
+    doc.meta.language = GuessLanguage(doc.text);
+  }
   if (!options.outlet.empty()) {
     doc.meta.outlet = options.outlet;
     RepairUtf8(&doc.meta.outlet);

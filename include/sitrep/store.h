@@ -1,0 +1,183 @@
+// The corpus database: ingest files into SQLite, query claims and events,
+// export them. The schema is src/store/schema.sql, described in
+// docs/database.md.
+//
+//   sitrep::IngestOptions o;
+//   o.db_path = "corpus.db";
+//   auto summary = sitrep::IngestCorpus({"reports/"}, o);
+//   auto db = sitrep::Database::Open("corpus.db");
+//   auto claims = db->Claims({.status = "confirmed", .since = "2024-08-01"});
+//
+// A Database is one SQLite connection: use it from one thread at a time.
+#ifndef SITREP_STORE_H_
+#define SITREP_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "sitrep/sitrep.h"
+
+namespace sitrep {
+
+inline constexpr int kSchemaVersion = 1;
+
+struct IngestProblem {
+  std::string origin;   // file, file:LINE, file#message ID, file#item N
+  std::string reason;
+  bool skipped = true;  // false: stored, with a warning
+};
+
+struct IngestProgress {
+  uint64_t records = 0;  // documents read so far
+  uint64_t bytes = 0;    // of their text
+  uint64_t stored = 0;   // new documents and versions written
+  double seconds = 0;
+};
+
+struct IngestOptions {
+  std::string db_path = "sitrep.db";
+  int jobs = 1;                    // extraction threads; one writer besides
+  size_t batch_documents = 256;    // documents per transaction
+  uint64_t max_bytes = kDefaultMaxBytes;  // one document
+  std::string arguments;           // recorded with the run
+  // Called from the ingesting thread, at most every progress_interval_ms and
+  // once at the end.
+  std::function<void(const IngestProgress&)> on_progress;
+  int progress_interval_ms = 200;
+  std::function<void(const IngestProblem&)> on_problem;
+};
+
+struct IngestSummary {
+  uint64_t files = 0;
+  uint64_t ignored_files = 0;     // in folders, not a known type
+  uint64_t records = 0;           // documents read
+  uint64_t bytes = 0;             // of their text
+  uint64_t added = 0;             // new documents
+  uint64_t new_versions = 0;      // changed documents at a known URL or key
+  uint64_t unchanged = 0;         // already stored: skipped
+  uint64_t near_duplicates = 0;   // of the added ones, linked to an earlier document
+  uint64_t claims = 0;            // written
+  uint64_t problems = 0;          // records not stored
+  uint64_t warnings = 0;          // records stored with a warning
+  uint64_t skipped_records = 0;   // not documents: Telegram service messages, posts without text
+  uint64_t groups = 0;            // claim groups after corroboration
+  double seconds = 0;
+};
+
+// Reads `paths` (files and folders) into the database at options.db_path,
+// creating it when needed. Idempotent: a document already stored (same key,
+// same bytes) is skipped; a changed one becomes a new version. Commits one
+// transaction per batch, so an interrupted run leaves whole documents and a
+// rerun completes it. Problems with single records go to on_problem and are
+// stored in ingest_problems; the Status is an error only when nothing can go
+// on (no such path, database unusable).
+Result<IngestSummary> IngestCorpus(const std::vector<std::string>& paths, const IngestOptions& options);
+
+struct QueryFilter {
+  std::string status;      // one ClaimStatus name
+  std::string speaker;     // substring, case-insensitive
+  std::string place;       // a place name or mention, case-insensitive
+  std::optional<double> near_lat, near_lon, near_km;
+  std::string since, until;  // YYYY-MM-DD: the claim's date (or its document's) overlaps
+  std::string text;        // full-text query (SQLite FTS5 syntax)
+  std::string event_type;  // ACLED event type
+  int64_t document_id = 0; // 0: any
+  bool events_only = false;
+  bool all_versions = false;  // include claims of superseded document versions
+  int limit = 100;
+  int offset = 0;
+};
+
+// Checks the filter (dates, status, coordinates, limits); the message says
+// which field is wrong and why.
+Status ValidateFilter(const QueryFilter& filter);
+
+struct ClaimRecord {
+  int64_t id = 0;
+  int64_t document_id = 0;
+  std::string text;
+  uint32_t begin = 0, end = 0;  // bytes of the document's raw text
+  std::string kind, status, speaker, speaker_role, speaker_side, speaker_country, cue, status_cue;
+  std::optional<std::string> date_from, date_to;
+  int time_precision = 0;
+  std::optional<std::string> event_type;
+  std::string sub_event_type, actor1, actor2;
+  std::string place, place_country, place_admin1, place_kind;  // the event's place, else the claim's first
+  std::optional<double> lat, lon;
+  int geo_precision = 0;
+  std::string outlet, url, title;
+  std::optional<std::string> published;
+  int64_t group_id = 0;         // 0: in no group
+  int corroboration = 1;        // independent sources for this event
+  std::string group_status;     // strongest status in the group ('' when none)
+  std::string contradiction;
+  std::optional<double> fatalities;  // a count of people killed the claim states
+  std::vector<std::string> quantities;  // "nearly 400 square miles"
+};
+
+struct DocumentRecord {
+  int64_t id = 0;
+  std::string doc_key, url, title, outlet, language, format, origin, sha256;
+  std::optional<std::string> published;
+  int version = 1;
+  bool is_latest = true;
+  int64_t cluster_id = 0;
+  std::vector<std::pair<int64_t, double>> near_duplicates;  // (document, similarity)
+  std::vector<std::string> warnings;
+  std::string raw;
+  std::vector<ClaimRecord> claims;
+};
+
+struct DatabaseStats {
+  int64_t documents = 0, latest_documents = 0, outlets = 0, claims = 0, events = 0, places = 0, groups = 0,
+          corroborated_groups = 0, contradictions = 0, problems = 0, clusters_with_duplicates = 0;
+  std::optional<std::string> first_date, last_date;
+};
+
+class Database {
+ public:
+  // Opens an existing database read-only; NotFound when there is none, and
+  // an error when the file is not a sitrep database or is newer than this
+  // build understands.
+  static Result<Database> Open(const std::string& path);
+  Database(Database&&) noexcept;
+  Database& operator=(Database&&) noexcept;
+  ~Database();
+
+  Result<std::vector<ClaimRecord>> Claims(const QueryFilter& filter);
+  // The same, one claim at a time (for exports of any size); fn returns
+  // false to stop.
+  Status ForEachClaim(const QueryFilter& filter, const std::function<bool(ClaimRecord&&)>& fn);
+  Result<DocumentRecord> Document(int64_t id);
+  Result<DatabaseStats> Stats();
+
+  struct Impl;
+
+ private:
+  explicit Database(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+enum class ExportFormat { kAcledCsv, kGeoJson, kJsonLines };
+
+struct ExportSummary {
+  uint64_t written = 0;
+  uint64_t without_coordinates = 0;  // GeoJSON only: events left out for want of a point
+};
+
+// Writes every claim the filter selects (limit and offset apply; a limit of 0
+// or less means all). ACLED CSV and GeoJSON carry events only (claims with an
+// event type); JSON Lines carries every claim.
+Result<ExportSummary> ExportClaims(Database& db, QueryFilter filter, ExportFormat format, std::ostream& out);
+
+// The columns of the ACLED-style CSV, in order.
+const std::vector<std::string>& AcledCsvColumns();
+
+}  // namespace sitrep
+
+#endif  // SITREP_STORE_H_

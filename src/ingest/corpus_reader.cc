@@ -1,0 +1,208 @@
+#include "ingest/corpus_reader.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+namespace sitrep {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+enum class FileKind { kArticle, kJsonLines, kJson, kFeed, kUnknown };
+
+std::string Lower(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+FileKind KindByExtension(const fs::path& p) {
+  std::string ext = Lower(p.extension().string());
+  if (ext == ".txt" || ext == ".text" || ext == ".md" || ext == ".html" || ext == ".htm") return FileKind::kArticle;
+  if (ext == ".jsonl" || ext == ".ndjson") return FileKind::kJsonLines;
+  if (ext == ".json") return FileKind::kJson;
+  if (ext == ".xml" || ext == ".rss" || ext == ".atom") return FileKind::kFeed;
+  return FileKind::kUnknown;
+}
+
+// A feed announces itself in its first kilobyte.
+bool LooksLikeFeed(std::string_view bytes) {
+  std::string_view head = bytes.substr(0, 1024);
+  return head.find("<rss") != std::string_view::npos || head.find("<feed") != std::string_view::npos ||
+         head.find("<rdf:RDF") != std::string_view::npos;
+}
+
+std::string Canonical(const fs::path& p) {
+  std::error_code ec;
+  fs::path c = fs::weakly_canonical(p, ec);
+  return ec ? p.string() : c.string();
+}
+
+// One file: an article, or a container of many documents.
+void ReadFile(const fs::path& path, bool named, const CorpusReaderOptions& options,
+              const std::function<bool(SourceRecord&&)>& on_record,
+              const std::function<void(const RecordProblem&)>& on_problem, CorpusWalkStats* stats,
+              bool* stop) {
+  const std::string name = path.string();
+  FileKind kind = KindByExtension(path);
+  if (kind == FileKind::kUnknown && !named) {
+    ++stats->ignored_files;
+    return;
+  }
+  ++stats->files;
+  if (kind == FileKind::kJsonLines) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      on_problem({name, "cannot open the file"});
+      return;
+    }
+    ReadJsonLines(in, name, options,
+                  [&](SourceRecord&& r) { return (*stop = !on_record(std::move(r)), !*stop); }, on_problem, stats);
+    return;
+  }
+  uint64_t limit = kind == FileKind::kArticle || kind == FileKind::kUnknown ? options.max_document_bytes
+                                                                              : options.max_container_bytes;
+  Result<std::string> bytes = ReadInput(name, limit);
+  if (!bytes.ok()) {
+    on_problem({name, bytes.status().message()});
+    return;
+  }
+  auto forward = [&](SourceRecord&& r) { return (*stop = !on_record(std::move(r)), !*stop); };
+  if (kind == FileKind::kJson) {
+    ReadTelegramExport(*bytes, name, options, forward, on_problem, stats);
+    return;
+  }
+  if (kind == FileKind::kFeed || (kind == FileKind::kUnknown && LooksLikeFeed(*bytes))) {
+    ReadFeed(*bytes, name, options, forward, on_problem, stats);
+    return;
+  }
+  SourceRecord r;
+  r.origin = name;
+  r.fallback_key = "file:" + Canonical(path);
+  r.bytes = std::move(bytes).value();
+  forward(std::move(r));
+}
+
+}  // namespace
+
+Status ReadCorpus(const std::vector<std::string>& paths, const CorpusReaderOptions& options,
+                  const std::function<bool(SourceRecord&&)>& on_record,
+                  const std::function<void(const RecordProblem&)>& on_problem, CorpusWalkStats* stats) {
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (!fs::exists(p, ec)) return Status::NotFound("no such file or folder: " + p);
+  }
+  bool stop = false;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (!fs::is_directory(p, ec)) {
+      ReadFile(p, /*named=*/true, options, on_record, on_problem, stats, &stop);
+      if (stop) return Status::Ok();
+      continue;
+    }
+    std::vector<fs::path> files;
+    fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
+    if (ec) {
+      on_problem({p, "cannot read the folder: " + ec.message()});
+      continue;
+    }
+    for (; it != end; it.increment(ec)) {
+      if (ec) {
+        on_problem({p, "cannot read part of the folder: " + ec.message()});
+        break;
+      }
+      const fs::path& f = it->path();
+      bool hidden = !f.filename().empty() && f.filename().string()[0] == '.';
+      if (hidden) {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file(ec)) files.push_back(f);
+    }
+    std::sort(files.begin(), files.end());
+    for (const fs::path& f : files) {
+      ReadFile(f, /*named=*/false, options, on_record, on_problem, stats, &stop);
+      if (stop) return Status::Ok();
+    }
+  }
+  return Status::Ok();
+}
+
+void ReadJsonLines(std::istream& in, const std::string& name, const CorpusReaderOptions& options,
+                   const std::function<bool(SourceRecord&&)>& on_record,
+                   const std::function<void(const RecordProblem&)>& on_problem, CorpusWalkStats* stats) {
+  std::string line;
+  uint64_t number = 0;
+  const std::string file_name = fs::path(name).filename().string();
+  while (std::getline(in, line)) {
+    ++number;
+    std::string origin = name + ":" + std::to_string(number);
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    nlohmann::json j;
+    try {
+      j = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::exception& e) {
+      std::string what = e.what();
+      on_problem({origin, "not valid JSON (" + what.substr(what.find(']') + 2) + ")"});
+      continue;
+    }
+    if (!j.is_object()) {
+      on_problem({origin, "not a JSON object; each line must be {\"id\", \"url\", \"outlet\", \"published\", \"title\", \"text\"}"});
+      continue;
+    }
+    auto text = j.find("text");
+    if (text == j.end() || !text->is_string()) {
+      on_problem({origin, "no \"text\" string"});
+      continue;
+    }
+    if (text->get_ref<const std::string&>().size() > options.max_document_bytes) {
+      on_problem({origin, "\"text\" is larger than the document limit (--max-bytes)"});
+      continue;
+    }
+    SourceRecord r;
+    r.origin = origin;
+    auto str = [&](const char* key, std::string* out) -> bool {
+      auto v = j.find(key);
+      if (v == j.end() || v->is_null()) return true;
+      if (v->is_string()) {
+        *out = v->get<std::string>();
+        return true;
+      }
+      if (v->is_number_integer() && std::string_view(key) == "id") {
+        *out = std::to_string(v->get<long long>());
+        return true;
+      }
+      if (v->is_number() && std::string_view(key) == "published") {
+        *out = std::to_string(v->get<long long>());
+        return true;
+      }
+      on_problem({origin, std::string("\"") + key + "\" is not a string"});
+      return false;
+    };
+    std::string id, published;
+    if (!str("id", &id) || !str("url", &r.load.url) || !str("outlet", &r.load.outlet) ||
+        !str("published", &published) || !str("title", &r.load.title) || !str("language", &r.load.language)) {
+      continue;
+    }
+    if (!published.empty()) {
+      if (auto d = NormalizePublished(published)) {
+        r.load.published = *d;
+      } else {
+        r.warnings.push_back("\"published\" '" + published + "' is not a date; stored without one");
+      }
+    }
+    r.fallback_key = id.empty() ? "jsonl:" + file_name + ":" + std::to_string(number) : "jsonl:" + file_name + "#" + id;
+    r.bytes = text->get<std::string>();
+    if (!on_record(std::move(r))) return;
+  }
+  if (in.bad()) on_problem({name, "read error after line " + std::to_string(number)});
+  (void)stats;
+}
+
+}  // namespace sitrep

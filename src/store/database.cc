@@ -1,0 +1,378 @@
+// Opening the database, and the read side: claims, documents, statistics.
+#include <cmath>
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "store/store_internal.h"
+
+namespace sitrep {
+
+namespace data {
+extern const std::string_view kData_schema;
+}
+
+namespace {
+
+Result<int> UserVersion(sql::Connection* db) {
+  Result<sql::Statement> s = db->Prepare("PRAGMA user_version");
+  if (!s.ok()) return s.status();
+  Status st;
+  int v = s->Step(&st) ? static_cast<int>(s->Int(0)) : 0;
+  if (!st.ok()) return st;
+  return v;
+}
+
+Status CheckReadable(sql::Connection* db, const std::string& path) {
+  Result<int> v = UserVersion(db);
+  if (!v.ok()) {
+    return Status::DataError(path + " is not a SQLite database (" + v.status().message() + ")");
+  }
+  if (*v == 0) return Status::DataError(path + " is not a sitrep database (no schema version)");
+  if (*v > kSchemaVersion) {
+    return Status::DataError(path + " has schema version " + std::to_string(*v) + ", newer than this sitrep (" +
+                             std::to_string(kSchemaVersion) + "); upgrade sitrep");
+  }
+  Result<sql::Statement> t = db->Prepare("SELECT 1 FROM sqlite_master WHERE name = 'claims'");
+  Status st;
+  if (!t.ok() || !t->Step(&st)) return Status::DataError(path + " is not a sitrep database (no claims table)");
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<sql::Connection> OpenForWriting(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return Status::InvalidArgument(path + " is a folder; --db takes a file");
+  Result<sql::Connection> c = sql::Connection::Open(path, sql::Connection::Mode::kCreate);
+  if (!c.ok()) return c.status();
+  Result<int> v = UserVersion(&*c);
+  if (!v.ok()) return Status::DataError(path + " is not a SQLite database (" + v.status().message() + ")");
+  if (*v == 0) {
+    Result<sql::Statement> any = c->Prepare("SELECT count(*) FROM sqlite_master");
+    Status st;
+    if (!any.ok() || !any->Step(&st) || any->Int(0) != 0) {
+      return Status::DataError(path + " is a SQLite database but not sitrep's; give another --db file");
+    }
+    std::string schema(data::kData_schema);
+    if (Status s = c->Exec("BEGIN;\n" + schema + "\nPRAGMA user_version = " + std::to_string(kSchemaVersion) +
+                           ";\nCOMMIT;");
+        !s.ok()) {
+      return Status::IoError("cannot create the database schema in " + path + ": " + s.message());
+    }
+  } else if (Status s = CheckReadable(&*c, path); !s.ok()) {
+    return s;
+  }
+  // Migrations from older versions go here, keyed on user_version.
+  if (Status s = c->Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF;");
+      !s.ok()) {
+    return s;
+  }
+  return c;
+}
+
+Result<sql::Connection> OpenForReading(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    return Status::NotFound("no database at " + path + " (run 'sitrep ingest' first, or give --db FILE)");
+  }
+  if (std::filesystem::is_directory(path, ec)) return Status::InvalidArgument(path + " is a folder; --db takes a file");
+  Result<sql::Connection> c = sql::Connection::Open(path, sql::Connection::Mode::kReadOnly);
+  if (!c.ok()) return c.status();
+  if (Status s = CheckReadable(&*c, path); !s.ok()) return s;
+  return c;
+}
+
+std::optional<double> FatalitiesOf(const std::string& text,
+                                   const std::vector<std::pair<std::string, double>>& quantities) {
+  static const char* kKilled[] = {"killed", "dead", "died", "deaths", "death toll", "killing", "lost their lives"};
+  bool killed = false;
+  for (const char* k : kKilled) killed = killed || text.find(k) != std::string::npos;
+  if (!killed) return std::nullopt;
+  static const char* kPeople[] = {"people", "civilians", "soldiers", "residents", "servicemen", "troops",
+                                  "persons", "children", "women", "men", "fighters", "victims"};
+  for (const auto& [unit, value] : quantities) {
+    for (const char* p : kPeople) {
+      if (unit == p) return value;
+    }
+  }
+  return std::nullopt;
+}
+
+Status ValidateFilter(const QueryFilter& f) {
+  static const char* kStatuses[] = {"asserted", "reported", "alleged", "unverified", "confirmed", "denied"};
+  if (!f.status.empty()) {
+    bool known = false;
+    for (const char* s : kStatuses) known = known || f.status == s;
+    if (!known) {
+      return Status::InvalidArgument("status '" + f.status +
+                                     "' is not one of asserted, reported, alleged, unverified, confirmed, denied");
+    }
+  }
+  if (!f.since.empty() && !CivilDate::Parse(f.since)) {
+    return Status::InvalidArgument("since '" + f.since + "' is not a date (YYYY-MM-DD)");
+  }
+  if (!f.until.empty() && !CivilDate::Parse(f.until)) {
+    return Status::InvalidArgument("until '" + f.until + "' is not a date (YYYY-MM-DD)");
+  }
+  if (!f.since.empty() && !f.until.empty() && f.until < f.since) {
+    return Status::InvalidArgument("until " + f.until + " is before since " + f.since);
+  }
+  if (f.near_lat || f.near_lon || f.near_km) {
+    if (!f.near_lat || !f.near_lon || !f.near_km) return Status::InvalidArgument("near needs LAT,LON,KM");
+    if (!(std::fabs(*f.near_lat) <= 90)) return Status::InvalidArgument("near: latitude must be within -90..90");
+    if (!(std::fabs(*f.near_lon) <= 180)) return Status::InvalidArgument("near: longitude must be within -180..180");
+    if (!(*f.near_km > 0 && *f.near_km <= 20000)) return Status::InvalidArgument("near: radius must be 0 < KM <= 20000");
+  }
+  if (f.offset < 0) return Status::InvalidArgument("offset must be 0 or more");
+  if (f.limit > 1000000) return Status::InvalidArgument("limit must be at most 1000000");
+  return Status::Ok();
+}
+
+struct Database::Impl {
+  sql::Connection db;
+  std::string path;
+};
+
+Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Database::Database(Database&&) noexcept = default;
+Database& Database::operator=(Database&&) noexcept = default;
+Database::~Database() = default;
+
+Result<Database> Database::Open(const std::string& path) {
+  Result<sql::Connection> c = OpenForReading(path);
+  if (!c.ok()) return c.status();
+  auto impl = std::make_unique<Impl>();
+  impl->db = std::move(c).value();
+  impl->path = path;
+  return Database(std::move(impl));
+}
+
+namespace {
+
+// The columns every claim query selects, in ClaimRecord order.
+constexpr const char* kClaimColumns =
+    "c.id, c.document_id, c.text, c.begin_byte, c.end_byte, c.kind, c.status, c.speaker, c.speaker_role, "
+    "c.speaker_side, c.speaker_country, c.cue, c.status_cue, c.date_from, c.date_to, c.time_precision, "
+    "c.event_type, c.sub_event_type, c.actor1, c.actor2, "
+    "p.name, p.country, p.admin1, p.kind, p.lat, p.lon, p.geo_precision, "
+    "o.name, d.url, d.title, d.published, c.group_id, g.corroboration, g.status, g.contradiction";
+
+// The place shown with a claim: its event's, else the first it mentions.
+constexpr const char* kClaimJoins =
+    " FROM claims c JOIN documents d ON d.id = c.document_id JOIN outlets o ON o.id = d.outlet_id"
+    " LEFT JOIN places p ON p.id = COALESCE(c.place_id,"
+    " (SELECT MIN(cp.place_id) FROM claim_places cp WHERE cp.claim_id = c.id))"
+    " LEFT JOIN claim_groups g ON g.id = c.group_id";
+
+ClaimRecord ReadClaim(const sql::Statement& s) {
+  ClaimRecord r;
+  int i = 0;
+  r.id = s.Int(i++);
+  r.document_id = s.Int(i++);
+  r.text = s.Text(i++);
+  r.begin = static_cast<uint32_t>(s.Int(i++));
+  r.end = static_cast<uint32_t>(s.Int(i++));
+  r.kind = s.Text(i++);
+  r.status = s.Text(i++);
+  r.speaker = s.Text(i++);
+  r.speaker_role = s.Text(i++);
+  r.speaker_side = s.Text(i++);
+  r.speaker_country = s.Text(i++);
+  r.cue = s.Text(i++);
+  r.status_cue = s.Text(i++);
+  r.date_from = s.OptionalText(i++);
+  r.date_to = s.OptionalText(i++);
+  r.time_precision = static_cast<int>(s.Int(i++));
+  r.event_type = s.OptionalText(i++);
+  r.sub_event_type = s.Text(i++);
+  r.actor1 = s.Text(i++);
+  r.actor2 = s.Text(i++);
+  r.place = s.Text(i++);
+  r.place_country = s.Text(i++);
+  r.place_admin1 = s.Text(i++);
+  r.place_kind = s.Text(i++);
+  if (!s.IsNull(i)) r.lat = s.Double(i);
+  ++i;
+  if (!s.IsNull(i)) r.lon = s.Double(i);
+  ++i;
+  r.geo_precision = static_cast<int>(s.Int(i++));
+  r.outlet = s.Text(i++);
+  r.url = s.Text(i++);
+  r.title = s.Text(i++);
+  r.published = s.OptionalText(i++);
+  r.group_id = s.Int(i++);
+  r.corroboration = s.IsNull(i) ? 1 : static_cast<int>(s.Int(i));
+  ++i;
+  r.group_status = s.Text(i++);
+  r.contradiction = s.Text(i++);
+  return r;
+}
+
+}  // namespace
+
+Result<std::vector<ClaimRecord>> Database::Claims(const QueryFilter& f) {
+  std::vector<ClaimRecord> out;
+  Status s = ForEachClaim(f, [&](ClaimRecord&& r) {
+    out.push_back(std::move(r));
+    return true;
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+Status Database::ForEachClaim(const QueryFilter& f, const std::function<bool(ClaimRecord&&)>& fn) {
+  if (Status s = ValidateFilter(f); !s.ok()) return s;
+  std::string where = " WHERE 1";
+  std::vector<std::string> args;  // bound in order, as text
+  std::vector<double> near;
+  if (!f.all_versions) where += " AND c.is_latest = 1";
+  if (f.events_only) where += " AND c.event_type IS NOT NULL";
+  if (!f.status.empty()) where += " AND c.status = ?", args.push_back(f.status);
+  if (!f.event_type.empty()) where += " AND c.event_type = ?", args.push_back(f.event_type);
+  if (!f.speaker.empty()) {
+    // A substring: LIKE's wildcards in the name are escaped.
+    std::string pattern = "%";
+    for (char ch : f.speaker) {
+      if (ch == '%' || ch == '_' || ch == '\\') pattern += '\\';
+      pattern += ch;
+    }
+    where += " AND c.speaker LIKE ? ESCAPE '\\'", args.push_back(pattern + "%");
+  }
+  if (f.document_id != 0) where += " AND c.document_id = ?", args.push_back(std::to_string(f.document_id));
+  // Dates: the claim's own, else its document's publication date.
+  if (!f.since.empty()) where += " AND COALESCE(c.date_to, d.published) >= ?", args.push_back(f.since);
+  if (!f.until.empty()) where += " AND COALESCE(c.date_from, d.published) <= ?", args.push_back(f.until);
+  if (!f.place.empty()) {
+    where +=
+        " AND c.id IN (SELECT cp.claim_id FROM claim_places cp JOIN places pp ON pp.id = cp.place_id"
+        " WHERE pp.name = ? COLLATE NOCASE OR pp.mention = ? COLLATE NOCASE"
+        " UNION SELECT c2.id FROM claims c2 JOIN places pp ON pp.id = c2.place_id WHERE pp.name = ? COLLATE NOCASE)";
+    args.insert(args.end(), {f.place, f.place, f.place});
+  }
+  if (!f.text.empty()) where += " AND c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)", args.push_back(f.text);
+  if (f.near_km) {
+    double dlat = *f.near_km / 111.2;
+    double dlon = *f.near_km / (111.2 * std::max(0.01, std::cos(*f.near_lat * M_PI / 180)));
+    where +=
+        " AND c.id IN (SELECT cp.claim_id FROM places_rtree r JOIN claim_places cp ON cp.place_id = r.id"
+        " WHERE r.min_lat <= ? AND r.max_lat >= ? AND r.min_lon <= ? AND r.max_lon >= ?)";
+    near = {*f.near_lat + dlat, *f.near_lat - dlat, *f.near_lon + dlon, *f.near_lon - dlon};
+  }
+  std::string sql = std::string("SELECT ") + kClaimColumns + kClaimJoins + where +
+                    " ORDER BY COALESCE(c.date_from, d.published) DESC, c.id DESC";
+  if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
+  Result<sql::Statement> st = impl_->db.Prepare(sql);
+  if (!st.ok()) return st.status();
+  int i = 1;
+  for (const std::string& a : args) st->Bind(i++, a);
+  for (double v : near) st->Bind(i++, v);
+  Result<sql::Statement> quantities = impl_->db.Prepare(
+      "SELECT q.text, q.unit, q.value FROM claim_quantities cq "
+      "JOIN quantities q ON q.id = cq.quantity_id WHERE cq.claim_id = ? ORDER BY q.begin_byte");
+  if (!quantities.ok()) return quantities.status();
+  Status s;
+  while (st->Step(&s)) {
+    ClaimRecord r = ReadClaim(*st);
+    // The bounding box is a coarse filter: keep what is within the radius.
+    if (f.near_km && r.lat) {
+      constexpr double kRad = M_PI / 180;
+      double dl = (*r.lat - *f.near_lat) * kRad, dn = (*r.lon - *f.near_lon) * kRad;
+      double a = std::sin(dl / 2) * std::sin(dl / 2) +
+                 std::cos(*r.lat * kRad) * std::cos(*f.near_lat * kRad) * std::sin(dn / 2) * std::sin(dn / 2);
+      if (2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(a))) > *f.near_km) continue;
+    }
+    quantities->Reset();
+    quantities->Bind(1, r.id);
+    std::vector<std::pair<std::string, double>> units;
+    while (quantities->Step(&s)) {
+      r.quantities.push_back(quantities->Text(0));
+      units.emplace_back(quantities->Text(1), quantities->Double(2));
+    }
+    if (!s.ok()) return s;
+    r.fatalities = FatalitiesOf(r.text, units);
+    if (!fn(std::move(r))) break;
+  }
+  if (!s.ok()) {
+    if (!f.text.empty() && s.message().find("fts5") != std::string::npos) {
+      return Status::InvalidArgument("text query '" + f.text + "' is not valid FTS5 syntax: " + s.message());
+    }
+    return s;
+  }
+  return Status::Ok();
+}
+
+Result<DocumentRecord> Database::Document(int64_t id) {
+  Result<sql::Statement> st = impl_->db.Prepare(
+      "SELECT d.id, d.doc_key, d.url, d.title, o.name, d.language, d.format, d.origin, d.sha256, d.published, "
+      "d.version, d.is_latest, d.cluster_id, d.warnings, d.raw FROM documents d JOIN outlets o ON o.id = d.outlet_id "
+      "WHERE d.id = ?");
+  if (!st.ok()) return st.status();
+  st->Bind(1, id);
+  Status s;
+  if (!st->Step(&s)) {
+    if (!s.ok()) return s;
+    return Status::NotFound("no document " + std::to_string(id));
+  }
+  DocumentRecord d;
+  d.id = st->Int(0);
+  d.doc_key = st->Text(1);
+  d.url = st->Text(2);
+  d.title = st->Text(3);
+  d.outlet = st->Text(4);
+  d.language = st->Text(5);
+  d.format = st->Text(6);
+  d.origin = st->Text(7);
+  d.sha256 = st->Text(8);
+  d.published = st->OptionalText(9);
+  d.version = static_cast<int>(st->Int(10));
+  d.is_latest = st->Int(11) != 0;
+  d.cluster_id = st->Int(12);
+  try {
+    for (const auto& w : nlohmann::json::parse(st->Text(13))) d.warnings.push_back(w.get<std::string>());
+  } catch (const nlohmann::json::exception&) {
+    d.warnings.push_back("(warnings column unreadable)");
+  }
+  d.raw = st->Text(14);
+  Result<sql::Statement> nd = impl_->db.Prepare(
+      "SELECT similar_to, similarity FROM near_duplicates WHERE document_id = ?1 "
+      "UNION SELECT document_id, similarity FROM near_duplicates WHERE similar_to = ?1 ORDER BY 1");
+  if (!nd.ok()) return nd.status();
+  nd->Bind(1, id);
+  while (nd->Step(&s)) d.near_duplicates.emplace_back(nd->Int(0), nd->Double(1));
+  if (!s.ok()) return s;
+  QueryFilter f;
+  f.document_id = id;
+  f.all_versions = true;
+  f.limit = 0;
+  Result<std::vector<ClaimRecord>> claims = Claims(f);
+  if (!claims.ok()) return claims.status();
+  d.claims = std::move(claims).value();
+  std::sort(d.claims.begin(), d.claims.end(), [](const ClaimRecord& a, const ClaimRecord& b) { return a.begin < b.begin; });
+  return d;
+}
+
+Result<DatabaseStats> Database::Stats() {
+  Result<sql::Statement> st = impl_->db.Prepare(
+      "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM documents WHERE is_latest = 1), "
+      "(SELECT count(*) FROM outlets), (SELECT count(*) FROM claims WHERE is_latest = 1), "
+      "(SELECT count(*) FROM claims WHERE is_latest = 1 AND event_type IS NOT NULL), (SELECT count(*) FROM places), "
+      "(SELECT count(*) FROM claim_groups), (SELECT count(*) FROM claim_groups WHERE corroboration > 1), "
+      "(SELECT count(*) FROM claim_groups WHERE contradiction != ''), (SELECT count(*) FROM ingest_problems), "
+      "(SELECT count(DISTINCT cluster_id) FROM documents WHERE id != cluster_id), "
+      "(SELECT MIN(COALESCE(date_from, published)) FROM claims JOIN documents d ON d.id = document_id), "
+      "(SELECT MAX(COALESCE(date_to, published)) FROM claims JOIN documents d ON d.id = document_id)");
+  if (!st.ok()) return st.status();
+  Status s;
+  if (!st->Step(&s)) return s.ok() ? Status::Internal("no statistics row") : s;
+  DatabaseStats r;
+  int64_t* fields[] = {&r.documents, &r.latest_documents, &r.outlets, &r.claims, &r.events, &r.places, &r.groups,
+                       &r.corroborated_groups, &r.contradictions, &r.problems, &r.clusters_with_duplicates};
+  int i = 0;
+  for (int64_t* f : fields) *f = st->Int(i++);
+  r.first_date = st->OptionalText(i++);
+  r.last_date = st->OptionalText(i++);
+  return r;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,279 @@
+// IngestCorpus: the reading thread batches records; `jobs` threads load,
+// check and extract each batch; one writer thread commits each batch in one
+// transaction while the next batch is extracted.
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+#include "ingest/corpus_reader.h"
+#include "store/store_internal.h"
+
+namespace sitrep {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Batch {
+  std::vector<SourceRecord> records;
+  std::vector<ProcessedDocument> processed;  // one per record
+  std::vector<bool> unchanged;               // known to be stored already
+  std::vector<RecordProblem> read_problems;  // from the reader, before these records
+};
+
+// A queue of at most `capacity` batches between the extracting and the
+// writing thread.
+class BatchQueue {
+ public:
+  explicit BatchQueue(size_t capacity) : capacity_(capacity) {}
+  void Push(Batch&& b) {
+    std::unique_lock lock(mu_);
+    not_full_.wait(lock, [&] { return q_.size() < capacity_; });
+    q_.push_back(std::move(b));
+    not_empty_.notify_one();
+  }
+  // False when closed and drained.
+  bool Pop(Batch* b) {
+    std::unique_lock lock(mu_);
+    not_empty_.wait(lock, [&] { return !q_.empty() || closed_; });
+    if (q_.empty()) return false;
+    *b = std::move(q_.front());
+    q_.pop_front();
+    not_full_.notify_one();
+    return true;
+  }
+  void Close() {
+    std::lock_guard lock(mu_);
+    closed_ = true;
+    not_empty_.notify_all();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable not_full_, not_empty_;
+  std::deque<Batch> q_;
+  size_t capacity_;
+  bool closed_ = false;
+};
+
+// Loads and extracts one record. Returns false when the document is already
+// stored (nothing to extract).
+bool Process(SourceRecord& r, const IngestOptions& options, sql::Statement* latest, ProcessedDocument* out) {
+  out->origin = r.origin;
+  out->links = std::move(r.links);
+  out->warnings = std::move(r.warnings);
+  LoadOptions lo = r.load;
+  lo.max_bytes = options.max_bytes;
+  Result<Document> doc = LoadDocument(std::move(r.bytes), lo);
+  if (!doc.ok()) {
+    out->failure = doc.status().message();
+    return true;
+  }
+  out->doc = std::move(doc).value();
+  out->key = out->doc.meta.url.empty() ? r.fallback_key : out->doc.meta.url;
+  for (const std::string& w : out->doc.meta.warnings) {
+    if (w.rfind("no publication date", 0) != 0) out->warnings.push_back(w);
+  }
+  if (latest != nullptr) {
+    latest->Reset();
+    latest->Bind(1, out->key);
+    Status s;
+    bool same = latest->Step(&s) && latest->Text(0) == out->doc.meta.sha256;
+    latest->Reset();
+    if (same) return false;
+  }
+  Result<Extraction> x = Extract(out->doc);
+  if (!x.ok()) {
+    out->failure = "extraction failed: " + x.status().message();
+    return true;
+  }
+  out->extraction = std::move(x).value();
+  out->signature = ComputeMinHash(out->doc.text);
+  return true;
+}
+
+}  // namespace
+
+Result<IngestSummary> IngestCorpus(const std::vector<std::string>& paths, const IngestOptions& options) {
+  if (paths.empty()) return Status::InvalidArgument("nothing to ingest: give files or folders");
+  if (options.jobs < 1 || options.jobs > 256) return Status::InvalidArgument("--jobs must be between 1 and 256");
+  if (options.batch_documents < 1) return Status::InvalidArgument("batch size must be at least 1");
+  const auto started = Clock::now();
+  Result<sql::Connection> db = OpenForWriting(options.db_path);
+  if (!db.ok()) return db.status();
+  Result<DocumentWriter> writer = DocumentWriter::Create(&*db);
+  if (!writer.ok()) return writer.status();
+  // Each extracting thread checks with its own read connection whether a
+  // document is stored already, so that a rerun skips the work.
+  std::vector<sql::Connection> readers;
+  std::vector<sql::Statement> latest;
+  for (int i = 0; i < options.jobs; ++i) {
+    Result<sql::Connection> c = sql::Connection::Open(options.db_path, sql::Connection::Mode::kReadOnly);
+    if (!c.ok()) return c.status();
+    readers.push_back(std::move(c).value());
+  }
+  for (sql::Connection& c : readers) {
+    Result<sql::Statement> s = c.Prepare("SELECT sha256 FROM documents WHERE doc_key = ? AND is_latest = 1");
+    if (!s.ok()) return s.status();
+    latest.push_back(std::move(s).value());
+  }
+  int64_t run_id = 0;
+  {
+    Result<sql::Statement> s = db->Prepare("INSERT INTO ingest_runs(started_at, arguments) VALUES (datetime('now'), ?)");
+    if (!s.ok()) return s.status();
+    if (Status r = s->Bind(1, options.arguments).Run(); !r.ok()) return r;
+    run_id = db->LastInsertId();
+  }
+
+  IngestSummary summary;
+  std::atomic<uint64_t> stored{0};
+  Status writer_status;
+  BatchQueue queue(2);
+
+  std::thread writer_thread([&] {
+    Result<sql::Statement> problem_insert =
+        db->Prepare("INSERT INTO ingest_problems(run_id, origin, reason, skipped) VALUES (?, ?, ?, ?)");
+    if (!problem_insert.ok()) {
+      writer_status = problem_insert.status();
+    }
+    auto report = [&](const std::string& origin, const std::string& reason, bool skipped) -> Status {
+      (skipped ? summary.problems : summary.warnings) += 1;
+      if (options.on_problem) options.on_problem({origin, reason, skipped});
+      problem_insert->Reset();
+      return problem_insert->Bind(1, run_id).Bind(2, origin).Bind(3, reason).Bind(4, skipped ? 1 : 0).Run();
+    };
+    Batch b;
+    while (queue.Pop(&b)) {
+      if (!writer_status.ok()) continue;  // drain, so the producer never blocks
+      Status s = db->Exec("BEGIN IMMEDIATE");
+      for (const RecordProblem& p : b.read_problems) {
+        if (s.ok()) s = report(p.origin, p.reason, true);
+      }
+      for (size_t i = 0; i < b.processed.size() && s.ok(); ++i) {
+        const ProcessedDocument& p = b.processed[i];
+        if (b.unchanged[i]) {
+          ++summary.unchanged;
+          continue;
+        }
+        if (!p.failure.empty()) {
+          s = report(p.origin, p.failure, true);
+          continue;
+        }
+        // One savepoint a document: a document the database refuses is
+        // reported and the batch goes on.
+        s = db->Exec("SAVEPOINT doc");
+        if (!s.ok()) break;
+        bool near = false;
+        Result<WriteOutcome> w = writer->Write(p, &near);
+        if (!w.ok()) {
+          s = db->Exec("ROLLBACK TO doc; RELEASE doc");
+          if (s.ok()) s = report(p.origin, "not stored: " + w.status().message(), true);
+          continue;
+        }
+        s = db->Exec("RELEASE doc");
+        if (*w == WriteOutcome::kUnchanged) {
+          ++summary.unchanged;
+          continue;
+        }
+        ++(*w == WriteOutcome::kAdded ? summary.added : summary.new_versions);
+        summary.near_duplicates += near;
+        summary.claims += p.extraction.claims.size();
+        stored.fetch_add(1, std::memory_order_relaxed);
+        for (const std::string& warning : p.warnings) {
+          if (s.ok()) s = report(p.origin, warning, false);
+        }
+      }
+      if (s.ok()) s = db->Exec("COMMIT");
+      if (!s.ok()) {
+        (void)db->Exec("ROLLBACK");
+        writer_status = s;
+      }
+    }
+  });
+
+  CorpusReaderOptions ro;
+  ro.max_document_bytes = options.max_bytes;
+  CorpusWalkStats walk;
+  Batch batch;
+  uint64_t batch_bytes = 0;
+  auto last_progress = Clock::now();
+  auto progress = [&](bool force) {
+    if (!options.on_progress) return;
+    auto now = Clock::now();
+    if (!force && now - last_progress < std::chrono::milliseconds(options.progress_interval_ms)) return;
+    last_progress = now;
+    options.on_progress({summary.records, summary.bytes, stored.load(std::memory_order_relaxed),
+                         std::chrono::duration<double>(now - started).count()});
+  };
+  auto flush = [&] {
+    size_t n = batch.records.size();
+    batch.processed.resize(n);
+    batch.unchanged.assign(n, false);
+    std::vector<char> unchanged(n, 0);
+    std::atomic<size_t> next{0};
+    auto work = [&](int t) {
+      for (size_t i = next++; i < n; i = next++) {
+        unchanged[i] = !Process(batch.records[i], options, &latest[t], &batch.processed[i]);
+      }
+    };
+    std::vector<std::thread> threads;
+    for (int t = 1; t < options.jobs; ++t) threads.emplace_back(work, t);
+    work(0);
+    for (std::thread& t : threads) t.join();
+    for (size_t i = 0; i < n; ++i) batch.unchanged[i] = unchanged[i] != 0;
+    batch.records.clear();
+    queue.Push(std::move(batch));
+    batch = Batch();
+    batch_bytes = 0;
+    progress(false);
+  };
+  Status read_status = ReadCorpus(
+      paths, ro,
+      [&](SourceRecord&& r) {
+        ++summary.records;
+        summary.bytes += r.bytes.size();
+        batch_bytes += r.bytes.size();
+        batch.records.push_back(std::move(r));
+        if (batch.records.size() >= options.batch_documents || batch_bytes >= (16u << 20)) flush();
+        return writer_status.ok();
+      },
+      [&](const RecordProblem& p) { batch.read_problems.push_back(p); }, &walk);
+  if (!batch.records.empty() || !batch.read_problems.empty()) flush();
+  queue.Close();
+  writer_thread.join();
+  if (!read_status.ok()) return read_status;
+  if (!writer_status.ok()) return writer_status;
+  summary.files = walk.files;
+  summary.ignored_files = walk.ignored_files;
+  summary.skipped_records = walk.skipped_records;
+
+  // Corroboration is over the whole corpus: rebuilt when anything changed.
+  if (Status s = db->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  if (summary.added + summary.new_versions > 0) {
+    Result<uint64_t> groups = RebuildClaimGroups(&*db);
+    if (!groups.ok()) {
+      (void)db->Exec("ROLLBACK");
+      return groups.status();
+    }
+  }
+  Result<sql::Statement> count = db->Prepare("SELECT count(*) FROM claim_groups");
+  Status s;
+  if (count.ok() && count->Step(&s)) summary.groups = static_cast<uint64_t>(count->Int(0));
+  Result<sql::Statement> fin = db->Prepare(
+      "UPDATE ingest_runs SET finished_at = datetime('now'), documents = ?, problems = ? WHERE id = ?");
+  if (!fin.ok()) return fin.status();
+  fin->Bind(1, static_cast<int64_t>(summary.added + summary.new_versions))
+      .Bind(2, static_cast<int64_t>(summary.problems))
+      .Bind(3, run_id);
+  if (Status r = fin->Run(); !r.ok()) return r;
+  if (Status r = db->Exec("COMMIT"); !r.ok()) return r;
+  (void)db->Exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  progress(true);
+  return summary;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,197 @@
+-- sitrep database schema, version 1 (PRAGMA user_version = 1).
+-- docs/database.md describes every table. Spans (begin_byte, end_byte) are
+-- byte offsets [begin, end) into documents.raw. Dates are 'YYYY-MM-DD' text.
+-- Applied in one transaction on a new database; later versions add
+-- migrations in src/store/database.cc keyed on user_version.
+
+CREATE TABLE outlets (
+  id    INTEGER PRIMARY KEY,
+  name  TEXT NOT NULL UNIQUE          -- '' when the source names none
+);
+
+-- One row per version of a document. doc_key identifies the document across
+-- versions: its URL, else the record id of its corpus, else its file path.
+CREATE TABLE documents (
+  id              INTEGER PRIMARY KEY,
+  doc_key         TEXT NOT NULL,
+  version         INTEGER NOT NULL,     -- 1, 2, ... in order of ingest
+  is_latest       INTEGER NOT NULL,     -- 1 for the newest version of doc_key
+  sha256          TEXT NOT NULL,        -- of raw
+  outlet_id       INTEGER NOT NULL REFERENCES outlets(id),
+  url             TEXT NOT NULL,
+  title           TEXT NOT NULL,
+  published       TEXT,                 -- NULL when unknown
+  language        TEXT NOT NULL,
+  format          TEXT NOT NULL,        -- text | html
+  origin          TEXT NOT NULL,        -- file, file:line or file#message id
+  bytes           INTEGER NOT NULL,
+  raw             TEXT NOT NULL,        -- the bytes as given; spans point here
+  warnings        TEXT NOT NULL,        -- JSON array of strings
+  ingested_at     TEXT NOT NULL,        -- UTC, ISO 8601
+  cluster_id      INTEGER NOT NULL,     -- near-duplicate cluster: id of its first document
+  claim_count     INTEGER NOT NULL,     -- claims written with the document
+  UNIQUE (doc_key, version)
+);
+CREATE INDEX documents_sha256 ON documents(sha256);
+CREATE INDEX documents_cluster ON documents(cluster_id);
+CREATE INDEX documents_published ON documents(published);
+
+-- Links a document carries (Telegram text links, feed item links).
+CREATE TABLE document_links (
+  document_id  INTEGER NOT NULL REFERENCES documents(id),
+  url          TEXT NOT NULL
+);
+CREATE INDEX document_links_document ON document_links(document_id);
+
+-- MinHash signatures (64 x 32-bit, little-endian) and their LSH band keys.
+CREATE TABLE minhash (
+  document_id  INTEGER PRIMARY KEY REFERENCES documents(id),
+  signature    BLOB NOT NULL
+);
+CREATE TABLE minhash_bands (
+  band_key     INTEGER NOT NULL,        -- band number and its rows, hashed
+  document_id  INTEGER NOT NULL
+);
+CREATE INDEX minhash_bands_key ON minhash_bands(band_key);
+
+-- A document that is a near-duplicate (or an exact copy) of an earlier one.
+CREATE TABLE near_duplicates (
+  document_id  INTEGER NOT NULL REFERENCES documents(id),
+  similar_to   INTEGER NOT NULL REFERENCES documents(id),
+  similarity   REAL NOT NULL,           -- estimated Jaccard of word 4-shingles
+  PRIMARY KEY (document_id, similar_to)
+);
+
+CREATE TABLE people (
+  id           INTEGER PRIMARY KEY,
+  document_id  INTEGER NOT NULL REFERENCES documents(id),
+  name         TEXT NOT NULL,
+  role         TEXT NOT NULL,
+  country      TEXT NOT NULL,
+  side         TEXT NOT NULL
+);
+CREATE INDEX people_document ON people(document_id);
+CREATE INDEX people_name ON people(name COLLATE NOCASE);
+
+CREATE TABLE places (
+  id             INTEGER PRIMARY KEY,
+  document_id    INTEGER NOT NULL REFERENCES documents(id),
+  mention        TEXT NOT NULL,
+  begin_byte     INTEGER NOT NULL,
+  end_byte       INTEGER NOT NULL,
+  gazetteer_id   TEXT NOT NULL,
+  name           TEXT NOT NULL,
+  kind           TEXT NOT NULL,
+  country        TEXT NOT NULL,
+  admin1         TEXT NOT NULL,
+  lat            REAL,                  -- NULL when unresolved
+  lon            REAL,
+  geo_precision  INTEGER NOT NULL,
+  confidence     REAL NOT NULL,
+  metonym_for    TEXT NOT NULL,
+  resolution     TEXT NOT NULL
+);
+CREATE INDEX places_document ON places(document_id);
+CREATE INDEX places_name ON places(name COLLATE NOCASE);
+CREATE VIRTUAL TABLE places_rtree USING rtree(id, min_lat, max_lat, min_lon, max_lon);
+
+CREATE TABLE quantities (
+  id           INTEGER PRIMARY KEY,
+  document_id  INTEGER NOT NULL REFERENCES documents(id),
+  text         TEXT NOT NULL,
+  begin_byte   INTEGER NOT NULL,
+  end_byte     INTEGER NOT NULL,
+  value        REAL NOT NULL,
+  unit         TEXT NOT NULL,
+  si_value     REAL,
+  si_unit      TEXT NOT NULL,
+  bound        TEXT NOT NULL
+);
+CREATE INDEX quantities_document ON quantities(document_id);
+
+-- Claims with their event (event_type NULL when the claim describes none).
+-- date_from/date_to are the claim's own date; NULL when it gives none.
+CREATE TABLE claims (
+  id                INTEGER PRIMARY KEY,
+  document_id       INTEGER NOT NULL REFERENCES documents(id),
+  text              TEXT NOT NULL,
+  begin_byte        INTEGER NOT NULL,
+  end_byte          INTEGER NOT NULL,
+  kind              TEXT NOT NULL,      -- quote | reported_speech | report | narration
+  status            TEXT NOT NULL,      -- asserted | reported | alleged | unverified | confirmed | denied
+  speaker           TEXT NOT NULL,
+  speaker_role      TEXT NOT NULL,
+  speaker_side      TEXT NOT NULL,
+  speaker_country   TEXT NOT NULL,
+  cue               TEXT NOT NULL,
+  status_cue        TEXT NOT NULL,
+  date_from         TEXT,
+  date_to           TEXT,
+  time_precision    INTEGER NOT NULL,   -- ACLED: 1 day, 2 week, 3 month; 0 none
+  date_from_context INTEGER NOT NULL,
+  event_type        TEXT,
+  sub_event_type    TEXT NOT NULL,
+  actor1            TEXT NOT NULL,
+  actor2            TEXT NOT NULL,
+  place_id          INTEGER REFERENCES places(id),  -- the event's place
+  trigger_word      TEXT NOT NULL,
+  group_id          INTEGER REFERENCES claim_groups(id),
+  is_latest         INTEGER NOT NULL    -- copied from its document
+);
+CREATE INDEX claims_document ON claims(document_id);
+CREATE INDEX claims_latest_date ON claims(is_latest, date_from);
+CREATE INDEX claims_status_date ON claims(status, date_from);
+CREATE INDEX claims_event_date ON claims(event_type, date_from);
+CREATE INDEX claims_speaker ON claims(speaker COLLATE NOCASE);
+CREATE INDEX claims_group ON claims(group_id);
+
+CREATE TABLE claim_places (
+  claim_id  INTEGER NOT NULL REFERENCES claims(id),
+  place_id  INTEGER NOT NULL REFERENCES places(id),
+  PRIMARY KEY (claim_id, place_id)
+) WITHOUT ROWID;
+CREATE INDEX claim_places_place ON claim_places(place_id);
+CREATE TABLE claim_quantities (
+  claim_id     INTEGER NOT NULL REFERENCES claims(id),
+  quantity_id  INTEGER NOT NULL REFERENCES quantities(id),
+  PRIMARY KEY (claim_id, quantity_id)
+) WITHOUT ROWID;
+CREATE TABLE claim_people (
+  claim_id   INTEGER NOT NULL REFERENCES claims(id),
+  person_id  INTEGER NOT NULL REFERENCES people(id),
+  PRIMARY KEY (claim_id, person_id)
+) WITHOUT ROWID;
+
+-- Claims from different documents that describe the same event. Rebuilt
+-- after every ingest from the latest document versions.
+CREATE TABLE claim_groups (
+  id             INTEGER PRIMARY KEY,
+  event_type     TEXT NOT NULL,
+  status         TEXT NOT NULL,         -- the strongest evidence in the group
+  corroboration  INTEGER NOT NULL,      -- independent sources (outlets, near-duplicates counted once)
+  claim_count    INTEGER NOT NULL,
+  contradiction  TEXT NOT NULL,         -- '' or what disagrees: a denial, different quantities
+  date_from      TEXT,
+  date_to        TEXT,
+  place_name     TEXT NOT NULL
+);
+
+-- Full-text search, contentless: the text lives in documents and claims.
+CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, content='', tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE claims_fts USING fts5(text, speaker, content='', tokenize='unicode61 remove_diacritics 2');
+
+-- Every ingest run and every record it could not take, so nothing is lost.
+CREATE TABLE ingest_runs (
+  id           INTEGER PRIMARY KEY,
+  started_at   TEXT NOT NULL,
+  finished_at  TEXT,                    -- NULL when the run was interrupted
+  arguments    TEXT NOT NULL,
+  documents    INTEGER NOT NULL DEFAULT 0,
+  problems     INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE ingest_problems (
+  run_id   INTEGER NOT NULL REFERENCES ingest_runs(id),
+  origin   TEXT NOT NULL,               -- file, file:line or file#message id
+  reason   TEXT NOT NULL,
+  skipped  INTEGER NOT NULL             -- 1 record not stored, 0 stored with a warning
+);

@@ -1,0 +1,288 @@
+#include <chrono>
+#include <ctime>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <nlohmann/json.hpp>
+
+#include "store/store_internal.h"
+
+namespace sitrep {
+
+namespace {
+
+std::string UtcNow() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+}  // namespace
+
+Result<DocumentWriter> DocumentWriter::Create(sql::Connection* db) {
+  DocumentWriter w;
+  w.db_ = db;
+  struct {
+    sql::Statement* s;
+    const char* text;
+  } statements[] = {
+      {&w.latest_, "SELECT id, sha256 FROM documents WHERE doc_key = ? AND is_latest = 1"},
+      {&w.outlet_insert_, "INSERT OR IGNORE INTO outlets(name) VALUES (?)"},
+      {&w.outlet_select_, "SELECT id FROM outlets WHERE name = ?"},
+      {&w.same_bytes_, "SELECT id, cluster_id FROM documents WHERE sha256 = ? AND doc_key != ? ORDER BY id LIMIT 1"},
+      {&w.band_lookup_,
+       "SELECT b.document_id, d.cluster_id, d.doc_key FROM minhash_bands b JOIN documents d ON d.id = b.document_id "
+       "WHERE b.band_key = ?"},
+      {&w.signature_, "SELECT signature FROM minhash WHERE document_id = ?"},
+      {&w.doc_insert_,
+       "INSERT INTO documents(doc_key, version, is_latest, sha256, outlet_id, url, title, published, language, "
+       "format, origin, bytes, raw, warnings, ingested_at, cluster_id, claim_count) "
+       "VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
+      {&w.set_cluster_, "UPDATE documents SET cluster_id = id WHERE id = ?"},
+      {&w.retire_doc_, "UPDATE documents SET is_latest = 0 WHERE doc_key = ? AND id != ?"},
+      {&w.retire_claims_, "UPDATE claims SET is_latest = 0 WHERE document_id = ?"},
+      {&w.minhash_insert_, "INSERT INTO minhash(document_id, signature) VALUES (?, ?)"},
+      {&w.band_insert_, "INSERT INTO minhash_bands(band_key, document_id) VALUES (?, ?)"},
+      {&w.near_insert_, "INSERT OR IGNORE INTO near_duplicates(document_id, similar_to, similarity) VALUES (?, ?, ?)"},
+      {&w.link_insert_, "INSERT INTO document_links(document_id, url) VALUES (?, ?)"},
+      {&w.doc_fts_, "INSERT INTO documents_fts(rowid, title, body) VALUES (?, ?, ?)"},
+      {&w.person_insert_, "INSERT INTO people(document_id, name, role, country, side) VALUES (?, ?, ?, ?, ?)"},
+      {&w.place_insert_,
+       "INSERT INTO places(document_id, mention, begin_byte, end_byte, gazetteer_id, name, kind, country, admin1, "
+       "lat, lon, geo_precision, confidence, metonym_for, resolution) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
+      {&w.rtree_insert_, "INSERT INTO places_rtree(id, min_lat, max_lat, min_lon, max_lon) VALUES (?, ?, ?, ?, ?)"},
+      {&w.quantity_insert_,
+       "INSERT INTO quantities(document_id, text, begin_byte, end_byte, value, unit, si_value, si_unit, bound) "
+       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"},
+      {&w.claim_insert_,
+       "INSERT INTO claims(document_id, text, begin_byte, end_byte, kind, status, speaker, speaker_role, "
+       "speaker_side, speaker_country, cue, status_cue, date_from, date_to, time_precision, date_from_context, "
+       "event_type, sub_event_type, actor1, actor2, place_id, trigger_word, group_id, is_latest) "
+       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 1)"},
+      {&w.claim_fts_, "INSERT INTO claims_fts(rowid, text, speaker) VALUES (?, ?, ?)"},
+      {&w.claim_place_, "INSERT OR IGNORE INTO claim_places(claim_id, place_id) VALUES (?, ?)"},
+      {&w.claim_quantity_, "INSERT OR IGNORE INTO claim_quantities(claim_id, quantity_id) VALUES (?, ?)"},
+      {&w.claim_person_, "INSERT OR IGNORE INTO claim_people(claim_id, person_id) VALUES (?, ?)"},
+  };
+  for (auto& [s, text] : statements) {
+    Result<sql::Statement> p = db->Prepare(text);
+    if (!p.ok()) return p.status();
+    *s = std::move(p).value();
+  }
+  return w;
+}
+
+Result<bool> DocumentWriter::Unchanged(const std::string& key, const std::string& sha256) {
+  latest_.Reset();
+  latest_.Bind(1, key);
+  Status s;
+  bool same = latest_.Step(&s) && latest_.Text(1) == sha256;
+  latest_.Reset();
+  if (!s.ok()) return s;
+  return same;
+}
+
+Result<WriteOutcome> DocumentWriter::Write(const ProcessedDocument& p, bool* near_duplicate) {
+  *near_duplicate = false;
+  const DocumentMeta& m = p.doc.meta;
+  Status s;
+  // Same key: unchanged, or a new version of it.
+  latest_.Reset();
+  latest_.Bind(1, p.key);
+  int64_t previous = 0;
+  if (latest_.Step(&s)) {
+    if (latest_.Text(1) == m.sha256) {
+      latest_.Reset();
+      return WriteOutcome::kUnchanged;
+    }
+    previous = latest_.Int(0);
+  }
+  latest_.Reset();
+  if (!s.ok()) return s;
+  int version = 1;
+  if (previous != 0) {
+    Result<sql::Statement> v = db_->Prepare("SELECT MAX(version) FROM documents WHERE doc_key = ?");
+    if (!v.ok()) return v.status();
+    v->Bind(1, p.key);
+    if (v->Step(&s)) version = static_cast<int>(v->Int(0)) + 1;
+    if (!s.ok()) return s;
+  }
+  // Outlet.
+  outlet_insert_.Reset();
+  if (Status r = outlet_insert_.Bind(1, m.outlet).Run(); !r.ok()) return r;
+  outlet_select_.Reset();
+  outlet_select_.Bind(1, m.outlet);
+  if (!outlet_select_.Step(&s)) return s.ok() ? Status::Internal("outlet row missing") : s;
+  int64_t outlet_id = outlet_select_.Int(0);
+  outlet_select_.Reset();
+  // Near-duplicates: an exact copy under another key, else the most similar
+  // document sharing a MinHash band, when similar enough.
+  int64_t similar_doc = 0, cluster = 0;
+  double similarity = 0;
+  same_bytes_.Reset();
+  same_bytes_.Bind(1, m.sha256).Bind(2, p.key);
+  if (same_bytes_.Step(&s)) {
+    similar_doc = same_bytes_.Int(0);
+    cluster = same_bytes_.Int(1);
+    similarity = 1;
+  }
+  same_bytes_.Reset();
+  if (!s.ok()) return s;
+  auto bands = MinHashBandKeys(p.signature);
+  if (similar_doc == 0) {
+    std::unordered_set<int64_t> seen;
+    for (int64_t key : bands) {
+      band_lookup_.Reset();
+      band_lookup_.Bind(1, key);
+      while (band_lookup_.Step(&s)) {
+        int64_t cand = band_lookup_.Int(0);
+        if (!seen.insert(cand).second || band_lookup_.Text(2) == p.key) continue;
+        signature_.Reset();
+        signature_.Bind(1, cand);
+        MinHashSignature other;
+        if (signature_.Step(&s) && ParseMinHash(signature_.Blob(0), &other)) {
+          double sim = MinHashSimilarity(p.signature, other);
+          if (sim >= kNearDuplicateSimilarity && (sim > similarity || (sim == similarity && cand < similar_doc))) {
+            similarity = sim;
+            similar_doc = cand;
+            cluster = band_lookup_.Int(1);
+          }
+        }
+        signature_.Reset();
+      }
+      band_lookup_.Reset();
+      if (!s.ok()) return s;
+    }
+  }
+  // The document.
+  nlohmann::json warnings = p.warnings;
+  const Extraction& x = p.extraction;
+  doc_insert_.Reset();
+  doc_insert_.Bind(1, p.key).Bind(2, version).Bind(3, m.sha256).Bind(4, outlet_id).Bind(5, m.url).Bind(6, m.title);
+  if (m.published.empty()) {
+    doc_insert_.BindNull(7);
+  } else {
+    doc_insert_.Bind(7, m.published);
+  }
+  doc_insert_.Bind(8, m.language).Bind(9, m.format).Bind(10, p.origin).Bind(11, static_cast<int64_t>(m.bytes));
+  doc_insert_.Bind(12, p.doc.raw).Bind(13, warnings.dump()).Bind(14, UtcNow()).Bind(15, cluster);
+  doc_insert_.Bind(16, static_cast<int64_t>(x.claims.size()));
+  if (Status r = doc_insert_.Run(); !r.ok()) return r;
+  const int64_t doc_id = db_->LastInsertId();
+  if (similar_doc == 0) {
+    set_cluster_.Reset();
+    if (Status r = set_cluster_.Bind(1, doc_id).Run(); !r.ok()) return r;
+  } else {
+    near_insert_.Reset();
+    if (Status r = near_insert_.Bind(1, doc_id).Bind(2, similar_doc).Bind(3, similarity).Run(); !r.ok()) return r;
+    *near_duplicate = true;
+  }
+  if (previous != 0) {
+    retire_doc_.Reset();
+    if (Status r = retire_doc_.Bind(1, p.key).Bind(2, doc_id).Run(); !r.ok()) return r;
+    retire_claims_.Reset();
+    if (Status r = retire_claims_.Bind(1, previous).Run(); !r.ok()) return r;
+  }
+  minhash_insert_.Reset();
+  if (Status r = minhash_insert_.Bind(1, doc_id).BindBlob(2, SerializeMinHash(p.signature)).Run(); !r.ok()) return r;
+  for (int64_t key : bands) {
+    band_insert_.Reset();
+    if (Status r = band_insert_.Bind(1, key).Bind(2, doc_id).Run(); !r.ok()) return r;
+  }
+  for (const std::string& l : p.links) {
+    link_insert_.Reset();
+    if (Status r = link_insert_.Bind(1, doc_id).Bind(2, l).Run(); !r.ok()) return r;
+  }
+  doc_fts_.Reset();
+  if (Status r = doc_fts_.Bind(1, doc_id).Bind(2, m.title).Bind(3, p.doc.text).Run(); !r.ok()) return r;
+  // What the document mentions; extraction ids -> row ids.
+  std::unordered_map<int, int64_t> person_row, place_row, quantity_row;
+  for (const Person& person : x.people) {
+    person_insert_.Reset();
+    person_insert_.Bind(1, doc_id).Bind(2, person.name).Bind(3, person.role).Bind(4, person.country).Bind(5, person.side);
+    if (Status r = person_insert_.Run(); !r.ok()) return r;
+    person_row[person.id] = db_->LastInsertId();
+  }
+  for (const Place& pl : x.places) {
+    bool located = !pl.gazetteer_id.empty();
+    place_insert_.Reset();
+    place_insert_.Bind(1, doc_id).Bind(2, pl.mention).Bind(3, static_cast<int64_t>(pl.span.begin));
+    place_insert_.Bind(4, static_cast<int64_t>(pl.span.end)).Bind(5, pl.gazetteer_id).Bind(6, pl.name);
+    place_insert_.Bind(7, pl.kind).Bind(8, pl.country).Bind(9, pl.admin1);
+    if (located) {
+      place_insert_.Bind(10, pl.lat).Bind(11, pl.lon);
+    } else {
+      place_insert_.BindNull(10).BindNull(11);
+    }
+    place_insert_.Bind(12, pl.geo_precision).Bind(13, pl.confidence).Bind(14, pl.metonym_for).Bind(15, pl.resolution);
+    if (Status r = place_insert_.Run(); !r.ok()) return r;
+    int64_t row = db_->LastInsertId();
+    place_row[pl.id] = row;
+    if (located) {
+      rtree_insert_.Reset();
+      rtree_insert_.Bind(1, row).Bind(2, pl.lat).Bind(3, pl.lat).Bind(4, pl.lon).Bind(5, pl.lon);
+      if (Status r = rtree_insert_.Run(); !r.ok()) return r;
+    }
+  }
+  for (const Quantity& q : x.quantities) {
+    quantity_insert_.Reset();
+    quantity_insert_.Bind(1, doc_id).Bind(2, q.text).Bind(3, static_cast<int64_t>(q.span.begin));
+    quantity_insert_.Bind(4, static_cast<int64_t>(q.span.end)).Bind(5, q.value).Bind(6, q.unit);
+    quantity_insert_.BindOptional(7, q.value_in_si).Bind(8, q.si_unit).Bind(9, q.bound);
+    if (Status r = quantity_insert_.Run(); !r.ok()) return r;
+    quantity_row[q.id] = db_->LastInsertId();
+  }
+  for (const Claim& c : x.claims) {
+    std::optional<std::string> from, to;
+    if (c.date) {
+      from = to = c.date->ToString();
+    } else if (c.date_range) {
+      from = c.date_range->first.ToString();
+      to = c.date_range->second.ToString();
+    }
+    const Speaker empty;
+    const Speaker& sp = c.speaker ? *c.speaker : empty;
+    claim_insert_.Reset();
+    claim_insert_.Bind(1, doc_id).Bind(2, c.text).Bind(3, static_cast<int64_t>(c.span.begin));
+    claim_insert_.Bind(4, static_cast<int64_t>(c.span.end)).Bind(5, ToString(c.kind)).Bind(6, ToString(c.status));
+    claim_insert_.Bind(7, sp.name).Bind(8, sp.role).Bind(9, sp.side).Bind(10, sp.country).Bind(11, c.cue);
+    claim_insert_.Bind(12, c.status_cue ? c.status_cue->text : std::string());
+    claim_insert_.BindOptional(13, from).BindOptional(14, to).Bind(15, c.time_precision);
+    claim_insert_.Bind(16, c.date_from_context ? 1 : 0);
+    if (c.event) {
+      claim_insert_.Bind(17, c.event->type).Bind(18, c.event->sub_type).Bind(19, c.event->actor1);
+      claim_insert_.Bind(20, c.event->actor2);
+      auto it = place_row.find(c.event->place_id);
+      if (it != place_row.end()) {
+        claim_insert_.Bind(21, it->second);
+      } else {
+        claim_insert_.BindNull(21);
+      }
+      claim_insert_.Bind(22, c.event->trigger);
+    } else {
+      claim_insert_.BindNull(17).Bind(18, "").Bind(19, "").Bind(20, "").BindNull(21).Bind(22, "");
+    }
+    if (Status r = claim_insert_.Run(); !r.ok()) return r;
+    int64_t claim_id = db_->LastInsertId();
+    claim_fts_.Reset();
+    if (Status r = claim_fts_.Bind(1, claim_id).Bind(2, c.text).Bind(3, sp.name).Run(); !r.ok()) return r;
+    auto link = [&](sql::Statement& st, const std::vector<int>& ids, const std::unordered_map<int, int64_t>& rows) {
+      for (int id : ids) {
+        auto it = rows.find(id);
+        if (it == rows.end()) continue;
+        st.Reset();
+        if (Status r = st.Bind(1, claim_id).Bind(2, it->second).Run(); !r.ok()) return r;
+      }
+      return Status::Ok();
+    };
+    if (Status r = link(claim_place_, c.places, place_row); !r.ok()) return r;
+    if (Status r = link(claim_quantity_, c.quantities, quantity_row); !r.ok()) return r;
+    if (Status r = link(claim_person_, c.people, person_row); !r.ok()) return r;
+  }
+  return previous != 0 ? WriteOutcome::kNewVersion : WriteOutcome::kAdded;
+}
+
+}  // namespace sitrep
