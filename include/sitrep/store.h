@@ -175,6 +175,10 @@ struct ExportSummary {
 // event type); JSON Lines carries every claim.
 Result<ExportSummary> ExportClaims(Database& db, QueryFilter filter, ExportFormat format, std::ostream& out);
 
+// One claim as the JSON object of `sitrep claims --format json`, the JSON
+// Lines export and the server (docs/database.md).
+nlohmann::ordered_json ToJson(const ClaimRecord& claim);
+
 // The columns of the ACLED-style CSV, in order.
 const std::vector<std::string>& AcledCsvColumns();
 

@@ -71,7 +71,9 @@ std::vector<std::string> AcledRow(const ClaimRecord& c) {
           std::to_string(c.id)};
 }
 
-nlohmann::ordered_json ClaimJson(const ClaimRecord& c) {
+}  // namespace
+
+nlohmann::ordered_json ToJson(const ClaimRecord& c) {
   nlohmann::ordered_json j;
   auto opt = [](const std::optional<std::string>& v) { return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(); };
   j["id"] = c.id;
@@ -110,8 +112,6 @@ nlohmann::ordered_json ClaimJson(const ClaimRecord& c) {
   return j;
 }
 
-}  // namespace
-
 const std::vector<std::string>& AcledCsvColumns() {
   static const std::vector<std::string> kColumns = {
       "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1",
@@ -138,7 +138,7 @@ Result<ExportSummary> ExportClaims(Database& db, QueryFilter filter, ExportForma
       for (size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << CsvField(row[i]);
       out << "\n";
     } else if (format == ExportFormat::kJsonLines) {
-      out << ClaimJson(c).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+      out << ToJson(c).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     } else {
       if (!c.lat || !c.lon) {
         ++summary.without_coordinates;

@@ -2,9 +2,13 @@
 #ifndef SITREP_TOOLS_COMMANDS_H_
 #define SITREP_TOOLS_COMMANDS_H_
 
+#include <CLI/CLI.hpp>
+
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include "sitrep/store.h"
 
 namespace sitrep::cli {
 
@@ -14,6 +18,36 @@ struct BenchArgs {
   std::string published = "2024-08-13";
 };
 int RunBench(const BenchArgs& args);
+
+struct IngestArgs {
+  std::vector<std::string> paths;
+  std::string db = "sitrep.db";
+  int jobs = 1;
+  size_t batch = 256;
+  uint64_t max_bytes = 32ull << 20;
+  bool quiet = false;
+};
+int RunIngest(const IngestArgs& args);
+
+// Filters shared by claims, events and export.
+struct FilterArgs {
+  std::string db = "sitrep.db";
+  QueryFilter filter;
+  std::string near;
+  std::string format = "table";
+  std::string output;  // export: file, or - for standard output
+};
+void AddFilterOptions(CLI::App* cmd, FilterArgs* f, bool paging);
+int RunClaims(FilterArgs args, bool events);
+int RunExport(FilterArgs args);
+
+struct ShowArgs {
+  std::string db = "sitrep.db";
+  int64_t id = 0;
+  bool plain = false;
+};
+int RunShow(const ShowArgs& args);
+int RunStats(const std::string& db);
 
 // Prints "sitrep: <message>" on stderr.
 void Fail(const std::string& message);

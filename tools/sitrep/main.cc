@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include <fstream>
+#include <thread>
 #include <iostream>
 
 #include "eval/gold_scorer.h"
@@ -191,6 +192,53 @@ int main(int argc, char** argv) {
   b->add_option("--mb", bench.megabytes, "Corpus size in MB (10^6 bytes)")->capture_default_str();
   b->add_option("--published", bench.published, "Publication date for files without one")->capture_default_str();
 
+  IngestArgs in;
+  in.jobs = std::max(1u, std::thread::hardware_concurrency());
+  CLI::App* ingest = app.add_subcommand(
+      "ingest", "Read articles, JSON Lines corpora, Telegram exports and RSS/Atom feeds into the database");
+  ingest->add_option("PATH", in.paths, "Files and folders (folders are read recursively)")->required();
+  ingest->add_option("--db", in.db, "Database file, created when missing")->capture_default_str();
+  ingest->add_option("--jobs,-j", in.jobs, "Extraction threads (one writer besides)")->capture_default_str()->check(CLI::Range(1, 256));
+  ingest->add_option("--batch", in.batch, "Documents per transaction")->capture_default_str()->check(CLI::Range(1, 100000));
+  ingest->add_option("--max-bytes", in.max_bytes, "Refuse documents larger than this many bytes")->capture_default_str();
+  ingest->add_flag("--quiet,-q", in.quiet, "No progress line");
+  ingest->footer(
+      "Files: .txt/.md/.html articles (metadata from a front block or HTML meta tags), .jsonl corpora (one "
+      "{id, url, outlet, published, title, text} a line), .json Telegram Desktop exports (result.json), "
+      ".xml/.rss/.atom feeds. Ingesting again is safe: stored documents are skipped, changed ones become new "
+      "versions, copies of one story in several outlets are linked as near-duplicates. Records that cannot be "
+      "read are listed with file, line or message id and reason, and kept in the ingest_problems table. "
+      "Exit status: 0 all stored, 3 done but some records were not stored, 1 error, 2 bad usage. "
+      "docs/database.md describes the database.");
+
+  FilterArgs cl;
+  CLI::App* claims = app.add_subcommand("claims", "List claims in the database, filtered");
+  AddFilterOptions(claims, &cl, /*paging=*/true);
+  claims->add_option("--format", cl.format, "table, json or csv")->check(CLI::IsMember({"table", "json", "csv"}))->capture_default_str();
+  FilterArgs evs;
+  CLI::App* events = app.add_subcommand("events", "List claims that describe an event (ACLED type), filtered");
+  AddFilterOptions(events, &evs, /*paging=*/true);
+  events->add_option("--format", evs.format, "table, json or csv")->check(CLI::IsMember({"table", "json", "csv"}))->capture_default_str();
+
+  ShowArgs sh;
+  CLI::App* show = app.add_subcommand("show", "Print a stored document with its claims marked");
+  show->add_option("DOC_ID", sh.id, "Document id (see the document_id of claims)")->required();
+  show->add_option("--db", sh.db, "Database file")->capture_default_str();
+  show->add_flag("--plain", sh.plain, "No colours even on a terminal");
+
+  FilterArgs exf;
+  exf.format = "acled-csv";
+  exf.filter.limit = 0;
+  CLI::App* exp = app.add_subcommand("export", "Export events (ACLED-style CSV, GeoJSON) or all claims (JSON Lines)");
+  AddFilterOptions(exp, &exf, /*paging=*/false);
+  exp->add_option("--format", exf.format, "acled-csv, geojson or jsonl")
+      ->check(CLI::IsMember({"acled-csv", "geojson", "jsonl"}))->capture_default_str();
+  exp->add_option("--output,-o", exf.output, "Write to this file instead of standard output");
+
+  std::string stats_db = "sitrep.db";
+  CLI::App* stats = app.add_subcommand("stats", "Counts of what the database holds");
+  stats->add_option("--db", stats_db, "Database file")->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -204,6 +252,12 @@ int main(int argc, char** argv) {
     return 1;
   }
   if (extract->parsed()) return RunExtract(ex);
+  if (ingest->parsed()) return RunIngest(in);
+  if (claims->parsed()) return RunClaims(cl, /*events=*/false);
+  if (events->parsed()) return RunClaims(evs, /*events=*/true);
+  if (show->parsed()) return RunShow(sh);
+  if (exp->parsed()) return RunExport(exf);
+  if (stats->parsed()) return RunStats(stats_db);
   if (eval->parsed()) return RunEval(ev);
   if (b->parsed()) return RunBench(bench);
   return 2;
