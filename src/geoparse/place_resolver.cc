@@ -324,7 +324,10 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     if (cand_at[t] >= 0 && cands[cand_at[t]].begin < t) continue;  // inside "New York"
     size_t p = t - 1;
     bool titled = IsPersonTitle(a.folded[p]) || (p > 0 && a.folded[p] == "." && IsPersonTitle(a.folded[p - 1]));
-    bool first_name = NameToken(a, p) && !a.Has(p, kStopWord) && !IsDirectionWord(a.folded[p]) &&
+    // Both words in one sentence: a headline ending "... strike Sumy" and a
+    // dateline "SUMY, Ukraine" below it are not a name.
+    bool first_name = a.sentence_of[p] == a.sentence_of[t] && NameToken(a, p) && !a.Has(p, kStopWord) &&
+                      !IsDirectionWord(a.folded[p]) &&
                       !IsOrganisationWord(a.folded[t]) && !a.headline[a.sentence_of[t]] &&
                       (cand_at[p] < 0 || cands[cand_at[p]].SettlementsOnly());
     if (titled || first_name) surnames.insert(a.folded[t]);

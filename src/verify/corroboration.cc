@@ -203,18 +203,24 @@ std::vector<ClaimGroup> GroupClaims(const std::vector<ClaimEvidence>& claims, co
     g.corroboration = static_cast<int>(std::unique(roots.begin(), roots.end()) - roots.begin());
     g.place_name = best_place->place_name;
     if (denials == static_cast<int>(members.size())) g.status = ClaimStatus::kDenied;
+    std::vector<std::string> disagreements;
     if (denials > 0 && denials < static_cast<int>(members.size())) {
-      g.contradiction = "denied" + (denial->speaker.empty() ? std::string() : " by " + denial->speaker);
+      disagreements.push_back("denied" + (denial->speaker.empty() ? std::string() : " by " + denial->speaker));
     }
-    for (size_t a = 0; a < members.size() && g.contradiction.empty(); ++a) {
-      for (size_t b = a + 1; b < members.size() && g.contradiction.empty(); ++b) {
-        std::string why;
-        if (CompareQuantities(claims[members[a]], claims[members[b]], options.contradiction_ratio, &why) ==
+    // Quantities: the first disagreement found among the first members (a
+    // bound on the work for very large groups).
+    const size_t checked = std::min<size_t>(members.size(), 64);
+    std::string why;
+    for (size_t a = 0; a < checked && why.empty(); ++a) {
+      for (size_t b = a + 1; b < checked && why.empty(); ++b) {
+        if (CompareQuantities(claims[members[a]], claims[members[b]], options.contradiction_ratio, &why) !=
             QuantityFit::kDisagree) {
-          g.contradiction = why;
+          why.clear();
         }
       }
     }
+    if (!why.empty()) disagreements.push_back(why);
+    for (const std::string& d : disagreements) g.contradiction += (g.contradiction.empty() ? "" : "; ") + d;
     groups.push_back(std::move(g));
   }
   std::sort(groups.begin(), groups.end(), [](const ClaimGroup& a, const ClaimGroup& b) { return a.members[0] < b.members[0]; });
