@@ -262,6 +262,18 @@ Status Database::ForEachClaim(const QueryFilter& f, const std::function<bool(Cla
   std::string sql = std::string("SELECT ") + kClaimColumns + kClaimJoins + where +
                     " ORDER BY COALESCE(c.date_from, d.published) DESC, c.id DESC";
   if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
+  if (!f.text.empty()) {
+    // A malformed full-text query is the caller's mistake: say so.
+    Result<sql::Statement> check = impl_->db.Prepare("SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT 1");
+    if (!check.ok()) return check.status();
+    check->Bind(1, f.text);
+    Status cs;
+    check->Step(&cs);
+    if (!cs.ok()) {
+      return Status::InvalidArgument("text query '" + f.text + "' is not valid (SQLite FTS5 syntax: words, \"a phrase\", "
+                                     "AND, OR, NOT, prefix*): " + cs.message());
+    }
+  }
   Result<sql::Statement> st = impl_->db.Prepare(sql);
   if (!st.ok()) return st.status();
   int i = 1;
@@ -293,13 +305,7 @@ Status Database::ForEachClaim(const QueryFilter& f, const std::function<bool(Cla
     r.fatalities = FatalitiesOf(r.text, units);
     if (!fn(std::move(r))) break;
   }
-  if (!s.ok()) {
-    if (!f.text.empty() && s.message().find("fts5") != std::string::npos) {
-      return Status::InvalidArgument("text query '" + f.text + "' is not valid FTS5 syntax: " + s.message());
-    }
-    return s;
-  }
-  return Status::Ok();
+  return s;
 }
 
 Result<DocumentRecord> Database::Document(int64_t id) {

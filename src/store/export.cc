@@ -28,10 +28,14 @@ std::string CsvField(const std::string& s) {
   return out + "\"";
 }
 
+// Up to six decimals (0.1 m), trailing zeros dropped.
 std::string Number(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.6g", v);
-  return buf;
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.6f", v);
+  std::string s = buf;
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s;
 }
 
 // The event's date: the claim's own, else its report's publication date
@@ -147,9 +151,10 @@ Result<ExportSummary> ExportClaims(Database& db, QueryFilter filter, ExportForma
       nlohmann::ordered_json f;
       f["type"] = "Feature";
       f["id"] = c.id;
-      f["geometry"] = {{"type", "Point"}, {"coordinates", {*c.lon, *c.lat}}};
-      nlohmann::ordered_json props;
       std::vector<std::string> row = AcledRow(c);
+      // The same rounded values as the latitude/longitude properties.
+      f["geometry"] = {{"type", "Point"}, {"coordinates", {std::stod(row[10]), std::stod(row[9])}}};
+      nlohmann::ordered_json props;
       for (size_t i = 0; i < columns.size(); ++i) {
         static const std::set<std::string> kNumeric = {"time_precision", "latitude", "longitude", "geo_precision",
                                                        "fatalities", "corroboration", "document_id", "claim_id"};

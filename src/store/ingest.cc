@@ -5,6 +5,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <filesystem>
 #include <mutex>
 #include <thread>
 
@@ -101,6 +102,10 @@ Result<IngestSummary> IngestCorpus(const std::vector<std::string>& paths, const 
   if (paths.empty()) return Status::InvalidArgument("nothing to ingest: give files or folders");
   if (options.jobs < 1 || options.jobs > 256) return Status::InvalidArgument("--jobs must be between 1 and 256");
   if (options.batch_documents < 1) return Status::InvalidArgument("batch size must be at least 1");
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (!std::filesystem::exists(p, ec)) return Status::NotFound("no such file or folder: " + p);
+  }
   const auto started = Clock::now();
   Result<sql::Connection> db = OpenForWriting(options.db_path);
   if (!db.ok()) return db.status();

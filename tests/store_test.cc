@@ -1,0 +1,553 @@
+// The corpus database: readers, ingest (idempotence, versions, near-duplicates,
+// problems), corroboration, queries and exports. Fixtures: tests/data/corpus.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "ingest/corpus_reader.h"
+#include "sitrep/store.h"
+#include "verify/corroboration.h"
+#include "verify/minhash.h"
+
+namespace sitrep {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kCorpus = std::string(SITREP_SOURCE_DIR) + "/tests/data/corpus";
+
+// A fresh folder per test, removed afterwards.
+class TempDir {
+ public:
+  TempDir() {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    path_ = fs::temp_directory_path() /
+            ("sitrep-" + std::string(info->test_suite_name()) + "-" + info->name() + "-" + std::to_string(::getpid()));
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~TempDir() { fs::remove_all(path_); }
+  std::string operator/(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  fs::path path_;
+};
+
+void WriteFile(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+struct Ingested {
+  IngestSummary summary;
+  std::vector<IngestProblem> problems;
+};
+
+Ingested Ingest(const std::vector<std::string>& paths, const std::string& db, int jobs = 1) {
+  Ingested r;
+  IngestOptions o;
+  o.db_path = db;
+  o.jobs = jobs;
+  o.batch_documents = 3;  // several transactions even for the small fixtures
+  o.on_problem = [&](const IngestProblem& p) { r.problems.push_back(p); };
+  Result<IngestSummary> s = IngestCorpus(paths, o);
+  EXPECT_TRUE(s.ok()) << s.status().message();
+  if (s.ok()) r.summary = *s;
+  return r;
+}
+
+// The claims a filter selects, by value (safe in a range-for).
+std::vector<ClaimRecord> Rows(Database& db, const QueryFilter& f) {
+  Result<std::vector<ClaimRecord>> r = db.Claims(f);
+  EXPECT_TRUE(r.ok()) << r.status().message();
+  return r.ok() ? std::move(r).value() : std::vector<ClaimRecord>();
+}
+
+bool HasProblem(const Ingested& r, const std::string& origin_suffix, const std::string& reason_part) {
+  for (const IngestProblem& p : r.problems) {
+    if (p.origin.size() >= origin_suffix.size() &&
+        p.origin.compare(p.origin.size() - origin_suffix.size(), origin_suffix.size(), origin_suffix) == 0 &&
+        p.reason.find(reason_part) != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+TEST(CorpusReader, NormalizesPublicationDates) {
+  EXPECT_EQ(NormalizePublished("2024-08-13"), "2024-08-13");
+  EXPECT_EQ(NormalizePublished("2024-08-13T23:30:00+03:00"), "2024-08-13");
+  EXPECT_EQ(NormalizePublished("Tue, 13 Aug 2024 10:00:00 GMT"), "2024-08-13");
+  EXPECT_EQ(NormalizePublished("3 Sep 2024 06:00 +0000"), "2024-09-03");
+  EXPECT_EQ(NormalizePublished("1723543200"), "2024-08-13");
+  EXPECT_EQ(NormalizePublished("2024-02-30"), std::nullopt);
+  EXPECT_EQ(NormalizePublished("someday"), std::nullopt);
+  EXPECT_EQ(NormalizePublished("Tue, 13 Foo 2024"), std::nullopt);
+  EXPECT_EQ(NormalizePublished(""), std::nullopt);
+}
+
+TEST(CorpusReader, TelegramTextArraysFlattenAndKeepLinks) {
+  std::string json = R"({"name": "Chan", "id": 5, "messages": [
+    {"id": 7, "type": "message", "date": "2024-09-05T07:40:12",
+     "text": ["Strike in ", {"type": "bold", "text": "Sumy"}, ". ", {"type": "text_link", "text": "video", "href": "https://v.example/1"}, " ", {"type": "link", "text": "https://x.example"}]}]})";
+  std::vector<SourceRecord> records;
+  std::vector<RecordProblem> problems;
+  CorpusWalkStats stats;
+  ReadTelegramExport(json, "result.json", {}, [&](SourceRecord&& r) { records.push_back(std::move(r)); return true; },
+                     [&](const RecordProblem& p) { problems.push_back(p); }, &stats);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_TRUE(problems.empty());
+  EXPECT_EQ(records[0].bytes, "Strike in Sumy. video https://x.example");
+  EXPECT_EQ(records[0].load.outlet, "Telegram: Chan");
+  EXPECT_EQ(records[0].load.published, "2024-09-05");
+  EXPECT_EQ(records[0].fallback_key, "telegram:5/7");
+  EXPECT_EQ(records[0].links, (std::vector<std::string>{"https://v.example/1", "https://x.example"}));
+  EXPECT_EQ(records[0].origin, "result.json#message 7");
+}
+
+TEST(CorpusReader, RefusesJsonThatIsNotATelegramExport) {
+  std::vector<RecordProblem> problems;
+  CorpusWalkStats stats;
+  ReadTelegramExport(R"([{"text": "x"}])", "corpus.json", {}, [](SourceRecord&&) { return true; },
+                     [&](const RecordProblem& p) { problems.push_back(p); }, &stats);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].reason.find("not a Telegram export"), std::string::npos);
+}
+
+TEST(CorpusReader, AtomEntriesTakeTheirAlternateLink) {
+  std::vector<SourceRecord> records;
+  CorpusWalkStats stats;
+  ReadFeed(ReadFile(kCorpus + "/feeds/monitor.atom"), "monitor.atom", {},
+           [&](SourceRecord&& r) { records.push_back(std::move(r)); return true; }, [](const RecordProblem&) {},
+           &stats);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].load.url, "https://monitor.example/88");
+  EXPECT_EQ(records[0].load.outlet, "Conflict Monitor");
+  EXPECT_EQ(records[0].load.published, "2024-09-06");
+  EXPECT_NE(records[0].bytes.find("<p>Russian forces shelled Nikopol"), std::string::npos);
+}
+
+TEST(MinHash, SimilarityTracksOverlap) {
+  std::string a = ReadFile(kCorpus + "/articles/sumy-wire.txt");
+  std::string other =
+      "Parliament adopted the budget for next year after a long debate about pensions, schools and road "
+      "repairs in the western provinces, with the opposition voting against it.";
+  MinHashSignature sa = ComputeMinHash(a);
+  EXPECT_EQ(MinHashSimilarity(sa, ComputeMinHash(a)), 1.0);
+  EXPECT_LT(MinHashSimilarity(sa, ComputeMinHash(other)), 0.1);
+  // The same story with a sentence dropped and one added.
+  std::string edited = a;
+  edited.erase(edited.find("Emergency crews"), std::string("Emergency crews worked through the morning to clear debris from the street.").size());
+  edited += "\nThis story was distributed by Northern Wire.\n";
+  EXPECT_GE(MinHashSimilarity(sa, ComputeMinHash(edited)), kNearDuplicateSimilarity);
+  MinHashSignature round;
+  ASSERT_TRUE(ParseMinHash(SerializeMinHash(sa), &round));
+  EXPECT_EQ(round, sa);
+  EXPECT_FALSE(ParseMinHash("short", &round));
+}
+
+ClaimEvidence Evidence(int64_t id, int64_t doc, const std::string& outlet, const std::string& date,
+                       double lat = 50.92, double lon = 34.80) {
+  ClaimEvidence e;
+  e.claim_id = id;
+  e.document_id = doc;
+  e.cluster_id = doc;
+  e.outlet = outlet;
+  e.event_type = "Explosions/Remote violence";
+  e.status = ClaimStatus::kAsserted;
+  e.day_from = e.day_to = CivilDate::Parse(date)->ToDays();
+  e.has_place = true;
+  e.place_key = "geonames:692194";
+  e.region_key = "UKR/Sumy Oblast";
+  e.place_name = "Sumy";
+  e.lat = lat;
+  e.lon = lon;
+  e.geo_precision = 1;
+  return e;
+}
+
+TEST(Corroboration, CountsIndependentSourcesOnce) {
+  std::vector<ClaimEvidence> c = {Evidence(1, 1, "A", "2024-09-04"), Evidence(2, 2, "B", "2024-09-05"),
+                                  Evidence(3, 3, "B", "2024-09-04"), Evidence(4, 4, "C", "2024-09-04")};
+  c[3].cluster_id = 1;  // a near-duplicate of document 1: the same source
+  std::vector<ClaimGroup> g = GroupClaims(c);
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].members.size(), 4u);
+  EXPECT_EQ(g[0].corroboration, 2);  // A (with its copy in C) and B
+  EXPECT_EQ(g[0].status, ClaimStatus::kAsserted);
+  EXPECT_EQ(g[0].contradiction, "");
+}
+
+TEST(Corroboration, SeparatesOtherTypesPlacesAndDates) {
+  std::vector<ClaimEvidence> c = {Evidence(1, 1, "A", "2024-09-04"), Evidence(2, 2, "B", "2024-09-04"),
+                                  Evidence(3, 3, "C", "2024-09-04", 49.99, 36.23),  // Kharkiv, 145 km away
+                                  Evidence(4, 4, "D", "2024-09-10"),                // a week later
+                                  Evidence(5, 5, "E", "2024-09-04")};
+  c[1].event_type = "Battles";
+  c[2].place_key = "geonames:706483";
+  c[2].region_key = "UKR/Kharkiv Oblast";
+  std::vector<ClaimGroup> g = GroupClaims(c);
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].members, (std::vector<size_t>{0, 4}));
+}
+
+TEST(Corroboration, ClaimsInOneDocumentAreNotCorroboration) {
+  std::vector<ClaimEvidence> c = {Evidence(1, 1, "A", "2024-09-04"), Evidence(2, 1, "A", "2024-09-04")};
+  EXPECT_TRUE(GroupClaims(c).empty());
+}
+
+TEST(Corroboration, RegionAndTownInItMatch) {
+  std::vector<ClaimEvidence> c = {Evidence(1, 1, "A", "2024-09-04"), Evidence(2, 2, "B", "2024-09-04", 50.75, 33.5)};
+  c[1].geo_precision = 3;
+  c[1].place_key = "a-UKR-21";
+  c[1].place_name = "Sumy Oblast";
+  ASSERT_EQ(GroupClaims(c).size(), 1u);
+  c[1].region_key = "UKR/Kharkiv Oblast";
+  EXPECT_TRUE(GroupClaims(c).empty());
+}
+
+TEST(Corroboration, StrongestStatusWinsAndDenialsAreFlagged) {
+  std::vector<ClaimEvidence> c = {Evidence(1, 1, "A", "2024-09-04"), Evidence(2, 2, "B", "2024-09-04"),
+                                  Evidence(3, 3, "C", "2024-09-04")};
+  c[0].status = ClaimStatus::kAlleged;
+  c[1].status = ClaimStatus::kConfirmed;
+  c[2].status = ClaimStatus::kDenied;
+  c[2].speaker = "Defence Ministry";
+  std::vector<ClaimGroup> g = GroupClaims(c);
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].status, ClaimStatus::kConfirmed);
+  EXPECT_EQ(g[0].contradiction, "denied by Defence Ministry");
+  EXPECT_GT(StatusStrength(ClaimStatus::kConfirmed), StatusStrength(ClaimStatus::kAsserted));
+}
+
+TEST(Corroboration, QuantitiesFlagOrSplit) {
+  std::vector<ClaimEvidence> c = {Evidence(1, 1, "A", "2024-09-04"), Evidence(2, 2, "B", "2024-09-04")};
+  c[0].quantities = {{4, "people", "exact"}};
+  c[1].quantities = {{6, "people", "exact"}};
+  std::vector<ClaimGroup> g = GroupClaims(c);
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].contradiction, "quantities differ: 4 vs 6 people");
+  c[1].quantities = {{5, "people", "at_least"}};  // "at least 5" vs "4": disagree
+  ASSERT_EQ(GroupClaims(c).size(), 1u);
+  c[1].quantities = {{3, "people", "at_least"}};  // "at least 3" allows 4
+  g = GroupClaims(c);
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].contradiction, "");
+  c[1].quantities = {{40, "people", "exact"}};  // ten times as many: another event
+  EXPECT_TRUE(GroupClaims(c).empty());
+}
+
+TEST(StoreIngest, ReadsEveryFormatAndReportsEveryBadRecord) {
+  TempDir tmp;
+  Ingested r = Ingest({kCorpus}, tmp / "c.db");
+  const IngestSummary& s = r.summary;
+  EXPECT_EQ(s.records, 9u);
+  EXPECT_EQ(s.added, 9u);
+  EXPECT_EQ(s.files, 7u);
+  EXPECT_EQ(s.ignored_files, 1u);    // articles/notes.bin
+  EXPECT_EQ(s.skipped_records, 2u);  // a service message, a photo without caption
+  EXPECT_EQ(s.near_duplicates, 1u);  // the wire story reprinted
+  EXPECT_EQ(s.problems, 8u);
+  EXPECT_EQ(s.warnings, 1u);
+  EXPECT_TRUE(HasProblem(r, "reports.jsonl:3", "not valid JSON"));
+  EXPECT_TRUE(HasProblem(r, "reports.jsonl:4", "no \"text\""));
+  EXPECT_TRUE(HasProblem(r, "reports.jsonl:6", "not a JSON object"));
+  EXPECT_TRUE(HasProblem(r, "reports.jsonl:7", "\"url\" is not a string"));
+  EXPECT_TRUE(HasProblem(r, "reports.jsonl:5", "'someday' is not a date"));
+  EXPECT_TRUE(HasProblem(r, "result.json#message 4", "neither a string nor an array"));
+  EXPECT_TRUE(HasProblem(r, "result.json#message at index 5", "no \"id\""));
+  EXPECT_TRUE(HasProblem(r, "broken.xml:4", "not well-formed XML"));
+  EXPECT_TRUE(HasProblem(r, "ledger.xml#item 2", "no text"));
+  Result<Database> db = Database::Open(tmp / "c.db");
+  ASSERT_TRUE(db.ok()) << db.status().message();
+  Result<DatabaseStats> st = db->Stats();
+  ASSERT_TRUE(st.ok());
+  EXPECT_EQ(st->documents, 9);
+  EXPECT_EQ(st->problems, 9);  // the 8 not stored and the warning, kept in ingest_problems
+  EXPECT_EQ(st->outlets, 6);   // Northern Wire, Daily Ledger, Borderland Post, Telegram, two feeds
+}
+
+TEST(StoreIngest, IsIdempotentAndGivesTheSameResultOnTwoThreads) {
+  TempDir tmp;
+  Ingested first = Ingest({kCorpus}, tmp / "c.db");
+  Ingested again = Ingest({kCorpus}, tmp / "c.db", /*jobs=*/2);
+  EXPECT_EQ(again.summary.added, 0u);
+  EXPECT_EQ(again.summary.unchanged, 9u);
+  EXPECT_EQ(again.summary.claims, 0u);
+  Ingested two = Ingest({kCorpus}, tmp / "two.db", /*jobs=*/2);
+  auto all = [](const std::string& path) {
+    Result<Database> db = Database::Open(path);
+    EXPECT_TRUE(db.ok());
+    QueryFilter f;
+    f.limit = 0;
+    std::vector<std::string> rows;
+    for (const ClaimRecord& c : Rows(*db, f)) {
+      rows.push_back(std::to_string(c.id) + c.text + c.status + c.place + std::to_string(c.corroboration));
+    }
+    return rows;
+  };
+  std::vector<std::string> one = all(tmp / "c.db");
+  EXPECT_EQ(one.size(), first.summary.claims);
+  EXPECT_EQ(one, all(tmp / "two.db"));
+}
+
+TEST(StoreIngest, AChangedDocumentBecomesANewVersion) {
+  TempDir tmp;
+  const std::string article = tmp / "report.txt";
+  WriteFile(article,
+            "---\npublished: 2024-09-05\noutlet: Test Wire\nurl: https://test.example/a\n---\n"
+            "Russian forces shelled Nikopol on Thursday, killing two people, regional officials said.\n");
+  Ingested v1 = Ingest({article}, tmp / "c.db");
+  EXPECT_EQ(v1.summary.added, 1u);
+  WriteFile(article,
+            "---\npublished: 2024-09-05\noutlet: Test Wire\nurl: https://test.example/a\n---\n"
+            "Russian forces shelled Nikopol on Thursday, killing three people, regional officials said.\n");
+  Ingested v2 = Ingest({article}, tmp / "c.db");
+  EXPECT_EQ(v2.summary.added, 0u);
+  EXPECT_EQ(v2.summary.new_versions, 1u);
+  Result<Database> db = Database::Open(tmp / "c.db");
+  ASSERT_TRUE(db.ok());
+  QueryFilter f;
+  std::vector<ClaimRecord> latest = *db->Claims(f);
+  ASSERT_EQ(latest.size(), 1u);
+  EXPECT_NE(latest[0].text.find("three"), std::string::npos);
+  f.all_versions = true;
+  EXPECT_EQ(db->Claims(f)->size(), 2u);
+  Result<DocumentRecord> d = db->Document(latest[0].document_id);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->version, 2);
+  EXPECT_TRUE(d->is_latest);
+  EXPECT_EQ(d->doc_key, "https://test.example/a");
+  Result<DocumentRecord> old = db->Document(latest[0].document_id - 1);
+  ASSERT_TRUE(old.ok());
+  EXPECT_EQ(old->version, 1);
+  EXPECT_FALSE(old->is_latest);
+  // The same document under another name is a copy: linked, not a version.
+  const std::string copy = tmp / "copy.txt";
+  WriteFile(copy, "Russian forces shelled Nikopol on Thursday, killing three people, regional officials said.\n");
+  WriteFile(tmp / "copy2.txt", ReadFile(copy));
+  Ingested c = Ingest({copy, tmp / "copy2.txt"}, tmp / "c.db");
+  EXPECT_EQ(c.summary.added, 2u);
+  // copy.txt is the new version's text without its front block (similar),
+  // copy2.txt the same bytes as copy.txt (identical): both linked.
+  EXPECT_EQ(c.summary.near_duplicates, 2u);
+}
+
+TEST(StoreIngest, LinksNearDuplicatesIntoOneCluster) {
+  TempDir tmp;
+  Ingest({kCorpus}, tmp / "c.db");
+  Result<Database> db = Database::Open(tmp / "c.db");
+  ASSERT_TRUE(db.ok());
+  QueryFilter f;
+  f.place = "Sumy";
+  f.limit = 0;
+  std::map<std::string, int64_t> doc_of_outlet;
+  for (const ClaimRecord& c : Rows(*db, f)) doc_of_outlet[c.outlet] = c.document_id;
+  ASSERT_TRUE(doc_of_outlet.count("Northern Wire") && doc_of_outlet.count("Daily Ledger"));
+  Result<DocumentRecord> ledger = db->Document(doc_of_outlet["Daily Ledger"]);
+  Result<DocumentRecord> wire = db->Document(doc_of_outlet["Northern Wire"]);
+  ASSERT_TRUE(ledger.ok() && wire.ok());
+  EXPECT_EQ(ledger->cluster_id, wire->cluster_id);
+  ASSERT_EQ(wire->near_duplicates.size(), 1u);
+  EXPECT_EQ(wire->near_duplicates[0].first, ledger->id);
+  EXPECT_GE(wire->near_duplicates[0].second, kNearDuplicateSimilarity);
+  Result<DocumentRecord> police = db->Document(doc_of_outlet["Borderland Post"]);
+  ASSERT_TRUE(police.ok());
+  EXPECT_NE(police->cluster_id, wire->cluster_id);
+}
+
+TEST(StoreIngest, GroupsTheSameEventAcrossSources) {
+  TempDir tmp;
+  Ingest({kCorpus}, tmp / "c.db");
+  Result<Database> db = Database::Open(tmp / "c.db");
+  ASSERT_TRUE(db.ok());
+  QueryFilter f;
+  f.place = "Sumy";
+  f.events_only = true;
+  std::vector<ClaimRecord> sumy = *db->Claims(f);
+  ASSERT_GE(sumy.size(), 4u);
+  int64_t group = sumy[0].group_id;
+  ASSERT_NE(group, 0);
+  for (const ClaimRecord& c : sumy) {
+    EXPECT_EQ(c.group_id, group) << c.text;
+    // The wire story and its reprint, the police via Borderland Post, the
+    // Telegram channel: three independent sources.
+    EXPECT_EQ(c.corroboration, 3) << c.text;
+    EXPECT_EQ(c.group_status, "asserted");
+    EXPECT_NE(c.contradiction.find("denied by Russian officials"), std::string::npos) << c.contradiction;
+    EXPECT_NE(c.contradiction.find("4 vs 6 people"), std::string::npos) << c.contradiction;
+  }
+  // Belgorod is another event.
+  f.place = "Belgorod";
+  for (const ClaimRecord& c : Rows(*db, f)) EXPECT_NE(c.group_id, group);
+}
+
+TEST(StoreQuery, FiltersNarrowTheResult) {
+  TempDir tmp;
+  Ingest({kCorpus}, tmp / "c.db");
+  Result<Database> db = Database::Open(tmp / "c.db");
+  ASSERT_TRUE(db.ok());
+  auto count = [&](QueryFilter f) {
+    f.limit = 0;
+    Result<std::vector<ClaimRecord>> r = db->Claims(f);
+    EXPECT_TRUE(r.ok()) << r.status().message();
+    return r.ok() ? r->size() : 0;
+  };
+  const size_t all = count({});
+  EXPECT_GT(all, 10u);
+  QueryFilter f;
+  f.status = "denied";
+  EXPECT_EQ(count(f), 1u);
+  f = {};
+  f.speaker = "artiukh";
+  EXPECT_EQ(count(f), 4u);  // two claims in the wire story, two in its reprint
+  f = {};
+  f.near_lat = 50.92, f.near_lon = 34.80, f.near_km = 20;
+  size_t near_sumy = count(f);
+  EXPECT_GT(near_sumy, 3u);
+  f.near_km = 1;
+  f.near_lat = 47.57, f.near_lon = 34.39;  // Nikopol
+  EXPECT_EQ(count(f), 2u);
+  f = {};
+  f.since = "2024-09-06";
+  f.until = "2024-09-06";
+  for (const ClaimRecord& c : Rows(*db, f)) {
+    std::string d = c.date_from ? *c.date_from : *c.published;
+    EXPECT_LE(d, "2024-09-06");
+    EXPECT_GE(c.date_to ? *c.date_to : *c.published, "2024-09-06");
+  }
+  f = {};
+  f.text = "rubble";
+  EXPECT_EQ(count(f), 2u);
+  f.text = "\"unbalanced";
+  EXPECT_EQ(db->Claims(f).status().code(), StatusCode::kInvalidArgument);
+  f = {};
+  f.limit = 3;
+  f.offset = 2;
+  EXPECT_EQ(count(f) , all);  // count() lifts the limit
+  EXPECT_EQ(db->Claims(f)->size(), 3u);
+  f = {};
+  f.status = "rumoured";
+  EXPECT_EQ(ValidateFilter(f).code(), StatusCode::kInvalidArgument);
+  f = {};
+  f.since = "2024-13-01";
+  EXPECT_EQ(ValidateFilter(f).code(), StatusCode::kInvalidArgument);
+  f = {};
+  f.near_lat = 95, f.near_lon = 0, f.near_km = 5;
+  EXPECT_EQ(ValidateFilter(f).code(), StatusCode::kInvalidArgument);
+}
+
+TEST(StoreExport, AcledCsvHasTheColumnsAndOneRowPerEvent) {
+  TempDir tmp;
+  Ingest({kCorpus}, tmp / "c.db");
+  Result<Database> db = Database::Open(tmp / "c.db");
+  ASSERT_TRUE(db.ok());
+  std::ostringstream out;
+  QueryFilter f;
+  f.limit = 0;
+  Result<ExportSummary> r = ExportClaims(*db, f, ExportFormat::kAcledCsv, out);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  std::istringstream lines(out.str());
+  std::string header;
+  std::getline(lines, header);
+  EXPECT_EQ(header.rfind("event_date,time_precision,event_type,sub_event_type,actor1,actor2,country,admin1,"
+                         "location,latitude,longitude,geo_precision,source,notes,fatalities,claim_status,speaker,"
+                         "corroboration",
+                         0),
+            0u)
+      << header;
+  f.events_only = true;
+  EXPECT_EQ(r->written, db->Claims(f)->size());
+  EXPECT_NE(out.str().find("2024-09-04,1,Explosions/Remote violence,Air/drone strike,Russia,,Ukraine,Sumy Oblast,Sumy,"),
+            std::string::npos)
+      << out.str();
+}
+
+TEST(StoreExport, GeoJsonFollowsTheSpecStructure) {
+  TempDir tmp;
+  Ingest({kCorpus}, tmp / "c.db");
+  Result<Database> db = Database::Open(tmp / "c.db");
+  ASSERT_TRUE(db.ok());
+  std::ostringstream out;
+  QueryFilter f;
+  f.limit = 0;
+  Result<ExportSummary> r = ExportClaims(*db, f, ExportFormat::kGeoJson, out);
+  ASSERT_TRUE(r.ok());
+  nlohmann::json j = nlohmann::json::parse(out.str());
+  // RFC 7946: a FeatureCollection has "features", an array of Features;
+  // a Feature has "geometry" and "properties" (object or null); a Point's
+  // coordinates are [longitude, latitude] numbers in range.
+  ASSERT_EQ(j["type"], "FeatureCollection");
+  ASSERT_TRUE(j["features"].is_array());
+  EXPECT_EQ(j["features"].size(), r->written);
+  EXPECT_GT(r->written, 5u);
+  for (const auto& feature : j["features"]) {
+    EXPECT_EQ(feature["type"], "Feature");
+    ASSERT_TRUE(feature.contains("properties"));
+    EXPECT_TRUE(feature["properties"].is_object());
+    const auto& g = feature["geometry"];
+    ASSERT_EQ(g["type"], "Point");
+    ASSERT_TRUE(g["coordinates"].is_array());
+    ASSERT_EQ(g["coordinates"].size(), 2u);
+    double lon = g["coordinates"][0], lat = g["coordinates"][1];
+    EXPECT_TRUE(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90);
+    EXPECT_EQ(feature["properties"]["latitude"], lat);
+    EXPECT_EQ(feature["properties"]["longitude"], lon);
+  }
+}
+
+TEST(StoreExport, JsonLinesCarriesEveryClaim) {
+  TempDir tmp;
+  Ingested in = Ingest({kCorpus}, tmp / "c.db");
+  Result<Database> db = Database::Open(tmp / "c.db");
+  ASSERT_TRUE(db.ok());
+  std::ostringstream out;
+  QueryFilter f;
+  f.limit = 0;
+  Result<ExportSummary> r = ExportClaims(*db, f, ExportFormat::kJsonLines, out);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->written, in.summary.claims);
+  std::istringstream lines(out.str());
+  std::string line;
+  size_t n = 0;
+  while (std::getline(lines, line)) {
+    nlohmann::json j = nlohmann::json::parse(line);
+    EXPECT_TRUE(j["span"].is_array());
+    EXPECT_TRUE(j["source"].is_object());
+    ++n;
+  }
+  EXPECT_EQ(n, r->written);
+}
+
+TEST(StoreOpen, RefusesWhatIsNotASitrepDatabase) {
+  TempDir tmp;
+  EXPECT_EQ(Database::Open(tmp / "missing.db").status().code(), StatusCode::kNotFound);
+  WriteFile(tmp / "text.db", "this is not a database, just text that is long enough to have a header........");
+  Result<Database> text = Database::Open(tmp / "text.db");
+  EXPECT_EQ(text.status().code(), StatusCode::kDataError) << text.status().message();
+  IngestOptions o;
+  o.db_path = tmp / "text.db";
+  EXPECT_FALSE(IngestCorpus({kCorpus + "/reports.jsonl"}, o).ok());
+  EXPECT_EQ(ReadFile(tmp / "text.db").substr(0, 12), "this is not ");  // left as it was
+  o.db_path = tmp / "";
+  EXPECT_EQ(IngestCorpus({kCorpus + "/reports.jsonl"}, o).status().code(), StatusCode::kInvalidArgument);
+  o.db_path = tmp / "ok.db";
+  EXPECT_EQ(IngestCorpus({tmp / "no-such-folder"}, o).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(IngestCorpus({}, o).status().code(), StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace sitrep
