@@ -43,7 +43,8 @@ CREATE TABLE document_links (
 );
 CREATE INDEX document_links_document ON document_links(document_id);
 
--- MinHash signatures (64 x 32-bit, little-endian) and their LSH band keys.
+-- MinHash signatures (64 x 32-bit, little-endian) and the LSH band keys of
+-- each near-duplicate cluster's first document.
 CREATE TABLE minhash (
   document_id  INTEGER PRIMARY KEY REFERENCES documents(id),
   signature    BLOB NOT NULL

@@ -35,7 +35,7 @@ Result<DocumentWriter> DocumentWriter::Create(sql::Connection* db) {
       {&w.same_bytes_, "SELECT id, cluster_id FROM documents WHERE sha256 = ? AND doc_key != ? ORDER BY id LIMIT 1"},
       {&w.band_lookup_,
        "SELECT b.document_id, d.cluster_id, d.doc_key FROM minhash_bands b JOIN documents d ON d.id = b.document_id "
-       "WHERE b.band_key = ?"},
+       "WHERE b.band_key = ? ORDER BY b.rowid DESC LIMIT 64"},
       {&w.signature_, "SELECT signature FROM minhash WHERE document_id = ?"},
       {&w.doc_insert_,
        "INSERT INTO documents(doc_key, version, is_latest, sha256, outlet_id, url, title, published, language, "
@@ -188,7 +188,11 @@ Result<WriteOutcome> DocumentWriter::Write(const ProcessedDocument& p, bool* nea
   }
   minhash_insert_.Reset();
   if (Status r = minhash_insert_.Bind(1, doc_id).BindBlob(2, SerializeMinHash(p.signature)).Run(); !r.ok()) return r;
+  // Only the first document of a cluster is indexed: a newcomer is compared
+  // with one representative per cluster, so a story copied a thousand times
+  // costs one comparison, not a thousand.
   for (int64_t key : bands) {
+    if (similar_doc != 0) break;
     band_insert_.Reset();
     if (Status r = band_insert_.Bind(1, key).Bind(2, doc_id).Run(); !r.ok()) return r;
   }
