@@ -54,5 +54,28 @@ echo "Russian forces shelled Kherson on Monday, regional officials said." |
 if [[ $? -eq 0 ]] && grep -q '"claims":\[{' "$tmp/stdin.json"; then pass=$((pass + 1)); else
   echo "FAIL: extract from stdin"; fails=$((fails + 1)); fi
 
+# The database verbs.
+corpus=tests/data/corpus
+expect 3 "reports.jsonl:3: not valid JSON" -- ingest -q --db "$tmp/c.db" "$corpus"
+expect 3 "unchanged 9" -- ingest -q --db "$tmp/c.db" "$corpus/articles" "$corpus/reports.jsonl" "$corpus/feeds/ledger.xml" "$corpus/feeds/monitor.atom" "$corpus/channel"
+expect 1 "no such file or folder" -- ingest --db "$tmp/c.db" "$tmp/missing"
+expect 2 "is a folder" -- ingest --db "$tmp/dir" "$corpus/reports.jsonl"
+expect 1 "not a SQLite database|not a sitrep database" -- claims --db "$tmp/garbage.bin"
+expect 1 "no database at .*run 'sitrep ingest'" -- claims --db "$tmp/none.db"
+expect 0 "Sumy" -- claims --db "$tmp/c.db" --place Sumy
+expect 0 "Air/drone strike" -- events --db "$tmp/c.db" --near 50.92,34.80,25
+expect 2 "--near takes LAT,LON,KM" -- claims --db "$tmp/c.db" --near 50,30
+expect 2 "not a date" -- claims --db "$tmp/c.db" --since 2024-02-30
+expect 2 "not valid" -- claims --db "$tmp/c.db" --text '"unbalanced'
+expect 2 "status" -- claims --db "$tmp/c.db" --status rumoured
+expect 0 "«Russian drones struck" -- show --db "$tmp/c.db" 1
+expect 1 "no document 999" -- show --db "$tmp/c.db" 999
+expect 0 "^event_date,time_precision,event_type" -- export --db "$tmp/c.db" --format acled-csv
+expect 0 "FeatureCollection" -- export --db "$tmp/c.db" --format geojson
+expect 0 "claim groups 1" -- stats --db "$tmp/c.db"
+"$bin" claims --db "$tmp/c.db" --format json >"$tmp/claims.json" 2>"$tmp/err"
+if python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d) > 10 and d[0]['source']['outlet'] is not None" "$tmp/claims.json"; then
+  pass=$((pass + 1)); else echo "FAIL: claims --format json is not a JSON array of claims"; fails=$((fails + 1)); fi
+
 echo "cli: $pass passed, $fails failed"
 [[ $fails -eq 0 ]]
