@@ -246,8 +246,8 @@ Status Database::ForEachClaim(const QueryFilter& f, const std::function<bool(Cla
   }
   if (f.document_id != 0) where += " AND c.document_id = ?", args.push_back(std::to_string(f.document_id));
   // Dates: the claim's own, else its document's publication date.
-  if (!f.since.empty()) where += " AND COALESCE(c.date_to, d.published) >= ?", args.push_back(f.since);
-  if (!f.until.empty()) where += " AND COALESCE(c.date_from, d.published) <= ?", args.push_back(f.until);
+  if (!f.since.empty()) where += " AND c.when_to >= ?", args.push_back(f.since);
+  if (!f.until.empty()) where += " AND c.when_from <= ?", args.push_back(f.until);
   if (!f.place.empty()) {
     where +=
         " AND c.id IN (SELECT cp.claim_id FROM claim_places cp JOIN places pp ON pp.id = cp.place_id"
@@ -265,7 +265,7 @@ Status Database::ForEachClaim(const QueryFilter& f, const std::function<bool(Cla
     near = {*f.near_lat + dlat, *f.near_lat - dlat, *f.near_lon + dlon, *f.near_lon - dlon};
   }
   std::string sql = std::string("SELECT ") + kClaimColumns + kClaimJoins + where +
-                    " ORDER BY COALESCE(c.date_from, d.published) DESC, c.id DESC";
+                    " ORDER BY c.when_from DESC, c.id DESC";
   if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
   if (!f.text.empty()) {
     // A malformed full-text query is the caller's mistake: say so.
@@ -371,8 +371,7 @@ Result<DatabaseStats> Database::Stats() {
       "(SELECT count(*) FROM claim_groups), (SELECT count(*) FROM claim_groups WHERE corroboration > 1), "
       "(SELECT count(*) FROM claim_groups WHERE contradiction != ''), (SELECT count(*) FROM ingest_problems), "
       "(SELECT count(DISTINCT cluster_id) FROM documents WHERE id != cluster_id), "
-      "(SELECT MIN(COALESCE(date_from, published)) FROM claims JOIN documents d ON d.id = document_id), "
-      "(SELECT MAX(COALESCE(date_to, published)) FROM claims JOIN documents d ON d.id = document_id)");
+      "(SELECT MIN(when_from) FROM claims), (SELECT MAX(when_to) FROM claims)");
   if (!st.ok()) return st.status();
   Status s;
   if (!st->Step(&s)) return s.ok() ? Status::Internal("no statistics row") : s;

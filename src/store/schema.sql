@@ -72,7 +72,6 @@ CREATE TABLE people (
   side         TEXT NOT NULL
 );
 CREATE INDEX people_document ON people(document_id);
-CREATE INDEX people_name ON people(name COLLATE NOCASE);
 
 CREATE TABLE places (
   id             INTEGER PRIMARY KEY,
@@ -112,6 +111,8 @@ CREATE INDEX quantities_document ON quantities(document_id);
 
 -- Claims with their event (event_type NULL when the claim describes none).
 -- date_from/date_to are the claim's own date; NULL when it gives none.
+-- when_from/when_to are what queries filter and sort on: the claim's own
+-- dates, else its document's publication date (NULL when neither is known).
 CREATE TABLE claims (
   id                INTEGER PRIMARY KEY,
   document_id       INTEGER NOT NULL REFERENCES documents(id),
@@ -137,13 +138,14 @@ CREATE TABLE claims (
   place_id          INTEGER REFERENCES places(id),  -- the event's place
   trigger_word      TEXT NOT NULL,
   group_id          INTEGER REFERENCES claim_groups(id),
-  is_latest         INTEGER NOT NULL    -- copied from its document
+  is_latest         INTEGER NOT NULL,   -- copied from its document
+  when_from         TEXT,
+  when_to           TEXT
 );
 CREATE INDEX claims_document ON claims(document_id);
-CREATE INDEX claims_latest_date ON claims(is_latest, date_from);
-CREATE INDEX claims_status_date ON claims(status, date_from);
-CREATE INDEX claims_event_date ON claims(event_type, date_from);
-CREATE INDEX claims_speaker ON claims(speaker COLLATE NOCASE);
+CREATE INDEX claims_when ON claims(when_from);
+CREATE INDEX claims_status_when ON claims(status, when_from);
+CREATE INDEX claims_event_when ON claims(event_type, when_from);
 CREATE INDEX claims_group ON claims(group_id);
 
 CREATE TABLE claim_places (

@@ -60,8 +60,8 @@ Result<DocumentWriter> DocumentWriter::Create(sql::Connection* db) {
       {&w.claim_insert_,
        "INSERT INTO claims(document_id, text, begin_byte, end_byte, kind, status, speaker, speaker_role, "
        "speaker_side, speaker_country, cue, status_cue, date_from, date_to, time_precision, date_from_context, "
-       "event_type, sub_event_type, actor1, actor2, place_id, trigger_word, group_id, is_latest) "
-       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 1)"},
+       "event_type, sub_event_type, actor1, actor2, place_id, trigger_word, group_id, is_latest, when_from, when_to) "
+       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 1, ?, ?)"},
       {&w.claim_fts_, "INSERT INTO claims_fts(rowid, text, speaker) VALUES (?, ?, ?)"},
       {&w.claim_place_, "INSERT OR IGNORE INTO claim_places(claim_id, place_id) VALUES (?, ?)"},
       {&w.claim_quantity_, "INSERT OR IGNORE INTO claim_quantities(claim_id, quantity_id) VALUES (?, ?)"},
@@ -269,6 +269,9 @@ Result<WriteOutcome> DocumentWriter::Write(const ProcessedDocument& p, bool* nea
     } else {
       claim_insert_.BindNull(17).Bind(18, "").Bind(19, "").Bind(20, "").BindNull(21).Bind(22, "");
     }
+    std::optional<std::string> published =
+        m.published.empty() ? std::nullopt : std::optional<std::string>(m.published);
+    claim_insert_.BindOptional(23, from ? from : published).BindOptional(24, to ? to : published);
     if (Status r = claim_insert_.Run(); !r.ok()) return r;
     int64_t claim_id = db_->LastInsertId();
     claim_fts_.Reset();
