@@ -251,9 +251,8 @@ Status Database::ForEachClaim(const QueryFilter& f, const std::function<bool(Cla
   if (!f.place.empty()) {
     where +=
         " AND c.id IN (SELECT cp.claim_id FROM claim_places cp JOIN places pp ON pp.id = cp.place_id"
-        " WHERE pp.name = ? COLLATE NOCASE OR pp.mention = ? COLLATE NOCASE"
-        " UNION SELECT c2.id FROM claims c2 JOIN places pp ON pp.id = c2.place_id WHERE pp.name = ? COLLATE NOCASE)";
-    args.insert(args.end(), {f.place, f.place, f.place});
+        " WHERE pp.name = ? COLLATE NOCASE OR pp.mention = ? COLLATE NOCASE)";
+    args.insert(args.end(), {f.place, f.place});
   }
   if (!f.text.empty()) where += " AND c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)", args.push_back(f.text);
   if (f.near_km) {

@@ -93,6 +93,7 @@ CREATE TABLE places (
 );
 CREATE INDEX places_document ON places(document_id);
 CREATE INDEX places_name ON places(name COLLATE NOCASE);
+CREATE INDEX places_mention ON places(mention COLLATE NOCASE);
 CREATE VIRTUAL TABLE places_rtree USING rtree(id, min_lat, max_lat, min_lon, max_lon);
 
 CREATE TABLE quantities (
@@ -148,6 +149,7 @@ CREATE INDEX claims_status_when ON claims(status, when_from);
 CREATE INDEX claims_event_when ON claims(event_type, when_from);
 CREATE INDEX claims_group ON claims(group_id);
 
+-- A claim's places, its event's place included.
 CREATE TABLE claim_places (
   claim_id  INTEGER NOT NULL REFERENCES claims(id),
   place_id  INTEGER NOT NULL REFERENCES places(id),

@@ -285,7 +285,11 @@ Result<WriteOutcome> DocumentWriter::Write(const ProcessedDocument& p, bool* nea
       }
       return Status::Ok();
     };
-    if (Status r = link(claim_place_, c.places, place_row); !r.ok()) return r;
+    // The event's place is one of the claim's places, so that one index
+    // answers "claims at X".
+    std::vector<int> places = c.places;
+    if (c.event && c.event->place_id != 0) places.push_back(c.event->place_id);
+    if (Status r = link(claim_place_, places, place_row); !r.ok()) return r;
     if (Status r = link(claim_quantity_, c.quantities, quantity_row); !r.ok()) return r;
     if (Status r = link(claim_person_, c.people, person_row); !r.ok()) return r;
   }

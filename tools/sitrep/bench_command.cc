@@ -1,16 +1,84 @@
 // `sitrep bench`: whole-pipeline throughput. Documents are loaded before the
 // clock starts; the timed loop runs Extract and the JSON writer.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 
 #include "sitrep/sitrep.h"
+#include "sitrep/store.h"
 #include "tools/sitrep/commands.h"
 
 namespace sitrep::cli {
 
+namespace {
+
+// Latency of filtered claim queries on an existing database: each query runs
+// once to warm the page cache, then `rounds` times; median and slowest.
+int RunQueryBench(const BenchArgs& args) {
+  Result<Database> db = Database::Open(args.db);
+  if (!db.ok()) {
+    Fail("bench: " + db.status().message());
+    return 1;
+  }
+  Result<DatabaseStats> stats = db->Stats();
+  if (!stats.ok()) {
+    Fail("bench: " + stats.status().message());
+    return 1;
+  }
+  std::printf("sitrep bench --db %s: %lld claims (%lld events) in %lld documents; %d rounds a query, limit 100\n",
+              args.db.c_str(), static_cast<long long>(stats->claims), static_cast<long long>(stats->events),
+              static_cast<long long>(stats->documents), args.rounds);
+  struct Named {
+    const char* name;
+    QueryFilter f;
+  };
+  std::vector<Named> queries(9);
+  queries[0].name = "newest claims";
+  queries[1].name = "--status confirmed";
+  queries[1].f.status = "confirmed";
+  queries[2].name = "--since 2024-08-01 --until 2024-08-31";
+  queries[2].f.since = "2024-08-01", queries[2].f.until = "2024-08-31";
+  queries[3].name = "--place Kharkiv";
+  queries[3].f.place = "Kharkiv";
+  queries[4].name = "--near 50.0,36.23,30";
+  queries[4].f.near_lat = 50.0, queries[4].f.near_lon = 36.23, queries[4].f.near_km = 30;
+  queries[5].name = "--text drone*";
+  queries[5].f.text = "drone*";
+  queries[6].name = "--speaker zelensky";
+  queries[6].f.speaker = "zelensky";
+  queries[7].name = "--status asserted --place Pokrovsk --since 2024-06-01 --until 2024-06-30";
+  queries[7].f.status = "asserted", queries[7].f.place = "Pokrovsk";
+  queries[7].f.since = "2024-06-01", queries[7].f.until = "2024-06-30";
+  queries[8].name = "events --type Battles --since 2024-12-01";
+  queries[8].f.events_only = true, queries[8].f.event_type = "Battles", queries[8].f.since = "2024-12-01";
+  using Clock = std::chrono::steady_clock;
+  std::printf("  %-75s %8s %8s %6s\n", "query", "median", "slowest", "rows");
+  for (Named& q : queries) {
+    std::vector<double> ms;
+    size_t rows = 0;
+    for (int r = 0; r <= args.rounds; ++r) {
+      auto t0 = Clock::now();
+      Result<std::vector<ClaimRecord>> c = db->Claims(q.f);
+      auto t1 = Clock::now();
+      if (!c.ok()) {
+        Fail("bench: " + std::string(q.name) + ": " + c.status().message());
+        return 1;
+      }
+      rows = c->size();
+      if (r > 0) ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    std::printf("  %-75s %6.1f ms %6.1f ms %6zu\n", q.name, ms[ms.size() / 2], ms.back(), rows);
+  }
+  return 0;
+}
+
+}  // namespace
+
 int RunBench(const BenchArgs& args) {
+  if (!args.db.empty()) return RunQueryBench(args);
   std::vector<std::string> files = args.files;
   if (files.empty()) {
     std::error_code ec;

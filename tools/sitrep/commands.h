@@ -16,6 +16,8 @@ struct BenchArgs {
   std::vector<std::string> files;
   double megabytes = 50;
   std::string published = "2024-08-13";
+  std::string db;   // set: time filtered queries on this database instead
+  int rounds = 20;
 };
 int RunBench(const BenchArgs& args);
 
