@@ -204,6 +204,20 @@ TEST(Corroboration, SeparatesOtherTypesPlacesAndDates) {
   EXPECT_EQ(g[0].members, (std::vector<size_t>{0, 4}));
 }
 
+TEST(Corroboration, DailyReportsDoNotChainIntoOneGroup) {
+  // The same kind of strike on the same town reported every day for a month
+  // by two outlets: groups of a few days, not one group a month long.
+  std::vector<ClaimEvidence> c;
+  for (int d = 0; d < 30; ++d) {
+    std::string date = CivilDate::FromDays(CivilDate::Parse("2024-09-01")->ToDays() + d).ToString();
+    c.push_back(Evidence(2 * d + 1, 2 * d + 1, "A", date));
+    c.push_back(Evidence(2 * d + 2, 2 * d + 2, "B", date));
+  }
+  std::vector<ClaimGroup> g = GroupClaims(c);
+  ASSERT_GE(g.size(), 4u);
+  for (const ClaimGroup& group : g) EXPECT_LE(group.day_to - group.day_from, 7);
+}
+
 TEST(Corroboration, ClaimsInOneDocumentAreNotCorroboration) {
   std::vector<ClaimEvidence> c = {Evidence(1, 1, "A", "2024-09-04"), Evidence(2, 1, "A", "2024-09-04")};
   EXPECT_TRUE(GroupClaims(c).empty());

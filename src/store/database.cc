@@ -248,20 +248,46 @@ Status Database::ForEachClaim(const QueryFilter& f, const std::function<bool(Cla
   // Dates: the claim's own, else its document's publication date.
   if (!f.since.empty()) where += " AND c.when_to >= ?", args.push_back(f.since);
   if (!f.until.empty()) where += " AND c.when_from <= ?", args.push_back(f.until);
+  // Place, text and distance filters each select a set of claims. A small
+  // set drives the query (fetch those claims, sort them); a large one is a
+  // filter on the walk down the newest-first index ("+c.id" keeps SQLite
+  // from driving with it and sorting hundreds of thousands of rows: 600 ms
+  // for "drone*" on 1.4 million claims). The set is counted up to kLargeSet
+  // to tell which.
+  constexpr int kLargeSet = 5000;
+  auto member_of = [&](const std::string& members, const std::vector<std::string>& text_args,
+                       const std::vector<double>& num_args) {
+    bool large = false;
+    Result<sql::Statement> count = impl_->db.Prepare("SELECT count(*) FROM (" + members + " LIMIT " +
+                                                     std::to_string(kLargeSet) + ")");
+    if (f.limit > 0 && count.ok()) {
+      int i = 1;
+      for (const std::string& a : text_args) count->Bind(i++, a);
+      for (double v : num_args) count->Bind(i++, v);
+      Status cs;
+      large = count->Step(&cs) && count->Int(0) >= kLargeSet;
+    }
+    return std::string(large ? " AND +c.id IN (" : " AND c.id IN (") + members + ")";
+  };
   if (!f.place.empty()) {
-    where +=
-        " AND c.id IN (SELECT cp.claim_id FROM claim_places cp JOIN places pp ON pp.id = cp.place_id"
-        " WHERE pp.name = ? COLLATE NOCASE OR pp.mention = ? COLLATE NOCASE)";
+    where += member_of(
+        "SELECT cp.claim_id FROM places pp JOIN claim_places cp ON cp.place_id = pp.id"
+        " WHERE pp.name = ? COLLATE NOCASE OR pp.mention = ? COLLATE NOCASE",
+        {f.place, f.place}, {});
     args.insert(args.end(), {f.place, f.place});
   }
-  if (!f.text.empty()) where += " AND c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)", args.push_back(f.text);
+  if (!f.text.empty()) {
+    where += member_of("SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?", {f.text}, {});
+    args.push_back(f.text);
+  }
   if (f.near_km) {
     double dlat = *f.near_km / 111.2;
     double dlon = *f.near_km / (111.2 * std::max(0.01, std::cos(*f.near_lat * M_PI / 180)));
-    where +=
-        " AND c.id IN (SELECT cp.claim_id FROM places_rtree r JOIN claim_places cp ON cp.place_id = r.id"
-        " WHERE r.min_lat <= ? AND r.max_lat >= ? AND r.min_lon <= ? AND r.max_lon >= ?)";
     near = {*f.near_lat + dlat, *f.near_lat - dlat, *f.near_lon + dlon, *f.near_lon - dlon};
+    where += member_of(
+        "SELECT cp.claim_id FROM places_rtree r JOIN claim_places cp ON cp.place_id = r.id"
+        " WHERE r.min_lat <= ? AND r.max_lat >= ? AND r.min_lon <= ? AND r.max_lon >= ?",
+        {}, near);
   }
   std::string sql = std::string("SELECT ") + kClaimColumns + kClaimJoins + where +
                     " ORDER BY c.when_from DESC, c.id DESC";

@@ -95,6 +95,17 @@ int StatusStrength(ClaimStatus s) {
 std::vector<ClaimGroup> GroupClaims(const std::vector<ClaimEvidence>& claims, const CorroborationOptions& options) {
   const size_t n = claims.size();
   UnionFind uf(n);
+  // The date span of each group, kept at its root.
+  std::vector<int64_t> span_from(n), span_to(n);
+  for (size_t i = 0; i < n; ++i) span_from[i] = claims[i].day_from, span_to[i] = claims[i].day_to;
+  auto join = [&](size_t i, size_t j) {
+    size_t a = uf.Find(i), b = uf.Find(j);
+    int64_t from = std::min(span_from[a], span_from[b]), to = std::max(span_to[a], span_to[b]);
+    if (to - from > options.max_group_span_days) return;
+    uf.Union(a, b);
+    size_t r = uf.Find(a);
+    span_from[r] = from, span_to[r] = to;
+  };
   // Buckets of representatives: (type, place cell or region, day) -> claims
   // that were the first of their group to land there. A new claim is
   // compared with one representative per group, not with every claim.
@@ -141,7 +152,7 @@ std::vector<ClaimGroup> GroupClaims(const std::vector<ClaimEvidence>& claims, co
       auto it = buckets.find(k);
       if (it == buckets.end()) continue;
       for (size_t j : it->second) {
-        if (uf.Find(j) != uf.Find(i) && compatible(i, j)) uf.Union(i, j);
+        if (uf.Find(j) != uf.Find(i) && compatible(i, j)) join(i, j);
       }
     }
     // Insert into this claim's own cell, region and days, once per group.

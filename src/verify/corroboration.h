@@ -42,6 +42,10 @@ struct CorroborationOptions {
   double same_place_km = 25;     // towns this close are the same place
   double contradiction_ratio = 3;  // quantities further apart than this are different events
   int max_window_days = 31;      // claims dated more vaguely are not grouped
+  // A group spans at most this many days from its earliest to its latest
+  // date: without a bound, daily reports of the same kind of strike on the
+  // same town would chain into one group a year long.
+  int max_group_span_days = 7;
 };
 
 struct ClaimGroup {
@@ -60,7 +64,8 @@ struct ClaimGroup {
 int StatusStrength(ClaimStatus s);
 
 // Groups with claims from at least two documents. Claims describe the same
-// event when: same event type; dates within the slack; the same place, towns
+// event when: same event type; dates within the slack (and the group's dates
+// within max_group_span_days); the same place, towns
 // within same_place_km, or a region and a town in it; quantities in the same
 // unit within contradiction_ratio of each other (closer values that still
 // disagree beyond their bounds are kept together and flagged).
