@@ -285,7 +285,8 @@ Status Database::ForEachClaim(const QueryFilter& f, const std::function<bool(Cla
     double dlon = *f.near_km / (111.2 * std::max(0.01, std::cos(*f.near_lat * M_PI / 180)));
     near = {*f.near_lat + dlat, *f.near_lat - dlat, *f.near_lon + dlon, *f.near_lon - dlon};
     where += member_of(
-        "SELECT cp.claim_id FROM places_rtree r JOIN claim_places cp ON cp.place_id = r.id"
+        "SELECT cp.claim_id FROM locations_rtree r JOIN places pp ON pp.location_id = r.id"
+        " JOIN claim_places cp ON cp.place_id = pp.id"
         " WHERE r.min_lat <= ? AND r.max_lat >= ? AND r.min_lon <= ? AND r.max_lon >= ?",
         {}, near);
   }

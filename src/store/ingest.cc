@@ -135,9 +135,11 @@ Status WriteBatch(const Batch& b, bool careful, int64_t run_id, sql::Connection*
     if (!w.ok()) {
       if (!careful) {
         (void)db->Exec("ROLLBACK");
+        writer->RolledBack();
         return Status::DataError(w.status().message());
       }
       s = db->Exec("ROLLBACK TO doc; RELEASE doc");
+      writer->RolledBack();  // forget locations that document created
       if (s.ok()) s = report(p.origin, "not stored: " + w.status().message(), true);
       continue;
     }
@@ -156,8 +158,10 @@ Status WriteBatch(const Batch& b, bool careful, int64_t run_id, sql::Connection*
   if (s.ok()) s = db->Exec("COMMIT");
   if (!s.ok()) {
     (void)db->Exec("ROLLBACK");
+    writer->RolledBack();
     return Status::IoError(s.message());  // not a document's fault: stop
   }
+  writer->Committed();
   return Status::Ok();
 }
 

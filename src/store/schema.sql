@@ -73,6 +73,16 @@ CREATE TABLE people (
 );
 CREATE INDEX people_document ON people(document_id);
 
+-- Each distinct point places resolve to (a gazetteer entry), once, with the
+-- R*Tree over them: a corpus names the same towns over and over.
+CREATE TABLE locations (
+  id            INTEGER PRIMARY KEY,
+  gazetteer_id  TEXT NOT NULL UNIQUE,
+  lat           REAL NOT NULL,
+  lon           REAL NOT NULL
+);
+CREATE VIRTUAL TABLE locations_rtree USING rtree(id, min_lat, max_lat, min_lon, max_lon);
+
 CREATE TABLE places (
   id             INTEGER PRIMARY KEY,
   document_id    INTEGER NOT NULL REFERENCES documents(id),
@@ -89,12 +99,13 @@ CREATE TABLE places (
   geo_precision  INTEGER NOT NULL,
   confidence     REAL NOT NULL,
   metonym_for    TEXT NOT NULL,
-  resolution     TEXT NOT NULL
+  resolution     TEXT NOT NULL,
+  location_id    INTEGER REFERENCES locations(id)  -- NULL when unresolved
 );
 CREATE INDEX places_document ON places(document_id);
+CREATE INDEX places_location ON places(location_id);
 CREATE INDEX places_name ON places(name COLLATE NOCASE);
 CREATE INDEX places_mention ON places(mention COLLATE NOCASE);
-CREATE VIRTUAL TABLE places_rtree USING rtree(id, min_lat, max_lat, min_lon, max_lon);
 
 CREATE TABLE quantities (
   id           INTEGER PRIMARY KEY,

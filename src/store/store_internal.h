@@ -4,6 +4,7 @@
 #define SITREP_STORE_STORE_INTERNAL_H_
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "sitrep/store.h"
@@ -41,9 +42,18 @@ class DocumentWriter {
   // True when (key, sha256) is stored as the latest version.
   Result<bool> Unchanged(const std::string& key, const std::string& sha256);
 
+  // The caller tells whether the transaction it wrote in was committed or
+  // rolled back, so that cached row ids never outlive their rows.
+  void Committed();
+  void RolledBack() { new_locations_.clear(); }
+
  private:
+  Result<int64_t> LocationOf(const Place& place);
+
   sql::Connection* db_ = nullptr;
-  sql::Statement latest_, outlet_insert_, outlet_select_, same_bytes_, band_lookup_, signature_, doc_insert_,
+  // gazetteer id -> locations.id: committed, and created in this transaction
+  std::unordered_map<std::string, int64_t> locations_, new_locations_;
+  sql::Statement location_select_, location_insert_, latest_, outlet_insert_, outlet_select_, same_bytes_, band_lookup_, doc_insert_,
       set_cluster_, retire_doc_, retire_claims_, minhash_insert_, band_insert_, near_insert_, link_insert_,
       doc_fts_, person_insert_, place_insert_, rtree_insert_, quantity_insert_, claim_insert_, claim_fts_,
       claim_place_, claim_quantity_, claim_person_;

@@ -34,9 +34,9 @@ Result<DocumentWriter> DocumentWriter::Create(sql::Connection* db) {
       {&w.outlet_select_, "SELECT id FROM outlets WHERE name = ?"},
       {&w.same_bytes_, "SELECT id, cluster_id FROM documents WHERE sha256 = ? AND doc_key != ? ORDER BY id LIMIT 1"},
       {&w.band_lookup_,
-       "SELECT b.document_id, d.cluster_id, d.doc_key FROM minhash_bands b JOIN documents d ON d.id = b.document_id "
-       "WHERE b.band_key = ? ORDER BY b.rowid DESC LIMIT 64"},
-      {&w.signature_, "SELECT signature FROM minhash WHERE document_id = ?"},
+       "SELECT DISTINCT b.document_id, d.cluster_id, d.doc_key, m.signature FROM minhash_bands b "
+       "JOIN documents d ON d.id = b.document_id JOIN minhash m ON m.document_id = b.document_id "
+       "WHERE b.band_key IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ORDER BY b.document_id DESC LIMIT 256"},
       {&w.doc_insert_,
        "INSERT INTO documents(doc_key, version, is_latest, sha256, outlet_id, url, title, published, language, "
        "format, origin, bytes, raw, warnings, ingested_at, cluster_id, claim_count) "
@@ -52,8 +52,11 @@ Result<DocumentWriter> DocumentWriter::Create(sql::Connection* db) {
       {&w.person_insert_, "INSERT INTO people(document_id, name, role, country, side) VALUES (?, ?, ?, ?, ?)"},
       {&w.place_insert_,
        "INSERT INTO places(document_id, mention, begin_byte, end_byte, gazetteer_id, name, kind, country, admin1, "
-       "lat, lon, geo_precision, confidence, metonym_for, resolution) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
-      {&w.rtree_insert_, "INSERT INTO places_rtree(id, min_lat, max_lat, min_lon, max_lon) VALUES (?, ?, ?, ?, ?)"},
+       "lat, lon, geo_precision, confidence, metonym_for, resolution, location_id) "
+       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
+      {&w.rtree_insert_, "INSERT INTO locations_rtree(id, min_lat, max_lat, min_lon, max_lon) VALUES (?, ?, ?, ?, ?)"},
+      {&w.location_select_, "SELECT id FROM locations WHERE gazetteer_id = ?"},
+      {&w.location_insert_, "INSERT INTO locations(gazetteer_id, lat, lon) VALUES (?, ?, ?)"},
       {&w.quantity_insert_,
        "INSERT INTO quantities(document_id, text, begin_byte, end_byte, value, unit, si_value, si_unit, bound) "
        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"},
@@ -73,6 +76,35 @@ Result<DocumentWriter> DocumentWriter::Create(sql::Connection* db) {
     *s = std::move(p).value();
   }
   return w;
+}
+
+Result<int64_t> DocumentWriter::LocationOf(const Place& pl) {
+  auto it = locations_.find(pl.gazetteer_id);
+  if (it != locations_.end()) return it->second;
+  it = new_locations_.find(pl.gazetteer_id);
+  if (it != new_locations_.end()) return it->second;
+  Status s;
+  int64_t id = 0;
+  location_select_.Reset();
+  location_select_.Bind(1, pl.gazetteer_id);
+  if (location_select_.Step(&s)) id = location_select_.Int(0);
+  location_select_.Reset();
+  if (!s.ok()) return s;
+  if (id == 0) {
+    location_insert_.Reset();
+    if (Status r = location_insert_.Bind(1, pl.gazetteer_id).Bind(2, pl.lat).Bind(3, pl.lon).Run(); !r.ok()) return r;
+    id = db_->LastInsertId();
+    rtree_insert_.Reset();
+    rtree_insert_.Bind(1, id).Bind(2, pl.lat).Bind(3, pl.lat).Bind(4, pl.lon).Bind(5, pl.lon);
+    if (Status r = rtree_insert_.Run(); !r.ok()) return r;
+  }
+  new_locations_[pl.gazetteer_id] = id;
+  return id;
+}
+
+void DocumentWriter::Committed() {
+  locations_.merge(new_locations_);
+  new_locations_.clear();
 }
 
 Result<bool> DocumentWriter::Unchanged(const std::string& key, const std::string& sha256) {
@@ -133,29 +165,24 @@ Result<WriteOutcome> DocumentWriter::Write(const ProcessedDocument& p, bool* nea
   if (!s.ok()) return s;
   auto bands = MinHashBandKeys(p.signature);
   if (similar_doc == 0) {
-    std::unordered_set<int64_t> seen;
-    for (int64_t key : bands) {
-      band_lookup_.Reset();
-      band_lookup_.Bind(1, key);
-      while (band_lookup_.Step(&s)) {
-        int64_t cand = band_lookup_.Int(0);
-        if (!seen.insert(cand).second || band_lookup_.Text(2) == p.key) continue;
-        signature_.Reset();
-        signature_.Bind(1, cand);
-        MinHashSignature other;
-        if (signature_.Step(&s) && ParseMinHash(signature_.Blob(0), &other)) {
-          double sim = MinHashSimilarity(p.signature, other);
-          if (sim >= kNearDuplicateSimilarity && (sim > similarity || (sim == similarity && cand < similar_doc))) {
-            similarity = sim;
-            similar_doc = cand;
-            cluster = band_lookup_.Int(1);
-          }
-        }
-        signature_.Reset();
+    // Every cluster representative sharing a band (the newest 256), with its
+    // signature, in one query.
+    band_lookup_.Reset();
+    for (int b = 0; b < kMinHashBands; ++b) band_lookup_.Bind(b + 1, bands[b]);
+    while (band_lookup_.Step(&s)) {
+      int64_t cand = band_lookup_.Int(0);
+      if (band_lookup_.Text(2) == p.key) continue;
+      MinHashSignature other;
+      if (!ParseMinHash(band_lookup_.Blob(3), &other)) continue;
+      double sim = MinHashSimilarity(p.signature, other);
+      if (sim >= kNearDuplicateSimilarity && (sim > similarity || (sim == similarity && cand < similar_doc))) {
+        similarity = sim;
+        similar_doc = cand;
+        cluster = band_lookup_.Int(1);
       }
-      band_lookup_.Reset();
-      if (!s.ok()) return s;
     }
+    band_lookup_.Reset();
+    if (!s.ok()) return s;
   }
   // The document.
   nlohmann::json warnings = p.warnings;
@@ -222,14 +249,15 @@ Result<WriteOutcome> DocumentWriter::Write(const ProcessedDocument& p, bool* nea
       place_insert_.BindNull(10).BindNull(11);
     }
     place_insert_.Bind(12, pl.geo_precision).Bind(13, pl.confidence).Bind(14, pl.metonym_for).Bind(15, pl.resolution);
-    if (Status r = place_insert_.Run(); !r.ok()) return r;
-    int64_t row = db_->LastInsertId();
-    place_row[pl.id] = row;
     if (located) {
-      rtree_insert_.Reset();
-      rtree_insert_.Bind(1, row).Bind(2, pl.lat).Bind(3, pl.lat).Bind(4, pl.lon).Bind(5, pl.lon);
-      if (Status r = rtree_insert_.Run(); !r.ok()) return r;
+      Result<int64_t> loc = LocationOf(pl);
+      if (!loc.ok()) return loc.status();
+      place_insert_.Bind(16, *loc);
+    } else {
+      place_insert_.BindNull(16);
     }
+    if (Status r = place_insert_.Run(); !r.ok()) return r;
+    place_row[pl.id] = db_->LastInsertId();
   }
   for (const Quantity& q : x.quantities) {
     quantity_insert_.Reset();
