@@ -360,6 +360,29 @@ TEST(StoreIngest, AChangedDocumentBecomesANewVersion) {
   EXPECT_EQ(c.summary.near_duplicates, 2u);
 }
 
+TEST(StoreIngest, AnHtmlPageIsKnownByItsCanonicalUrl) {
+  TempDir tmp;
+  auto page = [](const std::string& body) {
+    return "<html><head><link rel=\"canonical\" href=\"https://paper.example/story/7\">"
+           "<meta property=\"og:url\" content=\"https://paper.example/amp/7\">"
+           "<meta property=\"article:published_time\" content=\"2024-09-05\"></head><body><p>" +
+           body + "</p></body></html>";
+  };
+  WriteFile(tmp / "saved-monday.html", page("Russian forces shelled Nikopol on Thursday, officials said."));
+  Ingest({tmp / "saved-monday.html"}, tmp / "c.db");
+  // Saved again later under another name, edited: a new version of the same page.
+  WriteFile(tmp / "saved-tuesday.html", page("Russian forces shelled Nikopol and Marhanets on Thursday, officials said."));
+  Ingested again = Ingest({tmp / "saved-tuesday.html"}, tmp / "c.db");
+  EXPECT_EQ(again.summary.new_versions, 1u);
+  Result<Database> db = Database::Open(tmp / "c.db");
+  ASSERT_TRUE(db.ok());
+  Result<DocumentRecord> d = db->Document(2);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->doc_key, "https://paper.example/story/7");
+  EXPECT_EQ(d->url, "https://paper.example/story/7");
+  EXPECT_EQ(d->version, 2);
+}
+
 TEST(StoreIngest, LinksNearDuplicatesIntoOneCluster) {
   TempDir tmp;
   Ingest({kCorpus}, tmp / "c.db");

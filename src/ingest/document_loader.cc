@@ -143,6 +143,7 @@ Result<Document> LoadDocument(std::string bytes, const LoadOptions& options) {
     if (doc.meta.title.empty()) doc.meta.title = h.title;
     if (doc.meta.published.empty()) doc.meta.published = h.published;
     if (doc.meta.outlet.empty()) doc.meta.outlet = h.outlet;
+    if (doc.meta.url.empty()) doc.meta.url = h.url;
     if (doc.text.find_first_not_of(" \n") == std::string::npos) {
       return Status::DataError("HTML document has no text once its tags are removed");
     }

@@ -194,7 +194,12 @@ HtmlText HtmlToText(std::string_view html) {
           r.published = content.substr(0, 10);
         } else if (prop == "og:site_name" && r.outlet.empty()) {
           r.outlet = content;
+        } else if (prop == "og:url" && r.url.empty()) {
+          r.url = content;
         }
+      }
+      if (name == "link" && !closing && LowerAscii(AttributeValue(tag, "rel")) == "canonical") {
+        r.url = AttributeValue(tag, "href");  // the page's own statement of its address wins
       }
       if (name == "title" && !closing) {
         // The title is metadata; the page's <h1> carries the headline.

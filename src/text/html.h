@@ -19,6 +19,7 @@ struct HtmlText {
   std::string title;  // <title>, decoded
   std::string published;  // from <meta property="article:published_time"> etc.
   std::string outlet;     // from <meta property="og:site_name">
+  std::string url;        // from <link rel="canonical">, else <meta property="og:url">
 };
 
 HtmlText HtmlToText(std::string_view html);
