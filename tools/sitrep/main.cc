@@ -187,7 +187,7 @@ int main(int argc, char** argv) {
 
   BenchArgs bench;
   CLI::App* b = app.add_subcommand(
-      "bench", "Throughput of extract: MB/s and documents/s over a corpus made by repeating FILES");
+      "bench", "Throughput of extract (MB/s, documents/s over FILES repeated); with --db, query latency");
   b->add_option("FILES", bench.files, "Documents to repeat (default: examples/*.txt)");
   b->add_option("--mb", bench.megabytes, "Corpus size in MB (10^6 bytes)")->capture_default_str();
   b->add_option("--published", bench.published, "Publication date for files without one")->capture_default_str();
