@@ -1,0 +1,134 @@
+#include "geo/control_geojson.h"
+
+#include <nlohmann/json.hpp>
+
+namespace sitrep {
+
+namespace {
+
+using nlohmann::json;
+
+// Positions -> ring; false with a reason when the shape is not GeoJSON's.
+bool ReadRing(const json& positions, Ring* ring, std::string* why) {
+  if (!positions.is_array()) {
+    *why = "a ring is not an array of positions";
+    return false;
+  }
+  for (const json& p : positions) {
+    if (!p.is_array() || p.size() < 2 || !p[0].is_number() || !p[1].is_number()) {
+      *why = "a position is not [longitude, latitude]";
+      return false;
+    }
+    ring->push_back({p[0].get<double>(), p[1].get<double>()});
+  }
+  return true;
+}
+
+bool ReadPolygon(const json& rings, Polygon* polygon, std::string* why) {
+  if (!rings.is_array() || rings.empty()) {
+    *why = "a polygon has no rings";
+    return false;
+  }
+  for (size_t i = 0; i < rings.size(); ++i) {
+    Ring r;
+    if (!ReadRing(rings[i], &r, why)) return false;
+    if (i == 0) {
+      polygon->outer = std::move(r);
+    } else {
+      polygon->holes.push_back(std::move(r));
+    }
+  }
+  return true;
+}
+
+bool ReadGeometry(const json& g, MultiPolygon* shape, std::string* why) {
+  if (!g.is_object()) {
+    *why = "no geometry";
+    return false;
+  }
+  std::string type = g.value("type", "");
+  const json* coords = g.contains("coordinates") ? &g["coordinates"] : nullptr;
+  if (type == "Polygon" && coords != nullptr) {
+    Polygon p;
+    if (!ReadPolygon(*coords, &p, why)) return false;
+    shape->push_back(std::move(p));
+    return true;
+  }
+  if (type == "MultiPolygon" && coords != nullptr && coords->is_array()) {
+    for (const json& rings : *coords) {
+      Polygon p;
+      if (!ReadPolygon(rings, &p, why)) return false;
+      shape->push_back(std::move(p));
+    }
+    return true;
+  }
+  if (type == "GeometryCollection" && g.contains("geometries") && g["geometries"].is_array()) {
+    for (const json& part : g["geometries"]) {
+      if (!ReadGeometry(part, shape, why)) return false;
+    }
+    return true;
+  }
+  *why = type.empty() ? "geometry has no type" : "a " + type + " is not an area (Polygon or MultiPolygon needed)";
+  return false;
+}
+
+std::string StringProperty(const json& props, std::initializer_list<const char*> keys) {
+  if (!props.is_object()) return "";
+  for (const char* k : keys) {
+    auto it = props.find(k);
+    if (it != props.end() && it->is_string()) return it->get<std::string>();
+  }
+  return "";
+}
+
+}  // namespace
+
+Result<std::vector<ControlFeature>> ParseControlGeoJson(std::string_view text, std::vector<GeoJsonProblem>* problems) {
+  json root;
+  try {
+    root = json::parse(text);
+  } catch (const json::exception& e) {
+    std::string what = e.what();
+    return Status::DataError("not valid JSON (" + what.substr(what.find(']') + 2) + ")");
+  }
+  if (!root.is_object() || !root.contains("type")) return Status::DataError("not GeoJSON: no \"type\"");
+  std::vector<json> features;
+  std::string type = root.value("type", "");
+  if (type == "FeatureCollection") {
+    if (!root.contains("features") || !root["features"].is_array()) {
+      return Status::DataError("a FeatureCollection without a \"features\" array");
+    }
+    for (const json& f : root["features"]) features.push_back(f);
+  } else if (type == "Feature") {
+    features.push_back(root);
+  } else {
+    features.push_back(json{{"type", "Feature"}, {"geometry", root}, {"properties", json::object()}});
+  }
+  std::vector<ControlFeature> out;
+  for (size_t i = 0; i < features.size(); ++i) {
+    const json& f = features[i];
+    ControlFeature cf;
+    cf.number = i + 1;
+    std::string why;
+    if (!f.is_object() || f.value("type", "") != "Feature") {
+      problems->push_back({cf.number, "not a Feature"});
+      continue;
+    }
+    if (!ReadGeometry(f.contains("geometry") ? f["geometry"] : json(), &cf.shape, &why)) {
+      problems->push_back({cf.number, why});
+      continue;
+    }
+    if (std::string bad = InvalidReason(cf.shape); !bad.empty()) {
+      problems->push_back({cf.number, bad});
+      continue;
+    }
+    const json props = f.contains("properties") ? f["properties"] : json();
+    cf.date = StringProperty(props, {"date", "Date"});
+    cf.layer = StringProperty(props, {"layer_type", "layer", "name"});
+    cf.holder = StringProperty(props, {"holder", "controlled_by"});
+    out.push_back(std::move(cf));
+  }
+  return out;
+}
+
+}  // namespace sitrep

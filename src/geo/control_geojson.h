@@ -1,0 +1,34 @@
+// Control-of-terrain layers from GeoJSON: Polygons and MultiPolygons (holes
+// included) with their date, layer and holder properties. Every feature that
+// is not a valid area is reported with its number and the reason, never kept.
+#ifndef SITREP_GEO_CONTROL_GEOJSON_H_
+#define SITREP_GEO_CONTROL_GEOJSON_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "geo/geometry.h"
+
+namespace sitrep {
+
+struct ControlFeature {
+  size_t number = 0;   // 1-based position in its FeatureCollection
+  MultiPolygon shape;
+  std::string date;    // properties.date as YYYY-MM-DD, or ""
+  std::string layer;   // properties.layer_type, .layer or .name, or ""
+  std::string holder;  // properties.holder, or ""
+};
+
+struct GeoJsonProblem {
+  size_t feature = 0;  // 0: the file as a whole
+  std::string reason;
+};
+
+// A FeatureCollection, a single Feature, or a bare Polygon/MultiPolygon.
+// Fails (DataError) only when the text is not GeoJSON at all.
+Result<std::vector<ControlFeature>> ParseControlGeoJson(std::string_view json, std::vector<GeoJsonProblem>* problems);
+
+}  // namespace sitrep
+
+#endif  // SITREP_GEO_CONTROL_GEOJSON_H_

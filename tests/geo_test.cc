@@ -1,0 +1,123 @@
+// Geodesic areas checked against areas derived independently from the
+// ellipsoid's formula, and control-map GeoJSON validation.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "geo/control_geojson.h"
+#include "geo/geometry.h"
+
+namespace sitrep {
+namespace {
+
+// WGS84.
+constexpr double kA = 6378137.0, kF = 1 / 298.257223563;
+const double kB = kA * (1 - kF), kE2 = kF * (2 - kF), kE = std::sqrt(kE2);
+
+// Area between the equator and latitude phi per radian of longitude (m²),
+// from the authalic-latitude formula for an ellipsoid of revolution.
+double ZoneArea(double phi_deg) {
+  double s = std::sin(phi_deg * M_PI / 180);
+  return kB * kB / 2 * (s / (1 - kE2 * s * s) + std::log((1 + kE * s) / (1 - kE * s)) / (2 * kE));
+}
+
+// Area (km²) of the cell between two meridians and two parallels.
+double CellArea(double lat1, double lat2, double dlon_deg) {
+  return (ZoneArea(lat2) - ZoneArea(lat1)) * dlon_deg * M_PI / 180 / 1e6;
+}
+
+// A ring along meridians and parallels; parallels densified so that
+// geodesic edges follow them (a geodesic between two points of a parallel
+// bulges poleward).
+Ring CellRing(double lon1, double lat1, double lon2, double lat2, int steps = 2000) {
+  Ring r;
+  for (int i = 0; i <= steps; ++i) r.push_back({lon1 + (lon2 - lon1) * i / steps, lat1});
+  for (int i = steps; i >= 0; --i) r.push_back({lon1 + (lon2 - lon1) * i / steps, lat2});
+  r.push_back(r.front());
+  return r;
+}
+
+TEST(GeodesicArea, OneDegreeCellsMatchTheEllipsoidFormula) {
+  for (double lat : {0.0, 30.0, 45.0, 51.0, 60.0, 75.0}) {
+    double want = CellArea(lat, lat + 1, 1);
+    double got = MeasureRing(CellRing(35, lat, 36, lat + 1)).area_km2;
+    EXPECT_NEAR(got / want, 1.0, 1e-6) << "cell at " << lat << "°: " << got << " vs " << want << " km²";
+  }
+  // Undensified, the edges are geodesics, not parallels: a measurable
+  // difference at 60°, which the test above would catch if areas were planar.
+  double coarse = MeasureRing({{35, 60}, {36, 60}, {36, 61}, {35, 61}, {35, 60}}).area_km2;
+  EXPECT_GT(std::fabs(coarse / CellArea(60, 61, 1) - 1), 1e-5);
+}
+
+TEST(GeodesicArea, PolarCapMatchesTheEllipsoidFormula) {
+  // The cap north of 80°N: a ring along the parallel around the pole.
+  Ring r;
+  for (int i = 0; i <= 3600; ++i) r.push_back({-180 + i * 0.1, 80});
+  double want = CellArea(80, 90, 360);  // ≈ 3.9 million km²
+  EXPECT_NEAR(MeasureRing(r).area_km2 / want, 1.0, 1e-6);
+}
+
+TEST(GeodesicArea, HolesAreSubtractedAndCountInThePerimeter) {
+  Polygon p;
+  p.outer = CellRing(35, 51, 36, 52);
+  p.holes.push_back(CellRing(35.25, 51.25, 35.75, 51.75));
+  GeodesicMeasure m = Measure({p});
+  double want = CellArea(51, 52, 1) - CellArea(51.25, 51.75, 0.5);
+  EXPECT_NEAR(m.area_km2 / want, 1.0, 1e-6);
+  EXPECT_NEAR(m.perimeter_km, MeasureRing(p.outer).perimeter_km + MeasureRing(p.holes[0]).perimeter_km, 1e-9);
+  // The orientation of a ring does not change its measure.
+  Ring reversed(p.outer.rbegin(), p.outer.rend());
+  EXPECT_NEAR(MeasureRing(reversed).area_km2, MeasureRing(p.outer).area_km2, 1e-9);
+  EXPECT_NEAR(kSquareMilesPerKm2 * 2.589988110336, 1.0, 1e-12);
+}
+
+TEST(Overlay, DifferenceGivesGainedAndLost) {
+  Polygon a, b;
+  a.outer = {{35, 51}, {36, 51}, {36, 52}, {35, 52}, {35, 51}};
+  b.outer = {{35.5, 51}, {36.5, 51}, {36.5, 52}, {35.5, 52}, {35.5, 51}};
+  Result<MultiPolygon> gained = Difference({b}, {a});
+  Result<MultiPolygon> lost = Difference({a}, {b});
+  ASSERT_TRUE(gained.ok() && lost.ok());
+  double half = Measure({a}).area_km2 / 2;
+  EXPECT_NEAR(Measure(*gained).area_km2, half, half * 0.01);
+  EXPECT_NEAR(Measure(*lost).area_km2, half, half * 0.01);
+  Result<MultiPolygon> u = Union({a, b});
+  ASSERT_TRUE(u.ok());
+  EXPECT_NEAR(Measure(*u).area_km2, 3 * half, half * 0.02);  // overlap counted once
+}
+
+TEST(ControlGeoJson, ReportsEveryInvalidFeatureWithItsReason) {
+  std::string text = R"({"type": "FeatureCollection", "features": [
+    {"type": "Feature", "properties": {"date": "2024-08-12", "layer_type": "advances", "holder": "UKR"},
+     "geometry": {"type": "Polygon", "coordinates": [[[35,51,0],[36,51,0],[36,52,0],[35,52,0],[35,51,0]],
+                                                   [[35.2,51.2],[35.4,51.2],[35.4,51.4],[35.2,51.4],[35.2,51.2]]]}},
+    {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [[[35,51],[36,51],[36,52],[35,52]]]}},
+    {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [[[35,51],[36,52],[36,51],[35,52],[35,51]]]}},
+    {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [[[35,51],[236,51],[36,52],[35,51]]]}},
+    {"type": "Feature", "properties": {}, "geometry": {"type": "LineString", "coordinates": [[35,51],[36,52]]}},
+    {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [[[35,51],[36,51],[35,51]]]}},
+    {"type": "Feature", "properties": {}, "geometry": {"type": "MultiPolygon", "coordinates": [[[[30,50],[31,50],[31,51],[30,50]]], [[[32,50],[33,50],[33,51],[32,50]]]]}}
+  ]})";
+  std::vector<GeoJsonProblem> problems;
+  Result<std::vector<ControlFeature>> f = ParseControlGeoJson(text, &problems);
+  ASSERT_TRUE(f.ok());
+  ASSERT_EQ(f->size(), 2u);
+  EXPECT_EQ((*f)[0].number, 1u);
+  EXPECT_EQ((*f)[0].date, "2024-08-12");
+  EXPECT_EQ((*f)[0].layer, "advances");
+  EXPECT_EQ((*f)[0].holder, "UKR");
+  EXPECT_EQ((*f)[0].shape[0].holes.size(), 1u);
+  EXPECT_EQ((*f)[1].shape.size(), 2u);
+  ASSERT_EQ(problems.size(), 5u);
+  EXPECT_EQ(problems[0].feature, 2u);
+  EXPECT_NE(problems[0].reason.find("not closed"), std::string::npos) << problems[0].reason;
+  EXPECT_EQ(problems[1].feature, 3u);
+  EXPECT_NE(problems[1].reason.find("Self-intersection"), std::string::npos) << problems[1].reason;
+  EXPECT_NE(problems[2].reason.find("out of range"), std::string::npos) << problems[2].reason;
+  EXPECT_NE(problems[3].reason.find("LineString is not an area"), std::string::npos);
+  EXPECT_NE(problems[4].reason.find("at least 4"), std::string::npos);
+  EXPECT_FALSE(ParseControlGeoJson("{not json", &problems).ok());
+}
+
+}  // namespace
+}  // namespace sitrep
