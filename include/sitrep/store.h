@@ -24,7 +24,7 @@
 
 namespace sitrep {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 struct IngestProblem {
   std::string origin;   // file, file:LINE, file#message ID, file#item N

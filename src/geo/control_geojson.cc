@@ -83,7 +83,8 @@ std::string StringProperty(const json& props, std::initializer_list<const char*>
 
 }  // namespace
 
-Result<std::vector<ControlFeature>> ParseControlGeoJson(std::string_view text, std::vector<GeoJsonProblem>* problems) {
+Result<std::vector<ControlFeature>> ParseControlGeoJson(std::string_view text, std::vector<GeoJsonProblem>* problems,
+                                                        bool repair) {
   json root;
   try {
     root = json::parse(text);
@@ -114,13 +115,22 @@ Result<std::vector<ControlFeature>> ParseControlGeoJson(std::string_view text, s
       problems->push_back({cf.number, "not a Feature"});
       continue;
     }
-    if (!ReadGeometry(f.contains("geometry") ? f["geometry"] : json(), &cf.shape, &why)) {
+    if (!f.contains("geometry") || f["geometry"].is_null()) {
+      problems->push_back({cf.number, "geometry is null (a feature without a location has no area)"});
+      continue;
+    }
+    if (!ReadGeometry(f["geometry"], &cf.shape, &why)) {
       problems->push_back({cf.number, why});
       continue;
     }
     if (std::string bad = InvalidReason(cf.shape); !bad.empty()) {
-      problems->push_back({cf.number, bad});
-      continue;
+      Result<MultiPolygon> fixed = repair && Repairable(bad) ? MakeValid(cf.shape) : Result<MultiPolygon>(Status::DataError(""));
+      if (!fixed.ok() || fixed->empty()) {
+        problems->push_back({cf.number, bad});
+        continue;
+      }
+      problems->push_back({cf.number, bad + "; repaired (GEOS MakeValid) and kept", true});
+      cf.shape = std::move(fixed).value();
     }
     const json props = f.contains("properties") ? f["properties"] : json();
     cf.date = StringProperty(props, {"date", "Date"});

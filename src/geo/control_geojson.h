@@ -23,11 +23,17 @@ struct ControlFeature {
 struct GeoJsonProblem {
   size_t feature = 0;  // 0: the file as a whole
   std::string reason;
+  bool repaired = false;  // kept after repair
 };
 
+struct GeoJsonProblem;
+
 // A FeatureCollection, a single Feature, or a bare Polygon/MultiPolygon.
-// Fails (DataError) only when the text is not GeoJSON at all.
-Result<std::vector<ControlFeature>> ParseControlGeoJson(std::string_view json, std::vector<GeoJsonProblem>* problems);
+// Fails (DataError) only when the text is not GeoJSON at all. With `repair`,
+// a self-intersecting feature is repaired (GEOS MakeValid) and kept, and the
+// problem is still reported, marked repaired.
+Result<std::vector<ControlFeature>> ParseControlGeoJson(std::string_view json, std::vector<GeoJsonProblem>* problems,
+                                                        bool repair = false);
 
 }  // namespace sitrep
 

@@ -158,6 +158,21 @@ std::string InvalidReason(const MultiPolygon& shape) {
   return "";
 }
 
+bool Repairable(const std::string& reason) {
+  return reason.find("not closed") == std::string::npos && reason.find("out of range") == std::string::npos &&
+         reason.find("positions (at least 4") == std::string::npos && reason.find("cannot be built") == std::string::npos;
+}
+
+Result<MultiPolygon> MakeValid(const MultiPolygon& shape) {
+  GeosContext ctx;
+  GeomPtr g = ToGeos(ctx.get(), shape);
+  GeomPtr v(GEOSMakeValid_r(ctx.get(), g.get()), GeomDeleter{ctx.get()});
+  if (!v) return Status::DataError("cannot repair the polygon: " + ctx.error());
+  MultiPolygon out;
+  CollectPolygons(ctx.get(), v.get(), &out);
+  return out;
+}
+
 Result<MultiPolygon> Union(const MultiPolygon& shape) {
   GeosContext ctx;
   GeomPtr g = ToGeos(ctx.get(), shape);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "sitrep/control.h"  // kSquareMilesPerKm2
 #include "sitrep/status.h"
 
 namespace sitrep {
@@ -25,7 +26,6 @@ struct Polygon {
 
 using MultiPolygon = std::vector<Polygon>;
 
-inline constexpr double kSquareMilesPerKm2 = 0.386102158542446;  // 1 / 2.589988110336
 
 struct GeodesicMeasure {
   double area_km2 = 0;       // outer rings minus holes
@@ -43,9 +43,15 @@ GeodesicMeasure Measure(const MultiPolygon& shape);
 Result<MultiPolygon> Union(const MultiPolygon& shape);
 Result<MultiPolygon> Difference(const MultiPolygon& a, const MultiPolygon& b);
 
+// GEOS's repair of a self-intersecting shape (GEOSMakeValid), areas only.
+Result<MultiPolygon> MakeValid(const MultiPolygon& shape);
+
 // Why a shape is not a valid polygon (self-intersection, ring not closed,
 // too few points, coordinates out of range), or "" when it is.
 std::string InvalidReason(const MultiPolygon& shape);
+// True for the reasons MakeValid can repair (topology, not structure: a ring
+// that is not closed or a coordinate out of range is never guessed at).
+bool Repairable(const std::string& reason);
 
 }  // namespace sitrep
 

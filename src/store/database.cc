@@ -62,8 +62,17 @@ Result<sql::Connection> OpenForWriting(const std::string& path) {
     }
   } else if (Status s = CheckReadable(&*c, path); !s.ok()) {
     return s;
+  } else if (*v < kSchemaVersion) {
+    // Migration: the schema's statements after the "-- version N+1" marker.
+    std::string schema(data::kData_schema);
+    size_t at = schema.find("\n-- version " + std::to_string(*v + 1) + ":");
+    if (at == std::string::npos) return Status::Internal("no migration from schema version " + std::to_string(*v));
+    if (Status m = c->Exec("BEGIN;\n" + schema.substr(at) + "\nPRAGMA user_version = " +
+                           std::to_string(kSchemaVersion) + ";\nCOMMIT;");
+        !m.ok()) {
+      return Status::IoError("cannot upgrade the database schema of " + path + ": " + m.message());
+    }
   }
-  // Migrations from older versions go here, keyed on user_version.
   // WAL with synchronous=NORMAL: a committed batch survives a crash of the
   // process (kill -9); a power cut may lose the last batches, never corrupt.
   // A large page cache and rarer checkpoints: most of ingest's time went to

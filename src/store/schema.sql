@@ -1,8 +1,8 @@
--- sitrep database schema, version 1 (PRAGMA user_version = 1).
+-- sitrep database schema, version 2 (PRAGMA user_version = 2).
 -- docs/database.md describes every table. Spans (begin_byte, end_byte) are
 -- byte offsets [begin, end) into documents.raw. Dates are 'YYYY-MM-DD' text.
--- Applied in one transaction on a new database; later versions add
--- migrations in src/store/database.cc keyed on user_version.
+-- Applied in one transaction on a new database. A database of an earlier
+-- version gets the statements after its "-- version N" marker (migration).
 
 CREATE TABLE outlets (
   id    INTEGER PRIMARY KEY,
@@ -210,4 +210,23 @@ CREATE TABLE ingest_problems (
   origin   TEXT NOT NULL,               -- file, file:line or file#message id
   reason   TEXT NOT NULL,
   skipped  INTEGER NOT NULL             -- 1 record not stored, 0 stored with a warning
+);
+
+-- version 2: control-of-terrain maps.
+-- One row per layer and date: the union of that day's features (overlaps
+-- count once) as GeoJSON MultiPolygon coordinates, with its geodesic area
+-- and boundary length on WGS84 and its bounding box.
+CREATE TABLE control_layers (
+  id             INTEGER PRIMARY KEY,
+  layer          TEXT NOT NULL,
+  date           TEXT NOT NULL,
+  holder         TEXT NOT NULL,        -- ISO alpha-3 of the side holding the area, '' unknown
+  source         TEXT NOT NULL,        -- the file it came from
+  features       INTEGER NOT NULL,
+  geometry       TEXT NOT NULL,
+  area_km2       REAL NOT NULL,
+  perimeter_km   REAL NOT NULL,
+  min_lon REAL NOT NULL, min_lat REAL NOT NULL, max_lon REAL NOT NULL, max_lat REAL NOT NULL,
+  imported_at    TEXT NOT NULL,
+  UNIQUE (layer, date)
 );

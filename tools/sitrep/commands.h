@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "sitrep/control.h"
 #include "sitrep/store.h"
 
 namespace sitrep::cli {
@@ -50,6 +51,16 @@ struct ShowArgs {
 };
 int RunShow(const ShowArgs& args);
 int RunStats(const std::string& db);
+
+struct ControlArgs {
+  CLI::App *import = nullptr, *show = nullptr, *diff = nullptr;
+  std::vector<std::string> paths;
+  std::string db = "sitrep.db";
+  ControlImportOptions options;
+  std::string layer, date, format = "table", from, to;
+};
+void AddControlCommands(CLI::App* app, ControlArgs* args);
+int RunControl(const ControlArgs& args);
 
 // Prints "sitrep: <message>" on stderr.
 void Fail(const std::string& message);

@@ -237,6 +237,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"acled-csv", "geojson", "jsonl"}))->capture_default_str();
   exp->add_option("--output,-o", exf.output, "Write to this file instead of standard output");
 
+  ControlArgs ctl;
+  AddControlCommands(&app, &ctl);
+
   std::string stats_db = "sitrep.db";
   CLI::App* stats = app.add_subcommand("stats", "Counts of what the database holds");
   stats->add_option("--db", stats_db, "Database file")->capture_default_str();
@@ -261,6 +264,7 @@ int main(int argc, char** argv) {
   if (show->parsed()) return RunShow(sh);
   if (exp->parsed()) return RunExport(exf);
   if (stats->parsed()) return RunStats(stats_db);
+  if (ctl.import->parsed() || ctl.show->parsed() || ctl.diff->parsed()) return RunControl(ctl);
   if (eval->parsed()) return RunEval(ev);
   if (b->parsed()) return RunBench(bench);
   return 2;

@@ -1,0 +1,66 @@
+// Control-of-terrain maps in the database: dated layers of polygons (who
+// held which ground on which day), their geodesic areas, and the change
+// between dates. docs/control.md describes inputs, method and output.
+#ifndef SITREP_CONTROL_H_
+#define SITREP_CONTROL_H_
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sitrep/status.h"
+
+namespace sitrep {
+
+inline constexpr double kSquareMilesPerKm2 = 0.386102158542446;  // 1 / 2.589988110336
+
+struct ControlImportOptions {
+  std::string db_path = "sitrep.db";
+  std::string date;    // YYYY-MM-DD for every feature (else a feature's "date", else the file name's)
+  std::string layer;   // layer name for every feature (else its "layer_type"/"layer"/"name", else the file name's stem)
+  std::string holder;  // who holds the area: ISO 3166-1 alpha-3 ("UKR", "RUS"), else a feature's "holder"
+  bool repair = false; // repair self-intersecting features (reported) instead of leaving them out
+};
+
+struct ControlProblem {
+  std::string origin;  // file, or file#feature N
+  std::string reason;
+  bool kept = false;   // repaired and stored
+};
+
+struct ControlLayerSummary {
+  std::string layer, date, holder, source;
+  int features = 0;
+  double area_km2 = 0;      // of the union of the features: overlaps count once
+  double perimeter_km = 0;  // boundary length of that union
+};
+
+struct ControlImportSummary {
+  std::vector<ControlLayerSummary> layers;  // stored (a layer and date imported again is replaced)
+  std::vector<ControlProblem> problems;     // features not stored, files not read
+};
+
+// Reads GeoJSON files and folders of them (*.geojson, *.json) into the
+// database at options.db_path (created when missing).
+Result<ControlImportSummary> ImportControl(const std::vector<std::string>& paths, const ControlImportOptions& options);
+
+// Stored layers, by layer then date; empty strings match everything.
+Result<std::vector<ControlLayerSummary>> ListControlLayers(const std::string& db_path, const std::string& layer,
+                                                           const std::string& date);
+
+struct ControlChange {
+  std::string layer, holder, from_date, to_date;
+  double from_km2 = 0, to_km2 = 0;
+  double gained_km2 = 0;  // held on to_date, not on from_date
+  double lost_km2 = 0;    // held on from_date, not on to_date
+};
+
+// For each layer (or the one named), its state on or before `from` and on or
+// before `to` (the latest date not after each), compared.
+Result<std::vector<ControlChange>> DiffControl(const std::string& db_path, const std::string& from,
+                                               const std::string& to, const std::string& layer);
+
+}  // namespace sitrep
+
+#endif  // SITREP_CONTROL_H_

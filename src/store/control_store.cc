@@ -1,0 +1,229 @@
+// Control layers in the database: import (GeoJSON -> union per layer and
+// date -> geodesic measure), listing, and the change between two dates.
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <regex>
+
+#include <nlohmann/json.hpp>
+
+#include "geo/control_geojson.h"
+#include "sitrep/control.h"
+#include "store/store_internal.h"
+
+namespace sitrep {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string ToJsonCoordinates(const MultiPolygon& shape) {
+  nlohmann::json polys = nlohmann::json::array();
+  for (const Polygon& p : shape) {
+    nlohmann::json rings = nlohmann::json::array();
+    auto ring = [](const Ring& r) {
+      nlohmann::json a = nlohmann::json::array();
+      for (const LonLat& q : r) a.push_back({q.lon, q.lat});
+      return a;
+    };
+    rings.push_back(ring(p.outer));
+    for (const Ring& h : p.holes) rings.push_back(ring(h));
+    polys.push_back(rings);
+  }
+  return polys.dump();
+}
+
+Result<MultiPolygon> FromJsonCoordinates(const std::string& text) {
+  std::vector<GeoJsonProblem> problems;
+  Result<std::vector<ControlFeature>> f =
+      ParseControlGeoJson("{\"type\":\"MultiPolygon\",\"coordinates\":" + text + "}", &problems);
+  if (!f.ok()) return f.status();
+  if (f->empty()) return MultiPolygon();
+  return (*f)[0].shape;
+}
+
+// A date in a file name: 2024-08-12 or 20240812.
+std::string DateFromName(const std::string& name) {
+  static const std::regex kDash(R"((\d{4})-(\d{2})-(\d{2}))"), kPlain(R"((\d{4})(\d{2})(\d{2}))");
+  std::smatch m;
+  if (std::regex_search(name, m, kDash) || std::regex_search(name, m, kPlain)) {
+    std::string d = m[1].str() + "-" + m[2].str() + "-" + m[3].str();
+    if (CivilDate::Parse(d)) return d;
+  }
+  return "";
+}
+
+std::string NormalizeDate(const std::string& d) {
+  if (d.size() >= 10 && CivilDate::Parse(d.substr(0, 10))) return d.substr(0, 10);
+  return "";
+}
+
+}  // namespace
+
+Result<ControlImportSummary> ImportControl(const std::vector<std::string>& paths, const ControlImportOptions& o) {
+  if (paths.empty()) return Status::InvalidArgument("nothing to import: give GeoJSON files or folders");
+  if (!o.date.empty() && !CivilDate::Parse(o.date)) return Status::InvalidArgument("--date '" + o.date + "' is not YYYY-MM-DD");
+  std::vector<std::string> files;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (!fs::exists(p, ec)) return Status::NotFound("no such file or folder: " + p);
+    if (!fs::is_directory(p, ec)) {
+      files.push_back(p);
+      continue;
+    }
+    std::vector<std::string> found;
+    for (const auto& e : fs::recursive_directory_iterator(p, ec)) {
+      std::string ext = e.path().extension().string();
+      if (e.is_regular_file() && (ext == ".geojson" || ext == ".json")) found.push_back(e.path().string());
+    }
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  ControlImportSummary summary;
+  // (layer, date) -> features, holder, source
+  struct Group {
+    MultiPolygon shape;
+    int features = 0;
+    std::string holder, source;
+  };
+  std::map<std::pair<std::string, std::string>, Group> groups;
+  for (const std::string& file : files) {
+    Result<std::string> bytes = ReadInput(file, 1ull << 30);
+    if (!bytes.ok()) {
+      summary.problems.push_back({file, bytes.status().message()});
+      continue;
+    }
+    std::vector<GeoJsonProblem> problems;
+    Result<std::vector<ControlFeature>> features = ParseControlGeoJson(*bytes, &problems, o.repair);
+    if (!features.ok()) {
+      summary.problems.push_back({file, features.status().message()});
+      continue;
+    }
+    for (const GeoJsonProblem& p : problems) {
+      summary.problems.push_back({file + "#feature " + std::to_string(p.feature), p.reason, p.repaired});
+    }
+    const std::string stem = fs::path(file).stem().string();
+    for (ControlFeature& f : *features) {
+      std::string date = !o.date.empty() ? o.date : NormalizeDate(f.date);
+      if (date.empty()) date = DateFromName(stem);
+      if (date.empty()) {
+        summary.problems.push_back({file + "#feature " + std::to_string(f.number),
+                                    "no date: give --date, a \"date\" property or a date in the file name"});
+        continue;
+      }
+      std::string layer = !o.layer.empty() ? o.layer : !f.layer.empty() ? f.layer : stem;
+      Group& g = groups[{layer, date}];
+      g.shape.insert(g.shape.end(), f.shape.begin(), f.shape.end());
+      ++g.features;
+      if (g.holder.empty()) g.holder = !o.holder.empty() ? o.holder : f.holder;
+      if (g.source.empty() || g.source.find(file) == std::string::npos) {
+        g.source += (g.source.empty() ? "" : ", ") + file;
+      }
+    }
+  }
+  Result<sql::Connection> db = OpenForWriting(o.db_path);
+  if (!db.ok()) return db.status();
+  Result<sql::Statement> insert = db->Prepare(
+      "INSERT OR REPLACE INTO control_layers(layer, date, holder, source, features, geometry, area_km2, perimeter_km, "
+      "min_lon, min_lat, max_lon, max_lat, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, datetime('now'))");
+  if (!insert.ok()) return insert.status();
+  if (Status s = db->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  for (auto& [key, g] : groups) {
+    Result<MultiPolygon> merged = Union(g.shape);
+    if (!merged.ok()) {
+      summary.problems.push_back({g.source, key.first + " " + key.second + ": " + merged.status().message()});
+      continue;
+    }
+    GeodesicMeasure m = Measure(*merged);
+    double min_lon = 180, min_lat = 90, max_lon = -180, max_lat = -90;
+    for (const Polygon& p : *merged) {
+      for (const LonLat& q : p.outer) {
+        min_lon = std::min(min_lon, q.lon), max_lon = std::max(max_lon, q.lon);
+        min_lat = std::min(min_lat, q.lat), max_lat = std::max(max_lat, q.lat);
+      }
+    }
+    insert->Reset();
+    insert->Bind(1, key.first).Bind(2, key.second).Bind(3, g.holder).Bind(4, g.source).Bind(5, g.features);
+    insert->Bind(6, ToJsonCoordinates(*merged)).Bind(7, m.area_km2).Bind(8, m.perimeter_km);
+    insert->Bind(9, min_lon).Bind(10, min_lat).Bind(11, max_lon).Bind(12, max_lat);
+    if (Status s = insert->Run(); !s.ok()) {
+      (void)db->Exec("ROLLBACK");
+      return s;
+    }
+    summary.layers.push_back({key.first, key.second, g.holder, g.source, g.features, m.area_km2, m.perimeter_km});
+  }
+  if (Status s = db->Exec("COMMIT"); !s.ok()) return s;
+  return summary;
+}
+
+Result<std::vector<ControlLayerSummary>> ListControlLayers(const std::string& db_path, const std::string& layer,
+                                                           const std::string& date) {
+  if (!date.empty() && !CivilDate::Parse(date)) return Status::InvalidArgument("--date '" + date + "' is not YYYY-MM-DD");
+  Result<sql::Connection> db = OpenForReading(db_path);
+  if (!db.ok()) return db.status();
+  Result<sql::Statement> st = db->Prepare(
+      "SELECT layer, date, holder, source, features, area_km2, perimeter_km FROM control_layers "
+      "WHERE (?1 = '' OR layer = ?1) AND (?2 = '' OR date = ?2) ORDER BY layer, date");
+  if (!st.ok()) return Status::DataError(db_path + " has no control layers table (run 'sitrep control import')");
+  st->Bind(1, layer).Bind(2, date);
+  std::vector<ControlLayerSummary> out;
+  Status s;
+  while (st->Step(&s)) {
+    out.push_back({st->Text(0), st->Text(1), st->Text(2), st->Text(3), static_cast<int>(st->Int(4)), st->Double(5),
+                   st->Double(6)});
+  }
+  if (!s.ok()) return s;
+  return out;
+}
+
+Result<std::vector<ControlChange>> DiffControl(const std::string& db_path, const std::string& from,
+                                               const std::string& to, const std::string& layer) {
+  if (!CivilDate::Parse(from) || !CivilDate::Parse(to)) return Status::InvalidArgument("dates must be YYYY-MM-DD");
+  Result<sql::Connection> db = OpenForReading(db_path);
+  if (!db.ok()) return db.status();
+  Result<sql::Statement> names = db->Prepare(
+      "SELECT DISTINCT layer FROM control_layers WHERE (?1 = '' OR layer = ?1) ORDER BY layer");
+  Result<sql::Statement> at = db->Prepare(
+      "SELECT date, holder, geometry, area_km2 FROM control_layers WHERE layer = ? AND date <= ? "
+      "ORDER BY date DESC LIMIT 1");
+  if (!names.ok() || !at.ok()) return Status::DataError(db_path + " has no control layers (run 'sitrep control import')");
+  names->Bind(1, layer);
+  std::vector<std::string> layers;
+  Status s;
+  while (names->Step(&s)) layers.push_back(names->Text(0));
+  if (!s.ok()) return s;
+  if (!layer.empty() && layers.empty()) return Status::NotFound("no control layer named '" + layer + "'");
+  std::vector<ControlChange> out;
+  for (const std::string& name : layers) {
+    ControlChange c;
+    c.layer = name;
+    MultiPolygon shapes[2];
+    bool found[2] = {false, false};
+    const std::string* dates[2] = {&from, &to};
+    for (int k = 0; k < 2; ++k) {
+      at->Reset();
+      at->Bind(1, name).Bind(2, *dates[k]);
+      if (at->Step(&s)) {
+        found[k] = true;
+        (k == 0 ? c.from_date : c.to_date) = at->Text(0);
+        c.holder = at->Text(1);
+        Result<MultiPolygon> shape = FromJsonCoordinates(at->Text(2));
+        if (!shape.ok()) return shape.status();
+        shapes[k] = std::move(shape).value();
+        (k == 0 ? c.from_km2 : c.to_km2) = at->Double(3);
+      }
+      if (!s.ok()) return s;
+    }
+    if (!found[1]) continue;  // the layer starts after `to`
+    Result<MultiPolygon> gained = Difference(shapes[1], shapes[0]);
+    Result<MultiPolygon> lost = Difference(shapes[0], shapes[1]);
+    if (!gained.ok()) return gained.status();
+    if (!lost.ok()) return lost.status();
+    c.gained_km2 = Measure(*gained).area_km2;
+    c.lost_km2 = Measure(*lost).area_km2;
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,119 @@
+// `sitrep control import|show|diff`: control-of-terrain maps.
+#include <cstdio>
+
+#include "sitrep/control.h"
+#include "tools/sitrep/commands.h"
+
+namespace sitrep::cli {
+
+namespace {
+
+int StatusExit(const Status& s) { return s.code() == StatusCode::kInvalidArgument ? 2 : 1; }
+
+}  // namespace
+
+void AddControlCommands(CLI::App* app, ControlArgs* a) {
+  CLI::App* control = app->add_subcommand("control", "Control-of-terrain maps: import dated layers, areas, change");
+  control->require_subcommand(1);
+  a->import = control->add_subcommand("import", "Read GeoJSON layers (files or folders of one file per date)");
+  a->import->add_option("PATH", a->paths, "GeoJSON files or folders")->required();
+  a->import->add_option("--db", a->db, "Database file")->capture_default_str();
+  a->import->add_option("--date", a->options.date, "Date of every feature, YYYY-MM-DD (else a \"date\" property, else the file name)");
+  a->import->add_option("--layer", a->options.layer, "Layer name (else a \"layer_type\"/\"layer\"/\"name\" property, else the file name)");
+  a->import->add_option("--holder", a->options.holder, "Who holds the area: UKR, RUS, ... (else a \"holder\" property)");
+  a->import->add_flag("--repair", a->options.repair, "Repair self-intersecting features (GEOS MakeValid) and keep them; each is still listed");
+  a->import->footer("Polygons and MultiPolygons, holes included; invalid features (unclosed or too short rings, "
+                    "coordinates out of range, self-intersections, non-areas) are listed with their number and "
+                    "reason and left out. A layer and date imported again replaces the earlier one. Exit 3 when "
+                    "some feature was left out. With --repair, self-intersecting features are repaired and kept (still listed).");
+  a->show = control->add_subcommand("show", "Area (km², sq mi) and boundary length of each stored layer and date");
+  a->show->add_option("--db", a->db, "Database file")->capture_default_str();
+  a->show->add_option("--layer", a->layer, "Only this layer");
+  a->show->add_option("--date", a->date, "Only this date");
+  a->show->add_option("--format", a->format, "table or csv (a daily series)")->check(CLI::IsMember({"table", "csv"}))->capture_default_str();
+  a->diff = control->add_subcommand("diff", "Area gained and lost between two dates, per layer");
+  a->diff->add_option("FROM", a->from, "YYYY-MM-DD (the layer's latest state on or before it)")->required();
+  a->diff->add_option("TO", a->to, "YYYY-MM-DD")->required();
+  a->diff->add_option("--db", a->db, "Database file")->capture_default_str();
+  a->diff->add_option("--layer", a->layer, "Only this layer");
+}
+
+int RunControl(const ControlArgs& a) {
+  if (a.import->parsed()) {
+    ControlImportOptions o = a.options;
+    o.db_path = a.db;
+    Result<ControlImportSummary> r = ImportControl(a.paths, o);
+    if (!r.ok()) {
+      Fail("control import: " + r.status().message());
+      return StatusExit(r.status());
+    }
+    size_t left_out = 0;
+    for (const ControlProblem& p : r->problems) {
+      Fail(std::string(p.kept ? "warning: " : "") + p.origin + ": " + p.reason);
+      left_out += !p.kept;
+    }
+    std::printf("%-28s %-10s %-6s %8s %12s %12s %12s\n", "LAYER", "DATE", "HOLDER", "FEATURES", "AREA km²", "sq mi",
+                "BOUNDARY km");
+    for (const ControlLayerSummary& l : r->layers) {
+      std::printf("%-28s %-10s %-6s %8d %12.1f %12.1f %12.1f\n", l.layer.c_str(), l.date.c_str(),
+                  l.holder.empty() ? "?" : l.holder.c_str(), l.features, l.area_km2, l.area_km2 * kSquareMilesPerKm2,
+                  l.perimeter_km);
+    }
+    std::printf("imported %zu layer-dates into %s; %zu features or files left out, %zu repaired\n", r->layers.size(),
+                a.db.c_str(), left_out, r->problems.size() - left_out);
+    return left_out == 0 ? 0 : 3;
+  }
+  if (a.show->parsed()) {
+    Result<std::vector<ControlLayerSummary>> r = ListControlLayers(a.db, a.layer, a.date);
+    if (!r.ok()) {
+      Fail("control show: " + r.status().message());
+      return StatusExit(r.status());
+    }
+    const bool csv = a.format == "csv";
+    if (csv) {
+      std::printf("layer,date,holder,features,area_km2,area_sq_mi,boundary_km,change_km2\n");
+    } else {
+      std::printf("%-28s %-10s %-6s %8s %12s %12s %12s %10s\n", "LAYER", "DATE", "HOLDER", "FEATURES", "AREA km²",
+                  "sq mi", "BOUNDARY km", "CHANGE km²");
+    }
+    std::string previous_layer;
+    double previous = 0;
+    for (const ControlLayerSummary& l : *r) {
+      bool first = l.layer != previous_layer;
+      double change = first ? 0 : l.area_km2 - previous;
+      if (csv) {
+        char change_text[32] = "";
+        if (!first) std::snprintf(change_text, sizeof change_text, "%.3f", change);
+        std::printf("%s,%s,%s,%d,%.3f,%.3f,%.3f,%s\n", l.layer.c_str(), l.date.c_str(), l.holder.c_str(), l.features,
+                    l.area_km2, l.area_km2 * kSquareMilesPerKm2, l.perimeter_km, change_text);
+      } else {
+        char change_text[32] = "";
+        if (!first) std::snprintf(change_text, sizeof change_text, "%+.1f", change);
+        std::printf("%-28s %-10s %-6s %8d %12.1f %12.1f %12.1f %10s\n", l.layer.c_str(), l.date.c_str(),
+                    l.holder.empty() ? "?" : l.holder.c_str(), l.features, l.area_km2,
+                    l.area_km2 * kSquareMilesPerKm2, l.perimeter_km, change_text);
+      }
+      previous_layer = l.layer;
+      previous = l.area_km2;
+    }
+    if (r->empty()) std::fprintf(stderr, "sitrep: no control layers match (import some with 'sitrep control import')\n");
+    return 0;
+  }
+  Result<std::vector<ControlChange>> r = DiffControl(a.db, a.from, a.to, a.layer);
+  if (!r.ok()) {
+    Fail("control diff: " + r.status().message());
+    return StatusExit(r.status());
+  }
+  std::printf("%-28s %-6s %-10s %12s %-10s %12s %12s %12s %12s\n", "LAYER", "HOLDER", "FROM", "km²", "TO", "km²",
+              "GAINED km²", "LOST km²", "NET sq mi");
+  for (const ControlChange& c : *r) {
+    std::printf("%-28s %-6s %-10s %12.1f %-10s %12.1f %12.1f %12.1f %12.1f\n", c.layer.c_str(),
+                c.holder.empty() ? "?" : c.holder.c_str(), c.from_date.empty() ? "(none)" : c.from_date.c_str(),
+                c.from_km2, c.to_date.c_str(), c.to_km2, c.gained_km2, c.lost_km2,
+                (c.gained_km2 - c.lost_km2) * kSquareMilesPerKm2);
+  }
+  if (r->empty()) std::fprintf(stderr, "sitrep: no control layer has a state on or before %s\n", a.to.c_str());
+  return 0;
+}
+
+}  // namespace sitrep::cli
