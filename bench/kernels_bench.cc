@@ -7,7 +7,11 @@
 #include <fstream>
 #include <sstream>
 
+#include <cmath>
+
 #include "extract/analysis.h"
+#include "geo/geometry.h"
+#include "geo/point_index.h"
 #include "extract/mentions.h"
 #include "extract/names.h"
 #include "geoparse/gazetteer.h"
@@ -147,6 +151,62 @@ void BM_EntitiesAndMisspellings(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * CorpusBytes()));
 }
 BENCHMARK(BM_EntitiesAndMisspellings);
+
+// A front-line-like polygon of `n` vertices around (35.5, 51.3): a wobbly
+// ring some 60 km across, concave everywhere.
+MultiPolygon Wobbly(int n) {
+  Ring r;
+  for (int i = 0; i < n; ++i) {
+    double t = 2 * M_PI * i / n;
+    double radius = 0.5 + 0.05 * std::sin(37 * t) + 0.02 * std::sin(311 * t);
+    r.push_back({35.5 + radius * std::cos(t) * 1.6, 51.3 + radius * std::sin(t)});
+  }
+  r.push_back(r.front());
+  return {Polygon{r, {}}};
+}
+
+// Target: a 100,000-vertex polygon's geodesic area in under 50 ms.
+void BM_GeodesicArea100k(benchmark::State& state) {
+  MultiPolygon shape = Wobbly(100000);
+  double km2 = 0;
+  for (auto _ : state) {
+    km2 = Measure(shape).area_km2;
+    benchmark::DoNotOptimize(km2);
+  }
+  state.counters["km2"] = km2;
+}
+BENCHMARK(BM_GeodesicArea100k)->Unit(benchmark::kMillisecond);
+
+void BM_PointIndexBuild100k(benchmark::State& state) {
+  MultiPolygon shape = Wobbly(100000);
+  for (auto _ : state) {
+    PointInPolygonIndex idx(shape);
+    benchmark::DoNotOptimize(idx.edge_count());
+  }
+}
+BENCHMARK(BM_PointIndexBuild100k)->Unit(benchmark::kMillisecond);
+
+// Target: over a million points a second against a day's layer. One
+// iteration tests 1,000,000 points spread over the polygon's box and around.
+void BM_PointInPolygon1M(benchmark::State& state) {
+  PointInPolygonIndex idx(Wobbly(100000));
+  std::vector<LonLat> points(1000000);
+  uint64_t x = 88172645463325252ull;
+  for (LonLat& p : points) {
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+    p.lon = 34.5 + 2.0 * static_cast<double>(x % 1000003) / 1000003.0;
+    p.lat = 50.6 + 1.4 * static_cast<double>((x >> 20) % 1000033) / 1000033.0;
+  }
+  size_t inside = 0;
+  for (auto _ : state) {
+    inside = 0;
+    for (const LonLat& p : points) inside += idx.Contains(p.lon, p.lat);
+    benchmark::DoNotOptimize(inside);
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * points.size()));
+  state.counters["inside_share"] = static_cast<double>(inside) / points.size();
+}
+BENCHMARK(BM_PointInPolygon1M)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace sitrep

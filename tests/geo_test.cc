@@ -6,6 +6,7 @@
 
 #include "geo/control_geojson.h"
 #include "geo/geometry.h"
+#include "geo/point_index.h"
 
 namespace sitrep {
 namespace {
@@ -84,6 +85,48 @@ TEST(Overlay, DifferenceGivesGainedAndLost) {
   Result<MultiPolygon> u = Union({a, b});
   ASSERT_TRUE(u.ok());
   EXPECT_NEAR(Measure(*u).area_km2, 3 * half, half * 0.02);  // overlap counted once
+}
+
+TEST(PointInPolygon, HolesAndSeveralPolygons) {
+  Polygon a;
+  a.outer = {{35, 51}, {36, 51}, {36, 52}, {35, 52}, {35, 51}};
+  a.holes.push_back({{35.25, 51.25}, {35.75, 51.25}, {35.75, 51.75}, {35.25, 51.75}, {35.25, 51.25}});
+  Polygon b;
+  b.outer = {{37, 50}, {38, 50}, {37.5, 51}, {37, 50}};
+  PointInPolygonIndex idx({a, b});
+  EXPECT_TRUE(idx.Contains(35.1, 51.1));
+  EXPECT_FALSE(idx.Contains(35.5, 51.5));  // in the hole
+  EXPECT_TRUE(idx.Contains(35.9, 51.9));
+  EXPECT_FALSE(idx.Contains(36.5, 51.5));  // between the two
+  EXPECT_TRUE(idx.Contains(37.5, 50.5));
+  EXPECT_FALSE(idx.Contains(37.1, 50.9));  // in b's box, outside the triangle
+  EXPECT_FALSE(idx.Contains(10, 10));
+  EXPECT_EQ(idx.edge_count(), 4u + 4u + 3u);
+}
+
+TEST(PointInPolygon, AgreesWithABruteForceCountOnAStar) {
+  // A 1,000-point star: many concave vertices; compare with testing every edge.
+  Ring star;
+  for (int i = 0; i < 1000; ++i) {
+    double r = i % 2 ? 0.4 : 1.0, t = 2 * M_PI * i / 1000;
+    star.push_back({35 + r * std::cos(t), 51 + r * std::sin(t)});
+  }
+  star.push_back(star.front());
+  PointInPolygonIndex idx({Polygon{star, {}}});
+  auto brute = [&](double x, double y) {
+    bool in = false;
+    for (size_t i = 0; i + 1 < star.size(); ++i) {
+      const LonLat &p = star[i], &q = star[i + 1];
+      if ((p.lat > y) != (q.lat > y) && p.lon + (y - p.lat) * (q.lon - p.lon) / (q.lat - p.lat) > x) in = !in;
+    }
+    return in;
+  };
+  int disagreements = 0;
+  for (int i = 0; i < 20000; ++i) {
+    double x = 33.9 + 2.2 * ((i * 7919) % 10007) / 10007.0, y = 49.9 + 2.2 * ((i * 104729) % 10009) / 10009.0;
+    disagreements += idx.Contains(x, y) != brute(x, y);
+  }
+  EXPECT_EQ(disagreements, 0);
 }
 
 TEST(ControlGeoJson, ReportsEveryInvalidFeatureWithItsReason) {
