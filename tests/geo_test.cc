@@ -72,6 +72,23 @@ TEST(GeodesicArea, HolesAreSubtractedAndCountInThePerimeter) {
   EXPECT_NEAR(kSquareMilesPerKm2 * 2.589988110336, 1.0, 1e-12);
 }
 
+TEST(GeodesicArea, LongRingsMeasuredByProjectionAgreeWithGeodesics) {
+  // 60,000 vertices: over the projection threshold.
+  Ring r;
+  for (int i = 0; i < 60000; ++i) {
+    double t = 2 * M_PI * i / 60000, radius = 0.5 + 0.05 * std::sin(37 * t);
+    r.push_back({35.5 + 1.6 * radius * std::cos(t), 51.3 + radius * std::sin(t)});
+  }
+  r.push_back(r.front());
+  GeodesicMeasure fast = MeasureRing(r), exact = MeasureRingGeodesic(r);
+  EXPECT_NEAR(fast.area_km2 / exact.area_km2, 1.0, 1e-9);
+  EXPECT_NEAR(fast.perimeter_km / exact.perimeter_km, 1.0, 1e-9);
+  // A long ring around the pole is not projected: still exact.
+  Ring cap;
+  for (int i = 0; i <= 36000; ++i) cap.push_back({-180 + i * 0.01, 80});
+  EXPECT_NEAR(MeasureRing(cap).area_km2 / CellArea(80, 90, 360), 1.0, 1e-6);
+}
+
 TEST(Overlay, DifferenceGivesGainedAndLost) {
   Polygon a, b;
   a.outer = {{35, 51}, {36, 51}, {36, 52}, {35, 52}, {35, 51}};
