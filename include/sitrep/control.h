@@ -4,6 +4,7 @@
 #ifndef SITREP_CONTROL_H_
 #define SITREP_CONTROL_H_
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -60,6 +61,37 @@ struct ControlChange {
 // before `to` (the latest date not after each), compared.
 Result<std::vector<ControlChange>> DiffControl(const std::string& db_path, const std::string& from,
                                                const std::string& to, const std::string& layer);
+
+struct VerifyOptions {
+  std::string db_path = "sitrep.db";
+  int window_days = 14;       // a map up to this many days older than the claim still counts
+  double region_km = 150;     // how far a layer may lie from a region-level place (a town: town_km)
+  double town_km = 50;
+};
+
+struct ClaimCheck {
+  int64_t claim_id = 0;
+  std::string kind;      // area | place
+  std::string verdict;   // consistent | overstated | understated | held_by_other | no_map
+  std::optional<double> claimed_km2, measured_km2, ratio;
+  std::string layer, layer_date, holder, method, detail, claim_text;
+};
+
+struct VerifySummary {
+  std::vector<ClaimCheck> checks;
+  uint64_t events_located = 0;  // events with a point and a date
+  uint64_t events_in_layers = 0;  // of those, inside some layer that day
+};
+
+// Checks every claim of the latest document versions against the stored
+// control layers and stores the results (claim_checks, event_control),
+// replacing earlier ones. Area claims: a quantity in km² (sq mi, ha
+// converted) on a claim whose side (event actor, else the speaker's country)
+// and place match a layer held by that side near the place, dated on or up
+// to window_days before the claim; compared with the layer's geodesic area.
+// Place claims: battles and territorial events at a town, against the
+// layers containing the town that day.
+Result<VerifySummary> VerifyClaims(const VerifyOptions& options);
 
 }  // namespace sitrep
 

@@ -45,6 +45,8 @@ struct IngestOptions {
   size_t batch_documents = 256;    // documents per transaction
   uint64_t max_bytes = kDefaultMaxBytes;  // one document
   std::string arguments;           // recorded with the run
+  std::string published;           // YYYY-MM-DD for documents that give no date of their own
+  std::string outlet;              // for documents that name no outlet
   // Called from the ingesting thread, at most every progress_interval_ms and
   // once at the end.
   std::function<void(const IngestProgress&)> on_progress;

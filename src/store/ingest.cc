@@ -74,6 +74,11 @@ bool Process(SourceRecord& r, const IngestOptions& options, sql::Statement* late
     return true;
   }
   out->doc = std::move(doc).value();
+  if (out->doc.meta.published.empty() && !options.published.empty()) {
+    out->doc.meta.published = options.published;
+    std::erase_if(out->doc.meta.warnings, [](const std::string& w) { return w.rfind("no publication date", 0) == 0; });
+  }
+  if (out->doc.meta.outlet.empty()) out->doc.meta.outlet = options.outlet;
   out->key = out->doc.meta.url.empty() ? r.fallback_key : out->doc.meta.url;
   for (const std::string& w : out->doc.meta.warnings) {
     if (w.rfind("no publication date", 0) != 0) out->warnings.push_back(w);
@@ -171,6 +176,9 @@ Result<IngestSummary> IngestCorpus(const std::vector<std::string>& paths, const 
   if (paths.empty()) return Status::InvalidArgument("nothing to ingest: give files or folders");
   if (options.jobs < 1 || options.jobs > 256) return Status::InvalidArgument("--jobs must be between 1 and 256");
   if (options.batch_documents < 1) return Status::InvalidArgument("batch size must be at least 1");
+  if (!options.published.empty() && !CivilDate::Parse(options.published)) {
+    return Status::InvalidArgument("--published '" + options.published + "' is not a date (YYYY-MM-DD)");
+  }
   for (const std::string& p : paths) {
     std::error_code ec;
     if (!std::filesystem::exists(p, ec)) return Status::NotFound("no such file or folder: " + p);

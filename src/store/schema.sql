@@ -230,3 +230,31 @@ CREATE TABLE control_layers (
   imported_at    TEXT NOT NULL,
   UNIQUE (layer, date)
 );
+
+-- Claims checked against the control map, rebuilt by `sitrep verify`: an
+-- area claim against the area the claimed side held, a place claim against
+-- who held the place that day.
+CREATE TABLE claim_checks (
+  claim_id       INTEGER NOT NULL REFERENCES claims(id),
+  kind           TEXT NOT NULL,        -- area | place
+  verdict        TEXT NOT NULL,        -- consistent | overstated | understated | held_by_other | no_map
+  claimed_km2    REAL,
+  measured_km2   REAL,
+  ratio          REAL,                 -- claimed / measured
+  layer          TEXT NOT NULL,
+  layer_date     TEXT,
+  holder         TEXT NOT NULL,        -- the side the claim is about
+  method         TEXT NOT NULL,
+  detail         TEXT NOT NULL,        -- one sentence a reader can check
+  PRIMARY KEY (claim_id, kind)
+);
+
+-- Events with a point and a date: the control layers that contained the
+-- point on that day (their latest map on or before it, within the window).
+CREATE TABLE event_control (
+  claim_id    INTEGER NOT NULL REFERENCES claims(id),
+  layer       TEXT NOT NULL,
+  layer_date  TEXT NOT NULL,
+  holder      TEXT NOT NULL,
+  PRIMARY KEY (claim_id, layer)
+);

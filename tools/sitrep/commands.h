@@ -29,6 +29,7 @@ struct IngestArgs {
   size_t batch = 256;
   uint64_t max_bytes = 32ull << 20;
   bool quiet = false;
+  std::string published, outlet;
 };
 int RunIngest(const IngestArgs& args);
 
@@ -60,6 +61,14 @@ struct ControlArgs {
   std::string layer, date, format = "table", from, to;
 };
 void AddControlCommands(CLI::App* app, ControlArgs* args);
+
+struct VerifyArgs {
+  CLI::App* cmd = nullptr;
+  VerifyOptions options;
+  bool all = false;
+};
+void AddVerifyCommand(CLI::App* app, VerifyArgs* args);
+int RunVerify(const VerifyArgs& args);
 int RunControl(const ControlArgs& args);
 
 // Prints "sitrep: <message>" on stderr.

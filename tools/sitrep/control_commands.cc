@@ -1,5 +1,6 @@
 // `sitrep control import|show|diff`: control-of-terrain maps.
 #include <cstdio>
+#include <map>
 
 #include "sitrep/control.h"
 #include "tools/sitrep/commands.h"
@@ -36,6 +37,41 @@ void AddControlCommands(CLI::App* app, ControlArgs* a) {
   a->diff->add_option("TO", a->to, "YYYY-MM-DD")->required();
   a->diff->add_option("--db", a->db, "Database file")->capture_default_str();
   a->diff->add_option("--layer", a->layer, "Only this layer");
+}
+
+void AddVerifyCommand(CLI::App* app, VerifyArgs* v) {
+  v->cmd = app->add_subcommand("verify", "Check claims against the control map: claimed areas, who held the places");
+  v->cmd->add_option("--db", v->options.db_path, "Database file")->capture_default_str();
+  v->cmd->add_option("--window", v->options.window_days, "A map up to this many days older than the claim counts")
+      ->capture_default_str();
+  v->cmd->add_flag("--all", v->all, "List every check (default: every area check and place checks that disagree)");
+  v->cmd->footer("Area claims (a quantity in km², sq mi or ha) are compared with the geodesic area of the layer "
+                 "held by the claimed side (the event's actor, else the speaker's country) near the claim's place, "
+                 "dated on or up to --window days before the claim. Verdicts: consistent (within the tolerance its "
+                 "wording allows: \"nearly\" 80-105%, \"about\" ±20%, \"over\" 95% and up, exact ±10%), "
+                 "overstated, understated, no_map (with what exists nearby). Battles and territorial events at a "
+                 "town are checked against the layers containing it that day (consistent / held_by_other). Results "
+                 "are stored with the claims (claim_checks, event_control), shown by 'sitrep claims' and exported.");
+}
+
+int RunVerify(const VerifyArgs& v) {
+  Result<VerifySummary> r = VerifyClaims(v.options);
+  if (!r.ok()) {
+    Fail("verify: " + r.status().message());
+    return StatusExit(r.status());
+  }
+  std::map<std::string, int> counts;
+  for (const ClaimCheck& c : r->checks) {
+    ++counts[c.kind + " " + c.verdict];
+    if (!v.all && c.kind == "place" && c.verdict == "consistent") continue;
+    std::printf("claim %lld [%s] %s: %s\n  %s\n  method: %s\n", static_cast<long long>(c.claim_id), c.kind.c_str(),
+                c.verdict.c_str(), c.claim_text.substr(0, 160).c_str(), c.detail.c_str(), c.method.c_str());
+  }
+  std::printf("checked %zu claims against the map", r->checks.size());
+  for (const auto& [k, n] : counts) std::printf("; %s %d", k.c_str(), n);
+  std::printf("\nevents with a point and a date: %llu, inside a control layer that day: %llu\n",
+              static_cast<unsigned long long>(r->events_located), static_cast<unsigned long long>(r->events_in_layers));
+  return 0;
 }
 
 int RunControl(const ControlArgs& a) {

@@ -204,6 +204,8 @@ int main(int argc, char** argv) {
   ingest->add_option("--batch", in.batch, "Documents per transaction")->capture_default_str()->check(CLI::Range(1, 100000));
   ingest->add_option("--max-bytes", in.max_bytes, "Refuse documents larger than this many bytes")->capture_default_str();
   ingest->add_flag("--quiet,-q", in.quiet, "No progress line");
+  ingest->add_option("--published", in.published, "Publication date YYYY-MM-DD for documents that give none");
+  ingest->add_option("--outlet", in.outlet, "Outlet for documents that name none");
   ingest->footer(
       "Files: .txt/.md/.html articles (metadata from a front block or HTML meta tags), .jsonl corpora (one "
       "{id, url, outlet, published, title, text} a line), .json Telegram Desktop exports (result.json), "
@@ -239,6 +241,8 @@ int main(int argc, char** argv) {
 
   ControlArgs ctl;
   AddControlCommands(&app, &ctl);
+  VerifyArgs ver;
+  AddVerifyCommand(&app, &ver);
 
   std::string stats_db = "sitrep.db";
   CLI::App* stats = app.add_subcommand("stats", "Counts of what the database holds");
@@ -265,6 +269,7 @@ int main(int argc, char** argv) {
   if (exp->parsed()) return RunExport(exf);
   if (stats->parsed()) return RunStats(stats_db);
   if (ctl.import->parsed() || ctl.show->parsed() || ctl.diff->parsed()) return RunControl(ctl);
+  if (ver.cmd->parsed()) return RunVerify(ver);
   if (eval->parsed()) return RunEval(ev);
   if (b->parsed()) return RunBench(bench);
   return 2;

@@ -124,6 +124,8 @@ int RunIngest(const IngestArgs& args) {
   o.jobs = args.jobs;
   o.max_bytes = args.max_bytes;
   o.batch_documents = args.batch;
+  o.published = args.published;
+  o.outlet = args.outlet;
   for (const std::string& p : args.paths) o.arguments += (o.arguments.empty() ? "" : " ") + p;
   const bool tty = ::isatty(STDERR_FILENO) && !args.quiet;
   bool progress_shown = false;
