@@ -118,6 +118,8 @@ struct ClaimRecord {
   int corroboration = 1;        // independent sources for this event
   std::string group_status;     // strongest status in the group ('' when none)
   std::string contradiction;
+  std::string map_check;         // verdict of `sitrep verify` ('' when not checked): area first, else place
+  std::string map_check_detail;  // its one-sentence explanation
   std::optional<double> fatalities;  // a count of people killed the claim states
   std::vector<std::string> quantities;  // "nearly 400 square miles"
 };

@@ -170,7 +170,9 @@ constexpr const char* kClaimColumns =
     "c.speaker_side, c.speaker_country, c.cue, c.status_cue, c.date_from, c.date_to, c.time_precision, "
     "c.event_type, c.sub_event_type, c.actor1, c.actor2, "
     "p.name, p.country, p.admin1, p.kind, p.lat, p.lon, p.geo_precision, "
-    "o.name, d.url, d.title, d.published, c.group_id, g.corroboration, g.status, g.contradiction";
+    "o.name, d.url, d.title, d.published, c.group_id, g.corroboration, g.status, g.contradiction, "
+    "(SELECT verdict FROM claim_checks k WHERE k.claim_id = c.id ORDER BY k.kind LIMIT 1), "
+    "(SELECT detail FROM claim_checks k WHERE k.claim_id = c.id ORDER BY k.kind LIMIT 1)";
 
 // The place shown with a claim: its event's, else the first it mentions.
 constexpr const char* kClaimJoins =
@@ -220,6 +222,8 @@ ClaimRecord ReadClaim(const sql::Statement& s) {
   ++i;
   r.group_status = s.Text(i++);
   r.contradiction = s.Text(i++);
+  r.map_check = s.Text(i++);
+  r.map_check_detail = s.Text(i++);
   return r;
 }
 

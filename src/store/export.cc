@@ -72,7 +72,9 @@ std::vector<std::string> AcledRow(const ClaimRecord& c) {
           c.url,
           std::to_string(c.begin) + "-" + std::to_string(c.end),
           std::to_string(c.document_id),
-          std::to_string(c.id)};
+          std::to_string(c.id),
+          c.map_check,
+          c.map_check_detail};
 }
 
 }  // namespace
@@ -112,6 +114,8 @@ nlohmann::ordered_json ToJson(const ClaimRecord& c) {
   j["group_id"] = c.group_id ? nlohmann::ordered_json(c.group_id) : nlohmann::ordered_json();
   j["group_status"] = c.group_status.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(c.group_status);
   j["contradiction"] = c.contradiction.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(c.contradiction);
+  j["map_check"] = c.map_check.empty() ? nlohmann::ordered_json()
+                                       : nlohmann::ordered_json{{"verdict", c.map_check}, {"detail", c.map_check_detail}};
   j["source"] = {{"outlet", c.outlet}, {"url", c.url}, {"title", c.title}, {"published", opt(c.published)}};
   return j;
 }
@@ -122,7 +126,7 @@ const std::vector<std::string>& AcledCsvColumns() {
       "location", "latitude", "longitude", "geo_precision", "source", "notes", "fatalities",
       // sitrep's own
       "claim_status", "speaker", "corroboration", "group_status", "contradiction", "source_url", "source_span",
-      "document_id", "claim_id"};
+      "document_id", "claim_id", "map_check", "map_check_detail"};
   return kColumns;
 }
 

@@ -66,13 +66,18 @@ std::string DateOf(const ClaimRecord& c) {
 }
 
 void PrintTable(const std::vector<ClaimRecord>& claims, bool events) {
-  std::printf("%-7s %-17s %-10s %-4s %-22s %-16s %-18s %s\n", "ID", "DATE", "STATUS", "SRC",
+  bool checked = std::any_of(claims.begin(), claims.end(), [](const ClaimRecord& c) { return !c.map_check.empty(); });
+  const size_t status_width = checked ? 24 : 10;
+  std::printf("%-7s %-17s %-*s %-4s %-22s %-16s %-18s %s\n", "ID", "DATE", static_cast<int>(status_width),
+              checked ? "STATUS/MAP" : "STATUS", "SRC",
               events ? "EVENT" : "KIND", "PLACE", "SPEAKER", "TEXT");
   for (const ClaimRecord& c : claims) {
     std::string what = events ? (c.sub_event_type.empty() ? c.event_type.value_or("") : c.sub_event_type) : c.kind;
     std::string corr = std::to_string(c.corroboration) + (c.contradiction.empty() ? "" : "!");
+    // The map's verdict, when verify gave one, marks the status column.
+    std::string status = c.map_check.empty() ? c.status : c.status + "/" + c.map_check;
     std::printf("%-7lld %s %s %s %s %s %s %s\n", static_cast<long long>(c.id), Pad(DateOf(c), 17).c_str(),
-                Pad(c.status, 10).c_str(), Pad(corr, 4).c_str(), Pad(what, 22).c_str(), Pad(c.place, 16).c_str(),
+                Pad(status, status_width).c_str(), Pad(corr, 4).c_str(), Pad(what, 22).c_str(), Pad(c.place, 16).c_str(),
                 Pad(c.speaker, 18).c_str(), Clip(c.text, 70).c_str());
   }
 }
@@ -199,13 +204,13 @@ int RunClaims(FilterArgs args, bool events) {
     std::cout << "\n]\n";
   } else if (args.format == "csv") {
     std::cout << "id,document_id,date_from,date_to,status,kind,speaker,event_type,sub_event_type,place,lat,lon,"
-                 "corroboration,group_status,contradiction,outlet,url,span_begin,span_end,text\n";
+                 "corroboration,group_status,contradiction,map_check,outlet,url,span_begin,span_end,text\n";
     for (const ClaimRecord& c : *claims) {
       std::cout << c.id << "," << c.document_id << "," << c.date_from.value_or("") << "," << c.date_to.value_or("")
                 << "," << c.status << "," << c.kind << "," << CsvField(c.speaker) << ","
                 << CsvField(c.event_type.value_or("")) << "," << CsvField(c.sub_event_type) << "," << CsvField(c.place)
                 << "," << (c.lat ? std::to_string(*c.lat) : "") << "," << (c.lon ? std::to_string(*c.lon) : "") << ","
-                << c.corroboration << "," << c.group_status << "," << CsvField(c.contradiction) << ","
+                << c.corroboration << "," << c.group_status << "," << CsvField(c.contradiction) << "," << c.map_check << ","
                 << CsvField(c.outlet) << "," << CsvField(c.url) << "," << c.begin << "," << c.end << ","
                 << CsvField(c.text) << "\n";
     }
@@ -274,6 +279,7 @@ int RunShow(const ShowArgs& args) {
     if (!c.place.empty()) std::printf(", %s", c.place.c_str());
     if (c.group_id) std::printf(", %d independent source(s), group %s", c.corroboration, c.group_status.c_str());
     if (!c.contradiction.empty()) std::printf(", contradiction: %s", c.contradiction.c_str());
+    if (!c.map_check.empty()) std::printf(", map: %s (%s)", c.map_check.c_str(), c.map_check_detail.c_str());
     std::printf("\n");
   }
   return 0;
