@@ -77,5 +77,18 @@ expect 0 "claim groups 1" -- stats --db "$tmp/c.db"
 if python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d) > 10 and d[0]['source']['outlet'] is not None" "$tmp/claims.json"; then
   pass=$((pass + 1)); else echo "FAIL: claims --format json is not a JSON array of claims"; fails=$((fails + 1)); fi
 
+# Control maps and verify.
+printf '{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[35,51],[36,52],[36,51],[35,52],[35,51]]]}}' >"$tmp/bowtie.geojson"
+expect 3 "bowtie.geojson#feature 1: Self-intersection" -- control import --db "$tmp/c.db" --date 2024-08-12 "$tmp/bowtie.geojson"
+expect 0 "1 repaired" -- control import --db "$tmp/c.db" --date 2024-08-12 --repair "$tmp/bowtie.geojson"
+expect 0 "russian_advances_pokrovsk +2024-10-01 RUS" -- control import --db "$tmp/c.db" examples/control
+expect 0 "477.0" -- control show --db "$tmp/c.db" --layer russian_advances_pokrovsk
+expect 0 "^layer,date,holder" -- control show --db "$tmp/c.db" --format csv
+expect 0 "GAINED" -- control diff --db "$tmp/c.db" 2024-09-15 2024-10-01
+expect 2 "YYYY-MM-DD" -- control diff --db "$tmp/c.db" 2024-09-15 tomorrow
+expect 1 "no such file or folder" -- control import --db "$tmp/c.db" "$tmp/missing.geojson"
+expect 0 "checked [0-9]+ claims against the map" -- verify --db "$tmp/c.db"
+expect 1 "no database at" -- verify --db "$tmp/none.db" --window 3
+
 echo "cli: $pass passed, $fails failed"
 [[ $fails -eq 0 ]]

@@ -56,6 +56,7 @@ std::string Km2(double v) {
 
 Result<VerifySummary> VerifyClaims(const VerifyOptions& o) {
   if (o.window_days < 0) return Status::InvalidArgument("--window must be 0 or more days");
+  if (Result<sql::Connection> existing = OpenForReading(o.db_path); !existing.ok()) return existing.status();
   Result<sql::Connection> db = OpenForWriting(o.db_path);
   if (!db.ok()) return db.status();
   // Layers by name, each name's states by date.
