@@ -90,5 +90,9 @@ expect 1 "no such file or folder" -- control import --db "$tmp/c.db" "$tmp/missi
 expect 0 "checked [0-9]+ claims against the map" -- verify --db "$tmp/c.db"
 expect 1 "no database at" -- verify --db "$tmp/none.db" --window 3
 
+expect 1 "serve: no database at" -- serve --db "$tmp/none.db" --port 0
+expect 2 "port" -- serve --db "$tmp/c.db" --port 70000
+expect 0 "read-only JSON API" -- serve --help
+
 echo "cli: $pass passed, $fails failed"
 [[ $fails -eq 0 ]]

@@ -50,6 +50,16 @@ Result<ControlImportSummary> ImportControl(const std::vector<std::string>& paths
 Result<std::vector<ControlLayerSummary>> ListControlLayers(const std::string& db_path, const std::string& layer,
                                                            const std::string& date);
 
+struct ControlLayerShape {
+  ControlLayerSummary summary;
+  std::string coordinates;  // GeoJSON MultiPolygon coordinates (JSON text)
+};
+
+// Each layer's map in force on `date` (its latest on or before it, no older
+// than window_days), for drawing: every layer, or the one named.
+Result<std::vector<ControlLayerShape>> ControlLayersOn(const std::string& db_path, const std::string& date,
+                                                        const std::string& layer, int window_days = 3650);
+
 struct ControlChange {
   std::string layer, holder, from_date, to_date;
   double from_km2 = 0, to_km2 = 0;

@@ -176,6 +176,30 @@ Result<std::vector<ControlLayerSummary>> ListControlLayers(const std::string& db
   return out;
 }
 
+Result<std::vector<ControlLayerShape>> ControlLayersOn(const std::string& db_path, const std::string& date,
+                                                        const std::string& layer, int window_days) {
+  std::optional<CivilDate> day = CivilDate::Parse(date);
+  if (!day) return Status::InvalidArgument("date '" + date + "' is not YYYY-MM-DD");
+  Result<sql::Connection> db = OpenForReading(db_path);
+  if (!db.ok()) return db.status();
+  std::string earliest = CivilDate::FromDays(day->ToDays() - window_days).ToString();
+  Result<sql::Statement> st = db->Prepare(
+      "SELECT l.layer, l.date, l.holder, l.source, l.features, l.area_km2, l.perimeter_km, l.geometry "
+      "FROM control_layers l WHERE (?1 = '' OR l.layer = ?1) AND l.date = (SELECT MAX(m.date) FROM control_layers m "
+      "WHERE m.layer = l.layer AND m.date <= ?2 AND m.date >= ?3) ORDER BY l.layer");
+  if (!st.ok()) return st.status();
+  st->Bind(1, layer).Bind(2, date).Bind(3, earliest);
+  std::vector<ControlLayerShape> out;
+  Status s;
+  while (st->Step(&s)) {
+    out.push_back({{st->Text(0), st->Text(1), st->Text(2), st->Text(3), static_cast<int>(st->Int(4)), st->Double(5),
+                    st->Double(6)},
+                   st->Text(7)});
+  }
+  if (!s.ok()) return s;
+  return out;
+}
+
 Result<std::vector<ControlChange>> DiffControl(const std::string& db_path, const std::string& from,
                                                const std::string& to, const std::string& layer) {
   if (!CivilDate::Parse(from) || !CivilDate::Parse(to)) return Status::InvalidArgument("dates must be YYYY-MM-DD");

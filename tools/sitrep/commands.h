@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "serve/server.h"
 #include "sitrep/control.h"
 #include "sitrep/store.h"
 
@@ -70,6 +71,13 @@ struct VerifyArgs {
 void AddVerifyCommand(CLI::App* app, VerifyArgs* args);
 int RunVerify(const VerifyArgs& args);
 int RunControl(const ControlArgs& args);
+
+struct ServeArgs {
+  CLI::App* cmd = nullptr;
+  ServeOptions options;
+};
+void AddServeCommand(CLI::App* app, ServeArgs* args);
+int RunServe(const ServeArgs& args);
 
 // Prints "sitrep: <message>" on stderr.
 void Fail(const std::string& message);

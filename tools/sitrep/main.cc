@@ -243,6 +243,8 @@ int main(int argc, char** argv) {
   AddControlCommands(&app, &ctl);
   VerifyArgs ver;
   AddVerifyCommand(&app, &ver);
+  ServeArgs srv;
+  AddServeCommand(&app, &srv);
 
   std::string stats_db = "sitrep.db";
   CLI::App* stats = app.add_subcommand("stats", "Counts of what the database holds");
@@ -270,6 +272,7 @@ int main(int argc, char** argv) {
   if (stats->parsed()) return RunStats(stats_db);
   if (ctl.import->parsed() || ctl.show->parsed() || ctl.diff->parsed()) return RunControl(ctl);
   if (ver.cmd->parsed()) return RunVerify(ver);
+  if (srv.cmd->parsed()) return RunServe(srv);
   if (eval->parsed()) return RunEval(ev);
   if (b->parsed()) return RunBench(bench);
   return 2;

@@ -1,0 +1,242 @@
+#include "serve/server.h"
+
+#include <httplib.h>
+
+#include <filesystem>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "sitrep/control.h"
+#include "sitrep/store.h"
+
+namespace sitrep {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+void SendJson(httplib::Response& res, int status, const ordered_json& body) {
+  res.status = status;
+  res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json");
+}
+
+void SendError(httplib::Response& res, int status, const std::string& message) {
+  SendJson(res, status, ordered_json{{"error", message}});
+}
+
+int HttpStatus(const Status& s) {
+  switch (s.code()) {
+    case StatusCode::kInvalidArgument: return 400;
+    case StatusCode::kNotFound: return 404;
+    case StatusCode::kDataError: return 503;  // the database is not usable
+    default: return 500;
+  }
+}
+
+// Query parameters -> QueryFilter; unknown names and malformed values are
+// the client's error, said precisely.
+Status ParseFilter(const httplib::Request& req, int max_page, QueryFilter* f) {
+  static const std::set<std::string> kKnown = {"status", "speaker", "place", "near", "since", "until", "text",
+                                               "type", "limit", "offset", "all_versions"};
+  for (const auto& [name, value] : req.params) {
+    if (!kKnown.count(name)) {
+      return Status::InvalidArgument("unknown parameter '" + name +
+                                     "'; known: status, speaker, place, near, since, until, text, type, limit, "
+                                     "offset, all_versions");
+    }
+  }
+  auto get = [&](const char* name) { return req.has_param(name) ? req.get_param_value(name) : std::string(); };
+  f->status = get("status");
+  f->speaker = get("speaker");
+  f->place = get("place");
+  f->since = get("since");
+  f->until = get("until");
+  f->text = get("text");
+  f->event_type = get("type");
+  f->all_versions = get("all_versions") == "1" || get("all_versions") == "true";
+  auto integer = [&](const char* name, int* out, int lo, int hi) -> Status {
+    std::string v = get(name);
+    if (v.empty()) return Status::Ok();
+    char* end = nullptr;
+    long n = std::strtol(v.c_str(), &end, 10);
+    if (*end != '\0' || n < lo || n > hi) {
+      return Status::InvalidArgument(std::string(name) + " must be an integer from " + std::to_string(lo) + " to " +
+                                     std::to_string(hi) + ", not '" + v + "'");
+    }
+    *out = static_cast<int>(n);
+    return Status::Ok();
+  };
+  f->limit = 100;
+  if (Status s = integer("limit", &f->limit, 1, max_page); !s.ok()) return s;
+  if (Status s = integer("offset", &f->offset, 0, 100000000); !s.ok()) return s;
+  if (std::string near = get("near"); !near.empty()) {
+    double lat, lon, km;
+    char extra;
+    if (std::sscanf(near.c_str(), "%lf,%lf,%lf%c", &lat, &lon, &km, &extra) != 3) {
+      return Status::InvalidArgument("near must be LAT,LON,KM, not '" + near + "'");
+    }
+    f->near_lat = lat, f->near_lon = lon, f->near_km = km;
+  }
+  return ValidateFilter(*f);
+}
+
+ordered_json StatsJson(const DatabaseStats& s) {
+  return ordered_json{{"documents", s.documents},
+                      {"latest_documents", s.latest_documents},
+                      {"outlets", s.outlets},
+                      {"claims", s.claims},
+                      {"events", s.events},
+                      {"places", s.places},
+                      {"claim_groups", s.groups},
+                      {"corroborated_groups", s.corroborated_groups},
+                      {"contradictions", s.contradictions},
+                      {"ingest_problems", s.problems},
+                      {"first_date", s.first_date ? ordered_json(*s.first_date) : ordered_json()},
+                      {"last_date", s.last_date ? ordered_json(*s.last_date) : ordered_json()}};
+}
+
+}  // namespace
+
+struct Server::Impl {
+  ServeOptions options;
+  httplib::Server http;
+  int port = 0;
+
+  void Routes() {
+    http.set_payload_max_length(options.max_request_bytes);
+    http.set_read_timeout(options.timeout_seconds, 0);
+    http.set_write_timeout(options.timeout_seconds, 0);
+    http.Get("/api/stats", [this](const httplib::Request&, httplib::Response& res) {
+      Result<Database> db = Database::Open(options.db_path);
+      if (!db.ok()) return SendError(res, HttpStatus(db.status()), db.status().message());
+      Result<DatabaseStats> s = db->Stats();
+      if (!s.ok()) return SendError(res, HttpStatus(s.status()), s.status().message());
+      SendJson(res, 200, StatsJson(*s));
+    });
+    auto claims = [this](bool events) {
+      return [this, events](const httplib::Request& req, httplib::Response& res) {
+        QueryFilter f;
+        if (Status s = ParseFilter(req, options.max_page, &f); !s.ok()) return SendError(res, 400, s.message());
+        f.events_only = events;
+        Result<Database> db = Database::Open(options.db_path);
+        if (!db.ok()) return SendError(res, HttpStatus(db.status()), db.status().message());
+        Result<std::vector<ClaimRecord>> rows = db->Claims(f);
+        if (!rows.ok()) return SendError(res, HttpStatus(rows.status()), rows.status().message());
+        ordered_json list = ordered_json::array();
+        for (const ClaimRecord& c : *rows) list.push_back(ToJson(c));
+        SendJson(res, 200,
+                 ordered_json{{"limit", f.limit}, {"offset", f.offset}, {"count", rows->size()},
+                              {events ? "events" : "claims", list}});
+      };
+    };
+    http.Get("/api/claims", claims(false));
+    http.Get("/api/events", claims(true));
+    http.Get(R"(/api/documents/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
+      const std::string id_text = req.matches[1];
+      char* end = nullptr;
+      long long id = std::strtoll(id_text.c_str(), &end, 10);
+      if (id_text.empty() || *end != '\0' || id <= 0) {
+        return SendError(res, 400, "document id must be a positive integer, not '" + id_text + "'");
+      }
+      Result<Database> db = Database::Open(options.db_path);
+      if (!db.ok()) return SendError(res, HttpStatus(db.status()), db.status().message());
+      Result<DocumentRecord> d = db->Document(id);
+      if (!d.ok()) return SendError(res, HttpStatus(d.status()), d.status().message());
+      ordered_json claims_json = ordered_json::array();
+      for (const ClaimRecord& c : d->claims) claims_json.push_back(ToJson(c));
+      ordered_json near = ordered_json::array();
+      for (const auto& [other, sim] : d->near_duplicates) near.push_back({{"document_id", other}, {"similarity", sim}});
+      SendJson(res, 200,
+               ordered_json{{"id", d->id},
+                            {"title", d->title},
+                            {"outlet", d->outlet},
+                            {"url", d->url},
+                            {"published", d->published ? ordered_json(*d->published) : ordered_json()},
+                            {"language", d->language},
+                            {"format", d->format},
+                            {"version", d->version},
+                            {"is_latest", d->is_latest},
+                            {"near_duplicates", near},
+                            {"warnings", d->warnings},
+                            {"raw", d->raw},
+                            {"claims", claims_json}});
+    });
+    http.Get("/api/control", [this](const httplib::Request& req, httplib::Response& res) {
+      for (const auto& [name, value] : req.params) {
+        if (name != "date" && name != "layer") return SendError(res, 400, "unknown parameter '" + name + "'; known: date, layer");
+      }
+      if (!req.has_param("date")) return SendError(res, 400, "date=YYYY-MM-DD is required");
+      Result<std::vector<ControlLayerShape>> layers =
+          ControlLayersOn(options.db_path, req.get_param_value("date"),
+                          req.has_param("layer") ? req.get_param_value("layer") : "");
+      if (!layers.ok()) return SendError(res, HttpStatus(layers.status()), layers.status().message());
+      // A FeatureCollection, one MultiPolygon a layer.
+      std::string body = "{\"type\":\"FeatureCollection\",\"features\":[";
+      for (size_t i = 0; i < layers->size(); ++i) {
+        const ControlLayerShape& l = (*layers)[i];
+        ordered_json props{{"layer", l.summary.layer},     {"date", l.summary.date},
+                           {"holder", l.summary.holder},   {"features", l.summary.features},
+                           {"area_km2", l.summary.area_km2}, {"area_sq_mi", l.summary.area_km2 * kSquareMilesPerKm2},
+                           {"boundary_km", l.summary.perimeter_km}};
+        body += std::string(i ? "," : "") + "{\"type\":\"Feature\",\"properties\":" + props.dump() +
+                ",\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":" + l.coordinates + "}}";
+      }
+      body += "]}";
+      res.status = 200;
+      res.set_content(body, "application/geo+json");
+    });
+    // Read-only: anything but GET under /api is refused as such.
+    auto refuse = [](const httplib::Request&, httplib::Response& res) {
+      SendError(res, 405, "the API is read-only: GET only");
+    };
+    http.Post(R"(/api/.*)", refuse);
+    http.Put(R"(/api/.*)", refuse);
+    http.Delete(R"(/api/.*)", refuse);
+    http.Patch(R"(/api/.*)", refuse);
+    http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+      if (!res.body.empty()) return;  // a handler's own error, already said
+      if (res.status == 404 && req.path.rfind("/api/", 0) == 0) {
+        SendError(res, 404, "no such endpoint: " + req.path + " (see docs/api.md)");
+      } else if (res.status == 413) {
+        SendError(res, 413, "request too large");
+      }
+    });
+    if (!options.web_root.empty()) http.set_mount_point("/", options.web_root);
+  }
+};
+
+Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Server::~Server() = default;
+
+Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
+  if (Result<Database> db = Database::Open(options.db_path); !db.ok()) return db.status();
+  if (!options.web_root.empty() && !std::filesystem::is_directory(options.web_root)) {
+    return Status::NotFound("no web assets at " + options.web_root);
+  }
+  if (options.port < 0 || options.port > 65535) return Status::InvalidArgument("--port must be 0..65535");
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  impl->Routes();
+  if (options.port == 0) {
+    impl->port = impl->http.bind_to_any_port(options.host);
+  } else {
+    impl->port = impl->http.bind_to_port(options.host, options.port) ? options.port : -1;
+  }
+  if (impl->port <= 0) {
+    return Status::IoError("cannot listen on " + options.host + ":" + std::to_string(options.port) +
+                           " (in use, or not an address of this machine)");
+  }
+  return std::unique_ptr<Server>(new Server(std::move(impl)));
+}
+
+int Server::port() const { return impl_->port; }
+
+Status Server::Run() {
+  if (!impl_->http.listen_after_bind()) return Status::IoError("the server stopped with an error");
+  return Status::Ok();
+}
+
+void Server::Stop() { impl_->http.stop(); }
+
+}  // namespace sitrep

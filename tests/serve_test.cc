@@ -1,0 +1,151 @@
+// The HTTP API: every endpoint, paging, bad parameters, read-only, and a
+// database that does not exist. The server runs on a free loopback port.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "serve/server.h"
+#include "sitrep/control.h"
+#include "sitrep/store.h"
+
+namespace sitrep {
+namespace {
+
+namespace fs = std::filesystem;
+const std::string kExamples = std::string(SITREP_SOURCE_DIR) + "/examples";
+
+class ServeTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new fs::path(fs::temp_directory_path() / ("sitrep-serve-" + std::to_string(::getpid())));
+    fs::create_directories(*dir_);
+    db_ = new std::string((*dir_ / "c.db").string());
+    IngestOptions io;
+    io.db_path = *db_;
+    std::vector<std::string> files;
+    for (const auto& e : fs::directory_iterator(kExamples)) {
+      if (e.path().extension() == ".txt" || e.path().extension() == ".html") files.push_back(e.path().string());
+    }
+    ASSERT_TRUE(IngestCorpus(files, io).ok());
+    ControlImportOptions co;
+    co.db_path = *db_;
+    ASSERT_TRUE(ImportControl({kExamples + "/control"}, co).ok());
+    ServeOptions so;
+    so.db_path = *db_;
+    so.port = 0;
+    Result<std::unique_ptr<Server>> s = Server::Create(so);
+    ASSERT_TRUE(s.ok()) << s.status().message();
+    server_ = std::move(s).value().release();
+    thread_ = new std::thread([] { (void)server_->Run(); });
+    client_ = new httplib::Client("127.0.0.1", server_->port());
+    for (int i = 0; i < 100 && !client_->Get("/api/stats"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  static void TearDownTestSuite() {
+    server_->Stop();
+    thread_->join();
+    delete thread_;
+    delete client_;
+    delete server_;
+    fs::remove_all(*dir_);
+    delete dir_;
+    delete db_;
+  }
+  static nlohmann::json Get(const std::string& path, int want_status) {
+    httplib::Result r = client_->Get(path);
+    EXPECT_TRUE(r) << path;
+    if (!r) return nullptr;
+    EXPECT_EQ(r->status, want_status) << path << ": " << r->body;
+    return nlohmann::json::parse(r->body, nullptr, /*allow_exceptions=*/false);
+  }
+  static fs::path* dir_;
+  static std::string* db_;
+  static Server* server_;
+  static std::thread* thread_;
+  static httplib::Client* client_;
+};
+fs::path* ServeTest::dir_ = nullptr;
+std::string* ServeTest::db_ = nullptr;
+Server* ServeTest::server_ = nullptr;
+std::thread* ServeTest::thread_ = nullptr;
+httplib::Client* ServeTest::client_ = nullptr;
+
+TEST_F(ServeTest, Stats) {
+  nlohmann::json s = Get("/api/stats", 200);
+  EXPECT_EQ(s["documents"], 4);  // examples/*.txt and *.html
+  EXPECT_GT(s["claims"].get<int>(), 20);
+}
+
+TEST_F(ServeTest, ClaimsPageAndFilter) {
+  nlohmann::json first = Get("/api/claims?limit=2", 200);
+  nlohmann::json second = Get("/api/claims?limit=2&offset=2", 200);
+  ASSERT_EQ(first["claims"].size(), 2u);
+  ASSERT_EQ(second["claims"].size(), 2u);
+  EXPECT_NE(first["claims"][0]["id"], second["claims"][0]["id"]);
+  nlohmann::json kharkiv = Get("/api/claims?place=Kharkiv&status=asserted", 200);
+  ASSERT_GT(kharkiv["count"].get<int>(), 0);
+  for (const auto& c : kharkiv["claims"]) EXPECT_EQ(c["status"], "asserted");
+  nlohmann::json battles = Get("/api/events?type=Battles", 200);
+  ASSERT_GT(battles["events"].size(), 0u);
+  for (const auto& e : battles["events"]) EXPECT_EQ(e["event"]["type"], "Battles");
+  nlohmann::json near = Get("/api/events?near=48.28,37.18,10", 200);
+  EXPECT_GT(near["count"].get<int>(), 0);
+}
+
+TEST_F(ServeTest, BadParametersAre400WithAReason) {
+  EXPECT_NE(Get("/api/claims?status=rumoured", 400)["error"].get<std::string>().find("status"), std::string::npos);
+  EXPECT_NE(Get("/api/claims?limit=0", 400)["error"].get<std::string>().find("limit"), std::string::npos);
+  EXPECT_NE(Get("/api/claims?limit=5000", 400)["error"].get<std::string>().find("limit"), std::string::npos);
+  EXPECT_NE(Get("/api/claims?near=48,37", 400)["error"].get<std::string>().find("near"), std::string::npos);
+  EXPECT_NE(Get("/api/claims?since=2024-02-30", 400)["error"].get<std::string>().find("since"), std::string::npos);
+  EXPECT_NE(Get("/api/claims?text=%22open", 400)["error"].get<std::string>().find("text query"), std::string::npos);
+  EXPECT_NE(Get("/api/claims?bogus=1", 400)["error"].get<std::string>().find("unknown parameter"), std::string::npos);
+  Get("/api/documents/abc", 400);
+  Get("/api/documents/999999", 404);
+  Get("/api/control", 400);
+  Get("/api/control?date=yesterday", 400);
+  Get("/api/nothing-here", 404);
+  httplib::Result post = client_->Post("/api/claims", "{}", "application/json");
+  ASSERT_TRUE(post);
+  EXPECT_EQ(post->status, 405);
+}
+
+TEST_F(ServeTest, DocumentCarriesItsTextAndClaimSpans) {
+  nlohmann::json claims = Get("/api/claims?place=Kharkiv&limit=1", 200);
+  ASSERT_EQ(claims["claims"].size(), 1u);
+  int64_t id = claims["claims"][0]["document_id"];
+  nlohmann::json d = Get("/api/documents/" + std::to_string(id), 200);
+  std::string raw = d["raw"];
+  ASSERT_GT(d["claims"].size(), 0u);
+  for (const auto& c : d["claims"]) {
+    size_t b = c["span"][0], e = c["span"][1];
+    ASSERT_LE(e, raw.size());
+    EXPECT_EQ(raw.substr(b, e - b), c["text"].get<std::string>());  // a text document: spans are the text
+  }
+}
+
+TEST_F(ServeTest, ControlLayersOnADate) {
+  nlohmann::json fc = Get("/api/control?date=2024-10-05", 200);
+  ASSERT_EQ(fc["type"], "FeatureCollection");
+  ASSERT_EQ(fc["features"].size(), 1u);
+  EXPECT_EQ(fc["features"][0]["properties"]["date"], "2024-10-01");
+  EXPECT_NEAR(fc["features"][0]["properties"]["area_km2"].get<double>(), 477, 1);
+  EXPECT_EQ(fc["features"][0]["geometry"]["type"], "MultiPolygon");
+  EXPECT_EQ(Get("/api/control?date=2024-09-20", 200)["features"][0]["properties"]["date"], "2024-09-15");
+  EXPECT_EQ(Get("/api/control?date=2024-01-01", 200)["features"].size(), 0u);
+}
+
+TEST(ServeCreate, RefusesAMissingDatabase) {
+  ServeOptions so;
+  so.db_path = (fs::temp_directory_path() / "sitrep-no-such.db").string();
+  so.port = 0;
+  Result<std::unique_ptr<Server>> s = Server::Create(so);
+  EXPECT_EQ(s.status().code(), StatusCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace sitrep
