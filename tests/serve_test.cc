@@ -114,6 +114,27 @@ TEST_F(ServeTest, BadParametersAre400WithAReason) {
   EXPECT_EQ(post->status, 405);
 }
 
+TEST_F(ServeTest, PointsAndTimelineForTheMap) {
+  nlohmann::json p = Get("/api/points", 200);
+  ASSERT_GT(p["count"].get<int>(), 3);
+  EXPECT_EQ(p["columns"][1], "lat");
+  for (const auto& row : p["points"]) {
+    EXPECT_TRUE(row[1].is_number() && row[2].is_number());
+    EXPECT_FALSE(row[4].get<std::string>().empty());  // every point is an event
+  }
+  EXPECT_EQ(Get("/api/points?limit=2", 200)["points"].size(), 2u);
+  Get("/api/points?limit=60000", 400);
+  nlohmann::json t = Get("/api/timeline", 200);
+  int total = 0;
+  for (const auto& d : t["days"]) total += d["count"].get<int>();
+  nlohmann::json events = Get("/api/events?limit=1000", 200);
+  int dated = 0;
+  for (const auto& e : events["events"]) dated += !e["date_from"].is_null() || !e["source"]["published"].is_null();
+  EXPECT_EQ(total, dated);
+  nlohmann::json battles = Get("/api/timeline?type=Battles", 200);
+  for (const auto& d : battles["days"]) EXPECT_EQ(d["event_type"], "Battles");
+}
+
 TEST_F(ServeTest, DocumentCarriesItsTextAndClaimSpans) {
   nlohmann::json claims = Get("/api/claims?place=Kharkiv&limit=1", 200);
   ASSERT_EQ(claims["claims"].size(), 1u);

@@ -160,6 +160,23 @@ class Database {
   Result<DocumentRecord> Document(int64_t id);
   Result<DatabaseStats> Stats();
 
+  // Events per day and type for the filter (limit and offset ignored):
+  // the day is the event's own date, else its report's.
+  struct DayCount {
+    std::string date, event_type;
+    int64_t count = 0;
+  };
+  Result<std::vector<DayCount>> Timeline(const QueryFilter& filter);
+
+  // Events with coordinates, compact, newest first (for a map of thousands).
+  struct EventPoint {
+    int64_t id = 0;
+    double lat = 0, lon = 0;
+    std::string date, event_type, sub_event_type, status, map_check;
+    int corroboration = 1;
+  };
+  Result<std::vector<EventPoint>> EventPoints(const QueryFilter& filter);
+
   struct Impl;
 
  private:

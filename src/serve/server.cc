@@ -131,6 +131,37 @@ struct Server::Impl {
       };
     };
     http.Get("/api/claims", claims(false));
+    // Compact event points for the map: up to 50,000 a request.
+    http.Get("/api/points", [this](const httplib::Request& req, httplib::Response& res) {
+      QueryFilter f;
+      if (Status s = ParseFilter(req, 50000, &f); !s.ok()) return SendError(res, 400, s.message());
+      if (!req.has_param("limit")) f.limit = 10000;
+      Result<Database> db = Database::Open(options.db_path);
+      if (!db.ok()) return SendError(res, HttpStatus(db.status()), db.status().message());
+      Result<std::vector<Database::EventPoint>> points = db->EventPoints(f);
+      if (!points.ok()) return SendError(res, HttpStatus(points.status()), points.status().message());
+      ordered_json rows = ordered_json::array();
+      for (const Database::EventPoint& p : *points) {
+        rows.push_back({p.id, p.lat, p.lon, p.date, p.event_type, p.sub_event_type, p.status, p.corroboration,
+                        p.map_check});
+      }
+      SendJson(res, 200,
+               ordered_json{{"columns", {"id", "lat", "lon", "date", "event_type", "sub_event_type", "status",
+                                         "corroboration", "map_check"}},
+                            {"count", points->size()},
+                            {"points", rows}});
+    });
+    http.Get("/api/timeline", [this](const httplib::Request& req, httplib::Response& res) {
+      QueryFilter f;
+      if (Status s = ParseFilter(req, options.max_page, &f); !s.ok()) return SendError(res, 400, s.message());
+      Result<Database> db = Database::Open(options.db_path);
+      if (!db.ok()) return SendError(res, HttpStatus(db.status()), db.status().message());
+      Result<std::vector<Database::DayCount>> days = db->Timeline(f);
+      if (!days.ok()) return SendError(res, HttpStatus(days.status()), days.status().message());
+      ordered_json rows = ordered_json::array();
+      for (const Database::DayCount& d : *days) rows.push_back({{"date", d.date}, {"event_type", d.event_type}, {"count", d.count}});
+      SendJson(res, 200, ordered_json{{"days", rows}});
+    });
     http.Get("/api/events", claims(true));
     http.Get(R"(/api/documents/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
       const std::string id_text = req.matches[1];

@@ -239,7 +239,17 @@ Result<std::vector<ClaimRecord>> Database::Claims(const QueryFilter& f) {
   return out;
 }
 
-Status Database::ForEachClaim(const QueryFilter& f, const std::function<bool(ClaimRecord&&)>& fn) {
+namespace {
+
+// The WHERE clause of a filtered claim query (over claims c joined with
+// documents d) and its parameters: text first, then numbers.
+struct Where {
+  std::string where;
+  std::vector<std::string> args;
+  std::vector<double> near;
+};
+
+Result<Where> BuildWhere(sql::Connection* db, const QueryFilter& f) {
   if (Status s = ValidateFilter(f); !s.ok()) return s;
   std::string where = " WHERE 1";
   std::vector<std::string> args;  // bound in order, as text
@@ -271,7 +281,7 @@ Status Database::ForEachClaim(const QueryFilter& f, const std::function<bool(Cla
   auto member_of = [&](const std::string& members, const std::vector<std::string>& text_args,
                        const std::vector<double>& num_args) {
     bool large = false;
-    Result<sql::Statement> count = impl_->db.Prepare("SELECT count(*) FROM (" + members + " LIMIT " +
+    Result<sql::Statement> count = db->Prepare("SELECT count(*) FROM (" + members + " LIMIT " +
                                                      std::to_string(kLargeSet) + ")");
     if (f.limit > 0 && count.ok()) {
       int i = 1;
@@ -303,6 +313,21 @@ Status Database::ForEachClaim(const QueryFilter& f, const std::function<bool(Cla
         " WHERE r.min_lat <= ? AND r.max_lat >= ? AND r.min_lon <= ? AND r.max_lon >= ?",
         {}, near);
   }
+  return Where{where, args, near};
+}
+
+void BindWhere(const Where& w, sql::Statement* st) {
+  int i = 1;
+  for (const std::string& a : w.args) st->Bind(i++, a);
+  for (double v : w.near) st->Bind(i++, v);
+}
+
+}  // namespace
+
+Status Database::ForEachClaim(const QueryFilter& f, const std::function<bool(ClaimRecord&&)>& fn) {
+  Result<Where> w = BuildWhere(&impl_->db, f);
+  if (!w.ok()) return w.status();
+  const std::string& where = w->where;
   std::string sql = std::string("SELECT ") + kClaimColumns + kClaimJoins + where +
                     " ORDER BY c.when_from DESC, c.id DESC";
   if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
@@ -320,9 +345,7 @@ Status Database::ForEachClaim(const QueryFilter& f, const std::function<bool(Cla
   }
   Result<sql::Statement> st = impl_->db.Prepare(sql);
   if (!st.ok()) return st.status();
-  int i = 1;
-  for (const std::string& a : args) st->Bind(i++, a);
-  for (double v : near) st->Bind(i++, v);
+  BindWhere(*w, &*st);
   Result<sql::Statement> quantities = impl_->db.Prepare(
       "SELECT q.text, q.unit, q.value FROM claim_quantities cq "
       "JOIN quantities q ON q.id = cq.quantity_id WHERE cq.claim_id = ? ORDER BY q.begin_byte");
@@ -350,6 +373,50 @@ Status Database::ForEachClaim(const QueryFilter& f, const std::function<bool(Cla
     if (!fn(std::move(r))) break;
   }
   return s;
+}
+
+Result<std::vector<Database::DayCount>> Database::Timeline(const QueryFilter& filter) {
+  QueryFilter f = filter;
+  f.events_only = true;
+  f.limit = 0;
+  Result<Where> w = BuildWhere(&impl_->db, f);
+  if (!w.ok()) return w.status();
+  Result<sql::Statement> st = impl_->db.Prepare(
+      "SELECT c.when_from, c.event_type, count(*) FROM claims c JOIN documents d ON d.id = c.document_id" + w->where +
+      " AND c.when_from IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2");
+  if (!st.ok()) return st.status();
+  BindWhere(*w, &*st);
+  std::vector<DayCount> out;
+  Status s;
+  while (st->Step(&s)) out.push_back({st->Text(0), st->Text(1), st->Int(2)});
+  if (!s.ok()) return s;
+  return out;
+}
+
+Result<std::vector<Database::EventPoint>> Database::EventPoints(const QueryFilter& filter) {
+  QueryFilter f = filter;
+  f.events_only = true;
+  Result<Where> w = BuildWhere(&impl_->db, f);
+  if (!w.ok()) return w.status();
+  std::string sql =
+      "SELECT c.id, p.lat, p.lon, c.when_from, c.event_type, c.sub_event_type, c.status, "
+      "COALESCE(g.corroboration, 1), "
+      "COALESCE((SELECT verdict FROM claim_checks k WHERE k.claim_id = c.id ORDER BY k.kind LIMIT 1), '') "
+      "FROM claims c JOIN documents d ON d.id = c.document_id JOIN places p ON p.id = c.place_id "
+      "LEFT JOIN claim_groups g ON g.id = c.group_id" +
+      w->where + " AND p.lat IS NOT NULL ORDER BY c.when_from DESC, c.id DESC";
+  if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
+  Result<sql::Statement> st = impl_->db.Prepare(sql);
+  if (!st.ok()) return st.status();
+  BindWhere(*w, &*st);
+  std::vector<EventPoint> out;
+  Status s;
+  while (st->Step(&s)) {
+    out.push_back({st->Int(0), st->Double(1), st->Double(2), st->Text(3), st->Text(4), st->Text(5), st->Text(6),
+                   st->Text(8), static_cast<int>(st->Int(7))});
+  }
+  if (!s.ok()) return s;
+  return out;
 }
 
 Result<DocumentRecord> Database::Document(int64_t id) {
