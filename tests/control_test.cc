@@ -1,13 +1,12 @@
 // Control maps in the database and claims checked against them. The layers
 // are the illustrative ones in examples/control and small ones written here.
 #include <gtest/gtest.h>
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 
 #include "sitrep/control.h"
 #include "sitrep/store.h"
+#include "tests/test_util.h"
 #include "verify/map_check.h"
 
 namespace sitrep {
@@ -16,23 +15,8 @@ namespace {
 namespace fs = std::filesystem;
 const std::string kExamples = std::string(SITREP_SOURCE_DIR) + "/examples";
 
-class TempDir {
- public:
-  TempDir() {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    path_ = fs::temp_directory_path() /
-            ("sitrep-" + std::string(info->test_suite_name()) + "-" + info->name() + "-" + std::to_string(::getpid()));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  std::string operator/(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  fs::path path_;
-};
-
-void WriteFile(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
+using testing::TempDir;
+using testing::WriteFile;
 
 TEST(MapCheck, ToleranceFollowsTheWording) {
   EXPECT_EQ(AreaVerdict(1036, "at_most_approx", 1000), "consistent");  // "nearly 400 sq mi" vs 1,000 km²

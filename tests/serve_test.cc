@@ -2,7 +2,6 @@
 // database that does not exist. The server runs on a free loopback port.
 #include <gtest/gtest.h>
 #include <httplib.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <thread>
@@ -12,6 +11,7 @@
 #include "serve/server.h"
 #include "sitrep/control.h"
 #include "sitrep/store.h"
+#include "tests/test_util.h"
 
 namespace sitrep {
 namespace {
@@ -22,9 +22,8 @@ const std::string kExamples = std::string(SITREP_SOURCE_DIR) + "/examples";
 class ServeTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new fs::path(fs::temp_directory_path() / ("sitrep-serve-" + std::to_string(::getpid())));
-    fs::create_directories(*dir_);
-    db_ = new std::string((*dir_ / "c.db").string());
+    dir_ = new testing::TempDir("serve");
+    db_ = new std::string(*dir_ / "c.db");
     IngestOptions io;
     io.db_path = *db_;
     std::vector<std::string> files;
@@ -51,7 +50,6 @@ class ServeTest : public ::testing::Test {
     delete thread_;
     delete client_;
     delete server_;
-    fs::remove_all(*dir_);
     delete dir_;
     delete db_;
   }
@@ -62,13 +60,13 @@ class ServeTest : public ::testing::Test {
     EXPECT_EQ(r->status, want_status) << path << ": " << r->body;
     return nlohmann::json::parse(r->body, nullptr, /*allow_exceptions=*/false);
   }
-  static fs::path* dir_;
+  static testing::TempDir* dir_;
   static std::string* db_;
   static Server* server_;
   static std::thread* thread_;
   static httplib::Client* client_;
 };
-fs::path* ServeTest::dir_ = nullptr;
+testing::TempDir* ServeTest::dir_ = nullptr;
 std::string* ServeTest::db_ = nullptr;
 Server* ServeTest::server_ = nullptr;
 std::thread* ServeTest::thread_ = nullptr;

@@ -1,8 +1,6 @@
 // The corpus database: readers, ingest (idempotence, versions, near-duplicates,
 // problems), corroboration, queries and exports. Fixtures: tests/data/corpus.
 #include <gtest/gtest.h>
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -13,6 +11,7 @@
 #include "ingest/corpus_reader.h"
 #include "sitrep/store.h"
 #include "verify/corroboration.h"
+#include "tests/test_util.h"
 #include "verify/minhash.h"
 
 namespace sitrep {
@@ -22,27 +21,8 @@ namespace fs = std::filesystem;
 
 const std::string kCorpus = std::string(SITREP_SOURCE_DIR) + "/tests/data/corpus";
 
-// A fresh folder per test, removed afterwards.
-class TempDir {
- public:
-  TempDir() {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    path_ = fs::temp_directory_path() /
-            ("sitrep-" + std::string(info->test_suite_name()) + "-" + info->name() + "-" + std::to_string(::getpid()));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  std::string operator/(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  fs::path path_;
-};
-
-void WriteFile(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-}
+using testing::TempDir;
+using testing::WriteFile;
 
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -86,6 +66,25 @@ bool HasProblem(const Ingested& r, const std::string& origin_suffix, const std::
   }
   return false;
 }
+
+// The fixture corpus ingested once; the tests below only read it.
+class FixtureCorpus : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir("fixture-corpus");
+    ingested_ = new Ingested(Ingest({kCorpus}, *dir_ / "c.db"));
+  }
+  static void TearDownTestSuite() {
+    delete ingested_;
+    delete dir_;
+  }
+  void SetUp() override { ASSERT_TRUE(db_.ok()) << db_.status().message(); }
+  static TempDir* dir_;
+  static Ingested* ingested_;
+  Result<Database> db_ = Database::Open(*dir_ / "c.db");
+};
+TempDir* FixtureCorpus::dir_ = nullptr;
+Ingested* FixtureCorpus::ingested_ = nullptr;
 
 TEST(CorpusReader, NormalizesPublicationDates) {
   EXPECT_EQ(NormalizePublished("2024-08-13"), "2024-08-13");
@@ -383,11 +382,8 @@ TEST(StoreIngest, AnHtmlPageIsKnownByItsCanonicalUrl) {
   EXPECT_EQ(d->version, 2);
 }
 
-TEST(StoreIngest, LinksNearDuplicatesIntoOneCluster) {
-  TempDir tmp;
-  Ingest({kCorpus}, tmp / "c.db");
-  Result<Database> db = Database::Open(tmp / "c.db");
-  ASSERT_TRUE(db.ok());
+TEST_F(FixtureCorpus, LinksNearDuplicatesIntoOneCluster) {
+  Result<Database>& db = db_;
   QueryFilter f;
   f.place = "Sumy";
   f.limit = 0;
@@ -406,11 +402,8 @@ TEST(StoreIngest, LinksNearDuplicatesIntoOneCluster) {
   EXPECT_NE(police->cluster_id, wire->cluster_id);
 }
 
-TEST(StoreIngest, GroupsTheSameEventAcrossSources) {
-  TempDir tmp;
-  Ingest({kCorpus}, tmp / "c.db");
-  Result<Database> db = Database::Open(tmp / "c.db");
-  ASSERT_TRUE(db.ok());
+TEST_F(FixtureCorpus, GroupsTheSameEventAcrossSources) {
+  Result<Database>& db = db_;
   QueryFilter f;
   f.place = "Sumy";
   f.events_only = true;
@@ -432,11 +425,8 @@ TEST(StoreIngest, GroupsTheSameEventAcrossSources) {
   for (const ClaimRecord& c : Rows(*db, f)) EXPECT_NE(c.group_id, group);
 }
 
-TEST(StoreQuery, FiltersNarrowTheResult) {
-  TempDir tmp;
-  Ingest({kCorpus}, tmp / "c.db");
-  Result<Database> db = Database::Open(tmp / "c.db");
-  ASSERT_TRUE(db.ok());
+TEST_F(FixtureCorpus, FiltersNarrowTheResult) {
+  Result<Database>& db = db_;
   auto count = [&](QueryFilter f) {
     f.limit = 0;
     Result<std::vector<ClaimRecord>> r = db->Claims(f);
@@ -487,11 +477,8 @@ TEST(StoreQuery, FiltersNarrowTheResult) {
   EXPECT_EQ(ValidateFilter(f).code(), StatusCode::kInvalidArgument);
 }
 
-TEST(StoreExport, AcledCsvHasTheColumnsAndOneRowPerEvent) {
-  TempDir tmp;
-  Ingest({kCorpus}, tmp / "c.db");
-  Result<Database> db = Database::Open(tmp / "c.db");
-  ASSERT_TRUE(db.ok());
+TEST_F(FixtureCorpus, AcledCsvHasTheColumnsAndOneRowPerEvent) {
+  Result<Database>& db = db_;
   std::ostringstream out;
   QueryFilter f;
   f.limit = 0;
@@ -513,11 +500,8 @@ TEST(StoreExport, AcledCsvHasTheColumnsAndOneRowPerEvent) {
       << out.str();
 }
 
-TEST(StoreExport, GeoJsonFollowsTheSpecStructure) {
-  TempDir tmp;
-  Ingest({kCorpus}, tmp / "c.db");
-  Result<Database> db = Database::Open(tmp / "c.db");
-  ASSERT_TRUE(db.ok());
+TEST_F(FixtureCorpus, GeoJsonFollowsTheSpecStructure) {
+  Result<Database>& db = db_;
   std::ostringstream out;
   QueryFilter f;
   f.limit = 0;
@@ -546,17 +530,14 @@ TEST(StoreExport, GeoJsonFollowsTheSpecStructure) {
   }
 }
 
-TEST(StoreExport, JsonLinesCarriesEveryClaim) {
-  TempDir tmp;
-  Ingested in = Ingest({kCorpus}, tmp / "c.db");
-  Result<Database> db = Database::Open(tmp / "c.db");
-  ASSERT_TRUE(db.ok());
+TEST_F(FixtureCorpus, JsonLinesCarriesEveryClaim) {
+  Result<Database>& db = db_;
   std::ostringstream out;
   QueryFilter f;
   f.limit = 0;
   Result<ExportSummary> r = ExportClaims(*db, f, ExportFormat::kJsonLines, out);
   ASSERT_TRUE(r.ok());
-  EXPECT_EQ(r->written, in.summary.claims);
+  EXPECT_EQ(r->written, ingested_->summary.claims);
   std::istringstream lines(out.str());
   std::string line;
   size_t n = 0;

@@ -2,7 +2,31 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <fstream>
+
 namespace sitrep::testing {
+
+TempDir::TempDir(const std::string& name) {
+  std::string label = name;
+  if (label.empty()) {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    label = std::string(info->test_suite_name()) + "-" + info->name();
+  }
+  path_ = std::filesystem::temp_directory_path() / ("sitrep-" + label + "-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(path_);
+  std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+void WriteFile(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
 
 Extraction ExtractText(const std::string& text, const std::string& published, const std::string& outlet) {
   LoadOptions lo;

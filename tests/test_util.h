@@ -2,6 +2,7 @@
 #ifndef SITREP_TESTS_TEST_UTIL_H_
 #define SITREP_TESTS_TEST_UTIL_H_
 
+#include <filesystem>
 #include <string>
 
 #include "sitrep/sitrep.h"
@@ -18,6 +19,23 @@ const Claim* FindClaim(const Extraction& x, const std::string& needle);
 
 // The text a span covers in `raw`.
 std::string SpanText(const std::string& raw, Span s);
+
+// A fresh folder under the system's temporary folder, removed with the
+// object; named after the running test (and the process), or `name`.
+class TempDir {
+ public:
+  explicit TempDir(const std::string& name = "");
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::string operator/(const std::string& file) const { return (path_ / file).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Writes `text` to `path`, replacing it.
+void WriteFile(const std::string& path, const std::string& text);
 
 }  // namespace sitrep::testing
 

@@ -18,6 +18,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sitrep/sitrep.h"
@@ -199,6 +200,10 @@ Result<ExportSummary> ExportClaims(Database& db, QueryFilter filter, ExportForma
 // One claim as the JSON object of `sitrep claims --format json`, the JSON
 // Lines export and the server (docs/database.md).
 nlohmann::ordered_json ToJson(const ClaimRecord& claim);
+
+// One CSV field (RFC 4180): quoted when it holds a comma, quote or line
+// break, quotes doubled.
+std::string CsvField(std::string_view field);
 
 // The columns of the ACLED-style CSV, in order.
 const std::vector<std::string>& AcledCsvColumns();

@@ -18,15 +18,6 @@ std::string CountryName(const std::string& iso3) {
   return e != nullptr ? std::string(e->name) : iso3;
 }
 
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 // Up to six decimals (0.1 m), trailing zeros dropped.
 std::string Number(double v) {
@@ -118,6 +109,16 @@ nlohmann::ordered_json ToJson(const ClaimRecord& c) {
                                        : nlohmann::ordered_json{{"verdict", c.map_check}, {"detail", c.map_check_detail}};
   j["source"] = {{"outlet", c.outlet}, {"url", c.url}, {"title", c.title}, {"published", opt(c.published)}};
   return j;
+}
+
+std::string CsvField(std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
 }
 
 const std::vector<std::string>& AcledCsvColumns() {

@@ -82,15 +82,6 @@ void PrintTable(const std::vector<ClaimRecord>& claims, bool events) {
   }
 }
 
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 Status ParseNear(const std::string& near, QueryFilter* f) {
   if (near.empty()) return Status::Ok();
