@@ -28,6 +28,8 @@ enum class ClaimKind { kQuote, kReportedSpeech, kReport, kNarration };
 enum class ClaimStatus { kAsserted, kReported, kAlleged, kUnverified, kConfirmed, kDenied };
 const char* ToString(ClaimKind k);
 const char* ToString(ClaimStatus s);
+// The inverse of ToString; nullopt for a name that is not a status.
+std::optional<ClaimStatus> ParseClaimStatus(std::string_view name);
 
 struct Person {
   int id = 0;

@@ -79,4 +79,12 @@ const char* ToString(ClaimStatus s) {
   return "reported";
 }
 
+std::optional<ClaimStatus> ParseClaimStatus(std::string_view name) {
+  for (ClaimStatus s : {ClaimStatus::kAsserted, ClaimStatus::kReported, ClaimStatus::kAlleged, ClaimStatus::kUnverified,
+                        ClaimStatus::kConfirmed, ClaimStatus::kDenied}) {
+    if (name == ToString(s)) return s;
+  }
+  return std::nullopt;
+}
+
 }  // namespace sitrep

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/distance.h"  // DistanceKm, used by the scorer and its tests
 #include "sitrep/extraction.h"
 #include "sitrep/status.h"
 
@@ -27,8 +28,6 @@ struct GoldScore {
 
 Result<GoldScore> ScoreAgainstGold(const nlohmann::json& gold, const Extraction& extraction);
 
-// Great-circle distance in km (haversine on a sphere of radius 6371 km).
-double DistanceKm(double lat1, double lon1, double lat2, double lon2);
 
 }  // namespace sitrep
 

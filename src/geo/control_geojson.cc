@@ -141,4 +141,29 @@ Result<std::vector<ControlFeature>> ParseControlGeoJson(std::string_view text, s
   return out;
 }
 
+std::string ToMultiPolygonCoordinates(const MultiPolygon& shape) {
+  json polys = json::array();
+  auto ring = [](const Ring& r) {
+    json a = json::array();
+    for (const LonLat& q : r) a.push_back({q.lon, q.lat});
+    return a;
+  };
+  for (const Polygon& p : shape) {
+    json rings = json::array();
+    rings.push_back(ring(p.outer));
+    for (const Ring& h : p.holes) rings.push_back(ring(h));
+    polys.push_back(rings);
+  }
+  return polys.dump();
+}
+
+Result<MultiPolygon> ParseMultiPolygonCoordinates(const std::string& coordinates, bool repair) {
+  std::vector<GeoJsonProblem> problems;
+  Result<std::vector<ControlFeature>> f =
+      ParseControlGeoJson("{\"type\":\"MultiPolygon\",\"coordinates\":" + coordinates + "}", &problems, repair);
+  if (!f.ok()) return f.status();
+  if (f->empty()) return MultiPolygon();
+  return (*f)[0].shape;
+}
+
 }  // namespace sitrep

@@ -35,6 +35,12 @@ struct GeoJsonProblem;
 Result<std::vector<ControlFeature>> ParseControlGeoJson(std::string_view json, std::vector<GeoJsonProblem>* problems,
                                                         bool repair = false);
 
+// The stored form of a layer (control_layers.geometry): GeoJSON MultiPolygon
+// coordinates, and back. Parsing repairs what GEOS's own output may still
+// hold when `repair` is set.
+std::string ToMultiPolygonCoordinates(const MultiPolygon& shape);
+Result<MultiPolygon> ParseMultiPolygonCoordinates(const std::string& coordinates, bool repair = false);
+
 }  // namespace sitrep
 
 #endif  // SITREP_GEO_CONTROL_GEOJSON_H_

@@ -1,5 +1,7 @@
 #include "geoparse/gazetteer_builder.h"
 
+#include "core/distance.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -39,12 +41,6 @@ uint16_t KindFromTable(std::string_view k) {
   return gz::kKindCount;
 }
 
-double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
-  constexpr double r = M_PI / 180;
-  double h = std::pow(std::sin((lat2 - lat1) * r / 2), 2) +
-             std::cos(lat1 * r) * std::cos(lat2 * r) * std::pow(std::sin((lon2 - lon1) * r / 2), 2);
-  return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(h)));
-}
 
 // GeoNames alternate names come in every script and include airport codes
 // and historical forms. Kept: names written in Latin or Cyrillic letters

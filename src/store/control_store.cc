@@ -5,8 +5,6 @@
 #include <map>
 #include <regex>
 
-#include <nlohmann/json.hpp>
-
 #include "geo/control_geojson.h"
 #include "sitrep/control.h"
 #include "store/store_internal.h"
@@ -16,31 +14,6 @@ namespace sitrep {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string ToJsonCoordinates(const MultiPolygon& shape) {
-  nlohmann::json polys = nlohmann::json::array();
-  for (const Polygon& p : shape) {
-    nlohmann::json rings = nlohmann::json::array();
-    auto ring = [](const Ring& r) {
-      nlohmann::json a = nlohmann::json::array();
-      for (const LonLat& q : r) a.push_back({q.lon, q.lat});
-      return a;
-    };
-    rings.push_back(ring(p.outer));
-    for (const Ring& h : p.holes) rings.push_back(ring(h));
-    polys.push_back(rings);
-  }
-  return polys.dump();
-}
-
-Result<MultiPolygon> FromJsonCoordinates(const std::string& text) {
-  std::vector<GeoJsonProblem> problems;
-  Result<std::vector<ControlFeature>> f =
-      ParseControlGeoJson("{\"type\":\"MultiPolygon\",\"coordinates\":" + text + "}", &problems);
-  if (!f.ok()) return f.status();
-  if (f->empty()) return MultiPolygon();
-  return (*f)[0].shape;
-}
 
 // A date in a file name: 2024-08-12 or 20240812.
 std::string DateFromName(const std::string& name) {
@@ -144,7 +117,7 @@ Result<ControlImportSummary> ImportControl(const std::vector<std::string>& paths
     }
     insert->Reset();
     insert->Bind(1, key.first).Bind(2, key.second).Bind(3, g.holder).Bind(4, g.source).Bind(5, g.features);
-    insert->Bind(6, ToJsonCoordinates(*merged)).Bind(7, m.area_km2).Bind(8, m.perimeter_km);
+    insert->Bind(6, ToMultiPolygonCoordinates(*merged)).Bind(7, m.area_km2).Bind(8, m.perimeter_km);
     insert->Bind(9, min_lon).Bind(10, min_lat).Bind(11, max_lon).Bind(12, max_lat);
     if (Status s = insert->Run(); !s.ok()) {
       (void)db->Exec("ROLLBACK");
@@ -231,7 +204,7 @@ Result<std::vector<ControlChange>> DiffControl(const std::string& db_path, const
         found[k] = true;
         (k == 0 ? c.from_date : c.to_date) = at->Text(0);
         c.holder = at->Text(1);
-        Result<MultiPolygon> shape = FromJsonCoordinates(at->Text(2));
+        Result<MultiPolygon> shape = ParseMultiPolygonCoordinates(at->Text(2));
         if (!shape.ok()) return shape.status();
         shapes[k] = std::move(shape).value();
         (k == 0 ? c.from_km2 : c.to_km2) = at->Double(3);

@@ -9,15 +9,6 @@ namespace sitrep {
 
 namespace {
 
-ClaimStatus StatusFromName(const std::string& s) {
-  if (s == "asserted") return ClaimStatus::kAsserted;
-  if (s == "alleged") return ClaimStatus::kAlleged;
-  if (s == "unverified") return ClaimStatus::kUnverified;
-  if (s == "confirmed") return ClaimStatus::kConfirmed;
-  if (s == "denied") return ClaimStatus::kDenied;
-  return ClaimStatus::kReported;
-}
-
 // A claim without a date of its own is taken to be about the few days
 // before its report was published.
 constexpr int kUndatedWindowDays = 3;
@@ -42,7 +33,7 @@ Result<uint64_t> RebuildClaimGroups(sql::Connection* db) {
     e.cluster_id = st->Int(2);
     e.outlet = st->Text(3);
     e.event_type = st->Text(4);
-    e.status = StatusFromName(st->Text(5));
+    e.status = ParseClaimStatus(st->Text(5)).value_or(ClaimStatus::kReported);
     e.speaker = st->Text(6);
     std::optional<CivilDate> from = st->IsNull(7) ? std::nullopt : CivilDate::Parse(st->Text(7));
     std::optional<CivilDate> to = st->IsNull(8) ? std::nullopt : CivilDate::Parse(st->Text(8));

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/distance.h"
 #include "store/store_internal.h"
 
 namespace sitrep {
@@ -114,11 +115,8 @@ std::optional<double> FatalitiesOf(const std::string& text,
 }
 
 Status ValidateFilter(const QueryFilter& f) {
-  static const char* kStatuses[] = {"asserted", "reported", "alleged", "unverified", "confirmed", "denied"};
   if (!f.status.empty()) {
-    bool known = false;
-    for (const char* s : kStatuses) known = known || f.status == s;
-    if (!known) {
+    if (!ParseClaimStatus(f.status)) {
       return Status::InvalidArgument("status '" + f.status +
                                      "' is not one of asserted, reported, alleged, unverified, confirmed, denied");
     }
@@ -355,11 +353,7 @@ Status Database::ForEachClaim(const QueryFilter& f, const std::function<bool(Cla
     ClaimRecord r = ReadClaim(*st);
     // The bounding box is a coarse filter: keep what is within the radius.
     if (f.near_km && r.lat) {
-      constexpr double kRad = M_PI / 180;
-      double dl = (*r.lat - *f.near_lat) * kRad, dn = (*r.lon - *f.near_lon) * kRad;
-      double a = std::sin(dl / 2) * std::sin(dl / 2) +
-                 std::cos(*r.lat * kRad) * std::cos(*f.near_lat * kRad) * std::sin(dn / 2) * std::sin(dn / 2);
-      if (2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(a))) > *f.near_km) continue;
+      if (DistanceKm(*r.lat, *r.lon, *f.near_lat, *f.near_lon) > *f.near_km) continue;
     }
     quantities->Reset();
     quantities->Bind(1, r.id);

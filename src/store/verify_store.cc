@@ -4,8 +4,6 @@
 #include <map>
 #include <memory>
 
-#include <nlohmann/json.hpp>
-
 #include "geo/control_geojson.h"
 #include "geo/point_index.h"
 #include "sitrep/control.h"
@@ -36,11 +34,8 @@ double KmToBox(const LayerState& l, double lat, double lon) {
 
 const PointInPolygonIndex* IndexOf(LayerState* l) {
   if (!l->index) {
-    std::vector<GeoJsonProblem> problems;
-    Result<std::vector<ControlFeature>> f =
-        ParseControlGeoJson("{\"type\":\"MultiPolygon\",\"coordinates\":" + l->geometry + "}", &problems, true);
-    MultiPolygon shape = f.ok() && !f->empty() ? (*f)[0].shape : MultiPolygon();
-    l->index = std::make_unique<PointInPolygonIndex>(shape);
+    Result<MultiPolygon> shape = ParseMultiPolygonCoordinates(l->geometry, /*repair=*/true);
+    l->index = std::make_unique<PointInPolygonIndex>(shape.ok() ? *shape : MultiPolygon());
     l->geometry.clear();
   }
   return l->index.get();

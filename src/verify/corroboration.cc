@@ -1,5 +1,7 @@
 #include "verify/corroboration.h"
 
+#include "core/distance.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -23,13 +25,6 @@ struct UnionFind {
   }
 };
 
-double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
-  constexpr double kRad = M_PI / 180, kEarthKm = 6371.0;
-  double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
-  double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 2 * kEarthKm * std::asin(std::min(1.0, std::sqrt(a)));
-}
 
 // The values a quantity allows, given its bound.
 std::pair<double, double> Interval(const EvidenceQuantity& q) {
