@@ -65,6 +65,8 @@ expect 1 "no database at .*run 'sitrep ingest'" -- claims --db "$tmp/none.db"
 expect 0 "Sumy" -- claims --db "$tmp/c.db" --place Sumy
 expect 0 "Air/drone strike" -- events --db "$tmp/c.db" --near 50.92,34.80,25
 expect 2 "--near takes LAT,LON,KM" -- claims --db "$tmp/c.db" --near 50,30
+expect 0 "Air/drone strike" -- events --db "$tmp/c.db" --bbox 34.5,50.7,35.1,51.1
+expect 2 "--bbox takes WEST,SOUTH,EAST,NORTH" -- claims --db "$tmp/c.db" --bbox 30,46
 expect 2 "not a date" -- claims --db "$tmp/c.db" --since 2024-02-30
 expect 2 "not valid" -- claims --db "$tmp/c.db" --text '"unbalanced'
 expect 2 "status" -- claims --db "$tmp/c.db" --status rumoured

@@ -115,11 +115,24 @@ TEST_F(ServeTest, BadParametersAre400WithAReason) {
 TEST_F(ServeTest, PointsAndTimelineForTheMap) {
   nlohmann::json p = Get("/api/points", 200);
   ASSERT_GT(p["count"].get<int>(), 3);
-  EXPECT_EQ(p["columns"][1], "lat");
+  EXPECT_EQ(p["columns"][2], "lat");
   for (const auto& row : p["points"]) {
-    EXPECT_TRUE(row[1].is_number() && row[2].is_number());
-    EXPECT_FALSE(row[4].get<std::string>().empty());  // every point is an event
+    EXPECT_GT(row[1].get<int64_t>(), 0);  // its document
+    EXPECT_TRUE(row[2].is_number() && row[3].is_number());
+    EXPECT_FALSE(row[5].get<std::string>().empty());  // every point is an event
   }
+  // The map's view: a box around Kharkiv holds its events and nothing far away.
+  nlohmann::json box = Get("/api/points?bbox=35.5,49.5,37,50.5", 200);
+  ASSERT_GT(box["count"].get<int>(), 0);
+  EXPECT_LT(box["count"].get<int>(), p["count"].get<int>());
+  for (const auto& row : box["points"]) {
+    EXPECT_GE(row[2].get<double>(), 49.5);
+    EXPECT_LE(row[2].get<double>(), 50.5);
+  }
+  EXPECT_EQ(Get("/api/claims?bbox=-10,-10,-5,-5", 200)["count"], 0);
+  EXPECT_NE(Get("/api/points?bbox=30,52,40,46", 400)["error"].get<std::string>().find("south"), std::string::npos);
+  EXPECT_NE(Get("/api/points?bbox=30,46,40", 400)["error"].get<std::string>().find("WEST,SOUTH,EAST,NORTH"),
+            std::string::npos);
   EXPECT_EQ(Get("/api/points?limit=2", 200)["points"].size(), 2u);
   Get("/api/points?limit=60000", 400);
   nlohmann::json t = Get("/api/timeline", 200);

@@ -12,6 +12,7 @@
 #ifndef SITREP_STORE_H_
 #define SITREP_STORE_H_
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -86,6 +87,9 @@ struct QueryFilter {
   std::string speaker;     // substring, case-insensitive
   std::string place;       // a place name or mention, case-insensitive
   std::optional<double> near_lat, near_lon, near_km;
+  // Claims with a place inside west,south,east,north (degrees; the web map's
+  // view). west > east crosses the antimeridian.
+  std::optional<std::array<double, 4>> bbox;
   std::string since, until;  // YYYY-MM-DD: the claim's date (or its document's) overlaps
   std::string text;        // full-text query (SQLite FTS5 syntax)
   std::string event_type;  // ACLED event type
@@ -95,6 +99,11 @@ struct QueryFilter {
   int limit = 100;
   int offset = 0;
 };
+
+// "LAT,LON,KM" and "WEST,SOUTH,EAST,NORTH" into the filter; empty text sets
+// nothing. The message names the expected form.
+Status ParseNear(const std::string& text, QueryFilter* f);
+Status ParseBbox(const std::string& text, QueryFilter* f);
 
 // Checks the filter (dates, status, coordinates, limits); the message says
 // which field is wrong and why.
@@ -171,7 +180,7 @@ class Database {
 
   // Events with coordinates, compact, newest first (for a map of thousands).
   struct EventPoint {
-    int64_t id = 0;
+    int64_t id = 0, document_id = 0;
     double lat = 0, lon = 0;
     std::string date, event_type, sub_event_type, status, map_check;
     int corroboration = 1;

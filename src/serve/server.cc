@@ -37,13 +37,13 @@ int HttpStatus(const Status& s) {
 // Query parameters -> QueryFilter; unknown names and malformed values are
 // the client's error, said precisely.
 Status ParseFilter(const httplib::Request& req, int max_page, QueryFilter* f) {
-  static const std::set<std::string> kKnown = {"status", "speaker", "place", "near", "since", "until", "text",
-                                               "type", "limit", "offset", "all_versions"};
+  static const std::set<std::string> kKnown = {"status", "speaker", "place", "near", "bbox", "since", "until",
+                                               "text", "type", "limit", "offset", "all_versions"};
   for (const auto& [name, value] : req.params) {
     if (!kKnown.count(name)) {
       return Status::InvalidArgument("unknown parameter '" + name +
-                                     "'; known: status, speaker, place, near, since, until, text, type, limit, "
-                                     "offset, all_versions");
+                                     "'; known: status, speaker, place, near, bbox, since, until, text, type, "
+                                     "limit, offset, all_versions");
     }
   }
   auto get = [&](const char* name) { return req.has_param(name) ? req.get_param_value(name) : std::string(); };
@@ -70,14 +70,8 @@ Status ParseFilter(const httplib::Request& req, int max_page, QueryFilter* f) {
   f->limit = 100;
   if (Status s = integer("limit", &f->limit, 1, max_page); !s.ok()) return s;
   if (Status s = integer("offset", &f->offset, 0, 100000000); !s.ok()) return s;
-  if (std::string near = get("near"); !near.empty()) {
-    double lat, lon, km;
-    char extra;
-    if (std::sscanf(near.c_str(), "%lf,%lf,%lf%c", &lat, &lon, &km, &extra) != 3) {
-      return Status::InvalidArgument("near must be LAT,LON,KM, not '" + near + "'");
-    }
-    f->near_lat = lat, f->near_lon = lon, f->near_km = km;
-  }
+  if (Status s = ParseNear(get("near"), f); !s.ok()) return s;
+  if (Status s = ParseBbox(get("bbox"), f); !s.ok()) return s;
   return ValidateFilter(*f);
 }
 
@@ -142,11 +136,11 @@ struct Server::Impl {
       if (!points.ok()) return SendError(res, HttpStatus(points.status()), points.status().message());
       ordered_json rows = ordered_json::array();
       for (const Database::EventPoint& p : *points) {
-        rows.push_back({p.id, p.lat, p.lon, p.date, p.event_type, p.sub_event_type, p.status, p.corroboration,
+        rows.push_back({p.id, p.document_id, p.lat, p.lon, p.date, p.event_type, p.sub_event_type, p.status, p.corroboration,
                         p.map_check});
       }
       SendJson(res, 200,
-               ordered_json{{"columns", {"id", "lat", "lon", "date", "event_type", "sub_event_type", "status",
+               ordered_json{{"columns", {"id", "document_id", "lat", "lon", "date", "event_type", "sub_event_type", "status",
                                          "corroboration", "map_check"}},
                             {"count", points->size()},
                             {"points", rows}});

@@ -136,8 +136,41 @@ Status ValidateFilter(const QueryFilter& f) {
     if (!(std::fabs(*f.near_lon) <= 180)) return Status::InvalidArgument("near: longitude must be within -180..180");
     if (!(*f.near_km > 0 && *f.near_km <= 20000)) return Status::InvalidArgument("near: radius must be 0 < KM <= 20000");
   }
+  if (f.bbox) {
+    const auto& [w, s, e, n] = *f.bbox;
+    for (double lon : {w, e}) {
+      if (!(std::fabs(lon) <= 180)) return Status::InvalidArgument("bbox: longitudes must be within -180..180");
+    }
+    for (double lat : {s, n}) {
+      if (!(std::fabs(lat) <= 90)) return Status::InvalidArgument("bbox: latitudes must be within -90..90");
+    }
+    if (s > n) return Status::InvalidArgument("bbox: south is above north (the order is WEST,SOUTH,EAST,NORTH)");
+  }
   if (f.offset < 0) return Status::InvalidArgument("offset must be 0 or more");
   if (f.limit > 1000000) return Status::InvalidArgument("limit must be at most 1000000");
+  return Status::Ok();
+}
+
+Status ParseNear(const std::string& text, QueryFilter* f) {
+  if (text.empty()) return Status::Ok();
+  double lat, lon, km;
+  char extra;
+  if (std::sscanf(text.c_str(), "%lf,%lf,%lf%c", &lat, &lon, &km, &extra) != 3) {
+    return Status::InvalidArgument("near takes LAT,LON,KM (e.g. 51.3,35.2,50), not '" + text + "'");
+  }
+  f->near_lat = lat, f->near_lon = lon, f->near_km = km;
+  return Status::Ok();
+}
+
+Status ParseBbox(const std::string& text, QueryFilter* f) {
+  if (text.empty()) return Status::Ok();
+  double w, s, e, n;
+  char extra;
+  if (std::sscanf(text.c_str(), "%lf,%lf,%lf,%lf%c", &w, &s, &e, &n, &extra) != 4) {
+    return Status::InvalidArgument("bbox takes WEST,SOUTH,EAST,NORTH in degrees (e.g. 30,46,40,52), not '" + text +
+                                   "'");
+  }
+  f->bbox = std::array<double, 4>{w, s, e, n};
   return Status::Ok();
 }
 
@@ -311,6 +344,17 @@ Result<Where> BuildWhere(sql::Connection* db, const QueryFilter& f) {
         " WHERE r.min_lat <= ? AND r.max_lat >= ? AND r.min_lon <= ? AND r.max_lon >= ?",
         {}, near);
   }
+  if (f.bbox) {
+    const auto& [west, south, east, north] = *f.bbox;
+    std::vector<double> box = {north, south, west, east};
+    // west > east: the box crosses the antimeridian.
+    where += member_of(std::string("SELECT cp.claim_id FROM locations_rtree r JOIN places pp ON pp.location_id = r.id"
+                                   " JOIN claim_places cp ON cp.place_id = pp.id"
+                                   " WHERE r.min_lat <= ? AND r.max_lat >= ? AND ") +
+                           (west <= east ? "r.max_lon >= ? AND r.min_lon <= ?" : "(r.max_lon >= ? OR r.min_lon <= ?)"),
+                       {}, box);
+    near.insert(near.end(), box.begin(), box.end());
+  }
   return Where{where, args, near};
 }
 
@@ -393,7 +437,7 @@ Result<std::vector<Database::EventPoint>> Database::EventPoints(const QueryFilte
   Result<Where> w = BuildWhere(&impl_->db, f);
   if (!w.ok()) return w.status();
   std::string sql =
-      "SELECT c.id, p.lat, p.lon, c.when_from, c.event_type, c.sub_event_type, c.status, "
+      "SELECT c.id, c.document_id, p.lat, p.lon, c.when_from, c.event_type, c.sub_event_type, c.status, "
       "COALESCE(g.corroboration, 1), "
       "COALESCE((SELECT verdict FROM claim_checks k WHERE k.claim_id = c.id ORDER BY k.kind LIMIT 1), '') "
       "FROM claims c JOIN documents d ON d.id = c.document_id JOIN places p ON p.id = c.place_id "
@@ -406,8 +450,8 @@ Result<std::vector<Database::EventPoint>> Database::EventPoints(const QueryFilte
   std::vector<EventPoint> out;
   Status s;
   while (st->Step(&s)) {
-    out.push_back({st->Int(0), st->Double(1), st->Double(2), st->Text(3), st->Text(4), st->Text(5), st->Text(6),
-                   st->Text(8), static_cast<int>(st->Int(7))});
+    out.push_back({st->Int(0), st->Int(1), st->Double(2), st->Double(3), st->Text(4), st->Text(5), st->Text(6),
+                   st->Text(7), st->Text(9), static_cast<int>(st->Int(8))});
   }
   if (!s.ok()) return s;
   return out;

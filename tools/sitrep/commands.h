@@ -39,6 +39,7 @@ struct FilterArgs {
   std::string db = "sitrep.db";
   QueryFilter filter;
   std::string near;
+  std::string bbox;
   std::string format = "table";
   std::string output;  // export: file, or - for standard output
 };

@@ -83,17 +83,6 @@ void PrintTable(const std::vector<ClaimRecord>& claims, bool events) {
 }
 
 
-Status ParseNear(const std::string& near, QueryFilter* f) {
-  if (near.empty()) return Status::Ok();
-  double lat, lon, km;
-  char extra;
-  if (std::sscanf(near.c_str(), "%lf,%lf,%lf%c", &lat, &lon, &km, &extra) != 3) {
-    return Status::InvalidArgument("--near takes LAT,LON,KM (e.g. 51.3,35.2,50), not '" + near + "'");
-  }
-  f->near_lat = lat, f->near_lon = lon, f->near_km = km;
-  return Status::Ok();
-}
-
 }  // namespace
 
 void AddFilterOptions(CLI::App* cmd, FilterArgs* f, bool paging) {
@@ -103,6 +92,7 @@ void AddFilterOptions(CLI::App* cmd, FilterArgs* f, bool paging) {
   cmd->add_option("--speaker", f->filter.speaker, "Speaker name contains this (case-insensitive)");
   cmd->add_option("--place", f->filter.place, "Claims that name this place (resolved name or as written)");
   cmd->add_option("--near", f->near, "Claims with a place within KM of LAT,LON");
+  cmd->add_option("--bbox", f->bbox, "Claims with a place inside WEST,SOUTH,EAST,NORTH (degrees)");
   cmd->add_option("--since", f->filter.since, "Dated on or after YYYY-MM-DD (undated claims: their report's date)");
   cmd->add_option("--until", f->filter.until, "Dated on or before YYYY-MM-DD");
   cmd->add_option("--text", f->filter.text, "Full-text query over claim text and speaker (SQLite FTS5 syntax)");
@@ -167,7 +157,11 @@ int RunIngest(const IngestArgs& args) {
 
 int RunClaims(FilterArgs args, bool events) {
   if (Status s = ParseNear(args.near, &args.filter); !s.ok()) {
-    Fail(s.message());
+    Fail("--" + s.message());
+    return 2;
+  }
+  if (Status s = ParseBbox(args.bbox, &args.filter); !s.ok()) {
+    Fail("--" + s.message());
     return 2;
   }
   args.filter.events_only = events;
@@ -278,7 +272,11 @@ int RunShow(const ShowArgs& args) {
 
 int RunExport(FilterArgs args) {
   if (Status s = ParseNear(args.near, &args.filter); !s.ok()) {
-    Fail(s.message());
+    Fail("--" + s.message());
+    return 2;
+  }
+  if (Status s = ParseBbox(args.bbox, &args.filter); !s.ok()) {
+    Fail("--" + s.message());
     return 2;
   }
   if (Status s = ValidateFilter(args.filter); !s.ok()) {
