@@ -100,7 +100,11 @@ TEST_F(ServeTest, BadParametersAre400WithAReason) {
   EXPECT_NE(Get("/api/claims?limit=5000", 400)["error"].get<std::string>().find("limit"), std::string::npos);
   EXPECT_NE(Get("/api/claims?near=48,37", 400)["error"].get<std::string>().find("near"), std::string::npos);
   EXPECT_NE(Get("/api/claims?since=2024-02-30", 400)["error"].get<std::string>().find("since"), std::string::npos);
-  EXPECT_NE(Get("/api/claims?text=%22open", 400)["error"].get<std::string>().find("text query"), std::string::npos);
+  for (const char* endpoint : {"claims", "events", "points", "timeline"}) {
+    EXPECT_NE(Get(std::string("/api/") + endpoint + "?text=%22open", 400)["error"].get<std::string>().find("text query"),
+              std::string::npos)
+        << endpoint;
+  }
   EXPECT_NE(Get("/api/claims?bogus=1", 400)["error"].get<std::string>().find("unknown parameter"), std::string::npos);
   Get("/api/documents/abc", 400);
   Get("/api/documents/999999", 404);
@@ -160,6 +164,16 @@ TEST_F(ServeTest, DocumentCarriesItsTextAndClaimSpans) {
   }
 }
 
+TEST_F(ServeTest, NoCompressionOnTheLoopback) {
+  // Brotli at the library's setting took seconds for a page of map points.
+  client_->set_decompress(false);
+  httplib::Result r = client_->Get("/api/points", {{"Accept-Encoding", "gzip, deflate, br"}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_FALSE(r->has_header("Content-Encoding"));
+  EXPECT_TRUE(nlohmann::json::parse(r->body, nullptr, false).is_object());
+}
+
 TEST_F(ServeTest, ControlLayersOnADate) {
   nlohmann::json fc = Get("/api/control?date=2024-10-05", 200);
   ASSERT_EQ(fc["type"], "FeatureCollection");
@@ -169,6 +183,13 @@ TEST_F(ServeTest, ControlLayersOnADate) {
   EXPECT_EQ(fc["features"][0]["geometry"]["type"], "MultiPolygon");
   EXPECT_EQ(Get("/api/control?date=2024-09-20", 200)["features"][0]["properties"]["date"], "2024-09-15");
   EXPECT_EQ(Get("/api/control?date=2024-01-01", 200)["features"].size(), 0u);
+  nlohmann::json layers = Get("/api/layers", 200)["layers"];
+  ASSERT_EQ(layers.size(), 2u);
+  EXPECT_EQ(layers[0]["date"], "2024-09-15");
+  EXPECT_EQ(layers[1]["date"], "2024-10-01");
+  EXPECT_GT(layers[1]["area_km2"].get<double>(), layers[0]["area_km2"].get<double>());
+  EXPECT_EQ(Get("/api/layers?layer=none", 200)["layers"].size(), 0u);
+  Get("/api/layers?date=2024-10-01", 400);
 }
 
 TEST(ServeCreate, RefusesAMissingDatabase) {

@@ -272,8 +272,9 @@ Result<std::vector<ClaimRecord>> Database::Claims(const QueryFilter& f) {
 
 namespace {
 
-// The WHERE clause of a filtered claim query (over claims c joined with
-// documents d) and its parameters: text first, then numbers.
+// The WHERE clause of a filtered claim query (over claims c, nothing else:
+// the map's points and timeline join no other table) and its parameters:
+// text first, then numbers.
 struct Where {
   std::string where;
   std::vector<std::string> args;
@@ -331,6 +332,16 @@ Result<Where> BuildWhere(sql::Connection* db, const QueryFilter& f) {
     args.insert(args.end(), {f.place, f.place});
   }
   if (!f.text.empty()) {
+    // A malformed full-text query is the caller's mistake: say so.
+    Result<sql::Statement> check = db->Prepare("SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT 1");
+    if (!check.ok()) return check.status();
+    check->Bind(1, f.text);
+    Status cs;
+    check->Step(&cs);
+    if (!cs.ok()) {
+      return Status::InvalidArgument("text query '" + f.text + "' is not valid (SQLite FTS5 syntax: words, \"a phrase\", "
+                                     "AND, OR, NOT, prefix*): " + cs.message());
+    }
     where += member_of("SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?", {f.text}, {});
     args.push_back(f.text);
   }
@@ -373,18 +384,6 @@ Status Database::ForEachClaim(const QueryFilter& f, const std::function<bool(Cla
   std::string sql = std::string("SELECT ") + kClaimColumns + kClaimJoins + where +
                     " ORDER BY c.when_from DESC, c.id DESC";
   if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
-  if (!f.text.empty()) {
-    // A malformed full-text query is the caller's mistake: say so.
-    Result<sql::Statement> check = impl_->db.Prepare("SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT 1");
-    if (!check.ok()) return check.status();
-    check->Bind(1, f.text);
-    Status cs;
-    check->Step(&cs);
-    if (!cs.ok()) {
-      return Status::InvalidArgument("text query '" + f.text + "' is not valid (SQLite FTS5 syntax: words, \"a phrase\", "
-                                     "AND, OR, NOT, prefix*): " + cs.message());
-    }
-  }
   Result<sql::Statement> st = impl_->db.Prepare(sql);
   if (!st.ok()) return st.status();
   BindWhere(*w, &*st);
@@ -420,7 +419,7 @@ Result<std::vector<Database::DayCount>> Database::Timeline(const QueryFilter& fi
   Result<Where> w = BuildWhere(&impl_->db, f);
   if (!w.ok()) return w.status();
   Result<sql::Statement> st = impl_->db.Prepare(
-      "SELECT c.when_from, c.event_type, count(*) FROM claims c JOIN documents d ON d.id = c.document_id" + w->where +
+      "SELECT c.when_from, c.event_type, count(*) FROM claims c" + w->where +
       " AND c.when_from IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2");
   if (!st.ok()) return st.status();
   BindWhere(*w, &*st);
@@ -440,7 +439,7 @@ Result<std::vector<Database::EventPoint>> Database::EventPoints(const QueryFilte
       "SELECT c.id, c.document_id, p.lat, p.lon, c.when_from, c.event_type, c.sub_event_type, c.status, "
       "COALESCE(g.corroboration, 1), "
       "COALESCE((SELECT verdict FROM claim_checks k WHERE k.claim_id = c.id ORDER BY k.kind LIMIT 1), '') "
-      "FROM claims c JOIN documents d ON d.id = c.document_id JOIN places p ON p.id = c.place_id "
+      "FROM claims c JOIN places p ON p.id = c.place_id "
       "LEFT JOIN claim_groups g ON g.id = c.group_id" +
       w->where + " AND p.lat IS NOT NULL ORDER BY c.when_from DESC, c.id DESC";
   if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);

@@ -1,0 +1,219 @@
+// End-to-end test of the web map in headless Chromium (Debian's chromium,
+// driven by playwright-core): `sitrep serve` over a database of the example
+// reports, the test corpus and the example control layers; then a second
+// database of at least 10,000 located events (scripts/make-corpus) for the
+// first-paint measurement, which is printed, not asserted.
+//
+//   node tests/web/map_test.mjs [--sitrep build/sitrep] [--out DIR] [--screenshot FILE]
+//
+// Exit 0 when every check passed, 1 otherwise; 77 (skipped) without Chromium
+// or playwright-core.
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, mkdirSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => {
+  if (a.startsWith('--')) acc.push([a.slice(2), all[i + 1]]);
+  return acc;
+}, []));
+const sitrep = resolve(args.sitrep || join(root, 'build', 'sitrep'));
+const out = resolve(args.out || join(root, 'build', 'web-test'));
+const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+
+let chromium;
+try {
+  ({ chromium } = await import('playwright-core'));
+} catch {
+  console.log('web: skipped (playwright-core not installed: run scripts/setup)');
+  process.exit(77);
+}
+if (!existsSync(chromiumPath)) {
+  console.log(`web: skipped (no Chromium at ${chromiumPath}: apt-get install chromium, or run scripts/setup)`);
+  process.exit(77);
+}
+if (!existsSync(sitrep)) {
+  console.error(`web: no sitrep binary at ${sitrep} (scripts/build)`);
+  process.exit(1);
+}
+
+let passed = 0, failed = 0;
+function check(ok, what, detail) {
+  if (ok) {
+    passed++;
+    console.log(`web: ok - ${what}`);
+  } else {
+    failed++;
+    console.log(`web: FAIL - ${what}${detail !== undefined ? ': ' + JSON.stringify(detail) : ''}`);
+  }
+}
+
+function run(...argv) {
+  return execFileSync(sitrep, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+// `sitrep serve --port 0`; resolves with the page's address.
+function serve(db) {
+  const child = spawn(sitrep, ['serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((ok, fail) => {
+    let text = '';
+    child.stdout.on('data', (d) => {
+      text += d;
+      const m = text.match(/map at (http:\/\/\S+\/) /);
+      if (m) ok({ child, url: m[1] });
+    });
+    child.on('exit', (code) => fail(new Error(`sitrep serve exited ${code}: ${text}`)));
+  });
+}
+
+const work = mkdtempSync(join(tmpdir(), 'sitrep-web-'));
+mkdirSync(out, { recursive: true });
+const servers = [];
+const problems = [];  // console errors and warnings, failed requests
+let browser;
+try {
+  // The test database: every kind of example, two control maps, checked.
+  const db = join(work, 'map.db');
+  try {
+    run('ingest', '-q', '--db', db, ...['belgorod-evacuation.txt', 'kharkiv-strikes.txt', 'pokrovsk-front.html',
+      'zaporizhzhia-plant.txt'].map((f) => join(root, 'examples', f)), join(root, 'tests', 'data', 'corpus'));
+  } catch (e) {
+    if (e.status !== 3) throw e;  // 3: the corpus's deliberately bad records
+  }
+  run('control', 'import', '--db', db, '--holder', 'RUS', join(root, 'examples', 'control'));
+  run('verify', '--db', db);
+
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  const { child, url } = await serve(db);
+  servers.push(child);
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push('page error: ' + e.message));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('request', (r) => { if (!r.url().startsWith(url)) problems.push('request outside the server: ' + r.url()); });
+
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+  const state = () => page.evaluate(() => window.sitrep.state());
+  let s = await state();
+  check(s.points > 5, 'events with coordinates are loaded', s);
+  check(s.shownPoints === s.points, 'at the last date with "all up to this date", every event is shown', s);
+  const drawn = await page.evaluate(() => ({
+    markers: document.querySelectorAll('.leaflet-overlay-pane path.leaflet-interactive').length,
+    clusters: document.querySelectorAll('.leaflet-marker-pane .cluster').length,
+    basemap: document.querySelectorAll('.leaflet-overlay-pane canvas').length,
+  }));
+  check(drawn.markers + drawn.clusters > 0, 'markers or clusters are drawn', drawn);
+  check(drawn.basemap > 0, 'the offline basemap is drawn', drawn);
+  check(s.polygons === 1, 'the control layer in force on the last date is drawn', s);
+  let info = await page.textContent('#control-info');
+  check(/map of 2024-10-01/.test(info) && /km²/.test(info), 'its date and area are stated', info);
+  check(s.claims > 0, 'claims are listed', s);
+  const legend = await page.textContent('.legend');
+  check(/Battles/.test(legend) && /unverified/.test(legend), 'the legend names types and statuses', legend);
+  check(await page.locator('#timeline canvas').count() > 0, 'the timeline is drawn');
+
+  // The slider: to the first date, before any map, then to a date between the two maps.
+  const slider = page.locator('#date-slider');
+  await slider.focus();
+  await page.keyboard.press('Home');
+  await page.waitForFunction(() => window.sitrep.state().polygons === 0);
+  s = await state();
+  check(s.date === s.minDate, 'Home moves the slider to the first date', s);
+  check(s.shownPoints < s.points, 'earlier, fewer events are shown', s);
+  check(await page.textContent('#date-label') === s.minDate, 'the date label follows the slider');
+  const between = await page.evaluate(() => {
+    const st = window.sitrep.state();
+    return Math.round((Date.parse('2024-09-20') - Date.parse(st.minDate)) / 86400000);
+  });
+  await slider.fill(String(between));
+  await page.waitForFunction(() => window.sitrep.state().polygons === 1);
+  info = await page.textContent('#control-info');
+  check(/map of 2024-09-15/.test(info), 'on 2024-09-20 the map of 2024-09-15 is drawn', info);
+  const midShown = (await state()).shownPoints;
+  await page.selectOption('#window', '7');
+  s = await state();
+  check(s.shownPoints < midShown, 'a 7-day window shows fewer events than "all up to"', { midShown, s });
+  await page.selectOption('#window', '0');
+  await slider.focus();
+  await page.keyboard.press('End');
+  await page.waitForFunction(() => /2024-10-01/.test(document.querySelector('#control-info').textContent));
+
+  // A filter and a claim click: the source with the span highlighted and its map verdict.
+  await page.uncheck('input[name=in_view]');
+  await page.fill('input[name=text]', 'kilometres');
+  await page.waitForFunction(() => [...document.querySelectorAll('#claims li')].some((li) => /480/.test(li.textContent)) &&
+    [...document.querySelectorAll('#claims li')].every((li) => /kilomet/i.test(li.textContent)));
+  const item = page.locator('#claims li', { hasText: '480' }).first();
+  const claimText = (await item.locator('.text').textContent()).trim();
+  await item.click();
+  await page.waitForSelector('#document:not([hidden]) mark.current');
+  const mark = (await page.textContent('#doc-text mark.current')).trim();
+  check(mark === claimText, 'a claim click opens its source with exactly its span highlighted', { mark, claimText });
+  const verdict = await page.textContent('#doc-claim');
+  check(/consistent/.test(verdict) && /477/.test(verdict), 'the claim\'s verdict against the map is shown', verdict);
+  check(await page.isVisible('#doc-text mark.current'), 'the highlighted span is visible');
+  await page.screenshot({ path: join(out, 'web-map.png') });
+  if (args.screenshot) copyFileSync(join(out, 'web-map.png'), resolve(args.screenshot));
+  await page.click('#close-document');
+  check(await page.isVisible('#claims li'), 'closing the document returns to the claims');
+
+  // An unknown text query is the API's 400, said on the page, not a crash.
+  problems.length = 0;
+  const before = problems.length;
+  await page.fill('input[name=text]', '"unbalanced');
+  await page.waitForSelector('#error:not([hidden])');
+  check(/text query/.test(await page.textContent('#error')), 'a malformed text query shows the API\'s message');
+  // Chromium logs the 400 response itself; nothing else may appear.
+  const others = problems.slice(before).filter((p) => !/status of 400/.test(p));
+  check(others.length === 0, 'no other console message for a bad query', others);
+  problems.length = 0;
+  await page.fill('input[name=text]', '');
+  await page.waitForFunction(() => document.querySelector('#error').hidden);
+  check(problems.length === 0, 'no console errors or warnings, no failed or outside requests', problems);
+  await page.close();
+
+  // First paint with 10,000 events or more.
+  const big = join(work, 'big.db');
+  execFileSync('python3', [join(root, 'scripts', 'make-corpus'), '--mb', '6.5', '--out', join(work, 'big.jsonl')]);
+  run('ingest', '-q', '--db', big, join(work, 'big.jsonl'));
+  const second = await serve(big);
+  servers.push(second.child);
+  const times = [];
+  let count = 0;
+  for (let i = 0; i < 3; i++) {
+    const p = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const errors = [];
+    p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    p.on('pageerror', (e) => errors.push(e.message));
+    await p.goto(second.url);
+    await p.waitForSelector('body[data-ready="true"]', { timeout: 60000 });
+    const st = await p.evaluate(() => window.sitrep.state());
+    const fcp = await p.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
+    times.push({ firstPaintMs: st.firstPaintMs, fcp: fcp && Math.round(fcp) });
+    count = st.shownPoints;
+    if (i === 0) check(errors.length === 0, 'no console errors with the large database', errors);
+    await p.close();
+  }
+  check(count >= 10000, 'the large database puts 10,000 events or more on the map', count);
+  const median = times.map((t) => t.firstPaintMs).sort((a, b) => a - b)[1];
+  console.log(`web: first paint with ${count.toLocaleString('en-US')} events on the map (navigation start to ` +
+    `markers, polygons and outlines drawn), 3 loads: ${times.map((t) => t.firstPaintMs).join(', ')} ms, ` +
+    `median ${median} ms; first contentful paint ${times.map((t) => t.fcp).join(', ')} ms`);
+} catch (e) {
+  failed++;
+  console.log('web: FAIL - ' + (e.stack || e));
+  for (const p of problems) console.log('web:   in the browser: ' + p);
+} finally {
+  if (browser) await browser.close();
+  for (const c of servers) c.kill('SIGTERM');
+  rmSync(work, { recursive: true, force: true });
+}
+console.log(`web: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

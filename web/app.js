@@ -1,0 +1,510 @@
+// sitrep web map: events, control of terrain and the claims behind them,
+// read from the sitrep serve API (docs/api.md). No build step, no network
+// beyond the server it came from.
+'use strict';
+
+(function () {
+  const TYPE_COLORS = {
+    'Battles': '#d7301f',
+    'Explosions/Remote violence': '#f08c00',
+    'Violence against civilians': '#7a0177',
+    'Strategic developments': '#4d6a80',
+    'Protests': '#2b8cbe',
+    'Riots': '#238b45',
+  };
+  // Outline by claim status: solid for what a party or a confirmation
+  // stands behind, dashed for allegations, dotted for the unverified.
+  const STATUS_STYLE = {
+    confirmed: { color: '#1b7837', dash: null },
+    asserted: { color: '#08306b', dash: null },
+    reported: { color: '#555555', dash: null },
+    alleged: { color: '#d94801', dash: '4,3' },
+    unverified: { color: '#888888', dash: '2,3' },
+    denied: { color: '#b2182b', dash: '6,2' },
+  };
+  const HOLDER_COLORS = { RUS: '#d7301f', UKR: '#2166ac' };
+  const OTHER_LAYER_COLORS = ['#6a51a3', '#8c510a', '#01665e', '#c51b7d'];
+  const DAY_MS = 86400000;
+
+  const $ = (id) => document.getElementById(id);
+  const el = (tag, attrs, ...children) => {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (k === 'class') e.className = v;
+      else if (k === 'style') e.style.cssText = v;
+      else e.setAttribute(k, v);
+    }
+    for (const c of children) if (c != null) e.append(c);
+    return e;
+  };
+  const dayOf = (iso) => Math.round(Date.parse(iso + 'T00:00:00Z') / DAY_MS);
+  const isoOf = (day) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+  const fmt = (x, digits = 0) => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  const typeColor = (t) => TYPE_COLORS[t] || '#999999';
+  const statusStyle = (s) => STATUS_STYLE[s] || STATUS_STYLE.reported;
+
+  // What the page shows, exposed read-only for the browser test.
+  const state = {
+    points: [],        // [{id, doc, lat, lon, day, type, status, corroboration, check}]
+    shownPoints: 0,
+    polygons: 0,
+    claims: 0,
+    minDay: 0,
+    maxDay: 0,
+    day: 0,
+    layers: [],
+    ready: false,
+    firstPaintMs: null,
+    openClaim: null,
+  };
+  window.sitrep = {
+    state: () => ({
+      points: state.points.length, shownPoints: state.shownPoints, polygons: state.polygons, claims: state.claims,
+      date: isoOf(state.day), minDate: isoOf(state.minDay), maxDate: isoOf(state.maxDay), ready: state.ready,
+      firstPaintMs: state.firstPaintMs, openClaim: state.openClaim,
+      marks: performance.getEntriesByType('mark').map((m) => `${m.name} ${Math.round(m.startTime)}`).join(', '),
+    }),
+  };
+
+  // ---- API ---------------------------------------------------------------
+  async function api(path) {
+    const res = await fetch(path, { headers: { Accept: 'application/json' } });
+    const body = await res.json().catch(() => ({ error: res.statusText }));
+    if (!res.ok) throw new Error(body.error || res.statusText);
+    showError(null);
+    return body;
+  }
+  function showError(message) {
+    const e = $('error');
+    e.hidden = !message;
+    e.textContent = message || '';
+  }
+  function filterParams() {
+    const form = $('filters');
+    const p = new URLSearchParams();
+    for (const name of ['status', 'type', 'speaker', 'text']) {
+      const v = form.elements[name].value.trim();
+      if (v) p.set(name, v);
+    }
+    return p;
+  }
+
+  // ---- map ---------------------------------------------------------------
+  const map = L.map('map', { zoomControl: true, worldCopyJump: true, minZoom: 2, maxZoom: 14 })
+    .setView([48.5, 34], 5);
+  map.attributionControl.setPrefix(false);
+  map.attributionControl.addAttribution('Outlines: Natural Earth via world-atlas');
+  const basemapRenderer = L.canvas({ padding: 0.2 });
+  const basemap = L.layerGroup().addTo(map);
+  const controlLayer = L.geoJSON(null, {
+    style: (f) => {
+      const color = layerColor(f.properties);
+      return { color, weight: 1.5, fillColor: color, fillOpacity: 0.22 };
+    },
+    onEachFeature: (f, layer) => {
+      const p = f.properties;
+      layer.bindTooltip(`${p.layer} (held by ${p.holder || 'unknown'}), map of ${p.date}: ` +
+        `${fmt(p.area_km2, 1)} km² / ${fmt(p.area_sq_mi, 1)} sq mi, boundary ${fmt(p.boundary_km, 1)} km`, { sticky: true });
+    },
+  }).addTo(map);
+  const clusters = L.markerClusterGroup({
+    chunkedLoading: true,
+    showCoverageOnHover: false,
+    maxClusterRadius: 45,
+    iconCreateFunction: (cluster) => {
+      const n = cluster.getChildCount();
+      const size = Math.round(26 + Math.min(24, 5 * Math.log10(n) * 2));
+      return L.divIcon({
+        html: `<div class="cluster" style="width:${size}px;height:${size}px">${n}</div>`,
+        className: 'cluster-icon', iconSize: [size, size],
+      });
+    },
+  }).addTo(map);
+
+  const layerColorCache = {};
+  function layerColor(p) {
+    if (HOLDER_COLORS[p.holder]) return HOLDER_COLORS[p.holder];
+    if (!(p.layer in layerColorCache)) {
+      layerColorCache[p.layer] = OTHER_LAYER_COLORS[Object.keys(layerColorCache).length % OTHER_LAYER_COLORS.length];
+    }
+    return layerColorCache[p.layer];
+  }
+
+  // Country outlines: the coarse 1:110m set for the first paint, then the
+  // 1:50m one in its place (it takes half a second to draw).
+  async function loadBasemap(scale) {
+    const res = await fetch(`vendor/world-atlas/countries-${scale}.json`);
+    if (!res.ok) throw new Error(`basemap outlines missing (countries-${scale}.json: ${res.status})`);
+    const world = await res.json();
+    const countries = topojson.feature(world, world.objects.countries);
+    const layer = L.geoJSON(countries, {
+      renderer: basemapRenderer, interactive: false,
+      style: { color: '#8a8f96', weight: 0.8, fillColor: '#f3f1ec', fillOpacity: 1 },
+    });
+    basemap.clearLayers();
+    layer.addTo(basemap);
+  }
+
+  function legend() {
+    const c = L.control({ position: 'bottomleft' });
+    c.onAdd = () => {
+      const d = el('div', { class: 'legend' });
+      d.append(el('h4', {}, 'Event type (fill)'));
+      for (const [t, color] of Object.entries(TYPE_COLORS)) {
+        d.append(el('div', {}, el('span', { class: 'swatch', style: `background:${color}` }), ' ', t));
+      }
+      d.append(el('h4', {}, 'Claim status (outline)'));
+      for (const [s, st] of Object.entries(STATUS_STYLE)) {
+        d.append(el('div', {}, el('span', { class: 'ring', style: `border-color:${st.color};border-style:${st.dash ? 'dashed' : 'solid'}` }), ' ', s));
+      }
+      d.append(el('h4', {}, 'Control (area)'));
+      for (const [h, color] of Object.entries(HOLDER_COLORS)) {
+        d.append(el('div', {}, el('span', { class: 'swatch', style: `background:${color};opacity:.5;border-radius:2px` }), ' held by ', h));
+      }
+      L.DomEvent.disableClickPropagation(d);
+      return d;
+    };
+    c.addTo(map);
+  }
+
+  // ---- events on the map -------------------------------------------------
+  let markers = [];  // one per point, made once per load
+  async function loadPoints() {
+    const p = filterParams();
+    p.set('limit', '50000');
+    const body = await api('/api/points?' + p);
+    performance.mark('points fetched');
+    const col = Object.fromEntries(body.columns.map((c, i) => [c, i]));
+    state.points = body.points.map((r) => ({
+      id: r[col.id], doc: r[col.document_id], lat: r[col.lat], lon: r[col.lon],
+      day: r[col.date] ? dayOf(r[col.date]) : null, date: r[col.date], type: r[col.event_type],
+      subType: r[col.sub_event_type], status: r[col.status], corroboration: r[col.corroboration], check: r[col.map_check],
+    }));
+    markers = state.points.map((pt) => {
+      const st = statusStyle(pt.status);
+      const m = L.circleMarker([pt.lat, pt.lon], {
+        radius: 7, weight: 3, color: st.color, dashArray: st.dash, fillColor: typeColor(pt.type), fillOpacity: 0.9,
+      });
+      // The tooltip is made on first hover: 10,000 of them up front cost
+      // a tenth of a second.
+      m.on('mouseover', () => {
+        if (m.getTooltip()) return;
+        m.bindTooltip(`${pt.date || 'undated'} · ${pt.subType || pt.type} · ${pt.status}` +
+          (pt.corroboration > 1 ? ` · ${pt.corroboration} sources` : '') + (pt.check ? ` · map: ${pt.check}` : '')).openTooltip();
+      });
+      m.on('click', () => openDocument(pt.doc, pt.id));
+      m.sitrepPoint = pt;
+      return m;
+    });
+    performance.mark('markers made');
+  }
+
+  function inWindow(day) {
+    if (day == null) return true;  // undated events are always shown
+    const w = Number($('window').value);
+    return day <= state.day && (w === 0 || day > state.day - w);
+  }
+
+  function showPoints() {
+    const keep = markers.filter((m) => inWindow(m.sitrepPoint.day));
+    clusters.clearLayers();
+    clusters.addLayers(keep);
+    state.shownPoints = keep.length;
+    $('shown').textContent = `${fmt(keep.length)} of ${fmt(markers.length)} events`;
+  }
+
+  // ---- control of terrain ------------------------------------------------
+  let controlRequest = 0;
+  async function showControl() {
+    const ticket = ++controlRequest;
+    const fc = await api('/api/control?date=' + isoOf(state.day));
+    if (ticket !== controlRequest) return;  // the slider moved on
+    controlLayer.clearLayers();
+    controlLayer.addData(fc);
+    state.polygons = fc.features.length;
+    const info = $('control-info');
+    info.textContent = '';
+    if (!fc.features.length) {
+      info.textContent = state.layers.length ? 'No control map on or before this date.' : 'No control maps imported (sitrep control import).';
+    } else {
+      info.append('Control maps in force: ');
+      fc.features.forEach((f, i) => {
+        const p = f.properties;
+        if (i) info.append(' · ');
+        info.append(el('span', { class: 'swatch', style: `background:${layerColor(p)};opacity:.6;border-radius:2px` }),
+          ` ${p.layer} (${p.holder || '?'}, map of ${p.date}): ${fmt(p.area_km2, 1)} km² / ${fmt(p.area_sq_mi, 1)} sq mi`);
+      });
+    }
+  }
+
+  // ---- timeline ----------------------------------------------------------
+  let plot = null;
+  async function loadTimeline() {
+    const body = await api('/api/timeline?' + filterParams());
+    const types = [...new Set(body.days.map((d) => d.event_type))].sort();
+    const n = state.maxDay - state.minDay + 1;
+    const xs = Array.from({ length: n }, (_, i) => (state.minDay + i) * 86400);
+    const series = types.map(() => new Array(n).fill(0));
+    for (const d of body.days) {
+      const i = dayOf(d.date) - state.minDay;
+      if (i >= 0 && i < n) series[types.indexOf(d.event_type)][i] += d.count;
+    }
+    const box = $('timeline');
+    if (plot) plot.destroy();
+    box.textContent = '';
+    const bars = uPlot.paths.bars({ size: [0.9, 12] });
+    plot = new uPlot({
+      width: box.clientWidth || 600,
+      height: box.clientHeight || 150,
+      legend: { show: true, live: false },
+      cursor: { drag: { x: false, y: false } },
+      scales: { x: { time: true } },
+      axes: [{ space: 60 }, { size: 40, label: 'events', labelSize: 14 }],
+      series: [{}].concat(types.map((t) => ({
+        label: t, stroke: typeColor(t), fill: typeColor(t) + '99', paths: bars, points: { show: false },
+      }))),
+      hooks: {
+        draw: [(u) => {
+          // The slider's date as a vertical line.
+          const x = Math.round(u.valToPos(state.day * 86400, 'x', true));
+          const ctx = u.ctx;
+          ctx.save();
+          ctx.strokeStyle = '#1f2d3a';
+          ctx.lineWidth = 2;
+          ctx.beginPath();
+          ctx.moveTo(x, u.bbox.top);
+          ctx.lineTo(x, u.bbox.top + u.bbox.height);
+          ctx.stroke();
+          ctx.restore();
+        }],
+      },
+    }, [xs].concat(series), box);
+    // A click on the chart moves the slider to that day.
+    plot.over.addEventListener('click', () => {
+      const idx = plot.cursor.idx;
+      if (idx != null) setDay(state.minDay + idx);
+    });
+  }
+
+  // ---- claims panel ------------------------------------------------------
+  let claimsRequest = 0;
+  async function loadClaims() {
+    const ticket = ++claimsRequest;
+    const p = filterParams();
+    p.set('limit', '200');
+    p.set('until', isoOf(state.day));
+    const w = Number($('window').value);
+    if (w > 0) p.set('since', isoOf(state.day - w + 1));
+    if ($('filters').elements.in_view.checked) {
+      const b = map.getBounds();
+      const clamp = (v, lo, hi) => Math.max(lo, Math.min(hi, v));
+      const west = b.getWest(), east = b.getEast();
+      const box = east - west >= 360 ? [-180, 180] : [((west + 540) % 360) - 180, ((east + 540) % 360) - 180];
+      p.set('bbox', [box[0], clamp(b.getSouth(), -90, 90), box[1], clamp(b.getNorth(), -90, 90)]
+        .map((v) => v.toFixed(4)).join(','));
+    }
+    let body;
+    try {
+      body = await api('/api/claims?' + p);
+    } catch (e) {
+      if (ticket === claimsRequest) showError(e.message);
+      return;
+    }
+    if (ticket !== claimsRequest) return;
+    const list = $('claims');
+    list.textContent = '';
+    for (const c of body.claims) list.append(claimItem(c));
+    state.claims = body.claims.length;
+    $('claims-head').textContent = body.count === 0 ? 'No claims match.' :
+      `${body.count}${body.count === 200 ? '+' : ''} claims, newest first` +
+      (p.has('bbox') ? ', with a place in view' : '') + ` to ${isoOf(state.day)}`;
+  }
+
+  function statusBadge(status) {
+    const st = statusStyle(status);
+    return el('span', { class: 'badge', style: `border-color:${st.color};border-style:${st.dash ? 'dashed' : 'solid'}` }, status);
+  }
+  function verdictBadge(check) {
+    return check ? el('span', { class: 'verdict ' + check.verdict, title: check.detail || '' }, 'map: ' + check.verdict.replace(/_/g, ' ')) : null;
+  }
+
+  function claimItem(c) {
+    const date = c.date_from ? (c.date_to && c.date_to !== c.date_from ? `${c.date_from} – ${c.date_to}` : c.date_from)
+      : (c.source.published || 'undated');
+    const type = c.event ? c.event.type : null;
+    const li = el('li', { tabindex: '0', 'data-claim': String(c.id) },
+      el('div', { class: 'meta' },
+        statusBadge(c.status),
+        el('span', {}, date),
+        type ? el('span', {}, el('span', { class: 'swatch', style: `background:${typeColor(type)}` }), ' ', c.event.sub_type || type) : null,
+        c.place ? el('span', {}, c.place.name) : null,
+        c.corroboration > 1 ? el('span', { title: 'independent sources' }, `${c.corroboration} sources`) : null,
+        verdictBadge(c.map_check)),
+      el('div', { class: 'text' }, c.text),
+      el('div', { class: 'meta' }, (c.speaker && c.speaker.name ? c.speaker.name + ' · ' : '') + (c.source.outlet || '')));
+    const open = () => openDocument(c.document_id, c.id);
+    li.addEventListener('click', open);
+    li.addEventListener('keydown', (e) => { if (e.key === 'Enter') open(); });
+    return li;
+  }
+
+  // ---- source document with the claim's span -----------------------------
+  async function openDocument(docId, claimId) {
+    let d;
+    try {
+      d = await api('/api/documents/' + docId);
+    } catch (e) {
+      showError(e.message);
+      return;
+    }
+    const claim = d.claims.find((c) => c.id === claimId) || null;
+    $('doc-title').textContent = d.title || '(untitled)';
+    $('doc-meta').textContent = [d.outlet, d.published, d.url, d.version > 1 ? 'version ' + d.version : null,
+      d.near_duplicates.length ? `${d.near_duplicates.length} near-duplicate(s)` : null].filter(Boolean).join(' · ');
+    const info = $('doc-claim');
+    info.textContent = '';
+    if (claim) {
+      const rows = [
+        ['status', claim.status + (claim.status_cue ? ` (“${claim.status_cue}”)` : '')],
+        ['speaker', claim.speaker ? [claim.speaker.name, claim.speaker.role, claim.speaker.country].filter(Boolean).join(', ') : ''],
+        ['event', claim.event ? `${claim.event.type} / ${claim.event.sub_type}` : ''],
+        ['place', claim.place ? `${claim.place.name}${claim.place.admin1 ? ', ' + claim.place.admin1 : ''} (${claim.place.kind})` : ''],
+        ['date', claim.date_from ? `${claim.date_from}${claim.date_to !== claim.date_from ? ' – ' + claim.date_to : ''}` : ''],
+        ['quantities', claim.quantities.join('; ')],
+        ['sources', claim.corroboration > 1 ? `${claim.corroboration} independent (${claim.group_status})` : '1'],
+        ['contradiction', claim.contradiction || ''],
+        ['map check', claim.map_check ? `${claim.map_check.verdict.replace(/_/g, ' ')}: ${claim.map_check.detail}` : 'none'],
+      ].filter(([, v]) => v);
+      info.append(el('strong', {}, 'Claim'), ' ', verdictBadge(claim.map_check) || '',
+        el('dl', {}, ...rows.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])));
+    }
+    renderText(d, claim);
+    state.openClaim = claim ? claim.id : null;
+    $('claims').hidden = true;
+    $('claims-head').hidden = true;
+    $('document').hidden = false;
+    const mark = $('doc-text').querySelector('mark.current');
+    if (mark) mark.scrollIntoView({ block: 'center' });
+  }
+
+  // Spans are UTF-8 byte offsets into `raw`: cut the bytes, then decode.
+  function renderText(d, current) {
+    const bytes = new TextEncoder().encode(d.raw);
+    const decode = (a, b) => new TextDecoder().decode(bytes.subarray(a, b));
+    const kept = [];
+    const overlaps = (s) => kept.some((k) => s[0] < k.span[1] && k.span[0] < s[1]);
+    if (current) kept.push(current);
+    for (const c of d.claims) if (c !== current && !overlaps(c.span)) kept.push(c);
+    kept.sort((a, b) => a.span[0] - b.span[0]);
+    const out = $('doc-text');
+    out.textContent = '';
+    let at = 0;
+    for (const c of kept) {
+      out.append(decode(at, c.span[0]));
+      const m = el('mark', { class: c === current ? 'current' : '', title: `${c.status}${c.speaker && c.speaker.name ? ' · ' + c.speaker.name : ''}` },
+        decode(c.span[0], c.span[1]));
+      m.addEventListener('click', () => openDocument(d.id, c.id));
+      out.append(m);
+      at = c.span[1];
+    }
+    out.append(decode(at, bytes.length));
+  }
+
+  function closeDocument() {
+    $('document').hidden = true;
+    $('claims').hidden = false;
+    $('claims-head').hidden = false;
+    state.openClaim = null;
+  }
+
+  // ---- date slider -------------------------------------------------------
+  function setDay(day) {
+    state.day = Math.max(state.minDay, Math.min(state.maxDay, day));
+    $('date-slider').value = String(state.day - state.minDay);
+    $('date-label').textContent = isoOf(state.day);
+    if (plot) plot.redraw(false, false);
+    showPoints();
+    scheduled(showControl, 120)();
+    scheduled(loadClaims, 200)();
+  }
+
+  const timers = new Map();
+  function scheduled(fn, ms) {
+    return () => {
+      clearTimeout(timers.get(fn));
+      timers.set(fn, setTimeout(() => fn().catch((e) => showError(e.message)), ms));
+    };
+  }
+
+  async function loadStats() {
+    const s = await api('/api/stats');
+    $('stats').textContent = `${fmt(s.documents)} documents · ${fmt(s.outlets)} outlets · ${fmt(s.claims)} claims · ` +
+      `${fmt(s.events)} events · ${fmt(s.corroborated_groups)} corroborated groups` +
+      (s.first_date ? ` · ${s.first_date} to ${s.last_date}` : '');
+    return s;
+  }
+
+  async function reloadFiltered() {
+    await loadPoints();
+    showPoints();
+    await Promise.all([loadTimeline(), loadClaims()]);
+  }
+
+  async function start() {
+    legend();
+    // Everything the first paint needs is asked for at once; the date range
+    // comes from the statistics and the control maps, not from the points.
+    const basemapDone = loadBasemap('110m').then(() => performance.mark('basemap'));
+    const pointsDone = loadPoints();
+    const [stats, layers] = await Promise.all([loadStats(), api('/api/layers')]);
+    state.layers = layers.layers;
+    const days = state.layers.map((l) => dayOf(l.date));
+    if (stats.first_date) days.push(dayOf(stats.first_date), dayOf(stats.last_date));
+    const today = dayOf(new Date().toISOString().slice(0, 10));
+    state.minDay = days.length ? Math.min(...days) : today;
+    state.maxDay = days.length ? Math.max(...days) : today;
+    state.day = state.maxDay;
+    const controlDone = showControl().then(() => performance.mark('control'));
+    await pointsDone;
+    // Events dated outside the claims' range (none expected) widen it.
+    for (const pt of state.points) {
+      if (pt.day != null) state.minDay = Math.min(state.minDay, pt.day), state.maxDay = Math.max(state.maxDay, pt.day);
+    }
+    const slider = $('date-slider');
+    slider.min = '0';
+    slider.max = String(state.maxDay - state.minDay);
+    const ticks = $('map-dates');
+    for (const l of state.layers) ticks.append(el('option', { value: String(dayOf(l.date) - state.minDay) }));
+    slider.value = String(state.day - state.minDay);
+    $('date-label').textContent = isoOf(state.day);
+    showPoints();
+    performance.mark('clustered');
+    await controlDone;
+    if (state.points.length) map.fitBounds(L.latLngBounds(state.points.map((p) => [p.lat, p.lon])).pad(0.15), { maxZoom: 9 });
+    else if (controlLayer.getLayers().length) map.fitBounds(controlLayer.getBounds().pad(0.2));
+    await basemapDone;
+    // First paint: markers, polygons and outlines drawn.
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    state.firstPaintMs = Math.round(performance.now());
+    await Promise.all([loadTimeline(), loadClaims(), loadBasemap('50m')]);
+    state.ready = true;
+    document.body.dataset.ready = 'true';
+
+    slider.addEventListener('input', () => setDay(state.minDay + Number(slider.value)));
+    $('window').addEventListener('change', () => setDay(state.day));
+    $('close-document').addEventListener('click', closeDocument);
+    const form = $('filters');
+    form.addEventListener('submit', (e) => e.preventDefault());
+    form.addEventListener('change', (e) => {
+      if (e.target.name === 'in_view') scheduled(loadClaims, 0)();
+      else scheduled(reloadFiltered, 0)();
+    });
+    for (const name of ['speaker', 'text']) form.elements[name].addEventListener('input', scheduled(reloadFiltered, 400));
+    map.on('moveend', scheduled(loadClaims, 250));
+    window.addEventListener('resize', () => {
+      if (plot) plot.setSize({ width: $('timeline').clientWidth, height: $('timeline').clientHeight });
+    });
+  }
+
+  start().catch((e) => showError('could not load: ' + e.message));
+})();
