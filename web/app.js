@@ -11,6 +11,7 @@
     'Strategic developments': '#4d6a80',
     'Protests': '#2b8cbe',
     'Riots': '#238b45',
+    'Displacement': '#8c6d31',  // sitrep's own type: people fleeing or evacuated
   };
   // Outline by claim status: solid for what a party or a confirmation
   // stands behind, dashed for allegations, dotted for the unverified.
@@ -111,6 +112,7 @@
     chunkedLoading: true,
     showCoverageOnHover: false,
     maxClusterRadius: 45,
+    disableClusteringAtZoom: 10,
     iconCreateFunction: (cluster) => {
       const n = cluster.getChildCount();
       const size = Math.round(26 + Math.min(24, 5 * Math.log10(n) * 2));
@@ -148,7 +150,8 @@
   function legend() {
     const c = L.control({ position: 'bottomleft' });
     c.onAdd = () => {
-      const d = el('div', { class: 'legend' });
+      const d = el('details', { class: 'legend', open: '' });
+      d.append(el('summary', {}, 'Legend'));
       d.append(el('h4', {}, 'Event type (fill)'));
       for (const [t, color] of Object.entries(TYPE_COLORS)) {
         d.append(el('div', {}, el('span', { class: 'swatch', style: `background:${color}` }), ' ', t));
@@ -256,7 +259,7 @@
     plot = new uPlot({
       width: box.clientWidth || 600,
       height: box.clientHeight || 150,
-      legend: { show: true, live: false },
+      legend: { show: false },  // the map's legend gives the colours
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: true } },
       axes: [{ space: 60 }, { size: 40, label: 'events', labelSize: 14 }],
@@ -342,14 +345,17 @@
         verdictBadge(c.map_check)),
       el('div', { class: 'text' }, c.text),
       el('div', { class: 'meta' }, (c.speaker && c.speaker.name ? c.speaker.name + ' · ' : '') + (c.source.outlet || '')));
-    const open = () => openDocument(c.document_id, c.id);
+    const open = () => openDocument(c.document_id, c.id, { moveMap: true });
     li.addEventListener('click', open);
     li.addEventListener('keydown', (e) => { if (e.key === 'Enter') open(); });
     return li;
   }
 
   // ---- source document with the claim's span -----------------------------
-  async function openDocument(docId, claimId) {
+  // The opened claim's place, ringed on the map.
+  const focusRing = L.circleMarker([0, 0], { radius: 14, weight: 3, color: '#f2b600', fill: false, interactive: false });
+
+  async function openDocument(docId, claimId, { moveMap = false } = {}) {
     let d;
     try {
       d = await api('/api/documents/' + docId);
@@ -380,14 +386,25 @@
     }
     renderText(d, claim);
     state.openClaim = claim ? claim.id : null;
+    if (claim && claim.place && claim.place.lat != null) {
+      focusRing.setLatLng([claim.place.lat, claim.place.lon]).addTo(map);
+      if (moveMap) map.setView([claim.place.lat, claim.place.lon], Math.max(map.getZoom(), 10));
+    } else {
+      focusRing.remove();
+    }
     $('claims').hidden = true;
     $('claims-head').hidden = true;
     $('document').hidden = false;
+    // The claim's span in the middle of the panel (only the panel scrolls).
     const mark = $('doc-text').querySelector('mark.current');
-    if (mark) mark.scrollIntoView({ block: 'center' });
+    const panel = $('document');
+    const below = mark ? mark.offsetTop + mark.offsetHeight - panel.clientHeight + 24 : 0;
+    panel.scrollTop = below > 0 ? Math.max(0, mark.offsetTop - panel.clientHeight / 3) : 0;
   }
 
-  // Spans are UTF-8 byte offsets into `raw`: cut the bytes, then decode.
+  // Spans are UTF-8 byte offsets into `raw`: cut the bytes into pieces
+  // (plain, claim, plain, ...), then decode each; an HTML document is shown
+  // as its visible text, piece by piece, so the marks stay on the claims.
   function renderText(d, current) {
     const bytes = new TextEncoder().encode(d.raw);
     const decode = (a, b) => new TextDecoder().decode(bytes.subarray(a, b));
@@ -396,21 +413,70 @@
     if (current) kept.push(current);
     for (const c of d.claims) if (c !== current && !overlaps(c.span)) kept.push(c);
     kept.sort((a, b) => a.span[0] - b.span[0]);
-    const out = $('doc-text');
-    out.textContent = '';
+    const pieces = [];
     let at = 0;
     for (const c of kept) {
-      out.append(decode(at, c.span[0]));
-      const m = el('mark', { class: c === current ? 'current' : '', title: `${c.status}${c.speaker && c.speaker.name ? ' · ' + c.speaker.name : ''}` },
-        decode(c.span[0], c.span[1]));
-      m.addEventListener('click', () => openDocument(d.id, c.id));
-      out.append(m);
+      pieces.push({ text: decode(at, c.span[0]) }, { text: decode(c.span[0], c.span[1]), claim: c });
       at = c.span[1];
     }
-    out.append(decode(at, bytes.length));
+    pieces.push({ text: decode(at, bytes.length) });
+    if (d.format === 'html') htmlToText(pieces);
+    const out = $('doc-text');
+    out.textContent = '';
+    for (const piece of pieces) {
+      if (!piece.claim) {
+        out.append(piece.text);
+        continue;
+      }
+      const c = piece.claim;
+      const m = el('mark', { class: c === current ? 'current' : '', title: `${c.status}${c.speaker && c.speaker.name ? ' · ' + c.speaker.name : ''}` },
+        piece.text);
+      m.addEventListener('click', () => openDocument(d.id, c.id));
+      out.append(m);
+    }
+  }
+
+  // The visible text of HTML cut into pieces: tags dropped (a tag may run
+  // across pieces), head/script/style skipped, block ends as blank lines,
+  // white space collapsed, entities decoded.
+  const BLOCK = new Set(['p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'article', 'section',
+    'header', 'footer', 'blockquote', 'figcaption', 'ul', 'ol', 'table', 'title']);
+  const SKIP = new Set(['head', 'script', 'style', 'noscript', 'template']);
+  function htmlToText(pieces) {
+    let inTag = false, tag = '', skipping = null;
+    const entities = new DOMParser();
+    for (const piece of pieces) {
+      let text = '';
+      for (const ch of piece.text) {
+        if (inTag) {
+          if (ch !== '>') { tag += ch; continue; }
+          inTag = false;
+          const m = tag.match(/^(\/?)\s*([a-zA-Z][a-zA-Z0-9]*)/);
+          tag = '';
+          if (!m) continue;
+          const [, closing, name] = [m[0], m[1], m[2].toLowerCase()];
+          if (skipping) {
+            if (closing && name === skipping) skipping = null;
+          } else if (!closing && SKIP.has(name)) {
+            skipping = name;
+          } else if (BLOCK.has(name)) {
+            text += '\u0001';
+          }
+          continue;
+        }
+        if (ch === '<') { inTag = true; continue; }
+        if (!skipping) text += ch;
+      }
+      // No '<' is left, so parsing only decodes entities (the '.' keeps
+      // leading white space, which the parser would drop).
+      text = text.replace(/[ \t\r\n]+/g, ' ').replace(/ ?\u0001[\u0001 ]*/g, '\n\n');
+      piece.text = text.includes('&') ? entities.parseFromString('.' + text, 'text/html').body.textContent.slice(1) : text;
+    }
+    pieces[0].text = pieces[0].text.replace(/^\s+/, '');
   }
 
   function closeDocument() {
+    focusRing.remove();
     $('document').hidden = true;
     $('claims').hidden = false;
     $('claims-head').hidden = false;
@@ -439,7 +505,7 @@
   async function loadStats() {
     const s = await api('/api/stats');
     $('stats').textContent = `${fmt(s.documents)} documents · ${fmt(s.outlets)} outlets · ${fmt(s.claims)} claims · ` +
-      `${fmt(s.events)} events · ${fmt(s.corroborated_groups)} corroborated groups` +
+      `${fmt(s.events)} events · corroborated by 2+ sources: ${fmt(s.corroborated_groups)}` +
       (s.first_date ? ` · ${s.first_date} to ${s.last_date}` : '');
     return s;
   }

@@ -159,10 +159,21 @@ try {
   const verdict = await page.textContent('#doc-claim');
   check(/consistent/.test(verdict) && /477/.test(verdict), 'the claim\'s verdict against the map is shown', verdict);
   check(await page.isVisible('#doc-text mark.current'), 'the highlighted span is visible');
+  const docText = await page.textContent('#doc-text');
+  check(!/<p>|&rsquo;|<\/?article/.test(docText) && /Institute for the Study of War’s/.test(docText),
+    'an HTML source is shown as its text, tags dropped and entities decoded', docText.slice(0, 300));
+  await page.click('#close-document');
+  check(await page.isVisible('#claims li'), 'closing the document returns to the claims');
+
+  // The screenshot: every event, the claim opened from the unfiltered list.
+  await page.fill('input[name=text]', '');
+  await page.waitForFunction(() => window.sitrep.state().shownPoints === window.sitrep.state().points &&
+    [...document.querySelectorAll('#claims li')].some((li) => !/kilomet/i.test(li.textContent)));
+  await page.locator('#claims li', { hasText: '480' }).first().click();
+  await page.waitForSelector('#document:not([hidden]) mark.current');
   await page.screenshot({ path: join(out, 'web-map.png') });
   if (args.screenshot) copyFileSync(join(out, 'web-map.png'), resolve(args.screenshot));
   await page.click('#close-document');
-  check(await page.isVisible('#claims li'), 'closing the document returns to the claims');
 
   // An unknown text query is the API's 400, said on the page, not a crash.
   problems.length = 0;
