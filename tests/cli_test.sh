@@ -95,6 +95,28 @@ expect 1 "no database at" -- verify --db "$tmp/none.db" --window 3
 expect 1 "serve: no database at" -- serve --db "$tmp/none.db" --port 0
 expect 2 "port" -- serve --db "$tmp/c.db" --port 70000
 expect 0 "read-only JSON API" -- serve --help
+expect 1 "no web assets at" -- serve --db "$tmp/c.db" --port 0 --web "$tmp/no-web"
+# A running server: the page at / and the API beside it; SIGTERM stops it (exit 0).
+"$bin" serve --db "$tmp/c.db" --port 0 >"$tmp/serve.out" 2>"$tmp/serve.err" &
+serve_pid=$!
+for _ in $(seq 50); do grep -q "http://" "$tmp/serve.out" && break; sleep 0.1; done
+url=$(grep -oE "http://127.0.0.1:[0-9]+" "$tmp/serve.out" | head -1)
+if grep -q "map at $url/" "$tmp/serve.out" && python3 - "$url" <<'PY'
+import json, sys, urllib.request
+base = sys.argv[1]
+get = urllib.request.build_opener(urllib.request.ProxyHandler({})).open  # loopback: no proxy
+page = get(base + "/").read().decode()
+assert "<title>sitrep map</title>" in page, page[:200]
+assert json.load(get(base + "/api/stats"))["documents"] > 0
+PY
+then
+  pass=$((pass + 1))
+else
+  echo "FAIL: sitrep serve: no page or API at '$url'"; cat "$tmp/serve.out" "$tmp/serve.err" | head -5
+  fails=$((fails + 1))
+fi
+kill -TERM "$serve_pid"
+if wait "$serve_pid"; then pass=$((pass + 1)); else echo "FAIL: sitrep serve did not stop cleanly on SIGTERM"; fails=$((fails + 1)); fi
 
 echo "cli: $pass passed, $fails failed"
 [[ $fails -eq 0 ]]

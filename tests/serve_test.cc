@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <thread>
 
@@ -34,9 +35,12 @@ class ServeTest : public ::testing::Test {
     ControlImportOptions co;
     co.db_path = *db_;
     ASSERT_TRUE(ImportControl({kExamples + "/control"}, co).ok());
+    fs::create_directories(*dir_ / "web");
+    testing::WriteFile(*dir_ / "web/index.html", "<!doctype html><title>map page</title>");
     ServeOptions so;
     so.db_path = *db_;
     so.port = 0;
+    so.web_root = *dir_ / "web";
     Result<std::unique_ptr<Server>> s = Server::Create(so);
     ASSERT_TRUE(s.ok()) << s.status().message();
     server_ = std::move(s).value().release();
@@ -123,7 +127,21 @@ TEST_F(ServeTest, PointsAndTimelineForTheMap) {
   for (const auto& row : p["points"]) {
     EXPECT_GT(row[1].get<int64_t>(), 0);  // its document
     EXPECT_TRUE(row[2].is_number() && row[3].is_number());
-    EXPECT_FALSE(row[5].get<std::string>().empty());  // every point is an event
+    EXPECT_FALSE(row[4].get<std::string>().empty());  // its place
+    EXPECT_FALSE(row[6].get<std::string>().empty());  // every point is an event
+  }
+  // Each point is the event of the same id, column by column.
+  nlohmann::json all_events = Get("/api/events?limit=1000", 200)["events"];
+  for (const auto& row : p["points"]) {
+    auto e = std::find_if(all_events.begin(), all_events.end(), [&](const nlohmann::json& x) { return x["id"] == row[0]; });
+    ASSERT_NE(e, all_events.end());
+    EXPECT_EQ((*e)["document_id"], row[1]);
+    EXPECT_NEAR((*e)["place"]["lat"].get<double>(), row[2].get<double>(), 1e-5);
+    EXPECT_NEAR((*e)["place"]["lon"].get<double>(), row[3].get<double>(), 1e-5);
+    EXPECT_EQ((*e)["place"]["name"], row[4]);
+    EXPECT_EQ((*e)["event"]["type"], row[6]);
+    EXPECT_EQ((*e)["status"], row[8]);
+    EXPECT_EQ((*e)["corroboration"], row[9]);
   }
   // The map's view: a box around Kharkiv holds its events and nothing far away.
   nlohmann::json box = Get("/api/points?bbox=35.5,49.5,37,50.5", 200);
@@ -162,6 +180,32 @@ TEST_F(ServeTest, DocumentCarriesItsTextAndClaimSpans) {
     ASSERT_LE(e, raw.size());
     EXPECT_EQ(raw.substr(b, e - b), c["text"].get<std::string>());  // a text document: spans are the text
   }
+}
+
+TEST_F(ServeTest, ServesThePageBesideTheApi) {
+  httplib::Result page = client_->Get("/");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("map page"), std::string::npos);
+  EXPECT_EQ(page->get_header_value("Content-Type").rfind("text/html", 0), 0u);
+  httplib::Result missing = client_->Get("/no-such-script.js");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+  Get("/api/no-such-endpoint", 404);  // still a JSON error
+}
+
+TEST(ServeCreate, RefusesAMissingWebFolder) {
+  testing::TempDir dir("serve-web");
+  IngestOptions io;
+  io.db_path = dir / "c.db";
+  ASSERT_TRUE(IngestCorpus({kExamples + "/kharkiv-strikes.txt"}, io).ok());
+  ServeOptions so;
+  so.db_path = io.db_path;
+  so.port = 0;
+  so.web_root = dir / "nowhere";
+  Result<std::unique_ptr<Server>> s = Server::Create(so);
+  EXPECT_EQ(s.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(s.status().message().find("nowhere"), std::string::npos);
 }
 
 TEST_F(ServeTest, NoCompressionOnTheLoopback) {

@@ -2,6 +2,7 @@
 // read from the sitrep serve API (docs/api.md). No build step, no network
 // beyond the server it came from.
 'use strict';
+performance.mark('app start');
 
 (function () {
   const TYPE_COLORS = {
@@ -179,7 +180,7 @@
     performance.mark('points fetched');
     const col = Object.fromEntries(body.columns.map((c, i) => [c, i]));
     state.points = body.points.map((r) => ({
-      id: r[col.id], doc: r[col.document_id], lat: r[col.lat], lon: r[col.lon],
+      id: r[col.id], doc: r[col.document_id], lat: r[col.lat], lon: r[col.lon], place: r[col.place],
       day: r[col.date] ? dayOf(r[col.date]) : null, date: r[col.date], type: r[col.event_type],
       subType: r[col.sub_event_type], status: r[col.status], corroboration: r[col.corroboration], check: r[col.map_check],
     }));
@@ -200,7 +201,33 @@
       return m;
     });
     performance.mark('markers made');
+    labelPlaces();
   }
+
+  // Names of the places events happened at (the basemap has none), the
+  // 300 with most events, from zoom 7 on.
+  const labels = L.layerGroup();
+  function labelPlaces() {
+    const places = new Map();
+    for (const pt of state.points) {
+      const key = `${pt.place}|${pt.lat}|${pt.lon}`;
+      const e = places.get(key) || { name: pt.place, lat: pt.lat, lon: pt.lon, n: 0 };
+      e.n++;
+      places.set(key, e);
+    }
+    labels.clearLayers();
+    [...places.values()].sort((a, b) => b.n - a.n).slice(0, 300).forEach((p) => {
+      const icon = L.divIcon({ className: 'place-label', html: '', iconSize: null, iconAnchor: [-9, 8] });
+      const m = L.marker([p.lat, p.lon], { icon, interactive: false, keyboard: false });
+      m.on('add', () => { m.getElement().textContent = p.name; });
+      labels.addLayer(m);
+    });
+  }
+  function toggleLabels() {
+    if (map.getZoom() >= 7) labels.addTo(map);
+    else labels.remove();
+  }
+  map.on('zoomend', toggleLabels);
 
   function inWindow(day) {
     if (day == null) return true;  // undated events are always shown
@@ -518,24 +545,19 @@
 
   async function start() {
     legend();
-    // Everything the first paint needs is asked for at once; the date range
-    // comes from the statistics and the control maps, not from the points.
+    // What the first paint needs is asked for at once; the date range comes
+    // from the points and the control maps (the statistics wait: on two
+    // cores their 50 ms of server time delayed the paint).
     const basemapDone = loadBasemap('110m').then(() => performance.mark('basemap'));
-    const pointsDone = loadPoints();
-    const [stats, layers] = await Promise.all([loadStats(), api('/api/layers')]);
+    const [layers] = await Promise.all([api('/api/layers'), loadPoints()]);
     state.layers = layers.layers;
     const days = state.layers.map((l) => dayOf(l.date));
-    if (stats.first_date) days.push(dayOf(stats.first_date), dayOf(stats.last_date));
+    for (const pt of state.points) if (pt.day != null) days.push(pt.day);
     const today = dayOf(new Date().toISOString().slice(0, 10));
-    state.minDay = days.length ? Math.min(...days) : today;
-    state.maxDay = days.length ? Math.max(...days) : today;
+    state.minDay = days.length ? days.reduce((a, b) => Math.min(a, b)) : today;
+    state.maxDay = days.length ? days.reduce((a, b) => Math.max(a, b)) : today;
     state.day = state.maxDay;
     const controlDone = showControl().then(() => performance.mark('control'));
-    await pointsDone;
-    // Events dated outside the claims' range (none expected) widen it.
-    for (const pt of state.points) {
-      if (pt.day != null) state.minDay = Math.min(state.minDay, pt.day), state.maxDay = Math.max(state.maxDay, pt.day);
-    }
     const slider = $('date-slider');
     slider.min = '0';
     slider.max = String(state.maxDay - state.minDay);
@@ -548,11 +570,12 @@
     await controlDone;
     if (state.points.length) map.fitBounds(L.latLngBounds(state.points.map((p) => [p.lat, p.lon])).pad(0.15), { maxZoom: 9 });
     else if (controlLayer.getLayers().length) map.fitBounds(controlLayer.getBounds().pad(0.2));
+    toggleLabels();
     await basemapDone;
     // First paint: markers, polygons and outlines drawn.
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     state.firstPaintMs = Math.round(performance.now());
-    await Promise.all([loadTimeline(), loadClaims(), loadBasemap('50m')]);
+    await Promise.all([loadStats(), loadTimeline(), loadClaims(), loadBasemap('50m')]);
     state.ready = true;
     document.body.dataset.ready = 'true';
 

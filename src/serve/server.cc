@@ -150,16 +150,30 @@ struct Server::Impl {
       if (!db.ok()) return SendError(res, HttpStatus(db.status()), db.status().message());
       Result<std::vector<Database::EventPoint>> points = db->EventPoints(f);
       if (!points.ok()) return SendError(res, HttpStatus(points.status()), points.status().message());
-      ordered_json rows = ordered_json::array();
-      for (const Database::EventPoint& p : *points) {
-        rows.push_back({p.id, p.document_id, p.lat, p.lon, p.date, p.event_type, p.sub_event_type, p.status, p.corroboration,
-                        p.map_check});
+      // Written directly: a tree of 10,000 JSON arrays took longer to build
+      // than the query. Coordinates to 5 decimals (about a metre).
+      std::string body = R"({"columns":["id","document_id","lat","lon","place","date","event_type","sub_event_type",)"
+                         R"("status","corroboration","map_check"],"count":)" +
+                         std::to_string(points->size()) + R"(,"points":[)";
+      body.reserve(body.size() + points->size() * 120);
+      auto text = [&body](const std::string& s) { body += nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
+      char number[96];
+      for (size_t i = 0; i < points->size(); ++i) {
+        const Database::EventPoint& p = (*points)[i];
+        std::snprintf(number, sizeof number, "%s[%lld,%lld,%.5f,%.5f,", i ? "," : "", static_cast<long long>(p.id),
+                      static_cast<long long>(p.document_id), p.lat, p.lon);
+        body += number;
+        for (const std::string* s : {&p.place, &p.date, &p.event_type, &p.sub_event_type, &p.status}) {
+          text(*s);
+          body += ',';
+        }
+        body += std::to_string(p.corroboration) + ',';
+        text(p.map_check);
+        body += ']';
       }
-      SendJson(res, 200,
-               ordered_json{{"columns", {"id", "document_id", "lat", "lon", "date", "event_type", "sub_event_type", "status",
-                                         "corroboration", "map_check"}},
-                            {"count", points->size()},
-                            {"points", rows}});
+      body += "]}";
+      res.status = 200;
+      res.set_content(body, "application/json");
     });
     http.Get("/api/timeline", [this](const httplib::Request& req, httplib::Response& res) {
       QueryFilter f;

@@ -19,7 +19,7 @@ void OnSignal(int) {
 }  // namespace
 
 void AddServeCommand(CLI::App* app, ServeArgs* a) {
-  a->cmd = app->add_subcommand("serve", "Serve the database over HTTP: a read-only JSON API (docs/api.md)");
+  a->cmd = app->add_subcommand("serve", "Serve the database over HTTP: the web map (docs/web.md) and a read-only JSON API (docs/api.md)");
   ServeOptions& o = a->options;
   a->cmd->add_option("--db", o.db_path, "Database file")->capture_default_str();
   a->cmd->add_option("--host", o.host, "Address to listen on (loopback by default; 0.0.0.0 exposes it)")
