@@ -128,7 +128,8 @@ TEST_F(ServeTest, PointsAndTimelineForTheMap) {
     EXPECT_GT(row[1].get<int64_t>(), 0);  // its document
     EXPECT_TRUE(row[2].is_number() && row[3].is_number());
     EXPECT_FALSE(row[4].get<std::string>().empty());  // its place
-    EXPECT_FALSE(row[6].get<std::string>().empty());  // every point is an event
+    EXPECT_FALSE(row[5].get<std::string>().empty());  // town, region, country...
+    EXPECT_FALSE(row[7].get<std::string>().empty());  // every point is an event
   }
   // Each point is the event of the same id, column by column.
   nlohmann::json all_events = Get("/api/events?limit=1000", 200)["events"];
@@ -139,9 +140,10 @@ TEST_F(ServeTest, PointsAndTimelineForTheMap) {
     EXPECT_NEAR((*e)["place"]["lat"].get<double>(), row[2].get<double>(), 1e-5);
     EXPECT_NEAR((*e)["place"]["lon"].get<double>(), row[3].get<double>(), 1e-5);
     EXPECT_EQ((*e)["place"]["name"], row[4]);
-    EXPECT_EQ((*e)["event"]["type"], row[6]);
-    EXPECT_EQ((*e)["status"], row[8]);
-    EXPECT_EQ((*e)["corroboration"], row[9]);
+    EXPECT_EQ((*e)["place"]["kind"], row[5]);
+    EXPECT_EQ((*e)["event"]["type"], row[7]);
+    EXPECT_EQ((*e)["status"], row[9]);
+    EXPECT_EQ((*e)["corroboration"], row[10]);
   }
   // The map's view: a box around Kharkiv holds its events and nothing far away.
   nlohmann::json box = Get("/api/points?bbox=35.5,49.5,37,50.5", 200);

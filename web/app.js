@@ -24,7 +24,9 @@ performance.mark('app start');
     unverified: { color: '#888888', dash: '2,3' },
     denied: { color: '#b2182b', dash: '6,2' },
   };
-  const HOLDER_COLORS = { RUS: '#d7301f', UKR: '#2166ac' };
+  // Control layers by holder; a holder's second and third layers (say, all
+  // occupied ground and the advances of one offensive) in other shades.
+  const HOLDER_COLORS = { RUS: ['#d7301f', '#7f0000', '#fc8d59'], UKR: ['#2166ac', '#053061', '#67a9cf'] };
   const OTHER_LAYER_COLORS = ['#6a51a3', '#8c510a', '#01665e', '#c51b7d'];
   const DAY_MS = 86400000;
 
@@ -124,13 +126,15 @@ performance.mark('app start');
     },
   }).addTo(map);
 
-  const layerColorCache = {};
+  // A layer keeps its colour for the whole session.
+  const layerColors = new Map();
   function layerColor(p) {
-    if (HOLDER_COLORS[p.holder]) return HOLDER_COLORS[p.holder];
-    if (!(p.layer in layerColorCache)) {
-      layerColorCache[p.layer] = OTHER_LAYER_COLORS[Object.keys(layerColorCache).length % OTHER_LAYER_COLORS.length];
+    if (!layerColors.has(p.layer)) {
+      const shades = HOLDER_COLORS[p.holder] || OTHER_LAYER_COLORS;
+      const used = [...layerColors.values()];
+      layerColors.set(p.layer, shades.find((c) => !used.includes(c)) || shades[layerColors.size % shades.length]);
     }
-    return layerColorCache[p.layer];
+    return layerColors.get(p.layer);
   }
 
   // Country outlines: the coarse 1:110m set for the first paint, then the
@@ -140,6 +144,21 @@ performance.mark('app start');
     if (!res.ok) throw new Error(`basemap outlines missing (countries-${scale}.json: ${res.status})`);
     const world = await res.json();
     const countries = topojson.feature(world, world.objects.countries);
+    // world-atlas is drawn for spherical projections: rings that cross the
+    // antimeridian (Russia, Fiji) jump from 180 to -180, which a flat map
+    // draws as a band across the world. Make their longitudes continuous.
+    const unwrap = (ring) => {
+      for (let i = 1; i < ring.length; i++) {
+        while (ring[i][0] - ring[i - 1][0] > 180) ring[i][0] -= 360;
+        while (ring[i][0] - ring[i - 1][0] < -180) ring[i][0] += 360;
+      }
+    };
+    for (const f of countries.features) {
+      const g = f.geometry;
+      if (!g) continue;
+      const polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+      for (const poly of polygons) poly.forEach(unwrap);
+    }
     const layer = L.geoJSON(countries, {
       renderer: basemapRenderer, interactive: false,
       style: { color: '#8a8f96', weight: 0.8, fillColor: '#f3f1ec', fillOpacity: 1 },
@@ -162,8 +181,8 @@ performance.mark('app start');
         d.append(el('div', {}, el('span', { class: 'ring', style: `border-color:${st.color};border-style:${st.dash ? 'dashed' : 'solid'}` }), ' ', s));
       }
       d.append(el('h4', {}, 'Control (area)'));
-      for (const [h, color] of Object.entries(HOLDER_COLORS)) {
-        d.append(el('div', {}, el('span', { class: 'swatch', style: `background:${color};opacity:.5;border-radius:2px` }), ' held by ', h));
+      for (const [h, shades] of Object.entries(HOLDER_COLORS)) {
+        d.append(el('div', {}, el('span', { class: 'swatch', style: `background:${shades[0]};opacity:.5;border-radius:2px` }), ' held by ', h));
       }
       L.DomEvent.disableClickPropagation(d);
       return d;
@@ -180,14 +199,15 @@ performance.mark('app start');
     performance.mark('points fetched');
     const col = Object.fromEntries(body.columns.map((c, i) => [c, i]));
     state.points = body.points.map((r) => ({
-      id: r[col.id], doc: r[col.document_id], lat: r[col.lat], lon: r[col.lon], place: r[col.place],
+      id: r[col.id], doc: r[col.document_id], lat: r[col.lat], lon: r[col.lon], place: r[col.place], kind: r[col.place_kind],
       day: r[col.date] ? dayOf(r[col.date]) : null, date: r[col.date], type: r[col.event_type],
       subType: r[col.sub_event_type], status: r[col.status], corroboration: r[col.corroboration], check: r[col.map_check],
     }));
     markers = state.points.map((pt) => {
       const st = statusStyle(pt.status);
+      // An event placed only at a country's centroid is drawn smaller.
       const m = L.circleMarker([pt.lat, pt.lon], {
-        radius: 7, weight: 3, color: st.color, dashArray: st.dash, fillColor: typeColor(pt.type), fillOpacity: 0.9,
+        radius: pt.kind === 'country' ? 5 : 7, weight: pt.kind === 'country' ? 2 : 3, color: st.color, dashArray: st.dash, fillColor: typeColor(pt.type), fillOpacity: 0.9,
       });
       // The tooltip is made on first hover: 10,000 of them up front cost
       // a tenth of a second.
@@ -314,6 +334,21 @@ performance.mark('app start');
       const idx = plot.cursor.idx;
       if (idx != null) setDay(state.minDay + idx);
     });
+  }
+
+  // Where the events are, and the control maps. Events placed at a
+  // country's centroid (a statement about "the United States") would zoom
+  // the map out to the world: they count only when there is nothing finer.
+  function initialView() {
+    let bounds = null;
+    const fine = state.points.filter((p) => p.kind !== 'country');
+    const pts = fine.length ? fine : state.points;
+    if (pts.length) bounds = L.latLngBounds(pts.map((p) => [p.lat, p.lon]));
+    if (controlLayer.getLayers().length) {
+      const c = controlLayer.getBounds();
+      bounds = bounds ? bounds.extend(c) : c;
+    }
+    return bounds && bounds.pad(0.15);
   }
 
   // ---- claims panel ------------------------------------------------------
@@ -568,8 +603,8 @@ performance.mark('app start');
     showPoints();
     performance.mark('clustered');
     await controlDone;
-    if (state.points.length) map.fitBounds(L.latLngBounds(state.points.map((p) => [p.lat, p.lon])).pad(0.15), { maxZoom: 9 });
-    else if (controlLayer.getLayers().length) map.fitBounds(controlLayer.getBounds().pad(0.2));
+    const view = initialView();
+    if (view) map.fitBounds(view, { maxZoom: 9 });
     toggleLabels();
     await basemapDone;
     // First paint: markers, polygons and outlines drawn.

@@ -182,7 +182,7 @@ class Database {
   struct EventPoint {
     int64_t id = 0, document_id = 0;
     double lat = 0, lon = 0;
-    std::string place, date, event_type, sub_event_type, status, map_check;
+    std::string place, place_kind, date, event_type, sub_event_type, status, map_check;
     int corroboration = 1;
   };
   Result<std::vector<EventPoint>> EventPoints(const QueryFilter& filter);

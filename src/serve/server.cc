@@ -152,7 +152,7 @@ struct Server::Impl {
       if (!points.ok()) return SendError(res, HttpStatus(points.status()), points.status().message());
       // Written directly: a tree of 10,000 JSON arrays took longer to build
       // than the query. Coordinates to 5 decimals (about a metre).
-      std::string body = R"({"columns":["id","document_id","lat","lon","place","date","event_type","sub_event_type",)"
+      std::string body = R"({"columns":["id","document_id","lat","lon","place","place_kind","date","event_type","sub_event_type",)"
                          R"("status","corroboration","map_check"],"count":)" +
                          std::to_string(points->size()) + R"(,"points":[)";
       body.reserve(body.size() + points->size() * 120);
@@ -163,7 +163,7 @@ struct Server::Impl {
         std::snprintf(number, sizeof number, "%s[%lld,%lld,%.5f,%.5f,", i ? "," : "", static_cast<long long>(p.id),
                       static_cast<long long>(p.document_id), p.lat, p.lon);
         body += number;
-        for (const std::string* s : {&p.place, &p.date, &p.event_type, &p.sub_event_type, &p.status}) {
+        for (const std::string* s : {&p.place, &p.place_kind, &p.date, &p.event_type, &p.sub_event_type, &p.status}) {
           text(*s);
           body += ',';
         }

@@ -436,7 +436,7 @@ Result<std::vector<Database::EventPoint>> Database::EventPoints(const QueryFilte
   Result<Where> w = BuildWhere(&impl_->db, f);
   if (!w.ok()) return w.status();
   std::string sql =
-      "SELECT c.id, c.document_id, p.lat, p.lon, p.name, c.when_from, c.event_type, c.sub_event_type, c.status, "
+      "SELECT c.id, c.document_id, p.lat, p.lon, p.name, p.kind, c.when_from, c.event_type, c.sub_event_type, c.status, "
       "COALESCE(g.corroboration, 1), "
       "COALESCE((SELECT verdict FROM claim_checks k WHERE k.claim_id = c.id ORDER BY k.kind LIMIT 1), '') "
       "FROM claims c JOIN places p ON p.id = c.place_id "
@@ -450,7 +450,7 @@ Result<std::vector<Database::EventPoint>> Database::EventPoints(const QueryFilte
   Status s;
   while (st->Step(&s)) {
     out.push_back({st->Int(0), st->Int(1), st->Double(2), st->Double(3), st->Text(4), st->Text(5), st->Text(6),
-                   st->Text(7), st->Text(8), st->Text(10), static_cast<int>(st->Int(9))});
+                   st->Text(7), st->Text(8), st->Text(9), st->Text(11), static_cast<int>(st->Int(10))});
   }
   if (!s.ok()) return s;
   return out;
