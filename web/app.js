@@ -58,6 +58,7 @@ performance.mark('app start');
     day: 0,
     layers: [],
     ready: false,
+    truncated: false,  // /api/points gave its maximum
     firstPaintMs: null,
     openClaim: null,
   };
@@ -197,6 +198,7 @@ performance.mark('app start');
     p.set('limit', '50000');
     const body = await api('/api/points?' + p);
     performance.mark('points fetched');
+    state.truncated = body.count === 50000;
     const col = Object.fromEntries(body.columns.map((c, i) => [c, i]));
     state.points = body.points.map((r) => ({
       id: r[col.id], doc: r[col.document_id], lat: r[col.lat], lon: r[col.lon], place: r[col.place], kind: r[col.place_kind],
@@ -260,7 +262,8 @@ performance.mark('app start');
     clusters.clearLayers();
     clusters.addLayers(keep);
     state.shownPoints = keep.length;
-    $('shown').textContent = `${fmt(keep.length)} of ${fmt(markers.length)} events`;
+    $('shown').textContent = `${fmt(keep.length)} of ${fmt(markers.length)} events` +
+      (state.truncated ? ' (the newest 50,000 with a place; filter to see older ones)' : '');
   }
 
   // ---- control of terrain ------------------------------------------------
@@ -352,11 +355,14 @@ performance.mark('app start');
   }
 
   // ---- claims panel ------------------------------------------------------
+  const PAGE = 100;
   let claimsRequest = 0;
-  async function loadClaims() {
+  let claimsShown = 0;
+  async function loadClaims({ more = false } = {}) {
     const ticket = ++claimsRequest;
     const p = filterParams();
-    p.set('limit', '200');
+    p.set('limit', String(PAGE));
+    if (more) p.set('offset', String(claimsShown));
     p.set('until', isoOf(state.day));
     const w = Number($('window').value);
     if (w > 0) p.set('since', isoOf(state.day - w + 1));
@@ -377,12 +383,24 @@ performance.mark('app start');
     }
     if (ticket !== claimsRequest) return;
     const list = $('claims');
-    list.textContent = '';
+    if (!more) {
+      list.textContent = '';
+      claimsShown = 0;
+      list.scrollTop = 0;
+    }
+    list.querySelector('li.more')?.remove();
     for (const c of body.claims) list.append(claimItem(c));
-    state.claims = body.claims.length;
-    $('claims-head').textContent = body.count === 0 ? 'No claims match.' :
-      `${body.count}${body.count === 200 ? '+' : ''} claims, newest first` +
-      (p.has('bbox') ? ', with a place in view' : '') + ` to ${isoOf(state.day)}`;
+    claimsShown += body.claims.length;
+    state.claims = claimsShown;
+    if (body.count === PAGE) {
+      const button = el('button', { type: 'button' }, `Show ${PAGE} more`);
+      button.addEventListener('click', () => loadClaims({ more: true }).catch((e) => showError(e.message)));
+      list.append(el('li', { class: 'more' }, button));
+    }
+    $('claims-head').textContent = claimsShown === 0 ? 'No claims match.' :
+      `${fmt(claimsShown)}${body.count === PAGE ? '+' : ''} claims, newest first` +
+      (p.has('bbox') ? ', with a place in view' : '') + ` to ${isoOf(state.day)}` +
+      (w > 0 ? ` (${w === 1 ? 'that day' : w + ' days'})` : '');
   }
 
   function statusBadge(status) {
@@ -552,6 +570,7 @@ performance.mark('app start');
     $('date-label').textContent = isoOf(state.day);
     if (plot) plot.redraw(false, false);
     showPoints();
+    saveHash();
     scheduled(showControl, 120)();
     scheduled(loadClaims, 200)();
   }
@@ -578,8 +597,35 @@ performance.mark('app start');
     await Promise.all([loadTimeline(), loadClaims()]);
   }
 
+  // The view in the address (#date=…&window=…&status=…&view=lat,lon,zoom),
+  // so that a reload or a shared link shows the same thing.
+  const FORM_FIELDS = ['status', 'type', 'speaker', 'text'];
+  function saveHash() {
+    if (!state.ready) return;
+    const h = new URLSearchParams(filterParams());
+    h.set('date', isoOf(state.day));
+    if ($('window').value !== '0') h.set('window', $('window').value);
+    if (!$('filters').elements.in_view.checked) h.set('inview', '0');
+    const c = map.getCenter();
+    h.set('view', `${c.lat.toFixed(4)},${c.lng.toFixed(4)},${map.getZoom()}`);
+    history.replaceState(null, '', '#' + h);
+  }
+  function readHash() {
+    const h = new URLSearchParams(location.hash.slice(1));
+    const form = $('filters');
+    for (const name of FORM_FIELDS) if (h.has(name)) form.elements[name].value = h.get(name);
+    if (['0', '1', '7', '30'].includes(h.get('window'))) $('window').value = h.get('window');
+    if (h.get('inview') === '0') form.elements.in_view.checked = false;
+    const view = (h.get('view') || '').split(',').map(Number);
+    return {
+      date: /^\d{4}-\d{2}-\d{2}$/.test(h.get('date') || '') ? h.get('date') : null,
+      view: view.length === 3 && view.every(Number.isFinite) ? view : null,
+    };
+  }
+
   async function start() {
     legend();
+    const wanted = readHash();
     // What the first paint needs is asked for at once; the date range comes
     // from the points and the control maps (the statistics wait: on two
     // cores their 50 ms of server time delayed the paint).
@@ -591,7 +637,7 @@ performance.mark('app start');
     const today = dayOf(new Date().toISOString().slice(0, 10));
     state.minDay = days.length ? days.reduce((a, b) => Math.min(a, b)) : today;
     state.maxDay = days.length ? days.reduce((a, b) => Math.max(a, b)) : today;
-    state.day = state.maxDay;
+    state.day = wanted.date ? Math.max(state.minDay, Math.min(state.maxDay, dayOf(wanted.date))) : state.maxDay;
     const controlDone = showControl().then(() => performance.mark('control'));
     const slider = $('date-slider');
     slider.min = '0';
@@ -604,7 +650,8 @@ performance.mark('app start');
     performance.mark('clustered');
     await controlDone;
     const view = initialView();
-    if (view) map.fitBounds(view, { maxZoom: 9 });
+    if (wanted.view) map.setView([wanted.view[0], wanted.view[1]], wanted.view[2]);
+    else if (view) map.fitBounds(view, { maxZoom: 9 });
     toggleLabels();
     await basemapDone;
     // First paint: markers, polygons and outlines drawn.
@@ -613,6 +660,8 @@ performance.mark('app start');
     await Promise.all([loadStats(), loadTimeline(), loadClaims(), loadBasemap('50m')]);
     state.ready = true;
     document.body.dataset.ready = 'true';
+    saveHash();
+    map.on('moveend', saveHash);
 
     slider.addEventListener('input', () => setDay(state.minDay + Number(slider.value)));
     $('window').addEventListener('change', () => setDay(state.day));
@@ -622,7 +671,9 @@ performance.mark('app start');
     form.addEventListener('change', (e) => {
       if (e.target.name === 'in_view') scheduled(loadClaims, 0)();
       else scheduled(reloadFiltered, 0)();
+      saveHash();
     });
+    form.addEventListener('input', saveHash);
     for (const name of ['speaker', 'text']) form.elements[name].addEventListener('input', scheduled(reloadFiltered, 400));
     map.on('moveend', scheduled(loadClaims, 250));
     window.addEventListener('resize', () => {

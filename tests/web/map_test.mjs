@@ -140,6 +140,12 @@ try {
   await page.selectOption('#window', '7');
   s = await state();
   check(s.shownPoints < midShown, 'a 7-day window shows fewer events than "all up to"', { midShown, s });
+  // The view is in the address: a reload shows the same date and window.
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  s = await state();
+  check(s.date === '2024-09-20' && await page.inputValue('#window') === '7' && s.shownPoints < midShown,
+    'a reload keeps the date and the window (the address holds them)', { s, hash: await page.evaluate(() => location.hash) });
   await page.selectOption('#window', '0');
   await slider.focus();
   await page.keyboard.press('End');
@@ -209,7 +215,14 @@ try {
     const fcp = await p.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
     times.push({ firstPaintMs: st.firstPaintMs, fcp: fcp && Math.round(fcp) });
     count = st.shownPoints;
-    if (i === 0) check(errors.length === 0, 'no console errors with the large database', errors);
+    if (i === 0) {
+      check(errors.length === 0, 'no console errors with the large database', errors);
+      const listed = (await p.evaluate(() => window.sitrep.state())).claims;
+      await p.click('#claims li.more button');
+      await p.waitForFunction((n) => window.sitrep.state().claims > n, listed);
+      const after = (await p.evaluate(() => window.sitrep.state())).claims;
+      check(listed === 100 && after === 200, '"Show 100 more" pages through the claims', { listed, after });
+    }
     await p.close();
   }
   check(count >= 10000, 'the large database puts 10,000 events or more on the map', count);
