@@ -210,6 +210,19 @@ TEST(ServeCreate, RefusesAMissingWebFolder) {
   EXPECT_NE(s.status().message().find("nowhere"), std::string::npos);
 }
 
+TEST_F(ServeTest, AnswersOnlyForLoopbackNames) {
+  // DNS rebinding: a page from evil.example resolving to 127.0.0.1.
+  httplib::Result r = client_->Get("/api/claims", {{"Host", "evil.example:8080"}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 403);
+  EXPECT_NE(r->body.find("127.0.0.1 or localhost"), std::string::npos);
+  for (const char* host : {"localhost", "LOCALHOST:8080", "127.0.0.1:1", "[::1]:8080"}) {
+    httplib::Result ok = client_->Get("/api/stats", {{"Host", host}});
+    ASSERT_TRUE(ok);
+    EXPECT_EQ(ok->status, 200) << host;
+  }
+}
+
 TEST_F(ServeTest, NoCompressionOnTheLoopback) {
   // Brotli at the library's setting took seconds for a page of map points.
   client_->set_decompress(false);

@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 
+#include <cctype>
 #include <filesystem>
 #include <set>
 
@@ -75,6 +76,18 @@ Status ParseFilter(const httplib::Request& req, int max_page, QueryFilter* f) {
   return ValidateFilter(*f);
 }
 
+// "127.0.0.1:8080", "localhost", "[::1]:8080" (a Host header) -> true.
+bool IsLoopbackHost(const std::string& host) {
+  std::string name = host;
+  if (!name.empty() && name[0] == '[') {
+    name = name.substr(0, name.find(']') + 1);
+  } else if (size_t colon = name.find(':'); colon != std::string::npos) {
+    name = name.substr(0, colon);
+  }
+  for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return name == "127.0.0.1" || name == "localhost" || name == "[::1]";
+}
+
 ordered_json StatsJson(const DatabaseStats& s) {
   return ordered_json{{"documents", s.documents},
                       {"latest_documents", s.latest_documents},
@@ -106,7 +119,14 @@ struct Server::Impl {
     // (The Request is the server's own non-const object, handed to this
     // hook as const.)
     const bool loopback = options.host == "127.0.0.1" || options.host == "localhost" || options.host == "::1";
-    http.set_pre_routing_handler([loopback](const httplib::Request& req, httplib::Response&) {
+    http.set_pre_routing_handler([loopback](const httplib::Request& req, httplib::Response& res) {
+      // On the loopback, only a page loaded from the loopback may call: a
+      // web site whose name is made to resolve to 127.0.0.1 (DNS rebinding)
+      // would otherwise read the database through the visitor's browser.
+      if (loopback && !IsLoopbackHost(req.get_header_value("Host"))) {
+        SendError(res, 403, "this server answers requests for 127.0.0.1 or localhost only");
+        return httplib::Server::HandlerResponse::Handled;
+      }
       auto& headers = const_cast<httplib::Request&>(req).headers;
       auto [begin, end] = headers.equal_range("Accept-Encoding");
       bool gzip = false;
