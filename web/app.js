@@ -95,7 +95,7 @@ performance.mark('app start');
   }
 
   // ---- map ---------------------------------------------------------------
-  const map = L.map('map', { zoomControl: true, worldCopyJump: true, minZoom: 2, maxZoom: 14 })
+  const map = L.map('map', { zoomControl: true, worldCopyJump: true, minZoom: 2, maxZoom: 12 })
     .setView([48.5, 34], 5);
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution('Outlines: Natural Earth via world-atlas');
@@ -115,8 +115,9 @@ performance.mark('app start');
   const clusters = L.markerClusterGroup({
     chunkedLoading: true,
     showCoverageOnHover: false,
+    // Clustered at every zoom: events at one place (a town named in many
+    // reports) open up around it when their cluster is clicked.
     maxClusterRadius: 45,
-    disableClusteringAtZoom: 10,
     iconCreateFunction: (cluster) => {
       const n = cluster.getChildCount();
       const size = Math.round(26 + Math.min(24, 5 * Math.log10(n) * 2));

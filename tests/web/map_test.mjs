@@ -177,18 +177,27 @@ try {
     [...document.querySelectorAll('#claims li')].some((li) => !/kilomet/i.test(li.textContent)));
   await page.locator('#claims li', { hasText: '480' }).first().click();
   await page.waitForSelector('#document:not([hidden]) mark.current');
+  // The claim's place is in view, ringed; a click on a cluster there opens it
+  // (zooms in, or spreads out events at one point).
+  const paths = () => page.locator('.leaflet-overlay-pane path.leaflet-interactive').count();
+  const cluster = page.locator('.leaflet-marker-pane .cluster').first();
+  check(await cluster.count() === 1, 'the events at the claim\'s place are clustered');
+  const pathsBefore = await paths();
+  await cluster.click();
+  await page.waitForFunction((n) => document.querySelectorAll('.leaflet-overlay-pane path.leaflet-interactive').length > n,
+    pathsBefore, { timeout: 5000 }).catch(() => {});
+  check(await paths() > pathsBefore, 'a click on the cluster shows its events', { pathsBefore, after: await paths() });
   await page.screenshot({ path: join(out, 'web-map.png') });
   if (args.screenshot) copyFileSync(join(out, 'web-map.png'), resolve(args.screenshot));
   await page.click('#close-document');
 
   // An unknown text query is the API's 400, said on the page, not a crash.
   problems.length = 0;
-  const before = problems.length;
   await page.fill('input[name=text]', '"unbalanced');
   await page.waitForSelector('#error:not([hidden])');
   check(/text query/.test(await page.textContent('#error')), 'a malformed text query shows the API\'s message');
   // Chromium logs the 400 response itself; nothing else may appear.
-  const others = problems.slice(before).filter((p) => !/status of 400/.test(p));
+  const others = problems.filter((p) => !/status of 400/.test(p));
   check(others.length === 0, 'no other console message for a bad query', others);
   problems.length = 0;
   await page.fill('input[name=text]', '');
