@@ -172,7 +172,8 @@ performance.mark('app start');
   function legend() {
     const c = L.control({ position: 'bottomleft' });
     c.onAdd = () => {
-      const d = el('details', { class: 'legend', open: '' });
+      // Open when the map has room for it (it covers 360 px of height).
+      const d = el('details', map.getSize().y >= 480 ? { class: 'legend', open: '' } : { class: 'legend' });
       d.append(el('summary', {}, 'Legend'));
       d.append(el('h4', {}, 'Event type (fill)'));
       for (const [t, color] of Object.entries(TYPE_COLORS)) {
