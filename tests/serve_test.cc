@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <sstream>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -182,6 +183,40 @@ TEST_F(ServeTest, DocumentCarriesItsTextAndClaimSpans) {
     ASSERT_LE(e, raw.size());
     EXPECT_EQ(raw.substr(b, e - b), c["text"].get<std::string>());  // a text document: spans are the text
   }
+}
+
+TEST_F(ServeTest, ExportsWhatAFilterSelects) {
+  Get("/api/export", 400);
+  EXPECT_NE(Get("/api/export?format=xml", 400)["error"].get<std::string>().find("acled-csv"), std::string::npos);
+  Get("/api/export?format=jsonl&bogus=1", 400);
+  Get("/api/export?format=jsonl&since=2024-02-30", 400);
+
+  httplib::Result csv = client_->Get("/api/export?format=acled-csv");
+  ASSERT_TRUE(csv);
+  EXPECT_EQ(csv->status, 200);
+  EXPECT_EQ(csv->get_header_value("Content-Type").rfind("text/csv", 0), 0u);
+  EXPECT_NE(csv->get_header_value("Content-Disposition").find("sitrep-export.csv"), std::string::npos);
+  ASSERT_FALSE(csv->body.empty());
+  size_t header_end = csv->body.find('\n');
+  EXPECT_NE(csv->body.substr(0, header_end).find("claim_status"), std::string::npos);
+  size_t rows = std::count(csv->body.begin(), csv->body.end(), '\n') - 1;  // no field here spans lines
+  EXPECT_EQ(rows, Get("/api/events?limit=1000", 200)["count"].get<size_t>());
+
+  httplib::Result geo = client_->Get("/api/export?format=geojson");
+  ASSERT_TRUE(geo);
+  nlohmann::json fc = nlohmann::json::parse(geo->body, nullptr, false);
+  ASSERT_TRUE(fc.is_object());
+  EXPECT_EQ(fc["features"].size(), Get("/api/points", 200)["count"].get<size_t>());
+
+  httplib::Result lines = client_->Get("/api/export?format=jsonl&status=asserted");
+  ASSERT_TRUE(lines);
+  std::istringstream in(lines->body);
+  size_t n = 0;
+  for (std::string line; std::getline(in, line); ++n) {
+    EXPECT_EQ(nlohmann::json::parse(line)["status"], "asserted");
+  }
+  EXPECT_GT(n, 0u);
+  EXPECT_EQ(n, Get("/api/claims?status=asserted&limit=1000", 200)["count"].get<size_t>());
 }
 
 TEST_F(ServeTest, ServesThePageBesideTheApi) {

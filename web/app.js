@@ -360,22 +360,36 @@ performance.mark('app start');
   const PAGE = 100;
   let claimsRequest = 0;
   let claimsShown = 0;
-  async function loadClaims({ more = false } = {}) {
-    const ticket = ++claimsRequest;
+  // The list's selection: the filters, the slider's window and the view.
+  function listParams() {
     const p = filterParams();
-    p.set('limit', String(PAGE));
-    if (more) p.set('offset', String(claimsShown));
     p.set('until', isoOf(state.day));
     const w = Number($('window').value);
     if (w > 0) p.set('since', isoOf(state.day - w + 1));
     if ($('filters').elements.in_view.checked) {
       const b = map.getBounds();
       const clamp = (v, lo, hi) => Math.max(lo, Math.min(hi, v));
-      const west = b.getWest(), east = b.getEast();
-      const box = east - west >= 360 ? [-180, 180] : [((west + 540) % 360) - 180, ((east + 540) % 360) - 180];
+      // Longitudes of a panned world copy back into -180..180; a view across
+      // the antimeridian gives west > east, which the API understands.
+      const span = b.getEast() - b.getWest();
+      const west = (((b.getWest() + 180) % 360) + 360) % 360 - 180;
+      const east = west + span > 180 ? west + span - 360 : west + span;
+      const box = span >= 360 ? [-180, 180] : [west, east];
       p.set('bbox', [box[0], clamp(b.getSouth(), -90, 90), box[1], clamp(b.getNorth(), -90, 90)]
         .map((v) => v.toFixed(4)).join(','));
     }
+    return p;
+  }
+
+  async function loadClaims({ more = false } = {}) {
+    const ticket = ++claimsRequest;
+    const p = listParams();
+    for (const format of ['acled-csv', 'geojson', 'jsonl']) {
+      $('export-' + format.replace('acled-', '')).href = `/api/export?format=${format}&${p}`;
+    }
+    p.set('limit', String(PAGE));
+    if (more) p.set('offset', String(claimsShown));
+    const w = Number($('window').value);
     let body;
     try {
       body = await api('/api/claims?' + p);

@@ -3,8 +3,12 @@
 #include <httplib.h>
 
 #include <cctype>
+#include <cstdio>
 #include <filesystem>
+#include <map>
+#include <ostream>
 #include <set>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -87,6 +91,33 @@ bool IsLoopbackHost(const std::string& host) {
   for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   return name == "127.0.0.1" || name == "localhost" || name == "[::1]";
 }
+
+// An ostream onto a chunked HTTP response, in 64 KiB chunks; goes bad when
+// the client has gone, so that an export stops.
+class ChunkBuffer : public std::streambuf {
+ public:
+  explicit ChunkBuffer(httplib::DataSink& sink) : sink_(sink), buffer_(64 * 1024) {
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+  }
+  ~ChunkBuffer() override { sync(); }
+
+ protected:
+  int overflow(int ch) override {
+    if (sync() != 0) return traits_type::eof();
+    if (ch != traits_type::eof()) sputc(static_cast<char>(ch));
+    return traits_type::not_eof(ch);
+  }
+  int sync() override {
+    size_t n = static_cast<size_t>(pptr() - pbase());
+    if (n == 0) return 0;
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+    return sink_.write(buffer_.data(), n) ? 0 : -1;
+  }
+
+ private:
+  httplib::DataSink& sink_;
+  std::vector<char> buffer_;
+};
 
 ordered_json StatsJson(const DatabaseStats& s) {
   return ordered_json{{"documents", s.documents},
@@ -260,6 +291,40 @@ struct Server::Impl {
       body += "]}";
       res.status = 200;
       res.set_content(body, "application/geo+json");
+    });
+    // The claims a filter selects, as a file: the command line's export
+    // formats, streamed (a whole corpus is not held in memory).
+    http.Get("/api/export", [this](const httplib::Request& req, httplib::Response& res) {
+      static const std::map<std::string, std::pair<ExportFormat, const char*>> kFormats = {
+          {"acled-csv", {ExportFormat::kAcledCsv, "text/csv; charset=utf-8"}},
+          {"geojson", {ExportFormat::kGeoJson, "application/geo+json"}},
+          {"jsonl", {ExportFormat::kJsonLines, "application/x-ndjson"}}};
+      const std::string name = req.has_param("format") ? req.get_param_value("format") : "";
+      auto format = kFormats.find(name);
+      if (format == kFormats.end()) return SendError(res, 400, "format must be acled-csv, geojson or jsonl");
+      httplib::Request filter_request = req;
+      filter_request.params.erase("format");
+      QueryFilter f;
+      if (Status s = ParseFilter(filter_request, 1000000, &f); !s.ok()) return SendError(res, 400, s.message());
+      if (!req.has_param("limit")) f.limit = 0;  // all
+      Result<Database> check = Database::Open(options.db_path);
+      if (!check.ok()) return SendError(res, HttpStatus(check.status()), check.status().message());
+      const std::string extension = name == "acled-csv" ? "csv" : name;
+      res.set_header("Content-Disposition", "attachment; filename=\"sitrep-export." + extension + "\"");
+      const std::string db_path = options.db_path;
+      const ExportFormat type = format->second.first;
+      res.set_chunked_content_provider(format->second.second, [db_path, f, type](size_t, httplib::DataSink& sink) {
+        Result<Database> db = Database::Open(db_path);
+        if (db.ok()) {
+          ChunkBuffer buffer(sink);
+          std::ostream out(&buffer);
+          Result<ExportSummary> r = ExportClaims(*db, f, type, out);
+          out.flush();
+          if (!r.ok()) std::fprintf(stderr, "sitrep serve: export stopped: %s\n", r.status().message().c_str());
+        }
+        sink.done();
+        return true;
+      });
     });
     // Every stored layer and date (the page's date slider marks them).
     http.Get("/api/layers", [this](const httplib::Request& req, httplib::Response& res) {

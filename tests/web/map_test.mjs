@@ -171,6 +171,15 @@ try {
   await page.click('#close-document');
   check(await page.isVisible('#claims li'), 'closing the document returns to the claims');
 
+  // The download links carry the list's selection; the file is the API's export.
+  const csvHref = await page.getAttribute('#export-csv', 'href');
+  check(/format=acled-csv/.test(csvHref) && /text=kilometres/.test(csvHref) && /until=/.test(csvHref),
+    'the CSV link carries the filters and the date', csvHref);
+  const csv = await page.evaluate(async (href) => (await fetch(href)).text(), csvHref);
+  const csvLines = csv.trim().split('\n');
+  check(/claim_status/.test(csvLines[0]) && csvLines.length === 2 && /480/.test(csvLines[1]),
+    'it downloads the one matching event as ACLED CSV', csvLines.slice(0, 3));
+
   // The screenshot: every event, the claim opened from the unfiltered list.
   await page.fill('input[name=text]', '');
   await page.waitForFunction(() => window.sitrep.state().shownPoints === window.sitrep.state().points &&
