@@ -160,5 +160,55 @@ TEST(Claims, SpansPointAtTheirText) {
   for (const Quantity& q : x.quantities) EXPECT_EQ(testing::SpanText(text, q.span), q.text);
 }
 
+// What a claim wants, asks for, threatens or permits has not happened: no
+// event. What it says happened has one, whatever modal is near it.
+TEST(Claims, NoEventForRequestsThreatsAndPermissions) {
+  struct Case {
+    const char* sentence;
+    const char* claim;
+  };
+  for (const Case& k : std::initializer_list<Case>{
+           {"Zelensky has called on allies to allow his forces to strike military airfields in Russia, officials said.",
+            "allow his forces"},
+           {"Moscow threatened to bomb the government quarter in Kyiv, the Kremlin said.", "bomb the government"},
+           {"The Pentagon said it does not approve the use of long-range missile strikes inside Russia.",
+            "does not approve"},
+           {"It is only fair to destroy the launchers where they fire from, the general said.", "fair to destroy"},
+           {"The defence minister said the army must shell the crossings before the spring.", "must shell"},
+       }) {
+    auto x = ExtractText(k.sentence);
+    const Claim* c = FindClaim(x, k.claim);
+    ASSERT_NE(c, nullptr) << k.sentence;
+    EXPECT_FALSE(c->event.has_value()) << k.sentence << " -> " << c->event->type << " (" << c->event->trigger << ")";
+  }
+}
+
+TEST(Claims, EventsNearModalsThatDidHappen) {
+  struct Case {
+    const char* sentence;
+    const char* claim;
+    const char* type;
+  };
+  for (const Case& k : std::initializer_list<Case>{
+           {"Russian forces continued shelling Kherson overnight, the governor said.", "shelling Kherson",
+            "Explosions/Remote violence"},
+           {"Russian troops managed to capture the village of Novohrodivka, the ministry said.", "capture the village",
+            "Battles"},
+           {"The ministry claimed that Russian troops had captured the village of Krasnohorivka, which Example Wire "
+            "could not verify.",
+            "captured the village", "Battles"},
+           {"Moscow vowed to retaliate after Ukrainian drones struck an oil depot in Bryansk, officials said.",
+            "drones struck", "Explosions/Remote violence"},
+           {"The strikes came in May, when Russian missiles hit the power plant near Kharkiv, officials said.",
+            "missiles hit", "Explosions/Remote violence"},
+       }) {
+    auto x = ExtractText(k.sentence);
+    const Claim* c = FindClaim(x, k.claim);
+    ASSERT_NE(c, nullptr) << k.sentence;
+    ASSERT_TRUE(c->event.has_value()) << k.sentence;
+    EXPECT_EQ(c->event->type, k.type) << k.sentence;
+  }
+}
+
 }  // namespace
 }  // namespace sitrep

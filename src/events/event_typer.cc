@@ -1,9 +1,50 @@
 #include <algorithm>
+#include <set>
+#include <string_view>
 
 #include "events/claims.h"
 #include "extract/lexicons.h"
 
 namespace sitrep {
+
+namespace {
+
+// A trigger under a request, threat, plan, permission or modal says what
+// has not happened: "called on allies to allow strikes", "threatened to
+// bomb", "does not approve the use of missile strikes", "must shell", "it is
+// only fair to destroy". Looks back from the trigger to the start of its
+// clause (punctuation, or a word opening another clause: "vowed to
+// retaliate after drones struck" keeps "struck").
+bool UnderIrrealisCue(const Analysis& a, size_t begin, size_t trigger) {
+  static const std::set<std::string_view> kModal = {"must", "should", "would", "might", "shall"};
+  static const std::set<std::string_view> kPermission = {
+      "approve",   "approves",   "approved",   "approval", "authorize", "authorizes", "authorized", "authorise",
+      "authorises", "authorised", "permission", "permit",  "permits",   "permitted"};
+  // These only with an infinitive: "threatened to bomb", not "a threat".
+  static const std::set<std::string_view> kWithTo = {
+      "want",     "wants",   "wanted",   "plan",      "plans",    "planned",   "planning", "intend",  "intends",
+      "intended", "intention", "threaten", "threatens", "threatened", "threatening", "vow",  "vows",    "vowed",
+      "pledge",   "pledges", "pledged",  "promise",   "promises", "promised",  "urge",     "urges",   "urged",
+      "urging",   "ask",     "asks",     "asked",     "demand",   "demands",   "demanded", "allow",   "allows",
+      "allowed",  "seek",    "seeks",    "sought",    "fair",     "ready",     "prepared", "pressure"};
+  static const std::set<std::string_view> kCall = {"call", "calls", "called", "calling"};
+  static const std::set<std::string_view> kClauseStart = {"after", "when", "as", "because", "while", "since",
+                                                          "but", "that", "which", "who", "where", "before"};
+  static const std::set<std::string_view> kPunct = {",", ";", ":", ".", "(", ")", "—", "–", "\"", "“", "”"};
+  constexpr size_t kReach = 12;  // tokens
+  bool to_seen = false;
+  for (size_t k = trigger; k > begin && trigger - k < kReach; --k) {
+    const std::string& w = a.folded[k - 1];
+    if (kPunct.count(w) || kClauseStart.count(w)) return false;
+    if (w == "to") to_seen = true;
+    if (kModal.count(w) || kPermission.count(w)) return true;
+    if (to_seen && kWithTo.count(w)) return true;
+    if (kCall.count(w) && k < trigger && (a.folded[k] == "on" || a.folded[k] == "for")) return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bool skip_quotes) {
   const Analysis& a = x.a;
@@ -16,6 +57,10 @@ std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bo
     if (!a.IsWord(k)) continue;
     const TriggerPattern* t = nullptr;
     int n = lex.MatchTrigger(a.folded, k, end, &t);
+    if (n > 0 && UnderIrrealisCue(a, begin, k)) {
+      k += static_cast<size_t>(n) - 1;  // a later trigger may still stand
+      continue;
+    }
     if (n > 0) {
       trigger = k;
       trigger_len = n;
