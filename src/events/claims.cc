@@ -4,6 +4,7 @@
 #include <map>
 #include <unordered_set>
 
+#include "core/utf8.h"
 #include "extract/lexicons.h"
 
 namespace sitrep {
@@ -222,11 +223,9 @@ class ClaimBuilder {
   // "the Ukrainian president" -> the person with that role and country.
   int PersonByTitle(const Role* role, const std::string& country) const {
     int best = 0;
+    const std::string want = FoldCase(role->canonical);  // Cyrillic roles too
     for (const Person& p : x_.people.people) {
-      std::string r = p.role;
-      for (char& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      std::string want = role->canonical;
-      for (char& c : want) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      const std::string r = FoldCase(p.role);
       if (r.rfind(want, 0) != 0 && r.find(" " + want) == std::string::npos) continue;
       if (!country.empty() && p.country != country) continue;
       best = p.id;  // the last named such person

@@ -2,7 +2,6 @@
 
 #include <httplib.h>
 
-#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -88,7 +87,9 @@ bool IsLoopbackHost(const std::string& host) {
   } else if (size_t colon = name.find(':'); colon != std::string::npos) {
     name = name.substr(0, colon);
   }
-  for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  for (char& ch : name) {
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');  // host names: ASCII
+  }
   return name == "127.0.0.1" || name == "localhost" || name == "[::1]";
 }
 
