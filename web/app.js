@@ -127,6 +127,18 @@ performance.mark('app start');
       });
     },
   }).addTo(map);
+  // One handler for all markers (10,000 pairs of closures cost time at the
+  // first paint); a tooltip is made on a marker's first hover.
+  clusters.on('mouseover', (e) => {
+    const m = e.layer, pt = m.sitrepPoint;
+    if (!pt || m.getTooltip()) return;
+    m.bindTooltip(`${pt.date || 'undated'} · ${pt.subType || pt.type} · ${pt.status}` +
+      (pt.corroboration > 1 ? ` · ${pt.corroboration} sources` : '') + (pt.check ? ` · map: ${pt.check}` : '')).openTooltip();
+  });
+  clusters.on('click', (e) => {
+    const pt = e.layer.sitrepPoint;
+    if (pt) openDocument(pt.doc, pt.id);
+  });
 
   // A layer keeps its colour for the whole session.
   const layerColors = new Map();
@@ -213,14 +225,6 @@ performance.mark('app start');
       const m = L.circleMarker([pt.lat, pt.lon], {
         radius: pt.kind === 'country' ? 5 : 7, weight: pt.kind === 'country' ? 2 : 3, color: st.color, dashArray: st.dash, fillColor: typeColor(pt.type), fillOpacity: 0.9,
       });
-      // The tooltip is made on first hover: 10,000 of them up front cost
-      // a tenth of a second.
-      m.on('mouseover', () => {
-        if (m.getTooltip()) return;
-        m.bindTooltip(`${pt.date || 'undated'} · ${pt.subType || pt.type} · ${pt.status}` +
-          (pt.corroboration > 1 ? ` · ${pt.corroboration} sources` : '') + (pt.check ? ` · map: ${pt.check}` : '')).openTooltip();
-      });
-      m.on('click', () => openDocument(pt.doc, pt.id));
       m.sitrepPoint = pt;
       return m;
     });

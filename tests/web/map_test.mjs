@@ -199,6 +199,13 @@ try {
   await page.screenshot({ path: join(out, 'web-map.png') });
   if (args.screenshot) copyFileSync(join(out, 'web-map.png'), resolve(args.screenshot));
   await page.click('#close-document');
+  // A marker (a circle: its path has arcs; the control polygon's has none)
+  // opens its own source.
+  await page.locator('.leaflet-overlay-pane path.leaflet-interactive[d*="a"]').first().click();
+  await page.waitForSelector('#document:not([hidden]) mark.current');
+  s = await state();
+  check(s.openClaim !== null, 'a marker click opens its claim\'s source', s);
+  await page.click('#close-document');
 
   // An unknown text query is the API's 400, said on the page, not a crash.
   problems.length = 0;
