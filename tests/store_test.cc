@@ -10,6 +10,7 @@
 
 #include "ingest/corpus_reader.h"
 #include "sitrep/store.h"
+#include "store/sqlite.h"
 #include "verify/corroboration.h"
 #include "tests/test_util.h"
 #include "verify/minhash.h"
@@ -548,6 +549,45 @@ TEST_F(FixtureCorpus, JsonLinesCarriesEveryClaim) {
     ++n;
   }
   EXPECT_EQ(n, r->written);
+}
+
+// A database of the previous schema version reads as it is and is upgraded
+// in place the next time it is written.
+TEST(StoreOpen, UpgradesAnOlderDatabaseInPlace) {
+  TempDir tmp;
+  IngestOptions o;
+  o.db_path = tmp / "old.db";
+  ASSERT_TRUE(IngestCorpus({kCorpus + "/reports.jsonl"}, o).ok());
+  auto schema = [&](const std::string& query) {
+    Result<sql::Connection> c = sql::Connection::Open(o.db_path, sql::Connection::Mode::kReadOnly);
+    EXPECT_TRUE(c.ok());
+    Result<sql::Statement> st = c->Prepare(query);
+    EXPECT_TRUE(st.ok());
+    Status s;
+    return st->Step(&s) ? st->Int(0) : -1;
+  };
+  EXPECT_EQ(schema("PRAGMA user_version"), kSchemaVersion);
+  {
+    // What version 2 wrote: no index of current events.
+    Result<sql::Connection> c = sql::Connection::Open(o.db_path, sql::Connection::Mode::kReadWrite);
+    ASSERT_TRUE(c.ok());
+    ASSERT_TRUE(c->Exec("DROP INDEX claims_latest_events_when; PRAGMA user_version = 2;").ok());
+  }
+  QueryFilter events;
+  events.events_only = true;
+  events.limit = 0;
+  Result<Database> old_db = Database::Open(o.db_path);
+  ASSERT_TRUE(old_db.ok()) << old_db.status().message();
+  std::vector<ClaimRecord> before = Rows(*old_db, events);
+  ASSERT_FALSE(before.empty());
+  ASSERT_TRUE(IngestCorpus({kCorpus + "/reports.jsonl"}, o).ok());  // nothing new: only the upgrade
+  EXPECT_EQ(schema("PRAGMA user_version"), 3);
+  EXPECT_EQ(schema("SELECT count(*) FROM sqlite_master WHERE name = 'claims_latest_events_when'"), 1);
+  Result<Database> new_db = Database::Open(o.db_path);
+  ASSERT_TRUE(new_db.ok());
+  std::vector<ClaimRecord> after = Rows(*new_db, events);
+  ASSERT_EQ(after.size(), before.size());
+  for (size_t i = 0; i < after.size(); ++i) EXPECT_EQ(after[i].id, before[i].id);
 }
 
 TEST(StoreOpen, RefusesWhatIsNotASitrepDatabase) {

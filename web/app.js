@@ -59,14 +59,16 @@ performance.mark('app start');
     layers: [],
     ready: false,
     truncated: false,  // /api/points gave its maximum
-    firstPaintMs: null,
+    firstPaintMs: null,  // events and polygons drawn (ms from navigation)
+    outlinesMs: null,    // the coarse country outlines drawn after them
+    moving: false,       // the map is panning or zooming
     openClaim: null,
   };
   window.sitrep = {
     state: () => ({
       points: state.points.length, shownPoints: state.shownPoints, polygons: state.polygons, claims: state.claims,
       date: isoOf(state.day), minDate: isoOf(state.minDay), maxDate: isoOf(state.maxDay), ready: state.ready,
-      firstPaintMs: state.firstPaintMs, openClaim: state.openClaim,
+      firstPaintMs: state.firstPaintMs, outlinesMs: state.outlinesMs, openClaim: state.openClaim, moving: state.moving,
       marks: performance.getEntriesByType('mark').map((m) => `${m.name} ${Math.round(m.startTime)}`).join(', '),
     }),
   };
@@ -98,6 +100,8 @@ performance.mark('app start');
   const map = L.map('map', { zoomControl: true, worldCopyJump: true, minZoom: 2, maxZoom: 12 })
     .setView([48.5, 34], 5);
   map.attributionControl.setPrefix(false);
+  map.on('movestart', () => { state.moving = true; });
+  map.on('moveend', () => { state.moving = false; });
   map.attributionControl.addAttribution('Outlines: Natural Earth via world-atlas');
   const basemapRenderer = L.canvas({ padding: 0.2 });
   const basemap = L.layerGroup().addTo(map);
@@ -647,9 +651,9 @@ performance.mark('app start');
     legend();
     const wanted = readHash();
     // What the first paint needs is asked for at once; the date range comes
-    // from the points and the control maps (the statistics wait: on two
-    // cores their 50 ms of server time delayed the paint).
-    const basemapDone = loadBasemap('110m').then(() => performance.mark('basemap'));
+    // from the points and the control maps. The rest waits until the events
+    // are drawn: on two cores the statistics' 50 ms of server time and the
+    // outlines' parsing and drawing delayed them.
     const [layers] = await Promise.all([api('/api/layers'), loadPoints()]);
     state.layers = layers.layers;
     const days = state.layers.map((l) => dayOf(l.date));
@@ -670,14 +674,19 @@ performance.mark('app start');
     performance.mark('clustered');
     await controlDone;
     const view = initialView();
-    if (wanted.view) map.setView([wanted.view[0], wanted.view[1]], wanted.view[2]);
-    else if (view) map.fitBounds(view, { maxZoom: 9 });
+    if (wanted.view) map.setView([wanted.view[0], wanted.view[1]], wanted.view[2], { animate: false });
+    else if (view) map.fitBounds(view, { maxZoom: 9, animate: false });
     toggleLabels();
-    await basemapDone;
-    // First paint: markers, polygons and outlines drawn.
+    // First paint: the events and the control polygons drawn.
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     state.firstPaintMs = Math.round(performance.now());
-    await Promise.all([loadStats(), loadTimeline(), loadClaims(), loadBasemap('50m')]);
+    // Then the outlines (coarse, then fine), the counts, the chart and the list.
+    const outlines = loadBasemap('110m').then(() => {
+      performance.mark('basemap');
+      state.outlinesMs = Math.round(performance.now());
+      return loadBasemap('50m');
+    });
+    await Promise.all([loadStats(), loadTimeline(), loadClaims(), outlines]);
     state.ready = true;
     document.body.dataset.ready = 'true';
     saveHash();

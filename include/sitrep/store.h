@@ -26,7 +26,7 @@
 
 namespace sitrep {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 struct IngestProblem {
   std::string origin;   // file, file:LINE, file#message ID, file#item N

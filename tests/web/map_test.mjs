@@ -190,7 +190,11 @@ try {
   // (zooms in, or spreads out events at one point).
   const paths = () => page.locator('.leaflet-overlay-pane path.leaflet-interactive').count();
   const cluster = page.locator('.leaflet-marker-pane .cluster').first();
-  check(await cluster.count() === 1, 'the events at the claim\'s place are clustered');
+  // The map moves there with an animation, and the clusters re-form after it.
+  await page.waitForFunction(() => !window.sitrep.state().moving &&
+    document.querySelectorAll('.leaflet-marker-pane .cluster').length === 1, null, { timeout: 5000 }).catch(() => {});
+  await page.waitForTimeout(300);  // markercluster's own animation
+  check(await page.locator('.leaflet-marker-pane .cluster').count() === 1, 'the events at the claim\'s place are clustered');
   const pathsBefore = await paths();
   await cluster.click();
   await page.waitForFunction((n) => document.querySelectorAll('.leaflet-overlay-pane path.leaflet-interactive').length > n,
@@ -238,7 +242,7 @@ try {
     await p.waitForSelector('body[data-ready="true"]', { timeout: 60000 });
     const st = await p.evaluate(() => window.sitrep.state());
     const fcp = await p.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
-    times.push({ firstPaintMs: st.firstPaintMs, fcp: fcp && Math.round(fcp) });
+    times.push({ firstPaintMs: st.firstPaintMs, outlinesMs: st.outlinesMs, fcp: fcp && Math.round(fcp) });
     count = st.shownPoints;
     if (i === 0) {
       check(errors.length === 0, 'no console errors with the large database', errors);
@@ -253,8 +257,9 @@ try {
   check(count >= 10000, 'the large database puts 10,000 events or more on the map', count);
   const median = times.map((t) => t.firstPaintMs).sort((a, b) => a - b)[1];
   console.log(`web: first paint with ${count.toLocaleString('en-US')} events on the map (navigation start to ` +
-    `markers, polygons and outlines drawn), 3 loads: ${times.map((t) => t.firstPaintMs).join(', ')} ms, ` +
-    `median ${median} ms; first contentful paint ${times.map((t) => t.fcp).join(', ')} ms`);
+    `the events and control polygons drawn), 3 loads: ${times.map((t) => t.firstPaintMs).join(', ')} ms, ` +
+    `median ${median} ms; country outlines drawn after them at ${times.map((t) => t.outlinesMs).join(', ')} ms; ` +
+    `first contentful paint ${times.map((t) => t.fcp).join(', ')} ms`);
 } catch (e) {
   failed++;
   console.log('web: FAIL - ' + (e.stack || e));
