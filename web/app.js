@@ -272,7 +272,8 @@ performance.mark('app start');
     clusters.clearLayers();
     clusters.addLayers(keep);
     state.shownPoints = keep.length;
-    $('shown').textContent = `${fmt(keep.length)} of ${fmt(markers.length)} events` +
+    $('shown').textContent = !markers.length ? 'no events with a place (yet): sitrep ingest adds reports' :
+      `${fmt(keep.length)} of ${fmt(markers.length)} events` +
       (state.truncated ? ' (the newest 50,000 with a place; filter to see older ones)' : '');
   }
 
@@ -321,7 +322,8 @@ performance.mark('app start');
       height: box.clientHeight || 150,
       legend: { show: false },  // the map's legend gives the colours
       cursor: { drag: { x: false, y: false } },
-      scales: { x: { time: true } },
+      // A single day would be stretched over years: show a week around it.
+      scales: { x: n > 1 ? { time: true } : { time: true, range: () => [(state.minDay - 3) * 86400, (state.minDay + 4) * 86400] } },
       axes: [{ space: 60 }, { size: 40, label: 'events', labelSize: 14 }],
       series: [{}].concat(types.map((t) => ({
         label: t, stroke: typeColor(t), fill: typeColor(t) + '99', paths: bars, points: { show: false },

@@ -9,7 +9,7 @@
 // Exit 0 when every check passed, 1 otherwise; 77 (skipped) without Chromium
 // or playwright-core.
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, mkdirSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, mkdirSync, copyFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -224,6 +224,26 @@ try {
   await page.waitForFunction(() => document.querySelector('#error').hidden);
   check(problems.length === 0, 'no console errors or warnings, no failed or outside requests', problems);
   await page.close();
+
+  // A database with no events and no maps yet: a usable page, no errors.
+  const empty = join(work, 'empty.db');
+  writeFileSync(join(work, 'quiet.txt'), '---\npublished: 2024-05-01\n---\nThe committee met on Tuesday.\n');
+  run('ingest', '-q', '--db', empty, join(work, 'quiet.txt'));
+  const third = await serve(empty);
+  servers.push(third.child);
+  {
+    const p = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const errors = [];
+    p.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
+    p.on('pageerror', (e) => errors.push(e.message));
+    await p.goto(third.url);
+    await p.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+    const shown = await p.textContent('#shown');
+    const info = await p.textContent('#control-info');
+    check(errors.length === 0 && /no events/.test(shown) && /No control maps/.test(info),
+      'an empty database gives a page that says so, without errors', { errors, shown, info });
+    await p.close();
+  }
 
   // First paint with 10,000 events or more.
   const big = join(work, 'big.db');
