@@ -155,7 +155,9 @@ struct Server::Impl {
       // On the loopback, only a page loaded from the loopback may call: a
       // web site whose name is made to resolve to 127.0.0.1 (DNS rebinding)
       // would otherwise read the database through the visitor's browser.
-      if (loopback && !IsLoopbackHost(req.get_header_value("Host"))) {
+      // (Browsers always send Host; a bare HTTP/1.0 client may not.)
+      const std::string host = req.get_header_value("Host");
+      if (loopback && !host.empty() && !IsLoopbackHost(host)) {
         SendError(res, 403, "this server answers requests for 127.0.0.1 or localhost only");
         return httplib::Server::HandlerResponse::Handled;
       }
