@@ -46,6 +46,8 @@ performance.mark('app start');
   const fmt = (x, digits = 0) => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
   const typeColor = (t) => TYPE_COLORS[t] || '#999999';
   const statusStyle = (s) => STATUS_STYLE[s] || STATUS_STYLE.reported;
+  // A status as a CSS border (the legend's rings, the list's badges).
+  const statusBorder = (st) => `border-color:${st.color};border-style:${st.dash ? 'dashed' : 'solid'}`;
 
   // What the page shows, exposed read-only for the browser test.
   const state = {
@@ -197,7 +199,7 @@ performance.mark('app start');
       }
       d.append(el('h4', {}, 'Claim status (outline)'));
       for (const [s, st] of Object.entries(STATUS_STYLE)) {
-        d.append(el('div', {}, el('span', { class: 'ring', style: `border-color:${st.color};border-style:${st.dash ? 'dashed' : 'solid'}` }), ' ', s));
+        d.append(el('div', {}, el('span', { class: 'ring', style: statusBorder(st) }), ' ', s));
       }
       d.append(el('h4', {}, 'Control (area)'));
       for (const [h, shades] of Object.entries(HOLDER_COLORS)) {
@@ -431,7 +433,7 @@ performance.mark('app start');
 
   function statusBadge(status) {
     const st = statusStyle(status);
-    return el('span', { class: 'badge', style: `border-color:${st.color};border-style:${st.dash ? 'dashed' : 'solid'}` }, status);
+    return el('span', { class: 'badge', style: statusBorder(st) }, status);
   }
   function verdictBadge(check) {
     return check ? el('span', { class: 'verdict ' + check.verdict, title: check.detail || '' }, 'map: ' + check.verdict.replace(/_/g, ' ')) : null;

@@ -8,7 +8,6 @@
 
 namespace sitrep {
 
-
 namespace {
 
 using Json = nlohmann::json;

@@ -28,7 +28,6 @@ struct GoldScore {
 
 Result<GoldScore> ScoreAgainstGold(const nlohmann::json& gold, const Extraction& extraction);
 
-
 }  // namespace sitrep
 
 #endif  // SITREP_EVAL_GOLD_SCORER_H_

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <ostream>
 #include <set>
 #include <vector>
@@ -38,13 +39,14 @@ int HttpStatus(const Status& s) {
   }
 }
 
-// Query parameters -> QueryFilter; unknown names and malformed values are
-// the client's error, said precisely.
-Status ParseFilter(const httplib::Request& req, int max_page, QueryFilter* f) {
+// Query parameters -> QueryFilter; unknown names (other than the
+// endpoint's own, `also_known`) and malformed values are the client's error,
+// said precisely.
+Status ParseFilter(const httplib::Request& req, int max_page, QueryFilter* f, const char* also_known = nullptr) {
   static const std::set<std::string> kKnown = {"status", "speaker", "place", "near", "bbox", "since", "until",
                                                "text", "type", "limit", "offset", "all_versions"};
   for (const auto& [name, value] : req.params) {
-    if (!kKnown.count(name)) {
+    if (!kKnown.count(name) && (also_known == nullptr || name != also_known)) {
       return Status::InvalidArgument("unknown parameter '" + name +
                                      "'; known: status, speaker, place, near, bbox, since, until, text, type, "
                                      "limit, offset, all_versions");
@@ -119,6 +121,14 @@ class ChunkBuffer : public std::streambuf {
   httplib::DataSink& sink_;
   std::vector<char> buffer_;
 };
+
+// A control layer's map: what /api/control puts in a feature's properties
+// and /api/layers lists.
+ordered_json LayerJson(const ControlLayerSummary& l) {
+  return ordered_json{{"layer", l.layer},       {"date", l.date},         {"holder", l.holder},
+                      {"features", l.features}, {"area_km2", l.area_km2}, {"area_sq_mi", l.area_km2 * kSquareMilesPerKm2},
+                      {"boundary_km", l.perimeter_km}};
+}
 
 ordered_json StatsJson(const DatabaseStats& s) {
   return ordered_json{{"documents", s.documents},
@@ -284,11 +294,7 @@ struct Server::Impl {
       std::string body = "{\"type\":\"FeatureCollection\",\"features\":[";
       for (size_t i = 0; i < layers->size(); ++i) {
         const ControlLayerShape& l = (*layers)[i];
-        ordered_json props{{"layer", l.summary.layer},     {"date", l.summary.date},
-                           {"holder", l.summary.holder},   {"features", l.summary.features},
-                           {"area_km2", l.summary.area_km2}, {"area_sq_mi", l.summary.area_km2 * kSquareMilesPerKm2},
-                           {"boundary_km", l.summary.perimeter_km}};
-        body += std::string(i ? "," : "") + "{\"type\":\"Feature\",\"properties\":" + props.dump() +
+        body += std::string(i ? "," : "") + "{\"type\":\"Feature\",\"properties\":" + LayerJson(l.summary).dump() +
                 ",\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":" + l.coordinates + "}}";
       }
       body += "]}";
@@ -305,26 +311,23 @@ struct Server::Impl {
       const std::string name = req.has_param("format") ? req.get_param_value("format") : "";
       auto format = kFormats.find(name);
       if (format == kFormats.end()) return SendError(res, 400, "format must be acled-csv, geojson or jsonl");
-      httplib::Request filter_request = req;
-      filter_request.params.erase("format");
       QueryFilter f;
-      if (Status s = ParseFilter(filter_request, 1000000, &f); !s.ok()) return SendError(res, 400, s.message());
+      if (Status s = ParseFilter(req, 1000000, &f, "format"); !s.ok()) return SendError(res, 400, s.message());
       if (!req.has_param("limit")) f.limit = 0;  // all
-      Result<Database> check = Database::Open(options.db_path);
-      if (!check.ok()) return SendError(res, HttpStatus(check.status()), check.status().message());
+      // Opened here, so that a database that cannot be read is still an
+      // error status; the body is written after this handler returns.
+      Result<Database> opened = Database::Open(options.db_path);
+      if (!opened.ok()) return SendError(res, HttpStatus(opened.status()), opened.status().message());
+      auto db = std::make_shared<Database>(std::move(opened).value());
       const std::string extension = name == "acled-csv" ? "csv" : name;
       res.set_header("Content-Disposition", "attachment; filename=\"sitrep-export." + extension + "\"");
-      const std::string db_path = options.db_path;
       const ExportFormat type = format->second.first;
-      res.set_chunked_content_provider(format->second.second, [db_path, f, type](size_t, httplib::DataSink& sink) {
-        Result<Database> db = Database::Open(db_path);
-        if (db.ok()) {
-          ChunkBuffer buffer(sink);
-          std::ostream out(&buffer);
-          Result<ExportSummary> r = ExportClaims(*db, f, type, out);
-          out.flush();
-          if (!r.ok()) std::fprintf(stderr, "sitrep serve: export stopped: %s\n", r.status().message().c_str());
-        }
+      res.set_chunked_content_provider(format->second.second, [db, f, type](size_t, httplib::DataSink& sink) {
+        ChunkBuffer buffer(sink);
+        std::ostream out(&buffer);
+        Result<ExportSummary> r = ExportClaims(*db, f, type, out);
+        out.flush();
+        if (!r.ok()) std::fprintf(stderr, "sitrep serve: export stopped: %s\n", r.status().message().c_str());
         sink.done();
         return true;
       });
@@ -339,14 +342,9 @@ struct Server::Impl {
       if (!layers.ok()) return SendError(res, HttpStatus(layers.status()), layers.status().message());
       ordered_json rows = ordered_json::array();
       for (const ControlLayerSummary& l : *layers) {
-        rows.push_back({{"layer", l.layer},
-                        {"date", l.date},
-                        {"holder", l.holder},
-                        {"features", l.features},
-                        {"area_km2", l.area_km2},
-                        {"area_sq_mi", l.area_km2 * kSquareMilesPerKm2},
-                        {"boundary_km", l.perimeter_km},
-                        {"source", l.source}});
+        ordered_json row = LayerJson(l);
+        row["source"] = l.source;
+        rows.push_back(std::move(row));
       }
       SendJson(res, 200, ordered_json{{"layers", rows}});
     });

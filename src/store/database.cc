@@ -278,14 +278,14 @@ namespace {
 struct Where {
   std::string where;
   std::vector<std::string> args;
-  std::vector<double> near;
+  std::vector<double> numbers;  // the coordinates of place boxes
 };
 
 Result<Where> BuildWhere(sql::Connection* db, const QueryFilter& f) {
   if (Status s = ValidateFilter(f); !s.ok()) return s;
   std::string where = " WHERE 1";
   std::vector<std::string> args;  // bound in order, as text
-  std::vector<double> near;
+  std::vector<double> numbers;    // bound after them
   if (!f.all_versions) where += " AND c.is_latest = 1";
   if (f.events_only) where += " AND c.event_type IS NOT NULL";
   if (!f.status.empty()) where += " AND c.status = ?", args.push_back(f.status);
@@ -345,34 +345,34 @@ Result<Where> BuildWhere(sql::Connection* db, const QueryFilter& f) {
     where += member_of("SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?", {f.text}, {});
     args.push_back(f.text);
   }
-  if (f.near_km) {
-    double dlat = *f.near_km / 111.2;
-    double dlon = *f.near_km / (111.2 * std::max(0.01, std::cos(*f.near_lat * M_PI / 180)));
-    near = {*f.near_lat + dlat, *f.near_lat - dlat, *f.near_lon + dlon, *f.near_lon - dlon};
-    where += member_of(
-        "SELECT cp.claim_id FROM locations_rtree r JOIN places pp ON pp.location_id = r.id"
-        " JOIN claim_places cp ON cp.place_id = pp.id"
-        " WHERE r.min_lat <= ? AND r.max_lat >= ? AND r.min_lon <= ? AND r.max_lon >= ?",
-        {}, near);
-  }
-  if (f.bbox) {
-    const auto& [west, south, east, north] = *f.bbox;
+  // Claims with a place in a box, from the R*Tree; west > east crosses the
+  // antimeridian.
+  auto in_box = [&](double west, double south, double east, double north) {
     std::vector<double> box = {north, south, west, east};
-    // west > east: the box crosses the antimeridian.
     where += member_of(std::string("SELECT cp.claim_id FROM locations_rtree r JOIN places pp ON pp.location_id = r.id"
                                    " JOIN claim_places cp ON cp.place_id = pp.id"
                                    " WHERE r.min_lat <= ? AND r.max_lat >= ? AND ") +
                            (west <= east ? "r.max_lon >= ? AND r.min_lon <= ?" : "(r.max_lon >= ? OR r.min_lon <= ?)"),
                        {}, box);
-    near.insert(near.end(), box.begin(), box.end());
+    numbers.insert(numbers.end(), box.begin(), box.end());
+  };
+  if (f.near_km) {
+    // The box around the circle; ForEachClaim keeps what is within the radius.
+    double dlat = *f.near_km / 111.2;
+    double dlon = *f.near_km / (111.2 * std::max(0.01, std::cos(*f.near_lat * M_PI / 180)));
+    in_box(*f.near_lon - dlon, *f.near_lat - dlat, *f.near_lon + dlon, *f.near_lat + dlat);
   }
-  return Where{where, args, near};
+  if (f.bbox) {
+    const auto& [west, south, east, north] = *f.bbox;
+    in_box(west, south, east, north);
+  }
+  return Where{where, args, numbers};
 }
 
 void BindWhere(const Where& w, sql::Statement* st) {
   int i = 1;
   for (const std::string& a : w.args) st->Bind(i++, a);
-  for (double v : w.near) st->Bind(i++, v);
+  for (double v : w.numbers) st->Bind(i++, v);
 }
 
 }  // namespace
