@@ -85,6 +85,9 @@ struct Speaker {
   std::string country;
   Span span;
   int person_id = 0;  // 0 when the speaker is not a person (an organisation)
+  // True for a source the text does not name: "officials", "a source",
+  // "Two militia spokesmen", "the agency", or a pronoun no one is found for.
+  bool anonymous = false;
 };
 
 struct StatusCue {

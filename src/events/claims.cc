@@ -195,6 +195,7 @@ class ClaimBuilder {
   int last_person_speaker_ = 0;  // for "he said"
   uint32_t last_person_paragraph_ = 0;
   std::vector<std::pair<Span, int>> verification_cues_;  // cue span, sentence
+  size_t next_tagged_ = 0;                               // Learned(): first tagged span not yet passed
 
   const std::string& W(size_t i) const {
     static const std::string kEmpty;
@@ -866,7 +867,7 @@ class ClaimBuilder {
       Draft& d = NewDraft(r.unnamed ? ClaimKind::kReport : ClaimKind::kReportedSpeech, cb, ce, s);
       SetSpeaker(&d, r, v);
       NoteSpeaker(r, v);
-      if (r.unnamed) d.c.speaker.reset();
+      if (r.unnamed) MarkAnonymous(&d, r.tb, r.te);
       v = ce;
     }
   }
@@ -921,7 +922,7 @@ class ClaimBuilder {
     Draft& d = NewDraft(r.unnamed ? ClaimKind::kReport : ClaimKind::kReportedSpeech, sb, comma, s);
     SetSpeaker(&d, r, v);
     NoteSpeaker(r, v);
-    if (r.unnamed) d.c.speaker.reset();
+    if (r.unnamed) MarkAnonymous(&d, r.tb, r.te);
   }
 
   // "Reports emerged ... suggesting that X", "according to reports, X",
@@ -1018,7 +1019,7 @@ class ClaimBuilder {
     SetSpeaker(&d, r, k);
     d.c.cue = "according to";
     d.c.cue_span = a_.TokenSpan(k, k + 2);
-    if (r.unnamed) d.c.speaker.reset();
+    if (r.unnamed) MarkAnonymous(&d, r.tb, r.te);
     used_[k + 1] = true;
   }
 
@@ -1184,6 +1185,193 @@ class ClaimBuilder {
     ReportedSpeech(s);
     Reports(s);
     Narration(s);
+    Learned(s);
+    TaggedSpeakerSpans(s);
+  }
+
+  // The rules' claims of sentence s keep the speaker they resolved, but the
+  // words that name it come from this sentence: a quotation that continues
+  // an earlier speaker's ("…,” he said" in the paragraph before), a relative
+  // pronoun ("…, which reported"), a source no rule could name ("a source
+  // said"). Where the tagger marks a source next to the claim's cue and the
+  // claim has no speaker words in this sentence, those words are its
+  // speaker's span (an anonymous speaker when it had none).
+  void TaggedSpeakerSpans(uint32_t s) {
+    const ::sitrep::Sentence& sent = a_.seg.sentences[s];
+    size_t first = next_tagged_, last = first;
+    while (last < x_.attributions.size() && x_.attributions[last].sentence == s) ++last;
+    if (first == last) return;
+    for (size_t i = drafts_.size(); i-- > 0;) {
+      Draft& d = drafts_[i];
+      if (d.sentence != s) break;
+      if (d.c.cue.empty() || d.c.cue_span.begin < sent.begin || d.c.cue_span.end > sent.end) continue;
+      if (d.c.speaker && d.c.speaker->span.begin >= sent.begin && d.c.speaker->span.end <= sent.end &&
+          d.c.speaker->span.end > d.c.speaker->span.begin) {
+        continue;
+      }
+      AttributionSpan cue;
+      cue.role = AttributionRole::kCue;
+      cue.token_begin = a_.TokenAt(d.c.cue_span.begin);
+      cue.token_end = a_.TokenAt(d.c.cue_span.end);
+      cue.sentence = s;
+      const AttributionSpan* source = NearestTagged(first, last, cue, AttributionRole::kSource, /*after=*/false);
+      if (source == nullptr || (source->token_begin < d.te && d.tb < source->token_end)) continue;
+      if (!d.c.speaker) {
+        MarkAnonymous(&d, source->token_begin, source->token_end);
+      } else {
+        d.c.speaker->span = a_.TokenSpan(source->token_begin, source->token_end);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- learned
+
+  // Attributions the rules missed but the learned tagger marks: "X described
+  // the strike as …", "…, the state news agency reported", "Two militia
+  // spokesmen said …", "officials believe …". A tagged cue no rule used,
+  // with the nearest tagged content of its sentence, becomes a claim; the
+  // nearest tagged source names its speaker, resolved as the rules resolve
+  // theirs (a person, a role, an organisation, a pronoun), or kept as an
+  // anonymous source. Such a claim replaces the outlet's narration of the
+  // same words.
+  void Learned(uint32_t s) {
+    const std::vector<AttributionSpan>& spans = x_.attributions;
+    while (next_tagged_ < spans.size() && spans[next_tagged_].sentence < s) ++next_tagged_;
+    size_t first = next_tagged_, last = first;
+    while (last < spans.size() && spans[last].sentence == s) ++last;
+    for (size_t i = first; i < last; ++i) {
+      const AttributionSpan& cue = spans[i];
+      if (cue.role != AttributionRole::kCue || cue.token_begin < start_[s]) continue;
+      bool taken = false;
+      for (size_t k = cue.token_begin; k < cue.token_end && !taken; ++k) taken = used_[k];
+      if (taken) continue;
+      // The rules' judgment stands where they have one: "did not say which
+      // weapons" claims nothing, "could not be confirmed" is a verification
+      // cue, "denied approval" is an act (a verb that attributes only a
+      // that-clause or a quotation).
+      const SpeechVerb* sv = nullptr;
+      size_t head = cue.token_begin;
+      for (size_t k = cue.token_begin; k < cue.token_end && sv == nullptr; ++k) {
+        sv = SpeechAt(k);
+        head = k;
+      }
+      bool negated = Negated(cue.token_begin);
+      for (size_t k = cue.token_begin; k < cue.token_end && !negated; ++k) {
+        negated = W(k) == "not" || W(k) == "n't" || W(k) == "never";
+      }
+      if (negated || IsVerificationVerb(head)) continue;
+      std::pair<size_t, size_t> content = TaggedContent(first, last, cue);
+      if (content.first >= content.second) continue;
+      // A content after its cue that stops inside a clause (the tagger left
+      // out a word) runs on to the clause's end.
+      if (content.first >= cue.token_end && content.second < sent_end(s) && a_.IsWord(content.second)) {
+        content.second = std::max(content.second, ClauseEnd(content.first, sent_end(s)));
+      }
+      if (sv != nullptr && sv->needs_that && !InQuote(content.first) && W(content.first) != "that") continue;
+      const AttributionSpan* source = NearestTagged(first, last, cue, AttributionRole::kSource, /*after=*/false);
+      if (source != nullptr && source->token_begin < content.second && content.first < source->token_end) {
+        source = nullptr;
+      }
+      size_t attribution_begin = source != nullptr ? std::min(source->token_begin, cue.token_begin) : cue.token_begin;
+      DropNarration(s, content.first, content.second, attribution_begin);
+      bool quoted = InQuote(content.first) && InQuote(content.second - 1);
+      SpeakerRef r;
+      if (source != nullptr) r = FromPhrase(source->token_begin, source->token_end);
+      Draft& d = NewDraft(quoted ? ClaimKind::kQuote : ClaimKind::kReportedSpeech, content.first, content.second, s);
+      SetSpeaker(&d, r, cue.token_begin);
+      for (size_t k = cue.token_begin; k < cue.token_end; ++k) used_[k] = true;
+      d.verb = sv != nullptr ? sv->cls : SpeechClass::kSay;
+      d.c.cue_span = a_.TokenSpan(cue.token_begin, cue.token_end);
+      d.c.cue = std::string(a_.SpanText(d.c.cue_span));
+      if (source != nullptr) {
+        if (!d.c.speaker) MarkAnonymous(&d, source->token_begin, source->token_end);
+        d.c.speaker->span = a_.TokenSpan(source->token_begin, source->token_end);
+        NoteSpeaker(r, cue.token_begin);
+      }
+    }
+  }
+
+  size_t sent_end(uint32_t s) const { return a_.seg.sentences[s].token_end; }
+
+  // The tokens of the content tagged for `cue`: the tagged content spans
+  // after it up to the next cue (a content may be cut by a word the tagger
+  // left out), else those before it back to the previous cue.
+  std::pair<size_t, size_t> TaggedContent(size_t first, size_t last, const AttributionSpan& cue) const {
+    size_t b = SIZE_MAX, e = 0;
+    for (size_t i = first; i < last; ++i) {
+      const AttributionSpan& t = x_.attributions[i];
+      if (t.token_begin < cue.token_end) continue;
+      if (t.role == AttributionRole::kCue) break;
+      if (t.role != AttributionRole::kContent) continue;
+      b = std::min(b, t.token_begin);
+      e = std::max(e, t.token_end);
+    }
+    if (b < e) return {b, e};
+    for (size_t i = last; i-- > first;) {
+      const AttributionSpan& t = x_.attributions[i];
+      if (t.token_end > cue.token_begin) continue;
+      if (t.role == AttributionRole::kCue) break;
+      if (t.role != AttributionRole::kContent) continue;
+      b = std::min(b, t.token_begin);
+      e = std::max(e, t.token_end);
+    }
+    return b < e ? std::make_pair(b, e) : std::make_pair(size_t{0}, size_t{0});
+  }
+
+  // The tagged span of `role` nearest to `cue` in spans [first, last): the
+  // first one after it, else the last one before it (or the reverse).
+  const AttributionSpan* NearestTagged(size_t first, size_t last, const AttributionSpan& cue, AttributionRole role,
+                                       bool after) const {
+    const AttributionSpan* before_it = nullptr;
+    const AttributionSpan* after_it = nullptr;
+    for (size_t i = first; i < last; ++i) {
+      const AttributionSpan& t = x_.attributions[i];
+      if (t.role != role) continue;
+      if (t.token_end <= cue.token_begin) before_it = &t;
+      if (t.token_begin >= cue.token_end && after_it == nullptr) after_it = &t;
+    }
+    return after ? (after_it != nullptr ? after_it : before_it) : (before_it != nullptr ? before_it : after_it);
+  }
+
+  // Narration drafts are the last made for a sentence: a learned attribution
+  // over the same words [b, e) takes their place. Narration of its own before
+  // the cue keeps that part: "The administration reversed its opposition
+  // and said Ukraine could use the weapons" is two claims.
+  void DropNarration(uint32_t s, size_t b, size_t e, size_t cue) {
+    while (!drafts_.empty() && drafts_.back().sentence == s && drafts_.back().c.kind == ClaimKind::kNarration &&
+           drafts_.back().tb < e && b < drafts_.back().te) {
+      Draft& d = drafts_.back();
+      if (b > cue && d.tb < cue) {
+        size_t end = cue;
+        while (end > d.tb && (!a_.IsWord(end - 1) || W(end - 1) == "and")) --end;
+        int words = 0;
+        for (size_t k = d.tb; k < end; ++k) words += a_.IsWord(k);
+        if (words >= 4) {
+          for (size_t k = end; k < d.te; ++k) claimed_[k] = false;
+          d.te = end;
+          d.sentence_last = a_.sentence_of[end - 1];
+          d.c.span = a_.TokenSpan(d.tb, d.te);
+          d.c.text = std::string(a_.SpanText(d.c.span));
+          return;
+        }
+      }
+      for (size_t k = d.tb; k < d.te; ++k) claimed_[k] = false;
+      for (uint32_t si = std::min(d.sentence_first, d.sentence); si <= std::max(d.sentence_last, d.sentence); ++si) {
+        --sentence_claims_[si];
+      }
+      drafts_.pop_back();
+    }
+  }
+
+  // A source the text does not name ("officials", "a source", "the agency",
+  // a pronoun no one is found for): a speaker all the same, marked anonymous.
+  void MarkAnonymous(Draft* d, size_t b, size_t e) {
+    Speaker sp;
+    sp.span = a_.TokenSpan(b, e);
+    sp.name = std::string(a_.SpanText(sp.span));
+    sp.side = "unknown";
+    sp.anonymous = true;
+    d->c.speaker = sp;
   }
 
   // "Podolyak said Kyiv would “continue to take the war back to Russia.”":
@@ -1299,7 +1487,7 @@ class ClaimBuilder {
       if (d.c.status_cue) continue;  // set by a verification cue
       ClaimStatus st = ClaimStatus::kReported;
       if (d.c.kind == ClaimKind::kQuote || d.c.kind == ClaimKind::kReportedSpeech) {
-        st = d.c.speaker ? ClaimStatus::kAsserted : ClaimStatus::kReported;
+        st = d.c.speaker && !d.c.speaker->anonymous ? ClaimStatus::kAsserted : ClaimStatus::kReported;
         const std::string side = d.c.speaker ? d.c.speaker->side : "";
         if (d.category == "social_media") st = ClaimStatus::kAlleged;
         if (d.category == "media") st = ClaimStatus::kReported;  // an outlet reports it

@@ -11,6 +11,7 @@
 
 #include "events/people.h"
 #include "extract/analysis.h"
+#include "extract/attribution_tagger.h"
 #include "extract/mentions.h"
 #include "extract/names.h"
 #include "geoparse/place_resolver.h"
@@ -28,6 +29,9 @@ struct DocContext {
   const Entities& entities;
   const People& people;
   std::vector<std::string> parties;        // the sides of the conflict, ISO alpha-3
+  // The learned tagger's cue, source and content spans, in text order; empty
+  // when no attribution model is loaded (then only the rules find claims).
+  std::vector<AttributionSpan> attributions;
   std::vector<int> quote_at;               // per token: quote index (marks included), or -1
   std::vector<int> date_at;                // per token: date index, or -1
   std::vector<int> place_at;               // per token: place index, or -1

@@ -90,6 +90,9 @@ Result<Extraction> Extract(const Document& doc, const ExtractOptions& options) {
 
   DocContext ctx(a, quotes, dates, quantities, places, entities, people);
   ctx.parties = FindParties(places, entities, people);
+  Result<const AttributionTagger*> tagger = LoadDefaultAttributionTagger();
+  if (!tagger.ok()) return tagger.status();
+  ctx.attributions = (*tagger)->Tag(a, quotes);
   ClaimOptions claim_options;
   claim_options.date_context_paragraphs = options.date_context_paragraphs;
   std::vector<Claim> claims = BuildClaims(ctx, claim_options);

@@ -74,6 +74,7 @@ std::string ToJsonString(const Extraction& x, int indent) {
       w.Key("span"), WriteSpan(w, s.span);
       w.Key("person");
       if (s.person_id > 0) Id(w, 'p', s.person_id); else w.Null();
+      w.Key("anonymous"), w.Bool(s.anonymous);
       w.EndObject();
     } else {
       w.Null();

@@ -23,6 +23,16 @@ struct BenchArgs {
 };
 int RunBench(const BenchArgs& args);
 
+// `sitrep train attribution`: the attribution tagger from a PolNeAR-format folder.
+struct TrainArgs {
+  CLI::App* cmd = nullptr;
+  std::string train_dir, dev_dir, output;
+  int epochs = 8;
+  uint32_t seed = 1;
+};
+void AddTrainCommand(CLI::App* app, TrainArgs* args);
+int RunTrain(const TrainArgs& args);
+
 struct IngestArgs {
   std::vector<std::string> paths;
   std::string db = "sitrep.db";

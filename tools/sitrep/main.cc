@@ -245,6 +245,8 @@ int main(int argc, char** argv) {
   AddVerifyCommand(&app, &ver);
   ServeArgs srv;
   AddServeCommand(&app, &srv);
+  TrainArgs tr;
+  AddTrainCommand(&app, &tr);
 
   std::string stats_db = "sitrep.db";
   CLI::App* stats = app.add_subcommand("stats", "Counts of what the database holds");
@@ -274,6 +276,7 @@ int main(int argc, char** argv) {
   if (ver.cmd->parsed()) return RunVerify(ver);
   if (srv.cmd->parsed()) return RunServe(srv);
   if (eval->parsed()) return RunEval(ev);
+  if (tr.cmd->parsed()) return RunTrain(tr);
   if (b->parsed()) return RunBench(bench);
   return 2;
 }

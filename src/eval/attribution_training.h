@@ -1,0 +1,58 @@
+// Training and scoring the attribution tagger on a PolNeAR-format folder
+// (brat standoff: DIR/text/NAME.txt, DIR/attributions/NAME_<annotator>.ann;
+// see shared/data/attribution/README.md). Used by `sitrep train attribution`.
+#ifndef SITREP_EVAL_ATTRIBUTION_TRAINING_H_
+#define SITREP_EVAL_ATTRIBUTION_TRAINING_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "learn/linear_model.h"
+#include "sitrep/status.h"
+
+namespace sitrep {
+
+struct ByteSpan {
+  size_t begin = 0, end = 0;
+};
+
+// One gold attribution: its cue, source (maybe none) and content segments,
+// as byte offsets into the article.
+struct GoldAttribution {
+  std::vector<ByteSpan> cue, source, content;
+};
+
+struct AttributionArticle {
+  std::string name;
+  std::string text;
+  std::string published;  // YYYY-MM-DD from the file name, or empty
+  std::vector<GoldAttribution> gold;
+};
+
+// Reads every article of a PolNeAR-format folder with the alphabetically
+// first annotator's file; a malformed line or offset is an error naming the
+// file and line.
+Result<std::vector<AttributionArticle>> ReadAttributionFolder(const std::string& dir);
+
+struct AttributionTrainOptions {
+  int epochs = 8;     // passes over train; dev token F1 stops rising after ~6-10
+  uint32_t seed = 1;  // shuffling order: the same seed gives the same model
+  float min_weight = 3.0f;  // features whose averaged weights all stay below this are dropped
+  std::string provenance;
+};
+
+// Trains the tagger on `train`; after each epoch, when `dev` is not empty,
+// reports the averaged model's token-level F1 per role on it through `log`.
+Result<learn::LinearModel> TrainAttributionTagger(const std::vector<AttributionArticle>& train,
+                                                  const std::vector<AttributionArticle>& dev,
+                                                  const AttributionTrainOptions& options,
+                                                  const std::function<void(const std::string&)>& log);
+
+// Token-level precision/recall/F1 of cue, source and content tags on `docs`.
+std::string ScoreAttributionTokens(const learn::LinearModel& model, const std::vector<AttributionArticle>& docs);
+
+}  // namespace sitrep
+
+#endif  // SITREP_EVAL_ATTRIBUTION_TRAINING_H_

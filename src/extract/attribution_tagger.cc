@@ -1,0 +1,256 @@
+#include "extract/attribution_tagger.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <mutex>
+
+#include "core/utf8.h"
+
+namespace sitrep {
+
+using learn::Feature;
+using learn::FeatureId;
+using learn::HashString;
+
+namespace {
+
+enum Label : int { kO, kBCue, kICue, kBSrc, kISrc, kBCon, kICon, kLabelCount };
+
+// Feature templates. Their numbers are part of the model file's meaning:
+// change one and bump AttributionTagger::kFeatureVersion.
+enum Template : uint32_t {
+  kBias = 1,
+  kWord, kWordPrev, kWordNext, kWordPrev2, kWordNext2,
+  kBigramPrev, kBigramNext,
+  kShape, kShapeWindow,
+  kSuffix3, kSuffix2, kPrefix3,
+  kClasses, kClassesPrev, kClassesNext,
+  kInQuote, kQuoteWord,
+  kSpeechLeft, kSpeechRight, kSpeechBoth,
+  kSpeechLeftWord, kSpeechRightWord,
+  kPosition, kInitialCap,
+  kCommasFromSpeech, kThatAfterSpeech,
+  kWordLeftSpeech, kWordRightSpeech,
+  kSentenceHasQuote, kColonBefore,
+};
+
+constexpr uint64_t kNone = 0x5a5a5a5a;
+
+// "Xxxx", "xxxx", "XXXX", "dd", "." with runs collapsed.
+std::string Shape(std::string_view w) {
+  std::string s;
+  for (size_t i = 0; i < w.size();) {
+    char32_t cp = 0;
+    int n = DecodeUtf8(w, i, &cp);
+    i += n > 0 ? n : 1;
+    char c = IsDigit(cp) ? 'd' : IsLetter(cp) ? (IsUpper(cp) ? 'X' : 'x') : static_cast<char>(cp < 128 ? cp : '~');
+    if (s.empty() || s.back() != c) s.push_back(c);
+  }
+  return s;
+}
+
+// The first or last n code points of a folded word.
+std::string_view Affix(std::string_view w, size_t n, bool suffix) {
+  if (suffix) {
+    size_t i = w.size(), k = 0;
+    while (i > 0 && k < n) {
+      --i;
+      while (i > 0 && (static_cast<unsigned char>(w[i]) & 0xC0) == 0x80) --i;
+      ++k;
+    }
+    return w.substr(i);
+  }
+  size_t i = 0, k = 0;
+  while (i < w.size() && k < n) {
+    ++i;
+    while (i < w.size() && (static_cast<unsigned char>(w[i]) & 0xC0) == 0x80) ++i;
+    ++k;
+  }
+  return w.substr(0, i);
+}
+
+uint64_t DistanceBucket(size_t d) {
+  if (d <= 3) return d;
+  if (d <= 5) return 4;
+  if (d <= 8) return 5;
+  if (d <= 15) return 6;
+  return 7;
+}
+
+}  // namespace
+
+std::vector<std::string> AttributionTagger::Labels() {
+  return {"O", "B-CUE", "I-CUE", "B-SRC", "I-SRC", "B-CON", "I-CON"};
+}
+
+Result<AttributionTagger> AttributionTagger::Load(const std::string& path) {
+  Result<learn::LinearModel> m = learn::LinearModel::Load(path, kKind, kFeatureVersion);
+  if (!m.ok()) return m.status();
+  if (m->info().labels != Labels()) return Status::DataError(path + ": the model's labels are not the tagger's");
+  return AttributionTagger(std::move(m).value());
+}
+
+Result<const AttributionTagger*> LoadDefaultAttributionTagger() {
+  static std::once_flag once;
+  static const AttributionTagger* loaded = nullptr;
+  static Status* error = nullptr;
+  std::call_once(once, [] {
+    std::vector<std::string> paths;
+    const char* env = std::getenv("SITREP_ATTRIBUTION_MODEL");
+    if (env != nullptr && *env != '\0') {
+      paths.push_back(env);
+    } else {
+      std::error_code ec;
+      auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+      if (!ec) paths.push_back((exe.parent_path() / "attribution.model").string());
+      paths.push_back(SITREP_BUILD_ATTRIBUTION_MODEL);
+      paths.push_back(SITREP_INSTALLED_ATTRIBUTION_MODEL);
+    }
+    std::string tried;
+    for (const std::string& p : paths) {
+      std::error_code ec;
+      if (paths.size() > 1 && !std::filesystem::exists(p, ec)) {
+        tried += (tried.empty() ? "" : ", ") + p;
+        continue;
+      }
+      Result<AttributionTagger> t = AttributionTagger::Load(p);
+      if (!t.ok()) {
+        error = new Status(t.status());
+        return;
+      }
+      loaded = new AttributionTagger(std::move(t).value());
+      return;
+    }
+    error = new Status(Status::NotFound("no attribution model found (tried " + tried +
+                                        "); build with scripts/build or point SITREP_ATTRIBUTION_MODEL at one"));
+  });
+  if (loaded != nullptr) return loaded;
+  return *error;
+}
+
+std::vector<learn::FeatureRows> AttributionFeatures(const Analysis& a, const std::vector<QuoteMention>& quotes) {
+  const size_t n = a.token_count();
+  // Per token, once: hashes of the word, its shape and affixes, and whether
+  // it stands inside a quotation.
+  std::vector<uint64_t> word(n), shape(n), suf3(n), suf2(n), pre3(n);
+  std::vector<uint8_t> in_quote(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view f = a.folded[i];
+    word[i] = a.token(i).kind == TokenKind::kNumber ? HashString("<num>") : HashString(f);
+    shape[i] = HashString(Shape(a.TokenText(i)));
+    suf3[i] = HashString(Affix(f, 3, true));
+    suf2[i] = HashString(Affix(f, 2, true));
+    pre3[i] = HashString(Affix(f, 3, false));
+  }
+  for (const QuoteMention& q : quotes) {
+    for (size_t k = q.token_begin; k < q.token_end && k < n; ++k) in_quote[k] = q.speech ? 2 : 1;
+  }
+  auto w = [&](size_t i, ptrdiff_t d) -> uint64_t {
+    ptrdiff_t j = static_cast<ptrdiff_t>(i) + d;
+    return j < 0 || j >= static_cast<ptrdiff_t>(n) ? kNone : word[j];
+  };
+
+  std::vector<learn::FeatureRows> out;
+  out.reserve(a.seg.sentences.size());
+  std::vector<size_t> speech;
+  for (const Sentence& s : a.seg.sentences) {
+    learn::FeatureRows rows(s.token_end - s.token_begin);
+    speech.clear();
+    bool has_quote = false;
+    for (size_t k = s.token_begin; k < s.token_end; ++k) {
+      if (a.Has(k, kSpeechWord)) speech.push_back(k);
+      has_quote = has_quote || in_quote[k] == 2;
+    }
+    const size_t len = s.token_end - s.token_begin;
+    size_t left = 0;  // speech words before k: speech[left - 1] is the nearest
+    bool colon = false;
+    for (size_t k = s.token_begin; k < s.token_end; ++k) {
+      std::vector<FeatureId>& f = rows[k - s.token_begin];
+      f.reserve(36);
+      while (left < speech.size() && speech[left] < k) ++left;
+      size_t right = left;
+      if (right < speech.size() && speech[right] == k) ++right;
+      bool has_left = left > 0, has_right = right < speech.size();
+      uint64_t dl = has_left ? DistanceBucket(k - speech[left - 1]) : 9;
+      uint64_t dr = has_right ? DistanceBucket(speech[right] - k) : 9;
+      uint64_t q = in_quote[k];
+      size_t pos = k - s.token_begin;
+
+      f.push_back(Feature(kBias, 0));
+      f.push_back(Feature(kWord, word[k]));
+      f.push_back(Feature(kWordPrev, w(k, -1)));
+      f.push_back(Feature(kWordNext, w(k, 1)));
+      f.push_back(Feature(kWordPrev2, w(k, -2)));
+      f.push_back(Feature(kWordNext2, w(k, 2)));
+      f.push_back(Feature(kBigramPrev, w(k, -1) * 31 + word[k]));
+      f.push_back(Feature(kBigramNext, word[k] * 31 + w(k, 1)));
+      f.push_back(Feature(kShape, shape[k]));
+      f.push_back(Feature(kShapeWindow, (k > 0 ? shape[k - 1] : kNone) * 961 + shape[k] * 31 +
+                                            (k + 1 < n ? shape[k + 1] : kNone)));
+      f.push_back(Feature(kSuffix3, suf3[k]));
+      f.push_back(Feature(kSuffix2, suf2[k]));
+      f.push_back(Feature(kPrefix3, pre3[k]));
+      f.push_back(Feature(kClasses, a.classes[k]));
+      f.push_back(Feature(kClassesPrev, k > 0 ? a.classes[k - 1] : kNone));
+      f.push_back(Feature(kClassesNext, k + 1 < n ? a.classes[k + 1] : kNone));
+      f.push_back(Feature(kInQuote, q));
+      f.push_back(Feature(kQuoteWord, word[k] * 3 + q));
+      f.push_back(Feature(kSpeechLeft, dl));
+      f.push_back(Feature(kSpeechRight, dr));
+      f.push_back(Feature(kSpeechBoth, dl * 100 + dr * 10 + q));
+      f.push_back(Feature(kSpeechLeftWord, has_left ? word[speech[left - 1]] * 11 + dl : kNone));
+      f.push_back(Feature(kSpeechRightWord, has_right ? word[speech[right]] * 11 + dr : kNone));
+      uint64_t where = pos == 0 ? 0 : pos + 1 == len ? 1 : 2 + (4 * pos) / std::max<size_t>(len, 1);
+      f.push_back(Feature(kPosition, where));
+      f.push_back(Feature(kInitialCap, (pos == 0 ? 2 : 0) + (a.token(k).capitalized ? 1 : 0)));
+      if (has_left) {
+        size_t commas = 0;
+        for (size_t j = speech[left - 1] + 1; j < k; ++j) commas += a.IsPunct(j, U',');
+        f.push_back(Feature(kCommasFromSpeech, std::min<size_t>(commas, 3)));
+        f.push_back(Feature(kThatAfterSpeech, a.Is(speech[left - 1] + 1, "that") ? 1 : 0));
+        f.push_back(Feature(kWordLeftSpeech, word[k] * 7 + std::min<uint64_t>(dl, 3)));
+      }
+      if (has_right) f.push_back(Feature(kWordRightSpeech, word[k] * 7 + std::min<uint64_t>(dr, 3)));
+      f.push_back(Feature(kSentenceHasQuote, has_quote ? 1 : 0));
+      if (colon) f.push_back(Feature(kColonBefore, 1));
+      colon = colon || a.IsPunct(k, U':');
+    }
+    out.push_back(std::move(rows));
+  }
+  return out;
+}
+
+std::vector<AttributionSpan> SpansFromLabels(const std::vector<int>& labels, size_t token_begin, uint32_t sentence) {
+  std::vector<AttributionSpan> spans;
+  auto role_of = [](int l) {
+    return l == kBCue || l == kICue ? AttributionRole::kCue
+           : l == kBSrc || l == kISrc ? AttributionRole::kSource
+                                      : AttributionRole::kContent;
+  };
+  for (size_t i = 0; i < labels.size(); ++i) {
+    int l = labels[i];
+    if (l == kO) continue;
+    bool begins = l == kBCue || l == kBSrc || l == kBCon || spans.empty() ||
+                  spans.back().token_end != token_begin + i || spans.back().role != role_of(l);
+    if (begins) {
+      spans.push_back({role_of(l), token_begin + i, token_begin + i + 1, sentence});
+    } else {
+      spans.back().token_end = token_begin + i + 1;
+    }
+  }
+  return spans;
+}
+
+std::vector<AttributionSpan> AttributionTagger::Tag(const Analysis& a, const std::vector<QuoteMention>& quotes) const {
+  std::vector<learn::FeatureRows> rows = AttributionFeatures(a, quotes);
+  std::vector<AttributionSpan> spans;
+  for (uint32_t s = 0; s < rows.size(); ++s) {
+    std::vector<int> labels = model_.Decode(rows[s]);
+    std::vector<AttributionSpan> one = SpansFromLabels(labels, a.seg.sentences[s].token_begin, s);
+    spans.insert(spans.end(), one.begin(), one.end());
+  }
+  return spans;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,364 @@
+#include "learn/linear_model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <limits>
+#include <numeric>
+#include <sstream>
+
+namespace sitrep::learn {
+
+namespace {
+
+constexpr char kMagic[8] = {'S', 'I', 'T', 'R', 'E', 'P', 'L', 'M'};
+constexpr uint32_t kFormatVersion = 1;
+constexpr size_t kHeaderSize = 8 + 4 + 4 + 8 + 8;
+constexpr size_t kMaxLabels = 256;
+
+// FNV-1a over the payload, as the gazetteer checks its file.
+uint64_t Checksum(std::string_view bytes) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : bytes) h = (h ^ c) * 0x100000001b3ULL;
+  return h;
+}
+
+template <typename T>
+void Put(std::string* out, T v) {
+  out->append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+void PutString(std::string* out, std::string_view s) {
+  Put<uint32_t>(out, static_cast<uint32_t>(s.size()));
+  out->append(s);
+}
+
+// Reads the payload front to back; every read is bounds-checked.
+class Reader {
+ public:
+  explicit Reader(std::string_view b) : b_(b) {}
+  template <typename T>
+  bool Get(T* v) {
+    if (b_.size() < sizeof(T)) return false;
+    std::memcpy(v, b_.data(), sizeof(T));
+    b_.remove_prefix(sizeof(T));
+    return true;
+  }
+  bool GetString(std::string* s, size_t max) {
+    uint32_t n = 0;
+    if (!Get(&n) || n > max || n > b_.size()) return false;
+    s->assign(b_.substr(0, n));
+    b_.remove_prefix(n);
+    return true;
+  }
+  size_t left() const { return b_.size(); }
+
+ private:
+  std::string_view b_;
+};
+
+}  // namespace
+
+LinearModel::LinearModel(Info info) : info_(std::move(info)) {
+  keys_.assign(1024, 0);
+  rows_.assign(keys_.size() * label_count(), 0.f);
+  transitions_.assign((label_count() + 1) * label_count(), 0.f);
+}
+
+size_t LinearModel::Slot(FeatureId f) const {
+  if (f == 0) f = 1;
+  size_t mask = keys_.size() - 1;
+  size_t i = (f * 0x9e3779b1u) & mask;
+  while (keys_[i] != 0 && keys_[i] != f) i = (i + 1) & mask;
+  return i;
+}
+
+const float* LinearModel::FindRow(FeatureId f) const {
+  if (keys_.empty()) return nullptr;
+  size_t i = Slot(f);
+  return keys_[i] == 0 ? nullptr : &rows_[i * label_count()];
+}
+
+float* LinearModel::Row(FeatureId f) {
+  if (f == 0) f = 1;
+  if ((used_ + 1) * 2 > keys_.size()) {
+    // Grow: re-insert every row into a table twice the size.
+    std::vector<FeatureId> old_keys = std::move(keys_);
+    std::vector<float> old_rows = std::move(rows_);
+    keys_.assign(old_keys.size() * 2, 0);
+    rows_.assign(keys_.size() * label_count(), 0.f);
+    for (size_t i = 0; i < old_keys.size(); ++i) {
+      if (old_keys[i] == 0) continue;
+      size_t j = Slot(old_keys[i]);
+      keys_[j] = old_keys[i];
+      std::copy_n(&old_rows[i * label_count()], label_count(), &rows_[j * label_count()]);
+    }
+  }
+  size_t i = Slot(f);
+  if (keys_[i] == 0) {
+    keys_[i] = f;
+    ++used_;
+  }
+  return &rows_[i * label_count()];
+}
+
+void LinearModel::AddScores(std::span<const FeatureId> features, float* scores) const {
+  const size_t n = label_count();
+  for (FeatureId f : features) {
+    const float* row = FindRow(f);
+    if (row == nullptr) continue;
+    for (size_t l = 0; l < n; ++l) scores[l] += row[l];
+  }
+}
+
+int LinearModel::Classify(std::span<const FeatureId> features) const {
+  std::vector<float> scores(label_count(), 0.f);
+  AddScores(features, scores.data());
+  return static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+}
+
+std::vector<int> LinearModel::Decode(const FeatureRows& rows) const {
+  const size_t n = rows.size(), L = label_count();
+  std::vector<int> best(n, 0);
+  if (n == 0 || L == 0) return best;
+  std::vector<float> score(n * L, 0.f);
+  std::vector<int> back(n * L, 0);
+  for (size_t i = 0; i < n; ++i) AddScores(rows[i], &score[i * L]);
+  for (size_t l = 0; l < L; ++l) score[l] += Transition(-1, static_cast<int>(l));
+  for (size_t i = 1; i < n; ++i) {
+    for (size_t l = 0; l < L; ++l) {
+      float top = -std::numeric_limits<float>::infinity();
+      int arg = 0;
+      for (size_t p = 0; p < L; ++p) {
+        float s = score[(i - 1) * L + p] + Transition(static_cast<int>(p), static_cast<int>(l));
+        if (s > top) {
+          top = s;
+          arg = static_cast<int>(p);
+        }
+      }
+      score[i * L + l] += top;
+      back[i * L + l] = arg;
+    }
+  }
+  const float* last = &score[(n - 1) * L];
+  best[n - 1] = static_cast<int>(std::max_element(last, last + L) - last);
+  for (size_t i = n - 1; i > 0; --i) best[i - 1] = back[i * L + best[i]];
+  return best;
+}
+
+std::string LinearModel::Serialize() const {
+  const size_t L = label_count();
+  float max_abs = 0;
+  for (float w : rows_) max_abs = std::max(max_abs, std::fabs(w));
+  const float scale = max_abs > 0 ? max_abs / 32767.f : 1.f;
+  // Rows in key order, so that the same model always gives the same bytes.
+  std::vector<size_t> order;
+  for (size_t i = 0; i < keys_.size(); ++i) {
+    if (keys_[i] != 0) order.push_back(i);
+  }
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return keys_[a] < keys_[b]; });
+  std::string rows;
+  uint64_t kept = 0;
+  std::vector<int16_t> q(L);
+  for (size_t i : order) {
+    bool any = false;
+    for (size_t l = 0; l < L; ++l) {
+      q[l] = static_cast<int16_t>(std::lround(rows_[i * L + l] / scale));
+      any = any || q[l] != 0;
+    }
+    if (!any) continue;
+    Put<uint32_t>(&rows, keys_[i]);
+    rows.append(reinterpret_cast<const char*>(q.data()), L * sizeof(int16_t));
+    ++kept;
+  }
+  std::string payload;
+  PutString(&payload, info_.kind);
+  Put<uint32_t>(&payload, info_.feature_version);
+  Put<uint32_t>(&payload, static_cast<uint32_t>(L));
+  for (const std::string& l : info_.labels) PutString(&payload, l);
+  Put<uint8_t>(&payload, info_.sequence ? 1 : 0);
+  PutString(&payload, info_.provenance);
+  Put<float>(&payload, scale);
+  Put<uint64_t>(&payload, kept);
+  payload += rows;
+  for (float t : transitions_) Put<float>(&payload, t);
+
+  std::string out(kMagic, sizeof kMagic);
+  Put<uint32_t>(&out, kFormatVersion);
+  Put<uint32_t>(&out, 0);
+  Put<uint64_t>(&out, payload.size());
+  Put<uint64_t>(&out, Checksum(payload));
+  return out + payload;
+}
+
+Status LinearModel::Save(const std::string& path) const {
+  std::string bytes = Serialize();
+  std::string tmp = path + ".tmp";
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    if (!f) return Status::IoError("cannot write " + tmp);
+    f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!f) return Status::IoError("cannot write " + tmp);
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) return Status::IoError("cannot rename " + tmp + " to " + path);
+  return Status::Ok();
+}
+
+Result<LinearModel> LinearModel::Parse(std::string_view bytes, std::string_view expect_kind,
+                                       uint32_t expect_feature_version) {
+  if (bytes.size() < kHeaderSize || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) {
+    return Status::DataError("not a sitrep model file (no SITREPLM header)");
+  }
+  Reader h(bytes.substr(sizeof kMagic));
+  uint32_t format = 0, reserved = 0;
+  uint64_t size = 0, checksum = 0;
+  (void)(h.Get(&format) && h.Get(&reserved) && h.Get(&size) && h.Get(&checksum));
+  if (format != kFormatVersion) {
+    return Status::DataError("model file format " + std::to_string(format) + ", this sitrep reads format " +
+                             std::to_string(kFormatVersion) + ": retrain it with this version");
+  }
+  std::string_view payload = bytes.substr(kHeaderSize);
+  if (payload.size() != size) {
+    return Status::DataError("model file is truncated or padded (" + std::to_string(payload.size()) +
+                             " bytes of payload, header says " + std::to_string(size) + ")");
+  }
+  if (Checksum(payload) != checksum) return Status::DataError("model file is corrupt (checksum mismatch)");
+
+  Info info;
+  Reader r(payload);
+  uint32_t L = 0;
+  auto bad = [] { return Status::DataError("model file is malformed"); };
+  if (!r.GetString(&info.kind, 256) || !r.Get(&info.feature_version) || !r.Get(&L) || L == 0 || L > kMaxLabels) {
+    return bad();
+  }
+  info.labels.resize(L);
+  for (std::string& l : info.labels) {
+    if (!r.GetString(&l, 256)) return bad();
+  }
+  uint8_t sequence = 0;
+  float scale = 0;
+  uint64_t count = 0;
+  if (!r.Get(&sequence) || !r.GetString(&info.provenance, 1 << 20) || !r.Get(&scale) || !r.Get(&count)) return bad();
+  info.sequence = sequence != 0;
+  if (!expect_kind.empty() && info.kind != expect_kind) {
+    return Status::DataError("model file holds a '" + info.kind + "' model, not '" + std::string(expect_kind) + "'");
+  }
+  if (expect_feature_version != 0 && info.feature_version != expect_feature_version) {
+    return Status::DataError("model file has feature version " + std::to_string(info.feature_version) +
+                             ", this sitrep computes version " + std::to_string(expect_feature_version) +
+                             ": retrain it with `sitrep train`");
+  }
+  const uint64_t row_bytes = 4 + uint64_t{L} * 2;
+  const uint64_t transition_bytes = (uint64_t{L} + 1) * L * 4;
+  if (count > r.left() / row_bytes || r.left() != count * row_bytes + transition_bytes) return bad();
+
+  LinearModel m(std::move(info));
+  size_t capacity = 1024;
+  while (capacity < count * 2 + 2) capacity *= 2;
+  m.keys_.assign(capacity, 0);
+  m.rows_.assign(capacity * L, 0.f);
+  std::vector<int16_t> q(L);
+  for (uint64_t i = 0; i < count; ++i) {
+    uint32_t key = 0;
+    r.Get(&key);
+    for (int16_t& v : q) r.Get(&v);
+    float* row = m.Row(key);
+    for (size_t l = 0; l < L; ++l) row[l] = q[l] * scale;
+  }
+  for (float& t : m.transitions_) r.Get(&t);
+  return m;
+}
+
+Result<LinearModel> LinearModel::Load(const std::string& path, std::string_view expect_kind,
+                                      uint32_t expect_feature_version) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return Status::NotFound("cannot open model file " + path);
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  Result<LinearModel> m = Parse(ss.str(), expect_kind, expect_feature_version);
+  if (!m.ok()) return Status::DataError(path + ": " + m.status().message());
+  return m;
+}
+
+PerceptronTrainer::PerceptronTrainer(LinearModel::Info info) : w_(info), u_(std::move(info)) {}
+
+void PerceptronTrainer::Update(std::span<const FeatureId> features, int label, float delta) {
+  for (FeatureId f : features) {
+    w_.Row(f)[label] += delta;
+    u_.Row(f)[label] += static_cast<float>(step_) * delta;
+  }
+}
+
+void PerceptronTrainer::UpdateTransition(int prev, int next, float delta) {
+  size_t i = (prev < 0 ? w_.label_count() : static_cast<size_t>(prev)) * w_.label_count() + next;
+  w_.transitions_[i] += delta;
+  u_.transitions_[i] += static_cast<float>(step_) * delta;
+}
+
+double PerceptronTrainer::SequenceEpoch(const std::vector<FeatureRows>& rows,
+                                        const std::vector<std::vector<int>>& gold, std::mt19937& rng) {
+  std::vector<size_t> order(rows.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::shuffle(order.begin(), order.end(), rng);
+  size_t wrong = 0, total = 0;
+  for (size_t e : order) {
+    std::vector<int> pred = w_.Decode(rows[e]);
+    const std::vector<int>& g = gold[e];
+    total += g.size();
+    for (size_t i = 0; i < g.size(); ++i) {
+      int gp = i == 0 ? -1 : g[i - 1], pp = i == 0 ? -1 : pred[i - 1];
+      if (g[i] != pred[i]) {
+        ++wrong;
+        Update(rows[e][i], g[i], 1.f);
+        Update(rows[e][i], pred[i], -1.f);
+      }
+      if (g[i] != pred[i] || gp != pp) {
+        UpdateTransition(gp, g[i], 1.f);
+        UpdateTransition(pp, pred[i], -1.f);
+      }
+    }
+    step_ += 1;
+  }
+  return total == 0 ? 0 : static_cast<double>(wrong) / total;
+}
+
+double PerceptronTrainer::ClassifyEpoch(const FeatureRows& examples, const std::vector<int>& gold,
+                                        std::mt19937& rng) {
+  std::vector<size_t> order(examples.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::shuffle(order.begin(), order.end(), rng);
+  size_t wrong = 0;
+  for (size_t e : order) {
+    int pred = w_.Classify(examples[e]);
+    if (pred != gold[e]) {
+      ++wrong;
+      Update(examples[e], gold[e], 1.f);
+      Update(examples[e], pred, -1.f);
+    }
+    step_ += 1;
+  }
+  return examples.empty() ? 0 : static_cast<double>(wrong) / examples.size();
+}
+
+LinearModel PerceptronTrainer::Averaged(float min_weight) const {
+  LinearModel avg(w_.info());
+  const size_t L = w_.label_count();
+  const float inv = static_cast<float>(1.0 / step_);
+  for (size_t i = 0; i < w_.keys_.size(); ++i) {
+    if (w_.keys_[i] == 0) continue;
+    const float* u = u_.FindRow(w_.keys_[i]);
+    float largest = 0;
+    for (size_t l = 0; l < L; ++l) {
+      largest = std::max(largest, std::fabs(w_.rows_[i * L + l] - (u != nullptr ? u[l] * inv : 0.f)));
+    }
+    if (largest < min_weight || largest == 0) continue;
+    float* row = avg.Row(w_.keys_[i]);
+    for (size_t l = 0; l < L; ++l) row[l] = w_.rows_[i * L + l] - (u != nullptr ? u[l] * inv : 0.f);
+  }
+  for (size_t t = 0; t < w_.transitions_.size(); ++t) {
+    avg.transitions_[t] = w_.transitions_[t] - u_.transitions_[t] * inv;
+  }
+  return avg;
+}
+
+}  // namespace sitrep::learn

@@ -1,0 +1,133 @@
+// Linear models over hashed sparse features, the one machinery behind
+// sitrep's learned judgments: a multiclass classifier (argmax of summed
+// weights) and a first-order linear-chain tagger (Viterbi over the same
+// scores plus label-to-label transitions). Trained by the averaged
+// perceptron (Collins 2002), saved as a versioned, checksummed file.
+//
+// Features are 32-bit ids (Feature() hashes a template number and a value);
+// the weights of a feature are one row of `label_count` floats. A model is
+// immutable after loading and safe to share between threads.
+#ifndef SITREP_LEARN_LINEAR_MODEL_H_
+#define SITREP_LEARN_LINEAR_MODEL_H_
+
+#include <cstdint>
+#include <random>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/status.h"
+
+namespace sitrep::learn {
+
+using FeatureId = uint32_t;
+
+// 64-bit FNV-1a of a string: the value part of a feature.
+inline uint64_t HashString(std::string_view s) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
+  return h;
+}
+
+// The feature "template `t` has value `v`" (v a HashString or a small number).
+inline FeatureId Feature(uint32_t t, uint64_t v) {
+  uint64_t h = (v ^ (static_cast<uint64_t>(t) * 0x9e3779b97f4a7c15ULL)) * 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 29;
+  return static_cast<FeatureId>(h);
+}
+
+// One sequence (a sentence) for the tagger: the features of each position.
+using FeatureRows = std::vector<std::vector<FeatureId>>;
+
+class LinearModel {
+ public:
+  // What the model decides, written into its file and checked on load so that
+  // a tagger never reads a classifier's file or an older feature set.
+  struct Info {
+    std::string kind;               // e.g. "attribution-tagger"
+    uint32_t feature_version = 0;   // bumped whenever the features change
+    std::vector<std::string> labels;
+    bool sequence = false;          // true: uses transitions (a tagger)
+    std::string provenance;         // corpus, split, command, date: free text
+  };
+
+  LinearModel() = default;
+  explicit LinearModel(Info info);
+
+  const Info& info() const { return info_; }
+  size_t label_count() const { return info_.labels.size(); }
+  size_t feature_count() const { return used_; }
+
+  // Adds the weights of each feature to scores[0, label_count).
+  void AddScores(std::span<const FeatureId> features, float* scores) const;
+  // Score of moving from label `prev` (or from the start when prev < 0) to `next`.
+  float Transition(int prev, int next) const {
+    return transitions_[(prev < 0 ? label_count() : static_cast<size_t>(prev)) * label_count() + next];
+  }
+  // The best label of one set of features.
+  int Classify(std::span<const FeatureId> features) const;
+  // The best label sequence (Viterbi).
+  std::vector<int> Decode(const FeatureRows& rows) const;
+
+  // The file: magic "SITREPLM", format version, Info, the weights (int16,
+  // one scale), transitions, and a checksum of everything after the header.
+  std::string Serialize() const;
+  Status Save(const std::string& path) const;
+  // Refuses a truncated or corrupt file, another format version, and (when
+  // given) another kind or feature version, with a message that says which.
+  static Result<LinearModel> Parse(std::string_view bytes, std::string_view expect_kind = {},
+                                   uint32_t expect_feature_version = 0);
+  static Result<LinearModel> Load(const std::string& path, std::string_view expect_kind = {},
+                                  uint32_t expect_feature_version = 0);
+
+ private:
+  friend class PerceptronTrainer;
+  // Open addressing over feature ids; id 0 is stored as 1 (0 marks empty).
+  size_t Slot(FeatureId f) const;
+  float* Row(FeatureId f);  // inserts
+  const float* FindRow(FeatureId f) const;
+
+  Info info_;
+  std::vector<FeatureId> keys_;
+  std::vector<float> rows_;         // keys_.size() x label_count
+  std::vector<float> transitions_;  // (label_count + 1) x label_count
+  size_t used_ = 0;
+};
+
+// Averaged perceptron training for a LinearModel: each mistake moves the
+// weights of the gold labels' features up and the predicted ones' down; the
+// saved weights are the average over every example seen, which generalises
+// far better than the last ones. Deterministic for a given seed.
+class PerceptronTrainer {
+ public:
+  explicit PerceptronTrainer(LinearModel::Info info);
+
+  // One pass over tagged sequences (in an order shuffled by `rng`); returns
+  // the share of positions predicted wrongly during the pass.
+  double SequenceEpoch(const std::vector<FeatureRows>& rows, const std::vector<std::vector<int>>& gold,
+                       std::mt19937& rng);
+  // One pass over classified examples.
+  double ClassifyEpoch(const FeatureRows& examples, const std::vector<int>& gold, std::mt19937& rng);
+
+  // The averaged model, without the rows whose weights are all smaller than
+  // `min_weight` in magnitude (rare features that barely moved: dropping
+  // them shrinks the file several times at no measurable cost).
+  LinearModel Averaged(float min_weight = 0) const;
+  // The current (not averaged) model, for decoding during training.
+  const LinearModel& current() const { return w_; }
+
+ private:
+  void Update(std::span<const FeatureId> features, int label, float delta);
+  void UpdateTransition(int prev, int next, float delta);
+
+  LinearModel w_;                   // current weights
+  LinearModel u_;                   // sum of (step * update), same layout
+  double step_ = 1;
+};
+
+}  // namespace sitrep::learn
+
+#endif  // SITREP_LEARN_LINEAR_MODEL_H_

@@ -1,0 +1,166 @@
+// The learned-model machinery (learn/linear_model.h) and the attribution
+// tagger's model file: training reaches what it was shown, a saved model
+// reads back the same, and a damaged or foreign file is refused.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <random>
+
+#include "eval/attribution_training.h"
+#include "extract/attribution_tagger.h"
+#include "learn/linear_model.h"
+#include "tests/test_util.h"
+
+namespace sitrep {
+namespace {
+
+using learn::Feature;
+using learn::FeatureRows;
+using learn::HashString;
+using learn::LinearModel;
+using testing::TempDir;
+using testing::WriteFile;
+
+// A toy tagging task: after the word "says" every word is content (2), the
+// word itself is a cue (1), everything else is outside (0). Only the word
+// and the previous label tell; the transitions must learn "stay in content".
+FeatureRows Row(const std::vector<std::string>& words) {
+  FeatureRows rows;
+  for (const std::string& w : words) rows.push_back({Feature(1, HashString(w)), Feature(2, 0)});
+  return rows;
+}
+
+LinearModel::Info ToyInfo() {
+  LinearModel::Info info;
+  info.kind = "toy-tagger";
+  info.feature_version = 7;
+  info.labels = {"O", "CUE", "CONTENT"};
+  info.sequence = true;
+  info.provenance = "tests/learn_test.cc";
+  return info;
+}
+
+LinearModel TrainToy() {
+  std::vector<FeatureRows> rows = {Row({"the", "minister", "says", "rain", "fell"}),
+                                   Row({"a", "source", "says", "troops", "left", "town"}),
+                                   Row({"rain", "fell", "in", "town"}),
+                                   Row({"troops", "says", "minister", "left"})};
+  std::vector<std::vector<int>> gold = {{0, 0, 1, 2, 2}, {0, 0, 1, 2, 2, 2}, {0, 0, 0, 0}, {0, 1, 2, 2}};
+  learn::PerceptronTrainer t(ToyInfo());
+  std::mt19937 rng(1);
+  for (int e = 0; e < 20; ++e) (void)t.SequenceEpoch(rows, gold, rng);
+  return t.Averaged();
+}
+
+TEST(LinearModel, TrainingOnATinyCorpusReachesItsTags) {
+  LinearModel m = TrainToy();
+  // Words never seen after "says" are content because of the transitions.
+  EXPECT_EQ(m.Decode(Row({"officials", "says", "the", "town", "fell"})), (std::vector<int>{0, 1, 2, 2, 2}));
+  EXPECT_EQ(m.Decode(Row({"rain", "fell", "in", "town"})), (std::vector<int>{0, 0, 0, 0}));
+}
+
+TEST(LinearModel, TrainingIsDeterministicForASeed) {
+  EXPECT_EQ(TrainToy().Serialize(), TrainToy().Serialize());
+}
+
+TEST(LinearModel, SavedModelReadsBackTheSame) {
+  LinearModel m = TrainToy();
+  TempDir dir("learn");
+  std::string path = dir / "toy.model";
+  ASSERT_TRUE(m.Save(path).ok());
+  Result<LinearModel> back = LinearModel::Load(path, "toy-tagger", 7);
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ(back->info().labels, m.info().labels);
+  EXPECT_EQ(back->info().provenance, "tests/learn_test.cc");
+  FeatureRows probe = Row({"a", "minister", "says", "rain", "left", "town"});
+  EXPECT_EQ(back->Decode(probe), m.Decode(probe));
+  // Weights survive to within the int16 quantisation.
+  std::vector<float> a(3, 0.f), b(3, 0.f);
+  m.AddScores(probe[2], a.data());
+  back->AddScores(probe[2], b.data());
+  for (int l = 0; l < 3; ++l) EXPECT_NEAR(a[l], b[l], 1e-3 * (1 + std::fabs(a[l])));
+}
+
+TEST(LinearModel, DamagedOrForeignFilesAreRefused) {
+  std::string bytes = TrainToy().Serialize();
+  // Corrupt one byte of the payload.
+  std::string flipped = bytes;
+  flipped[flipped.size() / 2] ^= 0x20;
+  Result<LinearModel> r = LinearModel::Parse(flipped);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("corrupt"), std::string::npos);
+  // Truncated.
+  r = LinearModel::Parse(std::string_view(bytes).substr(0, bytes.size() - 9));
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("truncated"), std::string::npos);
+  // Not a model at all.
+  EXPECT_FALSE(LinearModel::Parse("SITREPGZ and then some bytes of a gazetteer").ok());
+  EXPECT_FALSE(LinearModel::Parse("").ok());
+  // Another kind, another feature version.
+  r = LinearModel::Parse(bytes, "attribution-tagger", 7);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("toy-tagger"), std::string::npos);
+  r = LinearModel::Parse(bytes, "toy-tagger", 8);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("feature version 7"), std::string::npos);
+  // A missing file names itself.
+  r = LinearModel::Load("/nonexistent/attribution.model");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("/nonexistent/attribution.model"), std::string::npos);
+}
+
+TEST(AttributionTagger, ShippedModelLoadsAndIsTheTaggersKind) {
+  Result<AttributionTagger> t = AttributionTagger::Load(std::string(SITREP_SOURCE_DIR) + "/data/models/attribution.model");
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  EXPECT_EQ(t->model().info().feature_version, AttributionTagger::kFeatureVersion);
+  EXPECT_NE(t->model().info().provenance.find("PolNeAR"), std::string::npos);
+  // A classifier's file, or the toy tagger, is not an attribution model.
+  TempDir dir("learn");
+  ASSERT_TRUE(TrainToy().Save(dir / "toy.model").ok());
+  EXPECT_FALSE(AttributionTagger::Load(dir / "toy.model").ok());
+}
+
+TEST(AttributionTagger, BioLabelsBecomeSpans) {
+  // O B-CUE I-CUE B-SRC B-CON I-CON I-CON O; an I- without its B- starts a span.
+  std::vector<AttributionSpan> s = SpansFromLabels({0, 1, 2, 3, 5, 6, 6, 0, 6}, 10, 3);
+  ASSERT_EQ(s.size(), 4u);
+  EXPECT_EQ(s[0].role, AttributionRole::kCue);
+  EXPECT_EQ(s[0].token_begin, 11u);
+  EXPECT_EQ(s[0].token_end, 13u);
+  EXPECT_EQ(s[1].role, AttributionRole::kSource);
+  EXPECT_EQ(s[2].role, AttributionRole::kContent);
+  EXPECT_EQ(s[2].token_end, 17u);
+  EXPECT_EQ(s[3].token_begin, 18u);
+  EXPECT_EQ(s[3].sentence, 3u);
+}
+
+TEST(AttributionTraining, ReadsBratStandoffWithMultiLineTextAndCodePointOffsets) {
+  TempDir dir("polnear");
+  std::filesystem::create_directories(dir / "text");
+  std::filesystem::create_directories(dir / "attributions");
+  // "é" is two bytes: code point offsets after it differ from byte offsets.
+  WriteFile(dir / "text/wire_2016-10-01_x.txt", "Café owners said the road was closed.\n");
+  WriteFile(dir / "attributions/wire_2016-10-01_x_b.ann",
+            "T1\tSource 0 11\tCafé owners\nT2\tCue 12 16\tsaid\nT3\tContent 17 36\tthe road\nwas closed\n"
+            "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n");
+  // A second annotator's file sorts after the first and is not read.
+  WriteFile(dir / "attributions/wire_2016-10-01_x_z.ann", "T1\tCue 0 4\tCafé\n");
+  Result<std::vector<AttributionArticle>> r = ReadAttributionFolder(dir / ".");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_EQ(r->size(), 1u);
+  const AttributionArticle& a = r->front();
+  EXPECT_EQ(a.published, "2016-10-01");
+  ASSERT_EQ(a.gold.size(), 1u);
+  EXPECT_EQ(a.text.substr(a.gold[0].cue[0].begin, a.gold[0].cue[0].end - a.gold[0].cue[0].begin), "said");
+  EXPECT_EQ(a.text.substr(a.gold[0].source[0].begin, a.gold[0].source[0].end - a.gold[0].source[0].begin),
+            "Café owners");
+
+  WriteFile(dir / "attributions/wire_2016-10-01_x_b.ann", "T1\tCue 12 99\tsaid\n");
+  r = ReadAttributionFolder(dir / ".");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("_b.ann:1"), std::string::npos);
+  EXPECT_FALSE(ReadAttributionFolder(dir / "text").ok());
+}
+
+}  // namespace
+}  // namespace sitrep
