@@ -10,6 +10,7 @@
 #include <cmath>
 
 #include "extract/analysis.h"
+#include "extract/attribution_tagger.h"
 #include "geo/geometry.h"
 #include "geo/point_index.h"
 #include "extract/mentions.h"
@@ -86,6 +87,29 @@ void BM_Geoparse(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * CorpusBytes()));
 }
 BENCHMARK(BM_Geoparse);
+
+// The learned attribution tagger (features and Viterbi) alone; items = tokens.
+void BM_AttributionTagger(benchmark::State& state) {
+  std::vector<Analysis> analyses;
+  std::vector<std::vector<QuoteMention>> quotes;
+  size_t tokens = 0;
+  for (const Document& d : Corpus()) {
+    analyses.emplace_back(d.text, CivilDate::Parse(d.meta.published));
+    quotes.push_back(FindQuotes(analyses.back()));
+    tokens += analyses.back().token_count();
+  }
+  Result<const AttributionTagger*> tagger = LoadDefaultAttributionTagger();
+  if (!tagger.ok()) {
+    state.SkipWithError(tagger.status().message().c_str());
+    return;
+  }
+  for (auto _ : state) {
+    for (size_t i = 0; i < analyses.size(); ++i) benchmark::DoNotOptimize((*tagger)->Tag(analyses[i], quotes[i]));
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * tokens));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * CorpusBytes()));
+}
+BENCHMARK(BM_AttributionTagger);
 
 // Opening the compiled gazetteer: map, check the checksum and every offset,
 // build the entry table. Counters: the file's size and the memory the

@@ -26,7 +26,7 @@ using testing::WriteFile;
 // and the previous label tell; the transitions must learn "stay in content".
 FeatureRows Row(const std::vector<std::string>& words) {
   FeatureRows rows;
-  for (const std::string& w : words) rows.push_back({Feature(1, HashString(w)), Feature(2, 0)});
+  for (const std::string& w : words) rows.Add(std::vector<learn::FeatureId>{Feature(1, HashString(w)), Feature(2, 0)});
   return rows;
 }
 

@@ -148,7 +148,10 @@ class ClaimBuilder {
     for (uint32_t p = 0; p < a_.seg.paragraphs.size(); ++p) {
       const Paragraph& para = a_.seg.paragraphs[p];
       for (uint32_t s = para.sentence_begin; s < para.sentence_end; ++s) {
-        if (a_.headline[s]) continue;
+        if (a_.headline[s]) {
+          ColonAttribution(s, /*headline=*/true);
+          continue;
+        }
         Sentence(s);
       }
     }
@@ -1180,6 +1183,7 @@ class ClaimBuilder {
   }
 
   void Sentence(uint32_t s) {
+    ColonAttribution(s, /*headline=*/false);
     FindVerificationCues(s);
     Quotes(s);
     ReportedSpeech(s);
@@ -1222,6 +1226,58 @@ class ClaimBuilder {
         d.c.speaker->span = a_.TokenSpan(source->token_begin, source->token_end);
       }
     }
+  }
+
+  // "WALLACE: Let's start with the debate." (a transcript line, to the end
+  // of its paragraph) and, in a headline, "Minister: talks will resume next
+  // week": the words before the colon name who says what follows. A label
+  // such as "UPDATE:" or "Editor's note:" names no one (section_labels.tsv),
+  // nor does a place ("KYIV:" is a dateline). Outside headlines a label in
+  // Title Case counts only when it names a known person or body ("Pence:").
+  void ColonAttribution(uint32_t s, bool headline) {
+    const ::sitrep::Sentence& sent = a_.seg.sentences[s];
+    const Paragraph& para = a_.seg.paragraphs[sent.paragraph];
+    if (para.sentence_begin != s) return;
+    size_t b = sent.token_begin;
+    while (b < sent.token_end && a_.token(b).kind == TokenKind::kPunct && IsOpeningQuote(a_.token(b).first)) ++b;
+    size_t colon = b;
+    while (colon < sent.token_end && colon <= b + 4 && !a_.IsPunct(colon, U':')) ++colon;
+    if (colon == b || colon >= sent.token_end || !a_.IsPunct(colon, U':')) return;
+    std::string key;
+    bool caps = true;
+    for (size_t k = b; k < colon; ++k) {
+      const Token& t = a_.token(k);
+      if (x_.place_at[k] >= 0) return;
+      if (k > b && a_.IsPunct(k, U'.')) continue;  // "MR. SMITH"
+      if (t.kind != TokenKind::kWord || !t.capitalized) return;
+      caps = caps && (t.all_caps || t.size() == 1);
+      key += (key.empty() ? "" : " ") + W(k);
+    }
+    if (Lexicons::Get().IsSectionLabel(key)) return;
+    if (!caps && !headline) {
+      SpeakerRef named = FromPhrase(b, colon);
+      if (!named.found || named.unnamed || named.speaker.name.empty()) return;
+    }
+    size_t end = headline ? sent.token_end : a_.seg.sentences[para.sentence_end - 1].token_end;
+    while (end > colon + 1 && a_.token(end - 1).kind == TokenKind::kPunct && !IsClosingQuote(a_.token(end - 1).first)) {
+      --end;
+    }
+    int words = 0;
+    for (size_t k = colon + 1; k < end; ++k) words += a_.IsWord(k);
+    if (words < 3) return;
+    SpeakerRef r = FromPhrase(b, colon);
+    Draft& d = NewDraft(ClaimKind::kQuote, colon + 1, end, s);
+    SetSpeaker(&d, r, colon);
+    used_[colon] = true;
+    if (!d.c.speaker) {
+      Speaker sp;
+      sp.span = a_.TokenSpan(b, colon);
+      sp.name = std::string(a_.SpanText(sp.span));
+      sp.side = "unknown";
+      d.c.speaker = sp;
+    }
+    d.c.speaker->span = a_.TokenSpan(b, colon);
+    for (size_t k = b; k < colon; ++k) used_[k] = true;
   }
 
   // ---------------------------------------------------------------- learned

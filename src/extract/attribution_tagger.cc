@@ -37,17 +37,21 @@ enum Template : uint32_t {
 
 constexpr uint64_t kNone = 0x5a5a5a5a;
 
-// "Xxxx", "xxxx", "XXXX", "dd", "." with runs collapsed.
-std::string Shape(std::string_view w) {
-  std::string s;
+// The hash of a word's shape: "Xxxx", "xxxx", "XXXX", "dd", "." with runs
+// collapsed (computed without building the string).
+uint64_t ShapeHash(std::string_view w) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  char last = 0;
   for (size_t i = 0; i < w.size();) {
     char32_t cp = 0;
     int n = DecodeUtf8(w, i, &cp);
     i += n > 0 ? n : 1;
     char c = IsDigit(cp) ? 'd' : IsLetter(cp) ? (IsUpper(cp) ? 'X' : 'x') : static_cast<char>(cp < 128 ? cp : '~');
-    if (s.empty() || s.back() != c) s.push_back(c);
+    if (c == last) continue;
+    last = c;
+    h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
   }
-  return s;
+  return h;
 }
 
 // The first or last n code points of a folded word.
@@ -138,7 +142,7 @@ std::vector<learn::FeatureRows> AttributionFeatures(const Analysis& a, const std
   for (size_t i = 0; i < n; ++i) {
     std::string_view f = a.folded[i];
     word[i] = a.token(i).kind == TokenKind::kNumber ? HashString("<num>") : HashString(f);
-    shape[i] = HashString(Shape(a.TokenText(i)));
+    shape[i] = ShapeHash(a.TokenText(i));
     suf3[i] = HashString(Affix(f, 3, true));
     suf2[i] = HashString(Affix(f, 2, true));
     pre3[i] = HashString(Affix(f, 3, false));
@@ -155,7 +159,8 @@ std::vector<learn::FeatureRows> AttributionFeatures(const Analysis& a, const std
   out.reserve(a.seg.sentences.size());
   std::vector<size_t> speech;
   for (const Sentence& s : a.seg.sentences) {
-    learn::FeatureRows rows(s.token_end - s.token_begin);
+    learn::FeatureRows rows;
+    rows.Reserve(s.token_end - s.token_begin, (s.token_end - s.token_begin) * 32);
     speech.clear();
     bool has_quote = false;
     for (size_t k = s.token_begin; k < s.token_end; ++k) {
@@ -165,10 +170,14 @@ std::vector<learn::FeatureRows> AttributionFeatures(const Analysis& a, const std
     const size_t len = s.token_end - s.token_begin;
     size_t left = 0;  // speech words before k: speech[left - 1] is the nearest
     bool colon = false;
+    size_t commas = 0;  // commas since the nearest speech word on the left
     for (size_t k = s.token_begin; k < s.token_end; ++k) {
-      std::vector<FeatureId>& f = rows[k - s.token_begin];
-      f.reserve(36);
-      while (left < speech.size() && speech[left] < k) ++left;
+      rows.NewRow();
+      auto push = [&rows](FeatureId id) { rows.Push(id); };
+      while (left < speech.size() && speech[left] < k) {
+        ++left;
+        commas = 0;
+      }
       size_t right = left;
       if (right < speech.size() && speech[right] == k) ++right;
       bool has_left = left > 0, has_right = right < speech.size();
@@ -177,44 +186,43 @@ std::vector<learn::FeatureRows> AttributionFeatures(const Analysis& a, const std
       uint64_t q = in_quote[k];
       size_t pos = k - s.token_begin;
 
-      f.push_back(Feature(kBias, 0));
-      f.push_back(Feature(kWord, word[k]));
-      f.push_back(Feature(kWordPrev, w(k, -1)));
-      f.push_back(Feature(kWordNext, w(k, 1)));
-      f.push_back(Feature(kWordPrev2, w(k, -2)));
-      f.push_back(Feature(kWordNext2, w(k, 2)));
-      f.push_back(Feature(kBigramPrev, w(k, -1) * 31 + word[k]));
-      f.push_back(Feature(kBigramNext, word[k] * 31 + w(k, 1)));
-      f.push_back(Feature(kShape, shape[k]));
-      f.push_back(Feature(kShapeWindow, (k > 0 ? shape[k - 1] : kNone) * 961 + shape[k] * 31 +
+      push(Feature(kBias, 0));
+      push(Feature(kWord, word[k]));
+      push(Feature(kWordPrev, w(k, -1)));
+      push(Feature(kWordNext, w(k, 1)));
+      push(Feature(kWordPrev2, w(k, -2)));
+      push(Feature(kWordNext2, w(k, 2)));
+      push(Feature(kBigramPrev, w(k, -1) * 31 + word[k]));
+      push(Feature(kBigramNext, word[k] * 31 + w(k, 1)));
+      push(Feature(kShape, shape[k]));
+      push(Feature(kShapeWindow, (k > 0 ? shape[k - 1] : kNone) * 961 + shape[k] * 31 +
                                             (k + 1 < n ? shape[k + 1] : kNone)));
-      f.push_back(Feature(kSuffix3, suf3[k]));
-      f.push_back(Feature(kSuffix2, suf2[k]));
-      f.push_back(Feature(kPrefix3, pre3[k]));
-      f.push_back(Feature(kClasses, a.classes[k]));
-      f.push_back(Feature(kClassesPrev, k > 0 ? a.classes[k - 1] : kNone));
-      f.push_back(Feature(kClassesNext, k + 1 < n ? a.classes[k + 1] : kNone));
-      f.push_back(Feature(kInQuote, q));
-      f.push_back(Feature(kQuoteWord, word[k] * 3 + q));
-      f.push_back(Feature(kSpeechLeft, dl));
-      f.push_back(Feature(kSpeechRight, dr));
-      f.push_back(Feature(kSpeechBoth, dl * 100 + dr * 10 + q));
-      f.push_back(Feature(kSpeechLeftWord, has_left ? word[speech[left - 1]] * 11 + dl : kNone));
-      f.push_back(Feature(kSpeechRightWord, has_right ? word[speech[right]] * 11 + dr : kNone));
+      push(Feature(kSuffix3, suf3[k]));
+      push(Feature(kSuffix2, suf2[k]));
+      push(Feature(kPrefix3, pre3[k]));
+      push(Feature(kClasses, a.classes[k]));
+      push(Feature(kClassesPrev, k > 0 ? a.classes[k - 1] : kNone));
+      push(Feature(kClassesNext, k + 1 < n ? a.classes[k + 1] : kNone));
+      push(Feature(kInQuote, q));
+      push(Feature(kQuoteWord, word[k] * 3 + q));
+      push(Feature(kSpeechLeft, dl));
+      push(Feature(kSpeechRight, dr));
+      push(Feature(kSpeechBoth, dl * 100 + dr * 10 + q));
+      push(Feature(kSpeechLeftWord, has_left ? word[speech[left - 1]] * 11 + dl : kNone));
+      push(Feature(kSpeechRightWord, has_right ? word[speech[right]] * 11 + dr : kNone));
       uint64_t where = pos == 0 ? 0 : pos + 1 == len ? 1 : 2 + (4 * pos) / std::max<size_t>(len, 1);
-      f.push_back(Feature(kPosition, where));
-      f.push_back(Feature(kInitialCap, (pos == 0 ? 2 : 0) + (a.token(k).capitalized ? 1 : 0)));
+      push(Feature(kPosition, where));
+      push(Feature(kInitialCap, (pos == 0 ? 2 : 0) + (a.token(k).capitalized ? 1 : 0)));
       if (has_left) {
-        size_t commas = 0;
-        for (size_t j = speech[left - 1] + 1; j < k; ++j) commas += a.IsPunct(j, U',');
-        f.push_back(Feature(kCommasFromSpeech, std::min<size_t>(commas, 3)));
-        f.push_back(Feature(kThatAfterSpeech, a.Is(speech[left - 1] + 1, "that") ? 1 : 0));
-        f.push_back(Feature(kWordLeftSpeech, word[k] * 7 + std::min<uint64_t>(dl, 3)));
+        push(Feature(kCommasFromSpeech, std::min<size_t>(commas, 3)));
+        push(Feature(kThatAfterSpeech, a.Is(speech[left - 1] + 1, "that") ? 1 : 0));
+        push(Feature(kWordLeftSpeech, word[k] * 7 + std::min<uint64_t>(dl, 3)));
       }
-      if (has_right) f.push_back(Feature(kWordRightSpeech, word[k] * 7 + std::min<uint64_t>(dr, 3)));
-      f.push_back(Feature(kSentenceHasQuote, has_quote ? 1 : 0));
-      if (colon) f.push_back(Feature(kColonBefore, 1));
+      if (has_right) push(Feature(kWordRightSpeech, word[k] * 7 + std::min<uint64_t>(dr, 3)));
+      push(Feature(kSentenceHasQuote, has_quote ? 1 : 0));
+      if (colon) push(Feature(kColonBefore, 1));
       colon = colon || a.IsPunct(k, U':');
+      commas += a.IsPunct(k, U',');
     }
     out.push_back(std::move(rows));
   }

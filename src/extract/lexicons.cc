@@ -14,6 +14,7 @@ extern const std::string_view kData_actors;
 extern const std::string_view kData_people;
 extern const std::string_view kData_event_triggers;
 extern const std::string_view kData_conflicts;
+extern const std::string_view kData_section_labels;
 }  // namespace sitrep::data
 
 namespace sitrep {
@@ -122,6 +123,10 @@ Lexicons::Lexicons() {
   for (const TsvRow& r : ParseTsv(data::kData_conflicts)) {
     if (r.fields.size() < 2) BadRow("conflicts.tsv", r.line, "needs 2 sides");
     conflicts_.emplace_back(std::string(r.field(0)), std::string(r.field(1)));
+  }
+  for (const TsvRow& r : ParseTsv(data::kData_section_labels)) {
+    if (r.fields.size() < 2) BadRow("section_labels.tsv", r.line, "needs 2 columns");
+    section_labels_.insert(NameKey(r.field(0)));
   }
   for (const TsvRow& r : ParseTsv(data::kData_event_triggers)) {
     if (r.fields.size() < 3) BadRow("event_triggers.tsv", r.line, "needs 3 columns");

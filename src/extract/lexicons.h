@@ -93,6 +93,9 @@ class Lexicons {
   const std::vector<KnownPerson>& people() const { return people_; }
   // Known pairs of warring sides (ISO alpha-3), from conflicts.tsv.
   const std::vector<std::pair<std::string, std::string>>& conflicts() const { return conflicts_; }
+  // True for a label such as "UPDATE" or "Editor's note" (its NameKey) that
+  // ends in a colon without naming a speaker.
+  bool IsSectionLabel(std::string_view key) const { return section_labels_.count(key) > 0; }
   // The longest trigger pattern at words[start]; returns words matched.
   int MatchTrigger(const std::vector<std::string>& words, size_t start, size_t end,
                    const TriggerPattern** out) const;
@@ -107,6 +110,7 @@ class Lexicons {
   std::vector<KnownPerson> people_;
   std::vector<std::pair<std::string, std::string>> conflicts_;
   StringMap<uint32_t> classes_;
+  StringSet section_labels_;
   std::vector<TriggerPattern> triggers_;
   std::vector<int> triggers_by_letter_[128];  // by the first byte of the first word
 };

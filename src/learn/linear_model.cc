@@ -61,7 +61,7 @@ class Reader {
 
 LinearModel::LinearModel(Info info) : info_(std::move(info)) {
   keys_.assign(1024, 0);
-  rows_.assign(keys_.size() * label_count(), 0.f);
+  index_.assign(keys_.size(), 0);
   transitions_.assign((label_count() + 1) * label_count(), 0.f);
 }
 
@@ -76,30 +76,31 @@ size_t LinearModel::Slot(FeatureId f) const {
 const float* LinearModel::FindRow(FeatureId f) const {
   if (keys_.empty()) return nullptr;
   size_t i = Slot(f);
-  return keys_[i] == 0 ? nullptr : &rows_[i * label_count()];
+  return keys_[i] == 0 ? nullptr : &rows_[size_t{index_[i]} * label_count()];
 }
 
 float* LinearModel::Row(FeatureId f) {
   if (f == 0) f = 1;
   if ((used_ + 1) * 2 > keys_.size()) {
-    // Grow: re-insert every row into a table twice the size.
+    // Grow: re-insert every key into a table twice the size; rows stay.
     std::vector<FeatureId> old_keys = std::move(keys_);
-    std::vector<float> old_rows = std::move(rows_);
+    std::vector<uint32_t> old_index = std::move(index_);
     keys_.assign(old_keys.size() * 2, 0);
-    rows_.assign(keys_.size() * label_count(), 0.f);
+    index_.assign(keys_.size(), 0);
     for (size_t i = 0; i < old_keys.size(); ++i) {
       if (old_keys[i] == 0) continue;
       size_t j = Slot(old_keys[i]);
       keys_[j] = old_keys[i];
-      std::copy_n(&old_rows[i * label_count()], label_count(), &rows_[j * label_count()]);
+      index_[j] = old_index[i];
     }
   }
   size_t i = Slot(f);
   if (keys_[i] == 0) {
     keys_[i] = f;
-    ++used_;
+    index_[i] = static_cast<uint32_t>(used_++);
+    rows_.resize(used_ * label_count(), 0.f);
   }
-  return &rows_[i * label_count()];
+  return &rows_[size_t{index_[i]} * label_count()];
 }
 
 void LinearModel::AddScores(std::span<const FeatureId> features, float* scores) const {
@@ -162,8 +163,9 @@ std::string LinearModel::Serialize() const {
   std::vector<int16_t> q(L);
   for (size_t i : order) {
     bool any = false;
+    const float* row = &rows_[size_t{index_[i]} * L];
     for (size_t l = 0; l < L; ++l) {
-      q[l] = static_cast<int16_t>(std::lround(rows_[i * L + l] / scale));
+      q[l] = static_cast<int16_t>(std::lround(row[l] / scale));
       any = any || q[l] != 0;
     }
     if (!any) continue;
@@ -256,7 +258,8 @@ Result<LinearModel> LinearModel::Parse(std::string_view bytes, std::string_view 
   size_t capacity = 1024;
   while (capacity < count * 2 + 2) capacity *= 2;
   m.keys_.assign(capacity, 0);
-  m.rows_.assign(capacity * L, 0.f);
+  m.index_.assign(capacity, 0);
+  m.rows_.reserve(count * L);
   std::vector<int16_t> q(L);
   for (uint64_t i = 0; i < count; ++i) {
     uint32_t key = 0;
@@ -347,13 +350,12 @@ LinearModel PerceptronTrainer::Averaged(float min_weight) const {
   for (size_t i = 0; i < w_.keys_.size(); ++i) {
     if (w_.keys_[i] == 0) continue;
     const float* u = u_.FindRow(w_.keys_[i]);
+    const float* w = &w_.rows_[size_t{w_.index_[i]} * L];
     float largest = 0;
-    for (size_t l = 0; l < L; ++l) {
-      largest = std::max(largest, std::fabs(w_.rows_[i * L + l] - (u != nullptr ? u[l] * inv : 0.f)));
-    }
+    for (size_t l = 0; l < L; ++l) largest = std::max(largest, std::fabs(w[l] - (u != nullptr ? u[l] * inv : 0.f)));
     if (largest < min_weight || largest == 0) continue;
     float* row = avg.Row(w_.keys_[i]);
-    for (size_t l = 0; l < L; ++l) row[l] = w_.rows_[i * L + l] - (u != nullptr ? u[l] * inv : 0.f);
+    for (size_t l = 0; l < L; ++l) row[l] = w[l] - (u != nullptr ? u[l] * inv : 0.f);
   }
   for (size_t t = 0; t < w_.transitions_.size(); ++t) {
     avg.transitions_[t] = w_.transitions_[t] - u_.transitions_[t] * inv;

@@ -11,6 +11,7 @@
 #define SITREP_LEARN_LINEAR_MODEL_H_
 
 #include <cstdint>
+#include <initializer_list>
 #include <random>
 #include <span>
 #include <string>
@@ -39,8 +40,39 @@ inline FeatureId Feature(uint32_t t, uint64_t v) {
   return static_cast<FeatureId>(h);
 }
 
-// One sequence (a sentence) for the tagger: the features of each position.
-using FeatureRows = std::vector<std::vector<FeatureId>>;
+// The features of a sequence of positions (a sentence's tokens) or of a set
+// of examples, stored contiguously: position i's ids are operator[](i).
+class FeatureRows {
+ public:
+  FeatureRows() = default;
+  FeatureRows(std::initializer_list<std::vector<FeatureId>> rows) {
+    for (const auto& r : rows) Add(r);
+  }
+  // Starts the next position; Push() adds to the last one started.
+  void NewRow() { ends_.push_back(static_cast<uint32_t>(ids_.size())); }
+  void Push(FeatureId f) {
+    ids_.push_back(f);
+    ends_.back() = static_cast<uint32_t>(ids_.size());
+  }
+  void Add(std::span<const FeatureId> row) {
+    NewRow();
+    for (FeatureId f : row) Push(f);
+  }
+  void Reserve(size_t rows, size_t ids) {
+    ends_.reserve(rows);
+    ids_.reserve(ids);
+  }
+  size_t size() const { return ends_.size(); }
+  bool empty() const { return ends_.empty(); }
+  std::span<const FeatureId> operator[](size_t i) const {
+    size_t b = i == 0 ? 0 : ends_[i - 1];
+    return {ids_.data() + b, ends_[i] - b};
+  }
+
+ private:
+  std::vector<FeatureId> ids_;
+  std::vector<uint32_t> ends_;  // end of each position's ids in ids_
+};
 
 class LinearModel {
  public:
@@ -85,14 +117,16 @@ class LinearModel {
 
  private:
   friend class PerceptronTrainer;
-  // Open addressing over feature ids; id 0 is stored as 1 (0 marks empty).
+  // Open addressing over feature ids (id 0 is stored as 1; 0 marks an empty
+  // slot); each used slot holds the index of its row in the dense rows_.
   size_t Slot(FeatureId f) const;
   float* Row(FeatureId f);  // inserts
   const float* FindRow(FeatureId f) const;
 
   Info info_;
   std::vector<FeatureId> keys_;
-  std::vector<float> rows_;         // keys_.size() x label_count
+  std::vector<uint32_t> index_;     // per slot: row index
+  std::vector<float> rows_;         // used_ x label_count, in insertion order
   std::vector<float> transitions_;  // (label_count + 1) x label_count
   size_t used_ = 0;
 };
