@@ -115,7 +115,7 @@ struct Examples {
 
 // Gold BIO labels of every token: cue over source over content where
 // attributions nest (a quotation that itself quotes someone).
-void AddArticle(const AttributionArticle& art, Examples* out) {
+void AddArticle(const AttributionArticle& art, const StringSet& cue_words, Examples* out) {
   LoadOptions lo;
   lo.published = art.published;
   lo.format = "text";
@@ -125,7 +125,7 @@ void AddArticle(const AttributionArticle& art, Examples* out) {
   if (!art.published.empty()) published = CivilDate::Parse(art.published);
   Analysis a(doc->text, published);
   std::vector<QuoteMention> quotes = FindQuotes(a);
-  std::vector<learn::FeatureRows> rows = AttributionFeatures(a, quotes);
+  std::vector<learn::FeatureRows> rows = AttributionFeatures(a, quotes, cue_words);
 
   // Per byte of the article and role: which attribution (1-based) covers it.
   const size_t n = art.text.size();
@@ -170,10 +170,42 @@ void AddArticle(const AttributionArticle& art, Examples* out) {
   }
 }
 
-Examples BuildExamples(const std::vector<AttributionArticle>& docs) {
+Examples BuildExamples(const std::vector<AttributionArticle>& docs, const StringSet& cue_words) {
   Examples ex;
-  for (const AttributionArticle& d : docs) AddArticle(d, &ex);
+  for (const AttributionArticle& d : docs) AddArticle(d, cue_words, &ex);
   return ex;
+}
+
+// Words that are a gold cue at least `min_share` of the times they occur
+// (and at least `min_count` times): "believes", "according", "announced",
+// "accused", "wants" — PolNeAR's cues reach far past sitrep's speech verbs.
+std::vector<std::string> LearnCueWords(const std::vector<AttributionArticle>& docs, int min_count, double min_share) {
+  std::map<std::string, std::pair<int, int>> seen;  // folded word -> (as cue, all)
+  for (const AttributionArticle& art : docs) {
+    LoadOptions lo;
+    lo.format = "text";
+    Result<Document> doc = LoadDocument(art.text, lo);
+    if (!doc.ok()) continue;
+    Analysis a(doc->text, std::nullopt);
+    std::vector<bool> cue(art.text.size() + 1, false);
+    for (const GoldAttribution& g : art.gold) {
+      for (const ByteSpan& s : g.cue) {
+        for (size_t b = s.begin; b < s.end && b < art.text.size(); ++b) cue[b] = true;
+      }
+    }
+    for (size_t k = 0; k < a.token_count(); ++k) {
+      if (!a.IsWord(k)) continue;
+      Span raw = doc->offsets.ToRaw(a.TokenSpan(k, k + 1));
+      auto& [as_cue, all] = seen[a.folded[k]];
+      ++all;
+      if (raw.begin < cue.size() && cue[raw.begin]) ++as_cue;
+    }
+  }
+  std::vector<std::string> out;
+  for (const auto& [w, n] : seen) {
+    if (n.first >= min_count && n.first >= min_share * n.second) out.push_back(w);
+  }
+  return out;
 }
 
 std::string TokenScores(const learn::LinearModel& model, const Examples& ex) {
@@ -257,8 +289,11 @@ Result<learn::LinearModel> TrainAttributionTagger(const std::vector<AttributionA
                                                   const AttributionTrainOptions& options,
                                                   const std::function<void(const std::string&)>& log) {
   if (options.epochs < 1) return Status::InvalidArgument("epochs must be at least 1");
-  Examples tr = BuildExamples(train);
-  Examples dv = BuildExamples(dev);
+  std::vector<std::string> cue_list = LearnCueWords(train, options.cue_word_min_count, options.cue_word_min_share);
+  StringSet cue_words(cue_list.begin(), cue_list.end());
+  log("cue words learned: " + std::to_string(cue_list.size()));
+  Examples tr = BuildExamples(train, cue_words);
+  Examples dv = BuildExamples(dev, cue_words);
   size_t tokens = 0;
   for (const auto& l : tr.labels) tokens += l.size();
   log("train: " + std::to_string(train.size()) + " articles, " + std::to_string(tr.rows.size()) + " sentences, " +
@@ -269,6 +304,7 @@ Result<learn::LinearModel> TrainAttributionTagger(const std::vector<AttributionA
   info.labels = AttributionTagger::Labels();
   info.sequence = true;
   info.provenance = options.provenance;
+  info.words = cue_list;
   learn::PerceptronTrainer trainer(info);
   std::mt19937 rng(options.seed);
   for (int e = 1; e <= options.epochs; ++e) {
@@ -281,7 +317,8 @@ Result<learn::LinearModel> TrainAttributionTagger(const std::vector<AttributionA
 }
 
 std::string ScoreAttributionTokens(const learn::LinearModel& model, const std::vector<AttributionArticle>& docs) {
-  return TokenScores(model, BuildExamples(docs));
+  StringSet cue_words(model.info().words.begin(), model.info().words.end());
+  return TokenScores(model, BuildExamples(docs, cue_words));
 }
 
 }  // namespace sitrep

@@ -646,6 +646,30 @@ class ClaimBuilder {
     const Paragraph& para = a_.seg.paragraphs[q.paragraph];
     size_t n = std::min<size_t>(a_.token_count(), a_.seg.sentences[para.sentence_end - 1].token_end);
     bool crosses = after < n && a_.sentence_of[after] != a_.sentence_of[q.token_end > 0 ? q.token_end - 1 : 0];
+    // "“…” ― Sonya Herridge" or "“…” — Ivan Petrenko, a farmer": a dash and
+    // a name (with at most a short apposition) close the paragraph.
+    if (after + 1 < n && a_.token(after).kind == TokenKind::kPunct &&
+        (a_.token(after).first == 0x2015 || a_.token(after).first == 0x2014 || a_.token(after).first == 0x2013)) {
+      size_t name_end = after + 1;
+      while (name_end < n && name_end < after + 7 && a_.token(name_end).capitalized &&
+             (a_.IsWord(name_end) || a_.IsPunct(name_end, U'.'))) {
+        ++name_end;
+      }
+      bool closes = n - name_end <= 10 && (name_end == n || a_.IsPunct(name_end, U',') || a_.IsPunct(name_end, U'.'));
+      if (closes && name_end > after + 1) {
+        SpeakerRef np = FromPhrase(after + 1, name_end);
+        SetSpeaker(d, np, after);
+        if (!d->c.speaker) {
+          Speaker sp;
+          sp.name = std::string(a_.SpanText(a_.TokenSpan(after + 1, name_end)));
+          sp.side = "unknown";
+          d->c.speaker = sp;
+        }
+        d->c.speaker->span = a_.TokenSpan(after + 1, name_end);
+        NoteSpeaker(np, after);
+        return true;
+      }
+    }
     if (after < n && x_.quote_at[after] < 0) {
       // "..., Zelenskyy said", "..., he told Digital", "..., the Ukrainian president said".
       size_t k = after;
@@ -1324,8 +1348,14 @@ class ClaimBuilder {
         content.second = std::max(content.second, ClauseEnd(content.first, sent_end(s)));
       }
       if (sv != nullptr && sv->needs_that && !InQuote(content.first) && W(content.first) != "that") continue;
+      if (!KeepLearned(s, cue, content)) continue;
       const AttributionSpan* source = NearestTagged(first, last, cue, AttributionRole::kSource, /*after=*/false);
       if (source != nullptr && source->token_begin < content.second && content.first < source->token_end) {
+        source = nullptr;
+      }
+      // A bare article is not a source ("a claim that could not be verified").
+      if (source != nullptr && source->token_end == source->token_begin + 1 &&
+          (W(source->token_begin) == "a" || W(source->token_begin) == "an" || W(source->token_begin) == "the")) {
         source = nullptr;
       }
       size_t attribution_begin = source != nullptr ? std::min(source->token_begin, cue.token_begin) : cue.token_begin;
@@ -1345,6 +1375,29 @@ class ClaimBuilder {
         NoteSpeaker(r, cue.token_begin);
       }
     }
+  }
+
+  // Where the rules already judged the same words, their judgment stands:
+  // content that is (part of) an outlet's verification cue ("…, a claim
+  // that could not be independently verified"), words an unnamed-reports
+  // claim already holds ("Reports emerged suggesting that …"), and a
+  // sentence the outlet hedges in its own voice ("A video purportedly
+  // showed …", kept as alleged narration).
+  bool KeepLearned(uint32_t s, const AttributionSpan& cue, std::pair<size_t, size_t> content) const {
+    for (const auto& [span, cs] : verification_cues_) {
+      if (static_cast<uint32_t>(cs) != s) continue;
+      size_t vb = a_.TokenAt(span.begin), ve = a_.TokenAt(span.end);
+      if (vb < content.second && content.first < ve) return false;
+    }
+    for (size_t j = drafts_.size(); j-- > 0;) {
+      const Draft& d = drafts_[j];
+      if (d.sentence != s) break;
+      if (d.c.kind == ClaimKind::kReport && d.tb < content.second && content.first < d.te) return false;
+    }
+    for (size_t k = start_[s]; k < std::min(cue.token_begin, content.first); ++k) {
+      if (W(k) == "allegedly" || W(k) == "purportedly" || W(k) == "supposedly") return false;
+    }
+    return true;
   }
 
   size_t sent_end(uint32_t s) const { return a_.seg.sentences[s].token_end; }

@@ -133,7 +133,12 @@ Result<const AttributionTagger*> LoadDefaultAttributionTagger() {
   return *error;
 }
 
-std::vector<learn::FeatureRows> AttributionFeatures(const Analysis& a, const std::vector<QuoteMention>& quotes) {
+AttributionTagger::AttributionTagger(learn::LinearModel model) : model_(std::move(model)) {
+  for (const std::string& w : model_.info().words) cue_words_.insert(w);
+}
+
+std::vector<learn::FeatureRows> AttributionFeatures(const Analysis& a, const std::vector<QuoteMention>& quotes,
+                                                    const StringSet& cue_words) {
   const size_t n = a.token_count();
   // Per token, once: hashes of the word, its shape and affixes, and whether
   // it stands inside a quotation.
@@ -164,7 +169,7 @@ std::vector<learn::FeatureRows> AttributionFeatures(const Analysis& a, const std
     speech.clear();
     bool has_quote = false;
     for (size_t k = s.token_begin; k < s.token_end; ++k) {
-      if (a.Has(k, kSpeechWord)) speech.push_back(k);
+      if (a.Has(k, kSpeechWord) || (a.IsWord(k) && cue_words.count(a.folded[k]) > 0)) speech.push_back(k);
       has_quote = has_quote || in_quote[k] == 2;
     }
     const size_t len = s.token_end - s.token_begin;
@@ -251,7 +256,7 @@ std::vector<AttributionSpan> SpansFromLabels(const std::vector<int>& labels, siz
 }
 
 std::vector<AttributionSpan> AttributionTagger::Tag(const Analysis& a, const std::vector<QuoteMention>& quotes) const {
-  std::vector<learn::FeatureRows> rows = AttributionFeatures(a, quotes);
+  std::vector<learn::FeatureRows> rows = AttributionFeatures(a, quotes, cue_words_);
   std::vector<AttributionSpan> spans;
   for (uint32_t s = 0; s < rows.size(); ++s) {
     std::vector<int> labels = model_.Decode(rows[s]);

@@ -13,6 +13,7 @@
 #include "extract/analysis.h"
 #include "extract/lexicons.h"
 #include "extract/mentions.h"
+#include "core/string_map.h"
 #include "learn/linear_model.h"
 
 namespace sitrep {
@@ -29,11 +30,11 @@ class AttributionTagger {
  public:
   static constexpr const char* kKind = "attribution-tagger";
   // Bumped whenever the features below change: an older model is refused.
-  static constexpr uint32_t kFeatureVersion = 1;
+  static constexpr uint32_t kFeatureVersion = 2;
   // O, B-CUE, I-CUE, B-SRC, I-SRC, B-CON, I-CON.
   static std::vector<std::string> Labels();
 
-  explicit AttributionTagger(learn::LinearModel model) : model_(std::move(model)) {}
+  explicit AttributionTagger(learn::LinearModel model);
   static Result<AttributionTagger> Load(const std::string& path);
 
   const learn::LinearModel& model() const { return model_; }
@@ -43,6 +44,7 @@ class AttributionTagger {
 
  private:
   learn::LinearModel model_;
+  StringSet cue_words_;  // model_.info().words
 };
 
 // The attribution model beside the gazetteer: $SITREP_ATTRIBUTION_MODEL
@@ -52,7 +54,11 @@ Result<const AttributionTagger*> LoadDefaultAttributionTagger();
 
 // The features of every token, one FeatureRows per sentence (the same for
 // training and tagging).
-std::vector<learn::FeatureRows> AttributionFeatures(const Analysis& a, const std::vector<QuoteMention>& quotes);
+// `cue_words`: words that, besides sitrep's speech verbs, anchor the
+// distance-to-cue features (learned from the training data, kept in the
+// model file).
+std::vector<learn::FeatureRows> AttributionFeatures(const Analysis& a, const std::vector<QuoteMention>& quotes,
+                                                    const StringSet& cue_words);
 
 // BIO labels (indexes into Labels()) back to spans of one sentence.
 std::vector<AttributionSpan> SpansFromLabels(const std::vector<int>& labels, size_t token_begin, uint32_t sentence);

@@ -13,7 +13,7 @@ namespace sitrep::learn {
 namespace {
 
 constexpr char kMagic[8] = {'S', 'I', 'T', 'R', 'E', 'P', 'L', 'M'};
-constexpr uint32_t kFormatVersion = 1;
+constexpr uint32_t kFormatVersion = 2;
 constexpr size_t kHeaderSize = 8 + 4 + 4 + 8 + 8;
 constexpr size_t kMaxLabels = 256;
 
@@ -180,6 +180,8 @@ std::string LinearModel::Serialize() const {
   for (const std::string& l : info_.labels) PutString(&payload, l);
   Put<uint8_t>(&payload, info_.sequence ? 1 : 0);
   PutString(&payload, info_.provenance);
+  Put<uint32_t>(&payload, static_cast<uint32_t>(info_.words.size()));
+  for (const std::string& w : info_.words) PutString(&payload, w);
   Put<float>(&payload, scale);
   Put<uint64_t>(&payload, kept);
   payload += rows;
@@ -240,7 +242,16 @@ Result<LinearModel> LinearModel::Parse(std::string_view bytes, std::string_view 
   uint8_t sequence = 0;
   float scale = 0;
   uint64_t count = 0;
-  if (!r.Get(&sequence) || !r.GetString(&info.provenance, 1 << 20) || !r.Get(&scale) || !r.Get(&count)) return bad();
+  uint32_t word_count = 0;
+  if (!r.Get(&sequence) || !r.GetString(&info.provenance, 1 << 20) || !r.Get(&word_count) ||
+      word_count > r.left() / 4) {
+    return bad();
+  }
+  info.words.resize(word_count);
+  for (std::string& w : info.words) {
+    if (!r.GetString(&w, 1024)) return bad();
+  }
+  if (!r.Get(&scale) || !r.Get(&count)) return bad();
   info.sequence = sequence != 0;
   if (!expect_kind.empty() && info.kind != expect_kind) {
     return Status::DataError("model file holds a '" + info.kind + "' model, not '" + std::string(expect_kind) + "'");

@@ -84,6 +84,9 @@ class LinearModel {
     std::vector<std::string> labels;
     bool sequence = false;          // true: uses transitions (a tagger)
     std::string provenance;         // corpus, split, command, date: free text
+    // Words the features treat specially, learned with the weights (for the
+    // attribution tagger: words that are often a cue in the training data).
+    std::vector<std::string> words;
   };
 
   LinearModel() = default;

@@ -27,7 +27,7 @@ int RunBench(const BenchArgs& args);
 struct TrainArgs {
   CLI::App* cmd = nullptr;
   std::string train_dir, dev_dir, output;
-  int epochs = 8;
+  int epochs = 14;
   uint32_t seed = 1;
 };
 void AddTrainCommand(CLI::App* app, TrainArgs* args);
