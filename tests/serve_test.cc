@@ -2,6 +2,9 @@
 // database that does not exist. The server runs on a free loopback port.
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -443,6 +446,40 @@ TEST_F(ServeTest, SecurityHeadersOnEveryResponse) {
     EXPECT_EQ(r->get_header_value("X-Frame-Options"), "DENY") << path;
     EXPECT_EQ(r->get_header_value("Referrer-Policy"), "no-referrer") << path;
   }
+}
+
+// Slow clients (headers a byte at a time, never finished) must not starve
+// the others: 20 of them open, then every normal request answered in 1 s.
+TEST(ServeAccess, SlowClientsDoNotStarveTheOthers) {
+  testing::TempDir dir("serve-slow");
+  auto s = RunningServer::Start(ExampleServeOptions(dir));
+  ASSERT_NE(s, nullptr);
+  std::vector<int> slow;
+  for (int i = 0; i < 20; ++i) {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    ASSERT_GE(fd, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(static_cast<uint16_t>(s->server->port()));
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
+    const char partial[] = "GET /api/stats HTTP/1.1\r\nHo";
+    ASSERT_GT(::send(fd, partial, sizeof partial - 1, MSG_NOSIGNAL), 0);
+    slow.push_back(fd);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));  // every slow one taken by a worker
+  for (int i = 0; i < 20; ++i) {
+    httplib::Client c("127.0.0.1", s->server->port());
+    c.set_connection_timeout(1, 0);
+    c.set_read_timeout(1, 0);
+    auto t0 = std::chrono::steady_clock::now();
+    httplib::Result r = c.Get("/api/stats");
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    ASSERT_TRUE(r) << "request " << i << " not answered within 1 s";
+    EXPECT_EQ(r->status, 200);
+    EXPECT_LT(ms, 1000) << "request " << i;
+  }
+  for (int fd : slow) ::close(fd);
 }
 
 TEST(ServeCreate, RefusesAMissingDatabase) {

@@ -314,6 +314,7 @@ struct Server::Impl {
       if (gzip && !this->loopback) headers.emplace("Accept-Encoding", "gzip");
       return httplib::Server::HandlerResponse::Unhandled;
     });
+    http.new_task_queue = [n = options.worker_threads] { return new httplib::ThreadPool(static_cast<size_t>(n)); };
     http.set_read_timeout(options.timeout_seconds, 0);
     http.set_write_timeout(options.timeout_seconds, 0);
     http.Get("/api/stats", [this](const httplib::Request&, httplib::Response& res) {
@@ -524,6 +525,7 @@ Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
     return Status::NotFound("no web assets at " + options.web_root);
   }
   if (options.port < 0 || options.port > 65535) return Status::InvalidArgument("--port must be 0..65535");
+  if (options.worker_threads < 1) return Status::InvalidArgument("worker_threads must be at least 1");
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   impl->loopback = IsLoopbackBindAddress(options.host);

@@ -17,7 +17,12 @@ struct ServeOptions {
   int port = 8080;                 // 0: any free port (see Server::port)
   std::string web_root;            // static files served at /, when set
   size_t max_request_bytes = 64 * 1024;
-  int timeout_seconds = 10;        // reading a request, writing a response
+  int timeout_seconds = 10;        // each read of a request, each write of a response
+  // Connections served at once. A client that sends its headers a byte at a
+  // time holds one for up to timeout_seconds per byte (cpp-httplib has no
+  // deadline for the whole header), so there are far more than cores: 12
+  // slow clients starved the library's default 8.
+  int worker_threads = 64;
   int max_page = 1000;             // largest `limit` a request may ask for
   // Who may read. On a loopback address (127.0.0.0/8, ::1, localhost; decided
   // from the parsed address, not its spelling) only requests whose Host
