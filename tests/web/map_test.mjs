@@ -55,8 +55,9 @@ function run(...argv) {
 }
 
 // `sitrep serve --port 0`; resolves with the page's address.
-function serve(db) {
-  const child = spawn(sitrep, ['serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+function serve(db, env = {}) {
+  const child = spawn(sitrep, ['serve', '--db', db, '--port', '0'],
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   return new Promise((ok, fail) => {
     let text = '';
     child.stdout.on('data', (d) => {
@@ -98,8 +99,11 @@ try {
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
   page.on('request', (r) => { if (!r.url().startsWith(url)) problems.push('request outside the server: ' + r.url()); });
 
-  await page.goto(url);
+  const response = await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+  const csp = response.headers()['content-security-policy'] || '';
+  check(/script-src 'self'/.test(csp) && /style-src 'self';/.test(csp) && response.headers()['x-frame-options'] === 'DENY',
+    'the page is served with its Content-Security-Policy (and works under it: no console errors below)', response.headers());
   const state = () => page.evaluate(() => window.sitrep.state());
   let s = await state();
   check(s.points > 5, 'events with coordinates are loaded', s);
@@ -327,6 +331,30 @@ try {
     check(injected.pwned === null && injected.elements === 0, 'no payload ran and none became an element', injected);
     check(errors.length === 0, 'no console errors, failed requests or error responses on the hostile page', errors);
     await p.close();
+  }
+
+  // With an access token: the page opened once with ?token= keeps it in a
+  // cookie and works; without it, the API is refused.
+  {
+    const token = 'web-test-token-0123456789';
+    const t = await serve(db, { SITREP_TOKEN: token });
+    servers.push(t.child);
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const p = await context.newPage();
+    const errors = [];
+    p.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
+    p.on('pageerror', (e) => errors.push(e.message));
+    const refused = await p.goto(t.url + 'api/stats');
+    check(refused.status() === 401, 'with a token set, a request without it is 401', refused.status());
+    await p.waitForTimeout(200);  // Chromium's /favicon.ico for that page, also 401
+    errors.length = 0;
+    await p.goto(t.url + '?token=' + token);
+    await p.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+    const st = await p.evaluate(() => window.sitrep.state());
+    check(st.points > 5 && st.claims > 0 && !/token/.test(p.url()) && errors.length === 0,
+      'opened once with ?token=, the page loads everything from its cookie (and the token leaves the address)',
+      { url: p.url(), st, errors });
+    await context.close();
   }
 
   // A database with no events and no maps yet: a usable page, no errors.
