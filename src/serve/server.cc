@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 
 #include <cstdio>
+#include <exception>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -85,6 +86,7 @@ Status ParseFilter(const httplib::Request& req, int max_page, QueryFilter* f, co
   return ValidateFilter(*f);
 }
 
+// 127.0.0.0/8, ::1, or 127.x.y.z mapped into IPv6.
 bool IsLoopbackSockaddr(const sockaddr* a) {
   if (a->sa_family == AF_INET) {
     const auto* v4 = reinterpret_cast<const sockaddr_in*>(a);
@@ -502,6 +504,21 @@ struct Server::Impl {
     http.Put(R"(/api/.*)", refuse);
     http.Delete(R"(/api/.*)", refuse);
     http.Patch(R"(/api/.*)", refuse);
+    // A handler that throws is a bug: said on stderr, a plain 500 to the
+    // client (cpp-httplib would otherwise put the exception's text in a
+    // response header).
+    http.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+      std::string what = "unknown exception";
+      try {
+        std::rethrow_exception(ep);
+      } catch (const std::exception& e) {
+        what = e.what();
+      } catch (...) {
+      }
+      std::fprintf(stderr, "sitrep serve: internal error on %s: %s\n", Printable(req.path, kMessageExcerptBytes).c_str(),
+                   Printable(what, kMessageExcerptBytes).c_str());
+      SendError(res, 500, "internal error");
+    });
     http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
       if (!res.body.empty()) return;  // a handler's own error, already said
       if (res.status == 404 && req.path.rfind("/api/", 0) == 0) {
