@@ -71,6 +71,15 @@ expect 2 "not a date" -- claims --db "$tmp/c.db" --since 2024-02-30
 expect 2 "not valid" -- claims --db "$tmp/c.db" --text '"unbalanced'
 expect 2 "status" -- claims --db "$tmp/c.db" --status rumoured
 expect 0 "«Russian drones struck" -- show --db "$tmp/c.db" 1
+# Terminal escapes from input are shown escaped, never sent raw (issue 14).
+printf -- '---\npublished: 2024-08-13\ntitle: Depot \033]0;pwned\007fire\n---\nThe governor said a depot in Sumy \033[2J\033[31mburned on Monday.\n' >"$tmp/escape.txt"
+"$bin" ingest -q --db "$tmp/esc.db" "$tmp/escape.txt" >/dev/null 2>&1
+"$bin" show --db "$tmp/esc.db" 1 >"$tmp/show.out" 2>&1
+if ! grep -q $'\033' "$tmp/show.out" && grep -qF '\x1b[2J\x1b[31m' "$tmp/show.out" && grep -qF 'Depot \x1b]0;pwned\x07fire' "$tmp/show.out"; then
+  pass=$((pass + 1)); else echo "FAIL: sitrep show prints raw escape sequences"; cat -v "$tmp/show.out" | head -5; fails=$((fails + 1)); fi
+"$bin" ingest -q --db "$tmp/esc.db" "$tmp/$(printf 'no\033[31mfile')" >/dev/null 2>"$tmp/err"
+if ! grep -q $'\033' "$tmp/err" && grep -qF 'no\x1b[31mfile' "$tmp/err"; then
+  pass=$((pass + 1)); else echo "FAIL: an error message echoes a raw escape sequence"; cat -v "$tmp/err"; fails=$((fails + 1)); fi
 expect 1 "no document 999" -- show --db "$tmp/c.db" 999
 expect 0 "^event_date,time_precision,event_type" -- export --db "$tmp/c.db" --format acled-csv
 expect 0 "FeatureCollection" -- export --db "$tmp/c.db" --format geojson
@@ -95,6 +104,18 @@ expect 1 "no database at" -- verify --db "$tmp/none.db" --window 3
 expect 1 "serve: no database at" -- serve --db "$tmp/none.db" --port 0
 expect 2 "port" -- serve --db "$tmp/c.db" --port 70000
 expect 0 "read-only JSON API" -- serve --help
+expect 0 "--token-file" -- serve --help
+# Off the loopback: a token, or an explicit --insecure-no-auth with a warning.
+expect 2 "not a loopback address.*--token-file" -- serve --db "$tmp/c.db" --port 0 --host 0.0.0.0
+printf 'short\n' >"$tmp/short.token"
+expect 2 "at least 16 characters" -- serve --db "$tmp/c.db" --port 0 --host 0.0.0.0 --token-file "$tmp/short.token"
+expect 2 "cannot read the token file" -- serve --db "$tmp/c.db" --port 0 --host 0.0.0.0 --token-file "$tmp/none.token"
+"$bin" serve --db "$tmp/c.db" --port 0 --host 0.0.0.0 --insecure-no-auth >"$tmp/serve.out" 2>"$tmp/serve.err" &
+serve_pid=$!
+for _ in $(seq 50); do grep -q "http://" "$tmp/serve.out" && break; sleep 0.1; done
+kill -TERM "$serve_pid"; wait "$serve_pid"
+if grep -q "WARNING: 0.0.0.0 is not a loopback address" "$tmp/serve.err"; then
+  pass=$((pass + 1)); else echo "FAIL: --insecure-no-auth gives no warning"; cat "$tmp/serve.err"; fails=$((fails + 1)); fi
 expect 1 "no web assets at" -- serve --db "$tmp/c.db" --port 0 --web "$tmp/no-web"
 # A running server: the page at / and the API beside it; SIGTERM stops it (exit 0).
 "$bin" serve --db "$tmp/c.db" --port 0 >"$tmp/serve.out" 2>"$tmp/serve.err" &

@@ -6,6 +6,7 @@
 
 #include "sitrep/control.h"
 #include "sitrep/store.h"
+#include "geo/control_geojson.h"
 #include "tests/test_util.h"
 #include "verify/map_check.h"
 
@@ -83,6 +84,33 @@ TEST(ControlStore, ReportsBadFeaturesAndNeedsADate) {
   EXPECT_EQ(r->layers[0].layer, "layer");  // from the file name
   o.date = "2024-13-01";
   EXPECT_EQ(ImportControl({tmp / "layer.geojson"}, o).status().code(), StatusCode::kInvalidArgument);
+}
+
+// A "type" (or any member) of the wrong JSON type is that feature's problem,
+// or the file's, never an exception out of the parser.
+TEST(ControlGeoJson, AWrongJsonTypeIsAProblemNotAThrow) {
+  const std::string square = R"([[[35,51],[36,51],[36,52],[35,52],[35,51]]])";
+  std::vector<GeoJsonProblem> problems;
+  Result<std::vector<ControlFeature>> r = ParseControlGeoJson(
+      R"({"type": "FeatureCollection", "features": [
+        {"type": 1, "properties": {}, "geometry": {"type": "Polygon", "coordinates": )" + square + R"(}},
+        {"type": "Feature", "properties": {}, "geometry": {"type": ["Polygon"], "coordinates": )" + square + R"(}},
+        {"type": "Feature", "properties": 5, "geometry": {"type": "GeometryCollection", "geometries": 3}},
+        {"type": "Feature", "properties": {"date": 20240812, "holder": {}}, "geometry": {"type": "Polygon", "coordinates": )" +
+          square + R"(}}]})",
+      &problems, false);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_EQ(problems.size(), 3u);
+  EXPECT_EQ(problems[0].feature, 1u);
+  EXPECT_EQ(problems[1].feature, 2u);
+  EXPECT_EQ(problems[2].feature, 3u);
+  ASSERT_EQ(r->size(), 1u);
+  EXPECT_EQ((*r)[0].date, "");  // not a string: no date, which the import then reports
+  EXPECT_EQ((*r)[0].holder, "");
+  for (const char* bad : {R"({"type": 7})", R"({"type": null})", R"({"type": "FeatureCollection", "features": {}})", "[1]"}) {
+    problems.clear();
+    EXPECT_EQ(ParseControlGeoJson(bad, &problems, false).status().code(), StatusCode::kDataError) << bad;
+  }
 }
 
 TEST(Verify, AreaAndPlaceClaimsAgainstTheMap) {

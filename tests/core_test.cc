@@ -39,6 +39,17 @@ TEST(Utf8, FoldCaseHandlesCyrillicDiacriticsAndApostrophes) {
   EXPECT_EQ(FoldCase("Йошкар"), "йошкар");
 }
 
+// What reaches a terminal or a message from input: no control characters,
+// no invalid bytes, at most an excerpt; text (Cyrillic too) unchanged.
+TEST(Utf8, PrintableEscapesControlsAndCutsAtACodePoint) {
+  EXPECT_EQ(Printable("Сумы \x1b[31mred\x07"), "Сумы \\x1b[31mred\\x07");
+  EXPECT_EQ(Printable("a\nb\tc"), "a\\x0ab\\x09c");
+  EXPECT_EQ(Printable("a\r\nb\tc\rd", std::string_view::npos, /*one_line=*/false), "a\r\nb\tc\\x0dd");
+  EXPECT_EQ(Printable("\xc2\x9b" "2J \x7f \xff"), "\\xc2\\x9b2J \\x7f \\xff");  // C1 CSI, DEL, a bad byte
+  EXPECT_EQ(Printable("Київ", 5), "Ки\u2026");  // 5 bytes: a third letter would make 6
+  EXPECT_EQ(Printable(std::string(100000, 'a'), kMessageExcerptBytes).size(), kMessageExcerptBytes + 3);
+}
+
 TEST(Utf8, EditDistanceCountsTranspositionsOnce) {
   EXPECT_EQ(EditDistance("lipestk", "lipetsk", 2), 1);
   EXPECT_EQ(EditDistance("zelenksyy", "zelenskyy", 2), 1);

@@ -34,6 +34,25 @@ TEST(GoldScorer, CountsHitsAndMissesAndExplainsThem) {
   EXPECT_NE(s->report.find("MISS g3"), std::string::npos);
 }
 
+// A gold file is input: members of another JSON type are skipped, never
+// thrown out of the scorer.
+TEST(GoldScorer, FieldsOfAWrongTypeAreSkippedNotThrown) {
+  Extraction x = testing::ExtractText("Governor Ivan Petrenko said shelling hit Sumy on Monday.", "2024-08-13");
+  nlohmann::json gold = nlohmann::json::parse(R"({
+    "people": [{"name": 5, "aliases": ["Petrenko", 7]}, "not a person"],
+    "claims": [{"id": "g1", "speaker": "Petrenko", "key": ["shelling", false], "status": "asserted",
+                "date": 20240812, "date_range": [1, 2]}, 3],
+    "places": [{"mention": "Sumy", "lat": "50.9", "lon": 34.8}],
+    "quantities": {"value": 1},
+    "metonyms": "none"
+  })");
+  Result<GoldScore> s = ScoreAgainstGold(gold, x);
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  EXPECT_EQ(s->claims.total, 2);
+  EXPECT_EQ(s->claims.hit, 1);
+  EXPECT_EQ(s->dates.total, 0);  // a date that is not a string is not scored
+}
+
 TEST(GoldScorer, RejectsAGoldFileWithoutClaims) {
   Result<GoldScore> s = ScoreAgainstGold(nlohmann::json::object(), Extraction{});
   EXPECT_FALSE(s.ok());

@@ -2,11 +2,15 @@
 // database that does not exist. The server runs on a free loopback port.
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <sstream>
 #include <thread>
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 
@@ -190,6 +194,10 @@ TEST_F(ServeTest, ExportsWhatAFilterSelects) {
   EXPECT_NE(Get("/api/export?format=xml", 400)["error"].get<std::string>().find("acled-csv"), std::string::npos);
   Get("/api/export?format=jsonl&bogus=1", 400);
   Get("/api/export?format=jsonl&since=2024-02-30", 400);
+  // A malformed text query is a 400 with its reason, not a 200 empty file.
+  EXPECT_NE(Get("/api/export?format=jsonl&text=%22unbalanced", 400)["error"].get<std::string>().find("text query"),
+            std::string::npos);
+  Get("/api/export?format=acled-csv&text=AND", 400);
 
   httplib::Result csv = client_->Get("/api/export?format=acled-csv");
   ASSERT_TRUE(csv);
@@ -284,6 +292,194 @@ TEST_F(ServeTest, ControlLayersOnADate) {
   EXPECT_GT(layers[1]["area_km2"].get<double>(), layers[0]["area_km2"].get<double>());
   EXPECT_EQ(Get("/api/layers?layer=none", 200)["layers"].size(), 0u);
   Get("/api/layers?date=2024-10-01", 400);
+}
+
+// ---- who may read (issue 14) -------------------------------------------
+
+// "Loopback" is the parsed address, not its spelling.
+TEST(ServeAccess, LoopbackIsDecidedFromTheParsedAddress) {
+  for (const char* h : {"127.0.0.1", "127.1", "127.9.8.7", "::1", "localhost"}) EXPECT_TRUE(IsLoopbackBindAddress(h)) << h;
+  for (const char* h : {"0.0.0.0", "::", "10.1.2.3", "128.0.0.1", "", "no-such-host.invalid"}) {
+    EXPECT_FALSE(IsLoopbackBindAddress(h)) << h;
+  }
+}
+
+// A server on its own on a free port, run until the object goes.
+class RunningServer {
+ public:
+  static std::unique_ptr<RunningServer> Start(ServeOptions so) {
+    so.port = 0;
+    Result<std::unique_ptr<Server>> s = Server::Create(so);
+    EXPECT_TRUE(s.ok()) << s.status().message();
+    if (!s.ok()) return nullptr;
+    auto r = std::make_unique<RunningServer>();
+    r->server = std::move(s).value();
+    r->thread = std::thread([p = r->server.get()] { (void)p->Run(); });
+    r->client = std::make_unique<httplib::Client>("127.0.0.1", r->server->port());
+    for (int i = 0; i < 100 && !r->client->Get("/api/stats", {{"Host", "localhost"}}); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return r;
+  }
+  ~RunningServer() {
+    server->Stop();
+    thread.join();
+  }
+  std::unique_ptr<Server> server;
+  std::thread thread;
+  std::unique_ptr<httplib::Client> client;
+};
+
+ServeOptions ExampleServeOptions(const testing::TempDir& dir) {
+  IngestOptions io;
+  io.db_path = dir / "c.db";
+  EXPECT_TRUE(IngestCorpus({kExamples + "/kharkiv-strikes.txt"}, io).ok());
+  ServeOptions so;
+  so.db_path = io.db_path;
+  return so;
+}
+
+constexpr char kToken[] = "s3cret-token-0123456789";
+
+// 127.1 is the loopback: a foreign Host is refused there as on 127.0.0.1.
+TEST(ServeAccess, AnotherSpellingOfTheLoopbackStillChecksHost) {
+  testing::TempDir dir("serve-127-1");
+  ServeOptions so = ExampleServeOptions(dir);
+  so.host = "127.1";
+  auto s = RunningServer::Start(so);
+  ASSERT_NE(s, nullptr);
+  httplib::Result r = s->client->Get("/api/stats", {{"Host", "evil.example"}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 403);
+  for (const char* host : {"127.1:8080", "127.0.0.1", "localhost:1", "[::1]"}) {
+    r = s->client->Get("/api/stats", {{"Host", host}});
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200) << host;
+  }
+  // Names are never looked up: one that resolves to the loopback is foreign.
+  r = s->client->Get("/api/stats", {{"Host", "localhost.example"}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 403);
+}
+
+TEST(ServeAccess, EveryInterfaceWithoutATokenIsRefusedAtStart) {
+  testing::TempDir dir("serve-any");
+  ServeOptions so = ExampleServeOptions(dir);
+  so.host = "0.0.0.0";
+  so.port = 0;
+  Result<std::unique_ptr<Server>> s = Server::Create(so);
+  EXPECT_EQ(s.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(s.status().message().find("not a loopback address"), std::string::npos) << s.status().message();
+  EXPECT_NE(s.status().message().find("--token-file"), std::string::npos);
+  so.access_token = "short";
+  EXPECT_EQ(Server::Create(so).status().code(), StatusCode::kInvalidArgument);
+  so.access_token = "a token with spaces in it";
+  EXPECT_EQ(Server::Create(so).status().code(), StatusCode::kInvalidArgument);
+  so.access_token.clear();
+  so.insecure_no_auth = true;  // said explicitly: allowed
+  EXPECT_TRUE(Server::Create(so).ok());
+}
+
+TEST(ServeAccess, ATokenIsNeededOnEveryRequest) {
+  testing::TempDir dir("serve-token");
+  ServeOptions so = ExampleServeOptions(dir);
+  so.host = "0.0.0.0";
+  so.access_token = kToken;
+  auto s = RunningServer::Start(so);
+  ASSERT_NE(s, nullptr);
+  httplib::Result r = s->client->Get("/api/stats");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 401);
+  EXPECT_NE(r->body.find("access token"), std::string::npos);
+  r = s->client->Get("/api/stats", {{"Authorization", std::string("Bearer ") + kToken + "x"}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 401);
+  r = s->client->Get("/api/export?format=jsonl");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 401);
+  r = s->client->Get("/api/stats", {{"Authorization", std::string("Bearer ") + kToken}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  // The browser's way: /?token= sets an HttpOnly cookie and goes to /.
+  r = s->client->Get(std::string("/?token=") + kToken);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 303);
+  EXPECT_EQ(r->get_header_value("Location"), "/");
+  const std::string cookie = r->get_header_value("Set-Cookie");
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+  r = s->client->Get("/api/stats", {{"Cookie", "other=1; " + cookie.substr(0, cookie.find(';'))}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  r = s->client->Get("/?token=wrong-token-0123456789");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 401);
+  EXPECT_FALSE(r->has_header("Set-Cookie"));
+}
+
+TEST(ServeAccess, OffTheLoopbackTheHostAllowListIsKept) {
+  testing::TempDir dir("serve-allow");
+  ServeOptions so = ExampleServeOptions(dir);
+  so.host = "0.0.0.0";
+  so.access_token = kToken;
+  so.allowed_hosts = {"sitrep.example"};
+  auto s = RunningServer::Start(so);
+  ASSERT_NE(s, nullptr);
+  const std::string bearer = std::string("Bearer ") + kToken;
+  httplib::Result r = s->client->Get("/api/stats", {{"Host", "evil.example"}, {"Authorization", bearer}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 403);
+  r = s->client->Get("/api/stats", {{"Host", "Sitrep.Example:8443"}, {"Authorization", bearer}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+}
+
+TEST_F(ServeTest, SecurityHeadersOnEveryResponse) {
+  for (const auto& [path, host, status] : std::vector<std::tuple<std::string, std::string, int>>{
+           {"/api/stats", "localhost", 200}, {"/", "localhost", 200}, {"/api/none", "localhost", 404},
+           {"/api/claims?limit=x", "localhost", 400}, {"/api/stats", "evil.example", 403}}) {
+    httplib::Result r = client_->Get(path, {{"Host", host}});
+    ASSERT_TRUE(r) << path;
+    EXPECT_EQ(r->status, status) << path;
+    EXPECT_NE(r->get_header_value("Content-Security-Policy").find("script-src 'self'"), std::string::npos) << path;
+    EXPECT_EQ(r->get_header_value("X-Content-Type-Options"), "nosniff") << path;
+    EXPECT_EQ(r->get_header_value("X-Frame-Options"), "DENY") << path;
+    EXPECT_EQ(r->get_header_value("Referrer-Policy"), "no-referrer") << path;
+  }
+}
+
+// Slow clients (headers a byte at a time, never finished) must not starve
+// the others: 20 of them open, then every normal request answered in 1 s.
+TEST(ServeAccess, SlowClientsDoNotStarveTheOthers) {
+  testing::TempDir dir("serve-slow");
+  auto s = RunningServer::Start(ExampleServeOptions(dir));
+  ASSERT_NE(s, nullptr);
+  std::vector<int> slow;
+  for (int i = 0; i < 20; ++i) {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    ASSERT_GE(fd, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(static_cast<uint16_t>(s->server->port()));
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
+    const char partial[] = "GET /api/stats HTTP/1.1\r\nHo";
+    ASSERT_GT(::send(fd, partial, sizeof partial - 1, MSG_NOSIGNAL), 0);
+    slow.push_back(fd);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));  // every slow one taken by a worker
+  for (int i = 0; i < 20; ++i) {
+    httplib::Client c("127.0.0.1", s->server->port());
+    c.set_connection_timeout(1, 0);
+    c.set_read_timeout(1, 0);
+    auto t0 = std::chrono::steady_clock::now();
+    httplib::Result r = c.Get("/api/stats");
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    ASSERT_TRUE(r) << "request " << i << " not answered within 1 s";
+    EXPECT_EQ(r->status, 200);
+    EXPECT_LT(ms, 1000) << "request " << i;
+  }
+  for (int fd : slow) ::close(fd);
 }
 
 TEST(ServeCreate, RefusesAMissingDatabase) {

@@ -127,6 +127,118 @@ TEST(CorpusReader, RefusesJsonThatIsNotATelegramExport) {
   EXPECT_NE(problems[0].reason.find("not a Telegram export"), std::string::npos);
 }
 
+// One field of the wrong JSON type (a number where Telegram writes a string)
+// names that message and keeps the rest; it never throws out of the reader.
+TEST(CorpusReader, TelegramFieldOfAWrongTypeIsReportedNotThrown) {
+  std::string json = R"({"name": 42, "id": 5, "messages": [
+    {"id": 1, "type": 7, "text": "Shelling reported in Sumy."},
+    {"id": 2, "type": "message", "text": ["Drones over ", {"type": false, "text": "Kharkiv"}]},
+    {"id": 3, "type": "message", "text": [{"type": "text_link", "text": "video", "href": 9}]},
+    {"id": 4, "type": "message", "date": 1725000000, "text": "A strike on a depot near Izium."},
+    {"id": 5, "type": "message", "text": "Air raid alert in Poltava."}]})";
+  std::vector<SourceRecord> records;
+  std::vector<RecordProblem> problems;
+  CorpusWalkStats stats;
+  ReadTelegramExport(json, "result.json", {}, [&](SourceRecord&& r) { records.push_back(std::move(r)); return true; },
+                     [&](const RecordProblem& p) { problems.push_back(p); }, &stats);
+  ASSERT_EQ(problems.size(), 3u);
+  EXPECT_EQ(problems[0].origin, "result.json#message 1");
+  EXPECT_NE(problems[0].reason.find("\"type\" is not a string"), std::string::npos);
+  EXPECT_EQ(problems[1].origin, "result.json#message 2");
+  EXPECT_EQ(problems[2].origin, "result.json#message 3");
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0].origin, "result.json#message 4");
+  EXPECT_EQ(records[0].load.outlet, "Telegram");  // the channel name was not a string
+  ASSERT_FALSE(records[0].warnings.empty());
+  EXPECT_NE(records[0].warnings[0].find("\"name\" is not a string"), std::string::npos);
+  EXPECT_EQ(records[1].bytes, "Air raid alert in Poltava.");
+}
+
+// The messages array itself of another type is the file's problem, said once.
+TEST(CorpusReader, TelegramMessagesOfAWrongTypeIsAProblem) {
+  for (const char* json : {R"({"messages": {"id": 1}})", R"({"messages": "x"})", R"("just a string")"}) {
+    std::vector<RecordProblem> problems;
+    CorpusWalkStats stats;
+    ReadTelegramExport(json, "result.json", {}, [](SourceRecord&&) { return true; },
+                       [&](const RecordProblem& p) { problems.push_back(p); }, &stats);
+    ASSERT_EQ(problems.size(), 1u) << json;
+  }
+}
+
+// A whole run: a bad Telegram export beside a good article; the article is
+// stored, the export's bad message is named, the run finishes.
+TEST(Ingest, AWrongJsonTypeDoesNotAbortTheRun) {
+  TempDir tmp;
+  WriteFile(tmp / "a.txt", "---\npublished: 2024-08-13\noutlet: Daily Ledger\n---\nDepot fire\n\n"
+                           "The governor said a fuel depot near Belgorod was hit overnight.\n");
+  WriteFile(tmp / "result.json", R"({"name": ["x"], "messages": [{"id": 1, "type": {"a": 1}, "text": "Boom."},
+    {"id": 2, "type": "message", "date": "2024-08-13T10:00:00", "text": ["Explosions near ", {"type": 3, "text": "Kursk"}]},
+    {"id": 3, "type": "message", "date": "2024-08-13T11:00:00", "text": "The mayor said a school in Sumy was damaged."}]})");
+  IngestOptions o;
+  o.db_path = tmp / "t.db";
+  Result<IngestSummary> r = IngestCorpus({tmp / "a.txt", tmp / "result.json"}, o);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->added, 2u);
+  EXPECT_EQ(r->problems, 2u);
+}
+
+// A JSON line past the document limit is refused before it is parsed (or
+// held whole), and a parse error quotes only an excerpt of its line.
+TEST(CorpusReader, AJsonLineOverTheLimitIsRefusedUnreadAndErrorsQuoteLittle) {
+  const std::string huge = "{\"text\": \"" + std::string(300000, 'a');       // unterminated, past the limit
+  const std::string long_bad = "{\"text\": \"" + std::string(5000, 'b');     // unterminated, within it
+  std::istringstream in("{\"text\": \"Shelling in Sumy.\"}\n" + huge + "\n" + long_bad + "\n" +
+                        "{\"text\": \"Drones over Kharkiv.\"}");
+  CorpusReaderOptions o;
+  o.max_document_bytes = 100000;
+  std::vector<SourceRecord> records;
+  std::vector<RecordProblem> problems;
+  CorpusWalkStats stats;
+  ReadJsonLines(in, "c.jsonl", o, [&](SourceRecord&& r) { records.push_back(std::move(r)); return true; },
+                [&](const RecordProblem& p) { problems.push_back(p); }, &stats);
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[1].bytes, "Drones over Kharkiv.");
+  EXPECT_EQ(records[1].origin, "c.jsonl:4");
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0].origin, "c.jsonl:2");
+  EXPECT_NE(problems[0].reason.find("--max-bytes"), std::string::npos);
+  EXPECT_EQ(problems[1].origin, "c.jsonl:3");
+  EXPECT_NE(problems[1].reason.find("not valid JSON"), std::string::npos);
+  EXPECT_LT(problems[1].reason.size(), 400u) << problems[1].reason.size();
+}
+
+// Killed after the documents were committed, before the groups were: the
+// next run (even one that changes nothing) rebuilds them; so does
+// --rebuild-groups on its own.
+TEST(Ingest, GroupsAreRebuiltAfterARunThatDidNotFinish) {
+  TempDir tmp;
+  const std::string db = tmp / "g.db";
+  Ingested first = Ingest({kCorpus}, db);
+  ASSERT_GT(first.summary.groups, 0u);
+  auto lose_groups = [&](bool unfinished_run) {
+    Result<sql::Connection> c = sql::Connection::Open(db, sql::Connection::Mode::kReadWrite);
+    ASSERT_TRUE(c.ok()) << c.status().message();
+    ASSERT_TRUE(c->Exec("UPDATE claims SET group_id = NULL; DELETE FROM claim_groups;").ok());
+    if (unfinished_run) {
+      ASSERT_TRUE(c->Exec("INSERT INTO ingest_runs(started_at, arguments) VALUES (datetime('now'), 'killed')").ok());
+    }
+  };
+  lose_groups(/*unfinished_run=*/true);
+  Ingested again = Ingest({kCorpus}, db);
+  EXPECT_EQ(again.summary.added, 0u);
+  EXPECT_EQ(again.summary.groups, first.summary.groups);
+  // A finished run that changed nothing leaves the groups alone...
+  lose_groups(/*unfinished_run=*/false);
+  EXPECT_EQ(Ingest({kCorpus}, db).summary.groups, 0u);
+  // ...unless asked.
+  IngestOptions o;
+  o.db_path = db;
+  o.rebuild_groups = true;
+  Result<IngestSummary> r = IngestCorpus({}, o);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->groups, first.summary.groups);
+}
+
 TEST(CorpusReader, AtomEntriesTakeTheirAlternateLink) {
   std::vector<SourceRecord> records;
   CorpusWalkStats stats;
@@ -499,6 +611,42 @@ TEST_F(FixtureCorpus, AcledCsvHasTheColumnsAndOneRowPerEvent) {
   EXPECT_NE(out.str().find("2024-09-04,1,Explosions/Remote violence,Air/drone strike,Russia,,Ukraine,Sumy Oblast,Sumy,"),
             std::string::npos)
       << out.str();
+}
+
+// A cell a spreadsheet would run as a formula is shown as text; numbers,
+// negative ones included, stay numbers.
+TEST(CsvField, FormulaCellsArePrefixedNumbersAreNot) {
+  EXPECT_EQ(CsvField("=HYPERLINK(\"http://x.example\",\"open\")"), "\"'=HYPERLINK(\"\"http://x.example\"\",\"\"open\"\")\"");
+  EXPECT_EQ(CsvField("+1+cmd|' /C calc'!A0"), "'+1+cmd|' /C calc'!A0");
+  EXPECT_EQ(CsvField("-2+3"), "'-2+3");
+  EXPECT_EQ(CsvField("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(CsvField("\t=1"), "'\t=1");
+  EXPECT_EQ(CsvField("\r=1"), "\"'\r=1\"");
+  EXPECT_EQ(CsvField("-12.5"), "-12.5");
+  EXPECT_EQ(CsvField("+3"), "+3");
+  EXPECT_EQ(CsvField("Daily Ledger"), "Daily Ledger");
+  EXPECT_EQ(CsvField("a = b"), "a = b");
+}
+
+// End to end: an outlet named like a formula, exported as ACLED CSV.
+TEST(Export, AcledCsvCarriesNoFormula) {
+  TempDir tmp;
+  WriteFile(tmp / "a.txt", "---\npublished: 2024-08-13\noutlet: =HYPERLINK(\"http://x.example\",\"open\")\n---\n"
+                           "Depot fire\n\nA drone strike hit a fuel depot in Sumy on Monday, the governor said.\n");
+  IngestOptions o;
+  o.db_path = tmp / "t.db";
+  ASSERT_TRUE(IngestCorpus({tmp / "a.txt"}, o).ok());
+  Result<Database> db = Database::Open(o.db_path);
+  ASSERT_TRUE(db.ok());
+  std::ostringstream out;
+  QueryFilter f;
+  f.limit = 0;
+  Result<ExportSummary> r = ExportClaims(*db, f, ExportFormat::kAcledCsv, out);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_GT(r->written, 0u) << out.str();
+  EXPECT_EQ(out.str().find(",=HYPERLINK"), std::string::npos) << out.str();
+  EXPECT_EQ(out.str().find(",\"=HYPERLINK"), std::string::npos) << out.str();
+  EXPECT_NE(out.str().find("\"'=HYPERLINK"), std::string::npos) << out.str();
 }
 
 TEST_F(FixtureCorpus, GeoJsonFollowsTheSpecStructure) {

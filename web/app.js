@@ -5,7 +5,11 @@
 performance.mark('app start');
 
 (function () {
-  const TYPE_COLORS = {
+  // Everything from the database (names, holders, text) reaches the page as
+  // text: DOM nodes and textContent, never HTML strings (a control layer's
+  // name can be anything its GeoJSON says). Tables keyed by such values are
+  // Maps, so that a holder named "constructor" is just a name.
+  const TYPE_COLORS = new Map(Object.entries({
     'Battles': '#d7301f',
     'Explosions/Remote violence': '#f08c00',
     'Violence against civilians': '#7a0177',
@@ -13,20 +17,20 @@ performance.mark('app start');
     'Protests': '#2b8cbe',
     'Riots': '#238b45',
     'Displacement': '#8c6d31',  // sitrep's own type: people fleeing or evacuated
-  };
+  }));
   // Outline by claim status: solid for what a party or a confirmation
   // stands behind, dashed for allegations, dotted for the unverified.
-  const STATUS_STYLE = {
+  const STATUS_STYLE = new Map(Object.entries({
     confirmed: { color: '#1b7837', dash: null },
     asserted: { color: '#08306b', dash: null },
     reported: { color: '#555555', dash: null },
     alleged: { color: '#d94801', dash: '4,3' },
     unverified: { color: '#888888', dash: '2,3' },
     denied: { color: '#b2182b', dash: '6,2' },
-  };
+  }));
   // Control layers by holder; a holder's second and third layers (say, all
   // occupied ground and the advances of one offensive) in other shades.
-  const HOLDER_COLORS = { RUS: ['#d7301f', '#7f0000', '#fc8d59'], UKR: ['#2166ac', '#053061', '#67a9cf'] };
+  const HOLDER_COLORS = new Map([['RUS', ['#d7301f', '#7f0000', '#fc8d59']], ['UKR', ['#2166ac', '#053061', '#67a9cf']]]);
   const OTHER_LAYER_COLORS = ['#6a51a3', '#8c510a', '#01665e', '#c51b7d'];
   const DAY_MS = 86400000;
 
@@ -44,8 +48,8 @@ performance.mark('app start');
   const dayOf = (iso) => Math.round(Date.parse(iso + 'T00:00:00Z') / DAY_MS);
   const isoOf = (day) => new Date(day * DAY_MS).toISOString().slice(0, 10);
   const fmt = (x, digits = 0) => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-  const typeColor = (t) => TYPE_COLORS[t] || '#999999';
-  const statusStyle = (s) => STATUS_STYLE[s] || STATUS_STYLE.reported;
+  const typeColor = (t) => TYPE_COLORS.get(t) || '#999999';
+  const statusStyle = (s) => STATUS_STYLE.get(s) || STATUS_STYLE.get('reported');
   // A status as a CSS border (the legend's rings, the list's badges).
   const statusBorder = (st) => `border-color:${st.color};border-style:${st.dash ? 'dashed' : 'solid'}`;
 
@@ -114,8 +118,8 @@ performance.mark('app start');
     },
     onEachFeature: (f, layer) => {
       const p = f.properties;
-      layer.bindTooltip(`${p.layer} (held by ${p.holder || 'unknown'}), map of ${p.date}: ` +
-        `${fmt(p.area_km2, 1)} km² / ${fmt(p.area_sq_mi, 1)} sq mi, boundary ${fmt(p.boundary_km, 1)} km`, { sticky: true });
+      layer.bindTooltip(el('span', {}, `${p.layer} (held by ${p.holder || 'unknown'}), map of ${p.date}: ` +
+        `${fmt(p.area_km2, 1)} km² / ${fmt(p.area_sq_mi, 1)} sq mi, boundary ${fmt(p.boundary_km, 1)} km`), { sticky: true });
     },
   }).addTo(map);
   const clusters = L.markerClusterGroup({
@@ -128,7 +132,7 @@ performance.mark('app start');
       const n = cluster.getChildCount();
       const size = Math.round(26 + Math.min(24, 5 * Math.log10(n) * 2));
       return L.divIcon({
-        html: `<div class="cluster" style="width:${size}px;height:${size}px">${n}</div>`,
+        html: el('div', { class: 'cluster', style: `width:${size}px;height:${size}px` }, String(n)),
         className: 'cluster-icon', iconSize: [size, size],
       });
     },
@@ -138,8 +142,8 @@ performance.mark('app start');
   clusters.on('mouseover', (e) => {
     const m = e.layer, pt = m.sitrepPoint;
     if (!pt || m.getTooltip()) return;
-    m.bindTooltip(`${pt.date || 'undated'} · ${pt.subType || pt.type} · ${pt.status}` +
-      (pt.corroboration > 1 ? ` · ${pt.corroboration} sources` : '') + (pt.check ? ` · map: ${pt.check}` : '')).openTooltip();
+    m.bindTooltip(el('span', {}, `${pt.date || 'undated'} · ${pt.subType || pt.type} · ${pt.status}` +
+      (pt.corroboration > 1 ? ` · ${pt.corroboration} sources` : '') + (pt.check ? ` · map: ${pt.check}` : ''))).openTooltip();
   });
   clusters.on('click', (e) => {
     const pt = e.layer.sitrepPoint;
@@ -150,7 +154,7 @@ performance.mark('app start');
   const layerColors = new Map();
   function layerColor(p) {
     if (!layerColors.has(p.layer)) {
-      const shades = HOLDER_COLORS[p.holder] || OTHER_LAYER_COLORS;
+      const shades = HOLDER_COLORS.get(p.holder) || OTHER_LAYER_COLORS;
       const used = [...layerColors.values()];
       layerColors.set(p.layer, shades.find((c) => !used.includes(c)) || shades[layerColors.size % shades.length]);
     }
@@ -194,15 +198,15 @@ performance.mark('app start');
       const d = el('details', map.getSize().y >= 480 ? { class: 'legend', open: '' } : { class: 'legend' });
       d.append(el('summary', {}, 'Legend'));
       d.append(el('h4', {}, 'Event type (fill)'));
-      for (const [t, color] of Object.entries(TYPE_COLORS)) {
+      for (const [t, color] of TYPE_COLORS) {
         d.append(el('div', {}, el('span', { class: 'swatch', style: `background:${color}` }), ' ', t));
       }
       d.append(el('h4', {}, 'Claim status (outline)'));
-      for (const [s, st] of Object.entries(STATUS_STYLE)) {
+      for (const [s, st] of STATUS_STYLE) {
         d.append(el('div', {}, el('span', { class: 'ring', style: statusBorder(st) }), ' ', s));
       }
       d.append(el('h4', {}, 'Control (area)'));
-      for (const [h, shades] of Object.entries(HOLDER_COLORS)) {
+      for (const [h, shades] of HOLDER_COLORS) {
         d.append(el('div', {}, el('span', { class: 'swatch', style: `background:${shades[0]};opacity:.5;border-radius:2px` }), ' held by ', h));
       }
       L.DomEvent.disableClickPropagation(d);

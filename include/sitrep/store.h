@@ -49,6 +49,10 @@ struct IngestOptions {
   std::string arguments;           // recorded with the run
   std::string published;           // YYYY-MM-DD for documents that give no date of their own
   std::string outlet;              // for documents that name no outlet
+  // Rebuild the corroboration groups even when no document changed. They
+  // are also rebuilt when the previous run did not finish (killed after
+  // its documents were committed, before the groups were).
+  bool rebuild_groups = false;
   // Called from the ingesting thread, at most every progress_interval_ms and
   // once at the end.
   std::function<void(const IngestProgress&)> on_progress;
@@ -211,7 +215,9 @@ Result<ExportSummary> ExportClaims(Database& db, QueryFilter filter, ExportForma
 nlohmann::ordered_json ToJson(const ClaimRecord& claim);
 
 // One CSV field (RFC 4180): quoted when it holds a comma, quote or line
-// break, quotes doubled.
+// break, quotes doubled. A text that a spreadsheet would run as a formula
+// (starting with = + - @, a tab or a carriage return, and not a number
+// such as -12.5) is prefixed with ' (an outlet named =HYPERLINK(...)).
 std::string CsvField(std::string_view field);
 
 // The columns of the ACLED-style CSV, in order.

@@ -223,4 +223,37 @@ int EditDistance(std::string_view a8, std::string_view b8, int max_distance) {
   return std::min(prev[m], max_distance + 1);
 }
 
+std::string Printable(std::string_view s, size_t max_bytes, bool one_line) {
+  std::string out;
+  out.reserve(std::min(s.size(), max_bytes) + 8);
+  auto escape = [&out](unsigned char b) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    out += "\\x";
+    out += kHex[b >> 4];
+    out += kHex[b & 15];
+  };
+  size_t i = 0;
+  while (i < s.size()) {
+    char32_t cp;
+    int len = DecodeUtf8(s, i, &cp);
+    if (i + std::max(len, 1) > max_bytes) {
+      out += "\u2026";  // …
+      return out;
+    }
+    if (len == 0) {
+      escape(static_cast<unsigned char>(s[i]));
+      ++i;
+      continue;
+    }
+    const bool layout = cp == '\n' || cp == '\t' || (cp == '\r' && i + 1 < s.size() && s[i + 1] == '\n');
+    if ((cp < 0x20 && !(layout && !one_line)) || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
+      for (int k = 0; k < len; ++k) escape(static_cast<unsigned char>(s[i + k]));
+    } else {
+      out.append(s, i, len);
+    }
+    i += len;
+  }
+  return out;
+}
+
 }  // namespace sitrep

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <set>
 #include <sstream>
+#include <vector>
 
 #include "core/utf8.h"
 
@@ -12,9 +13,34 @@ namespace {
 
 using Json = nlohmann::json;
 
+// Members of a gold file, each of its type or empty: a gold file is input
+// too, and a field of another type must not throw.
 std::string Str(const Json& j, const char* key) {
+  if (!j.is_object()) return "";
   auto it = j.find(key);
   return it != j.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+const Json& Array(const Json& j, const char* key) {
+  static const Json kEmpty = Json::array();
+  if (!j.is_object()) return kEmpty;
+  auto it = j.find(key);
+  return it != j.end() && it->is_array() ? *it : kEmpty;
+}
+
+double Number(const Json& j, const char* key, double fallback) {
+  if (!j.is_object()) return fallback;
+  auto it = j.find(key);
+  return it != j.end() && it->is_number() ? it->get<double>() : fallback;
+}
+
+// The strings of an array, others skipped.
+std::vector<std::string> Strings(const Json& array) {
+  std::vector<std::string> out;
+  for (const Json& s : array) {
+    if (s.is_string()) out.push_back(s.get<std::string>());
+  }
+  return out;
 }
 
 // Folded, with typographic quotes and dashes made plain, for phrase search.
@@ -51,9 +77,9 @@ Result<GoldScore> ScoreAgainstGold(const Json& gold, const Extraction& x) {
   std::vector<std::set<std::string>> aliases;
   auto names_of = [&](const std::string& speaker) {
     std::set<std::string> out = {Norm(speaker)};
-    for (const Json& p : gold.value("people", Json::array())) {
+    for (const Json& p : Array(gold, "people")) {
       std::set<std::string> all = {Norm(Str(p, "name"))};
-      for (const Json& a : p.value("aliases", Json::array())) all.insert(Norm(a.get<std::string>()));
+      for (const std::string& a : Strings(Array(p, "aliases"))) all.insert(Norm(a));
       if (all.count(Norm(speaker))) out.insert(all.begin(), all.end());
     }
     return out;
@@ -81,10 +107,10 @@ Result<GoldScore> ScoreAgainstGold(const Json& gold, const Extraction& x) {
 
   r << "claims\n";
   std::set<int> used;
-  for (const Json& g : gold["claims"]) {
+  for (const Json& g : Array(gold, "claims")) {
     std::vector<std::string> keys;
-    for (const Json& k : g.value("key", Json::array())) keys.push_back(Norm(k.get<std::string>()));
-    std::string gold_speaker = g.contains("speaker") && g["speaker"].is_string() ? g["speaker"].get<std::string>() : "";
+    for (const std::string& k : Strings(Array(g, "key"))) keys.push_back(Norm(k));
+    std::string gold_speaker = Str(g, "speaker");
     std::string gold_status = Str(g, "status");
     const Claim* best = nullptr;
     int best_rank = -1;
@@ -118,23 +144,23 @@ Result<GoldScore> ScoreAgainstGold(const Json& gold, const Extraction& x) {
     Count(&score.statuses, st);
     Count(&score.claims, sp && st);
     std::string extra;
-    if (g.contains("date") && g["date"].is_string()) {
-      bool ok = best->date && best->date->ToString() == g["date"].get<std::string>();
+    if (std::string date = Str(g, "date"); !date.empty()) {
+      bool ok = best->date && best->date->ToString() == date;
       Count(&score.dates, ok);
-      if (!ok) extra += " date " + (best->date ? best->date->ToString() : std::string("none")) + " != " + g["date"].get<std::string>() + ";";
+      if (!ok) extra += " date " + (best->date ? best->date->ToString() : std::string("none")) + " != " + date + ";";
     }
-    if (g.contains("date_range") && g["date_range"].is_array() && g["date_range"].size() == 2) {
-      bool ok = best->date_range && best->date_range->first.ToString() == g["date_range"][0].get<std::string>() &&
-                best->date_range->second.ToString() == g["date_range"][1].get<std::string>();
+    if (std::vector<std::string> range = Strings(Array(g, "date_range")); range.size() == 2) {
+      bool ok = best->date_range && best->date_range->first.ToString() == range[0] &&
+                best->date_range->second.ToString() == range[1];
       Count(&score.dates, ok);
       if (!ok) {
         extra += " range ";
         extra += best->date_range ? best->date_range->first.ToString() + ".." + best->date_range->second.ToString()
                                   : std::string("none");
-        extra += " != " + g["date_range"][0].get<std::string>() + ".." + g["date_range"][1].get<std::string>() + ";";
+        extra += " != " + range[0] + ".." + range[1] + ";";
       }
     }
-    if (g.contains("event") && g["event"].is_object()) {
+    if (g.is_object() && g.contains("event") && g["event"].is_object()) {
       bool ok = best->event && best->event->type == Str(g["event"], "type");
       Count(&score.event_types, ok);
       if (!ok) extra += " event " + (best->event ? best->event->type : std::string("none")) + " != " + Str(g["event"], "type") + ";";
@@ -146,10 +172,10 @@ Result<GoldScore> ScoreAgainstGold(const Json& gold, const Extraction& x) {
   }
 
   r << "places\n";
-  for (const Json& g : gold.value("places", Json::array())) {
+  for (const Json& g : Array(gold, "places")) {
     std::string mention = Norm(Str(g, "mention"));
     std::string first = mention.substr(0, mention.find(' '));
-    double lat = g.value("lat", 0.0), lon = g.value("lon", 0.0), tol = g.value("tolerance_km", 161.0);
+    double lat = Number(g, "lat", 0.0), lon = Number(g, "lon", 0.0), tol = Number(g, "tolerance_km", 161.0);
     double best_d = -1;
     std::string best_name;
     for (const Place& p : x.places) {
@@ -174,8 +200,8 @@ Result<GoldScore> ScoreAgainstGold(const Json& gold, const Extraction& x) {
   }
 
   r << "quantities\n";
-  for (const Json& g : gold.value("quantities", Json::array())) {
-    double value = g.value("value", 0.0);
+  for (const Json& g : Array(gold, "quantities")) {
+    double value = Number(g, "value", 0.0);
     std::string unit = Str(g, "unit");
     const Quantity* found = nullptr;
     for (const Quantity& q : x.quantities) {
@@ -189,7 +215,7 @@ Result<GoldScore> ScoreAgainstGold(const Json& gold, const Extraction& x) {
   }
 
   r << "metonyms\n";
-  for (const Json& g : gold.value("metonyms", Json::array())) {
+  for (const Json& g : Array(gold, "metonyms")) {
     std::string mention = Norm(Str(g, "mention"));
     if (mention.rfind("the ", 0) == 0) mention = mention.substr(4);
     bool ok = false;

@@ -2,11 +2,28 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/utf8.h"
+
 namespace sitrep {
 
 namespace {
 
 using nlohmann::json;
+
+// The "type" of a GeoJSON object: "" when absent or not a string (never a
+// value()/get<>() that throws on a wrong type).
+std::string TypeOf(const json& object) {
+  if (!object.is_object()) return "";
+  auto it = object.find("type");
+  return it != object.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+// The member `key` of an object, or null when there is none.
+const json* Member(const json& object, const char* key) {
+  if (!object.is_object()) return nullptr;
+  auto it = object.find(key);
+  return it == object.end() ? nullptr : &*it;
+}
 
 // Positions -> ring; false with a reason when the shape is not GeoJSON's.
 bool ReadRing(const json& positions, Ring* ring, std::string* why) {
@@ -46,8 +63,8 @@ bool ReadGeometry(const json& g, MultiPolygon* shape, std::string* why) {
     *why = "no geometry";
     return false;
   }
-  std::string type = g.value("type", "");
-  const json* coords = g.contains("coordinates") ? &g["coordinates"] : nullptr;
+  const std::string type = TypeOf(g);
+  const json* coords = Member(g, "coordinates");
   if (type == "Polygon" && coords != nullptr) {
     Polygon p;
     if (!ReadPolygon(*coords, &p, why)) return false;
@@ -62,13 +79,14 @@ bool ReadGeometry(const json& g, MultiPolygon* shape, std::string* why) {
     }
     return true;
   }
-  if (type == "GeometryCollection" && g.contains("geometries") && g["geometries"].is_array()) {
-    for (const json& part : g["geometries"]) {
+  const json* geometries = Member(g, "geometries");
+  if (type == "GeometryCollection" && geometries != nullptr && geometries->is_array()) {
+    for (const json& part : *geometries) {
       if (!ReadGeometry(part, shape, why)) return false;
     }
     return true;
   }
-  *why = type.empty() ? "geometry has no type" : "a " + type + " is not an area (Polygon or MultiPolygon needed)";
+  *why = type.empty() ? "geometry has no \"type\" string" : "a " + type + " is not an area (Polygon or MultiPolygon needed)";
   return false;
 }
 
@@ -90,16 +108,17 @@ Result<std::vector<ControlFeature>> ParseControlGeoJson(std::string_view text, s
     root = json::parse(text);
   } catch (const json::exception& e) {
     std::string what = e.what();
-    return Status::DataError("not valid JSON (" + what.substr(what.find(']') + 2) + ")");
+    return Status::DataError("not valid JSON (" + Printable(what.substr(what.find(']') + 2), kMessageExcerptBytes) + ")");
   }
-  if (!root.is_object() || !root.contains("type")) return Status::DataError("not GeoJSON: no \"type\"");
+  const std::string type = TypeOf(root);
+  if (type.empty()) return Status::DataError("not GeoJSON: no \"type\" string");
   std::vector<json> features;
-  std::string type = root.value("type", "");
   if (type == "FeatureCollection") {
-    if (!root.contains("features") || !root["features"].is_array()) {
+    const json* list = Member(root, "features");
+    if (list == nullptr || !list->is_array()) {
       return Status::DataError("a FeatureCollection without a \"features\" array");
     }
-    for (const json& f : root["features"]) features.push_back(f);
+    for (const json& f : *list) features.push_back(f);
   } else if (type == "Feature") {
     features.push_back(root);
   } else {
@@ -111,15 +130,16 @@ Result<std::vector<ControlFeature>> ParseControlGeoJson(std::string_view text, s
     ControlFeature cf;
     cf.number = i + 1;
     std::string why;
-    if (!f.is_object() || f.value("type", "") != "Feature") {
-      problems->push_back({cf.number, "not a Feature"});
+    if (TypeOf(f) != "Feature") {
+      problems->push_back({cf.number, "not a Feature (an object with \"type\": \"Feature\")"});
       continue;
     }
-    if (!f.contains("geometry") || f["geometry"].is_null()) {
+    const json* geometry = Member(f, "geometry");
+    if (geometry == nullptr || geometry->is_null()) {
       problems->push_back({cf.number, "geometry is null (a feature without a location has no area)"});
       continue;
     }
-    if (!ReadGeometry(f["geometry"], &cf.shape, &why)) {
+    if (!ReadGeometry(*geometry, &cf.shape, &why)) {
       problems->push_back({cf.number, why});
       continue;
     }
@@ -132,7 +152,9 @@ Result<std::vector<ControlFeature>> ParseControlGeoJson(std::string_view text, s
       problems->push_back({cf.number, bad + "; repaired (GEOS MakeValid) and kept", true});
       cf.shape = std::move(fixed).value();
     }
-    const json props = f.contains("properties") ? f["properties"] : json();
+    static const json kNoProperties = json::object();
+    const json* found = Member(f, "properties");
+    const json& props = found != nullptr ? *found : kNoProperties;
     cf.date = StringProperty(props, {"date", "Date"});
     cf.layer = StringProperty(props, {"layer_type", "layer", "name"});
     cf.holder = StringProperty(props, {"holder", "controlled_by"});

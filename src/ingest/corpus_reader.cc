@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/utf8.h"
+
 namespace sitrep {
 
 namespace fs = std::filesystem;
@@ -134,22 +136,62 @@ Status ReadCorpus(const std::vector<std::string>& paths, const CorpusReaderOptio
   return Status::Ok();
 }
 
+namespace {
+
+// The next line of `in` (without its newline) into *line, holding at most
+// `limit` bytes: a longer one is read past, not into memory, and *too_long
+// says so. False at the end of the input.
+bool ReadBoundedLine(std::istream& in, uint64_t limit, std::string* line, bool* too_long) {
+  line->clear();
+  *too_long = false;
+  char chunk[64 * 1024];
+  bool any = false;
+  while (true) {
+    in.getline(chunk, sizeof chunk);
+    const std::streamsize got = in.gcount();
+    const bool full = in.fail() && !in.eof() && got == static_cast<std::streamsize>(sizeof chunk) - 1;
+    if (got == 0 && !in) return any;
+    any = true;
+    // The newline, when it was read, is counted in gcount but not stored.
+    const size_t stored = full || in.eof() ? static_cast<size_t>(got) : static_cast<size_t>(got) - 1;
+    if (!*too_long) {
+      if (line->size() + stored > limit) {
+        *too_long = true;
+        std::string().swap(*line);
+      } else {
+        line->append(chunk, stored);
+      }
+    }
+    if (!full) return true;
+    in.clear();  // a full chunk set failbit: the line goes on
+  }
+}
+
+}  // namespace
+
 void ReadJsonLines(std::istream& in, const std::string& name, const CorpusReaderOptions& options,
                    const std::function<bool(SourceRecord&&)>& on_record,
                    const std::function<void(const RecordProblem&)>& on_problem, CorpusWalkStats* stats) {
   std::string line;
   uint64_t number = 0;
   const std::string file_name = fs::path(name).filename().string();
-  while (std::getline(in, line)) {
+  bool too_long = false;
+  // A line is a record: one past the document limit is refused unparsed
+  // (a 300 MB unterminated line once took 2 GB to parse and fail).
+  while (ReadBoundedLine(in, options.max_document_bytes, &line, &too_long)) {
     ++number;
     std::string origin = name + ":" + std::to_string(number);
+    if (too_long) {
+      on_problem({origin, "line is larger than the document limit (--max-bytes); not read"});
+      continue;
+    }
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     nlohmann::json j;
     try {
       j = nlohmann::json::parse(line);
     } catch (const nlohmann::json::exception& e) {
       std::string what = e.what();
-      on_problem({origin, "not valid JSON (" + what.substr(what.find(']') + 2) + ")"});
+      on_problem({origin, "not valid JSON (" + Printable(what.substr(what.find(']') + 2), kMessageExcerptBytes) + ")"});
       continue;
     }
     if (!j.is_object()) {

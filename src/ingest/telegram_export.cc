@@ -3,23 +3,38 @@
 // "text": "..." | ["...", {"type": "text_link", "text", "href"}, ...]}]}.
 #include <nlohmann/json.hpp>
 
+#include "core/utf8.h"
 #include "ingest/corpus_reader.h"
 
 namespace sitrep {
 
 namespace {
 
+using nlohmann::json;
+
+// The string at `key` of an object: true with "" when absent or null, true
+// with the value when a string, false when some other type (the export is
+// not what Telegram writes; never a get<>() that would throw).
+bool OptionalString(const json& object, const char* key, std::string* out) {
+  out->clear();
+  auto it = object.find(key);
+  if (it == object.end() || it->is_null()) return true;
+  if (!it->is_string()) return false;
+  *out = it->get_ref<const std::string&>();
+  return true;
+}
+
 // The text of a message and the links in it. Returns false when `text` has
 // a shape Telegram does not write.
-bool FlattenText(const nlohmann::json& text, std::string* out, std::vector<std::string>* links) {
+bool FlattenText(const json& text, std::string* out, std::vector<std::string>* links) {
   if (text.is_string()) {
     *out = text.get<std::string>();
     return true;
   }
   if (!text.is_array()) return false;
-  for (const nlohmann::json& part : text) {
+  for (const json& part : text) {
     if (part.is_string()) {
-      *out += part.get<std::string>();
+      *out += part.get_ref<const std::string&>();
       continue;
     }
     if (!part.is_object()) return false;
@@ -27,9 +42,10 @@ bool FlattenText(const nlohmann::json& text, std::string* out, std::vector<std::
     if (t == part.end() || !t->is_string()) return false;
     const std::string& s = t->get_ref<const std::string&>();
     *out += s;
-    std::string type = part.value("type", "");
-    if (type == "text_link" && part.contains("href") && part["href"].is_string()) {
-      links->push_back(part["href"].get<std::string>());
+    std::string type, href;
+    if (!OptionalString(part, "type", &type) || !OptionalString(part, "href", &href)) return false;
+    if (type == "text_link" && !href.empty()) {
+      links->push_back(href);
     } else if (type == "link") {
       links->push_back(s);
     }
@@ -39,36 +55,49 @@ bool FlattenText(const nlohmann::json& text, std::string* out, std::vector<std::
 
 }  // namespace
 
-void ReadTelegramExport(std::string_view json, const std::string& name, const CorpusReaderOptions& options,
+void ReadTelegramExport(std::string_view text, const std::string& name, const CorpusReaderOptions& options,
                         const std::function<bool(SourceRecord&&)>& on_record,
                         const std::function<void(const RecordProblem&)>& on_problem, CorpusWalkStats* stats) {
-  nlohmann::json root;
+  json root;
   try {
-    root = nlohmann::json::parse(json);
-  } catch (const nlohmann::json::exception& e) {
+    root = json::parse(text);
+  } catch (const json::exception& e) {
     std::string what = e.what();
-    on_problem({name, "not valid JSON (" + what.substr(what.find(']') + 2) + ")"});
+    on_problem({name, "not valid JSON (" + Printable(what.substr(what.find(']') + 2), kMessageExcerptBytes) + ")"});
     return;
   }
-  if (!root.is_object() || !root.contains("messages") || !root["messages"].is_array()) {
+  auto messages = root.is_object() ? root.find("messages") : root.end();
+  if (!root.is_object() || messages == root.end() || !messages->is_array()) {
     on_problem({name, "not a Telegram export: no \"messages\" array (a corpus of articles goes in JSON Lines, .jsonl)"});
     return;
   }
-  std::string channel = root.value("name", "");
-  if (!root.contains("name") || !root["name"].is_string()) channel.clear();
-  std::string channel_id = root.contains("id") ? root["id"].dump() : "";
+  // A channel name of another type: the messages are kept, flagged, under
+  // the plain outlet "Telegram".
+  std::string channel;
+  std::string channel_warning;
+  if (!OptionalString(root, "name", &channel)) {
+    channel_warning = "the export's channel \"name\" is not a string; stored under the outlet \"Telegram\"";
+  }
+  auto root_id = root.find("id");
+  std::string channel_id = root_id != root.end() ? root_id->dump() : "";
   if (channel_id.empty() || channel_id == "null") channel_id = channel;
   const std::string outlet = channel.empty() ? "Telegram" : "Telegram: " + channel;
   size_t index = 0;
-  for (const nlohmann::json& m : root["messages"]) {
+  for (const json& m : *messages) {
     ++index;
-    std::string id = m.is_object() && m.contains("id") ? m["id"].dump() : "";
+    auto m_id = m.is_object() ? m.find("id") : m.end();
+    std::string id = m.is_object() && m_id != m.end() ? m_id->dump() : "";
     std::string origin = name + "#message " + (id.empty() ? "at index " + std::to_string(index) : id);
     if (!m.is_object()) {
       on_problem({origin, "message is not a JSON object"});
       continue;
     }
-    if (m.value("type", "message") != "message") {  // joins, pins, title changes
+    std::string type;
+    if (!OptionalString(m, "type", &type)) {
+      on_problem({origin, "message \"type\" is not a string"});
+      continue;
+    }
+    if (!type.empty() && type != "message") {  // joins, pins, title changes
       ++stats->skipped_records;
       continue;
     }
@@ -78,20 +107,23 @@ void ReadTelegramExport(std::string_view json, const std::string& name, const Co
     }
     SourceRecord r;
     r.origin = origin;
-    std::string text;
-    if (!m.contains("text") || !FlattenText(m["text"], &text, &r.links)) {
-      on_problem({origin, "\"text\" is neither a string nor an array of strings and {\"type\", \"text\"} objects"});
+    if (!channel_warning.empty()) r.warnings.push_back(channel_warning);
+    std::string body;
+    auto m_text = m.find("text");
+    if (m_text == m.end() || !FlattenText(*m_text, &body, &r.links)) {
+      on_problem({origin, "\"text\" is neither a string nor an array of strings and {\"type\", \"text\"} objects with string fields"});
       continue;
     }
-    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {  // a photo or sticker with no caption
+    if (body.find_first_not_of(" \t\r\n") == std::string::npos) {  // a photo or sticker with no caption
       ++stats->skipped_records;
       continue;
     }
-    if (text.size() > options.max_document_bytes) {
+    if (body.size() > options.max_document_bytes) {
       on_problem({origin, "text is larger than the document limit (--max-bytes)"});
       continue;
     }
-    std::string date = m.contains("date") && m["date"].is_string() ? m["date"].get<std::string>() : "";
+    std::string date;
+    if (!OptionalString(m, "date", &date)) date.clear();  // not a string: stored without a date, said below
     if (auto d = NormalizePublished(date)) {
       r.load.published = *d;
     } else {
@@ -99,7 +131,7 @@ void ReadTelegramExport(std::string_view json, const std::string& name, const Co
     }
     r.load.outlet = outlet;
     r.fallback_key = "telegram:" + channel_id + "/" + id;
-    r.bytes = std::move(text);
+    r.bytes = std::move(body);
     if (!on_record(std::move(r))) return;
   }
 }

@@ -1,8 +1,12 @@
 #include "serve/server.h"
 
 #include <httplib.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 #include <cstdio>
+#include <exception>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -12,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/utf8.h"
 #include "sitrep/control.h"
 #include "sitrep/store.h"
 
@@ -47,7 +52,7 @@ Status ParseFilter(const httplib::Request& req, int max_page, QueryFilter* f, co
                                                "text", "type", "limit", "offset", "all_versions"};
   for (const auto& [name, value] : req.params) {
     if (!kKnown.count(name) && (also_known == nullptr || name != also_known)) {
-      return Status::InvalidArgument("unknown parameter '" + name +
+      return Status::InvalidArgument("unknown parameter '" + Printable(name, kMessageExcerptBytes) +
                                      "'; known: status, speaker, place, near, bbox, since, until, text, type, "
                                      "limit, offset, all_versions");
     }
@@ -68,7 +73,7 @@ Status ParseFilter(const httplib::Request& req, int max_page, QueryFilter* f, co
     long n = std::strtol(v.c_str(), &end, 10);
     if (*end != '\0' || n < lo || n > hi) {
       return Status::InvalidArgument(std::string(name) + " must be an integer from " + std::to_string(lo) + " to " +
-                                     std::to_string(hi) + ", not '" + v + "'");
+                                     std::to_string(hi) + ", not '" + Printable(v, kMessageExcerptBytes) + "'");
     }
     *out = static_cast<int>(n);
     return Status::Ok();
@@ -81,18 +86,104 @@ Status ParseFilter(const httplib::Request& req, int max_page, QueryFilter* f, co
   return ValidateFilter(*f);
 }
 
-// "127.0.0.1:8080", "localhost", "[::1]:8080" (a Host header) -> true.
-bool IsLoopbackHost(const std::string& host) {
+// 127.0.0.0/8, ::1, or 127.x.y.z mapped into IPv6.
+bool IsLoopbackSockaddr(const sockaddr* a) {
+  if (a->sa_family == AF_INET) {
+    const auto* v4 = reinterpret_cast<const sockaddr_in*>(a);
+    return (ntohl(v4->sin_addr.s_addr) >> 24) == 127;
+  }
+  if (a->sa_family == AF_INET6) {
+    const in6_addr& v6 = reinterpret_cast<const sockaddr_in6*>(a)->sin6_addr;
+    if (IN6_IS_ADDR_LOOPBACK(&v6)) return true;
+    return IN6_IS_ADDR_V4MAPPED(&v6) && v6.s6_addr[12] == 127;
+  }
+  return false;
+}
+
+// Every address of `host` is a loopback one; `numeric_only` refuses names
+// (a Host header is never looked up: that is what DNS rebinding abuses).
+bool ResolvesToLoopbackOnly(const std::string& host, bool numeric_only) {
+  if (host.empty()) return false;
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = numeric_only ? AI_NUMERICHOST : 0;
+  addrinfo* list = nullptr;
+  if (getaddrinfo(host.c_str(), nullptr, &hints, &list) != 0) return false;
+  bool any = false, all = true;
+  for (const addrinfo* a = list; a != nullptr; a = a->ai_next) {
+    any = true;
+    all = all && IsLoopbackSockaddr(a->ai_addr);
+  }
+  freeaddrinfo(list);
+  return any && all;
+}
+
+// A Host header's name, port and brackets dropped, ASCII lower case:
+// "LocalHost:8080" -> "localhost", "[::1]:80" -> "::1".
+std::string HostName(const std::string& host) {
   std::string name = host;
   if (!name.empty() && name[0] == '[') {
-    name = name.substr(0, name.find(']') + 1);
-  } else if (size_t colon = name.find(':'); colon != std::string::npos) {
-    name = name.substr(0, colon);
+    size_t close = name.find(']');
+    name = close == std::string::npos ? std::string() : name.substr(1, close - 1);
+  } else if (name.find(':') == name.rfind(':') && name.find(':') != std::string::npos) {
+    name = name.substr(0, name.find(':'));  // one colon: name:port (a bare IPv6 has more)
   }
   for (char& ch : name) {
     if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');  // host names: ASCII
   }
-  return name == "127.0.0.1" || name == "localhost" || name == "[::1]";
+  return name;
+}
+
+// "127.0.0.1:8080", "127.1", "localhost", "[::1]:8080" (a Host header) -> true.
+bool IsLoopbackHost(const std::string& host) {
+  const std::string name = HostName(host);
+  return name == "localhost" || ResolvesToLoopbackOnly(name, /*numeric_only=*/true);
+}
+
+// Equal, in a time that does not depend on where they differ.
+bool ConstantTimeEquals(const std::string& a, const std::string& b) {
+  unsigned char diff = a.size() == b.size() ? 0 : 1;
+  const std::string& longer = a.size() >= b.size() ? a : b;
+  for (size_t i = 0; i < longer.size(); ++i) {
+    unsigned char x = i < a.size() ? static_cast<unsigned char>(a[i]) : 0;
+    unsigned char y = i < b.size() ? static_cast<unsigned char>(b[i]) : 0;
+    diff |= static_cast<unsigned char>(x ^ y);
+  }
+  return diff == 0;
+}
+
+constexpr char kTokenCookie[] = "sitrep_token";
+
+// The token a request carries: `Authorization: Bearer T`, else the cookie.
+std::string RequestToken(const httplib::Request& req) {
+  const std::string auth = req.get_header_value("Authorization");
+  constexpr std::string_view kBearer = "Bearer ";
+  if (auth.size() > kBearer.size() && auth.compare(0, kBearer.size(), kBearer) == 0) return auth.substr(kBearer.size());
+  const std::string cookies = req.get_header_value("Cookie");
+  size_t at = 0;
+  while (at < cookies.size()) {
+    size_t end = cookies.find(';', at);
+    if (end == std::string::npos) end = cookies.size();
+    std::string_view c(cookies.data() + at, end - at);
+    while (!c.empty() && c.front() == ' ') c.remove_prefix(1);
+    const std::string_view name = kTokenCookie;
+    if (c.size() > name.size() && c.substr(0, name.size()) == name && c[name.size()] == '=') {
+      return std::string(c.substr(name.size() + 1));
+    }
+    at = end + 1;
+  }
+  return "";
+}
+
+Status ValidateToken(const std::string& token) {
+  if (token.size() < 16) return Status::InvalidArgument("the access token must be at least 16 characters");
+  for (char ch : token) {
+    const bool ok = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+                    std::string_view("._~+/=-").find(ch) != std::string_view::npos;
+    if (!ok) return Status::InvalidArgument("the access token may hold only A-Z a-z 0-9 . _ ~ + / = -");
+  }
+  return Status::Ok();
 }
 
 // An ostream onto a chunked HTTP response, in 64 KiB chunks; goes bad when
@@ -151,6 +242,51 @@ struct Server::Impl {
   ServeOptions options;
   httplib::Server http;
   int port = 0;
+  bool loopback = true;  // the bind address, parsed
+
+  // Who may read (ServeOptions): the Host, then the token. Returns true
+  // when the request was answered here (refused, or the token's cookie set).
+  bool Refused(const httplib::Request& req, httplib::Response& res) const {
+    const std::string host = req.get_header_value("Host");
+    if (loopback) {
+      // On the loopback, only a page loaded from the loopback may call: a
+      // web site whose name is made to resolve to 127.0.0.1 (DNS rebinding)
+      // would otherwise read the database through the visitor's browser.
+      // (Browsers always send Host; a bare HTTP/1.0 client may not.)
+      if (!host.empty() && !IsLoopbackHost(host)) {
+        SendError(res, 403, "this server answers requests for 127.0.0.1 or localhost only");
+        return true;
+      }
+    } else if (!options.allowed_hosts.empty()) {
+      const std::string name = HostName(host);
+      bool allowed = false;
+      for (const std::string& a : options.allowed_hosts) allowed = allowed || HostName(a) == name;
+      if (!allowed) {
+        SendError(res, 403, "this server does not answer for the host name '" + Printable(name, kMessageExcerptBytes) +
+                                "' (sitrep serve --allow-host lists the names)");
+        return true;
+      }
+    }
+    if (options.access_token.empty()) return false;
+    // Opening /?token=T once keeps the token in a cookie (HttpOnly, for this
+    // site only) and goes on to the page without the token in its address.
+    if (req.path == "/" && req.has_param("token")) {
+      if (!ConstantTimeEquals(req.get_param_value("token"), options.access_token)) {
+        SendError(res, 401, "wrong access token");
+        return true;
+      }
+      res.set_header("Set-Cookie", std::string(kTokenCookie) + "=" + options.access_token +
+                                       "; Path=/; HttpOnly; SameSite=Strict");
+      res.set_redirect("/", 303);
+      return true;
+    }
+    if (ConstantTimeEquals(RequestToken(req), options.access_token)) return false;
+    res.set_header("WWW-Authenticate", "Bearer");
+    SendError(res, 401,
+              "this server needs its access token: open /?token=TOKEN once in the browser, or send "
+              "'Authorization: Bearer TOKEN'");
+    return true;
+  }
 
   void Routes() {
     http.set_payload_max_length(options.max_request_bytes);
@@ -160,25 +296,27 @@ struct Server::Impl {
     // buys nothing on the loopback, so it is off there; elsewhere gzip only.
     // (The Request is the server's own non-const object, handed to this
     // hook as const.)
-    const bool loopback = options.host == "127.0.0.1" || options.host == "localhost" || options.host == "::1";
-    http.set_pre_routing_handler([loopback](const httplib::Request& req, httplib::Response& res) {
-      // On the loopback, only a page loaded from the loopback may call: a
-      // web site whose name is made to resolve to 127.0.0.1 (DNS rebinding)
-      // would otherwise read the database through the visitor's browser.
-      // (Browsers always send Host; a bare HTTP/1.0 client may not.)
-      const std::string host = req.get_header_value("Host");
-      if (loopback && !host.empty() && !IsLoopbackHost(host)) {
-        SendError(res, 403, "this server answers requests for 127.0.0.1 or localhost only");
-        return httplib::Server::HandlerResponse::Handled;
-      }
+    // On every response: the page runs only its own scripts and styles
+    // (served from here), is never framed, leaks no address, and its
+    // files are taken for what their type says.
+    http.set_default_headers({{"Content-Security-Policy",
+                               "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                               "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+                               "frame-ancestors 'none'"},
+                              {"X-Content-Type-Options", "nosniff"},
+                              {"X-Frame-Options", "DENY"},
+                              {"Referrer-Policy", "no-referrer"}});
+    http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+      if (Refused(req, res)) return httplib::Server::HandlerResponse::Handled;
       auto& headers = const_cast<httplib::Request&>(req).headers;
       auto [begin, end] = headers.equal_range("Accept-Encoding");
       bool gzip = false;
       for (auto it = begin; it != end; ++it) gzip = gzip || it->second.find("gzip") != std::string::npos;
       headers.erase(begin, end);
-      if (gzip && !loopback) headers.emplace("Accept-Encoding", "gzip");
+      if (gzip && !this->loopback) headers.emplace("Accept-Encoding", "gzip");
       return httplib::Server::HandlerResponse::Unhandled;
     });
+    http.new_task_queue = [n = options.worker_threads] { return new httplib::ThreadPool(static_cast<size_t>(n)); };
     http.set_read_timeout(options.timeout_seconds, 0);
     http.set_write_timeout(options.timeout_seconds, 0);
     http.Get("/api/stats", [this](const httplib::Request&, httplib::Response& res) {
@@ -256,7 +394,7 @@ struct Server::Impl {
       char* end = nullptr;
       long long id = std::strtoll(id_text.c_str(), &end, 10);
       if (id_text.empty() || *end != '\0' || id <= 0) {
-        return SendError(res, 400, "document id must be a positive integer, not '" + id_text + "'");
+        return SendError(res, 400, "document id must be a positive integer, not '" + Printable(id_text, kMessageExcerptBytes) + "'");
       }
       Result<Database> db = Database::Open(options.db_path);
       if (!db.ok()) return SendError(res, HttpStatus(db.status()), db.status().message());
@@ -283,7 +421,7 @@ struct Server::Impl {
     });
     http.Get("/api/control", [this](const httplib::Request& req, httplib::Response& res) {
       for (const auto& [name, value] : req.params) {
-        if (name != "date" && name != "layer") return SendError(res, 400, "unknown parameter '" + name + "'; known: date, layer");
+        if (name != "date" && name != "layer") return SendError(res, 400, "unknown parameter '" + Printable(name, kMessageExcerptBytes) + "'; known: date, layer");
       }
       if (!req.has_param("date")) return SendError(res, 400, "date=YYYY-MM-DD is required");
       Result<std::vector<ControlLayerShape>> layers =
@@ -319,6 +457,16 @@ struct Server::Impl {
       Result<Database> opened = Database::Open(options.db_path);
       if (!opened.ok()) return SendError(res, HttpStatus(opened.status()), opened.status().message());
       auto db = std::make_shared<Database>(std::move(opened).value());
+      // A malformed text query is found only when the query runs, which for
+      // the stream is after the 200: ask for one claim first, so that it is
+      // a 400 with its reason rather than an empty file.
+      if (!f.text.empty()) {
+        QueryFilter probe;
+        probe.text = f.text;
+        probe.limit = 1;
+        Result<std::vector<ClaimRecord>> checked = db->Claims(probe);
+        if (!checked.ok()) return SendError(res, HttpStatus(checked.status()), checked.status().message());
+      }
       const std::string extension = name == "acled-csv" ? "csv" : name;
       res.set_header("Content-Disposition", "attachment; filename=\"sitrep-export." + extension + "\"");
       const ExportFormat type = format->second.first;
@@ -335,7 +483,7 @@ struct Server::Impl {
     // Every stored layer and date (the page's date slider marks them).
     http.Get("/api/layers", [this](const httplib::Request& req, httplib::Response& res) {
       for (const auto& [name, value] : req.params) {
-        if (name != "layer") return SendError(res, 400, "unknown parameter '" + name + "'; known: layer");
+        if (name != "layer") return SendError(res, 400, "unknown parameter '" + Printable(name, kMessageExcerptBytes) + "'; known: layer");
       }
       Result<std::vector<ControlLayerSummary>> layers =
           ListControlLayers(options.db_path, req.has_param("layer") ? req.get_param_value("layer") : "", "");
@@ -356,6 +504,21 @@ struct Server::Impl {
     http.Put(R"(/api/.*)", refuse);
     http.Delete(R"(/api/.*)", refuse);
     http.Patch(R"(/api/.*)", refuse);
+    // A handler that throws is a bug: said on stderr, a plain 500 to the
+    // client (cpp-httplib would otherwise put the exception's text in a
+    // response header).
+    http.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+      std::string what = "unknown exception";
+      try {
+        std::rethrow_exception(ep);
+      } catch (const std::exception& e) {
+        what = e.what();
+      } catch (...) {
+      }
+      std::fprintf(stderr, "sitrep serve: internal error on %s: %s\n", Printable(req.path, kMessageExcerptBytes).c_str(),
+                   Printable(what, kMessageExcerptBytes).c_str());
+      SendError(res, 500, "internal error");
+    });
     http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
       if (!res.body.empty()) return;  // a handler's own error, already said
       if (res.status == 404 && req.path.rfind("/api/", 0) == 0) {
@@ -368,6 +531,8 @@ struct Server::Impl {
   }
 };
 
+bool IsLoopbackBindAddress(const std::string& host) { return ResolvesToLoopbackOnly(host, /*numeric_only=*/false); }
+
 Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Server::~Server() = default;
 
@@ -377,8 +542,17 @@ Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
     return Status::NotFound("no web assets at " + options.web_root);
   }
   if (options.port < 0 || options.port > 65535) return Status::InvalidArgument("--port must be 0..65535");
+  if (options.worker_threads < 1) return Status::InvalidArgument("worker_threads must be at least 1");
   auto impl = std::make_unique<Impl>();
   impl->options = options;
+  impl->loopback = IsLoopbackBindAddress(options.host);
+  if (!options.access_token.empty()) {
+    if (Status s = ValidateToken(options.access_token); !s.ok()) return s;
+  } else if (!impl->loopback && !options.insecure_no_auth) {
+    return Status::InvalidArgument(
+        options.host + " is not a loopback address: anyone who can reach it would read every document. Give an "
+                       "access token (--token-file FILE or SITREP_TOKEN), or --insecure-no-auth to serve without one");
+  }
   impl->Routes();
   if (options.port == 0) {
     impl->port = impl->http.bind_to_any_port(options.host);

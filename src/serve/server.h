@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "sitrep/status.h"
 
@@ -16,14 +17,38 @@ struct ServeOptions {
   int port = 8080;                 // 0: any free port (see Server::port)
   std::string web_root;            // static files served at /, when set
   size_t max_request_bytes = 64 * 1024;
-  int timeout_seconds = 10;        // reading a request, writing a response
+  int timeout_seconds = 10;        // each read of a request, each write of a response
+  // Connections served at once. A client that sends its headers a byte at a
+  // time holds one for up to timeout_seconds per byte (cpp-httplib has no
+  // deadline for the whole header), so there are far more than cores: 12
+  // slow clients starved the library's default 8.
+  int worker_threads = 64;
   int max_page = 1000;             // largest `limit` a request may ask for
+  // Who may read. On a loopback address (127.0.0.0/8, ::1, localhost; decided
+  // from the parsed address, not its spelling) only requests whose Host
+  // names a loopback address or localhost are answered (DNS rebinding).
+  // Elsewhere an access token is required unless insecure_no_auth says
+  // otherwise, and `allowed_hosts`, when not empty, lists the Host names
+  // (any port) answered. A token, when set, is required on every request
+  // in any mode: `Authorization: Bearer TOKEN`, or the cookie set by opening
+  // /?token=TOKEN once. At least 16 characters of A-Z a-z 0-9 . _ ~ + / = -.
+  std::string access_token;
+  bool insecure_no_auth = false;
+  std::vector<std::string> allowed_hosts;
 };
+
+// True when every address `host` resolves to is a loopback address
+// (127.0.0.0/8, ::1 or ::ffff:127.x.y.z): "127.0.0.1", "127.1", "::1",
+// "localhost". False for "0.0.0.0", other addresses and names that do not
+// resolve.
+bool IsLoopbackBindAddress(const std::string& host);
 
 class Server {
  public:
   // Checks that the database opens, then binds. NotFound when there is no
-  // database; IoError when the address cannot be bound.
+  // database; InvalidArgument for a non-loopback address without a token
+  // (and without insecure_no_auth) or a malformed token; IoError when the
+  // address cannot be bound.
   static Result<std::unique_ptr<Server>> Create(const ServeOptions& options);
   ~Server();
   int port() const;  // the bound port

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/distance.h"
+#include "core/utf8.h"
 #include "store/store_internal.h"
 
 namespace sitrep {
@@ -117,15 +118,15 @@ std::optional<double> FatalitiesOf(const std::string& text,
 Status ValidateFilter(const QueryFilter& f) {
   if (!f.status.empty()) {
     if (!ParseClaimStatus(f.status)) {
-      return Status::InvalidArgument("status '" + f.status +
+      return Status::InvalidArgument("status '" + Printable(f.status, kMessageExcerptBytes) +
                                      "' is not one of asserted, reported, alleged, unverified, confirmed, denied");
     }
   }
   if (!f.since.empty() && !CivilDate::Parse(f.since)) {
-    return Status::InvalidArgument("since '" + f.since + "' is not a date (YYYY-MM-DD)");
+    return Status::InvalidArgument("since '" + Printable(f.since, kMessageExcerptBytes) + "' is not a date (YYYY-MM-DD)");
   }
   if (!f.until.empty() && !CivilDate::Parse(f.until)) {
-    return Status::InvalidArgument("until '" + f.until + "' is not a date (YYYY-MM-DD)");
+    return Status::InvalidArgument("until '" + Printable(f.until, kMessageExcerptBytes) + "' is not a date (YYYY-MM-DD)");
   }
   if (!f.since.empty() && !f.until.empty() && f.until < f.since) {
     return Status::InvalidArgument("until " + f.until + " is before since " + f.since);
@@ -339,7 +340,7 @@ Result<Where> BuildWhere(sql::Connection* db, const QueryFilter& f) {
     Status cs;
     check->Step(&cs);
     if (!cs.ok()) {
-      return Status::InvalidArgument("text query '" + f.text + "' is not valid (SQLite FTS5 syntax: words, \"a phrase\", "
+      return Status::InvalidArgument("text query '" + Printable(f.text, kMessageExcerptBytes) + "' is not valid (SQLite FTS5 syntax: words, \"a phrase\", "
                                      "AND, OR, NOT, prefix*): " + cs.message());
     }
     where += member_of("SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?", {f.text}, {});

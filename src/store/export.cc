@@ -111,7 +111,35 @@ nlohmann::ordered_json ToJson(const ClaimRecord& c) {
   return j;
 }
 
-std::string CsvField(std::string_view s) {
+namespace {
+
+// "-12.5", "+3", "1e-3": a number a spreadsheet reads as one, not a formula.
+bool IsPlainNumber(std::string_view s) {
+  size_t i = (!s.empty() && (s[0] == '-' || s[0] == '+')) ? 1 : 0;
+  bool digits = false, dot = false;
+  for (; i < s.size(); ++i) {
+    if (s[i] >= '0' && s[i] <= '9') {
+      digits = true;
+    } else if (s[i] == '.' && !dot) {
+      dot = true;
+    } else {
+      return false;
+    }
+  }
+  return digits;
+}
+
+}  // namespace
+
+std::string CsvField(std::string_view field) {
+  std::string guarded;
+  std::string_view s = field;
+  if (!s.empty() && std::string_view("=+-@\t\r").find(s[0]) != std::string_view::npos && !IsPlainNumber(s)) {
+    guarded.reserve(s.size() + 1);
+    guarded += '\'';  // formula injection: shown as text
+    guarded.append(s);
+    s = guarded;
+  }
   if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
   std::string out = "\"";
   for (char c : s) {

@@ -173,7 +173,9 @@ Status WriteBatch(const Batch& b, bool careful, int64_t run_id, sql::Connection*
 }  // namespace
 
 Result<IngestSummary> IngestCorpus(const std::vector<std::string>& paths, const IngestOptions& options) {
-  if (paths.empty()) return Status::InvalidArgument("nothing to ingest: give files or folders");
+  if (paths.empty() && !options.rebuild_groups) {
+    return Status::InvalidArgument("nothing to ingest: give files or folders");
+  }
   if (options.jobs < 1 || options.jobs > 256) return Status::InvalidArgument("--jobs must be between 1 and 256");
   if (options.batch_documents < 1) return Status::InvalidArgument("batch size must be at least 1");
   if (!options.published.empty() && !CivilDate::Parse(options.published)) {
@@ -201,6 +203,16 @@ Result<IngestSummary> IngestCorpus(const std::vector<std::string>& paths, const 
     Result<sql::Statement> s = c.Prepare("SELECT sha256 FROM documents WHERE doc_key = ? AND is_latest = 1");
     if (!s.ok()) return s.status();
     latest.push_back(std::move(s).value());
+  }
+  // The previous run did not finish: its documents may be committed
+  // without the corroboration groups that come after them.
+  bool previous_unfinished = false;
+  {
+    Result<sql::Statement> s = db->Prepare("SELECT finished_at IS NULL FROM ingest_runs ORDER BY id DESC LIMIT 1");
+    if (!s.ok()) return s.status();
+    Status st;
+    previous_unfinished = s->Step(&st) && s->Int(0) != 0;
+    if (!st.ok()) return st;
   }
   int64_t run_id = 0;
   {
@@ -306,9 +318,10 @@ Result<IngestSummary> IngestCorpus(const std::vector<std::string>& paths, const 
   summary.ignored_files = walk.ignored_files;
   summary.skipped_records = walk.skipped_records;
 
-  // Corroboration is over the whole corpus: rebuilt when anything changed.
+  // Corroboration is over the whole corpus: rebuilt when anything changed,
+  // when the last run stopped before it, or when asked.
   if (Status s = db->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
-  if (summary.added + summary.new_versions > 0) {
+  if (summary.added + summary.new_versions > 0 || previous_unfinished || options.rebuild_groups) {
     Result<uint64_t> groups = RebuildClaimGroups(&*db);
     if (!groups.ok()) {
       (void)db->Exec("ROLLBACK");

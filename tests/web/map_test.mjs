@@ -55,8 +55,9 @@ function run(...argv) {
 }
 
 // `sitrep serve --port 0`; resolves with the page's address.
-function serve(db) {
-  const child = spawn(sitrep, ['serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+function serve(db, env = {}) {
+  const child = spawn(sitrep, ['serve', '--db', db, '--port', '0'],
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   return new Promise((ok, fail) => {
     let text = '';
     child.stdout.on('data', (d) => {
@@ -98,8 +99,11 @@ try {
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
   page.on('request', (r) => { if (!r.url().startsWith(url)) problems.push('request outside the server: ' + r.url()); });
 
-  await page.goto(url);
+  const response = await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+  const csp = response.headers()['content-security-policy'] || '';
+  check(/script-src 'self'/.test(csp) && /style-src 'self';/.test(csp) && response.headers()['x-frame-options'] === 'DENY',
+    'the page is served with its Content-Security-Policy (and works under it: no console errors below)', response.headers());
   const state = () => page.evaluate(() => window.sitrep.state());
   let s = await state();
   check(s.points > 5, 'events with coordinates are loaded', s);
@@ -224,6 +228,134 @@ try {
   await page.waitForFunction(() => document.querySelector('#error').hidden);
   check(problems.length === 0, 'no console errors or warnings, no failed or outside requests', problems);
   await page.close();
+
+  // A hostile database: script payloads in every field that reaches the
+  // page. Made through the CLI (a document and two control maps we write);
+  // then, with the sqlite3 shell when there is one, in the fields the
+  // extractor fills itself (speaker, place, sub-type), as a database file
+  // from elsewhere could have them. None may run, none may become markup,
+  // and a holder named like an Object property must not break the page.
+  {
+    const hostile = join(work, 'hostile.db');
+    const img = (tag) => `<img src=x onerror="window.__pwned='${tag}'">`;
+    const script = (tag) => `<script>window.__pwned='${tag}'</script>`;
+    writeFileSync(join(work, 'hostile.txt'), [
+      '---', 'published: 2024-08-13', `outlet: ${img('outlet')} Wire`, `title: ${script('title')} Depot fire`,
+      `url: https://example.org/"><svg onload="window.__pwned='url'">`, '---',
+      `${img('heading')} Strikes near Kharkiv`, '',
+      `The governor of Kharkiv said shelling hit the city overnight and ${img('claim')} killed two people.`, '',
+      `"Drones struck ${script('quote')} a depot in Kharkiv," the mayor said on Monday.`, ''].join('\n'));
+    run('ingest', '-q', '--db', hostile, join(work, 'hostile.txt'));
+    const square = (lon, lat) => [[[lon, lat], [lon + 0.3, lat], [lon + 0.3, lat + 0.2], [lon, lat + 0.2], [lon, lat]]];
+    const layer = (name, holder, lon) => JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature',
+      properties: { date: '2024-08-13', layer: name, holder }, geometry: { type: 'Polygon', coordinates: square(lon, 49.8) } }] });
+    writeFileSync(join(work, 'a.geojson'), layer(img('layer'), 'constructor', 35.6));
+    writeFileSync(join(work, 'b.geojson'), layer(script('layer2'), '__proto__', 36.6));
+    writeFileSync(join(work, 'c.geojson'), layer('toString', `${img('holder')}`, 37.2));
+    for (const f of ['a', 'b', 'c']) run('control', 'import', '--db', hostile, join(work, f + '.geojson'));
+    let sqlite = true;
+    try {
+      const q = (s) => `'${s.replace(/'/g, "''")}'`;
+      execFileSync('sqlite3', [hostile,
+        `UPDATE claims SET speaker = ${q(img('speaker'))}, speaker_role = ${q(script('role'))}, ` +
+        `status_cue = ${q(img('cue'))}, sub_event_type = ${q(img('subtype'))}, actor1 = ${q(img('actor'))}; ` +
+        `UPDATE claims SET event_type = 'constructor' WHERE id = (SELECT min(id) FROM claims WHERE event_type IS NOT NULL); ` +
+        `UPDATE places SET name = ${q(img('place'))}, admin1 = ${q(script('admin1'))};`], { stdio: 'ignore' });
+    } catch {
+      sqlite = false;
+      console.log('web: (no sqlite3 shell: the extractor-filled fields are not made hostile)');
+    }
+    const h = await serve(hostile);
+    servers.push(h.child);
+    const p = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const errors = [];
+    p.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`); });
+    p.on('pageerror', (e) => errors.push('page error: ' + e.message));
+    p.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+    p.on('response', (r) => { if (r.status() >= 400) errors.push(`${r.status()}: ${r.url()}`); });
+    await p.goto(h.url);
+    await p.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+    let hs = await p.evaluate(() => window.sitrep.state());
+    check(hs.polygons === 3 && hs.claims > 0 && hs.points > 0,
+      'a hostile database loads: its three control layers, claims and events', hs);
+    // Hover every polygon (paths without arcs), then spread the events'
+    // cluster and hover every marker (paths with arcs). The events go to the
+    // paths themselves: the legend may cover a polygon's middle.
+    const tips = [];
+    const hoverAll = async (sel) => {
+      const n = await p.locator('.leaflet-overlay-pane ' + sel).count();
+      for (let i = 0; i < n; i++) {
+        await p.locator('.leaflet-overlay-pane ' + sel).nth(i).evaluate((e) => {
+          const r = e.getBoundingClientRect();
+          const at = { bubbles: true, clientX: r.x + r.width / 2, clientY: r.y + r.height / 2 };
+          e.dispatchEvent(new MouseEvent('mouseover', at));
+          e.dispatchEvent(new MouseEvent('mousemove', at));
+        });
+        await p.waitForTimeout(50);
+        tips.push(await p.evaluate(() => [...document.querySelectorAll('.leaflet-tooltip')].map((t) => t.textContent).join(' | ')));
+        await p.locator('.leaflet-overlay-pane ' + sel).nth(i).dispatchEvent('mouseout');
+      }
+      return n;
+    };
+    const polygonsHovered = await hoverAll('path.leaflet-interactive:not([d*="a"])');
+    await p.locator('.leaflet-marker-pane .cluster').first().dispatchEvent('click');
+    await p.waitForFunction(() => document.querySelectorAll('.leaflet-overlay-pane path.leaflet-interactive[d*="a"]').length > 0,
+      null, { timeout: 5000 }).catch(() => {});
+    await p.waitForTimeout(400);  // markercluster's own animation
+    const markersHovered = await hoverAll('path.leaflet-interactive[d*="a"]');
+    check(polygonsHovered === 3 && markersHovered > 0, 'every polygon and marker hovered', { polygonsHovered, markersHovered });
+    const tipText = tips.join(' | ');
+    check(/<img src=x/.test(tipText) && /<script>/.test(tipText) && /constructor/.test(tipText),
+      'control layer names and holders show in tooltips as text', tipText.slice(0, 400));
+    if (sqlite) check(/subtype/.test(tipText), 'an event\'s sub-type shows in its tooltip as text', tipText.slice(0, 400));
+    check(/<img src=x/.test(await p.textContent('#control-info')), 'the control info line shows layer names as text');
+    // Open every claim's source.
+    const items = await p.locator('#claims li[data-claim]').count();
+    for (let i = 0; i < items; i++) {
+      await p.locator('#claims li[data-claim]').nth(i).click();
+      await p.waitForSelector('#document:not([hidden])');
+      await p.locator('#doc-text mark').first().hover().catch(() => {});
+      await p.click('#close-document');
+    }
+    await p.locator('#claims li[data-claim]').first().click();
+    await p.waitForSelector('#document:not([hidden])');
+    const panel = await p.textContent('#document');
+    check(/<script>window.__pwned='title'/.test(panel) && /<img src=x onerror="window.__pwned='claim'/.test(panel),
+      'document title, text and claims show their markup as text', panel.slice(0, 400));
+    if (sqlite) check(/__pwned='speaker'/.test(panel) && /__pwned='place'/.test(panel), 'speaker and place show as text', panel.slice(0, 600));
+    const injected = await p.evaluate(() => ({
+      pwned: window.__pwned ?? null,
+      elements: document.querySelectorAll('#panel img, #panel script, #panel svg, .leaflet-tooltip img, .leaflet-tooltip script, ' +
+        '#control-info img, #control-info script, .leaflet-marker-pane img, .leaflet-marker-pane script').length,
+    }));
+    check(injected.pwned === null && injected.elements === 0, 'no payload ran and none became an element', injected);
+    check(errors.length === 0, 'no console errors, failed requests or error responses on the hostile page', errors);
+    await p.close();
+  }
+
+  // With an access token: the page opened once with ?token= keeps it in a
+  // cookie and works; without it, the API is refused.
+  {
+    const token = 'web-test-token-0123456789';
+    const t = await serve(db, { SITREP_TOKEN: token });
+    servers.push(t.child);
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const p = await context.newPage();
+    const errors = [];
+    p.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
+    p.on('pageerror', (e) => errors.push(e.message));
+    const refused = await p.goto(t.url + 'api/stats');
+    check(refused.status() === 401, 'with a token set, a request without it is 401', refused.status());
+    await p.waitForTimeout(200);  // Chromium's /favicon.ico for that page, also 401
+    errors.length = 0;
+    await p.goto(t.url + '?token=' + token);
+    await p.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+    const st = await p.evaluate(() => window.sitrep.state());
+    check(st.points > 5 && st.claims > 0 && !/token/.test(p.url()) && errors.length === 0,
+      'opened once with ?token=, the page loads everything from its cookie (and the token leaves the address)',
+      { url: p.url(), st, errors });
+    await context.close();
+  }
 
   // A database with no events and no maps yet: a usable page, no errors.
   const empty = join(work, 'empty.db');

@@ -40,6 +40,7 @@ struct IngestArgs {
   size_t batch = 256;
   uint64_t max_bytes = 32ull << 20;
   bool quiet = false;
+  bool rebuild_groups = false;
   std::string published, outlet;
 };
 int RunIngest(const IngestArgs& args);
@@ -86,6 +87,7 @@ int RunControl(const ControlArgs& args);
 struct ServeArgs {
   CLI::App* cmd = nullptr;
   ServeOptions options;
+  std::string token_file;  // the access token, read at start (else SITREP_TOKEN)
 };
 void AddServeCommand(CLI::App* app, ServeArgs* args);
 int RunServe(const ServeArgs& args);

@@ -5,6 +5,7 @@
 #include <thread>
 #include <iostream>
 
+#include "core/utf8.h"
 #include "eval/gold_scorer.h"
 #include "geoparse/gazetteer.h"
 #include "sitrep/sitrep.h"
@@ -12,7 +13,11 @@
 
 namespace sitrep::cli {
 
-void Fail(const std::string& message) { std::cerr << "sitrep: " << message << "\n"; }
+// Messages quote input (file names, parameters, records): its control
+// characters are escaped, so that a file name cannot drive the terminal.
+void Fail(const std::string& message) {
+  std::cerr << "sitrep: " << Printable(message, std::string_view::npos, /*one_line=*/false) << "\n";
+}
 
 namespace {
 
@@ -198,11 +203,16 @@ int main(int argc, char** argv) {
   in.jobs = std::max(1u, std::thread::hardware_concurrency());
   CLI::App* ingest = app.add_subcommand(
       "ingest", "Read articles, JSON Lines corpora, Telegram exports and RSS/Atom feeds into the database");
-  ingest->add_option("PATH", in.paths, "Files and folders (folders are read recursively)")->required();
+  ingest->add_option("PATH", in.paths, "Files and folders (folders are read recursively); none with --rebuild-groups");
   ingest->add_option("--db", in.db, "Database file, created when missing")->capture_default_str();
   ingest->add_option("--jobs,-j", in.jobs, "Extraction threads (one writer besides)")->capture_default_str()->check(CLI::Range(1, 256));
   ingest->add_option("--batch", in.batch, "Documents per transaction")->capture_default_str()->check(CLI::Range(1, 100000));
-  ingest->add_option("--max-bytes", in.max_bytes, "Refuse documents larger than this many bytes")->capture_default_str();
+  ingest->add_option("--max-bytes", in.max_bytes,
+                     "Refuse documents, and JSON lines, larger than this many bytes (before parsing them)")
+      ->capture_default_str();
+  ingest->add_flag("--rebuild-groups", in.rebuild_groups,
+                   "Rebuild the corroboration groups even when no document changed (done by itself after a run "
+                   "that did not finish)");
   ingest->add_flag("--quiet,-q", in.quiet, "No progress line");
   ingest->add_option("--published", in.published, "Publication date YYYY-MM-DD for documents that give none");
   ingest->add_option("--outlet", in.outlet, "Outlet for documents that name none");

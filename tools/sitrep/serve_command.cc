@@ -1,7 +1,10 @@
 // `sitrep serve`: the HTTP API over a database, until Ctrl-C.
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "serve/server.h"
 #include "tools/sitrep/commands.h"
@@ -22,16 +25,48 @@ void AddServeCommand(CLI::App* app, ServeArgs* a) {
   a->cmd = app->add_subcommand("serve", "Serve the database over HTTP: the web map (docs/web.md) and a read-only JSON API (docs/api.md)");
   ServeOptions& o = a->options;
   a->cmd->add_option("--db", o.db_path, "Database file")->capture_default_str();
-  a->cmd->add_option("--host", o.host, "Address to listen on (loopback by default; 0.0.0.0 exposes it)")
+  a->cmd->add_option("--host", o.host,
+                     "Address to listen on. A loopback address (127.x.y.z, ::1, localhost) answers only requests "
+                     "whose Host names the loopback; any other (0.0.0.0: every interface) needs an access token")
       ->capture_default_str();
   a->cmd->add_option("--port", o.port, "Port (0: any free port, printed)")->capture_default_str()->check(CLI::Range(0, 65535));
   a->cmd->add_option("--web", o.web_root,
                      "Folder of the web map's files (default: the one built beside this binary, " SITREP_BUILD_WEB
                      ", else the installed one)");
+  a->cmd->add_option("--token-file", a->token_file,
+                     "File holding the access token (16+ characters of A-Z a-z 0-9 . _ ~ + / = -); else the "
+                     "SITREP_TOKEN environment variable. When set, every request needs it: "
+                     "'Authorization: Bearer TOKEN', or open /?token=TOKEN once in the browser (it sets a cookie)");
+  a->cmd->add_flag("--insecure-no-auth", o.insecure_no_auth,
+                   "Serve a non-loopback address without a token: anyone who can reach the port reads every "
+                   "document and the whole corpus (a warning is printed)");
+  a->cmd->add_option("--allow-host", o.allowed_hosts,
+                     "Off the loopback, a Host name this server answers for (repeatable; any port); "
+                     "without one, any name");
 }
 
 int RunServe(const ServeArgs& args) {
   ServeArgs a = args;
+  if (!a.token_file.empty()) {
+    std::ifstream in(a.token_file, std::ios::binary);
+    if (!in) {
+      Fail("serve: cannot read the token file " + a.token_file);
+      return 2;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    a.options.access_token = text.str();
+    while (!a.options.access_token.empty() && std::string_view(" \t\r\n").find(a.options.access_token.back()) !=
+                                                  std::string_view::npos) {
+      a.options.access_token.pop_back();  // the file's final newline
+    }
+    if (a.options.access_token.empty()) {
+      Fail("serve: the token file " + a.token_file + " is empty");
+      return 2;
+    }
+  } else if (const char* env = std::getenv("SITREP_TOKEN"); env != nullptr && *env != '\0') {
+    a.options.access_token = env;
+  }
   if (a.options.web_root.empty()) {
     for (const char* dir : {SITREP_BUILD_WEB, SITREP_INSTALLED_WEB}) {
       if (std::filesystem::exists(std::filesystem::path(dir) / "index.html")) {
@@ -49,10 +84,20 @@ int RunServe(const ServeArgs& args) {
     Fail("serve: " + s.status().message());
     return s.status().code() == StatusCode::kInvalidArgument ? 2 : 1;
   }
+  const bool loopback = IsLoopbackBindAddress(a.options.host);
+  if (!loopback && a.options.access_token.empty()) {
+    std::fprintf(stderr,
+                 "sitrep serve: WARNING: %s is not a loopback address and --insecure-no-auth is given: anyone who "
+                 "can reach port %d reads every document, the whole corpus (/api/export) and the paths the maps "
+                 "were imported from\n",
+                 a.options.host.c_str(), (*s)->port());
+  }
   g_server = s->get();
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
-  const std::string base = "http://" + a.options.host + ":" + std::to_string((*s)->port());
+  const bool v6 = a.options.host.find(':') != std::string::npos;
+  const std::string base =
+      "http://" + (v6 ? "[" + a.options.host + "]" : a.options.host) + ":" + std::to_string((*s)->port());
   if (a.options.web_root.empty()) {
     std::printf("sitrep serve: API at %s/api/stats (database %s; Ctrl-C stops)\n", base.c_str(),
                 a.options.db_path.c_str());

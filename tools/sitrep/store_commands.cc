@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "core/utf8.h"
 #include "sitrep/store.h"
 #include "tools/sitrep/commands.h"
 
@@ -23,7 +24,9 @@ std::string Thousands(uint64_t v) {
 }
 
 // At most `width` code points of `s`, on one line, "…" when cut.
-std::string Clip(const std::string& s, size_t width) {
+// At most `width` code points of `text`, its control characters escaped.
+std::string Clip(const std::string& text, size_t width) {
+  const std::string s = Printable(text);
   std::string out;
   size_t points = 0;
   for (size_t i = 0; i < s.size(); ++i) {
@@ -105,6 +108,10 @@ void AddFilterOptions(CLI::App* cmd, FilterArgs* f, bool paging) {
 }
 
 int RunIngest(const IngestArgs& args) {
+  if (args.paths.empty() && !args.rebuild_groups) {
+    Fail("ingest: PATH is required (files or folders to read; or --rebuild-groups alone)");
+    return 2;
+  }
   IngestOptions o;
   o.db_path = args.db;
   o.jobs = args.jobs;
@@ -112,6 +119,7 @@ int RunIngest(const IngestArgs& args) {
   o.batch_documents = args.batch;
   o.published = args.published;
   o.outlet = args.outlet;
+  o.rebuild_groups = args.rebuild_groups;
   for (const std::string& p : args.paths) o.arguments += (o.arguments.empty() ? "" : " ") + p;
   const bool tty = ::isatty(STDERR_FILENO) && !args.quiet;
   bool progress_shown = false;
@@ -128,7 +136,8 @@ int RunIngest(const IngestArgs& args) {
   o.on_problem = [&](const IngestProblem& p) {
     if (++shown > kMaxShown) return;
     if (progress_shown) std::fprintf(stderr, "\r\x1b[K");
-    std::fprintf(stderr, "sitrep: %s%s: %s\n", p.skipped ? "" : "warning: ", p.origin.c_str(), p.reason.c_str());
+    std::fprintf(stderr, "sitrep: %s%s: %s\n", p.skipped ? "" : "warning: ", Printable(p.origin).c_str(),
+                 Printable(p.reason).c_str());
   };
   Result<IngestSummary> r = IngestCorpus(args.paths, o);
   if (progress_shown) std::fprintf(stderr, "\n");
@@ -220,36 +229,43 @@ int RunShow(const ShowArgs& args) {
     return 1;
   }
   const bool colour = ::isatty(STDOUT_FILENO) && !args.plain;
+  // Everything from the input is printed through Printable: an escape
+  // sequence in a report must not recolour, retitle or clear the terminal.
+  auto safe = [](const std::string& s) { return Printable(s); };
   std::printf("document %lld (version %d%s) %s\n", static_cast<long long>(d->id), d->version,
-              d->is_latest ? "" : ", superseded", d->title.c_str());
-  std::printf("  outlet %s, published %s, %s, from %s\n", d->outlet.empty() ? "(none)" : d->outlet.c_str(),
-              d->published.value_or("(unknown)").c_str(), d->url.empty() ? "no URL" : d->url.c_str(), d->origin.c_str());
+              d->is_latest ? "" : ", superseded", safe(d->title).c_str());
+  std::printf("  outlet %s, published %s, %s, from %s\n", d->outlet.empty() ? "(none)" : safe(d->outlet).c_str(),
+              safe(d->published.value_or("(unknown)")).c_str(), d->url.empty() ? "no URL" : safe(d->url).c_str(),
+              safe(d->origin).c_str());
   for (const auto& [other, sim] : d->near_duplicates) {
     std::printf("  near-duplicate of document %lld (similarity %.2f)\n", static_cast<long long>(other), sim);
   }
-  for (const std::string& w : d->warnings) std::printf("  warning: %s\n", w.c_str());
+  for (const std::string& w : d->warnings) std::printf("  warning: %s\n", safe(w).c_str());
   std::printf("\n");
   // The bytes as stored, each claim's span marked: colour on a terminal,
   // «...»[n] elsewhere. Overlapping claims: the first one is marked.
   std::string out;
   size_t pos = 0;
   int n = 0;
+  auto text = [&](size_t begin, size_t end) {
+    out += Printable(std::string_view(d->raw).substr(begin, end - begin), std::string_view::npos, /*one_line=*/false);
+  };
   for (const ClaimRecord& c : d->claims) {
     ++n;
     if (c.begin < pos || c.end > d->raw.size()) continue;
-    out.append(d->raw, pos, c.begin - pos);
+    text(pos, c.begin);
     if (colour) {
       out += std::string("\x1b[4m") + StatusColour(c.status);
-      out.append(d->raw, c.begin, c.end - c.begin);
+      text(c.begin, c.end);
       out += "\x1b[0m\x1b[2m[" + std::to_string(n) + "]\x1b[0m";
     } else {
       out += "«";
-      out.append(d->raw, c.begin, c.end - c.begin);
+      text(c.begin, c.end);
       out += "»[" + std::to_string(n) + "]";
     }
     pos = c.end;
   }
-  out.append(d->raw, pos, std::string::npos);
+  text(pos, d->raw.size());
   std::fwrite(out.data(), 1, out.size(), stdout);
   if (!out.empty() && out.back() != '\n') std::printf("\n");
   std::printf("\nclaims\n");
@@ -258,13 +274,13 @@ int RunShow(const ShowArgs& args) {
     ++n;
     std::printf("  [%d] #%lld %s%s%s", n, static_cast<long long>(c.id), colour ? StatusColour(c.status) : "",
                 c.status.c_str(), colour ? "\x1b[0m" : "");
-    if (!c.speaker.empty()) std::printf(", %s", c.speaker.c_str());
+    if (!c.speaker.empty()) std::printf(", %s", safe(c.speaker).c_str());
     if (!DateOf(c).empty()) std::printf(", %s", DateOf(c).c_str());
-    if (c.event_type) std::printf(", %s", (c.sub_event_type.empty() ? *c.event_type : c.sub_event_type).c_str());
-    if (!c.place.empty()) std::printf(", %s", c.place.c_str());
+    if (c.event_type) std::printf(", %s", safe(c.sub_event_type.empty() ? *c.event_type : c.sub_event_type).c_str());
+    if (!c.place.empty()) std::printf(", %s", safe(c.place).c_str());
     if (c.group_id) std::printf(", %d independent source(s), group %s", c.corroboration, c.group_status.c_str());
-    if (!c.contradiction.empty()) std::printf(", contradiction: %s", c.contradiction.c_str());
-    if (!c.map_check.empty()) std::printf(", map: %s (%s)", c.map_check.c_str(), c.map_check_detail.c_str());
+    if (!c.contradiction.empty()) std::printf(", contradiction: %s", safe(c.contradiction).c_str());
+    if (!c.map_check.empty()) std::printf(", map: %s (%s)", c.map_check.c_str(), safe(c.map_check_detail).c_str());
     std::printf("\n");
   }
   return 0;
