@@ -1341,6 +1341,7 @@ class ClaimBuilder {
       }
       if (negated || IsVerificationVerb(head)) continue;
       std::pair<size_t, size_t> content = TaggedContent(first, last, cue);
+      if (content.first >= content.second) content = TrailingContent(first, last, cue, s);
       if (content.first >= content.second) continue;
       // A content after its cue that stops inside a clause (the tagger left
       // out a word) runs on to the clause's end.
@@ -1358,23 +1359,49 @@ class ClaimBuilder {
           (W(source->token_begin) == "a" || W(source->token_begin) == "an" || W(source->token_begin) == "the")) {
         source = nullptr;
       }
+      // A quotation the rules kept without a speaker is this attribution's
+      // content: it gets the cue and speaker instead of a second claim.
+      if (Draft* q = UnattributedQuote(s, content)) {
+        SpeakerRef r;
+        if (source != nullptr) r = FromPhrase(source->token_begin, source->token_end);
+        AttributeLearned(q, r, cue, sv, source);
+        continue;
+      }
       size_t attribution_begin = source != nullptr ? std::min(source->token_begin, cue.token_begin) : cue.token_begin;
       DropNarration(s, content.first, content.second, attribution_begin);
       bool quoted = InQuote(content.first) && InQuote(content.second - 1);
       SpeakerRef r;
       if (source != nullptr) r = FromPhrase(source->token_begin, source->token_end);
       Draft& d = NewDraft(quoted ? ClaimKind::kQuote : ClaimKind::kReportedSpeech, content.first, content.second, s);
-      SetSpeaker(&d, r, cue.token_begin);
-      for (size_t k = cue.token_begin; k < cue.token_end; ++k) used_[k] = true;
-      d.verb = sv != nullptr ? sv->cls : SpeechClass::kSay;
-      d.c.cue_span = a_.TokenSpan(cue.token_begin, cue.token_end);
-      d.c.cue = std::string(a_.SpanText(d.c.cue_span));
-      if (source != nullptr) {
-        if (!d.c.speaker) MarkAnonymous(&d, source->token_begin, source->token_end);
-        d.c.speaker->span = a_.TokenSpan(source->token_begin, source->token_end);
-        NoteSpeaker(r, cue.token_begin);
-      }
+      AttributeLearned(&d, r, cue, sv, source);
     }
+  }
+
+  // Gives draft d the learned cue and the speaker its source names.
+  void AttributeLearned(Draft* d, const SpeakerRef& r, const AttributionSpan& cue, const SpeechVerb* sv,
+                        const AttributionSpan* source) {
+    SetSpeaker(d, r, cue.token_begin);
+    for (size_t k = cue.token_begin; k < cue.token_end; ++k) used_[k] = true;
+    d->verb = sv != nullptr ? sv->cls : SpeechClass::kSay;
+    d->c.cue_span = a_.TokenSpan(cue.token_begin, cue.token_end);
+    d->c.cue = std::string(a_.SpanText(d->c.cue_span));
+    if (source != nullptr) {
+      if (!d->c.speaker) MarkAnonymous(d, source->token_begin, source->token_end);
+      d->c.speaker->span = a_.TokenSpan(source->token_begin, source->token_end);
+      NoteSpeaker(r, cue.token_begin);
+    }
+  }
+
+  // A quotation draft without cue or speaker whose words the tagged content
+  // covers (the marks aside), or null.
+  Draft* UnattributedQuote(uint32_t s, std::pair<size_t, size_t> content) {
+    for (size_t j = drafts_.size(); j-- > 0;) {
+      Draft& d = drafts_[j];
+      if (d.sentence != s) break;
+      if (d.c.kind != ClaimKind::kQuote || !d.c.cue.empty() || d.c.speaker) continue;
+      if (d.tb + 1 >= content.first && d.te <= content.second + 1 && d.tb < content.second) return &d;
+    }
+    return nullptr;
   }
 
   // Where the rules already judged the same words, their judgment stands:
@@ -1393,11 +1420,32 @@ class ClaimBuilder {
       const Draft& d = drafts_[j];
       if (d.sentence != s) break;
       if (d.c.kind == ClaimKind::kReport && d.tb < content.second && content.first < d.te) return false;
+      // Between a rule's cue and its content: "said, without citing
+      // sources, that …" is one attribution.
+      if (!d.c.cue.empty() && d.c.cue_span.end <= a_.token(cue.token_begin).begin &&
+          a_.token(cue.token_end - 1).end <= a_.token(d.tb).begin && d.tb < content.second && content.first < d.te) {
+        return false;
+      }
     }
     for (size_t k = start_[s]; k < std::min(cue.token_begin, content.first); ++k) {
       if (W(k) == "allegedly" || W(k) == "purportedly" || W(k) == "supposedly") return false;
     }
     return true;
+  }
+
+  // "…, the country's state news agency reported." and "…, said the
+  // agency": a tagged source and cue after a comma that close the sentence
+  // (dates aside) attribute what comes before the comma, tagged or not.
+  std::pair<size_t, size_t> TrailingContent(size_t first, size_t last, const AttributionSpan& cue, uint32_t s) const {
+    const AttributionSpan* source = NearestTagged(first, last, cue, AttributionRole::kSource, /*after=*/false);
+    if (source == nullptr) return {0, 0};
+    size_t from = std::min(source->token_begin, cue.token_begin), to = std::max(source->token_end, cue.token_end);
+    if (to - from > source->token_end - source->token_begin + cue.token_end - cue.token_begin) return {0, 0};
+    if (from <= start_[s] + 1 || !a_.IsPunct(from - 1, U',')) return {0, 0};
+    for (size_t k = to; k < sent_end(s); ++k) {
+      if (a_.token(k).kind != TokenKind::kPunct && !InDate(k)) return {0, 0};
+    }
+    return {start_[s], from - 1};
   }
 
   size_t sent_end(uint32_t s) const { return a_.seg.sentences[s].token_end; }
