@@ -114,7 +114,7 @@ bool IsNeverAPlaceAlone(std::string_view w) {
       "christmas", "easter", "ramadan", "god", "jesus", "christ", "allah", "lord", "church", "college",
       "university", "city", "county", "state", "central", "north", "south", "east", "west", "northeast",
       "northwest", "southeast", "southwest", "police", "army", "navy", "english", "arab", "arabic",
-      "french", "german", "spanish", "latin", "jewish", "muslim", "christian", "catholic", "islamic",
+      "latin", "jewish", "muslim", "christian", "catholic", "islamic",
       "democrat", "republican", "liberty", "union", "federal", "national", "international", "president",
       "senate", "congress", "parliament", "government", "ministry", "office", "court", "main", "general",
       "independence", "victory", "freedom", "hope", "unity", "progress", "justice", "peace", "truth",
@@ -122,26 +122,44 @@ bool IsNeverAPlaceAlone(std::string_view w) {
   return kWords.count(w) > 0;
 }
 
+// Words around a demonym that say it names a language: "in French",
+// "speaks German", "the Spanish language".
+bool IsLanguageCueBefore(std::string_view w) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "in", "into", "speak", "speaks", "spoke", "speaking", "spoken", "learn", "learned", "learning",
+      "teach", "teaches", "taught", "study", "studied", "fluent", "translated", "translate"};
+  return kWords.count(w) > 0;
+}
+bool IsLanguageCueAfter(std::string_view w) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "language", "languages", "speaker", "speakers", "speaking", "translation", "translator", "subtitles",
+      "class", "classes", "teacher", "dictionary"};
+  return kWords.count(w) > 0;
+}
+
 // How likely a place is to be meant when nothing in the text decides:
-// countries, then regions, then towns by size; capitals and regional
-// centres get a little more.
-double Prior(const GazetteerEntry& e) {
-  if (e.kind == "country") return 14;
-  if (e.kind == "admin1") return 12;
-  if (e.kind == "landmark") return 9;
+// countries and continents, then regions, then towns by size; capitals and
+// regional centres get a little more.
+double Prior(const GazetteerEntry& e, const ResolverOptions& o) {
+  if (e.kind == "country") return o.country_prior;
+  if (e.kind == "continent") return o.continent_prior;
+  if (e.kind == "admin1") return o.admin1_prior;
+  if (e.kind == "landmark") return o.landmark_prior;
   double p = std::log10(static_cast<double>(e.population) + 10);
-  if (!e.capital_of.empty()) p += 1.0;
-  if (e.feature_code == "PPLA") p += 0.5;
+  if (!e.capital_of.empty()) p += o.capital_bonus;
+  if (e.feature_code == "PPLA") p += o.ppla_bonus;
   return p;
 }
 
+// `part`, when not empty, is the span of a part of the token ("Paris" in
+// "Paris-based").
 void FillPlace(const Analysis& a, const Gazetteer& g, size_t b, size_t e, const GazetteerEntry* entry,
-               const char* how, double confidence, PlaceFound* out) {
+               const char* how, double confidence, PlaceFound* out, Span part = {}) {
   out->token_begin = b;
   out->token_end = e;
   out->entry = entry;
   Place& p = out->place;
-  p.span = a.TokenSpan(b, e);
+  p.span = part.end > part.begin ? part : a.TokenSpan(b, e);
   p.mention = std::string(a.SpanText(p.span));
   p.gazetteer_id = entry->id;
   p.name = entry->name;
@@ -164,6 +182,9 @@ struct Candidate {
   bool strong = false;      // the context says it is a place
   bool accepted = false;
   bool in_name = false;     // opens an organisation's name
+  bool demonym = false;     // "Iraqi", "Texans": only demonym postings matched
+  Span part;                // a part of a hyphenated token ("Paris" in "Paris-based")
+  bool part_lower_rest = false;  // the rest of that token is lower case ("-based")
   int qualifier = -1;       // "Springfield, Ill.": index of the candidate after the comma
   std::unordered_set<uint32_t> alternates;  // options named by an alternate name
   bool alternate_only = false;              // only small towns' Latin alternate names match
@@ -182,8 +203,12 @@ struct Candidate {
   }
 };
 
-// Most places a name may be that are weighed (the most populous).
-constexpr size_t kMaxOptions = 64;
+// Letters in a word (code points).
+size_t Letters(std::string_view w) {
+  size_t n = 0;
+  for (unsigned char c : w) n += (c & 0xC0) != 0x80;
+  return n;
+}
 
 }  // namespace
 
@@ -215,10 +240,91 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
   }
   // 1. Candidates: from each capitalised token, the longest path of the
   // name trie that the following tokens spell.
+  const ResolverOptions& o = options_;
+  auto by_prior = [&o](const GazetteerEntry* x, const GazetteerEntry* y) { return Prior(*x, o) > Prior(*y, o); };
+  // The places a name (trie node) may be, or false when none is left.
+  auto fill = [&](Candidate& c, uint32_t node, bool region_cue, bool latin) {
+    auto names = g.NamesAt(node);
+    auto stems = g.StemsAt(node);
+    if (!stems.empty() && region_cue) {
+      for (uint32_t x : stems) c.options.push_back(&g.entry(x));
+      c.region = c.strong = true;
+      c.how = "region";
+      return;
+    }
+    // A small town's Latin alternate names are often other spellings and
+    // people's names in GeoNames ("Wilson"): when only they match, the
+    // context must say it is a place.
+    c.alternate_only = true;
+    // A demonym ("Polish", "Texans") stands for its place, not for a
+    // village that shares the word.
+    bool demonym = std::any_of(names.begin(), names.end(), [](uint32_t x) { return Gazetteer::IsDemonym(x); });
+    for (uint32_t x : names) {
+      if (demonym != Gazetteer::IsDemonym(x)) continue;
+      const GazetteerEntry* e = &g.entry(Gazetteer::EntryOf(x));
+      if (Gazetteer::IsAlternate(x) || demonym) c.alternates.insert(e->index);
+      if (demonym || !Gazetteer::IsAlternate(x) || !latin || !IsSettlement(e->kind) || e->population >= 100000) {
+        c.alternate_only = false;
+      }
+      c.options.push_back(e);
+    }
+    if (demonym) {
+      c.demonym = true;
+      c.how = "demonym";
+    }
+    if (c.options.empty()) {
+      for (uint32_t x : stems) c.options.push_back(&g.entry(x));
+    }
+    if (c.options.size() > o.max_options) {
+      std::partial_sort(c.options.begin(), c.options.begin() + o.max_options, c.options.end(), by_prior);
+      c.options.resize(o.max_options);
+    }
+  };
   std::vector<Candidate> cands;
   for (size_t i = 0; i < n;) {
     bool caps = a.IsWord(i) && a.token(i).all_caps;
+    // An all-capital word in a sentence that is not all capitals ("the US
+    // said") is a name even when its lower-case form is a function word.
+    bool caps_in_text = caps && !(i > 0 && a.IsWord(i - 1) && a.token(i - 1).all_caps) &&
+                        !(i + 1 < n && a.IsWord(i + 1) && a.token(i + 1).all_caps);
     if ((!NameToken(a, i) && !caps) || word[i] == 0) {
+      // "Paris-based", "Iran-Iraq border": the parts of a hyphenated word
+      // that is no name as a whole.
+      if (NameToken(a, i) && word[i] == 0 && a.folded[i].find('-') != std::string::npos) {
+        std::string_view text = a.SpanText(a.TokenSpan(i, i + 1));
+        const std::string& folded = a.folded[i];
+        size_t tb = 0, fb = 0;
+        const uint32_t token_begin = a.token(i).begin;
+        std::vector<Candidate> parts;
+        bool lower_rest = true;
+        while (tb <= text.size() && fb <= folded.size()) {
+          size_t te = text.find('-', tb), fe = folded.find('-', fb);
+          if (te == std::string_view::npos) te = text.size();
+          if (fe == std::string::npos) fe = folded.size();
+          std::string_view piece = text.substr(tb, te - tb);
+          bool upper = !piece.empty() && static_cast<unsigned char>(piece[0]) < 0x80 && piece[0] >= 'A' && piece[0] <= 'Z';
+          uint32_t wid = upper ? g.WordId(std::string_view(folded).substr(fb, fe - fb)) : 0;
+          uint32_t node = wid != 0 ? g.Child(g.Root(), wid) : Gazetteer::kNoNode;
+          if (node != Gazetteer::kNoNode && !g.NamesAt(node).empty() && Letters(piece) >= 3) {
+            Candidate c;
+            c.begin = i;
+            c.end = i + 1;
+            c.node = node;
+            c.part = Span{token_begin + static_cast<uint32_t>(tb), token_begin + static_cast<uint32_t>(te)};
+            fill(c, node, false, true);
+            if (!c.options.empty()) parts.push_back(std::move(c));
+          } else if (upper) {
+            lower_rest = false;
+          }
+          if (te == text.size() || fe == folded.size()) break;
+          tb = te + 1;
+          fb = fe + 1;
+        }
+        for (Candidate& c : parts) {
+          c.part_lower_rest = lower_rest && parts.size() == 1;
+          cands.push_back(std::move(c));
+        }
+      }
       ++i;
       continue;
     }
@@ -240,7 +346,8 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     }
     // A function word opens a name only as part of a longer one ("The
     // Hague", not a village called "In").
-    if (best_end == 0 || (best_end == i + 1 && (a.Has(i, kStopWord) || IsNeverAPlaceAlone(a.folded[i])))) {
+    bool function_word = a.Has(i, kStopWord) && !caps_in_text;
+    if (best_end == 0 || (best_end == i + 1 && (function_word || IsNeverAPlaceAlone(a.folded[i])))) {
       ++i;
       continue;
     }
@@ -248,44 +355,17 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     c.begin = i;
     c.end = best_end;
     c.node = best_node;
-    auto names = g.NamesAt(best_node);
-    auto stems = g.StemsAt(best_node);
     bool region_word = best_end < sentence_end && IsRegionWord(a.folded[best_end]);
     bool region_plural = best_end < n && IsRegionPlural(a.folded[best_end]);
-    if (!stems.empty() && (region_word || region_listed[best_end - 1] || region_plural)) {
-      for (uint32_t x : stems) c.options.push_back(&g.entry(x));
-      c.region = c.strong = true;
-      c.how = "region";
-      if (region_word) c.end = best_end + 1;
-    } else {
-      // A small town's Latin alternate names are often other spellings and
-      // people's names in GeoNames ("Wilson"): when only they match, the
-      // context must say it is a place.
-      bool latin = static_cast<unsigned char>(a.folded[i][0]) < 0x80;
-      c.alternate_only = true;
-      for (uint32_t x : names) {
-        const GazetteerEntry* e = &g.entry(Gazetteer::EntryOf(x));
-        if (Gazetteer::IsAlternate(x)) {
-          c.alternates.insert(e->index);
-        }
-        if (!Gazetteer::IsAlternate(x) || !latin || !IsSettlement(e->kind) || e->population >= 100000) {
-          c.alternate_only = false;
-        }
-        c.options.push_back(e);
-      }
-      if (c.options.empty()) {
-        for (uint32_t x : stems) c.options.push_back(&g.entry(x));
-      }
-    }
-    if (c.options.size() > kMaxOptions) {
-      std::partial_sort(c.options.begin(), c.options.begin() + kMaxOptions, c.options.end(),
-                        [](auto* x, auto* y) { return Prior(*x) > Prior(*y); });
-      c.options.resize(kMaxOptions);
-    }
+    fill(c, best_node, region_word || region_listed[best_end - 1] || region_plural,
+         static_cast<unsigned char>(a.folded[i][0]) < 0x80);
+    if (c.region && region_word) c.end = best_end + 1;
     // All-capital words are names only when they are big ones ("US", "KYIV"
     // in a dateline), not any village that shares an acronym.
-    if (caps && !NameToken(a, i)) {
-      std::erase_if(c.options, [](const GazetteerEntry* e) { return IsSettlement(e->kind) && e->population < 100000; });
+    if (caps && best_end == i + 1 && Letters(a.folded[i]) <= o.acronym_max_letters) {
+      std::erase_if(c.options, [&o](const GazetteerEntry* e) {
+        return IsSettlement(e->kind) && e->population < o.acronym_min_population;
+      });
     }
     if (c.options.empty()) {
       ++i;
@@ -355,6 +435,21 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
       listed = true;
     }
     c.strong = c.strong || locative || settlement_cue || c.qualifier >= 0 || listed;
+    if (c.demonym) {
+      // "in French", "speaks German", "the Spanish language": a language.
+      bool language = (b > 0 && IsLanguageCueBefore(a.folded[b - 1])) || (e < n && IsLanguageCueAfter(a.folded[e]));
+      c.accepted = !language;
+      continue;
+    }
+    if (c.part.end > c.part.begin) {
+      // "Paris-based", "Iran-Iraq": a country, region or continent, or a
+      // sizeable town before a lower-case rest ("Dallas-area").
+      bool big_town = c.part_lower_rest && std::any_of(c.options.begin(), c.options.end(), [&](const GazetteerEntry* x) {
+                        return x->population >= o.hyphen_part_min_population;
+                      });
+      c.accepted = !c.SettlementsOnly() || big_town;
+      continue;
+    }
     if (!c.SettlementsOnly()) {
       c.accepted = true;
       continue;
@@ -428,7 +523,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     double best = -1e9, second = -1e9;
     bool same_country = true, same_region = true;
     for (const GazetteerEntry* x : c.options) {
-      double p = Prior(*x) + (IsSettlement(x->kind) && !c.alternates.count(x->index) ? 1.5 : 0);
+      double p = Prior(*x, o) + (IsSettlement(x->kind) && !c.alternates.count(x->index) ? o.own_name_bonus : 0);
       if (p > best) {
         second = best;
         best = p;
@@ -448,7 +543,8 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
   // Country names vote for nothing: "U.S." in a report on Ukraine does not
   // make its "Georgia" the state; towns and regions vote.
   auto votes = [](const Candidate& c) {
-    return std::any_of(c.options.begin(), c.options.end(), [](const GazetteerEntry* x) { return x->kind != "country"; });
+    return std::any_of(c.options.begin(), c.options.end(),
+                       [](const GazetteerEntry* x) { return x->kind != "country" && x->kind != "continent"; });
   };
   for (Candidate& c : cands) {
     if (!c.accepted || !votes(c)) continue;
@@ -463,24 +559,23 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     const Candidate* q = c.qualifier >= 0 ? &cands[c.qualifier] : nullptr;
     double best = -1e9, second = -1e9;
     for (const GazetteerEntry* x : c.options) {
-      double s = Prior(*x);
-      // A town's own name rather than an alternate one ("Augusta" is
-      // Augusta, Georgia before it is Augsburg's Latin name).
-      if (IsSettlement(x->kind) && !c.alternates.count(x->index)) s += 1.5;
+      double s = Prior(*x, o);
+      // A town's own name rather than an alternate one.
+      if (IsSettlement(x->kind) && !c.alternates.count(x->index)) s += o.own_name_bonus;
       // Votes from the document's other names, not this one's own.
       double cv = country_votes.count(x->country) ? country_votes[x->country] : 0;
       if (x->country == c.vote_country) cv -= c.vote_country_w;
-      if (cv > 0.25) s += 1.5 * std::min(cv, 4.0);
+      if (cv > 0.25) s += o.country_vote_weight * std::min(cv, o.country_vote_cap);
       uint32_t r = region_of(x);
       if (r != UINT32_MAX) {
         double av = admin1_votes.count(r) ? admin1_votes[r] : 0;
         if (r == c.vote_admin1) av -= c.vote_admin1_w;
-        if (av > 0.25) s += x->kind == "admin1" ? 1.5 : av >= 2 ? 6 : 4;
+        if (av > 0.25) s += x->kind == "admin1" ? o.admin1_vote_region : av >= 2 ? o.admin1_vote_town_strong : o.admin1_vote_town;
       }
       if (q != nullptr) {
         for (const GazetteerEntry* y : q->options) {
           if ((y->kind == "admin1" && x->admin1_entry == y->index) || (y->kind == "country" && x->country == y->country)) {
-            s += 12;
+            s += o.qualifier_bonus;
             break;
           }
         }
@@ -592,7 +687,15 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     if (c.region) confidence = 0.95;
     if (c.in_name && std::string_view(how) == "exact") how = "in-name";
     PlaceFound p;
-    FillPlace(a, g, c.begin, c.end, chosen, how, confidence, &p);
+    // A part of a hyphenated word marks no token as a place: "the
+    // Washington-based think tank" stays one name for the other stages.
+    bool part = c.part.end > c.part.begin;
+    FillPlace(a, g, c.begin, part ? c.begin : c.end, chosen, how, confidence, &p, c.part);
+    // "Russian forces", "Iraqi officials": the people or the state, not
+    // where something happens.
+    if (c.demonym) {
+      p.place.metonym_for = "people of " + std::string(chosen->name);
+    }
     found.push_back(std::move(p));
   }
   while (next_county < counties.size()) found.push_back(std::move(counties[next_county++]));
@@ -647,7 +750,7 @@ void PlaceResolver::ResolveMisspellings(const Analysis& a, const std::vector<boo
       if (h.distance != best_d) continue;
       if (!listed && !countries.count(h.entry->country)) continue;
       bool better = best == nullptr || (listed && h.via_stem && !region) ||
-                    ((h.via_stem == region || !listed) && Prior(*h.entry) > Prior(*best));
+                    ((h.via_stem == region || !listed) && Prior(*h.entry, options_) > Prior(*best, options_));
       if (better) {
         best = h.entry;
         region = listed && h.via_stem;
@@ -707,6 +810,21 @@ void PlaceResolver::MarkMetonyms(const Analysis& a, std::vector<PlaceFound>* pla
   }
   for (PlaceFound& p : *places) {
     if (p.entry->capital_of.empty()) continue;
+    if (p.token_begin == p.token_end) {
+      // A part of a hyphenated word: "pro-Kremlin", "Moscow-backed" stand
+      // for the government, "Moscow-based" does not.
+      std::string_view word = a.folded[p.token_begin];
+      bool government = p.entry->kind == "landmark" || word.starts_with("pro-") || word.starts_with("anti-");
+      for (std::string_view rest : {"-backed", "-led", "-controlled", "-allied", "-aligned", "-friendly",
+                                    "-appointed", "-installed", "-sponsored"}) {
+        government = government || word.ends_with(rest);
+      }
+      if (government) {
+        const GazetteerEntry* c = gazetteer_.Country(p.entry->capital_of);
+        p.place.metonym_for = "government of " + std::string(c ? c->name : p.entry->capital_of);
+      }
+      continue;
+    }
     size_t b = p.token_begin, e = p.token_end;
     size_t prev = b;
     if (prev > 0 && a.folded[prev - 1] == "the") --prev;
