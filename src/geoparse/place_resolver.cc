@@ -122,6 +122,8 @@ bool IsNeverAPlaceAlone(std::string_view w) {
   return kWords.count(w) > 0;
 }
 
+bool IsPlaceNoun(std::string_view w);  // below, with the metonymy rules
+
 // Words around a demonym that say it names a language: "in French",
 // "speaks German", "the Spanish language".
 bool IsLanguageCueBefore(std::string_view w) {
@@ -466,7 +468,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     // A neighbouring candidate counts as another name unless it is a
     // country or region ("George Barros": two towns' names make a person).
     auto other_name = [&](size_t t) {
-      if (!NameToken(a, t) || a.Has(t, kStopWord)) return false;
+      if (!NameToken(a, t) || a.Has(t, kStopWord) || IsNeverAPlaceAlone(a.folded[t])) return false;
       return cand_at[t] < 0 || cands[cand_at[t]].SettlementsOnly();
     };
     bool inside_name = b > 0 && other_name(b - 1) && !a.SentenceInitial(b) && !IsDirectionWord(a.folded[b - 1]) &&
@@ -484,7 +486,15 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     if (e == b + 1 && surnames.count(a.folded[b]) && !c.strong && !capital) person = true;
     if (c.alternate_only && !c.strong) continue;
     if (person || inside_name) continue;
-    if (followed_by_name && !c.strong) continue;
+    // A village's name followed by another capitalised word is part of a
+    // longer name even after "at" ("at Cora Kelly Elementary").
+    const bool village = std::all_of(c.options.begin(), c.options.end(), [&o](const GazetteerEntry* x) {
+      return x->kind == "village" && x->population < o.village_max_population;
+    });
+    if (followed_by_name && (!c.strong || village)) continue;
+    // "McDonald's", "Warden's home": a village's name in the possessive is
+    // a person's or a business's, unless a place noun follows.
+    if (village && e + 1 < n && a.folded[e] == "'s" && !IsPlaceNoun(a.folded[e + 1])) continue;
     bool common = (g.NodeFlags(c.node) & Gazetteer::kCommonWord) != 0;
     bool initial = a.SentenceInitial(b) || a.headline[a.sentence_of[b]];
     if (common && !(c.strong && !initial)) continue;
@@ -719,7 +729,11 @@ void PlaceResolver::ResolveMisspellings(const Analysis& a, const std::vector<boo
     const std::string& w = a.folded[i];
     size_t letters = 0;
     for (size_t k = 0; k < w.size(); ++k) letters += (static_cast<unsigned char>(w[k]) & 0xC0) != 0x80;
-    if (letters < 5 || a.Has(i, kStopWord)) continue;
+    if (letters < 5 || a.Has(i, kStopWord) || IsNeverAPlaceAlone(w) || IsDirectionWord(w)) continue;
+    // Inside a longer name ("North Fulton Regional Hospital") or a
+    // possessive ("Carter's home"): a person's or a business's name.
+    if (i + 1 < n && (a.folded[i + 1] == "'s" || (NameToken(a, i + 1) && a.sentence_of[i + 1] == a.sentence_of[i]))) continue;
+    if (i > 0 && NameToken(a, i - 1) && !a.SentenceInitial(i) && a.sentence_of[i - 1] == a.sentence_of[i]) continue;
     bool listed = false;
     // In a list of places, or before a region word, a near miss is a place.
     if (i + 1 < n && (IsRegionWord(a.folded[i + 1]) || IsRegionPlural(a.folded[i + 1]))) listed = true;

@@ -58,6 +58,10 @@ struct ResolverOptions {
   // it is a country, region or continent, or a town this big with a
   // lower-case rest ("Dallas-area").
   int64_t hyphen_part_min_population = 10000;
+  // Villages (GeoNames populated places under this size) share their names
+  // with people and businesses: they need a cue, and no other capitalised
+  // word may follow them.
+  int64_t village_max_population = 10000;
 };
 
 class PlaceResolver {
