@@ -23,6 +23,9 @@
 
 namespace sitrep {
 
+// An entry's kind as a closed set (the same order as the file's codes).
+enum class PlaceKind : uint8_t { kCountry, kAdmin1, kCity, kTown, kVillage, kLandmark, kContinent };
+
 // One place. Strings point into the gazetteer's mapped file.
 struct GazetteerEntry {
   uint32_t index = 0;
@@ -31,6 +34,7 @@ struct GazetteerEntry {
   std::string_view ascii_name;       // "Kharkiv"
   std::string_view alternate_names;  // '|'-separated: "Kharkov|Харків|Харьков|..."
   std::string_view kind;             // continent | country | admin1 | city | town | village | landmark
+  PlaceKind place_kind = PlaceKind::kVillage;  // the same, for comparisons in hot loops
   std::string_view country;          // ISO alpha-3
   std::string_view admin1;           // GeoNames admin1 code ("07", "GA"); empty when unknown
   std::string_view feature_code;     // GeoNames feature code ("PPLA", "PPLC"); "" for table rows
@@ -42,6 +46,9 @@ struct GazetteerEntry {
 
 inline bool IsSettlement(std::string_view kind) {
   return kind == "city" || kind == "town" || kind == "village";
+}
+inline bool IsSettlement(const GazetteerEntry& e) {
+  return e.place_kind == PlaceKind::kCity || e.place_kind == PlaceKind::kTown || e.place_kind == PlaceKind::kVillage;
 }
 
 struct FuzzyHit {

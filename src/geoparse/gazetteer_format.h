@@ -45,6 +45,7 @@ struct Header {
   SectionRef sections[kSectionCount];
 };
 
+// The same order as sitrep::PlaceKind.
 enum Kind : uint16_t { kCountry, kAdmin1, kCity, kTown, kVillage, kLandmark, kContinent, kKindCount };
 
 inline std::string_view KindName(uint16_t kind) {

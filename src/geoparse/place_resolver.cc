@@ -1,6 +1,8 @@
 #include "geoparse/place_resolver.h"
 
 #include <algorithm>
+#include <bitset>
+#include <initializer_list>
 #include <cmath>
 #include <set>
 #include <unordered_map>
@@ -18,16 +20,37 @@ int GeoPrecision(std::string_view kind) {
 
 namespace {
 
+// A small fixed set of words, asked about most tokens of a document: a
+// bitmap over (first byte, last byte, length) rules out most words before
+// any hashing.
+class WordSet {
+ public:
+  WordSet(std::initializer_list<std::string_view> words) : set_(words) {
+    for (std::string_view w : words) bits_.set(Key(w));
+  }
+  bool contains(std::string_view w) const { return !w.empty() && bits_.test(Key(w)) && set_.count(w) > 0; }
+
+ private:
+  static size_t Key(std::string_view w) {
+    return (static_cast<unsigned char>(w.front()) * 131u + static_cast<unsigned char>(w.back()) * 31u + w.size()) &
+           (kBits - 1);
+  }
+  static constexpr size_t kBits = 4096;
+  std::unordered_set<std::string_view> set_;
+  std::bitset<kBits> bits_;
+};
+
 bool IsRegionWord(std::string_view w) {
-  static const std::unordered_set<std::string_view> kWords = {
+  static const WordSet kWords = {
       "oblast", "region", "province", "krai", "kray", "republic", "voivodeship", "governorate", "state",
       "область", "области", "регион", "край", "області", "oblasti"};
-  return kWords.count(w) > 0;
+  return kWords.contains(w);
 }
 
 bool IsRegionPlural(std::string_view w) {
-  return w == "oblasts" || w == "regions" || w == "provinces" || w == "republics" || w == "krais" ||
-         w == "governorates" || w == "states" || w == "области" || w == "областях" || w == "областей";
+  static const WordSet kWords = {"oblasts", "regions",  "provinces", "republics", "krais",
+                                 "governorates", "states", "области", "областях", "областей"};
+  return kWords.contains(w);
 }
 
 bool NameToken(const Analysis& a, size_t i) {
@@ -37,48 +60,48 @@ bool NameToken(const Analysis& a, size_t i) {
 // Lower-case words allowed inside a multi-word name ("Bosnia and
 // Herzegovina", "Rostov-on-Don", "Stratford upon Avon").
 bool IsNameConnector(std::string_view w) {
-  static const std::unordered_set<std::string_view> kWords = {
+  static const WordSet kWords = {
       "of", "and", "on", "upon", "de", "del", "la", "le", "les", "du", "des", "da", "do", "dos", "el",
       "al", "am", "an", "der", "im", "sur", "y", "i", "na", "nad", "pod", "the", "-", ".", "'", "&"};
-  return kWords.count(w) > 0;
+  return kWords.contains(w);
 }
 
 // Words before a name that say it is a place: "in Sumy", "near Pokrovsk".
 bool IsPlacePreposition(std::string_view w) {
-  static const std::unordered_set<std::string_view> kPreps = {
+  static const WordSet kPreps = {
       "in", "at", "near", "to", "into", "from", "outside", "around", "across", "toward", "towards",
       "through", "via", "beyond", "within", "throughout", "inside", "downtown", "central", "northern",
       "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern",
       "greater", "entered", "reached", "visited", "visiting", "outskirts", "suburb", "suburbs", "в", "у",
       "під", "под", "біля", "возле", "north", "south", "east", "west", "northeast", "northwest",
       "southeast", "southwest"};
-  return kPreps.count(w) > 0;
+  return kPreps.contains(w);
 }
 
 // "the city of X", "the village of X".
 bool IsSettlementNoun(std::string_view w) {
-  static const std::unordered_set<std::string_view> kNouns = {
+  static const WordSet kNouns = {
       "city", "town", "village", "settlement", "hamlet", "township", "borough", "municipality",
       "capital", "port", "suburb", "outskirts", "community", "село", "селе", "город", "городе", "місто",
       "місті", "поселок", "селище"};
-  return kNouns.count(w) > 0;
+  return kNouns.contains(w);
 }
 
 // Titles and honorifics before a surname: "Mr. Lincoln", "Gov. Perry".
 bool IsPersonTitle(std::string_view w) {
-  static const std::unordered_set<std::string_view> kTitles = {
+  static const WordSet kTitles = {
       "mr", "mrs", "ms", "miss", "dr", "sir", "gov", "sen", "rep", "gen", "lt", "col", "sgt", "capt",
       "maj", "adm", "cpl", "pvt", "det", "insp", "supt", "rev", "prof", "judge", "coach", "officer",
       "deputy", "president", "senator", "governor", "mayor", "minister", "general", "colonel",
       "sergeant", "captain", "lieutenant", "detective", "commissioner", "sheriff", "chief", "saint", "st"};
-  return kTitles.count(w) > 0;
+  return kTitles.contains(w);
 }
 
 // Capitalised words that may follow a place name inside the name of an
 // organisation or a facility that the place locates: "Gainesville Police
 // Department", "Kharkiv Regional Military Administration".
 bool IsOrganisationWord(std::string_view w) {
-  static const std::unordered_set<std::string_view> kWords = {
+  static const WordSet kWords = {
       "police", "department", "county", "city", "university", "college", "school", "high", "council",
       "regional", "military", "administration", "airport", "hospital", "fire", "sheriff", "sheriff's",
       "board", "community", "district", "municipal", "state", "public", "metropolitan", "region",
@@ -91,24 +114,24 @@ bool IsOrganisationWord(std::string_view w) {
       "elementary", "middle", "academy", "institute", "bureau", "office", "agency", "commission",
       "republic", "people's", "governorate", "province", "provincial", "national", "guard", "army",
       "brigade", "battalion", "division", "operational", "direction", "front", "forces"};
-  return kWords.count(w) > 0;
+  return kWords.contains(w);
 }
 
 // Words that often open a capitalised phrase without being part of a name:
 // "North Carolina" is a name, but "Northern Kharkiv" is a direction.
 bool IsDirectionWord(std::string_view w) {
-  static const std::unordered_set<std::string_view> kWords = {
+  static const WordSet kWords = {
       "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
       "greater", "downtown", "upper", "lower", "occupied", "liberated", "russian-occupied",
       "russian-controlled", "ukrainian-controlled", "suburban", "rural", "urban", "metro"};
-  return kWords.count(w) > 0;
+  return kWords.contains(w);
 }
 
 // Capitalised words that are towns somewhere but, alone, almost never mean
 // one in the news: months, holidays, religious and generic words,
 // directions, peoples and languages.
 bool IsNeverAPlaceAlone(std::string_view w) {
-  static const std::unordered_set<std::string_view> kWords = {
+  static const WordSet kWords = {
       "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
       "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
       "christmas", "easter", "ramadan", "god", "jesus", "christ", "allah", "lord", "church", "college",
@@ -119,7 +142,7 @@ bool IsNeverAPlaceAlone(std::string_view w) {
       "senate", "congress", "parliament", "government", "ministry", "office", "court", "main", "general",
       "independence", "victory", "freedom", "hope", "unity", "progress", "justice", "peace", "truth",
       "gateway", "valley", "lake", "river", "mount", "fort", "port", "beach", "park"};
-  return kWords.count(w) > 0;
+  return kWords.contains(w);
 }
 
 bool IsPlaceNoun(std::string_view w);  // below, with the metonymy rules
@@ -127,26 +150,26 @@ bool IsPlaceNoun(std::string_view w);  // below, with the metonymy rules
 // Words around a demonym that say it names a language: "in French",
 // "speaks German", "the Spanish language".
 bool IsLanguageCueBefore(std::string_view w) {
-  static const std::unordered_set<std::string_view> kWords = {
+  static const WordSet kWords = {
       "in", "into", "speak", "speaks", "spoke", "speaking", "spoken", "learn", "learned", "learning",
       "teach", "teaches", "taught", "study", "studied", "fluent", "translated", "translate"};
-  return kWords.count(w) > 0;
+  return kWords.contains(w);
 }
 bool IsLanguageCueAfter(std::string_view w) {
-  static const std::unordered_set<std::string_view> kWords = {
+  static const WordSet kWords = {
       "language", "languages", "speaker", "speakers", "speaking", "translation", "translator", "subtitles",
       "class", "classes", "teacher", "dictionary"};
-  return kWords.count(w) > 0;
+  return kWords.contains(w);
 }
 
 // How likely a place is to be meant when nothing in the text decides:
 // countries and continents, then regions, then towns by size; capitals and
 // regional centres get a little more.
 double Prior(const GazetteerEntry& e, const ResolverOptions& o) {
-  if (e.kind == "country") return o.country_prior;
-  if (e.kind == "continent") return o.continent_prior;
-  if (e.kind == "admin1") return o.admin1_prior;
-  if (e.kind == "landmark") return o.landmark_prior;
+  if (e.place_kind == PlaceKind::kCountry) return o.country_prior;
+  if (e.place_kind == PlaceKind::kContinent) return o.continent_prior;
+  if (e.place_kind == PlaceKind::kAdmin1) return o.admin1_prior;
+  if (e.place_kind == PlaceKind::kLandmark) return o.landmark_prior;
   double p = std::log10(static_cast<double>(e.population) + 10);
   if (!e.capital_of.empty()) p += o.capital_bonus;
   if (e.feature_code == "PPLA") p += o.ppla_bonus;
@@ -188,7 +211,7 @@ struct Candidate {
   Span part;                // a part of a hyphenated token ("Paris" in "Paris-based")
   bool part_lower_rest = false;  // the rest of that token is lower case ("-based")
   int qualifier = -1;       // "Springfield, Ill.": index of the candidate after the comma
-  std::unordered_set<uint32_t> alternates;  // options named by an alternate name
+  std::vector<uint32_t> alternates;  // options named by an alternate name (entry indexes, sorted)
   bool alternate_only = false;              // only small towns' Latin alternate names match
   std::string_view vote_country;            // what this name says the document is about
   double vote_country_w = 0;
@@ -198,10 +221,12 @@ struct Candidate {
   double margin = 0;
   const char* how = "exact";
 
+  bool Alternate(const GazetteerEntry* x) const { return std::binary_search(alternates.begin(), alternates.end(), x->index); }
+
   // True when every place the name may be is a town: then it must be shown
   // to be a place at all.
   bool SettlementsOnly() const {
-    return std::all_of(options.begin(), options.end(), [](const GazetteerEntry* x) { return IsSettlement(x->kind); });
+    return std::all_of(options.begin(), options.end(), [](const GazetteerEntry* x) { return IsSettlement(*x); });
   }
 };
 
@@ -243,7 +268,6 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
   // 1. Candidates: from each capitalised token, the longest path of the
   // name trie that the following tokens spell.
   const ResolverOptions& o = options_;
-  auto by_prior = [&o](const GazetteerEntry* x, const GazetteerEntry* y) { return Prior(*x, o) > Prior(*y, o); };
   // The places a name (trie node) may be, or false when none is left.
   auto fill = [&](Candidate& c, uint32_t node, bool region_cue, bool latin) {
     auto names = g.NamesAt(node);
@@ -264,12 +288,13 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     for (uint32_t x : names) {
       if (demonym != Gazetteer::IsDemonym(x)) continue;
       const GazetteerEntry* e = &g.entry(Gazetteer::EntryOf(x));
-      if (Gazetteer::IsAlternate(x) || demonym) c.alternates.insert(e->index);
-      if (demonym || !Gazetteer::IsAlternate(x) || !latin || !IsSettlement(e->kind) || e->population >= 100000) {
+      if (Gazetteer::IsAlternate(x) || demonym) c.alternates.push_back(e->index);
+      if (demonym || !Gazetteer::IsAlternate(x) || !latin || !IsSettlement(*e) || e->population >= 100000) {
         c.alternate_only = false;
       }
       c.options.push_back(e);
     }
+    std::sort(c.alternates.begin(), c.alternates.end());
     if (demonym) {
       c.demonym = true;
       c.how = "demonym";
@@ -278,8 +303,14 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
       for (uint32_t x : stems) c.options.push_back(&g.entry(x));
     }
     if (c.options.size() > o.max_options) {
-      std::partial_sort(c.options.begin(), c.options.begin() + o.max_options, c.options.end(), by_prior);
+      // Each prior once ("Washington" has hundreds of places).
+      std::vector<std::pair<double, const GazetteerEntry*>> ranked;
+      ranked.reserve(c.options.size());
+      for (const GazetteerEntry* x : c.options) ranked.emplace_back(-Prior(*x, o), x);
+      std::partial_sort(ranked.begin(), ranked.begin() + o.max_options, ranked.end(),
+                        [](const auto& x, const auto& y) { return x.first < y.first; });
       c.options.resize(o.max_options);
+      for (size_t k = 0; k < o.max_options; ++k) c.options[k] = ranked[k].second;
     }
   };
   std::vector<Candidate> cands;
@@ -366,7 +397,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     // in a dateline), not any village that shares an acronym.
     if (caps && best_end == i + 1 && Letters(a.folded[i]) <= o.acronym_max_letters) {
       std::erase_if(c.options, [&o](const GazetteerEntry* e) {
-        return IsSettlement(e->kind) && e->population < o.acronym_min_population;
+        return IsSettlement(*e) && e->population < o.acronym_min_population;
       });
     }
     if (c.options.empty()) {
@@ -392,7 +423,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     if (e + 1 < n && a.folded[e] == "," && cand_at[e + 1] >= 0 && cands[cand_at[e + 1]].begin == e + 1) {
       const Candidate& q = cands[cand_at[e + 1]];
       bool qualifies = std::any_of(q.options.begin(), q.options.end(), [](const GazetteerEntry* x) {
-        return x->kind == "admin1" || x->kind == "country";
+        return x->place_kind == PlaceKind::kAdmin1 || x->place_kind == PlaceKind::kCountry;
       });
       if (qualifies) c.qualifier = cand_at[e + 1];
     }
@@ -429,11 +460,11 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     bool settlement_cue = prev != nullptr && *prev == "of" && prev2 != nullptr && IsSettlementNoun(*prev2);
     bool listed = false;
     if (b >= 2 && (a.folded[b - 1] == "," || a.folded[b - 1] == "and" || a.folded[b - 1] == "or") &&
-        cand_at[b - 2] >= 0 && !IsSettlement(cands[cand_at[b - 2]].options.front()->kind)) {
+        cand_at[b - 2] >= 0 && !IsSettlement(*cands[cand_at[b - 2]].options.front())) {
       listed = true;
     }
     if (e + 1 < n && (a.folded[e] == "," || a.folded[e] == "and") && cand_at[e + 1] >= 0 &&
-        !IsSettlement(cands[cand_at[e + 1]].options.front()->kind)) {
+        !IsSettlement(*cands[cand_at[e + 1]].options.front())) {
       listed = true;
     }
     c.strong = c.strong || locative || settlement_cue || c.qualifier >= 0 || listed;
@@ -489,7 +520,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     // A village's name followed by another capitalised word is part of a
     // longer name even after "at" ("at Cora Kelly Elementary").
     const bool village = std::all_of(c.options.begin(), c.options.end(), [&o](const GazetteerEntry* x) {
-      return x->kind == "village" && x->population < o.village_max_population;
+      return x->place_kind == PlaceKind::kVillage && x->population < o.village_max_population;
     });
     if (followed_by_name && (!c.strong || village)) continue;
     // "McDonald's", "Warden's home": a village's name in the possessive is
@@ -527,13 +558,13 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
   // the place a name most likely is otherwise ("Macon": Macon, Georgia).
   std::unordered_map<std::string_view, double> country_votes;
   std::unordered_map<uint32_t, double> admin1_votes;
-  auto region_of = [](const GazetteerEntry* x) { return x->kind == "admin1" ? x->index : x->admin1_entry; };
+  auto region_of = [](const GazetteerEntry* x) { return x->place_kind == PlaceKind::kAdmin1 ? x->index : x->admin1_entry; };
   auto votes_of = [&](Candidate& c) {
     const GazetteerEntry* top = nullptr;
     double best = -1e9, second = -1e9;
     bool same_country = true, same_region = true;
     for (const GazetteerEntry* x : c.options) {
-      double p = Prior(*x, o) + (IsSettlement(x->kind) && !c.alternates.count(x->index) ? o.own_name_bonus : 0);
+      double p = Prior(*x, o) + (IsSettlement(*x) && !c.Alternate(x) ? o.own_name_bonus : 0);
       if (p > best) {
         second = best;
         best = p;
@@ -554,13 +585,35 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
   // make its "Georgia" the state; towns and regions vote.
   auto votes = [](const Candidate& c) {
     return std::any_of(c.options.begin(), c.options.end(),
-                       [](const GazetteerEntry* x) { return x->kind != "country" && x->kind != "continent"; });
+                       [](const GazetteerEntry* x) { return x->place_kind != PlaceKind::kCountry && x->place_kind != PlaceKind::kContinent; });
   };
   for (Candidate& c : cands) {
     if (!c.accepted || !votes(c)) continue;
     votes_of(c);
     country_votes[c.vote_country] += c.vote_country_w;
     if (c.vote_admin1 != UINT32_MAX) admin1_votes[c.vote_admin1] += c.vote_admin1_w;
+  }
+
+  // The document's other names' votes for a region, without this name's own.
+  auto region_support = [&](const Candidate& c, const GazetteerEntry* x) {
+    uint32_t r = region_of(x);
+    if (r == UINT32_MAX) return 0.0;
+    double av = admin1_votes.count(r) ? admin1_votes[r] : 0;
+    if (r == c.vote_admin1) av -= c.vote_admin1_w;
+    return av;
+  };
+  // A village with no cue ("in", "near", a list, a qualifier) needs the
+  // document's other names in its region: alone, a small place's name is
+  // more often a person's or a business's.
+  for (Candidate& c : cands) {
+    if (!c.accepted || c.strong || c.demonym || c.end != c.begin + 1) continue;
+    bool village = std::all_of(c.options.begin(), c.options.end(), [&o](const GazetteerEntry* x) {
+      return x->place_kind == PlaceKind::kVillage && x->population < o.village_max_population;
+    });
+    if (!village) continue;
+    bool supported = std::any_of(c.options.begin(), c.options.end(),
+                                 [&](const GazetteerEntry* x) { return region_support(c, x) > 0.25; });
+    if (!supported) c.accepted = false;
   }
 
   // 4. Choose each name's place.
@@ -571,7 +624,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     for (const GazetteerEntry* x : c.options) {
       double s = Prior(*x, o);
       // A town's own name rather than an alternate one.
-      if (IsSettlement(x->kind) && !c.alternates.count(x->index)) s += o.own_name_bonus;
+      if (IsSettlement(*x) && !c.Alternate(x)) s += o.own_name_bonus;
       // Votes from the document's other names, not this one's own.
       double cv = country_votes.count(x->country) ? country_votes[x->country] : 0;
       if (x->country == c.vote_country) cv -= c.vote_country_w;
@@ -580,11 +633,11 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
       if (r != UINT32_MAX) {
         double av = admin1_votes.count(r) ? admin1_votes[r] : 0;
         if (r == c.vote_admin1) av -= c.vote_admin1_w;
-        if (av > 0.25) s += x->kind == "admin1" ? o.admin1_vote_region : av >= 2 ? o.admin1_vote_town_strong : o.admin1_vote_town;
+        if (av > 0.25) s += x->place_kind == PlaceKind::kAdmin1 ? o.admin1_vote_region : av >= 2 ? o.admin1_vote_town_strong : o.admin1_vote_town;
       }
       if (q != nullptr) {
         for (const GazetteerEntry* y : q->options) {
-          if ((y->kind == "admin1" && x->admin1_entry == y->index) || (y->kind == "country" && x->country == y->country)) {
+          if ((y->place_kind == PlaceKind::kAdmin1 && x->admin1_entry == y->index) || (y->place_kind == PlaceKind::kCountry && x->country == y->country)) {
             s += o.qualifier_bonus;
             break;
           }
@@ -605,8 +658,8 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     if (!c.accepted || c.qualifier < 0) continue;
     Candidate& q = cands[c.qualifier];
     for (const GazetteerEntry* y : q.options) {
-      if ((y->kind == "admin1" && c.chosen->admin1_entry == y->index) ||
-          (y->kind == "country" && y->country == c.chosen->country && q.options.size() > 1)) {
+      if ((y->place_kind == PlaceKind::kAdmin1 && c.chosen->admin1_entry == y->index) ||
+          (y->place_kind == PlaceKind::kCountry && y->country == c.chosen->country && q.options.size() > 1)) {
         q.chosen = y;
         q.margin = std::max(q.margin, 5.0);
       }
@@ -619,7 +672,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
   std::unordered_set<uint32_t> cued_regions;
   for (const Candidate& c : cands) {
     if (!c.accepted) continue;
-    if (c.region || c.chosen->kind == "admin1") cued_regions.insert(c.chosen->index);
+    if (c.region || c.chosen->place_kind == PlaceKind::kAdmin1) cued_regions.insert(c.chosen->index);
     auto [it, fresh] = sense.try_emplace(c.node, &c);
     if (!fresh && !c.region && c.margin > it->second->margin) it->second = &c;
   }
@@ -652,7 +705,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     for (size_t k = s0; k < t && node != Gazetteer::kNoNode; ++k) node = g.Child(node, word[k]);
     for (uint32_t x : g.NamesAt(node)) {
       const GazetteerEntry& e = g.entry(Gazetteer::EntryOf(x));
-      if (IsSettlement(e.kind) && e.admin1_entry == focus && (town == nullptr || e.population > town->population)) {
+      if (IsSettlement(e) && e.admin1_entry == focus && (town == nullptr || e.population > town->population)) {
         town = &e;
       }
     }
@@ -682,7 +735,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
         margin = best->margin;
         how = "context";
       }
-      if (IsSettlement(chosen->kind)) {
+      if (IsSettlement(*chosen)) {
         for (uint32_t r : g.StemsAt(c.node)) {
           if (cued_regions.count(r)) {
             chosen = &g.entry(r);
@@ -785,33 +838,33 @@ void PlaceResolver::ResolveMisspellings(const Analysis& a, const std::vector<boo
 namespace {
 
 bool IsLocativePreposition(std::string_view w) {
-  static const std::unordered_set<std::string_view> kPreps = {
+  static const WordSet kPreps = {
       "in", "at", "on", "near", "to", "into", "from", "outside", "around", "over", "across",
       "toward", "towards", "through", "via", "above", "against", "of", "off", "past", "beyond",
       "within", "throughout", "between", "out", "inside", "onto", "upon", "under", "visit",
       "visited", "visiting", "reached", "entered", "hit", "struck", "targeted", "attacked", "shelled",
       "bombed", "downtown", "central", "northern", "southern", "eastern", "western", "greater"};
-  return kPreps.count(w) > 0;
+  return kPreps.contains(w);
 }
 
 // Verbs that take a government as object: "pressed Washington", "talks with Moscow".
 bool TakesGovernmentObject(std::string_view w) {
-  static const std::unordered_set<std::string_view> kVerbs = {
+  static const WordSet kVerbs = {
       "press", "pressed", "presses", "pressing", "urged", "urge", "urges", "warned", "accused",
       "told", "asked", "blamed", "criticized", "criticised", "condemned", "pressured", "with",
       "convince", "persuade", "lobbied", "lobbying", "between", "against", "and", "for", "forcing",
       "forced", "force", "forces", "pushing", "pushed", "push", "prompting", "prompted", "allowed"};
-  return kVerbs.count(w) > 0;
+  return kVerbs.contains(w);
 }
 
 // Nouns after "X's" that describe a place rather than its government.
 bool IsPlaceNoun(std::string_view w) {
-  static const std::unordered_set<std::string_view> kNouns = {
+  static const WordSet kNouns = {
       "streets", "residents", "outskirts", "suburbs", "centre", "center", "airport", "metro", "mayor",
       "skyline", "population", "districts", "district", "buildings", "infrastructure", "citizens",
       "people", "region", "oblast", "historic", "downtown", "subway", "river", "bridge", "port",
       "airspace", "air", "defences", "defenses", "power", "energy", "apartment", "houses"};
-  return kNouns.count(w) > 0;
+  return kNouns.contains(w);
 }
 
 }  // namespace
@@ -828,7 +881,7 @@ void PlaceResolver::MarkMetonyms(const Analysis& a, std::vector<PlaceFound>* pla
       // A part of a hyphenated word: "pro-Kremlin", "Moscow-backed" stand
       // for the government, "Moscow-based" does not.
       std::string_view word = a.folded[p.token_begin];
-      bool government = p.entry->kind == "landmark" || word.starts_with("pro-") || word.starts_with("anti-");
+      bool government = p.entry->place_kind == PlaceKind::kLandmark || word.starts_with("pro-") || word.starts_with("anti-");
       for (std::string_view rest : {"-backed", "-led", "-controlled", "-allied", "-aligned", "-friendly",
                                     "-appointed", "-installed", "-sponsored"}) {
         government = government || word.ends_with(rest);
@@ -849,7 +902,7 @@ void PlaceResolver::MarkMetonyms(const Analysis& a, std::vector<PlaceFound>* pla
     // "within Washington's policy": a possessive with a government noun wins.
     bool possessive_government = e + 1 < n && a.folded[e] == "'s" && !IsPlaceNoun(a.folded[e + 1]) &&
                                  !is_place[e + 1] && a.IsWord(e + 1);
-    if (before != nullptr && p.entry->kind == "landmark") {
+    if (before != nullptr && p.entry->place_kind == PlaceKind::kLandmark) {
       const std::string& w = *before;
       if (w == "in" || w == "at" || w == "inside" || w == "near" || w == "outside" || w == "into") continue;
     } else if (before != nullptr && IsLocativePreposition(*before) && !possessive_government) {
@@ -883,7 +936,7 @@ void PlaceResolver::MarkMetonyms(const Analysis& a, std::vector<PlaceFound>* pla
         metonym = verb && !IsPlaceNoun(v);
       }
       if (!metonym && before != nullptr && TakesGovernmentObject(*before)) metonym = true;
-      if (!metonym && p.entry->kind == "landmark") metonym = true;  // "the Kremlin chief"
+      if (!metonym && p.entry->place_kind == PlaceKind::kLandmark) metonym = true;  // "the Kremlin chief"
     }
     if (metonym) {
       const GazetteerEntry* c = gazetteer_.Country(p.entry->capital_of);
