@@ -615,6 +615,38 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
                                  [&](const GazetteerEntry* x) { return region_support(c, x) > 0.25; });
     if (!supported) c.accepted = false;
   }
+  // A town with no cue in a country nothing else in the document is in
+  // ("Obama" in a report from Ohio) is a person's or a company's name.
+  // The names (trie nodes) of accepted candidates that may be in each country.
+  // Built when first needed.
+  std::unordered_map<std::string_view, std::unordered_set<uint32_t>> names_in_country;
+  bool names_counted = false;
+  auto count_names = [&] {
+    names_counted = true;
+    for (const Candidate& c : cands) {
+      if (!c.accepted) continue;
+      for (const GazetteerEntry* x : c.options) {
+        if (x->place_kind != PlaceKind::kContinent) names_in_country[x->country].insert(c.node);
+      }
+    }
+  };
+  for (Candidate& c : cands) {
+    if (!c.accepted || c.strong || c.demonym || c.end != c.begin + 1) continue;
+    bool small_towns = std::all_of(c.options.begin(), c.options.end(), [&o](const GazetteerEntry* x) {
+      return IsSettlement(*x) && x->population < o.foreign_town_max_population && x->capital_of.empty();
+    });
+    if (!small_towns) continue;
+    if (!names_counted) count_names();
+    bool elsewhere = std::any_of(c.options.begin(), c.options.end(), [&](const GazetteerEntry* x) {
+      if (country_votes.count(x->country) && country_votes[x->country] - (x->country == c.vote_country ? c.vote_country_w : 0) > 0.25) {
+        return true;
+      }
+      // Named by another name (a country, a region, a town).
+      auto it = names_in_country.find(x->country);
+      return it != names_in_country.end() && (it->second.size() > 1 || !it->second.count(c.node));
+    });
+    if (!elsewhere) c.accepted = false;
+  }
 
   // 4. Choose each name's place.
   for (Candidate& c : cands) {

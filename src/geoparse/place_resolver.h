@@ -62,6 +62,9 @@ struct ResolverOptions {
   // with people and businesses: they need a cue, and no other capitalised
   // word may follow them.
   int64_t village_max_population = 10000;
+  // A town under this size with no cue must be in a country the document
+  // names otherwise ("Obama", a Japanese town, in a report from Ohio).
+  int64_t foreign_town_max_population = 100000;
 };
 
 class PlaceResolver {
