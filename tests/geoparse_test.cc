@@ -178,6 +178,25 @@ TEST(Geoparse, AnAcronymIsTheCountryNotAVillage) {
   EXPECT_TRUE(y.places.empty());
 }
 
+// Small places share their names with people and businesses: without a
+// cue ("in", "near", a list) they need the document's region or country.
+TEST(Geoparse, ASmallPlaceWithoutACueOrContextIsAName) {
+  EXPECT_TRUE(ExtractText("Residents walked from the local Webb store.").places.empty());  // villages called Webb
+  EXPECT_TRUE(ExtractText("Crews ate at McDonald's near the river.").places.empty());
+  auto x = ExtractText("Honda opened a plant near Columbus, Ohio, on Monday.");
+  EXPECT_EQ(FindPlace(x, "Honda"), nullptr);  // a town in Colombia
+  ASSERT_NE(FindPlace(x, "Columbus"), nullptr);
+  EXPECT_EQ(FindPlace(x, "Columbus")->country, "USA");
+  // A cue keeps a small place: Robotyne has a few hundred people.
+  EXPECT_NE(FindPlace(ExtractText("Fighting continued near Robotyne."), "Robotyne"), nullptr);
+}
+
+TEST(Geoparse, AMonthIsNotAMisspelledPlace) {
+  auto x = ExtractText("Commissioners in Ohio were appointed in August 2005.");
+  EXPECT_EQ(FindPlace(x, "August"), nullptr);  // not Augusta, one letter away
+  EXPECT_NE(FindPlace(x, "Ohio"), nullptr);
+}
+
 TEST(Geoparse, WordBoundariesAreRespected) {
   auto x = ExtractText("The Sumyland festival opened, and Kharkivska Street was closed.");
   EXPECT_EQ(FindPlace(x, "Sumy"), nullptr);
