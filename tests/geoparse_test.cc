@@ -191,6 +191,18 @@ TEST(Geoparse, ASmallPlaceWithoutACueOrContextIsAName) {
   EXPECT_NE(FindPlace(ExtractText("Fighting continued near Robotyne."), "Robotyne"), nullptr);
 }
 
+// A county with no town of its name lies among the report's towns in its
+// region, not at the region's point (Texas's is 300 km from Collin County).
+TEST(Geoparse, ACountyLiesAmongTheReportsTowns) {
+  auto x = ExtractText("Deputies from Plano and McKinney, Texas, searched Collin County on Monday.");
+  const Place* county = FindPlace(x, "Collin County");
+  ASSERT_NE(county, nullptr);
+  EXPECT_EQ(county->kind, "admin2");
+  EXPECT_EQ(county->admin1, "Texas");
+  EXPECT_NEAR(county->lat, 33.1, 0.2);
+  EXPECT_NEAR(county->lon, -96.65, 0.2);
+}
+
 TEST(Geoparse, AMonthIsNotAMisspelledPlace) {
   auto x = ExtractText("Commissioners in Ohio were appointed in August 2005.");
   EXPECT_EQ(FindPlace(x, "August"), nullptr);  // not Augusta, one letter away

@@ -723,6 +723,21 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
   }
   std::vector<PlaceFound> counties;
   std::vector<bool> in_county(n, false);
+  // Without a town of its name, a county in a local report lies among the
+  // report's towns in that region rather than at the region's point (a big
+  // state's point is hundreds of km from most of its counties): their
+  // middle (the median latitude and longitude).
+  std::vector<double> town_lats, town_lons;
+  for (const Candidate& c : cands) {
+    if (c.accepted && c.chosen != nullptr && IsSettlement(*c.chosen) && c.chosen->admin1_entry == focus) {
+      town_lats.push_back(c.chosen->lat);
+      town_lons.push_back(c.chosen->lon);
+    }
+  }
+  auto median = [](std::vector<double> v) {
+    std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+    return v[v.size() / 2];
+  };
   for (size_t t = 1; t < n && focus != UINT32_MAX; ++t) {
     if (!NameToken(a, t) || (a.folded[t] != "county" && a.folded[t] != "parish")) continue;
     size_t s0 = t;
@@ -747,6 +762,10 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     p.place.kind = "admin2";
     p.place.admin1 = std::string(region->name);
     p.place.geo_precision = town != nullptr ? 2 : 3;
+    if (town == nullptr && !town_lats.empty()) {
+      p.place.lat = median(town_lats);
+      p.place.lon = median(town_lons);
+    }
     for (size_t k = s0; k <= t; ++k) in_county[k] = true;
     counties.push_back(std::move(p));
   }
