@@ -157,6 +157,18 @@ TEST(Geoparse, PartsOfHyphenatedWordsArePlaces) {
   EXPECT_EQ(FindPlace(x, "Iraq")->kind, "country");
 }
 
+// A party's initials before a legislator's home town ("DFL-Chisholm"), and
+// twin towns ("Fargo-Moorhead"); a name of two capitalised words that are
+// not both places ("Hartsfield-Jackson") is not split.
+TEST(Geoparse, HyphenatedHomeTownsAndTwinTowns) {
+  EXPECT_NE(FindPlace(ExtractText("Sen. Ann Roe, DFL-Chisholm, spoke on Monday."), "Chisholm"), nullptr);
+  auto x = ExtractText("Flooding hit the Fargo-Moorhead area.");
+  ASSERT_NE(FindPlace(x, "Fargo"), nullptr);
+  ASSERT_NE(FindPlace(x, "Moorhead"), nullptr);
+  EXPECT_EQ(FindPlace(x, "Moorhead")->country, "USA");
+  EXPECT_TRUE(ExtractText("Delays hit Hartsfield-Jackson on Monday.").places.empty());
+}
+
 TEST(Geoparse, AHyphenatedSeatOfGovernmentStandsForIt) {
   auto x = ExtractText("Pro-Kremlin bloggers and Moscow-backed officials met Moscow-based reporters.");
   ASSERT_NE(FindPlace(x, "Kremlin"), nullptr);

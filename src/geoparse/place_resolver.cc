@@ -230,6 +230,11 @@ struct Candidate {
   }
 };
 
+// True when every byte of `w` is an ASCII capital letter ("DFL").
+bool IsAllUpper(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+}
+
 // Letters in a word (code points).
 size_t Letters(std::string_view w) {
   size_t n = 0;
@@ -329,7 +334,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
         size_t tb = 0, fb = 0;
         const uint32_t token_begin = a.token(i).begin;
         std::vector<Candidate> parts;
-        bool lower_rest = true;
+        bool lower_rest = true, party = false;
         while (tb <= text.size() && fb <= folded.size()) {
           size_t te = text.find('-', tb), fe = folded.find('-', fb);
           if (te == std::string_view::npos) te = text.size();
@@ -346,15 +351,22 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
             c.part = Span{token_begin + static_cast<uint32_t>(tb), token_begin + static_cast<uint32_t>(te)};
             fill(c, node, false, true);
             if (!c.options.empty()) parts.push_back(std::move(c));
+          } else if (upper && Letters(piece) <= o.acronym_max_letters && IsAllUpper(piece)) {
+            party = true;
           } else if (upper) {
+            // A party's initials ("R-Marshall", "DFL-Cook": a legislator's
+            // home town) leave the rest a place; another capitalised word
+            // ("Hartsfield-Jackson") does not.
             lower_rest = false;
           }
           if (te == text.size() || fe == folded.size()) break;
           tb = te + 1;
           fb = fe + 1;
         }
+        // "Fargo-Moorhead": every capitalised part a place.
         for (Candidate& c : parts) {
-          c.part_lower_rest = lower_rest && parts.size() == 1;
+          c.part_lower_rest = lower_rest;
+          c.strong = lower_rest && party;
           cands.push_back(std::move(c));
         }
       }
@@ -480,7 +492,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
       bool big_town = c.part_lower_rest && std::any_of(c.options.begin(), c.options.end(), [&](const GazetteerEntry* x) {
                         return x->population >= o.hyphen_part_min_population;
                       });
-      c.accepted = !c.SettlementsOnly() || big_town;
+      c.accepted = !c.SettlementsOnly() || big_town || (c.part_lower_rest && c.strong);
       continue;
     }
     if (!c.SettlementsOnly()) {
