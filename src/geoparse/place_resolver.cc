@@ -319,6 +319,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     }
   };
   std::vector<Candidate> cands;
+  cands.reserve(n / 16 + 4);
   for (size_t i = 0; i < n;) {
     bool caps = a.IsWord(i) && a.token(i).all_caps;
     // An all-capital word in a sentence that is not all capitals ("the US
@@ -782,6 +783,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     counties.push_back(std::move(p));
   }
   std::vector<PlaceFound> found;
+  found.reserve(cands.size() + counties.size());
   size_t next_county = 0;
   for (Candidate& c : cands) {
     while (next_county < counties.size() && counties[next_county].token_begin <= c.begin) {
