@@ -118,6 +118,45 @@ TEST(GazetteerBuild, FuzzyLookupFindsNearMissesOfMajorNames) {
   EXPECT_TRUE((*g)->FuzzyLookup("sudrono", 1).empty());
 }
 
+// GeoNames' points move the table's places and add those it lacks;
+// demonyms are posted as names of their place, marked.
+TEST(GazetteerBuild, PointsMovePlacesAndDemonymsAreMarkedNames) {
+  std::unordered_set<std::string> common;
+  constexpr char kPoints[] =
+      "country\tXA\t\t10.5\t20.5\t\t\n"
+      "admin1\tXA\t07\t8.0\t18.0\tWestmark\tWestmarch\n"
+      "continent\t\t\t5.0\t15.0\tMidland\t\n";
+  constexpr char kDemonyms[] =
+      "Alderian|Alderians\tXA\ten\n"
+      "Westmarcher\tXA.07\ten\n"
+      "Midlander\tMidland\ten\n";
+  GazetteerSources src{kTable, kGeoNames, "test fixture", &common, kPoints, kDemonyms};
+  GazetteerBuildReport report;
+  auto bytes = BuildGazetteer(src, &report);
+  ASSERT_TRUE(bytes.ok()) << bytes.status().message();
+  auto g = Gazetteer::FromBytes(*bytes);
+  ASSERT_TRUE(g.ok());
+  EXPECT_EQ(report.points_moved, 1u);
+  EXPECT_EQ(report.points_added, 2u);
+  EXPECT_DOUBLE_EQ((*g)->Country("XAA")->lat, 10.5);
+  const GazetteerEntry* west = Only(**g, "westmarch");
+  ASSERT_NE(west, nullptr);
+  EXPECT_EQ(west->kind, "admin1");
+  EXPECT_EQ(west->admin1, "07");
+  auto alderians = (*g)->NamesAt((*g)->Find("alderians"));
+  ASSERT_EQ(alderians.size(), 1u);
+  EXPECT_TRUE(Gazetteer::IsDemonym(alderians[0]));
+  EXPECT_EQ((*g)->entry(Gazetteer::EntryOf(alderians[0])).name, "Alderia");
+  EXPECT_EQ(Only(**g, "westmarcher"), west);
+  ASSERT_NE(Only(**g, "midlander"), nullptr);
+  EXPECT_EQ(Only(**g, "midlander")->kind, "continent");
+  // A demonym of no known place is an error with its line.
+  GazetteerSources bad{kTable, kGeoNames, "x", nullptr, "", "Zedish\tZZ\ten\n"};
+  auto failed = BuildGazetteer(bad, nullptr);
+  ASSERT_FALSE(failed.ok());
+  EXPECT_NE(failed.status().message().find("demonyms table line 1"), std::string::npos) << failed.status().message();
+}
+
 TEST(GazetteerBuild, ABadTableRowIsAnErrorWithItsLine) {
   GazetteerSources src{"c-XAA\tcountry\tXAA\tnorth\t20\t1\t\tAlderia\t\t\tXA\n", "", "x", nullptr};
   auto bytes = BuildGazetteer(src, nullptr);

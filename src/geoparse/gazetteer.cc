@@ -191,6 +191,7 @@ Status Gazetteer::Init() {
     e.ascii_name = s.String(r.ascii_name);
     e.alternate_names = s.String(r.alternate_names);
     e.kind = gz::KindName(r.kind);
+    e.place_kind = static_cast<PlaceKind>(r.kind);  // checked against kKindCount above
     e.country = Padded(r.country, sizeof(r.country));
     e.admin1 = Padded(r.admin1, sizeof(r.admin1));
     e.feature_code = Padded(r.feature_code, sizeof(r.feature_code));

@@ -23,6 +23,9 @@
 
 namespace sitrep {
 
+// An entry's kind as a closed set (the same order as the file's codes).
+enum class PlaceKind : uint8_t { kCountry, kAdmin1, kCity, kTown, kVillage, kLandmark, kContinent };
+
 // One place. Strings point into the gazetteer's mapped file.
 struct GazetteerEntry {
   uint32_t index = 0;
@@ -30,7 +33,8 @@ struct GazetteerEntry {
   std::string_view name;             // "Kharkiv"
   std::string_view ascii_name;       // "Kharkiv"
   std::string_view alternate_names;  // '|'-separated: "Kharkov|Харків|Харьков|..."
-  std::string_view kind;             // country | admin1 | city | town | village | landmark
+  std::string_view kind;             // continent | country | admin1 | city | town | village | landmark
+  PlaceKind place_kind = PlaceKind::kVillage;  // the same, for comparisons in hot loops
   std::string_view country;          // ISO alpha-3
   std::string_view admin1;           // GeoNames admin1 code ("07", "GA"); empty when unknown
   std::string_view feature_code;     // GeoNames feature code ("PPLA", "PPLC"); "" for table rows
@@ -42,6 +46,9 @@ struct GazetteerEntry {
 
 inline bool IsSettlement(std::string_view kind) {
   return kind == "city" || kind == "town" || kind == "village";
+}
+inline bool IsSettlement(const GazetteerEntry& e) {
+  return e.place_kind == PlaceKind::kCity || e.place_kind == PlaceKind::kTown || e.place_kind == PlaceKind::kVillage;
 }
 
 struct FuzzyHit {
@@ -70,10 +77,13 @@ class Gazetteer {
   uint32_t Root() const { return 0; }
   uint32_t Child(uint32_t node, uint32_t word_id) const;
   // Postings: entry indexes, with kAlternate set when the name is one of
-  // the entry's alternate names rather than its own.
+  // the entry's alternate names rather than its own, and kDemonym when it
+  // is a demonym or adjective of the place ("Polish", "Texans").
   static constexpr uint32_t kAlternate = 1u << 31;
-  static uint32_t EntryOf(uint32_t posting) { return posting & ~kAlternate; }
+  static constexpr uint32_t kDemonym = 1u << 30;
+  static uint32_t EntryOf(uint32_t posting) { return posting & ~(kAlternate | kDemonym); }
   static bool IsAlternate(uint32_t posting) { return (posting & kAlternate) != 0; }
+  static bool IsDemonym(uint32_t posting) { return (posting & kDemonym) != 0; }
   std::span<const uint32_t> NamesAt(uint32_t node) const;
   std::span<const uint32_t> StemsAt(uint32_t node) const;
   uint32_t NodeFlags(uint32_t node) const;

@@ -27,6 +27,7 @@ struct Place {
   int64_t population = 0;
   std::vector<std::string> names;  // every name (the primary first)
   std::vector<std::string> stems;
+  std::vector<std::string> demonyms;  // "Polish", "Poles"
   uint32_t admin1_entry = UINT32_MAX;
   bool from_table = false;
 };
@@ -38,6 +39,7 @@ uint16_t KindFromTable(std::string_view k) {
   if (k == "city") return gz::kCity;
   if (k == "town") return gz::kTown;
   if (k == "village") return gz::kVillage;
+  if (k == "continent") return gz::kContinent;
   return gz::kKindCount;
 }
 
@@ -78,6 +80,108 @@ void AddUnique(std::vector<std::string>* v, std::string_view s) {
 void CopyPadded(char* dst, size_t n, std::string_view s) {
   std::memset(dst, 0, n);
   std::memcpy(dst, s.data(), std::min(n, s.size()));
+}
+
+// The table's place of a country ("PL"), a region ("US.TX", by its
+// explicit GeoNames admin1 code) or a continent ("Europe"); -1 if none.
+int FindTablePlace(const std::vector<Place>& places, const std::unordered_map<std::string, std::string>& iso3_of,
+                   uint16_t kind, std::string_view iso2, std::string_view code, std::string_view name) {
+  std::string iso3;
+  if (kind != gz::kContinent) {
+    auto it = iso3_of.find(std::string(iso2));
+    if (it == iso3_of.end()) return -1;
+    iso3 = it->second;
+  }
+  for (size_t i = 0; i < places.size(); ++i) {
+    const Place& p = places[i];
+    if (p.kind != kind) continue;
+    if (kind == gz::kCountry && p.country == iso3) return static_cast<int>(i);
+    if (kind == gz::kAdmin1 && p.country == iso3 && p.admin1 == code) return static_cast<int>(i);
+    if (kind == gz::kContinent && p.name == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+// GeoNames' own points: moves the table's countries and regions there, adds
+// the regions and continents the table lacks (they then count as table rows).
+Status ApplyPoints(std::string_view tsv, const std::unordered_map<std::string, std::string>& iso3_of,
+                   std::vector<Place>* places, GazetteerBuildReport* rep) {
+  for (const TsvRow& r : ParseTsv(tsv)) {
+    auto bad = [&](const std::string& why) {
+      return Status::DataError("points table line " + std::to_string(r.line) + ": " + why);
+    };
+    if (r.fields.size() < 5) return bad("needs at least 5 columns, has " + std::to_string(r.fields.size()));
+    uint16_t kind = KindFromTable(r.field(0));
+    if (kind != gz::kCountry && kind != gz::kAdmin1 && kind != gz::kContinent) {
+      return bad("kind must be country, admin1 or continent, not '" + std::string(r.field(0)) + "'");
+    }
+    std::string lat(r.field(3)), lon(r.field(4));
+    char* end = nullptr;
+    double la = std::strtod(lat.c_str(), &end);
+    if (end == lat.c_str() || la < -90 || la > 90) return bad("bad latitude '" + lat + "'");
+    double lo = std::strtod(lon.c_str(), &end);
+    if (end == lon.c_str() || lo < -180 || lo > 180) return bad("bad longitude '" + lon + "'");
+    std::string_view iso2 = r.field(1), code = r.field(2), name = r.field(5);
+    int at = FindTablePlace(*places, iso3_of, kind, iso2, code, name);
+    if (at >= 0) {
+      (*places)[at].lat = la;
+      (*places)[at].lon = lo;
+      ++rep->points_moved;
+      continue;
+    }
+    if (kind == gz::kCountry) return bad("country '" + std::string(iso2) + "' is not in the places table");
+    if (name.empty()) return bad("no place of the table has this code, and the row names none to add");
+    Place p;
+    p.from_table = true;
+    p.kind = kind;
+    if (kind == gz::kAdmin1) {
+      auto it = iso3_of.find(std::string(iso2));
+      if (it == iso3_of.end()) return bad("country '" + std::string(iso2) + "' is not in the places table");
+      p.country = it->second;
+      p.admin1 = std::string(code);
+      p.id = "g-" + std::string(iso2) + "-" + p.admin1;
+    } else {
+      p.id = "g-" + std::string(name);
+      for (char& c : p.id) c = c == ' ' ? '-' : c;
+    }
+    p.lat = la;
+    p.lon = lo;
+    p.name = p.ascii_name = std::string(name);
+    p.names.push_back(p.name);
+    for (auto a : SplitList(r.field(6))) AddUnique(&p.names, a);
+    places->push_back(std::move(p));
+    ++rep->points_added;
+  }
+  return Status::Ok();
+}
+
+// Demonyms and adjectives become names of their place, posted apart.
+Status AddDemonyms(std::string_view tsv, const std::unordered_map<std::string, std::string>& iso3_of,
+                   std::vector<Place>* places, GazetteerBuildReport* rep) {
+  for (const TsvRow& r : ParseTsv(tsv)) {
+    auto bad = [&](const std::string& why) {
+      return Status::DataError("demonyms table line " + std::to_string(r.line) + ": " + why);
+    };
+    if (r.fields.size() < 2) return bad("needs at least 2 columns, has " + std::to_string(r.fields.size()));
+    std::string_view key = r.field(1);
+    int at;
+    size_t dot = key.find('.');
+    bool code = key.size() >= 2 && key[0] >= 'A' && key[0] <= 'Z' && key[1] >= 'A' && key[1] <= 'Z' &&
+                (key.size() == 2 || dot == 2);
+    if (code && dot == 2) {
+      at = FindTablePlace(*places, iso3_of, gz::kAdmin1, key.substr(0, 2), key.substr(3), "");
+    } else if (code) {
+      at = FindTablePlace(*places, iso3_of, gz::kCountry, key, "", "");
+    } else {
+      at = FindTablePlace(*places, iso3_of, gz::kContinent, "", "", key);
+    }
+    if (at < 0) return bad("no place '" + std::string(key) + "' (a country's ISO alpha-2 code, CC.admin1, or a continent)");
+    for (auto f : SplitList(r.field(0))) {
+      AddUnique(&(*places)[at].demonyms, f);
+      ++rep->demonyms;
+    }
+  }
+  return Status::Ok();
 }
 
 class Writer {
@@ -154,6 +258,8 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildRe
     places.push_back(std::move(p));
   }
   rep.table_rows = places.size();
+  if (Status st = ApplyPoints(src.points_tsv, iso3_of, &places, &rep); !st.ok()) return st;
+  if (Status st = AddDemonyms(src.demonyms_tsv, iso3_of, &places, &rep); !st.ok()) return st;
   const size_t table_count = places.size();
 
   // 2. GeoNames towns.
@@ -290,7 +396,7 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildRe
   std::map<std::pair<std::string, std::string>, uint32_t> admin1_index;  // (iso3, code) -> place
   for (uint32_t t = 0; t < table_count; ++t) {
     Place& p = places[t];
-    if (p.kind == gz::kCountry || dropped[t]) continue;
+    if (p.kind == gz::kCountry || p.kind == gz::kContinent || dropped[t]) continue;
     if (p.admin1.empty()) {
       int votes = 0;
       p.admin1 = vote(p, p.kind == gz::kAdmin1 ? 15 : 5, &votes);
@@ -384,6 +490,10 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildRe
       std::string key = NameKey(s);
       if (!key.empty()) post(&nodes[node_for(key)].stems, i);
     }
+    for (const std::string& d : kept[i]->demonyms) {
+      std::string key = NameKey(d);
+      if (!key.empty()) post(&nodes[node_for(key)].names, i | Gazetteer::kDemonym);
+    }
   }
 
   // 7. Records.
@@ -455,7 +565,7 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildRe
     const BuildNode& n = nodes[edge.child];
     bool major = !n.stems.empty();
     for (uint32_t x : n.names) {
-      const Place& p = *kept[x & ~Gazetteer::kAlternate];
+      const Place& p = *kept[Gazetteer::EntryOf(x)];
       major = major || p.kind == gz::kCountry || p.kind == gz::kAdmin1 || p.population >= 10000;
     }
     std::string_view w(strings.data() + words[edge.word - 1].text.offset, words[edge.word - 1].text.size);

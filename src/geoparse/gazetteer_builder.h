@@ -20,6 +20,13 @@ struct GazetteerSources {
   // Ordinary lower-case words (a spelling dictionary): names that are also
   // one of them ("Mobile", "Reading", "Nice") are flagged kCommonWord.
   const std::unordered_set<std::string>* common_words = nullptr;
+  // data/geonames_points.tsv: GeoNames' own points of countries, regions and
+  // continents; moves the table's places there and adds the regions and
+  // continents the table lacks. May be empty.
+  std::string_view points_tsv;
+  // data/demonyms.tsv: demonyms and adjectives, posted as names of their
+  // place with Gazetteer::kDemonym. May be empty.
+  std::string_view demonyms_tsv;
 };
 
 struct GazetteerBuildReport {
@@ -29,6 +36,9 @@ struct GazetteerBuildReport {
   size_t table_cities_merged = 0;  // table cities matched to a GeoNames town
   size_t names = 0;                // distinct name keys
   size_t admin1_derived = 0;
+  size_t points_moved = 0;   // table places moved to GeoNames' point
+  size_t points_added = 0;   // regions and continents added from the points table
+  size_t demonyms = 0;       // demonym forms posted
   std::vector<std::string> warnings;
   std::vector<std::string> derived;  // "a-RU-kursk-oblast -> 41 (12 of 15 nearest towns)"
 };

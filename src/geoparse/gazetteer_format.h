@@ -22,7 +22,7 @@
 namespace sitrep::gz {
 
 inline constexpr char kMagic[8] = {'S', 'I', 'T', 'R', 'E', 'P', 'G', 'Z'};
-inline constexpr uint32_t kFormatVersion = 1;
+inline constexpr uint32_t kFormatVersion = 2;  // 2: continents, demonym postings
 
 enum Section : uint32_t { kStrings, kEntries, kPostings, kWords, kWordHash, kNodes, kEdges, kFuzzy, kSectionCount };
 
@@ -45,10 +45,11 @@ struct Header {
   SectionRef sections[kSectionCount];
 };
 
-enum Kind : uint16_t { kCountry, kAdmin1, kCity, kTown, kVillage, kLandmark, kKindCount };
+// The same order as sitrep::PlaceKind.
+enum Kind : uint16_t { kCountry, kAdmin1, kCity, kTown, kVillage, kLandmark, kContinent, kKindCount };
 
 inline std::string_view KindName(uint16_t kind) {
-  static constexpr std::string_view kNames[] = {"country", "admin1", "city", "town", "village", "landmark"};
+  static constexpr std::string_view kNames[] = {"country", "admin1", "city", "town", "village", "landmark", "continent"};
   return kind < kKindCount ? kNames[kind] : std::string_view("unknown");
 }
 

@@ -1,6 +1,8 @@
 #include "geoparse/place_resolver.h"
 
 #include <algorithm>
+#include <bitset>
+#include <initializer_list>
 #include <cmath>
 #include <set>
 #include <unordered_map>
@@ -18,16 +20,37 @@ int GeoPrecision(std::string_view kind) {
 
 namespace {
 
+// A small fixed set of words, asked about most tokens of a document: a
+// bitmap over (first byte, last byte, length) rules out most words before
+// any hashing.
+class WordSet {
+ public:
+  WordSet(std::initializer_list<std::string_view> words) : set_(words) {
+    for (std::string_view w : words) bits_.set(Key(w));
+  }
+  bool contains(std::string_view w) const { return !w.empty() && bits_.test(Key(w)) && set_.count(w) > 0; }
+
+ private:
+  static size_t Key(std::string_view w) {
+    return (static_cast<unsigned char>(w.front()) * 131u + static_cast<unsigned char>(w.back()) * 31u + w.size()) &
+           (kBits - 1);
+  }
+  static constexpr size_t kBits = 4096;
+  std::unordered_set<std::string_view> set_;
+  std::bitset<kBits> bits_;
+};
+
 bool IsRegionWord(std::string_view w) {
-  static const std::unordered_set<std::string_view> kWords = {
+  static const WordSet kWords = {
       "oblast", "region", "province", "krai", "kray", "republic", "voivodeship", "governorate", "state",
       "область", "области", "регион", "край", "області", "oblasti"};
-  return kWords.count(w) > 0;
+  return kWords.contains(w);
 }
 
 bool IsRegionPlural(std::string_view w) {
-  return w == "oblasts" || w == "regions" || w == "provinces" || w == "republics" || w == "krais" ||
-         w == "governorates" || w == "states" || w == "области" || w == "областях" || w == "областей";
+  static const WordSet kWords = {"oblasts", "regions",  "provinces", "republics", "krais",
+                                 "governorates", "states", "области", "областях", "областей"};
+  return kWords.contains(w);
 }
 
 bool NameToken(const Analysis& a, size_t i) {
@@ -37,48 +60,48 @@ bool NameToken(const Analysis& a, size_t i) {
 // Lower-case words allowed inside a multi-word name ("Bosnia and
 // Herzegovina", "Rostov-on-Don", "Stratford upon Avon").
 bool IsNameConnector(std::string_view w) {
-  static const std::unordered_set<std::string_view> kWords = {
+  static const WordSet kWords = {
       "of", "and", "on", "upon", "de", "del", "la", "le", "les", "du", "des", "da", "do", "dos", "el",
       "al", "am", "an", "der", "im", "sur", "y", "i", "na", "nad", "pod", "the", "-", ".", "'", "&"};
-  return kWords.count(w) > 0;
+  return kWords.contains(w);
 }
 
 // Words before a name that say it is a place: "in Sumy", "near Pokrovsk".
 bool IsPlacePreposition(std::string_view w) {
-  static const std::unordered_set<std::string_view> kPreps = {
+  static const WordSet kPreps = {
       "in", "at", "near", "to", "into", "from", "outside", "around", "across", "toward", "towards",
       "through", "via", "beyond", "within", "throughout", "inside", "downtown", "central", "northern",
       "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern",
       "greater", "entered", "reached", "visited", "visiting", "outskirts", "suburb", "suburbs", "в", "у",
       "під", "под", "біля", "возле", "north", "south", "east", "west", "northeast", "northwest",
       "southeast", "southwest"};
-  return kPreps.count(w) > 0;
+  return kPreps.contains(w);
 }
 
 // "the city of X", "the village of X".
 bool IsSettlementNoun(std::string_view w) {
-  static const std::unordered_set<std::string_view> kNouns = {
+  static const WordSet kNouns = {
       "city", "town", "village", "settlement", "hamlet", "township", "borough", "municipality",
       "capital", "port", "suburb", "outskirts", "community", "село", "селе", "город", "городе", "місто",
       "місті", "поселок", "селище"};
-  return kNouns.count(w) > 0;
+  return kNouns.contains(w);
 }
 
 // Titles and honorifics before a surname: "Mr. Lincoln", "Gov. Perry".
 bool IsPersonTitle(std::string_view w) {
-  static const std::unordered_set<std::string_view> kTitles = {
+  static const WordSet kTitles = {
       "mr", "mrs", "ms", "miss", "dr", "sir", "gov", "sen", "rep", "gen", "lt", "col", "sgt", "capt",
       "maj", "adm", "cpl", "pvt", "det", "insp", "supt", "rev", "prof", "judge", "coach", "officer",
       "deputy", "president", "senator", "governor", "mayor", "minister", "general", "colonel",
       "sergeant", "captain", "lieutenant", "detective", "commissioner", "sheriff", "chief", "saint", "st"};
-  return kTitles.count(w) > 0;
+  return kTitles.contains(w);
 }
 
 // Capitalised words that may follow a place name inside the name of an
 // organisation or a facility that the place locates: "Gainesville Police
 // Department", "Kharkiv Regional Military Administration".
 bool IsOrganisationWord(std::string_view w) {
-  static const std::unordered_set<std::string_view> kWords = {
+  static const WordSet kWords = {
       "police", "department", "county", "city", "university", "college", "school", "high", "council",
       "regional", "military", "administration", "airport", "hospital", "fire", "sheriff", "sheriff's",
       "board", "community", "district", "municipal", "state", "public", "metropolitan", "region",
@@ -91,57 +114,77 @@ bool IsOrganisationWord(std::string_view w) {
       "elementary", "middle", "academy", "institute", "bureau", "office", "agency", "commission",
       "republic", "people's", "governorate", "province", "provincial", "national", "guard", "army",
       "brigade", "battalion", "division", "operational", "direction", "front", "forces"};
-  return kWords.count(w) > 0;
+  return kWords.contains(w);
 }
 
 // Words that often open a capitalised phrase without being part of a name:
 // "North Carolina" is a name, but "Northern Kharkiv" is a direction.
 bool IsDirectionWord(std::string_view w) {
-  static const std::unordered_set<std::string_view> kWords = {
+  static const WordSet kWords = {
       "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
       "greater", "downtown", "upper", "lower", "occupied", "liberated", "russian-occupied",
       "russian-controlled", "ukrainian-controlled", "suburban", "rural", "urban", "metro"};
-  return kWords.count(w) > 0;
+  return kWords.contains(w);
 }
 
 // Capitalised words that are towns somewhere but, alone, almost never mean
 // one in the news: months, holidays, religious and generic words,
 // directions, peoples and languages.
 bool IsNeverAPlaceAlone(std::string_view w) {
-  static const std::unordered_set<std::string_view> kWords = {
+  static const WordSet kWords = {
       "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
       "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
       "christmas", "easter", "ramadan", "god", "jesus", "christ", "allah", "lord", "church", "college",
       "university", "city", "county", "state", "central", "north", "south", "east", "west", "northeast",
       "northwest", "southeast", "southwest", "police", "army", "navy", "english", "arab", "arabic",
-      "french", "german", "spanish", "latin", "jewish", "muslim", "christian", "catholic", "islamic",
+      "latin", "jewish", "muslim", "christian", "catholic", "islamic",
       "democrat", "republican", "liberty", "union", "federal", "national", "international", "president",
       "senate", "congress", "parliament", "government", "ministry", "office", "court", "main", "general",
       "independence", "victory", "freedom", "hope", "unity", "progress", "justice", "peace", "truth",
       "gateway", "valley", "lake", "river", "mount", "fort", "port", "beach", "park"};
-  return kWords.count(w) > 0;
+  return kWords.contains(w);
+}
+
+bool IsPlaceNoun(std::string_view w);  // below, with the metonymy rules
+
+// Words around a demonym that say it names a language: "in French",
+// "speaks German", "the Spanish language".
+bool IsLanguageCueBefore(std::string_view w) {
+  static const WordSet kWords = {
+      "in", "into", "speak", "speaks", "spoke", "speaking", "spoken", "learn", "learned", "learning",
+      "teach", "teaches", "taught", "study", "studied", "fluent", "translated", "translate"};
+  return kWords.contains(w);
+}
+bool IsLanguageCueAfter(std::string_view w) {
+  static const WordSet kWords = {
+      "language", "languages", "speaker", "speakers", "speaking", "translation", "translator", "subtitles",
+      "class", "classes", "teacher", "dictionary"};
+  return kWords.contains(w);
 }
 
 // How likely a place is to be meant when nothing in the text decides:
-// countries, then regions, then towns by size; capitals and regional
-// centres get a little more.
-double Prior(const GazetteerEntry& e) {
-  if (e.kind == "country") return 14;
-  if (e.kind == "admin1") return 12;
-  if (e.kind == "landmark") return 9;
+// countries and continents, then regions, then towns by size; capitals and
+// regional centres get a little more.
+double Prior(const GazetteerEntry& e, const ResolverOptions& o) {
+  if (e.place_kind == PlaceKind::kCountry) return o.country_prior;
+  if (e.place_kind == PlaceKind::kContinent) return o.continent_prior;
+  if (e.place_kind == PlaceKind::kAdmin1) return o.admin1_prior;
+  if (e.place_kind == PlaceKind::kLandmark) return o.landmark_prior;
   double p = std::log10(static_cast<double>(e.population) + 10);
-  if (!e.capital_of.empty()) p += 1.0;
-  if (e.feature_code == "PPLA") p += 0.5;
+  if (!e.capital_of.empty()) p += o.capital_bonus;
+  if (e.feature_code == "PPLA") p += o.ppla_bonus;
   return p;
 }
 
+// `part`, when not empty, is the span of a part of the token ("Paris" in
+// "Paris-based").
 void FillPlace(const Analysis& a, const Gazetteer& g, size_t b, size_t e, const GazetteerEntry* entry,
-               const char* how, double confidence, PlaceFound* out) {
+               const char* how, double confidence, PlaceFound* out, Span part = {}) {
   out->token_begin = b;
   out->token_end = e;
   out->entry = entry;
   Place& p = out->place;
-  p.span = a.TokenSpan(b, e);
+  p.span = part.end > part.begin ? part : a.TokenSpan(b, e);
   p.mention = std::string(a.SpanText(p.span));
   p.gazetteer_id = entry->id;
   p.name = entry->name;
@@ -164,8 +207,11 @@ struct Candidate {
   bool strong = false;      // the context says it is a place
   bool accepted = false;
   bool in_name = false;     // opens an organisation's name
+  bool demonym = false;     // "Iraqi", "Texans": only demonym postings matched
+  Span part;                // a part of a hyphenated token ("Paris" in "Paris-based")
+  bool part_lower_rest = false;  // the rest of that token is lower case ("-based")
   int qualifier = -1;       // "Springfield, Ill.": index of the candidate after the comma
-  std::unordered_set<uint32_t> alternates;  // options named by an alternate name
+  std::vector<uint32_t> alternates;  // options named by an alternate name (entry indexes, sorted)
   bool alternate_only = false;              // only small towns' Latin alternate names match
   std::string_view vote_country;            // what this name says the document is about
   double vote_country_w = 0;
@@ -175,15 +221,26 @@ struct Candidate {
   double margin = 0;
   const char* how = "exact";
 
+  bool Alternate(const GazetteerEntry* x) const { return std::binary_search(alternates.begin(), alternates.end(), x->index); }
+
   // True when every place the name may be is a town: then it must be shown
   // to be a place at all.
   bool SettlementsOnly() const {
-    return std::all_of(options.begin(), options.end(), [](const GazetteerEntry* x) { return IsSettlement(x->kind); });
+    return std::all_of(options.begin(), options.end(), [](const GazetteerEntry* x) { return IsSettlement(*x); });
   }
 };
 
-// Most places a name may be that are weighed (the most populous).
-constexpr size_t kMaxOptions = 64;
+// True when every byte of `w` is an ASCII capital letter ("DFL").
+bool IsAllUpper(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+}
+
+// Letters in a word (code points).
+size_t Letters(std::string_view w) {
+  size_t n = 0;
+  for (unsigned char c : w) n += (c & 0xC0) != 0x80;
+  return n;
+}
 
 }  // namespace
 
@@ -215,10 +272,105 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
   }
   // 1. Candidates: from each capitalised token, the longest path of the
   // name trie that the following tokens spell.
+  const ResolverOptions& o = options_;
+  // The places a name (trie node) may be, or false when none is left.
+  auto fill = [&](Candidate& c, uint32_t node, bool region_cue, bool latin) {
+    auto names = g.NamesAt(node);
+    auto stems = g.StemsAt(node);
+    if (!stems.empty() && region_cue) {
+      for (uint32_t x : stems) c.options.push_back(&g.entry(x));
+      c.region = c.strong = true;
+      c.how = "region";
+      return;
+    }
+    // A small town's Latin alternate names are often other spellings and
+    // people's names in GeoNames ("Wilson"): when only they match, the
+    // context must say it is a place.
+    c.alternate_only = true;
+    // A demonym ("Polish", "Texans") stands for its place, not for a
+    // village that shares the word.
+    bool demonym = std::any_of(names.begin(), names.end(), [](uint32_t x) { return Gazetteer::IsDemonym(x); });
+    for (uint32_t x : names) {
+      if (demonym != Gazetteer::IsDemonym(x)) continue;
+      const GazetteerEntry* e = &g.entry(Gazetteer::EntryOf(x));
+      if (Gazetteer::IsAlternate(x) || demonym) c.alternates.push_back(e->index);
+      if (demonym || !Gazetteer::IsAlternate(x) || !latin || !IsSettlement(*e) || e->population >= 100000) {
+        c.alternate_only = false;
+      }
+      c.options.push_back(e);
+    }
+    std::sort(c.alternates.begin(), c.alternates.end());
+    if (demonym) {
+      c.demonym = true;
+      c.how = "demonym";
+    }
+    if (c.options.empty()) {
+      for (uint32_t x : stems) c.options.push_back(&g.entry(x));
+    }
+    if (c.options.size() > o.max_options) {
+      // Each prior once ("Washington" has hundreds of places).
+      std::vector<std::pair<double, const GazetteerEntry*>> ranked;
+      ranked.reserve(c.options.size());
+      for (const GazetteerEntry* x : c.options) ranked.emplace_back(-Prior(*x, o), x);
+      std::partial_sort(ranked.begin(), ranked.begin() + o.max_options, ranked.end(),
+                        [](const auto& x, const auto& y) { return x.first < y.first; });
+      c.options.resize(o.max_options);
+      for (size_t k = 0; k < o.max_options; ++k) c.options[k] = ranked[k].second;
+    }
+  };
   std::vector<Candidate> cands;
+  cands.reserve(n / 16 + 4);
   for (size_t i = 0; i < n;) {
     bool caps = a.IsWord(i) && a.token(i).all_caps;
+    // An all-capital word in a sentence that is not all capitals ("the US
+    // said") is a name even when its lower-case form is a function word.
+    bool caps_in_text = caps && !(i > 0 && a.IsWord(i - 1) && a.token(i - 1).all_caps) &&
+                        !(i + 1 < n && a.IsWord(i + 1) && a.token(i + 1).all_caps);
     if ((!NameToken(a, i) && !caps) || word[i] == 0) {
+      // "Paris-based", "Iran-Iraq border": the parts of a hyphenated word
+      // that is no name as a whole.
+      if (NameToken(a, i) && word[i] == 0 && a.folded[i].find('-') != std::string::npos) {
+        std::string_view text = a.SpanText(a.TokenSpan(i, i + 1));
+        const std::string& folded = a.folded[i];
+        size_t tb = 0, fb = 0;
+        const uint32_t token_begin = a.token(i).begin;
+        std::vector<Candidate> parts;
+        bool lower_rest = true, party = false;
+        while (tb <= text.size() && fb <= folded.size()) {
+          size_t te = text.find('-', tb), fe = folded.find('-', fb);
+          if (te == std::string_view::npos) te = text.size();
+          if (fe == std::string::npos) fe = folded.size();
+          std::string_view piece = text.substr(tb, te - tb);
+          bool upper = !piece.empty() && static_cast<unsigned char>(piece[0]) < 0x80 && piece[0] >= 'A' && piece[0] <= 'Z';
+          uint32_t wid = upper ? g.WordId(std::string_view(folded).substr(fb, fe - fb)) : 0;
+          uint32_t node = wid != 0 ? g.Child(g.Root(), wid) : Gazetteer::kNoNode;
+          if (node != Gazetteer::kNoNode && !g.NamesAt(node).empty() && Letters(piece) >= 3) {
+            Candidate c;
+            c.begin = i;
+            c.end = i + 1;
+            c.node = node;
+            c.part = Span{token_begin + static_cast<uint32_t>(tb), token_begin + static_cast<uint32_t>(te)};
+            fill(c, node, false, true);
+            if (!c.options.empty()) parts.push_back(std::move(c));
+          } else if (upper && Letters(piece) <= o.acronym_max_letters && IsAllUpper(piece)) {
+            party = true;
+          } else if (upper) {
+            // A party's initials ("R-Marshall", "DFL-Cook": a legislator's
+            // home town) leave the rest a place; another capitalised word
+            // ("Hartsfield-Jackson") does not.
+            lower_rest = false;
+          }
+          if (te == text.size() || fe == folded.size()) break;
+          tb = te + 1;
+          fb = fe + 1;
+        }
+        // "Fargo-Moorhead": every capitalised part a place.
+        for (Candidate& c : parts) {
+          c.part_lower_rest = lower_rest;
+          c.strong = lower_rest && party;
+          cands.push_back(std::move(c));
+        }
+      }
       ++i;
       continue;
     }
@@ -240,7 +392,8 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     }
     // A function word opens a name only as part of a longer one ("The
     // Hague", not a village called "In").
-    if (best_end == 0 || (best_end == i + 1 && (a.Has(i, kStopWord) || IsNeverAPlaceAlone(a.folded[i])))) {
+    bool function_word = a.Has(i, kStopWord) && !caps_in_text;
+    if (best_end == 0 || (best_end == i + 1 && (function_word || IsNeverAPlaceAlone(a.folded[i])))) {
       ++i;
       continue;
     }
@@ -248,44 +401,17 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     c.begin = i;
     c.end = best_end;
     c.node = best_node;
-    auto names = g.NamesAt(best_node);
-    auto stems = g.StemsAt(best_node);
     bool region_word = best_end < sentence_end && IsRegionWord(a.folded[best_end]);
     bool region_plural = best_end < n && IsRegionPlural(a.folded[best_end]);
-    if (!stems.empty() && (region_word || region_listed[best_end - 1] || region_plural)) {
-      for (uint32_t x : stems) c.options.push_back(&g.entry(x));
-      c.region = c.strong = true;
-      c.how = "region";
-      if (region_word) c.end = best_end + 1;
-    } else {
-      // A small town's Latin alternate names are often other spellings and
-      // people's names in GeoNames ("Wilson"): when only they match, the
-      // context must say it is a place.
-      bool latin = static_cast<unsigned char>(a.folded[i][0]) < 0x80;
-      c.alternate_only = true;
-      for (uint32_t x : names) {
-        const GazetteerEntry* e = &g.entry(Gazetteer::EntryOf(x));
-        if (Gazetteer::IsAlternate(x)) {
-          c.alternates.insert(e->index);
-        }
-        if (!Gazetteer::IsAlternate(x) || !latin || !IsSettlement(e->kind) || e->population >= 100000) {
-          c.alternate_only = false;
-        }
-        c.options.push_back(e);
-      }
-      if (c.options.empty()) {
-        for (uint32_t x : stems) c.options.push_back(&g.entry(x));
-      }
-    }
-    if (c.options.size() > kMaxOptions) {
-      std::partial_sort(c.options.begin(), c.options.begin() + kMaxOptions, c.options.end(),
-                        [](auto* x, auto* y) { return Prior(*x) > Prior(*y); });
-      c.options.resize(kMaxOptions);
-    }
+    fill(c, best_node, region_word || region_listed[best_end - 1] || region_plural,
+         static_cast<unsigned char>(a.folded[i][0]) < 0x80);
+    if (c.region && region_word) c.end = best_end + 1;
     // All-capital words are names only when they are big ones ("US", "KYIV"
     // in a dateline), not any village that shares an acronym.
-    if (caps && !NameToken(a, i)) {
-      std::erase_if(c.options, [](const GazetteerEntry* e) { return IsSettlement(e->kind) && e->population < 100000; });
+    if (caps && best_end == i + 1 && Letters(a.folded[i]) <= o.acronym_max_letters) {
+      std::erase_if(c.options, [&o](const GazetteerEntry* e) {
+        return IsSettlement(*e) && e->population < o.acronym_min_population;
+      });
     }
     if (c.options.empty()) {
       ++i;
@@ -310,7 +436,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     if (e + 1 < n && a.folded[e] == "," && cand_at[e + 1] >= 0 && cands[cand_at[e + 1]].begin == e + 1) {
       const Candidate& q = cands[cand_at[e + 1]];
       bool qualifies = std::any_of(q.options.begin(), q.options.end(), [](const GazetteerEntry* x) {
-        return x->kind == "admin1" || x->kind == "country";
+        return x->place_kind == PlaceKind::kAdmin1 || x->place_kind == PlaceKind::kCountry;
       });
       if (qualifies) c.qualifier = cand_at[e + 1];
     }
@@ -347,14 +473,29 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     bool settlement_cue = prev != nullptr && *prev == "of" && prev2 != nullptr && IsSettlementNoun(*prev2);
     bool listed = false;
     if (b >= 2 && (a.folded[b - 1] == "," || a.folded[b - 1] == "and" || a.folded[b - 1] == "or") &&
-        cand_at[b - 2] >= 0 && !IsSettlement(cands[cand_at[b - 2]].options.front()->kind)) {
+        cand_at[b - 2] >= 0 && !IsSettlement(*cands[cand_at[b - 2]].options.front())) {
       listed = true;
     }
     if (e + 1 < n && (a.folded[e] == "," || a.folded[e] == "and") && cand_at[e + 1] >= 0 &&
-        !IsSettlement(cands[cand_at[e + 1]].options.front()->kind)) {
+        !IsSettlement(*cands[cand_at[e + 1]].options.front())) {
       listed = true;
     }
     c.strong = c.strong || locative || settlement_cue || c.qualifier >= 0 || listed;
+    if (c.demonym) {
+      // "in French", "speaks German", "the Spanish language": a language.
+      bool language = (b > 0 && IsLanguageCueBefore(a.folded[b - 1])) || (e < n && IsLanguageCueAfter(a.folded[e]));
+      c.accepted = !language;
+      continue;
+    }
+    if (c.part.end > c.part.begin) {
+      // "Paris-based", "Iran-Iraq": a country, region or continent, or a
+      // sizeable town before a lower-case rest ("Dallas-area").
+      bool big_town = c.part_lower_rest && std::any_of(c.options.begin(), c.options.end(), [&](const GazetteerEntry* x) {
+                        return x->population >= o.hyphen_part_min_population;
+                      });
+      c.accepted = !c.SettlementsOnly() || big_town || (c.part_lower_rest && c.strong);
+      continue;
+    }
     if (!c.SettlementsOnly()) {
       c.accepted = true;
       continue;
@@ -371,7 +512,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     // A neighbouring candidate counts as another name unless it is a
     // country or region ("George Barros": two towns' names make a person).
     auto other_name = [&](size_t t) {
-      if (!NameToken(a, t) || a.Has(t, kStopWord)) return false;
+      if (!NameToken(a, t) || a.Has(t, kStopWord) || IsNeverAPlaceAlone(a.folded[t])) return false;
       return cand_at[t] < 0 || cands[cand_at[t]].SettlementsOnly();
     };
     bool inside_name = b > 0 && other_name(b - 1) && !a.SentenceInitial(b) && !IsDirectionWord(a.folded[b - 1]) &&
@@ -389,7 +530,15 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     if (e == b + 1 && surnames.count(a.folded[b]) && !c.strong && !capital) person = true;
     if (c.alternate_only && !c.strong) continue;
     if (person || inside_name) continue;
-    if (followed_by_name && !c.strong) continue;
+    // A village's name followed by another capitalised word is part of a
+    // longer name even after "at" ("at Cora Kelly Elementary").
+    const bool village = std::all_of(c.options.begin(), c.options.end(), [&o](const GazetteerEntry* x) {
+      return x->place_kind == PlaceKind::kVillage && x->population < o.village_max_population;
+    });
+    if (followed_by_name && (!c.strong || village)) continue;
+    // "McDonald's", "Warden's home": a village's name in the possessive is
+    // a person's or a business's, unless a place noun follows.
+    if (village && e + 1 < n && a.folded[e] == "'s" && !IsPlaceNoun(a.folded[e + 1])) continue;
     bool common = (g.NodeFlags(c.node) & Gazetteer::kCommonWord) != 0;
     bool initial = a.SentenceInitial(b) || a.headline[a.sentence_of[b]];
     if (common && !(c.strong && !initial)) continue;
@@ -422,13 +571,13 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
   // the place a name most likely is otherwise ("Macon": Macon, Georgia).
   std::unordered_map<std::string_view, double> country_votes;
   std::unordered_map<uint32_t, double> admin1_votes;
-  auto region_of = [](const GazetteerEntry* x) { return x->kind == "admin1" ? x->index : x->admin1_entry; };
+  auto region_of = [](const GazetteerEntry* x) { return x->place_kind == PlaceKind::kAdmin1 ? x->index : x->admin1_entry; };
   auto votes_of = [&](Candidate& c) {
     const GazetteerEntry* top = nullptr;
     double best = -1e9, second = -1e9;
     bool same_country = true, same_region = true;
     for (const GazetteerEntry* x : c.options) {
-      double p = Prior(*x) + (IsSettlement(x->kind) && !c.alternates.count(x->index) ? 1.5 : 0);
+      double p = Prior(*x, o) + (IsSettlement(*x) && !c.Alternate(x) ? o.own_name_bonus : 0);
       if (p > best) {
         second = best;
         best = p;
@@ -448,7 +597,8 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
   // Country names vote for nothing: "U.S." in a report on Ukraine does not
   // make its "Georgia" the state; towns and regions vote.
   auto votes = [](const Candidate& c) {
-    return std::any_of(c.options.begin(), c.options.end(), [](const GazetteerEntry* x) { return x->kind != "country"; });
+    return std::any_of(c.options.begin(), c.options.end(),
+                       [](const GazetteerEntry* x) { return x->place_kind != PlaceKind::kCountry && x->place_kind != PlaceKind::kContinent; });
   };
   for (Candidate& c : cands) {
     if (!c.accepted || !votes(c)) continue;
@@ -457,30 +607,83 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     if (c.vote_admin1 != UINT32_MAX) admin1_votes[c.vote_admin1] += c.vote_admin1_w;
   }
 
+  // The document's other names' votes for a region, without this name's own.
+  auto region_support = [&](const Candidate& c, const GazetteerEntry* x) {
+    uint32_t r = region_of(x);
+    if (r == UINT32_MAX) return 0.0;
+    double av = admin1_votes.count(r) ? admin1_votes[r] : 0;
+    if (r == c.vote_admin1) av -= c.vote_admin1_w;
+    return av;
+  };
+  // A village with no cue ("in", "near", a list, a qualifier) needs the
+  // document's other names in its region: alone, a small place's name is
+  // more often a person's or a business's.
+  for (Candidate& c : cands) {
+    if (!c.accepted || c.strong || c.demonym || c.end != c.begin + 1) continue;
+    bool village = std::all_of(c.options.begin(), c.options.end(), [&o](const GazetteerEntry* x) {
+      return x->place_kind == PlaceKind::kVillage && x->population < o.village_max_population;
+    });
+    if (!village) continue;
+    bool supported = std::any_of(c.options.begin(), c.options.end(),
+                                 [&](const GazetteerEntry* x) { return region_support(c, x) > 0.25; });
+    if (!supported) c.accepted = false;
+  }
+  // A town with no cue in a country nothing else in the document is in
+  // ("Obama" in a report from Ohio) is a person's or a company's name.
+  // The names (trie nodes) of accepted candidates that may be in each country.
+  // Built when first needed.
+  std::unordered_map<std::string_view, std::unordered_set<uint32_t>> names_in_country;
+  bool names_counted = false;
+  auto count_names = [&] {
+    names_counted = true;
+    for (const Candidate& c : cands) {
+      if (!c.accepted) continue;
+      for (const GazetteerEntry* x : c.options) {
+        if (x->place_kind != PlaceKind::kContinent) names_in_country[x->country].insert(c.node);
+      }
+    }
+  };
+  for (Candidate& c : cands) {
+    if (!c.accepted || c.strong || c.demonym || c.end != c.begin + 1) continue;
+    bool small_towns = std::all_of(c.options.begin(), c.options.end(), [&o](const GazetteerEntry* x) {
+      return IsSettlement(*x) && x->population < o.foreign_town_max_population && x->capital_of.empty();
+    });
+    if (!small_towns) continue;
+    if (!names_counted) count_names();
+    bool elsewhere = std::any_of(c.options.begin(), c.options.end(), [&](const GazetteerEntry* x) {
+      if (country_votes.count(x->country) && country_votes[x->country] - (x->country == c.vote_country ? c.vote_country_w : 0) > 0.25) {
+        return true;
+      }
+      // Named by another name (a country, a region, a town).
+      auto it = names_in_country.find(x->country);
+      return it != names_in_country.end() && (it->second.size() > 1 || !it->second.count(c.node));
+    });
+    if (!elsewhere) c.accepted = false;
+  }
+
   // 4. Choose each name's place.
   for (Candidate& c : cands) {
     if (!c.accepted) continue;
     const Candidate* q = c.qualifier >= 0 ? &cands[c.qualifier] : nullptr;
     double best = -1e9, second = -1e9;
     for (const GazetteerEntry* x : c.options) {
-      double s = Prior(*x);
-      // A town's own name rather than an alternate one ("Augusta" is
-      // Augusta, Georgia before it is Augsburg's Latin name).
-      if (IsSettlement(x->kind) && !c.alternates.count(x->index)) s += 1.5;
+      double s = Prior(*x, o);
+      // A town's own name rather than an alternate one.
+      if (IsSettlement(*x) && !c.Alternate(x)) s += o.own_name_bonus;
       // Votes from the document's other names, not this one's own.
       double cv = country_votes.count(x->country) ? country_votes[x->country] : 0;
       if (x->country == c.vote_country) cv -= c.vote_country_w;
-      if (cv > 0.25) s += 1.5 * std::min(cv, 4.0);
+      if (cv > 0.25) s += o.country_vote_weight * std::min(cv, o.country_vote_cap);
       uint32_t r = region_of(x);
       if (r != UINT32_MAX) {
         double av = admin1_votes.count(r) ? admin1_votes[r] : 0;
         if (r == c.vote_admin1) av -= c.vote_admin1_w;
-        if (av > 0.25) s += x->kind == "admin1" ? 1.5 : av >= 2 ? 6 : 4;
+        if (av > 0.25) s += x->place_kind == PlaceKind::kAdmin1 ? o.admin1_vote_region : av >= 2 ? o.admin1_vote_town_strong : o.admin1_vote_town;
       }
       if (q != nullptr) {
         for (const GazetteerEntry* y : q->options) {
-          if ((y->kind == "admin1" && x->admin1_entry == y->index) || (y->kind == "country" && x->country == y->country)) {
-            s += 12;
+          if ((y->place_kind == PlaceKind::kAdmin1 && x->admin1_entry == y->index) || (y->place_kind == PlaceKind::kCountry && x->country == y->country)) {
+            s += o.qualifier_bonus;
             break;
           }
         }
@@ -500,8 +703,8 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     if (!c.accepted || c.qualifier < 0) continue;
     Candidate& q = cands[c.qualifier];
     for (const GazetteerEntry* y : q.options) {
-      if ((y->kind == "admin1" && c.chosen->admin1_entry == y->index) ||
-          (y->kind == "country" && y->country == c.chosen->country && q.options.size() > 1)) {
+      if ((y->place_kind == PlaceKind::kAdmin1 && c.chosen->admin1_entry == y->index) ||
+          (y->place_kind == PlaceKind::kCountry && y->country == c.chosen->country && q.options.size() > 1)) {
         q.chosen = y;
         q.margin = std::max(q.margin, 5.0);
       }
@@ -514,7 +717,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
   std::unordered_set<uint32_t> cued_regions;
   for (const Candidate& c : cands) {
     if (!c.accepted) continue;
-    if (c.region || c.chosen->kind == "admin1") cued_regions.insert(c.chosen->index);
+    if (c.region || c.chosen->place_kind == PlaceKind::kAdmin1) cued_regions.insert(c.chosen->index);
     auto [it, fresh] = sense.try_emplace(c.node, &c);
     if (!fresh && !c.region && c.margin > it->second->margin) it->second = &c;
   }
@@ -533,6 +736,21 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
   }
   std::vector<PlaceFound> counties;
   std::vector<bool> in_county(n, false);
+  // Without a town of its name, a county in a local report lies among the
+  // report's towns in that region rather than at the region's point (a big
+  // state's point is hundreds of km from most of its counties): their
+  // middle (the median latitude and longitude).
+  std::vector<double> town_lats, town_lons;
+  for (const Candidate& c : cands) {
+    if (c.accepted && c.chosen != nullptr && IsSettlement(*c.chosen) && c.chosen->admin1_entry == focus) {
+      town_lats.push_back(c.chosen->lat);
+      town_lons.push_back(c.chosen->lon);
+    }
+  }
+  auto median = [](std::vector<double> v) {
+    std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+    return v[v.size() / 2];
+  };
   for (size_t t = 1; t < n && focus != UINT32_MAX; ++t) {
     if (!NameToken(a, t) || (a.folded[t] != "county" && a.folded[t] != "parish")) continue;
     size_t s0 = t;
@@ -547,7 +765,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     for (size_t k = s0; k < t && node != Gazetteer::kNoNode; ++k) node = g.Child(node, word[k]);
     for (uint32_t x : g.NamesAt(node)) {
       const GazetteerEntry& e = g.entry(Gazetteer::EntryOf(x));
-      if (IsSettlement(e.kind) && e.admin1_entry == focus && (town == nullptr || e.population > town->population)) {
+      if (IsSettlement(e) && e.admin1_entry == focus && (town == nullptr || e.population > town->population)) {
         town = &e;
       }
     }
@@ -557,10 +775,15 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     p.place.kind = "admin2";
     p.place.admin1 = std::string(region->name);
     p.place.geo_precision = town != nullptr ? 2 : 3;
+    if (town == nullptr && !town_lats.empty()) {
+      p.place.lat = median(town_lats);
+      p.place.lon = median(town_lons);
+    }
     for (size_t k = s0; k <= t; ++k) in_county[k] = true;
     counties.push_back(std::move(p));
   }
   std::vector<PlaceFound> found;
+  found.reserve(cands.size() + counties.size());
   size_t next_county = 0;
   for (Candidate& c : cands) {
     while (next_county < counties.size() && counties[next_county].token_begin <= c.begin) {
@@ -577,7 +800,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
         margin = best->margin;
         how = "context";
       }
-      if (IsSettlement(chosen->kind)) {
+      if (IsSettlement(*chosen)) {
         for (uint32_t r : g.StemsAt(c.node)) {
           if (cued_regions.count(r)) {
             chosen = &g.entry(r);
@@ -592,7 +815,15 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     if (c.region) confidence = 0.95;
     if (c.in_name && std::string_view(how) == "exact") how = "in-name";
     PlaceFound p;
-    FillPlace(a, g, c.begin, c.end, chosen, how, confidence, &p);
+    // A part of a hyphenated word marks no token as a place: "the
+    // Washington-based think tank" stays one name for the other stages.
+    bool part = c.part.end > c.part.begin;
+    FillPlace(a, g, c.begin, part ? c.begin : c.end, chosen, how, confidence, &p, c.part);
+    // "Russian forces", "Iraqi officials": the people or the state, not
+    // where something happens.
+    if (c.demonym) {
+      p.place.metonym_for = "people of " + std::string(chosen->name);
+    }
     found.push_back(std::move(p));
   }
   while (next_county < counties.size()) found.push_back(std::move(counties[next_county++]));
@@ -616,7 +847,11 @@ void PlaceResolver::ResolveMisspellings(const Analysis& a, const std::vector<boo
     const std::string& w = a.folded[i];
     size_t letters = 0;
     for (size_t k = 0; k < w.size(); ++k) letters += (static_cast<unsigned char>(w[k]) & 0xC0) != 0x80;
-    if (letters < 5 || a.Has(i, kStopWord)) continue;
+    if (letters < 5 || a.Has(i, kStopWord) || IsNeverAPlaceAlone(w) || IsDirectionWord(w)) continue;
+    // Inside a longer name ("North Fulton Regional Hospital") or a
+    // possessive ("Carter's home"): a person's or a business's name.
+    if (i + 1 < n && (a.folded[i + 1] == "'s" || (NameToken(a, i + 1) && a.sentence_of[i + 1] == a.sentence_of[i]))) continue;
+    if (i > 0 && NameToken(a, i - 1) && !a.SentenceInitial(i) && a.sentence_of[i - 1] == a.sentence_of[i]) continue;
     bool listed = false;
     // In a list of places, or before a region word, a near miss is a place.
     if (i + 1 < n && (IsRegionWord(a.folded[i + 1]) || IsRegionPlural(a.folded[i + 1]))) listed = true;
@@ -647,7 +882,7 @@ void PlaceResolver::ResolveMisspellings(const Analysis& a, const std::vector<boo
       if (h.distance != best_d) continue;
       if (!listed && !countries.count(h.entry->country)) continue;
       bool better = best == nullptr || (listed && h.via_stem && !region) ||
-                    ((h.via_stem == region || !listed) && Prior(*h.entry) > Prior(*best));
+                    ((h.via_stem == region || !listed) && Prior(*h.entry, options_) > Prior(*best, options_));
       if (better) {
         best = h.entry;
         region = listed && h.via_stem;
@@ -668,33 +903,33 @@ void PlaceResolver::ResolveMisspellings(const Analysis& a, const std::vector<boo
 namespace {
 
 bool IsLocativePreposition(std::string_view w) {
-  static const std::unordered_set<std::string_view> kPreps = {
+  static const WordSet kPreps = {
       "in", "at", "on", "near", "to", "into", "from", "outside", "around", "over", "across",
       "toward", "towards", "through", "via", "above", "against", "of", "off", "past", "beyond",
       "within", "throughout", "between", "out", "inside", "onto", "upon", "under", "visit",
       "visited", "visiting", "reached", "entered", "hit", "struck", "targeted", "attacked", "shelled",
       "bombed", "downtown", "central", "northern", "southern", "eastern", "western", "greater"};
-  return kPreps.count(w) > 0;
+  return kPreps.contains(w);
 }
 
 // Verbs that take a government as object: "pressed Washington", "talks with Moscow".
 bool TakesGovernmentObject(std::string_view w) {
-  static const std::unordered_set<std::string_view> kVerbs = {
+  static const WordSet kVerbs = {
       "press", "pressed", "presses", "pressing", "urged", "urge", "urges", "warned", "accused",
       "told", "asked", "blamed", "criticized", "criticised", "condemned", "pressured", "with",
       "convince", "persuade", "lobbied", "lobbying", "between", "against", "and", "for", "forcing",
       "forced", "force", "forces", "pushing", "pushed", "push", "prompting", "prompted", "allowed"};
-  return kVerbs.count(w) > 0;
+  return kVerbs.contains(w);
 }
 
 // Nouns after "X's" that describe a place rather than its government.
 bool IsPlaceNoun(std::string_view w) {
-  static const std::unordered_set<std::string_view> kNouns = {
+  static const WordSet kNouns = {
       "streets", "residents", "outskirts", "suburbs", "centre", "center", "airport", "metro", "mayor",
       "skyline", "population", "districts", "district", "buildings", "infrastructure", "citizens",
       "people", "region", "oblast", "historic", "downtown", "subway", "river", "bridge", "port",
       "airspace", "air", "defences", "defenses", "power", "energy", "apartment", "houses"};
-  return kNouns.count(w) > 0;
+  return kNouns.contains(w);
 }
 
 }  // namespace
@@ -707,6 +942,21 @@ void PlaceResolver::MarkMetonyms(const Analysis& a, std::vector<PlaceFound>* pla
   }
   for (PlaceFound& p : *places) {
     if (p.entry->capital_of.empty()) continue;
+    if (p.token_begin == p.token_end) {
+      // A part of a hyphenated word: "pro-Kremlin", "Moscow-backed" stand
+      // for the government, "Moscow-based" does not.
+      std::string_view word = a.folded[p.token_begin];
+      bool government = p.entry->place_kind == PlaceKind::kLandmark || word.starts_with("pro-") || word.starts_with("anti-");
+      for (std::string_view rest : {"-backed", "-led", "-controlled", "-allied", "-aligned", "-friendly",
+                                    "-appointed", "-installed", "-sponsored"}) {
+        government = government || word.ends_with(rest);
+      }
+      if (government) {
+        const GazetteerEntry* c = gazetteer_.Country(p.entry->capital_of);
+        p.place.metonym_for = "government of " + std::string(c ? c->name : p.entry->capital_of);
+      }
+      continue;
+    }
     size_t b = p.token_begin, e = p.token_end;
     size_t prev = b;
     if (prev > 0 && a.folded[prev - 1] == "the") --prev;
@@ -717,7 +967,7 @@ void PlaceResolver::MarkMetonyms(const Analysis& a, std::vector<PlaceFound>* pla
     // "within Washington's policy": a possessive with a government noun wins.
     bool possessive_government = e + 1 < n && a.folded[e] == "'s" && !IsPlaceNoun(a.folded[e + 1]) &&
                                  !is_place[e + 1] && a.IsWord(e + 1);
-    if (before != nullptr && p.entry->kind == "landmark") {
+    if (before != nullptr && p.entry->place_kind == PlaceKind::kLandmark) {
       const std::string& w = *before;
       if (w == "in" || w == "at" || w == "inside" || w == "near" || w == "outside" || w == "into") continue;
     } else if (before != nullptr && IsLocativePreposition(*before) && !possessive_government) {
@@ -751,7 +1001,7 @@ void PlaceResolver::MarkMetonyms(const Analysis& a, std::vector<PlaceFound>* pla
         metonym = verb && !IsPlaceNoun(v);
       }
       if (!metonym && before != nullptr && TakesGovernmentObject(*before)) metonym = true;
-      if (!metonym && p.entry->kind == "landmark") metonym = true;  // "the Kremlin chief"
+      if (!metonym && p.entry->place_kind == PlaceKind::kLandmark) metonym = true;  // "the Kremlin chief"
     }
     if (metonym) {
       const GazetteerEntry* c = gazetteer_.Country(p.entry->capital_of);

@@ -14,17 +14,69 @@ namespace sitrep {
 
 struct PlaceFound {
   Place place;  // span in Analysis text offsets; id unset
+  // Tokens of the name; empty (token_begin == token_end) for a part of a
+  // hyphenated word ("Paris" in "Paris-based"), which marks no token.
   size_t token_begin = 0, token_end = 0;
   const GazetteerEntry* entry = nullptr;
 };
 
+// The weights with which a name's possible places are weighed, and the
+// thresholds of the rules that decide whether a word is a place at all.
+// Scores add up: the place with the highest score wins.
+struct ResolverOptions {
+  // Priors when nothing in the text decides. A country or continent named
+  // is almost always the country meant (towns called "Canada" or "Europe"
+  // are tiny); a region next ("Georgia" the state only with US context).
+  // Towns score log10(population + 10), so a prior of 12 outweighs any town.
+  double country_prior = 14;
+  double continent_prior = 13;
+  double admin1_prior = 12;
+  double landmark_prior = 9;
+  double capital_bonus = 1.0;   // a national capital or seat of government
+  double ppla_bonus = 0.5;      // a region's seat (GeoNames PPLA)
+  // A town's own name over an alternate one ("Augusta" is Augusta, Georgia
+  // before it is Augsburg's Latin name).
+  double own_name_bonus = 1.5;
+  // Per vote (up to country_vote_cap votes) from the document's other names
+  // in the same country.
+  double country_vote_weight = 1.5;
+  double country_vote_cap = 4.0;
+  // A region the document's other names are in: for the region itself, and
+  // for a town in it (one vote, two or more).
+  double admin1_vote_region = 1.5;
+  double admin1_vote_town = 4;
+  double admin1_vote_town_strong = 6;
+  // "Springfield, Ill.": the region or country after the comma decides.
+  double qualifier_bonus = 12;
+  // Most places a name may be that are weighed (the most populous).
+  size_t max_options = 64;
+  // All-capital words this short are acronyms ("EU", "NFL", "GOP") more
+  // often than places: only towns this big may match them.
+  size_t acronym_max_letters = 3;
+  int64_t acronym_min_population = 100000;
+  // "Paris-based", "Iran-Iraq": a part of a hyphenated word is a place when
+  // it is a country, region or continent, or a town this big with a
+  // lower-case rest ("Dallas-area").
+  int64_t hyphen_part_min_population = 10000;
+  // Villages (GeoNames populated places under this size) share their names
+  // with people and businesses: they need a cue, and no other capitalised
+  // word may follow them.
+  int64_t village_max_population = 10000;
+  // A town under this size with no cue must be in a country the document
+  // names otherwise ("Obama", a Japanese town, in a report from Ohio).
+  int64_t foreign_town_max_population = 100000;
+};
+
 class PlaceResolver {
  public:
-  explicit PlaceResolver(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {}
+  explicit PlaceResolver(const Gazetteer& gazetteer, ResolverOptions options = {})
+      : gazetteer_(gazetteer), options_(options) {}
 
   // Exact names ("Sumy"), regions ("Kursk region", "the Bryansk and Oryol
-  // oblasts"), one sense per document for names that are both a city and a
-  // region. Returned in text order.
+  // oblasts"), demonyms as their place ("Iraqi", "Texans"; resolution
+  // "demonym", not a language: "in French"), parts of hyphenated words
+  // ("Paris-based"; the span is the part), one sense per document for names
+  // that are both a city and a region. Returned in text order.
   std::vector<PlaceFound> Resolve(const Analysis& a) const;
 
   // Capitalised words that nothing else explained (`explained[t]`), within
@@ -38,6 +90,7 @@ class PlaceResolver {
 
  private:
   const Gazetteer& gazetteer_;
+  ResolverOptions options_;
 };
 
 // ACLED geo_precision for a gazetteer kind: 1 town, 3 region or larger.

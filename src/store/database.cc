@@ -206,11 +206,14 @@ constexpr const char* kClaimColumns =
     "(SELECT verdict FROM claim_checks k WHERE k.claim_id = c.id ORDER BY k.kind LIMIT 1), "
     "(SELECT detail FROM claim_checks k WHERE k.claim_id = c.id ORDER BY k.kind LIMIT 1)";
 
-// The place shown with a claim: its event's, else the first it mentions.
+// The place shown with a claim: its event's, else the first location it
+// mentions (not a metonym: "Moscow declared", "Russian forces" say who, not
+// where; the map's points skip them too).
 constexpr const char* kClaimJoins =
     " FROM claims c JOIN documents d ON d.id = c.document_id JOIN outlets o ON o.id = d.outlet_id"
     " LEFT JOIN places p ON p.id = COALESCE(c.place_id,"
-    " (SELECT MIN(cp.place_id) FROM claim_places cp WHERE cp.claim_id = c.id))"
+    " (SELECT MIN(cp.place_id) FROM claim_places cp JOIN places mp ON mp.id = cp.place_id"
+    " WHERE cp.claim_id = c.id AND mp.metonym_for = ''))"
     " LEFT JOIN claim_groups g ON g.id = c.group_id";
 
 ClaimRecord ReadClaim(const sql::Statement& s) {

