@@ -70,7 +70,8 @@ TEST(LinearModel, ProbabilitiesAreASoftmaxThatFavoursTheClassifiedLabel) {
   info.kind = "toy-classifier";
   info.labels = {"no", "yes"};
   learn::PerceptronTrainer t(info);
-  FeatureRows examples = {{Feature(1, HashString("bomb"))}, {Feature(1, HashString("cake"))}};
+  // Both share a bias feature, so learning "bomb" moves "cake" too and it must be learned back.
+  FeatureRows examples = {{Feature(1, HashString("bomb")), Feature(2, 0)}, {Feature(1, HashString("cake")), Feature(2, 0)}};
   std::vector<int> gold = {1, 0};
   std::mt19937 rng(3);
   for (int e = 0; e < 5; ++e) (void)t.ClassifyEpoch(examples, gold, rng);

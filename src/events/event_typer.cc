@@ -68,6 +68,9 @@ std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bo
   size_t trigger = end;
   int trigger_len = 0;
   const TriggerPattern* pattern = nullptr;
+  size_t generic_at = end;
+  int generic_len = 0;
+  const TriggerPattern* generic = nullptr;
   for (size_t k = begin; k < end; ++k) {
     if (skip_quotes && x.quote_at[k] >= 0) continue;
     if (!a.IsWord(k)) continue;
@@ -77,12 +80,22 @@ std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bo
       k += static_cast<size_t>(n) - 1;  // a later trigger may still stand
       continue;
     }
+    if (n > 0 && t->generic) {
+      if (generic == nullptr) generic_at = k, generic_len = n, generic = t;
+      k += static_cast<size_t>(n) - 1;
+      continue;
+    }
     if (n > 0) {
       trigger = k;
       trigger_len = n;
       pattern = t;
       break;
     }
+  }
+  if (pattern == nullptr) {
+    trigger = generic_at;
+    trigger_len = generic_len;
+    pattern = generic;
   }
   if (pattern == nullptr) return std::nullopt;
   Event e;
