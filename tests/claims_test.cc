@@ -210,5 +210,42 @@ TEST(Claims, EventsNearModalsThatDidHappen) {
   }
 }
 
+
+// Police action is typed in ACLED's taxonomy whatever the case of the text:
+// many outlets publish in lower case, Telegram channels in capitals.
+TEST(Claims, PoliceActionIsTypedInLowerAndUpperCase) {
+  struct Case {
+    const char* sentence;
+    const char* claim;
+    const char* sub_type;
+  };
+  for (const Case& k : std::initializer_list<Case>{
+           {"police arrested forty opposition workers who blocked the highway near the district office.",
+            "arrested forty", "Arrests"},
+           {"POLICE ARRESTED FORTY OPPOSITION WORKERS WHO BLOCKED THE HIGHWAY NEAR THE DISTRICT OFFICE.",
+            "ARRESTED FORTY", "Arrests"},
+           {"hundreds of party activists were rounded up by the police before the rally.", "rounded up", "Arrests"},
+           {"police fired ten rounds to disperse a stone-throwing mob in the old city.", "fired ten rounds",
+            "Violent demonstration"},
+       }) {
+    auto x = ExtractText(k.sentence);
+    const Claim* c = FindClaim(x, k.claim);
+    ASSERT_NE(c, nullptr) << k.sentence;
+    ASSERT_TRUE(c->event.has_value()) << k.sentence;
+    EXPECT_EQ(c->event->sub_type, k.sub_type) << k.sentence;
+    EXPECT_GT(c->event->confidence, 0.0) << k.sentence;
+    EXPECT_LE(c->event->confidence, 1.0) << k.sentence;
+  }
+}
+
+// A capitalised trigger word inside an ordinary-case sentence is part of a
+// name (a team, an operation), not an event; in all-caps text it still counts.
+TEST(Claims, CapitalisedTriggerInsideOrdinaryTextIsAName) {
+  auto x = ExtractText("On Tuesday the Rockets beat the Hornets by nine points at home.");
+  const Claim* c = FindClaim(x, "beat the Hornets");
+  ASSERT_NE(c, nullptr);
+  EXPECT_FALSE(c->event.has_value()) << c->event->type << " (" << c->event->trigger << ")";
+}
+
 }  // namespace
 }  // namespace sitrep

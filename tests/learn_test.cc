@@ -63,6 +63,28 @@ TEST(LinearModel, TrainingIsDeterministicForASeed) {
   EXPECT_EQ(TrainToy().Serialize(), TrainToy().Serialize());
 }
 
+// A confidence is the softmax of the class scores: it sums to one, favours
+// the label Classify() picks, and a higher temperature pulls it toward even.
+TEST(LinearModel, ProbabilitiesAreASoftmaxThatFavoursTheClassifiedLabel) {
+  LinearModel::Info info;
+  info.kind = "toy-classifier";
+  info.labels = {"no", "yes"};
+  learn::PerceptronTrainer t(info);
+  // Both share a bias feature, so learning "bomb" moves "cake" too and it must be learned back.
+  FeatureRows examples = {{Feature(1, HashString("bomb")), Feature(2, 0)}, {Feature(1, HashString("cake")), Feature(2, 0)}};
+  std::vector<int> gold = {1, 0};
+  std::mt19937 rng(3);
+  for (int e = 0; e < 5; ++e) (void)t.ClassifyEpoch(examples, gold, rng);
+  LinearModel m = t.Averaged();
+  std::vector<double> p = m.Probabilities(examples[0]);
+  ASSERT_EQ(p.size(), 2u);
+  EXPECT_NEAR(p[0] + p[1], 1.0, 1e-9);
+  EXPECT_GT(p[1], 0.5);
+  EXPECT_EQ(m.Classify(examples[0]), 1);
+  EXPECT_LT(m.Probabilities(examples[1])[1], 0.5);
+  EXPECT_LT(m.Probabilities(examples[0], 100)[1], p[1]);
+}
+
 TEST(LinearModel, SavedModelReadsBackTheSame) {
   LinearModel m = TrainToy();
   TempDir dir("learn");

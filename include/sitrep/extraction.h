@@ -103,6 +103,9 @@ struct Event {
   int place_id = 0;      // 0 when no place
   std::string trigger;
   Span trigger_span;
+  // 0..1: the event model's probability that an ACLED coder would code this
+  // (docs/events.md); 1 when no model judged it.
+  double confidence = 1;
 };
 
 struct Claim {

@@ -8,7 +8,9 @@
 #define SITREP_SITREP_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -46,6 +48,15 @@ struct ExtractOptions {
   // this many paragraphs (news keeps its time frame from one paragraph to the
   // next); 0 turns inheritance off.
   int date_context_paragraphs = 2;
+  // Rule-proposed events whose confidence (the event model's probability that
+  // an ACLED coder would code them) is below this are not reported. Tuned on
+  // IndiaPoliceEvents 11-15 March, which the model was not trained on
+  // (docs/events.md); 0 keeps every rule event.
+  double event_threshold = 0.5;
+  // For training the event model: when set, no event model is loaded, every
+  // rule-proposed event is kept, and this is called with each (its trigger
+  // span in the document's original bytes) and its features.
+  std::function<void(const Event&, const std::vector<uint32_t>&)> event_candidates;
 };
 
 // Runs every stage of the pipeline over one document.

@@ -1788,6 +1788,7 @@ class ClaimBuilder {
         }
       }
       d.c.event = TypeEvent(x_, d.tb, d.te, d.c.kind != ClaimKind::kQuote);
+      if (d.c.event && !JudgeEvent(x_, d.tb, d.te, d.c.kind == ClaimKind::kQuote, &*d.c.event)) d.c.event.reset();
       // Where a speaker speaks ("told reporters in Brussels") is not where
       // the event happened: only the outlet's own sentences lend their places.
       bool lends = d.c.kind == ClaimKind::kNarration || d.c.kind == ClaimKind::kReport;

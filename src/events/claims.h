@@ -6,9 +6,11 @@
 #define SITREP_EVENTS_CLAIMS_H_
 
 #include <algorithm>
+#include <functional>
 #include <string>
 #include <vector>
 
+#include "events/event_classifier.h"
 #include "events/people.h"
 #include "extract/analysis.h"
 #include "extract/attribution_tagger.h"
@@ -32,6 +34,14 @@ struct DocContext {
   // The learned tagger's cue, source and content spans, in text order; empty
   // when no attribution model is loaded (then only the rules find claims).
   std::vector<AttributionSpan> attributions;
+  // The event model: each rule-proposed event gets its confidence, and is
+  // dropped below event_threshold. Without a model every rule event stays,
+  // with confidence 1.
+  const EventClassifier* event_model = nullptr;
+  double event_threshold = 0;
+  // Training: called with every rule-proposed event (spans in Analysis
+  // offsets) and its features, before the threshold.
+  std::function<void(const Event&, const std::vector<learn::FeatureId>&)> event_candidates;
   std::vector<int> quote_at;               // per token: quote index (marks included), or -1
   std::vector<int> date_at;                // per token: date index, or -1
   std::vector<int> place_at;               // per token: place index, or -1
@@ -66,6 +76,11 @@ std::vector<Claim> BuildClaims(const DocContext& ctx, const ClaimOptions& option
 // The first event trigger in tokens [begin, end) with its ACLED type, actors
 // and place (a place id, or 0).
 std::optional<Event> TypeEvent(const DocContext& ctx, size_t begin, size_t end, bool skip_quotes);
+
+// Whether a proposed event in the clause of tokens [begin, end) is kept: sets
+// its confidence from the event model (when there is one), hands it to
+// ctx.event_candidates, and says whether it reaches ctx.event_threshold.
+bool JudgeEvent(const DocContext& ctx, size_t begin, size_t end, bool in_quote, Event* event);
 
 }  // namespace sitrep
 

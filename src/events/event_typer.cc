@@ -44,6 +44,22 @@ bool UnderIrrealisCue(const Analysis& a, size_t begin, size_t trigger) {
   return false;
 }
 
+// A capitalised trigger inside a sentence written in ordinary case is part
+// of a name: "the Rockets beat", "Operation Thunderbolt", "Battle Creek". In
+// all-caps or all-lower-case text (some outlets, Telegram) case says nothing,
+// so only a sentence whose words are mostly lower-case counts.
+bool PartOfName(const Analysis& a, size_t k) {
+  if (!a.token(k).capitalized || a.SentenceInitial(k)) return false;
+  const Sentence& s = a.seg.sentences[a.sentence_of[k]];
+  size_t lower = 0, words = 0;
+  for (size_t i = s.token_begin; i < s.token_end; ++i) {
+    if (!a.IsWord(i)) continue;
+    ++words;
+    lower += !a.token(i).capitalized;
+  }
+  return 2 * lower > words;
+}
+
 }  // namespace
 
 std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bool skip_quotes) {
@@ -52,13 +68,21 @@ std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bo
   size_t trigger = end;
   int trigger_len = 0;
   const TriggerPattern* pattern = nullptr;
+  size_t generic_at = end;
+  int generic_len = 0;
+  const TriggerPattern* generic = nullptr;
   for (size_t k = begin; k < end; ++k) {
     if (skip_quotes && x.quote_at[k] >= 0) continue;
     if (!a.IsWord(k)) continue;
     const TriggerPattern* t = nullptr;
     int n = lex.MatchTrigger(a.folded, k, end, &t);
-    if (n > 0 && UnderIrrealisCue(a, begin, k)) {
+    if (n > 0 && (UnderIrrealisCue(a, begin, k) || PartOfName(a, k))) {
       k += static_cast<size_t>(n) - 1;  // a later trigger may still stand
+      continue;
+    }
+    if (n > 0 && t->generic) {
+      if (generic == nullptr) generic_at = k, generic_len = n, generic = t;
+      k += static_cast<size_t>(n) - 1;
       continue;
     }
     if (n > 0) {
@@ -67,6 +91,11 @@ std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bo
       pattern = t;
       break;
     }
+  }
+  if (pattern == nullptr) {
+    trigger = generic_at;
+    trigger_len = generic_len;
+    pattern = generic;
   }
   if (pattern == nullptr) return std::nullopt;
   Event e;
@@ -145,6 +174,16 @@ std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bo
   }
   if (e.place_id == 0) e.place_id = country_place;
   return e;
+}
+
+bool JudgeEvent(const DocContext& x, size_t begin, size_t end, bool in_quote, Event* event) {
+  if (x.event_model == nullptr && !x.event_candidates) return true;
+  const size_t tb = x.a.TokenAt(event->trigger_span.begin);
+  const size_t te = x.a.TokenAt(event->trigger_span.end);
+  std::vector<learn::FeatureId> features = EventFeatures(x.a, begin, end, tb, te, *event, in_quote);
+  if (x.event_model != nullptr) event->confidence = x.event_model->Confidence(features);
+  if (x.event_candidates) x.event_candidates(*event, features);
+  return event->confidence >= x.event_threshold;
 }
 
 }  // namespace sitrep

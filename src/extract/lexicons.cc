@@ -134,6 +134,7 @@ Lexicons::Lexicons() {
     for (auto w : SplitList(r.field(0), ' ')) t.words.emplace_back(w);
     t.type = std::string(r.field(1));
     t.sub_type = std::string(r.field(2));
+    t.generic = r.field(3) == "generic";
     if (t.words.empty() || t.words[0].empty() || static_cast<unsigned char>(t.words[0][0]) >= 128) {
       BadRow("event_triggers.tsv", r.line, "a pattern starts with an ASCII word");
     }

@@ -55,6 +55,9 @@ struct KnownPerson {
 struct TriggerPattern {
   std::vector<std::string> words;  // a trailing '*' marks a prefix
   std::string type, sub_type;
+  // A generic word ("killed", "attack", "shot"): used only when the clause
+  // has no specific trigger ("killed when a drone hit" is a drone strike).
+  bool generic = false;
 };
 
 // A table of phrases of one or more words, matched longest first.

@@ -118,6 +118,19 @@ int LinearModel::Classify(std::span<const FeatureId> features) const {
   return static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
 }
 
+std::vector<double> LinearModel::Probabilities(std::span<const FeatureId> features, double temperature) const {
+  std::vector<float> scores(label_count(), 0.f);
+  AddScores(features, scores.data());
+  std::vector<double> p(scores.size(), 0.0);
+  if (scores.empty()) return p;
+  if (!(temperature > 0)) temperature = 1;
+  const double top = *std::max_element(scores.begin(), scores.end());
+  double sum = 0;
+  for (size_t l = 0; l < scores.size(); ++l) sum += p[l] = std::exp((scores[l] - top) / temperature);
+  for (double& v : p) v /= sum;
+  return p;
+}
+
 std::vector<int> LinearModel::Decode(const FeatureRows& rows) const {
   const size_t n = rows.size(), L = label_count();
   std::vector<int> best(n, 0);

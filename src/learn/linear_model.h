@@ -104,6 +104,10 @@ class LinearModel {
   }
   // The best label of one set of features.
   int Classify(std::span<const FeatureId> features) const;
+  // The softmax of the class scores divided by `temperature` (> 0): one
+  // probability-like number per label, summing to 1, for a confidence.
+  // Perceptron scores are not calibrated; the temperature spreads them.
+  std::vector<double> Probabilities(std::span<const FeatureId> features, double temperature = 1) const;
   // The best label sequence (Viterbi).
   std::vector<int> Decode(const FeatureRows& rows) const;
 

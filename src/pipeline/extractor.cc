@@ -93,6 +93,21 @@ Result<Extraction> Extract(const Document& doc, const ExtractOptions& options) {
   Result<const AttributionTagger*> tagger = LoadDefaultAttributionTagger();
   if (!tagger.ok()) return tagger.status();
   ctx.attributions = (*tagger)->Tag(a, quotes);
+  if (!options.event_candidates) {
+    Result<const EventClassifier*> event_model = LoadDefaultEventModel();
+    if (!event_model.ok()) return event_model.status();
+    ctx.event_model = *event_model;
+    ctx.event_threshold = options.event_threshold;
+  } else {
+    // Training the event model: every rule event, judged by no earlier model.
+    ctx.event_model = nullptr;
+    ctx.event_threshold = 0;
+    ctx.event_candidates = [&](const Event& e, const std::vector<learn::FeatureId>& features) {
+      Event raw_event = e;
+      raw_event.trigger_span = doc.offsets.ToRaw(e.trigger_span);
+      options.event_candidates(raw_event, features);
+    };
+  }
   ClaimOptions claim_options;
   claim_options.date_context_paragraphs = options.date_context_paragraphs;
   std::vector<Claim> claims = BuildClaims(ctx, claim_options);

@@ -121,6 +121,7 @@ std::string ToJsonString(const Extraction& x, int indent) {
       if (e.place_id > 0) Id(w, 'l', e.place_id); else w.Null();
       w.Key("trigger"), w.String(e.trigger);
       w.Key("trigger_span"), WriteSpan(w, e.trigger_span);
+      w.Key("confidence"), w.Double(Round(e.confidence, 2));
       w.EndObject();
     } else {
       w.Null();

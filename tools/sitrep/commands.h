@@ -29,9 +29,14 @@ struct TrainArgs {
   std::string train_dir, dev_dir, output;
   int epochs = 14;
   uint32_t seed = 1;
+  // sitrep train events
+  CLI::App* events = nullptr;
+  std::string ipe_file, sentences_file, train_until = "2002-03-10";
+  int event_epochs = 10;
 };
 void AddTrainCommand(CLI::App* app, TrainArgs* args);
 int RunTrain(const TrainArgs& args);
+int RunTrainEvents(const TrainArgs& args);
 
 struct IngestArgs {
   std::vector<std::string> paths;

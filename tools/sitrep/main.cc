@@ -1,11 +1,13 @@
 // sitrep: the command line. Thin: parses flags, calls libsitrep, prints.
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
 #include <fstream>
 #include <thread>
 #include <iostream>
 
 #include "core/utf8.h"
+#include "eval/event_training.h"
 #include "eval/gold_scorer.h"
 #include "geoparse/gazetteer.h"
 #include "sitrep/sitrep.h"
@@ -63,9 +65,37 @@ int RunExtract(const ExtractArgs& args) {
 struct EvalArgs {
   std::vector<std::string> gold_files;
   bool quiet = false;
+  std::string event_sentences;
+  double min_precision = 0, min_recall = 0;
 };
 
+// `sitrep eval --events FILE.tsv`: our labelled sentences (sentence, ACLED
+// type or none) through the pipeline; precision and recall of "is an event".
+int RunEvalEvents(const EvalArgs& args) {
+  Result<std::vector<LabelledSentence>> sentences = ReadLabelledSentences(args.event_sentences);
+  if (!sentences.ok()) {
+    Fail("eval: " + sentences.status().message());
+    return 1;
+  }
+  Result<SentenceScore> s = ScoreEventSentences(*sentences, ExtractOptions().event_threshold);
+  if (!s.ok()) {
+    Fail("eval: " + args.event_sentences + ": " + s.status().message());
+    return 1;
+  }
+  if (!args.quiet) std::cout << s->report;
+  std::printf("is an event: precision %.1f%% (%d/%d), recall %.1f%% (%d/%d); type right %d/%d; %zu sentences\n",
+              100 * s->Precision(), s->true_events, s->true_events + s->false_events, 100 * s->Recall(),
+              s->true_events, s->true_events + s->missed_events, s->right_type, s->true_events, sentences->size());
+  if (s->Precision() < args.min_precision || s->Recall() < args.min_recall) {
+    Fail("eval: below --min-precision " + std::to_string(args.min_precision) + " or --min-recall " +
+         std::to_string(args.min_recall));
+    return 1;
+  }
+  return 0;
+}
+
 int RunEval(const EvalArgs& args) {
+  if (!args.event_sentences.empty()) return RunEvalEvents(args);
   if (args.gold_files.empty()) {
     Fail("eval: give one or more *.gold.json files (scripts/eval-seed finds the shared ones)");
     return 2;
@@ -189,6 +219,12 @@ int main(int argc, char** argv) {
       "eval", "Score extract against hand-made reference annotations (*.gold.json beside their .txt)");
   eval->add_option("GOLD", ev.gold_files, "Gold files")->check(CLI::ExistingFile);
   eval->add_flag("--quiet", ev.quiet, "Totals only");
+  eval->add_option("--events", ev.event_sentences,
+                   "Score event decisions on labelled sentences (TSV: sentence<TAB>ACLED type or none; "
+                   "docs/events.md) instead of gold files")
+      ->check(CLI::ExistingFile);
+  eval->add_option("--min-precision", ev.min_precision, "With --events: fail below this precision (0-1)");
+  eval->add_option("--min-recall", ev.min_recall, "With --events: fail below this recall (0-1)");
 
   BenchArgs bench;
   CLI::App* b = app.add_subcommand(
@@ -270,7 +306,7 @@ int main(int argc, char** argv) {
   }
   // Commands that geoparse need the gazetteer: a missing or damaged one is an
   // error before any work, not a crash in the middle of it. Queries do not.
-  const bool geoparses = extract->parsed() || eval->parsed() || ingest->parsed() || (b->parsed() && bench.db.empty());
+  const bool geoparses = extract->parsed() || eval->parsed() || ingest->parsed() || tr.events->parsed() || (b->parsed() && bench.db.empty());
   if (auto g = geoparses ? sitrep::LoadDefaultGazetteer() : sitrep::Result<const sitrep::Gazetteer*>(nullptr); !g.ok()) {
     std::cerr << "sitrep: " << g.status().message() << "\n";
     return 1;
@@ -287,6 +323,7 @@ int main(int argc, char** argv) {
   if (srv.cmd->parsed()) return RunServe(srv);
   if (eval->parsed()) return RunEval(ev);
   if (tr.cmd->parsed()) return RunTrain(tr);
+  if (tr.events->parsed()) return RunTrainEvents(tr);
   if (b->parsed()) return RunBench(bench);
   return 2;
 }
