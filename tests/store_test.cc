@@ -483,7 +483,7 @@ TEST_F(FixtureCorpus, AcledCsvHasTheColumnsAndOneRowPerEvent) {
   std::ostringstream out;
   QueryFilter f;
   f.limit = 0;
-  Result<ExportSummary> r = ExportClaims(*db, f, ExportFormat::kAcledCsv, out);
+  Result<ExportSummary> r = ExportClaims(*db, f, ExportFormat::kAcledCsv, out, &testing::TestExtractor());
   ASSERT_TRUE(r.ok()) << r.status().message();
   std::istringstream lines(out.str());
   std::string header;
@@ -506,7 +506,7 @@ TEST_F(FixtureCorpus, GeoJsonFollowsTheSpecStructure) {
   std::ostringstream out;
   QueryFilter f;
   f.limit = 0;
-  Result<ExportSummary> r = ExportClaims(*db, f, ExportFormat::kGeoJson, out);
+  Result<ExportSummary> r = ExportClaims(*db, f, ExportFormat::kGeoJson, out, &testing::TestExtractor());
   ASSERT_TRUE(r.ok());
   nlohmann::json j = nlohmann::json::parse(out.str());
   // RFC 7946: a FeatureCollection has "features", an array of Features;

@@ -2,8 +2,10 @@
 //
 //   auto bytes = sitrep::ReadInput("report.txt", {});
 //   auto doc = sitrep::LoadDocument(*std::move(bytes), {.published = "2024-08-13"});
-//   auto result = sitrep::Extract(*doc);
+//   auto extractor = sitrep::Extractor::Open();   // once: loads the gazetteer
+//   auto result = (*extractor)->Extract(*doc);      // from any thread
 //   std::cout << sitrep::ToJsonString(*result);
+// (Check each Result's ok() first; sitrep/extractor.h has the details.)
 #ifndef SITREP_SITREP_H_
 #define SITREP_SITREP_H_
 
@@ -14,6 +16,7 @@
 
 #include "sitrep/document.h"
 #include "sitrep/extraction.h"
+#include "sitrep/extractor.h"
 #include "sitrep/status.h"
 
 namespace sitrep {
@@ -40,16 +43,6 @@ struct LoadOptions {
 // Empty and binary input is refused; invalid UTF-8 is repaired and flagged in
 // meta.warnings; the result's spans still point into the original bytes.
 Result<Document> LoadDocument(std::string bytes, const LoadOptions& options = {});
-
-struct ExtractOptions {
-  // Claims with no date of their own take one from the previous claim within
-  // this many paragraphs (news keeps its time frame from one paragraph to the
-  // next); 0 turns inheritance off.
-  int date_context_paragraphs = 2;
-};
-
-// Runs every stage of the pipeline over one document.
-Result<Extraction> Extract(const Document& document, const ExtractOptions& options = {});
 
 // The JSON contract of `sitrep extract` (docs/extract-json.md), written
 // directly: `indent` < 0 gives one line, otherwise that many spaces a level.

@@ -49,6 +49,8 @@ struct IngestOptions {
   std::string arguments;           // recorded with the run
   std::string published;           // YYYY-MM-DD for documents that give no date of their own
   std::string outlet;              // for documents that name no outlet
+  // Shared by the extraction threads; null: DefaultExtractor().
+  const Extractor* extractor = nullptr;
   // Called from the ingesting thread, at most every progress_interval_ms and
   // once at the end.
   std::function<void(const IngestProgress&)> on_progress;
@@ -203,8 +205,11 @@ struct ExportSummary {
 
 // Writes every claim the filter selects (limit and offset apply; a limit of 0
 // or less means all). ACLED CSV and GeoJSON carry events only (claims with an
-// event type); JSON Lines carries every claim.
-Result<ExportSummary> ExportClaims(Database& db, QueryFilter filter, ExportFormat format, std::ostream& out);
+// event type); JSON Lines carries every claim. Countries (actor1, actor2,
+// country) are named as `names`'s gazetteer names them ("Ukraine"), and by
+// their ISO code without one.
+Result<ExportSummary> ExportClaims(Database& db, QueryFilter filter, ExportFormat format, std::ostream& out,
+                                   const Extractor* names = nullptr);
 
 // One claim as the JSON object of `sitrep claims --format json`, the JSON
 // Lines export and the server (docs/database.md).

@@ -115,7 +115,7 @@ struct Examples {
 
 // Gold BIO labels of every token: cue over source over content where
 // attributions nest (a quotation that itself quotes someone).
-void AddArticle(const AttributionArticle& art, Examples* out) {
+void AddArticle(const AttributionArticle& art, const Lexicons& lexicons, Examples* out) {
   LoadOptions lo;
   lo.published = art.published;
   lo.format = "text";
@@ -123,7 +123,7 @@ void AddArticle(const AttributionArticle& art, Examples* out) {
   if (!doc.ok()) return;
   std::optional<CivilDate> published;
   if (!art.published.empty()) published = CivilDate::Parse(art.published);
-  Analysis a(doc->text, published);
+  Analysis a(doc->text, published, lexicons);
   std::vector<QuoteMention> quotes = FindQuotes(a);
   std::vector<learn::FeatureRows> rows = AttributionFeatures(a, quotes);
 
@@ -170,9 +170,9 @@ void AddArticle(const AttributionArticle& art, Examples* out) {
   }
 }
 
-Examples BuildExamples(const std::vector<AttributionArticle>& docs) {
+Examples BuildExamples(const std::vector<AttributionArticle>& docs, const Lexicons& lexicons) {
   Examples ex;
-  for (const AttributionArticle& d : docs) AddArticle(d, &ex);
+  for (const AttributionArticle& d : docs) AddArticle(d, lexicons, &ex);
   return ex;
 }
 
@@ -257,8 +257,10 @@ Result<learn::LinearModel> TrainAttributionTagger(const std::vector<AttributionA
                                                   const AttributionTrainOptions& options,
                                                   const std::function<void(const std::string&)>& log) {
   if (options.epochs < 1) return Status::InvalidArgument("epochs must be at least 1");
-  Examples tr = BuildExamples(train);
-  Examples dv = BuildExamples(dev);
+  Result<std::unique_ptr<Lexicons>> lexicons = Lexicons::Load();
+  if (!lexicons.ok()) return lexicons.status();
+  Examples tr = BuildExamples(train, **lexicons);
+  Examples dv = BuildExamples(dev, **lexicons);
   size_t tokens = 0;
   for (const auto& l : tr.labels) tokens += l.size();
   log("train: " + std::to_string(train.size()) + " articles, " + std::to_string(tr.rows.size()) + " sentences, " +
@@ -281,7 +283,9 @@ Result<learn::LinearModel> TrainAttributionTagger(const std::vector<AttributionA
 }
 
 std::string ScoreAttributionTokens(const learn::LinearModel& model, const std::vector<AttributionArticle>& docs) {
-  return TokenScores(model, BuildExamples(docs));
+  Result<std::unique_ptr<Lexicons>> lexicons = Lexicons::Load();
+  if (!lexicons.ok()) return "no word lists: " + lexicons.status().message();
+  return TokenScores(model, BuildExamples(docs, **lexicons));
 }
 
 }  // namespace sitrep

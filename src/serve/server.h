@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "sitrep/extractor.h"
 #include "sitrep/status.h"
 
 namespace sitrep {
@@ -18,6 +19,9 @@ struct ServeOptions {
   size_t max_request_bytes = 64 * 1024;
   int timeout_seconds = 10;        // reading a request, writing a response
   int max_page = 1000;             // largest `limit` a request may ask for
+  // Names the countries in exports (ExportClaims); none: ISO codes. Not
+  // owned; outlives the server.
+  const Extractor* extractor = nullptr;
 };
 
 class Server {

@@ -62,7 +62,8 @@ class BatchQueue {
 
 // Loads and extracts one record. Returns false when the document is already
 // stored (nothing to extract).
-bool Process(SourceRecord& r, const IngestOptions& options, sql::Statement* latest, ProcessedDocument* out) {
+bool Process(SourceRecord& r, const IngestOptions& options, const Extractor& extractor, sql::Statement* latest,
+             ProcessedDocument* out) {
   out->origin = r.origin;
   out->links = std::move(r.links);
   out->warnings = std::move(r.warnings);
@@ -91,7 +92,7 @@ bool Process(SourceRecord& r, const IngestOptions& options, sql::Statement* late
     latest->Reset();
     if (same) return false;
   }
-  Result<Extraction> x = Extract(out->doc);
+  Result<Extraction> x = extractor.Extract(out->doc);
   if (!x.ok()) {
     out->failure = "extraction failed: " + x.status().message();
     return true;
@@ -183,6 +184,10 @@ Result<IngestSummary> IngestCorpus(const std::vector<std::string>& paths, const 
     std::error_code ec;
     if (!std::filesystem::exists(p, ec)) return Status::NotFound("no such file or folder: " + p);
   }
+  // One Extractor for every extracting thread.
+  Result<const Extractor*> extractor = options.extractor;
+  if (options.extractor == nullptr) extractor = DefaultExtractor();
+  if (!extractor.ok()) return extractor.status();
   const auto started = Clock::now();
   Result<sql::Connection> db = OpenForWriting(options.db_path);
   if (!db.ok()) return db.status();
@@ -272,7 +277,7 @@ Result<IngestSummary> IngestCorpus(const std::vector<std::string>& paths, const 
     std::atomic<size_t> next{0};
     auto work = [&](int t) {
       for (size_t i = next++; i < n; i = next++) {
-        unchanged[i] = !Process(batch.records[i], options, &latest[t], &batch.processed[i]);
+        unchanged[i] = !Process(batch.records[i], options, **extractor, &latest[t], &batch.processed[i]);
       }
     };
     std::vector<std::thread> threads;

@@ -6,7 +6,6 @@
 #include <iostream>
 
 #include "eval/gold_scorer.h"
-#include "geoparse/gazetteer.h"
 #include "sitrep/sitrep.h"
 #include "tools/sitrep/commands.h"
 
@@ -26,7 +25,7 @@ struct ExtractArgs {
   uint64_t max_bytes = kDefaultMaxBytes;
 };
 
-int RunExtract(const ExtractArgs& args) {
+int RunExtract(const ExtractArgs& args, const Extractor& extractor) {
   Result<std::string> bytes = ReadInput(args.file, args.max_bytes);
   if (!bytes.ok()) {
     Fail(bytes.status().message());
@@ -42,7 +41,7 @@ int RunExtract(const ExtractArgs& args) {
     Fail(args.file + ": " + doc.status().message());
     return 1;
   }
-  Result<Extraction> x = Extract(*doc);
+  Result<Extraction> x = extractor.Extract(*doc);
   if (!x.ok()) {
     Fail(args.file + ": " + x.status().message());
     return 1;
@@ -60,7 +59,7 @@ struct EvalArgs {
   bool quiet = false;
 };
 
-int RunEval(const EvalArgs& args) {
+int RunEval(const EvalArgs& args, const Extractor& extractor) {
   if (args.gold_files.empty()) {
     Fail("eval: give one or more *.gold.json files (scripts/eval-seed finds the shared ones)");
     return 2;
@@ -101,7 +100,7 @@ int RunEval(const EvalArgs& args) {
       Fail("eval: " + text_path + ": " + doc.status().message());
       return 1;
     }
-    Result<Extraction> x = Extract(*doc);
+    Result<Extraction> x = extractor.Extract(*doc);
     if (!x.ok()) {
       Fail("eval: " + x.status().message());
       return 1;
@@ -258,25 +257,35 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? 0 : 2;
   }
-  // Commands that geoparse need the gazetteer: a missing or damaged one is an
-  // error before any work, not a crash in the middle of it. Queries do not.
-  const bool geoparses = extract->parsed() || eval->parsed() || ingest->parsed() || (b->parsed() && bench.db.empty());
-  if (auto g = geoparses ? sitrep::LoadDefaultGazetteer() : sitrep::Result<const sitrep::Gazetteer*>(nullptr); !g.ok()) {
-    std::cerr << "sitrep: " << g.status().message() << "\n";
-    return 1;
+  // Commands that extract open one Extractor (the gazetteer, the word lists)
+  // before any work: a missing or damaged file is an error up front, not in
+  // the middle. Exports and the server name countries with its gazetteer and
+  // go on without one; queries need none.
+  const bool extracts = extract->parsed() || eval->parsed() || ingest->parsed() || (b->parsed() && bench.db.empty());
+  const bool names_countries = exp->parsed() || srv.cmd->parsed();
+  std::unique_ptr<sitrep::Extractor> extractor;
+  if (extracts || names_countries) {
+    sitrep::Result<std::unique_ptr<sitrep::Extractor>> opened = sitrep::Extractor::Open();
+    if (!opened.ok() && extracts) {
+      Fail(opened.status().message());
+      return 1;
+    }
+    if (!opened.ok()) Fail("countries are given by ISO code: " + opened.status().message());
+    if (opened.ok()) extractor = std::move(opened).value();
   }
-  if (extract->parsed()) return RunExtract(ex);
-  if (ingest->parsed()) return RunIngest(in);
+  srv.options.extractor = extractor.get();
+  if (extract->parsed()) return RunExtract(ex, *extractor);
+  if (ingest->parsed()) return RunIngest(in, *extractor);
   if (claims->parsed()) return RunClaims(cl, /*events=*/false);
   if (events->parsed()) return RunClaims(evs, /*events=*/true);
   if (show->parsed()) return RunShow(sh);
-  if (exp->parsed()) return RunExport(exf);
+  if (exp->parsed()) return RunExport(exf, extractor.get());
   if (stats->parsed()) return RunStats(stats_db);
   if (ctl.import->parsed() || ctl.show->parsed() || ctl.diff->parsed()) return RunControl(ctl);
   if (ver.cmd->parsed()) return RunVerify(ver);
   if (srv.cmd->parsed()) return RunServe(srv);
-  if (eval->parsed()) return RunEval(ev);
+  if (eval->parsed()) return RunEval(ev, *extractor);
   if (tr.cmd->parsed()) return RunTrain(tr);
-  if (b->parsed()) return RunBench(bench);
+  if (b->parsed()) return RunBench(bench, extractor.get());
   return 2;
 }

@@ -104,8 +104,9 @@ void AddFilterOptions(CLI::App* cmd, FilterArgs* f, bool paging) {
   }
 }
 
-int RunIngest(const IngestArgs& args) {
+int RunIngest(const IngestArgs& args, const Extractor& extractor) {
   IngestOptions o;
+  o.extractor = &extractor;
   o.db_path = args.db;
   o.jobs = args.jobs;
   o.max_bytes = args.max_bytes;
@@ -270,7 +271,7 @@ int RunShow(const ShowArgs& args) {
   return 0;
 }
 
-int RunExport(FilterArgs args) {
+int RunExport(FilterArgs args, const Extractor* names) {
   if (Status s = ParseNear(args.near, &args.filter); !s.ok()) {
     Fail("--" + s.message());
     return 2;
@@ -300,7 +301,7 @@ int RunExport(FilterArgs args) {
     }
   }
   std::ostream& out = file.is_open() ? static_cast<std::ostream&>(file) : std::cout;
-  Result<ExportSummary> r = ExportClaims(*db, args.filter, format, out);
+  Result<ExportSummary> r = ExportClaims(*db, args.filter, format, out, names);
   if (!r.ok()) {
     Fail("export: " + r.status().message());
     return r.status().code() == StatusCode::kInvalidArgument ? 2 : 1;
