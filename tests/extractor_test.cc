@@ -78,6 +78,18 @@ TEST(ExtractorOpen, AFileWithTheWrongMagicOrVersionIsAnError) {
   EXPECT_EQ(y.status().code(), StatusCode::kDataError) << y.status().ToString();
 }
 
+TEST(ExtractorOpen, ADamagedAttributionModelIsAnError) {
+  testing::TempDir dir;
+  testing::WriteFile(dir / "model.bin", "not a model at all, just some bytes");
+  ExtractorOptions o;
+  o.attribution_model_path = dir / "model.bin";
+  auto x = Extractor::Open(o);
+  ASSERT_FALSE(x.ok());
+  EXPECT_NE(x.status().message().find("model.bin"), std::string::npos) << x.status().message();
+  o.attribution_model_path = dir / "none.model";
+  EXPECT_FALSE(Extractor::Open(o).ok());
+}
+
 // The point: Extract() is const and shares nothing mutable, so threads on
 // one Extractor get what a single thread gets.
 TEST(ExtractorThreads, TwoThreadsOnOneExtractorGiveTheResultsOfOne) {

@@ -22,15 +22,16 @@
 
 namespace sitrep {
 
-// What Open() loads. Each file is a path; empty means the default place.
-// Loaded data to come (a learned attribution model under data/models/) gets
-// its path here and is opened in Extractor::Open beside the gazetteer.
+// What Open() loads. Each file is a path; empty means the default search,
+// in order: the file the environment variable names (then the only one
+// tried), the file next to the running executable, the build tree's copy,
+// the installed copy (share/sitrep/). More loaded data gets its path here.
 struct ExtractorOptions {
-  // The compiled gazetteer (gazetteer.bin, docs/data.md). Empty: the default
-  // search, in order: the file $SITREP_GAZETTEER names (then the only one
-  // tried), gazetteer.bin next to the running executable, the build tree's
-  // copy, the installed copy (share/sitrep/gazetteer.bin).
+  // The compiled gazetteer (gazetteer.bin, docs/data.md; $SITREP_GAZETTEER).
   std::string gazetteer_path;
+  // The learned attribution tagger (attribution.model, copied from
+  // data/models/ by the build; $SITREP_ATTRIBUTION_MODEL).
+  std::string attribution_model_path;
 };
 
 struct ExtractOptions {
@@ -42,11 +43,11 @@ struct ExtractOptions {
 
 class Extractor {
  public:
-  // Loads the gazetteer and the word lists. NotFound when the default search
-  // finds no gazetteer (naming the paths tried); IoError when the file
-  // cannot be opened; DataError when it is truncated, corrupt or of another
-  // format version, or a word list has a malformed row. The message names
-  // the file and says how to fix it.
+  // Loads the gazetteer, the attribution model and the word lists. NotFound
+  // when the default search finds no file (naming the paths tried); IoError
+  // when a file cannot be opened; DataError when it is truncated, corrupt or
+  // of another format version, or a word list has a malformed row. The
+  // message names the file and says how to fix it.
   static Result<std::unique_ptr<Extractor>> Open(const ExtractorOptions& options = {});
   ~Extractor();
   Extractor(const Extractor&) = delete;
@@ -61,8 +62,9 @@ class Extractor {
   // when the gazetteer does not know it.
   std::string CountryName(std::string_view iso3) const;
 
-  // The path of the gazetteer file in use.
+  // The paths of the files in use.
   const std::string& gazetteer_path() const;
+  const std::string& attribution_model_path() const;
 
   // The loaded data (src/pipeline/extractor_data.h), for the library's stages.
   struct Data;

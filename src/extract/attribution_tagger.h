@@ -34,6 +34,7 @@ class AttributionTagger {
   static std::vector<std::string> Labels();
 
   explicit AttributionTagger(learn::LinearModel model) : model_(std::move(model)) {}
+  // Extractor::Open loads it (the default path: pipeline/data_paths.h).
   static Result<AttributionTagger> Load(const std::string& path);
 
   const learn::LinearModel& model() const { return model_; }
@@ -44,11 +45,6 @@ class AttributionTagger {
  private:
   learn::LinearModel model_;
 };
-
-// The attribution model beside the gazetteer: $SITREP_ATTRIBUTION_MODEL
-// when set (the only one tried then), else attribution.model beside the
-// executable, in the build tree, or in the install tree. Loaded once.
-Result<const AttributionTagger*> LoadDefaultAttributionTagger();
 
 // The features of every token, one FeatureRows per sentence (the same for
 // training and tagging).

@@ -21,6 +21,10 @@ std::vector<std::string> GazetteerSearchPath();
 // exists; NotFound naming the paths tried when there is none.
 Result<std::string> DefaultGazetteerPath();
 
+// The same for the attribution model: $SITREP_ATTRIBUTION_MODEL, then
+// attribution.model next to the executable, in the build tree, installed.
+Result<std::string> DefaultAttributionModelPath();
+
 }  // namespace sitrep
 
 #endif  // SITREP_PIPELINE_DATA_PATHS_H_

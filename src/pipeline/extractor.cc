@@ -68,18 +68,30 @@ std::vector<bool> Explained(size_t n, const std::vector<PlaceFound>& places, con
 
 }  // namespace
 
+namespace {
+
+// `given`, or the default search's file when it is empty.
+Result<std::string> PathOr(const std::string& given, Result<std::string> (*search)()) {
+  if (!given.empty()) return given;
+  return search();
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Extractor>> Extractor::Open(const ExtractorOptions& options) {
   auto data = std::make_unique<Data>();
-  if (options.gazetteer_path.empty()) {
-    Result<std::string> path = DefaultGazetteerPath();
-    if (!path.ok()) return path.status();
-    data->gazetteer_path = std::move(path).value();
-  } else {
-    data->gazetteer_path = options.gazetteer_path;
-  }
+  Result<std::string> gazetteer_path = PathOr(options.gazetteer_path, DefaultGazetteerPath);
+  if (!gazetteer_path.ok()) return gazetteer_path.status();
+  data->gazetteer_path = *gazetteer_path;
   Result<std::unique_ptr<Gazetteer>> gazetteer = Gazetteer::Open(data->gazetteer_path);
   if (!gazetteer.ok()) return gazetteer.status();
   data->gazetteer = std::move(gazetteer).value();
+  Result<std::string> model_path = PathOr(options.attribution_model_path, DefaultAttributionModelPath);
+  if (!model_path.ok()) return model_path.status();
+  data->attribution_model_path = *model_path;
+  Result<AttributionTagger> tagger = AttributionTagger::Load(data->attribution_model_path);
+  if (!tagger.ok()) return tagger.status();
+  data->attribution = std::make_unique<AttributionTagger>(std::move(tagger).value());
   Result<std::unique_ptr<Lexicons>> lexicons = Lexicons::Load();
   if (!lexicons.ok()) return lexicons.status();
   data->lexicons = std::move(lexicons).value();
@@ -90,6 +102,7 @@ Extractor::Extractor(std::unique_ptr<Data> data) : data_(std::move(data)) {}
 Extractor::~Extractor() = default;
 
 const std::string& Extractor::gazetteer_path() const { return data_->gazetteer_path; }
+const std::string& Extractor::attribution_model_path() const { return data_->attribution_model_path; }
 
 std::string Extractor::CountryName(std::string_view iso3) const {
   const GazetteerEntry* e = data_->gazetteer->Country(iso3);
@@ -134,9 +147,7 @@ Result<Extraction> Extractor::Extract(const Document& doc, const ExtractOptions&
 
   DocContext ctx(a, quotes, dates, quantities, places, entities, people);
   ctx.parties = FindParties(places, entities, people, lexicons);
-  Result<const AttributionTagger*> tagger = LoadDefaultAttributionTagger();
-  if (!tagger.ok()) return tagger.status();
-  ctx.attributions = (*tagger)->Tag(a, quotes);
+  ctx.attributions = data_->attribution->Tag(a, quotes);
   ClaimOptions claim_options;
   claim_options.date_context_paragraphs = options.date_context_paragraphs;
   std::vector<Claim> claims = BuildClaims(ctx, claim_options);

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "extract/attribution_tagger.h"
 #include "extract/lexicons.h"
 #include "geoparse/gazetteer.h"
 #include "sitrep/extractor.h"
@@ -18,6 +19,8 @@ namespace sitrep {
 struct Extractor::Data {
   std::string gazetteer_path;
   std::unique_ptr<Gazetteer> gazetteer;
+  std::string attribution_model_path;
+  std::unique_ptr<AttributionTagger> attribution;
   std::unique_ptr<Lexicons> lexicons;
 };
 
