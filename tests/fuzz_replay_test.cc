@@ -11,6 +11,8 @@
 #include <random>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "sitrep/sitrep.h"
 
 namespace sitrep {

@@ -12,8 +12,6 @@
 #include <cstdint>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "sitrep/document.h"
 #include "sitrep/extraction.h"
 #include "sitrep/extractor.h"
@@ -46,10 +44,8 @@ Result<Document> LoadDocument(std::string bytes, const LoadOptions& options = {}
 
 // The JSON contract of `sitrep extract` (docs/extract-json.md), written
 // directly: `indent` < 0 gives one line, otherwise that many spaces a level.
+// (sitrep/json.h gives it as a JSON value.)
 std::string ToJsonString(const Extraction& extraction, int indent = 1);
-
-// The same as a JSON value, for programs that want to inspect it.
-nlohmann::ordered_json ToJson(const Extraction& extraction);
 
 // A readable summary for a terminal.
 std::string ToText(const Extraction& extraction);

@@ -189,9 +189,8 @@ class Database {
   };
   Result<std::vector<EventPoint>> EventPoints(const QueryFilter& filter);
 
-  struct Impl;
-
  private:
+  struct Impl;
   explicit Database(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
@@ -211,9 +210,7 @@ struct ExportSummary {
 Result<ExportSummary> ExportClaims(Database& db, QueryFilter filter, ExportFormat format, std::ostream& out,
                                    const Extractor* names = nullptr);
 
-// One claim as the JSON object of `sitrep claims --format json`, the JSON
-// Lines export and the server (docs/database.md).
-nlohmann::ordered_json ToJson(const ClaimRecord& claim);
+// One claim as JSON: ToJson(const ClaimRecord&) in sitrep/json.h.
 
 // One CSV field (RFC 4180): quoted when it holds a comma, quote or line
 // break, quotes doubled.

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sitrep/control.h"
+#include "sitrep/json.h"
 #include "sitrep/store.h"
 
 namespace sitrep {

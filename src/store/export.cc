@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sitrep/extractor.h"
+#include "sitrep/json.h"
 #include "store/store_internal.h"
 
 namespace sitrep {

@@ -144,6 +144,20 @@ int RunEval(const EvalArgs& args, const Extractor& extractor) {
   return 0;
 }
 
+// Opens the Extractor (the gazetteer, the attribution model, the word lists)
+// when `wanted`. False when it cannot and is `required`; otherwise the
+// command goes on without it (countries given by ISO code).
+bool OpenExtractor(bool required, bool wanted, std::unique_ptr<Extractor>* out) {
+  if (!wanted) return true;
+  Result<std::unique_ptr<Extractor>> opened = Extractor::Open();
+  if (opened.ok()) {
+    *out = std::move(opened).value();
+    return true;
+  }
+  Fail(required ? opened.status().message() : "countries are given by ISO code: " + opened.status().message());
+  return !required;
+}
+
 }  // namespace
 
 }  // namespace sitrep::cli
@@ -257,22 +271,12 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? 0 : 2;
   }
-  // Commands that extract open one Extractor (the gazetteer, the word lists)
-  // before any work: a missing or damaged file is an error up front, not in
-  // the middle. Exports and the server name countries with its gazetteer and
-  // go on without one; queries need none.
+  // Commands that extract open one Extractor before any work: a missing or
+  // damaged file is an error up front, not in the middle. Exports and the
+  // server name countries with its gazetteer; queries need none.
   const bool extracts = extract->parsed() || eval->parsed() || ingest->parsed() || (b->parsed() && bench.db.empty());
-  const bool names_countries = exp->parsed() || srv.cmd->parsed();
   std::unique_ptr<sitrep::Extractor> extractor;
-  if (extracts || names_countries) {
-    sitrep::Result<std::unique_ptr<sitrep::Extractor>> opened = sitrep::Extractor::Open();
-    if (!opened.ok() && extracts) {
-      Fail(opened.status().message());
-      return 1;
-    }
-    if (!opened.ok()) Fail("countries are given by ISO code: " + opened.status().message());
-    if (opened.ok()) extractor = std::move(opened).value();
-  }
+  if (!OpenExtractor(extracts, extracts || exp->parsed() || srv.cmd->parsed(), &extractor)) return 1;
   srv.options.extractor = extractor.get();
   if (extract->parsed()) return RunExtract(ex, *extractor);
   if (ingest->parsed()) return RunIngest(in, *extractor);

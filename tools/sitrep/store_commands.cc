@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "sitrep/json.h"
 #include "sitrep/store.h"
 #include "tools/sitrep/commands.h"
 
