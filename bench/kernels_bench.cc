@@ -3,6 +3,8 @@
 // pipeline over a large corpus; this shows where the time goes.
 #include <benchmark/benchmark.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -15,13 +17,25 @@
 #include "geo/point_index.h"
 #include "extract/mentions.h"
 #include "extract/names.h"
-#include "geoparse/gazetteer.h"
 #include "geoparse/place_resolver.h"
+#include "pipeline/data_paths.h"
+#include "pipeline/extractor_data.h"
 #include "sitrep/sitrep.h"
 #include "text/segmenter.h"
 
 namespace sitrep {
 namespace {
+
+// The data every stage reads, opened once; a benchmark without it is moot.
+const Extractor& Loaded() {
+  Result<const Extractor*> x = DefaultExtractor();
+  if (!x.ok()) {
+    std::fprintf(stderr, "sitrep_bench: %s\n", x.status().message().c_str());
+    std::exit(1);
+  }
+  return **x;
+}
+const Lexicons& Lex() { return *Loaded().data().lexicons; }
 
 const std::vector<Document>& Corpus() {
   static const std::vector<Document>* docs = [] {
@@ -56,7 +70,7 @@ BENCHMARK(BM_Segment);
 void BM_Analysis(benchmark::State& state) {
   for (auto _ : state) {
     for (const Document& d : Corpus()) {
-      Analysis a(d.text, CivilDate::Parse(d.meta.published));
+      Analysis a(d.text, CivilDate::Parse(d.meta.published), Lex());
       benchmark::DoNotOptimize(a.folded.data());
     }
   }
@@ -66,7 +80,7 @@ BENCHMARK(BM_Analysis);
 
 void BM_DatesAndQuantities(benchmark::State& state) {
   std::vector<Analysis> analyses;
-  for (const Document& d : Corpus()) analyses.emplace_back(d.text, CivilDate::Parse(d.meta.published));
+  for (const Document& d : Corpus()) analyses.emplace_back(d.text, CivilDate::Parse(d.meta.published), Lex());
   for (auto _ : state) {
     for (const Analysis& a : analyses) {
       auto dates = FindDates(a);
@@ -79,8 +93,8 @@ BENCHMARK(BM_DatesAndQuantities);
 
 void BM_Geoparse(benchmark::State& state) {
   std::vector<Analysis> analyses;
-  for (const Document& d : Corpus()) analyses.emplace_back(d.text, CivilDate::Parse(d.meta.published));
-  PlaceResolver resolver(DefaultGazetteer());
+  for (const Document& d : Corpus()) analyses.emplace_back(d.text, CivilDate::Parse(d.meta.published), Lex());
+  PlaceResolver resolver(*Loaded().data().gazetteer);
   for (auto _ : state) {
     for (const Analysis& a : analyses) benchmark::DoNotOptimize(resolver.Resolve(a));
   }
@@ -94,17 +108,13 @@ void BM_AttributionTagger(benchmark::State& state) {
   std::vector<std::vector<QuoteMention>> quotes;
   size_t tokens = 0;
   for (const Document& d : Corpus()) {
-    analyses.emplace_back(d.text, CivilDate::Parse(d.meta.published));
+    analyses.emplace_back(d.text, CivilDate::Parse(d.meta.published), Lex());
     quotes.push_back(FindQuotes(analyses.back()));
     tokens += analyses.back().token_count();
   }
-  Result<const AttributionTagger*> tagger = LoadDefaultAttributionTagger();
-  if (!tagger.ok()) {
-    state.SkipWithError(tagger.status().message().c_str());
-    return;
-  }
+  const AttributionTagger& tagger = *Loaded().data().attribution;
   for (auto _ : state) {
-    for (size_t i = 0; i < analyses.size(); ++i) benchmark::DoNotOptimize((*tagger)->Tag(analyses[i], quotes[i]));
+    for (size_t i = 0; i < analyses.size(); ++i) benchmark::DoNotOptimize(tagger.Tag(analyses[i], quotes[i]));
   }
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * tokens));
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * CorpusBytes()));
@@ -115,13 +125,12 @@ BENCHMARK(BM_AttributionTagger);
 // build the entry table. Counters: the file's size and the memory the
 // entry table takes beside the mapping.
 void BM_GazetteerOpen(benchmark::State& state) {
-  std::string path = GazetteerSearchPath().back();
-  for (const std::string& p : GazetteerSearchPath()) {
-    if (std::filesystem::exists(p)) {
-      path = p;
-      break;
-    }
+  Result<std::string> found = DefaultGazetteerPath();
+  if (!found.ok()) {
+    state.SkipWithError(found.status().message().c_str());
+    return;
   }
+  const std::string path = *found;
   size_t bytes = 0, heap = 0;
   for (auto _ : state) {
     auto g = Gazetteer::Open(path);
@@ -140,7 +149,7 @@ BENCHMARK(BM_GazetteerOpen)->Unit(benchmark::kMillisecond);
 
 void BM_Extract(benchmark::State& state) {
   for (auto _ : state) {
-    for (const Document& d : Corpus()) benchmark::DoNotOptimize(Extract(d));
+    for (const Document& d : Corpus()) benchmark::DoNotOptimize(Loaded().Extract(d));
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * CorpusBytes()));
   state.counters["docs/s"] =
@@ -156,8 +165,8 @@ namespace {
 
 void BM_EntitiesAndMisspellings(benchmark::State& state) {
   std::vector<Analysis> analyses;
-  for (const Document& d : Corpus()) analyses.emplace_back(d.text, CivilDate::Parse(d.meta.published));
-  PlaceResolver resolver(DefaultGazetteer());
+  for (const Document& d : Corpus()) analyses.emplace_back(d.text, CivilDate::Parse(d.meta.published), Lex());
+  PlaceResolver resolver(*Loaded().data().gazetteer);
   for (auto _ : state) {
     for (const Analysis& a : analyses) {
       auto places = resolver.Resolve(a);

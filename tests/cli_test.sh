@@ -43,6 +43,11 @@ expect 2 "subcommand|frobnicate" -- frobnicate
 head -c 3000 "$(dirname "$bin")/gazetteer.bin" >"$tmp/truncated.bin"
 SITREP_GAZETTEER="$tmp/none.bin" expect 1 "sitrep: cannot open gazetteer .*none.bin" -- extract "$tmp/bad_byte.txt"
 SITREP_GAZETTEER="$tmp/truncated.bin" expect 1 "sitrep: gazetteer .*truncated.*rebuild" -- extract "$tmp/bad_byte.txt"
+{ printf 'NOTAGAZ!'; tail -c +9 "$(dirname "$bin")/gazetteer.bin"; } >"$tmp/magic.bin"
+SITREP_GAZETTEER="$tmp/magic.bin" expect 1 "^sitrep: gazetteer .*magic.bin.*wrong magic" -- extract "$tmp/bad_byte.txt"
+SITREP_GAZETTEER="$tmp/none.bin" expect 1 "^sitrep: cannot open gazetteer" -- ingest -q --db "$tmp/nogaz.db" tests/data/corpus/reports.jsonl
+if [[ -e "$tmp/nogaz.db" ]]; then echo "FAIL: ingest without a gazetteer created a database"; fails=$((fails + 1)); else pass=$((pass + 1)); fi
+SITREP_GAZETTEER="$tmp/none.bin" expect 1 "^sitrep: cannot open gazetteer" -- bench --mb 0.01
 expect 0 "Extract claims" -- --help
 expect 0 "--published" -- extract --help
 expect 0 "gold" -- eval --help
@@ -83,6 +88,7 @@ if ! grep -q $'\033' "$tmp/err" && grep -qF 'no\x1b[31mfile' "$tmp/err"; then
 expect 1 "no document 999" -- show --db "$tmp/c.db" 999
 expect 0 "^event_date,time_precision,event_type" -- export --db "$tmp/c.db" --format acled-csv
 expect 0 "FeatureCollection" -- export --db "$tmp/c.db" --format geojson
+SITREP_GAZETTEER="$tmp/none.bin" expect 0 "^sitrep: countries are given by ISO code: cannot open gazetteer" -- export --db "$tmp/c.db" --format acled-csv
 expect 0 "claim groups 1" -- stats --db "$tmp/c.db"
 "$bin" claims --db "$tmp/c.db" --format json >"$tmp/claims.json" 2>"$tmp/err"
 if python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d) > 10 and d[0]['source']['outlet'] is not None" "$tmp/claims.json"; then

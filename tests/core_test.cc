@@ -3,6 +3,7 @@
 #include "core/tsv.h"
 #include "core/utf8.h"
 #include "sitrep/extraction.h"
+#include "sitrep/status.h"
 
 namespace sitrep {
 namespace {
@@ -80,6 +81,21 @@ TEST(Tsv, SkipsCommentsAndKeepsLineNumbers) {
   EXPECT_EQ(rows[1].field(2), "e");
   EXPECT_EQ(rows[1].field(7), "");
   EXPECT_EQ(SplitList("a||b|"), (std::vector<std::string_view>{"a", "b"}));
+}
+
+// The point: reading the value of an error is caught where it happens (in
+// debug builds), not as garbage further on.
+TEST(Result, ValueOfAnErrorAsserts) {
+#ifdef NDEBUG
+  GTEST_SKIP() << "asserts are compiled out of release builds";
+#else
+  Result<std::string> r = Status::NotFound("no such thing");
+  EXPECT_DEATH((void)r.value(), "check ok\\(\\) first");
+  EXPECT_DEATH((void)r->size(), "check ok\\(\\) first");
+  EXPECT_DEATH((void)*r, "check ok\\(\\) first");
+  Result<std::string> v = std::string("value");
+  EXPECT_EQ(*v, "value");
+#endif
 }
 
 }  // namespace

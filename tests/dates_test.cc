@@ -2,6 +2,7 @@
 
 #include "extract/analysis.h"
 #include "extract/mentions.h"
+#include "tests/test_util.h"
 
 namespace sitrep {
 namespace {
@@ -9,7 +10,7 @@ namespace {
 // The first date found in `text` published on `published`, as "from..to" or "day".
 std::string FirstDate(const std::string& text, const std::string& published = "2024-08-13",
                       int* precision = nullptr) {
-  Analysis a(text, CivilDate::Parse(published));
+  Analysis a(text, CivilDate::Parse(published), testing::TestLexicons());
   auto dates = FindDates(a);
   if (dates.empty()) return "none";
   const DateMention& m = dates[0].mention;
@@ -64,7 +65,7 @@ TEST(Dates, ModalMayIsNotAMonth) {
 }
 
 TEST(Dates, RelativeDatesNeedAPublicationDate) {
-  Analysis a("He spoke on Monday night. The war began in February 2022.", std::nullopt);
+  Analysis a("He spoke on Monday night. The war began in February 2022.", std::nullopt, testing::TestLexicons());
   auto dates = FindDates(a);
   ASSERT_EQ(dates.size(), 1u);
   EXPECT_EQ(dates[0].mention.from.ToString(), "2022-02-01");

@@ -8,6 +8,7 @@
 #include "geoparse/gazetteer.h"
 #include "geoparse/gazetteer_builder.h"
 #include "geoparse/gazetteer_format.h"
+#include "pipeline/data_paths.h"
 
 namespace sitrep {
 namespace {
@@ -209,7 +210,9 @@ TEST(GazetteerLoad, OpensAFileAndNamesItInErrors) {
 }
 
 TEST(GazetteerLoad, TheDefaultGazetteerDescribesItself) {
-  auto g = LoadDefaultGazetteer();
+  auto path = DefaultGazetteerPath();
+  ASSERT_TRUE(path.ok()) << path.status().message();
+  auto g = Gazetteer::Open(*path);
   ASSERT_TRUE(g.ok()) << g.status().message();
   EXPECT_EQ((*g)->format_version(), gz::kFormatVersion);
   EXPECT_GE((*g)->data_version(), 2u);

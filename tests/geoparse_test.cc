@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "geoparse/gazetteer.h"
+#include "pipeline/extractor_data.h"
 #include "sitrep/sitrep.h"
 #include "tests/test_util.h"
 
@@ -17,7 +17,7 @@ const Place* FindPlace(const Extraction& x, const std::string& mention, int nth 
 }
 
 TEST(Gazetteer, LoadsTheDefaultAndFindsAlternateNames) {
-  const Gazetteer& g = DefaultGazetteer();
+  const Gazetteer& g = *testing::TestExtractor().data().gazetteer;
   EXPECT_GT(g.size(), 150000u);
   auto kharkiv = g.NamesAt(g.Find("харків"));
   ASSERT_FALSE(kharkiv.empty());

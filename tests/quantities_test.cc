@@ -2,12 +2,13 @@
 
 #include "extract/analysis.h"
 #include "extract/mentions.h"
+#include "tests/test_util.h"
 
 namespace sitrep {
 namespace {
 
 std::vector<Quantity> Quantities(const std::string& text) {
-  Analysis a(text, CivilDate{2024, 8, 13});
+  Analysis a(text, CivilDate{2024, 8, 13}, testing::TestLexicons());
   auto dates = FindDates(a);
   std::vector<Quantity> out;
   for (const QuantityFound& q : FindQuantities(a, dates)) out.push_back(q.quantity);

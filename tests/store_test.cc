@@ -595,7 +595,7 @@ TEST_F(FixtureCorpus, AcledCsvHasTheColumnsAndOneRowPerEvent) {
   std::ostringstream out;
   QueryFilter f;
   f.limit = 0;
-  Result<ExportSummary> r = ExportClaims(*db, f, ExportFormat::kAcledCsv, out);
+  Result<ExportSummary> r = ExportClaims(*db, f, ExportFormat::kAcledCsv, out, &testing::TestExtractor());
   ASSERT_TRUE(r.ok()) << r.status().message();
   std::istringstream lines(out.str());
   std::string header;
@@ -654,7 +654,7 @@ TEST_F(FixtureCorpus, GeoJsonFollowsTheSpecStructure) {
   std::ostringstream out;
   QueryFilter f;
   f.limit = 0;
-  Result<ExportSummary> r = ExportClaims(*db, f, ExportFormat::kGeoJson, out);
+  Result<ExportSummary> r = ExportClaims(*db, f, ExportFormat::kGeoJson, out, &testing::TestExtractor());
   ASSERT_TRUE(r.ok());
   nlohmann::json j = nlohmann::json::parse(out.str());
   // RFC 7946: a FeatureCollection has "features", an array of Features;
@@ -753,6 +753,47 @@ TEST(StoreOpen, RefusesWhatIsNotASitrepDatabase) {
   o.db_path = tmp / "ok.db";
   EXPECT_EQ(IngestCorpus({tmp / "no-such-folder"}, o).status().code(), StatusCode::kNotFound);
   EXPECT_EQ(IngestCorpus({}, o).status().code(), StatusCode::kInvalidArgument);
+}
+
+// The point: an error path that returns early without COMMIT leaves no
+// half-written batch behind; a savepoint undoes only its own work.
+TEST(SqlTransaction, RollsBackUnlessCommittedAndSavepointsUndoOnlyTheirWork) {
+  Result<sql::Connection> db = sql::Connection::Open(":memory:", sql::Connection::Mode::kCreate);
+  ASSERT_TRUE(db.ok()) << db.status().message();
+  ASSERT_TRUE(db->Exec("CREATE TABLE t(x INTEGER)").ok());
+  auto count = [&] {
+    Result<sql::Statement> q = db->Prepare("SELECT count(*) FROM t");
+    Status s;
+    return q.ok() && q->Step(&s) ? q->Int(0) : -1;
+  };
+  {
+    Result<sql::Transaction> txn = sql::Transaction::Begin(&*db);
+    ASSERT_TRUE(txn.ok()) << txn.status().message();
+    ASSERT_TRUE(db->Exec("INSERT INTO t VALUES (1)").ok());
+  }  // no Commit: rolled back
+  EXPECT_EQ(count(), 0);
+  {
+    Result<sql::Transaction> txn = sql::Transaction::Begin(&*db, sql::Transaction::Kind::kDeferred);
+    ASSERT_TRUE(txn.ok());
+    ASSERT_TRUE(db->Exec("INSERT INTO t VALUES (1)").ok());
+    {
+      Result<sql::Savepoint> sp = sql::Savepoint::Begin(&*db);
+      ASSERT_TRUE(sp.ok()) << sp.status().message();
+      ASSERT_TRUE(db->Exec("INSERT INTO t VALUES (2)").ok());
+    }  // not released: only row 2 goes
+    {
+      Result<sql::Savepoint> sp = sql::Savepoint::Begin(&*db);
+      ASSERT_TRUE(sp.ok());
+      ASSERT_TRUE(db->Exec("INSERT INTO t VALUES (3)").ok());
+      EXPECT_TRUE(sp->Release().ok());
+    }
+    EXPECT_TRUE(txn->Commit().ok());
+    EXPECT_FALSE(txn->Commit().ok());  // over: a second commit is a bug, not a silent success
+  }
+  EXPECT_EQ(count(), 2);
+  // A new transaction can begin: the guards left none open.
+  Result<sql::Transaction> again = sql::Transaction::Begin(&*db);
+  EXPECT_TRUE(again.ok()) << again.status().message();
 }
 
 }  // namespace

@@ -4,7 +4,11 @@
 
 #include <unistd.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
+
+#include "pipeline/extractor_data.h"
 
 namespace sitrep::testing {
 
@@ -27,6 +31,18 @@ TempDir::~TempDir() {
 void WriteFile(const std::string& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
 }
+
+const Extractor& TestExtractor() {
+  Result<const Extractor*> x = DefaultExtractor();
+  if (!x.ok()) {
+    // Every caller needs the data: stop the test program with the reason.
+    std::fprintf(stderr, "sitrep tests: cannot open the Extractor: %s\n", x.status().message().c_str());
+    std::abort();
+  }
+  return **x;
+}
+
+const Lexicons& TestLexicons() { return *TestExtractor().data().lexicons; }
 
 Extraction ExtractText(const std::string& text, const std::string& published, const std::string& outlet) {
   LoadOptions lo;

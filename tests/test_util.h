@@ -7,7 +7,17 @@
 
 #include "sitrep/sitrep.h"
 
+namespace sitrep {
+class Lexicons;
+}
+
 namespace sitrep::testing {
+
+// The default Extractor (DefaultExtractor()); a test fails when it cannot
+// be opened.
+const Extractor& TestExtractor();
+// Its word lists, for tests of single stages.
+const Lexicons& TestLexicons();
 
 // Loads `text` as a document published on `published` and extracts it; a
 // failure in either step fails the calling test.

@@ -2,8 +2,10 @@
 //
 //   auto bytes = sitrep::ReadInput("report.txt", {});
 //   auto doc = sitrep::LoadDocument(*std::move(bytes), {.published = "2024-08-13"});
-//   auto result = sitrep::Extract(*doc);
+//   auto extractor = sitrep::Extractor::Open();   // once: loads the gazetteer
+//   auto result = (*extractor)->Extract(*doc);      // from any thread
 //   std::cout << sitrep::ToJsonString(*result);
+// (Check each Result's ok() first; sitrep/extractor.h has the details.)
 #ifndef SITREP_SITREP_H_
 #define SITREP_SITREP_H_
 
@@ -12,10 +14,9 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "sitrep/document.h"
 #include "sitrep/extraction.h"
+#include "sitrep/extractor.h"
 #include "sitrep/status.h"
 
 namespace sitrep {
@@ -43,31 +44,10 @@ struct LoadOptions {
 // meta.warnings; the result's spans still point into the original bytes.
 Result<Document> LoadDocument(std::string bytes, const LoadOptions& options = {});
 
-struct ExtractOptions {
-  // Claims with no date of their own take one from the previous claim within
-  // this many paragraphs (news keeps its time frame from one paragraph to the
-  // next); 0 turns inheritance off.
-  int date_context_paragraphs = 2;
-  // Rule-proposed events whose confidence (the event model's probability that
-  // an ACLED coder would code them) is below this are not reported. Tuned on
-  // IndiaPoliceEvents 11-15 March, which the model was not trained on
-  // (docs/events.md); 0 keeps every rule event.
-  double event_threshold = 0.5;
-  // For training the event model: when set, no event model is loaded, every
-  // rule-proposed event is kept, and this is called with each (its trigger
-  // span in the document's original bytes) and its features.
-  std::function<void(const Event&, const std::vector<uint32_t>&)> event_candidates;
-};
-
-// Runs every stage of the pipeline over one document.
-Result<Extraction> Extract(const Document& document, const ExtractOptions& options = {});
-
 // The JSON contract of `sitrep extract` (docs/extract-json.md), written
 // directly: `indent` < 0 gives one line, otherwise that many spaces a level.
+// (sitrep/json.h gives it as a JSON value.)
 std::string ToJsonString(const Extraction& extraction, int indent = 1);
-
-// The same as a JSON value, for programs that want to inspect it.
-nlohmann::ordered_json ToJson(const Extraction& extraction);
 
 // A readable summary for a terminal.
 std::string ToText(const Extraction& extraction);

@@ -53,6 +53,8 @@ struct IngestOptions {
   // are also rebuilt when the previous run did not finish (killed after
   // its documents were committed, before the groups were).
   bool rebuild_groups = false;
+  // Shared by the extraction threads; null: DefaultExtractor().
+  const Extractor* extractor = nullptr;
   // Called from the ingesting thread, at most every progress_interval_ms and
   // once at the end.
   std::function<void(const IngestProgress&)> on_progress;
@@ -191,9 +193,8 @@ class Database {
   };
   Result<std::vector<EventPoint>> EventPoints(const QueryFilter& filter);
 
-  struct Impl;
-
  private:
+  struct Impl;
   explicit Database(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
@@ -207,12 +208,13 @@ struct ExportSummary {
 
 // Writes every claim the filter selects (limit and offset apply; a limit of 0
 // or less means all). ACLED CSV and GeoJSON carry events only (claims with an
-// event type); JSON Lines carries every claim.
-Result<ExportSummary> ExportClaims(Database& db, QueryFilter filter, ExportFormat format, std::ostream& out);
+// event type); JSON Lines carries every claim. Countries (actor1, actor2,
+// country) are named as `names`'s gazetteer names them ("Ukraine"), and by
+// their ISO code without one.
+Result<ExportSummary> ExportClaims(Database& db, QueryFilter filter, ExportFormat format, std::ostream& out,
+                                   const Extractor* names = nullptr);
 
-// One claim as the JSON object of `sitrep claims --format json`, the JSON
-// Lines export and the server (docs/database.md).
-nlohmann::ordered_json ToJson(const ClaimRecord& claim);
+// One claim as JSON: ToJson(const ClaimRecord&) in sitrep/json.h.
 
 // One CSV field (RFC 4180): quoted when it holds a comma, quote or line
 // break, quotes doubled. A text that a spreadsheet would run as a formula

@@ -115,7 +115,7 @@ struct Examples {
 
 // Gold BIO labels of every token: cue over source over content where
 // attributions nest (a quotation that itself quotes someone).
-void AddArticle(const AttributionArticle& art, const StringSet& cue_words, Examples* out) {
+void AddArticle(const AttributionArticle& art, const Lexicons& lexicons, const StringSet& cue_words, Examples* out) {
   LoadOptions lo;
   lo.published = art.published;
   lo.format = "text";
@@ -123,7 +123,7 @@ void AddArticle(const AttributionArticle& art, const StringSet& cue_words, Examp
   if (!doc.ok()) return;
   std::optional<CivilDate> published;
   if (!art.published.empty()) published = CivilDate::Parse(art.published);
-  Analysis a(doc->text, published);
+  Analysis a(doc->text, published, lexicons);
   std::vector<QuoteMention> quotes = FindQuotes(a);
   std::vector<learn::FeatureRows> rows = AttributionFeatures(a, quotes, cue_words);
 
@@ -170,23 +170,24 @@ void AddArticle(const AttributionArticle& art, const StringSet& cue_words, Examp
   }
 }
 
-Examples BuildExamples(const std::vector<AttributionArticle>& docs, const StringSet& cue_words) {
+Examples BuildExamples(const std::vector<AttributionArticle>& docs, const Lexicons& lexicons, const StringSet& cue_words) {
   Examples ex;
-  for (const AttributionArticle& d : docs) AddArticle(d, cue_words, &ex);
+  for (const AttributionArticle& d : docs) AddArticle(d, lexicons, cue_words, &ex);
   return ex;
 }
 
 // Words that are a gold cue at least `min_share` of the times they occur
 // (and at least `min_count` times): "believes", "according", "announced",
 // "accused", "wants" — PolNeAR's cues reach far past sitrep's speech verbs.
-std::vector<std::string> LearnCueWords(const std::vector<AttributionArticle>& docs, int min_count, double min_share) {
+std::vector<std::string> LearnCueWords(const std::vector<AttributionArticle>& docs, const Lexicons& lexicons, int min_count,
+                                       double min_share) {
   std::map<std::string, std::pair<int, int>> seen;  // folded word -> (as cue, all)
   for (const AttributionArticle& art : docs) {
     LoadOptions lo;
     lo.format = "text";
     Result<Document> doc = LoadDocument(art.text, lo);
     if (!doc.ok()) continue;
-    Analysis a(doc->text, std::nullopt);
+    Analysis a(doc->text, std::nullopt, lexicons);
     std::vector<bool> cue(art.text.size() + 1, false);
     for (const GoldAttribution& g : art.gold) {
       for (const ByteSpan& s : g.cue) {
@@ -289,11 +290,14 @@ Result<learn::LinearModel> TrainAttributionTagger(const std::vector<AttributionA
                                                   const AttributionTrainOptions& options,
                                                   const std::function<void(const std::string&)>& log) {
   if (options.epochs < 1) return Status::InvalidArgument("epochs must be at least 1");
-  std::vector<std::string> cue_list = LearnCueWords(train, options.cue_word_min_count, options.cue_word_min_share);
+  Result<std::unique_ptr<Lexicons>> lexicons = Lexicons::Load();
+  if (!lexicons.ok()) return lexicons.status();
+  std::vector<std::string> cue_list =
+      LearnCueWords(train, **lexicons, options.cue_word_min_count, options.cue_word_min_share);
   StringSet cue_words(cue_list.begin(), cue_list.end());
   log("cue words learned: " + std::to_string(cue_list.size()));
-  Examples tr = BuildExamples(train, cue_words);
-  Examples dv = BuildExamples(dev, cue_words);
+  Examples tr = BuildExamples(train, **lexicons, cue_words);
+  Examples dv = BuildExamples(dev, **lexicons, cue_words);
   size_t tokens = 0;
   for (const auto& l : tr.labels) tokens += l.size();
   log("train: " + std::to_string(train.size()) + " articles, " + std::to_string(tr.rows.size()) + " sentences, " +
@@ -317,8 +321,10 @@ Result<learn::LinearModel> TrainAttributionTagger(const std::vector<AttributionA
 }
 
 std::string ScoreAttributionTokens(const learn::LinearModel& model, const std::vector<AttributionArticle>& docs) {
+  Result<std::unique_ptr<Lexicons>> lexicons = Lexicons::Load();
+  if (!lexicons.ok()) return "no word lists: " + lexicons.status().message();
   StringSet cue_words(model.info().words.begin(), model.info().words.end());
-  return TokenScores(model, BuildExamples(docs, cue_words));
+  return TokenScores(model, BuildExamples(docs, **lexicons, cue_words));
 }
 
 }  // namespace sitrep

@@ -210,7 +210,7 @@ class ClaimBuilder {
   bool InQuote(size_t i) const { return i < x_.quote_at.size() && x_.quote_at[i] >= 0; }
   bool InDate(size_t i) const { return i < x_.date_at.size() && x_.date_at[i] >= 0; }
   const SpeechVerb* SpeechAt(size_t i) const {
-    return a_.Has(i, kSpeechWord) ? Lexicons::Get().FindSpeechVerb(W(i)) : nullptr;
+    return a_.Has(i, kSpeechWord) ? a_.lex.FindSpeechVerb(W(i)) : nullptr;
   }
 
   // ---------------------------------------------------------------- speakers
@@ -547,7 +547,7 @@ class ClaimBuilder {
         }
         break;
       }
-      if (a_.IsWord(j) && a_.token(j).capitalized && !IsStopWord(w)) {
+      if (a_.IsWord(j) && a_.token(j).capitalized && !a_.IsStopWord(w)) {
         begin = j;
         t = j;
         continue;
@@ -1124,7 +1124,7 @@ class ClaimBuilder {
       bool trig = false;
       for (size_t k = b; k < e && !trig; ++k) {
         const TriggerPattern* t = nullptr;
-        trig = !InQuote(k) && Lexicons::Get().MatchTrigger(a_.folded, k, e, &t) > 0;
+        trig = !InQuote(k) && a_.lex.MatchTrigger(a_.folded, k, e, &t) > 0;
       }
       pieces.push_back({b, e, trig});
     }
@@ -1277,7 +1277,7 @@ class ClaimBuilder {
       caps = caps && (t.all_caps || t.size() == 1);
       key += (key.empty() ? "" : " ") + W(k);
     }
-    if (Lexicons::Get().IsSectionLabel(key)) return;
+    if (a_.lex.IsSectionLabel(key)) return;
     if (!caps && !headline) {
       SpeakerRef named = FromPhrase(b, colon);
       if (!named.found || named.unnamed || named.speaker.name.empty()) return;
@@ -1556,7 +1556,7 @@ class ClaimBuilder {
     for (size_t k = b; k < e; ++k) {
       if (!a_.IsWord(k)) continue;
       const std::string& w = W(k);
-      if (w.size() < 4 || IsStopWord(w)) continue;
+      if (w.size() < 4 || a_.IsStopWord(w)) continue;
       static const std::unordered_set<std::string_view> kWeak = {
           "their", "own", "whether", "have", "begun", "started", "been", "able", "independently",
           "verify", "confirm", "could", "would", "there", "which", "were", "said", "reports"};

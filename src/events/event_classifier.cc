@@ -1,8 +1,5 @@
 #include "events/event_classifier.h"
 
-#include <cstdlib>
-#include <filesystem>
-#include <mutex>
 #include <string_view>
 #include <unordered_map>
 
@@ -91,44 +88,6 @@ Result<EventClassifier> EventClassifier::Load(const std::string& path) {
 
 double EventClassifier::Confidence(const std::vector<FeatureId>& features) const {
   return model_.Probabilities(features, kTemperature)[1];
-}
-
-Result<const EventClassifier*> LoadDefaultEventModel() {
-  static std::once_flag once;
-  static const EventClassifier* loaded = nullptr;
-  static Status* error = nullptr;
-  std::call_once(once, [] {
-    std::vector<std::string> paths;
-    const char* env = std::getenv("SITREP_EVENT_MODEL");
-    if (env != nullptr && *env != '\0') {
-      paths.push_back(env);
-    } else {
-      std::error_code ec;
-      auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-      if (!ec) paths.push_back((exe.parent_path() / "events.model").string());
-      paths.push_back(SITREP_BUILD_EVENT_MODEL);
-      paths.push_back(SITREP_INSTALLED_EVENT_MODEL);
-    }
-    std::string tried;
-    for (const std::string& p : paths) {
-      std::error_code ec;
-      if (paths.size() > 1 && !std::filesystem::exists(p, ec)) {
-        tried += (tried.empty() ? "" : ", ") + p;
-        continue;
-      }
-      Result<EventClassifier> c = EventClassifier::Load(p);
-      if (!c.ok()) {
-        error = new Status(c.status());
-        return;
-      }
-      loaded = new EventClassifier(std::move(c).value());
-      return;
-    }
-    error = new Status(Status::NotFound("no event model found (tried " + tried +
-                                        "); build with scripts/build or point SITREP_EVENT_MODEL at one"));
-  });
-  if (loaded != nullptr) return loaded;
-  return *error;
 }
 
 std::vector<FeatureId> EventFeatures(const Analysis& a, size_t begin, size_t end, size_t trigger_begin,

@@ -41,11 +41,6 @@ class EventClassifier {
   learn::LinearModel model_;
 };
 
-// The event model beside the attribution model: $SITREP_EVENT_MODEL when set
-// (the only one tried then), else events.model beside the executable, in the
-// build tree, or in the install tree. Loaded once.
-Result<const EventClassifier*> LoadDefaultEventModel();
-
 // The features of a proposed event: its trigger (tokens [trigger_begin,
 // trigger_end)) and type inside the clause of tokens [begin, end). The same
 // for training and deciding.

@@ -64,7 +64,7 @@ bool PartOfName(const Analysis& a, size_t k) {
 
 std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bool skip_quotes) {
   const Analysis& a = x.a;
-  const Lexicons& lex = Lexicons::Get();
+  const Lexicons& lex = a.lex;
   size_t trigger = end;
   int trigger_len = 0;
   const TriggerPattern* pattern = nullptr;

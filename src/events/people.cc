@@ -62,7 +62,7 @@ class PeopleClusterer {
     People out;
     for (Cluster& c : clusters_) {
       if (c.known >= 0) {
-        const KnownPerson& k = Lexicons::Get().people()[c.known];
+        const KnownPerson& k = a_.lex.people()[c.known];
         if (c.person.role.empty()) c.person.role = k.role;
         if (c.person.country.empty()) c.person.country = k.country;
         // The list knows what a title in the text does not: a "Director

@@ -7,11 +7,10 @@
 
 namespace sitrep {
 
-Analysis::Analysis(std::string_view t, std::optional<CivilDate> pub)
-    : text(t), published(pub), seg(Segment(t)) {
+Analysis::Analysis(std::string_view t, std::optional<CivilDate> pub, const Lexicons& lexicons)
+    : text(t), lex(lexicons), published(pub), seg(Segment(t)) {
   folded.reserve(seg.tokens.size());
   classes.reserve(seg.tokens.size());
-  const Lexicons& lex = Lexicons::Get();
   for (const Token& tok : seg.tokens) {
     folded.push_back(FoldCase(t.substr(tok.begin, tok.size())));
     classes.push_back(tok.kind == TokenKind::kPunct ? 0 : lex.Classes(folded.back()));
@@ -55,7 +54,6 @@ const std::vector<std::string_view>& AuxiliaryWordList() {
   return kAux;
 }
 
-bool IsAuxiliaryOrAdverb(std::string_view w) { return (Lexicons::Get().Classes(w) & kAuxWord) != 0; }
 
 const std::vector<std::string_view>& StopWordList() {
   static const std::vector<std::string_view> kStop = {
@@ -84,6 +82,6 @@ bool IsBeForm(std::string_view w) {
   return w == "is" || w == "was" || w == "were" || w == "are" || w == "been" || w == "being" || w == "be";
 }
 
-bool IsStopWord(std::string_view w) { return (Lexicons::Get().Classes(w) & kStopWord) != 0; }
+bool Analysis::IsStopWord(std::string_view w) const { return lex.IsStopWord(w); }
 
 }  // namespace sitrep

@@ -13,10 +13,13 @@
 
 namespace sitrep {
 
+class Lexicons;
+
 struct Analysis {
-  Analysis(std::string_view text, std::optional<CivilDate> published);
+  Analysis(std::string_view text, std::optional<CivilDate> published, const Lexicons& lexicons);
 
   std::string_view text;
+  const Lexicons& lex;                  // the word lists every stage reads
   std::optional<CivilDate> published;
   Segmentation seg;
   std::vector<std::string> folded;      // per token: FoldCase(token text)
@@ -50,6 +53,8 @@ struct Analysis {
     return {seg.tokens[begin].begin, seg.tokens[end - 1].end};
   }
   std::string_view SpanText(Span s) const { return text.substr(s.begin, s.end - s.begin); }
+  // Lower-case function words, sentence openers and the like: never names.
+  bool IsStopWord(std::string_view folded) const;
   // Index of the first token that starts at or after `offset`.
   size_t TokenAt(uint32_t offset) const;
 };
@@ -61,13 +66,6 @@ std::vector<bool> FindHeadlines(const Analysis& a);
 
 // True for forms of "be" ("was", "been"): a passive follows ("was shelled").
 bool IsBeForm(std::string_view folded);
-
-// True when `folded` is an auxiliary or adverb that may stand between a
-// subject and its verb ("has", "repeatedly", "not").
-bool IsAuxiliaryOrAdverb(std::string_view folded);
-
-// Lower-case function words, sentence openers and the like: never names.
-bool IsStopWord(std::string_view folded);
 
 }  // namespace sitrep
 

@@ -1,9 +1,6 @@
 #include "extract/attribution_tagger.h"
 
 #include <algorithm>
-#include <cstdlib>
-#include <filesystem>
-#include <mutex>
 
 #include "core/utf8.h"
 
@@ -93,44 +90,6 @@ Result<AttributionTagger> AttributionTagger::Load(const std::string& path) {
   if (!m.ok()) return m.status();
   if (m->info().labels != Labels()) return Status::DataError(path + ": the model's labels are not the tagger's");
   return AttributionTagger(std::move(m).value());
-}
-
-Result<const AttributionTagger*> LoadDefaultAttributionTagger() {
-  static std::once_flag once;
-  static const AttributionTagger* loaded = nullptr;
-  static Status* error = nullptr;
-  std::call_once(once, [] {
-    std::vector<std::string> paths;
-    const char* env = std::getenv("SITREP_ATTRIBUTION_MODEL");
-    if (env != nullptr && *env != '\0') {
-      paths.push_back(env);
-    } else {
-      std::error_code ec;
-      auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-      if (!ec) paths.push_back((exe.parent_path() / "attribution.model").string());
-      paths.push_back(SITREP_BUILD_ATTRIBUTION_MODEL);
-      paths.push_back(SITREP_INSTALLED_ATTRIBUTION_MODEL);
-    }
-    std::string tried;
-    for (const std::string& p : paths) {
-      std::error_code ec;
-      if (paths.size() > 1 && !std::filesystem::exists(p, ec)) {
-        tried += (tried.empty() ? "" : ", ") + p;
-        continue;
-      }
-      Result<AttributionTagger> t = AttributionTagger::Load(p);
-      if (!t.ok()) {
-        error = new Status(t.status());
-        return;
-      }
-      loaded = new AttributionTagger(std::move(t).value());
-      return;
-    }
-    error = new Status(Status::NotFound("no attribution model found (tried " + tried +
-                                        "); build with scripts/build or point SITREP_ATTRIBUTION_MODEL at one"));
-  });
-  if (loaded != nullptr) return loaded;
-  return *error;
 }
 
 AttributionTagger::AttributionTagger(learn::LinearModel model) : model_(std::move(model)) {

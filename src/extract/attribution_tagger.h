@@ -35,6 +35,7 @@ class AttributionTagger {
   static std::vector<std::string> Labels();
 
   explicit AttributionTagger(learn::LinearModel model);
+  // Extractor::Open loads it (the default path: pipeline/data_paths.h).
   static Result<AttributionTagger> Load(const std::string& path);
 
   const learn::LinearModel& model() const { return model_; }
@@ -46,11 +47,6 @@ class AttributionTagger {
   learn::LinearModel model_;
   StringSet cue_words_;  // model_.info().words
 };
-
-// The attribution model beside the gazetteer: $SITREP_ATTRIBUTION_MODEL
-// when set (the only one tried then), else attribution.model beside the
-// executable, in the build tree, or in the install tree. Loaded once.
-Result<const AttributionTagger*> LoadDefaultAttributionTagger();
 
 // The features of every token, one FeatureRows per sentence (the same for
 // training and tagging).

@@ -1,7 +1,6 @@
 #include "extract/lexicons.h"
 
-#include <cstdlib>
-#include <iostream>
+#include <optional>
 
 #include "core/tsv.h"
 #include "core/utf8.h"
@@ -67,14 +66,12 @@ template class PhraseTable<int>;
 
 namespace {
 
-// Lexicon rows are reviewed by hand; a malformed one is a build defect, so
-// it stops the program at start-up with the file and line.
-[[noreturn]] void BadRow(const char* file, int line, const char* why) {
-  std::cerr << "sitrep: internal data error in " << file << " line " << line << ": " << why << "\n";
-  std::abort();
+// A malformed row: the file and line, and what is wrong with it.
+Status BadRow(const char* file, int line, const std::string& why) {
+  return Status::DataError(std::string("data/lexicon/") + file + " line " + std::to_string(line) + ": " + why);
 }
 
-SpeechClass ParseClass(std::string_view s, int line) {
+std::optional<SpeechClass> ParseClass(std::string_view s) {
   if (s == "say") return SpeechClass::kSay;
   if (s == "confirm") return SpeechClass::kConfirm;
   if (s == "deny") return SpeechClass::kDeny;
@@ -82,7 +79,7 @@ SpeechClass ParseClass(std::string_view s, int line) {
   if (s == "report") return SpeechClass::kReport;
   if (s == "urge") return SpeechClass::kUrge;
   if (s == "assess") return SpeechClass::kAssess;
-  BadRow("speech_verbs.tsv", line, "unknown class");
+  return std::nullopt;
 }
 
 std::string Trimmed(std::string_view s) {
@@ -93,23 +90,36 @@ std::string Trimmed(std::string_view s) {
 
 }  // namespace
 
-Lexicons::Lexicons() {
-  for (const TsvRow& r : ParseTsv(data::kData_speech_verbs)) {
-    if (r.fields.size() < 4) BadRow("speech_verbs.tsv", r.line, "needs 4 columns");
-    speech_.Add(FoldCase(r.field(0)),
-                {std::string(r.field(1)), ParseClass(r.field(2), r.line), r.field(3) == "that"});
+LexiconSources LexiconSources::Embedded() {
+  return {data::kData_speech_verbs,   data::kData_roles,     data::kData_actors,        data::kData_people,
+          data::kData_event_triggers, data::kData_conflicts, data::kData_section_labels};
+}
+
+Result<std::unique_ptr<Lexicons>> Lexicons::Load(const LexiconSources& sources) {
+  auto lexicons = std::make_unique<Lexicons>();
+  if (Status s = lexicons->Parse(sources); !s.ok()) return s;
+  lexicons->BuildClasses();
+  return lexicons;
+}
+
+Status Lexicons::Parse(const LexiconSources& sources) {
+  for (const TsvRow& r : ParseTsv(sources.speech_verbs)) {
+    if (r.fields.size() < 4) return BadRow("speech_verbs.tsv", r.line, "needs 4 columns");
+    std::optional<SpeechClass> cls = ParseClass(r.field(2));
+    if (!cls) return BadRow("speech_verbs.tsv", r.line, "unknown class '" + std::string(r.field(2)) + "'");
+    speech_.Add(FoldCase(r.field(0)), {std::string(r.field(1)), *cls, r.field(3) == "that"});
   }
-  for (const TsvRow& r : ParseTsv(data::kData_roles)) {
-    if (r.fields.size() < 3) BadRow("roles.tsv", r.line, "needs 3 columns");
+  for (const TsvRow& r : ParseTsv(sources.roles)) {
+    if (r.fields.size() < 3) return BadRow("roles.tsv", r.line, "needs 3 columns");
     roles_.Add(NameKey(r.field(0)), {std::string(r.field(1)), std::string(r.field(2))});
   }
-  for (const TsvRow& r : ParseTsv(data::kData_actors)) {
-    if (r.fields.size() < 5) BadRow("actors.tsv", r.line, "needs 5 columns");
+  for (const TsvRow& r : ParseTsv(sources.actors)) {
+    if (r.fields.size() < 5) return BadRow("actors.tsv", r.line, "needs 5 columns");
     actors_.Add(NameKey(r.field(0)), {Trimmed(r.field(1)), std::string(r.field(2)),
                                        std::string(r.field(3)), std::string(r.field(4))});
   }
-  for (const TsvRow& r : ParseTsv(data::kData_people)) {
-    if (r.fields.size() < 5) BadRow("people.tsv", r.line, "needs 5 columns");
+  for (const TsvRow& r : ParseTsv(sources.people)) {
+    if (r.fields.size() < 5) return BadRow("people.tsv", r.line, "needs 5 columns");
     KnownPerson p{std::string(r.field(0)), {}, std::string(r.field(2)), Trimmed(r.field(3)),
                   std::string(r.field(4))};
     int index = static_cast<int>(people_.size());
@@ -120,28 +130,28 @@ Lexicons::Lexicons() {
     }
     people_.push_back(std::move(p));
   }
-  for (const TsvRow& r : ParseTsv(data::kData_conflicts)) {
-    if (r.fields.size() < 2) BadRow("conflicts.tsv", r.line, "needs 2 sides");
+  for (const TsvRow& r : ParseTsv(sources.conflicts)) {
+    if (r.fields.size() < 2) return BadRow("conflicts.tsv", r.line, "needs 2 sides");
     conflicts_.emplace_back(std::string(r.field(0)), std::string(r.field(1)));
   }
-  for (const TsvRow& r : ParseTsv(data::kData_section_labels)) {
-    if (r.fields.size() < 2) BadRow("section_labels.tsv", r.line, "needs 2 columns");
+  for (const TsvRow& r : ParseTsv(sources.section_labels)) {
+    if (r.fields.size() < 2) return BadRow("section_labels.tsv", r.line, "needs 2 columns");
     section_labels_.insert(NameKey(r.field(0)));
   }
-  for (const TsvRow& r : ParseTsv(data::kData_event_triggers)) {
-    if (r.fields.size() < 3) BadRow("event_triggers.tsv", r.line, "needs 3 columns");
+  for (const TsvRow& r : ParseTsv(sources.event_triggers)) {
+    if (r.fields.size() < 3) return BadRow("event_triggers.tsv", r.line, "needs 3 columns");
     TriggerPattern t;
     for (auto w : SplitList(r.field(0), ' ')) t.words.emplace_back(w);
     t.type = std::string(r.field(1));
     t.sub_type = std::string(r.field(2));
     t.generic = r.field(3) == "generic";
     if (t.words.empty() || t.words[0].empty() || static_cast<unsigned char>(t.words[0][0]) >= 128) {
-      BadRow("event_triggers.tsv", r.line, "a pattern starts with an ASCII word");
+      return BadRow("event_triggers.tsv", r.line, "a pattern starts with an ASCII word");
     }
     triggers_by_letter_[static_cast<unsigned char>(t.words[0][0])].push_back(static_cast<int>(triggers_.size()));
     triggers_.push_back(std::move(t));
   }
-  BuildClasses();
+  return Status::Ok();
 }
 
 // Word lists kept beside the code that reads them.
@@ -160,11 +170,6 @@ void Lexicons::BuildClasses() {
   actors_.ForEachFirstWord([&](const std::string& w) { mark(w, kActorStart); });
   roles_.ForEachFirstWord([&](const std::string& w) { mark(w, kRoleStart); });
   person_aliases_.ForEachFirstWord([&](const std::string& w) { mark(w, kPersonStart); });
-}
-
-const Lexicons& Lexicons::Get() {
-  static const Lexicons* lexicons = new Lexicons();
-  return *lexicons;
 }
 
 int Lexicons::MatchTrigger(const std::vector<std::string>& words, size_t start, size_t end,

@@ -1,23 +1,27 @@
 // The reviewed word lists under data/lexicon/, compiled into the library and
-// loaded once: speech verbs, roles, actors, known people, event triggers.
+// parsed by Lexicons::Load() when an Extractor opens: speech verbs, roles,
+// actors, known people, event triggers, conflicts. Stages read them through
+// Analysis::lex.
 #ifndef SITREP_EXTRACT_LEXICONS_H_
 #define SITREP_EXTRACT_LEXICONS_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "core/string_map.h"
+#include "sitrep/status.h"
 
 namespace sitrep {
 
 // Classes of a word, as bits: computed once per token (Analysis::classes)
 // so that stages test bits instead of hashing the word again.
 enum WordClass : uint32_t {
-  kStopWord = 1u << 0,      // IsStopWord
-  kAuxWord = 1u << 1,       // IsAuxiliaryOrAdverb
+  kStopWord = 1u << 0,      // Lexicons::IsStopWord
+  kAuxWord = 1u << 1,       // an auxiliary or adverb between subject and verb ("has", "not")
   kSpeechWord = 1u << 2,    // a speech verb form
   kActorStart = 1u << 3,    // starts an actor phrase
   kRoleStart = 1u << 4,     // starts a role phrase
@@ -80,9 +84,20 @@ class PhraseTable {
   int max_words_ = 1;
 };
 
+// The TSV text of each table (data/lexicon/NAME.tsv).
+struct LexiconSources {
+  std::string_view speech_verbs, roles, actors, people, event_triggers, conflicts, section_labels;
+  // The tables compiled into the library.
+  static LexiconSources Embedded();
+};
+
 class Lexicons {
  public:
-  static const Lexicons& Get();
+  // Parses the tables. DataError naming the file and line of the first
+  // malformed row (too few columns, an unknown class).
+  static Result<std::unique_ptr<Lexicons>> Load(const LexiconSources& sources = LexiconSources::Embedded());
+  // Empty tables: no word is known.
+  Lexicons() = default;
 
   const SpeechVerb* FindSpeechVerb(std::string_view folded) const { return speech_.Find(folded); }
   // WordClass bits of a folded word; 0 for most words.
@@ -99,12 +114,14 @@ class Lexicons {
   // True for a label such as "UPDATE" or "Editor's note" (its NameKey) that
   // ends in a colon without naming a speaker.
   bool IsSectionLabel(std::string_view key) const { return section_labels_.count(key) > 0; }
+  // Lower-case function words, sentence openers and the like: never names.
+  bool IsStopWord(std::string_view folded) const { return (Classes(folded) & kStopWord) != 0; }
   // The longest trigger pattern at words[start]; returns words matched.
   int MatchTrigger(const std::vector<std::string>& words, size_t start, size_t end,
                    const TriggerPattern** out) const;
 
  private:
-  Lexicons();
+  Status Parse(const LexiconSources& sources);
   void BuildClasses();
   PhraseTable<SpeechVerb> speech_;
   PhraseTable<Role> roles_;

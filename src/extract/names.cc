@@ -73,7 +73,7 @@ class EntityFinder {
   Entities Run() {
     Entities e;
     e.at_token.assign(a_.token_count(), -1);
-    const Lexicons& lex = Lexicons::Get();
+    const Lexicons& lex = a_.lex;
     for (size_t si = 0; si < a_.seg.sentences.size(); ++si) {
       const Sentence& s = a_.seg.sentences[si];
       in_headline_ = a_.headline[si];
@@ -144,7 +144,7 @@ class EntityFinder {
     }
     // Known people before roles: "General" is a role, "Gerasimov" a person.
     // A name never starts with "The", "But" or "However".
-    if (Capitalized(i) && !is_place_[i] && !in_headline_ && !IsStopWord(w)) {
+    if (Capitalized(i) && !is_place_[i] && !in_headline_ && !a_.IsStopWord(w)) {
       size_t n = PersonChain(i, end, lex, e);
       if (n > 0) return n;
     }
@@ -242,12 +242,12 @@ class EntityFinder {
 
   bool StartsActor(size_t k, size_t end) const {
     const Actor* actor = nullptr;
-    return a_.Has(k, kActorStart) && Lexicons::Get().actors().Match(a_.folded, k, end, &actor) > 0;
+    return a_.Has(k, kActorStart) && a_.lex.actors().Match(a_.folded, k, end, &actor) > 0;
   }
 
   bool SpeechVerbFollows(size_t k, size_t end) const {
     while (k < end && a_.Has(k, kAuxWord)) ++k;
-    return k < end && a_.Has(k, kSpeechWord) && Lexicons::Get().FindSpeechVerb(a_.folded[k]) != nullptr;
+    return k < end && a_.Has(k, kSpeechWord) && a_.lex.FindSpeechVerb(a_.folded[k]) != nullptr;
   }
 };
 

@@ -7,11 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstdlib>
 #include <cstring>
-#include <filesystem>
-#include <iostream>
-#include <mutex>
 
 #include "core/utf8.h"
 #include "geoparse/gazetteer_format.h"
@@ -308,56 +304,6 @@ size_t Gazetteer::file_bytes() const { return storage_->size; }
 size_t Gazetteer::heap_bytes() const {
   return entries_.capacity() * sizeof(GazetteerEntry) + countries_.capacity() * sizeof(void*) +
          storage_->bytes.capacity();
-}
-
-std::vector<std::string> GazetteerSearchPath() {
-  std::vector<std::string> paths;
-  if (const char* env = std::getenv("SITREP_GAZETTEER"); env != nullptr && *env != '\0') paths.push_back(env);
-  std::error_code ec;
-  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (!ec) paths.push_back((exe.parent_path() / "gazetteer.bin").string());
-  if (*SITREP_BUILD_GAZETTEER != '\0') paths.push_back(SITREP_BUILD_GAZETTEER);
-  if (*SITREP_INSTALLED_GAZETTEER != '\0') paths.push_back(SITREP_INSTALLED_GAZETTEER);
-  return paths;
-}
-
-Result<const Gazetteer*> LoadDefaultGazetteer() {
-  static std::once_flag once;
-  static const Gazetteer* loaded = nullptr;
-  static Status* error = nullptr;
-  std::call_once(once, [] {
-    std::vector<std::string> paths = GazetteerSearchPath();
-    std::string tried;
-    for (size_t i = 0; i < paths.size(); ++i) {
-      // $SITREP_GAZETTEER, when set, is the only one tried.
-      bool from_env = i == 0 && std::getenv("SITREP_GAZETTEER") != nullptr && *std::getenv("SITREP_GAZETTEER");
-      std::error_code ec;
-      if (!from_env && !std::filesystem::exists(paths[i], ec)) {
-        tried += (tried.empty() ? "" : ", ") + paths[i];
-        continue;
-      }
-      auto g = Gazetteer::Open(paths[i]);
-      if (!g.ok()) {
-        error = new Status(g.status());
-        return;
-      }
-      loaded = std::move(g).value().release();
-      return;
-    }
-    error = new Status(Status::NotFound("no gazetteer found (tried " + tried +
-                                        "); build it with scripts/build or point SITREP_GAZETTEER at one"));
-  });
-  if (loaded != nullptr) return loaded;
-  return *error;
-}
-
-const Gazetteer& DefaultGazetteer() {
-  auto g = LoadDefaultGazetteer();
-  if (!g.ok()) {
-    std::cerr << "sitrep: " << g.status().message() << "\n";
-    std::abort();
-  }
-  return **g;
 }
 
 }  // namespace sitrep

@@ -117,17 +117,6 @@ class Gazetteer {
   std::vector<const GazetteerEntry*> countries_;  // sorted by ISO alpha-3
 };
 
-// Where the default gazetteer file is looked for: $SITREP_GAZETTEER, then
-// gazetteer.bin next to the running executable, then the build tree's copy,
-// then the installed copy.
-std::vector<std::string> GazetteerSearchPath();
-
-// The default gazetteer, opened once; an error names the paths tried.
-Result<const Gazetteer*> LoadDefaultGazetteer();
-// The same, for code that runs after the CLI has checked it loads; aborts
-// with the error otherwise.
-const Gazetteer& DefaultGazetteer();
-
 }  // namespace sitrep
 
 #endif  // SITREP_GEOPARSE_GAZETTEER_H_

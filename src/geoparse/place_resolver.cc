@@ -991,7 +991,7 @@ void PlaceResolver::MarkMetonyms(const Analysis& a, std::vector<PlaceFound>* pla
       // "Moscow declared", "Kyiv has targeted", "Washington says".
       if (k < n && a.IsWord(k) && !passive && !a.token(k).capitalized) {
         const std::string& v = a.folded[k];
-        bool verb = Lexicons::Get().FindSpeechVerb(v) != nullptr || v.ends_with("ed") ||
+        bool verb = a.lex.FindSpeechVerb(v) != nullptr || v.ends_with("ed") ||
                     (v.ends_with("s") && !v.ends_with("ss") && k > e) || v == "wants" || v == "says";
         if (v.ends_with("s") && k == e) {
           // "Kyiv says": a bare -s word straight after the name is a verb

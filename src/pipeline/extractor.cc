@@ -1,4 +1,5 @@
-// Extract(): every stage in order over one document.
+// Extractor: Open() loads the data, Extract() runs every stage in order over
+// one document.
 #include <algorithm>
 #include <map>
 
@@ -10,6 +11,8 @@
 #include "extract/names.h"
 #include "geoparse/gazetteer.h"
 #include "geoparse/place_resolver.h"
+#include "pipeline/data_paths.h"
+#include "pipeline/extractor_data.h"
 #include "sitrep/sitrep.h"
 
 namespace sitrep {
@@ -18,8 +21,8 @@ namespace {
 
 // The two sides most often named: the parties to the conflict the document
 // is about (places, demonyms, organisations and people, each by country).
-std::vector<std::string> FindParties(const std::vector<PlaceFound>& places,
-                                     const Entities& entities, const People& people) {
+std::vector<std::string> FindParties(const std::vector<PlaceFound>& places, const Entities& entities,
+                                     const People& people, const Lexicons& lexicons) {
   std::map<std::string, int> count;
   for (const PlaceFound& p : places) count[p.place.country] += 1;
   for (const EntityMention& m : entities.mentions) {
@@ -32,7 +35,7 @@ std::vector<std::string> FindParties(const std::vector<PlaceFound>& places,
   // the United States is named more often than one of them.
   int best = 0;
   std::vector<std::string> known;
-  for (const auto& [x, y] : Lexicons::Get().conflicts()) {
+  for (const auto& [x, y] : lexicons.conflicts()) {
     auto cx = count.find(x), cy = count.find(y);
     if (cx == count.end() || cy == count.end()) continue;
     if (cx->second + cy->second > best) {
@@ -65,18 +68,78 @@ std::vector<bool> Explained(size_t n, const std::vector<PlaceFound>& places, con
 
 }  // namespace
 
-Result<Extraction> Extract(const Document& doc, const ExtractOptions& options) {
+namespace {
+
+// `given`, or the default search's file when it is empty.
+Result<std::string> PathOr(const std::string& given, Result<std::string> (*search)()) {
+  if (!given.empty()) return given;
+  return search();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Extractor>> Extractor::Open(const ExtractorOptions& options) {
+  auto data = std::make_unique<Data>();
+  Result<std::string> gazetteer_path = PathOr(options.gazetteer_path, DefaultGazetteerPath);
+  if (!gazetteer_path.ok()) return gazetteer_path.status();
+  data->gazetteer_path = *gazetteer_path;
+  Result<std::unique_ptr<Gazetteer>> gazetteer = Gazetteer::Open(data->gazetteer_path);
+  if (!gazetteer.ok()) return gazetteer.status();
+  data->gazetteer = std::move(gazetteer).value();
+  Result<std::string> model_path = PathOr(options.attribution_model_path, DefaultAttributionModelPath);
+  if (!model_path.ok()) return model_path.status();
+  data->attribution_model_path = *model_path;
+  Result<AttributionTagger> tagger = AttributionTagger::Load(data->attribution_model_path);
+  if (!tagger.ok()) return tagger.status();
+  data->attribution = std::make_unique<AttributionTagger>(std::move(tagger).value());
+  Result<std::string> events_path = PathOr(options.events_model_path, DefaultEventModelPath);
+  if (!events_path.ok()) return events_path.status();
+  data->events_model_path = *events_path;
+  Result<EventClassifier> events = EventClassifier::Load(data->events_model_path);
+  if (!events.ok()) return events.status();
+  data->events = std::make_unique<EventClassifier>(std::move(events).value());
+  Result<std::unique_ptr<Lexicons>> lexicons = Lexicons::Load();
+  if (!lexicons.ok()) return lexicons.status();
+  data->lexicons = std::move(lexicons).value();
+  return std::unique_ptr<Extractor>(new Extractor(std::move(data)));
+}
+
+Extractor::Extractor(std::unique_ptr<Data> data) : data_(std::move(data)) {}
+Extractor::~Extractor() = default;
+
+const std::string& Extractor::gazetteer_path() const { return data_->gazetteer_path; }
+const std::string& Extractor::attribution_model_path() const { return data_->attribution_model_path; }
+
+std::string Extractor::CountryName(std::string_view iso3) const {
+  const GazetteerEntry* e = data_->gazetteer->Country(iso3);
+  return std::string(e != nullptr ? e->name : iso3);
+}
+
+Result<const Extractor*> DefaultExtractor() {
+  static const Result<std::unique_ptr<Extractor>> opened = Extractor::Open();
+  if (!opened.ok()) return opened.status();
+  return opened.value().get();
+}
+
+Result<Extraction> Extract(const Document& document, const ExtractOptions& options) {
+  Result<const Extractor*> extractor = DefaultExtractor();
+  if (!extractor.ok()) return extractor.status();
+  return (*extractor)->Extract(document, options);
+}
+
+Result<Extraction> Extractor::Extract(const Document& doc, const ExtractOptions& options) const {
+  const Lexicons& lexicons = *data_->lexicons;
   std::optional<CivilDate> published;
   if (!doc.meta.published.empty()) {
     published = CivilDate::Parse(doc.meta.published);
     if (!published) return Status::InvalidArgument("publication date '" + doc.meta.published + "' is not YYYY-MM-DD");
   }
-  Analysis a(doc.text, published);
+  Analysis a(doc.text, published, lexicons);
   std::vector<QuoteMention> quotes = FindQuotes(a);
   std::vector<DateFound> dates = FindDates(a);
   std::vector<QuantityFound> quantities = FindQuantities(a, dates);
 
-  PlaceResolver resolver(DefaultGazetteer());
+  PlaceResolver resolver(*data_->gazetteer);
   std::vector<PlaceFound> places = resolver.Resolve(a);
   std::vector<bool> is_place = Explained(a.token_count(), places, nullptr);
   Entities entities = FindEntities(a, is_place, doc.meta.outlet);
@@ -89,14 +152,10 @@ Result<Extraction> Extract(const Document& doc, const ExtractOptions& options) {
   resolver.MarkMetonyms(a, &places);
 
   DocContext ctx(a, quotes, dates, quantities, places, entities, people);
-  ctx.parties = FindParties(places, entities, people);
-  Result<const AttributionTagger*> tagger = LoadDefaultAttributionTagger();
-  if (!tagger.ok()) return tagger.status();
-  ctx.attributions = (*tagger)->Tag(a, quotes);
+  ctx.parties = FindParties(places, entities, people, lexicons);
+  ctx.attributions = data_->attribution->Tag(a, quotes);
   if (!options.event_candidates) {
-    Result<const EventClassifier*> event_model = LoadDefaultEventModel();
-    if (!event_model.ok()) return event_model.status();
-    ctx.event_model = *event_model;
+    ctx.event_model = data_->events.get();
     ctx.event_threshold = options.event_threshold;
   } else {
     // Training the event model: every rule event, judged by no earlier model.

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "pipeline/json_writer.h"
+#include "sitrep/json.h"
 #include "sitrep/sitrep.h"
 
 namespace sitrep {

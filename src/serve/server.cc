@@ -18,6 +18,7 @@
 
 #include "core/utf8.h"
 #include "sitrep/control.h"
+#include "sitrep/json.h"
 #include "sitrep/store.h"
 
 namespace sitrep {
@@ -470,10 +471,11 @@ struct Server::Impl {
       const std::string extension = name == "acled-csv" ? "csv" : name;
       res.set_header("Content-Disposition", "attachment; filename=\"sitrep-export." + extension + "\"");
       const ExportFormat type = format->second.first;
-      res.set_chunked_content_provider(format->second.second, [db, f, type](size_t, httplib::DataSink& sink) {
+      const Extractor* names = options.extractor;
+      res.set_chunked_content_provider(format->second.second, [db, f, type, names](size_t, httplib::DataSink& sink) {
         ChunkBuffer buffer(sink);
         std::ostream out(&buffer);
-        Result<ExportSummary> r = ExportClaims(*db, f, type, out);
+        Result<ExportSummary> r = ExportClaims(*db, f, type, out, names);
         out.flush();
         if (!r.ok()) std::fprintf(stderr, "sitrep serve: export stopped: %s\n", r.status().message().c_str());
         sink.done();

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "sitrep/extractor.h"
 #include "sitrep/status.h"
 
 namespace sitrep {
@@ -35,6 +36,9 @@ struct ServeOptions {
   std::string access_token;
   bool insecure_no_auth = false;
   std::vector<std::string> allowed_hosts;
+  // Names the countries in exports (ExportClaims); none: ISO codes. Not
+  // owned; outlives the server.
+  const Extractor* extractor = nullptr;
 };
 
 // True when every address `host` resolves to is a loopback address

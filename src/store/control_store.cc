@@ -100,7 +100,8 @@ Result<ControlImportSummary> ImportControl(const std::vector<std::string>& paths
       "INSERT OR REPLACE INTO control_layers(layer, date, holder, source, features, geometry, area_km2, perimeter_km, "
       "min_lon, min_lat, max_lon, max_lat, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, datetime('now'))");
   if (!insert.ok()) return insert.status();
-  if (Status s = db->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  Result<sql::Transaction> txn = sql::Transaction::Begin(&*db);
+  if (!txn.ok()) return txn.status();
   for (auto& [key, g] : groups) {
     Result<MultiPolygon> merged = Union(g.shape);
     if (!merged.ok()) {
@@ -119,13 +120,10 @@ Result<ControlImportSummary> ImportControl(const std::vector<std::string>& paths
     insert->Bind(1, key.first).Bind(2, key.second).Bind(3, g.holder).Bind(4, g.source).Bind(5, g.features);
     insert->Bind(6, ToMultiPolygonCoordinates(*merged)).Bind(7, m.area_km2).Bind(8, m.perimeter_km);
     insert->Bind(9, min_lon).Bind(10, min_lat).Bind(11, max_lon).Bind(12, max_lat);
-    if (Status s = insert->Run(); !s.ok()) {
-      (void)db->Exec("ROLLBACK");
-      return s;
-    }
+    if (Status s = insert->Run(); !s.ok()) return s;
     summary.layers.push_back({key.first, key.second, g.holder, g.source, g.features, m.area_km2, m.perimeter_km});
   }
-  if (Status s = db->Exec("COMMIT"); !s.ok()) return s;
+  if (Status s = txn->Commit(); !s.ok()) return s;
   return summary;
 }
 

@@ -41,6 +41,14 @@ Status CheckReadable(sql::Connection* db, const std::string& path) {
   return Status::Ok();
 }
 
+// Runs `sql` (several statements) in one transaction: all or nothing.
+Status ExecInTransaction(sql::Connection* c, const std::string& sql) {
+  Result<sql::Transaction> txn = sql::Transaction::Begin(c, sql::Transaction::Kind::kDeferred);
+  if (!txn.ok()) return txn.status();
+  if (Status s = c->Exec(sql); !s.ok()) return s;
+  return txn->Commit();
+}
+
 }  // namespace
 
 Result<sql::Connection> OpenForWriting(const std::string& path) {
@@ -57,8 +65,7 @@ Result<sql::Connection> OpenForWriting(const std::string& path) {
       return Status::DataError(path + " is a SQLite database but not sitrep's; give another --db file");
     }
     std::string schema(data::kData_schema);
-    if (Status s = c->Exec("BEGIN;\n" + schema + "\nPRAGMA user_version = " + std::to_string(kSchemaVersion) +
-                           ";\nCOMMIT;");
+    if (Status s = ExecInTransaction(&*c, schema + "\nPRAGMA user_version = " + std::to_string(kSchemaVersion) + ";");
         !s.ok()) {
       return Status::IoError("cannot create the database schema in " + path + ": " + s.message());
     }
@@ -69,8 +76,8 @@ Result<sql::Connection> OpenForWriting(const std::string& path) {
     std::string schema(data::kData_schema);
     size_t at = schema.find("\n-- version " + std::to_string(*v + 1) + ":");
     if (at == std::string::npos) return Status::Internal("no migration from schema version " + std::to_string(*v));
-    if (Status m = c->Exec("BEGIN;\n" + schema.substr(at) + "\nPRAGMA user_version = " +
-                           std::to_string(kSchemaVersion) + ";\nCOMMIT;");
+    if (Status m = ExecInTransaction(&*c, schema.substr(at) + "\nPRAGMA user_version = " +
+                                              std::to_string(kSchemaVersion) + ";");
         !m.ok()) {
       return Status::IoError("cannot upgrade the database schema of " + path + ": " + m.message());
     }

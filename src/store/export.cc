@@ -3,21 +3,19 @@
 
 #include <nlohmann/json.hpp>
 
-#include "geoparse/gazetteer.h"
+#include "sitrep/extractor.h"
+#include "sitrep/json.h"
 #include "store/store_internal.h"
 
 namespace sitrep {
 
 namespace {
 
-std::string CountryName(const std::string& iso3) {
-  if (iso3.empty()) return "";
-  Result<const Gazetteer*> g = LoadDefaultGazetteer();
-  if (!g.ok()) return iso3;
-  const GazetteerEntry* e = (*g)->Country(iso3);
-  return e != nullptr ? std::string(e->name) : iso3;
+// The gazetteer's name of a country; its code without one.
+std::string CountryName(const std::string& iso3, const Extractor* names) {
+  if (iso3.empty() || names == nullptr) return iso3;
+  return names->CountryName(iso3);
 }
-
 
 // Up to six decimals (0.1 m), trailing zeros dropped.
 std::string Number(double v) {
@@ -38,15 +36,15 @@ std::pair<std::string, int> EventDate(const ClaimRecord& c) {
 }
 
 // One row as (column, value) pairs in AcledCsvColumns() order.
-std::vector<std::string> AcledRow(const ClaimRecord& c) {
+std::vector<std::string> AcledRow(const ClaimRecord& c, const Extractor* names) {
   auto [date, precision] = EventDate(c);
   return {date,
           std::to_string(precision),
           c.event_type.value_or(""),
           c.sub_event_type,
-          CountryName(c.actor1),
-          CountryName(c.actor2),
-          CountryName(c.place_country),
+          CountryName(c.actor1, names),
+          CountryName(c.actor2, names),
+          CountryName(c.place_country, names),
           c.place_admin1,
           c.place,
           c.lat ? Number(*c.lat) : "",
@@ -159,7 +157,8 @@ const std::vector<std::string>& AcledCsvColumns() {
   return kColumns;
 }
 
-Result<ExportSummary> ExportClaims(Database& db, QueryFilter filter, ExportFormat format, std::ostream& out) {
+Result<ExportSummary> ExportClaims(Database& db, QueryFilter filter, ExportFormat format, std::ostream& out,
+                                   const Extractor* names) {
   ExportSummary summary;
   if (format != ExportFormat::kJsonLines) filter.events_only = true;
   const std::vector<std::string>& columns = AcledCsvColumns();
@@ -171,7 +170,7 @@ Result<ExportSummary> ExportClaims(Database& db, QueryFilter filter, ExportForma
   }
   Status s = db.ForEachClaim(filter, [&](ClaimRecord&& c) {
     if (format == ExportFormat::kAcledCsv) {
-      std::vector<std::string> row = AcledRow(c);
+      std::vector<std::string> row = AcledRow(c, names);
       for (size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << CsvField(row[i]);
       out << "\n";
     } else if (format == ExportFormat::kJsonLines) {
@@ -184,7 +183,7 @@ Result<ExportSummary> ExportClaims(Database& db, QueryFilter filter, ExportForma
       nlohmann::ordered_json f;
       f["type"] = "Feature";
       f["id"] = c.id;
-      std::vector<std::string> row = AcledRow(c);
+      std::vector<std::string> row = AcledRow(c, names);
       // The same rounded values as the latitude/longitude properties.
       f["geometry"] = {{"type", "Point"}, {"coordinates", {std::stod(row[10]), std::stod(row[9])}}};
       nlohmann::ordered_json props;

@@ -7,6 +7,7 @@
 #include <deque>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "ingest/corpus_reader.h"
@@ -62,7 +63,8 @@ class BatchQueue {
 
 // Loads and extracts one record. Returns false when the document is already
 // stored (nothing to extract).
-bool Process(SourceRecord& r, const IngestOptions& options, sql::Statement* latest, ProcessedDocument* out) {
+bool Process(SourceRecord& r, const IngestOptions& options, const Extractor& extractor, sql::Statement* latest,
+             ProcessedDocument* out) {
   out->origin = r.origin;
   out->links = std::move(r.links);
   out->warnings = std::move(r.warnings);
@@ -91,7 +93,7 @@ bool Process(SourceRecord& r, const IngestOptions& options, sql::Statement* late
     latest->Reset();
     if (same) return false;
   }
-  Result<Extraction> x = Extract(out->doc);
+  Result<Extraction> x = extractor.Extract(out->doc);
   if (!x.ok()) {
     out->failure = "extraction failed: " + x.status().message();
     return true;
@@ -119,7 +121,8 @@ Status WriteBatch(const Batch& b, bool careful, int64_t run_id, sql::Connection*
     problem_insert->Reset();
     return problem_insert->Bind(1, run_id).Bind(2, origin).Bind(3, reason).Bind(4, skipped ? 1 : 0).Run();
   };
-  Status s = db->Exec("BEGIN IMMEDIATE");
+  Result<sql::Transaction> txn = sql::Transaction::Begin(db);
+  Status s = txn.status();
   for (const RecordProblem& p : b.read_problems) {
     if (s.ok()) s = report(p.origin, p.reason, true);
   }
@@ -133,22 +136,26 @@ Status WriteBatch(const Batch& b, bool careful, int64_t run_id, sql::Connection*
       s = report(p.origin, p.failure, true);
       continue;
     }
-    if (careful) s = db->Exec("SAVEPOINT doc");
-    if (!s.ok()) break;
+    std::optional<Result<sql::Savepoint>> doc;
+    if (careful) doc.emplace(sql::Savepoint::Begin(db));
+    if (doc && !doc->ok()) {
+      s = doc->status();
+      break;
+    }
     bool near = false;
     Result<WriteOutcome> w = writer->Write(p, &near);
     if (!w.ok()) {
       if (!careful) {
-        (void)db->Exec("ROLLBACK");
+        txn->Rollback();
         writer->RolledBack();
         return Status::DataError(w.status().message());
       }
-      s = db->Exec("ROLLBACK TO doc; RELEASE doc");
+      (*doc)->Rollback();
       writer->RolledBack();  // forget locations that document created
-      if (s.ok()) s = report(p.origin, "not stored: " + w.status().message(), true);
+      s = report(p.origin, "not stored: " + w.status().message(), true);
       continue;
     }
-    if (careful) s = db->Exec("RELEASE doc");
+    if (careful) s = (*doc)->Release();
     if (*w == WriteOutcome::kUnchanged) {
       ++out->unchanged;
       continue;
@@ -160,9 +167,9 @@ Status WriteBatch(const Batch& b, bool careful, int64_t run_id, sql::Connection*
       if (s.ok()) s = report(p.origin, warning, false);
     }
   }
-  if (s.ok()) s = db->Exec("COMMIT");
+  if (s.ok()) s = txn->Commit();
   if (!s.ok()) {
-    (void)db->Exec("ROLLBACK");
+    if (txn.ok()) txn->Rollback();
     writer->RolledBack();
     return Status::IoError(s.message());  // not a document's fault: stop
   }
@@ -185,6 +192,10 @@ Result<IngestSummary> IngestCorpus(const std::vector<std::string>& paths, const 
     std::error_code ec;
     if (!std::filesystem::exists(p, ec)) return Status::NotFound("no such file or folder: " + p);
   }
+  // One Extractor for every extracting thread.
+  Result<const Extractor*> extractor = options.extractor;
+  if (options.extractor == nullptr) extractor = DefaultExtractor();
+  if (!extractor.ok()) return extractor.status();
   const auto started = Clock::now();
   Result<sql::Connection> db = OpenForWriting(options.db_path);
   if (!db.ok()) return db.status();
@@ -284,7 +295,7 @@ Result<IngestSummary> IngestCorpus(const std::vector<std::string>& paths, const 
     std::atomic<size_t> next{0};
     auto work = [&](int t) {
       for (size_t i = next++; i < n; i = next++) {
-        unchanged[i] = !Process(batch.records[i], options, &latest[t], &batch.processed[i]);
+        unchanged[i] = !Process(batch.records[i], options, **extractor, &latest[t], &batch.processed[i]);
       }
     };
     std::vector<std::thread> threads;
@@ -320,13 +331,11 @@ Result<IngestSummary> IngestCorpus(const std::vector<std::string>& paths, const 
 
   // Corroboration is over the whole corpus: rebuilt when anything changed,
   // when the last run stopped before it, or when asked.
-  if (Status s = db->Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+  Result<sql::Transaction> txn = sql::Transaction::Begin(&*db);
+  if (!txn.ok()) return txn.status();
   if (summary.added + summary.new_versions > 0 || previous_unfinished || options.rebuild_groups) {
     Result<uint64_t> groups = RebuildClaimGroups(&*db);
-    if (!groups.ok()) {
-      (void)db->Exec("ROLLBACK");
-      return groups.status();
-    }
+    if (!groups.ok()) return groups.status();
   }
   Result<sql::Statement> count = db->Prepare("SELECT count(*) FROM claim_groups");
   Status s;
@@ -338,7 +347,7 @@ Result<IngestSummary> IngestCorpus(const std::vector<std::string>& paths, const 
       .Bind(2, static_cast<int64_t>(summary.problems))
       .Bind(3, run_id);
   if (Status r = fin->Run(); !r.ok()) return r;
-  if (Status r = db->Exec("COMMIT"); !r.ok()) return r;
+  if (Status r = txn->Commit(); !r.ok()) return r;
   (void)db->Exec("PRAGMA wal_checkpoint(TRUNCATE)");
   summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();
   progress(true);

@@ -56,4 +56,41 @@ Result<Statement> Connection::Prepare(std::string_view sql) {
   return Statement(s, db_.get());
 }
 
+Result<Transaction> Transaction::Begin(Connection* db, Kind kind) {
+  if (Status s = db->Exec(kind == Kind::kImmediate ? "BEGIN IMMEDIATE" : "BEGIN"); !s.ok()) return s;
+  return Transaction(db);
+}
+
+Status Transaction::Commit() {
+  if (db_ == nullptr) return Status::Internal("database: commit of a transaction that is over");
+  if (Status s = db_->Exec("COMMIT"); !s.ok()) return s;
+  db_ = nullptr;
+  return Status::Ok();
+}
+
+void Transaction::Rollback() {
+  if (db_ == nullptr) return;
+  // SQLite has rolled back already after some errors (a full disk).
+  if (!sqlite3_get_autocommit(db_->get())) (void)db_->Exec("ROLLBACK");
+  db_ = nullptr;
+}
+
+Result<Savepoint> Savepoint::Begin(Connection* db) {
+  if (Status s = db->Exec("SAVEPOINT sitrep_savepoint"); !s.ok()) return s;
+  return Savepoint(db);
+}
+
+Status Savepoint::Release() {
+  if (db_ == nullptr) return Status::Internal("database: release of a savepoint that is over");
+  if (Status s = db_->Exec("RELEASE sitrep_savepoint"); !s.ok()) return s;
+  db_ = nullptr;
+  return Status::Ok();
+}
+
+void Savepoint::Rollback() {
+  if (db_ == nullptr) return;
+  if (!sqlite3_get_autocommit(db_->get())) (void)db_->Exec("ROLLBACK TO sitrep_savepoint; RELEASE sitrep_savepoint");
+  db_ = nullptr;
+}
+
 }  // namespace sitrep::sql

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "sitrep/status.h"
 
@@ -89,6 +90,42 @@ class Connection {
 
  private:
   std::unique_ptr<sqlite3, ConnectionCloser> db_;
+};
+
+// A transaction on a connection (not owned; it outlives the guard): Begin()
+// starts it, Commit() makes it durable, and one that goes out of scope
+// uncommitted (an early return on an error) is rolled back.
+class Transaction {
+ public:
+  enum class Kind { kDeferred, kImmediate };  // BEGIN, or BEGIN IMMEDIATE (takes the write lock now)
+  static Result<Transaction> Begin(Connection* db, Kind kind = Kind::kImmediate);
+  Transaction(Transaction&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
+  Transaction& operator=(Transaction&&) = delete;
+  ~Transaction() { Rollback(); }
+  // On failure the transaction stays open, and is rolled back with the guard.
+  Status Commit();
+  // Rolls back now (a no-op once committed or rolled back).
+  void Rollback();
+
+ private:
+  explicit Transaction(Connection* db) : db_(db) {}
+  Connection* db_;  // null once committed or rolled back
+};
+
+// A savepoint inside a transaction, the same way: Release() keeps its work,
+// and one that goes out of scope unreleased undoes its work only.
+class Savepoint {
+ public:
+  static Result<Savepoint> Begin(Connection* db);
+  Savepoint(Savepoint&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
+  Savepoint& operator=(Savepoint&&) = delete;
+  ~Savepoint() { Rollback(); }
+  Status Release();
+  void Rollback();
+
+ private:
+  explicit Savepoint(Connection* db) : db_(db) {}
+  Connection* db_;
 };
 
 }  // namespace sitrep::sql

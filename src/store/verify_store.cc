@@ -211,16 +211,15 @@ Result<VerifySummary> VerifyClaims(const VerifyOptions& o) {
   }
   if (!s.ok()) return s;
   // Store: replace earlier results.
-  if (Status r = db->Exec("BEGIN IMMEDIATE; DELETE FROM claim_checks; DELETE FROM event_control;"); !r.ok()) return r;
+  Result<sql::Transaction> txn = sql::Transaction::Begin(&*db);
+  if (!txn.ok()) return txn.status();
+  if (Status r = db->Exec("DELETE FROM claim_checks; DELETE FROM event_control;"); !r.ok()) return r;
   Result<sql::Statement> ci = db->Prepare(
       "INSERT OR REPLACE INTO claim_checks(claim_id, kind, verdict, claimed_km2, measured_km2, ratio, layer, layer_date, "
       "holder, method, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   Result<sql::Statement> ei =
       db->Prepare("INSERT OR REPLACE INTO event_control(claim_id, layer, layer_date, holder) VALUES (?, ?, ?, ?)");
-  if (!ci.ok() || !ei.ok()) {
-    (void)db->Exec("ROLLBACK");
-    return ci.ok() ? ei.status() : ci.status();
-  }
+  if (!ci.ok() || !ei.ok()) return ci.ok() ? ei.status() : ci.status();
   for (const ClaimCheck& c : summary.checks) {
     ci->Reset();
     ci->Bind(1, c.claim_id).Bind(2, c.kind).Bind(3, c.verdict).BindOptional(4, c.claimed_km2);
@@ -231,19 +230,13 @@ Result<VerifySummary> VerifyClaims(const VerifyOptions& o) {
       ci->Bind(8, c.layer_date);
     }
     ci->Bind(9, c.holder).Bind(10, c.method).Bind(11, c.detail);
-    if (Status r = ci->Run(); !r.ok()) {
-      (void)db->Exec("ROLLBACK");
-      return r;
-    }
+    if (Status r = ci->Run(); !r.ok()) return r;
   }
   for (const EventRow& e : in_layers) {
     ei->Reset();
-    if (Status r = ei->Bind(1, e.claim).Bind(2, e.layer).Bind(3, e.date).Bind(4, e.holder).Run(); !r.ok()) {
-      (void)db->Exec("ROLLBACK");
-      return r;
-    }
+    if (Status r = ei->Bind(1, e.claim).Bind(2, e.layer).Bind(3, e.date).Bind(4, e.holder).Run(); !r.ok()) return r;
   }
-  if (Status r = db->Exec("COMMIT"); !r.ok()) return r;
+  if (Status r = txn->Commit(); !r.ok()) return r;
   return summary;
 }
 

@@ -77,7 +77,7 @@ int RunQueryBench(const BenchArgs& args) {
 
 }  // namespace
 
-int RunBench(const BenchArgs& args) {
+int RunBench(const BenchArgs& args, const Extractor* extractor) {
   if (!args.db.empty()) return RunQueryBench(args);
   std::vector<std::string> files = args.files;
   if (files.empty()) {
@@ -114,7 +114,7 @@ int RunBench(const BenchArgs& args) {
   while (bytes < target) {
     for (const Document& d : docs) {
       auto t0 = Clock::now();
-      Result<Extraction> x = Extract(d);
+      Result<Extraction> x = extractor->Extract(d);
       auto t1 = Clock::now();
       if (!x.ok()) {
         Fail("bench: " + x.status().message());

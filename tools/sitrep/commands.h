@@ -10,6 +10,7 @@
 
 #include "serve/server.h"
 #include "sitrep/control.h"
+#include "sitrep/extractor.h"
 #include "sitrep/store.h"
 
 namespace sitrep::cli {
@@ -21,7 +22,8 @@ struct BenchArgs {
   std::string db;   // set: time filtered queries on this database instead
   int rounds = 20;
 };
-int RunBench(const BenchArgs& args);
+// `extractor`: null with --db.
+int RunBench(const BenchArgs& args, const Extractor* extractor);
 
 // `sitrep train attribution`: the attribution tagger from a PolNeAR-format folder.
 struct TrainArgs {
@@ -48,7 +50,7 @@ struct IngestArgs {
   bool rebuild_groups = false;
   std::string published, outlet;
 };
-int RunIngest(const IngestArgs& args);
+int RunIngest(const IngestArgs& args, const Extractor& extractor);
 
 // Filters shared by claims, events and export.
 struct FilterArgs {
@@ -61,7 +63,8 @@ struct FilterArgs {
 };
 void AddFilterOptions(CLI::App* cmd, FilterArgs* f, bool paging);
 int RunClaims(FilterArgs args, bool events);
-int RunExport(FilterArgs args);
+// `names`: countries by name (else by ISO code).
+int RunExport(FilterArgs args, const Extractor* names);
 
 struct ShowArgs {
   std::string db = "sitrep.db";

@@ -9,7 +9,6 @@
 #include "core/utf8.h"
 #include "eval/event_training.h"
 #include "eval/gold_scorer.h"
-#include "geoparse/gazetteer.h"
 #include "sitrep/sitrep.h"
 #include "tools/sitrep/commands.h"
 
@@ -33,7 +32,7 @@ struct ExtractArgs {
   uint64_t max_bytes = kDefaultMaxBytes;
 };
 
-int RunExtract(const ExtractArgs& args) {
+int RunExtract(const ExtractArgs& args, const Extractor& extractor) {
   Result<std::string> bytes = ReadInput(args.file, args.max_bytes);
   if (!bytes.ok()) {
     Fail(bytes.status().message());
@@ -49,7 +48,7 @@ int RunExtract(const ExtractArgs& args) {
     Fail(args.file + ": " + doc.status().message());
     return 1;
   }
-  Result<Extraction> x = Extract(*doc);
+  Result<Extraction> x = extractor.Extract(*doc);
   if (!x.ok()) {
     Fail(args.file + ": " + x.status().message());
     return 1;
@@ -94,7 +93,7 @@ int RunEvalEvents(const EvalArgs& args) {
   return 0;
 }
 
-int RunEval(const EvalArgs& args) {
+int RunEval(const EvalArgs& args, const Extractor& extractor) {
   if (!args.event_sentences.empty()) return RunEvalEvents(args);
   if (args.gold_files.empty()) {
     Fail("eval: give one or more *.gold.json files (scripts/eval-seed finds the shared ones)");
@@ -136,7 +135,7 @@ int RunEval(const EvalArgs& args) {
       Fail("eval: " + text_path + ": " + doc.status().message());
       return 1;
     }
-    Result<Extraction> x = Extract(*doc);
+    Result<Extraction> x = extractor.Extract(*doc);
     if (!x.ok()) {
       Fail("eval: " + x.status().message());
       return 1;
@@ -178,6 +177,20 @@ int RunEval(const EvalArgs& args) {
   line("quantity bounds", bounds);
   line("metonyms", metonyms);
   return 0;
+}
+
+// Opens the Extractor (the gazetteer, the attribution model, the word lists)
+// when `wanted`. False when it cannot and is `required`; otherwise the
+// command goes on without it (countries given by ISO code).
+bool OpenExtractor(bool required, bool wanted, std::unique_ptr<Extractor>* out) {
+  if (!wanted) return true;
+  Result<std::unique_ptr<Extractor>> opened = Extractor::Open();
+  if (opened.ok()) {
+    *out = std::move(opened).value();
+    return true;
+  }
+  Fail(required ? opened.status().message() : "countries are given by ISO code: " + opened.status().message());
+  return !required;
 }
 
 }  // namespace
@@ -304,26 +317,27 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? 0 : 2;
   }
-  // Commands that geoparse need the gazetteer: a missing or damaged one is an
-  // error before any work, not a crash in the middle of it. Queries do not.
-  const bool geoparses = extract->parsed() || eval->parsed() || ingest->parsed() || tr.events->parsed() || (b->parsed() && bench.db.empty());
-  if (auto g = geoparses ? sitrep::LoadDefaultGazetteer() : sitrep::Result<const sitrep::Gazetteer*>(nullptr); !g.ok()) {
-    std::cerr << "sitrep: " << g.status().message() << "\n";
-    return 1;
-  }
-  if (extract->parsed()) return RunExtract(ex);
-  if (ingest->parsed()) return RunIngest(in);
+  // Commands that extract open one Extractor before any work: a missing or
+  // damaged file is an error up front, not in the middle. Exports and the
+  // server name countries with its gazetteer; queries need none.
+  const bool extracts =
+      extract->parsed() || eval->parsed() || ingest->parsed() || tr.events->parsed() || (b->parsed() && bench.db.empty());
+  std::unique_ptr<sitrep::Extractor> extractor;
+  if (!OpenExtractor(extracts, extracts || exp->parsed() || srv.cmd->parsed(), &extractor)) return 1;
+  srv.options.extractor = extractor.get();
+  if (extract->parsed()) return RunExtract(ex, *extractor);
+  if (ingest->parsed()) return RunIngest(in, *extractor);
   if (claims->parsed()) return RunClaims(cl, /*events=*/false);
   if (events->parsed()) return RunClaims(evs, /*events=*/true);
   if (show->parsed()) return RunShow(sh);
-  if (exp->parsed()) return RunExport(exf);
+  if (exp->parsed()) return RunExport(exf, extractor.get());
   if (stats->parsed()) return RunStats(stats_db);
   if (ctl.import->parsed() || ctl.show->parsed() || ctl.diff->parsed()) return RunControl(ctl);
   if (ver.cmd->parsed()) return RunVerify(ver);
   if (srv.cmd->parsed()) return RunServe(srv);
-  if (eval->parsed()) return RunEval(ev);
+  if (eval->parsed()) return RunEval(ev, *extractor);
   if (tr.cmd->parsed()) return RunTrain(tr);
   if (tr.events->parsed()) return RunTrainEvents(tr);
-  if (b->parsed()) return RunBench(bench);
+  if (b->parsed()) return RunBench(bench, extractor.get());
   return 2;
 }

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "core/utf8.h"
+#include "sitrep/json.h"
 #include "sitrep/store.h"
 #include "tools/sitrep/commands.h"
 
@@ -107,12 +108,13 @@ void AddFilterOptions(CLI::App* cmd, FilterArgs* f, bool paging) {
   }
 }
 
-int RunIngest(const IngestArgs& args) {
+int RunIngest(const IngestArgs& args, const Extractor& extractor) {
   if (args.paths.empty() && !args.rebuild_groups) {
     Fail("ingest: PATH is required (files or folders to read; or --rebuild-groups alone)");
     return 2;
   }
   IngestOptions o;
+  o.extractor = &extractor;
   o.db_path = args.db;
   o.jobs = args.jobs;
   o.max_bytes = args.max_bytes;
@@ -286,7 +288,7 @@ int RunShow(const ShowArgs& args) {
   return 0;
 }
 
-int RunExport(FilterArgs args) {
+int RunExport(FilterArgs args, const Extractor* names) {
   if (Status s = ParseNear(args.near, &args.filter); !s.ok()) {
     Fail("--" + s.message());
     return 2;
@@ -316,7 +318,7 @@ int RunExport(FilterArgs args) {
     }
   }
   std::ostream& out = file.is_open() ? static_cast<std::ostream&>(file) : std::cout;
-  Result<ExportSummary> r = ExportClaims(*db, args.filter, format, out);
+  Result<ExportSummary> r = ExportClaims(*db, args.filter, format, out, names);
   if (!r.ok()) {
     Fail("export: " + r.status().message());
     return r.status().code() == StatusCode::kInvalidArgument ? 2 : 1;
