@@ -12,6 +12,22 @@
 
 namespace sitrep::cli {
 
+namespace {
+
+// Writes a trained model and says what was written and how long it took.
+int SaveModel(const learn::LinearModel& model, const std::string& path,
+              std::chrono::steady_clock::time_point start) {
+  if (Status s = model.Save(path); !s.ok()) {
+    Fail(s.message());
+    return 1;
+  }
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::cerr << "wrote " << path << ": " << model.feature_count() << " features, " << seconds << " s\n";
+  return 0;
+}
+
+}  // namespace
+
 void AddTrainCommand(CLI::App* app, TrainArgs* args) {
   CLI::App* train = app->add_subcommand("train", "Train a learned model from an annotated corpus");
   train->require_subcommand(1);
@@ -79,13 +95,7 @@ int RunTrain(const TrainArgs& args) {
     Fail(model.status().message());
     return 1;
   }
-  if (Status s = model->Save(args.output); !s.ok()) {
-    Fail(s.message());
-    return 1;
-  }
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::cerr << "wrote " << args.output << ": " << model->feature_count() << " features, " << seconds << " s\n";
-  return 0;
+  return SaveModel(*model, args.output, start);
 }
 
 int RunTrainEvents(const TrainArgs& args) {
@@ -159,13 +169,7 @@ int RunTrainEvents(const TrainArgs& args) {
       log(line);
     }
   }
-  if (Status s = model->Save(args.output); !s.ok()) {
-    Fail(s.message());
-    return 1;
-  }
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::cerr << "wrote " << args.output << ": " << model->feature_count() << " features, " << seconds << " s\n";
-  return 0;
+  return SaveModel(*model, args.output, start);
 }
 
 }  // namespace sitrep::cli
