@@ -60,55 +60,68 @@ class Reader {
 }  // namespace
 
 LinearModel::LinearModel(Info info) : info_(std::move(info)) {
-  keys_.assign(1024, 0);
-  index_.assign(keys_.size(), 0);
+  slots_.assign(1024, Slot{});
   transitions_.assign((label_count() + 1) * label_count(), 0.f);
 }
 
-size_t LinearModel::Slot(FeatureId f) const {
+size_t LinearModel::FindSlot(FeatureId f) const {
   if (f == 0) f = 1;
-  size_t mask = keys_.size() - 1;
-  size_t i = (f * 0x9e3779b1u) & mask;
-  while (keys_[i] != 0 && keys_[i] != f) i = (i + 1) & mask;
+  size_t mask = slots_.size() - 1;
+  size_t i = Home(f);
+  while (slots_[i].key != 0 && slots_[i].key != f) i = (i + 1) & mask;
   return i;
 }
 
 const float* LinearModel::FindRow(FeatureId f) const {
-  if (keys_.empty()) return nullptr;
-  size_t i = Slot(f);
-  return keys_[i] == 0 ? nullptr : &rows_[size_t{index_[i]} * label_count()];
+  if (slots_.empty()) return nullptr;
+  size_t i = FindSlot(f);
+  return slots_[i].key == 0 ? nullptr : &rows_[size_t{slots_[i].row} * label_count()];
 }
 
 float* LinearModel::Row(FeatureId f) {
   if (f == 0) f = 1;
-  if ((used_ + 1) * 2 > keys_.size()) {
+  if ((used_ + 1) * 2 > slots_.size()) {
     // Grow: re-insert every key into a table twice the size; rows stay.
-    std::vector<FeatureId> old_keys = std::move(keys_);
-    std::vector<uint32_t> old_index = std::move(index_);
-    keys_.assign(old_keys.size() * 2, 0);
-    index_.assign(keys_.size(), 0);
-    for (size_t i = 0; i < old_keys.size(); ++i) {
-      if (old_keys[i] == 0) continue;
-      size_t j = Slot(old_keys[i]);
-      keys_[j] = old_keys[i];
-      index_[j] = old_index[i];
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.size() * 2, Slot{});
+    for (const Slot& o : old) {
+      if (o.key != 0) slots_[FindSlot(o.key)] = o;
     }
   }
-  size_t i = Slot(f);
-  if (keys_[i] == 0) {
-    keys_[i] = f;
-    index_[i] = static_cast<uint32_t>(used_++);
+  size_t i = FindSlot(f);
+  if (slots_[i].key == 0) {
+    slots_[i] = {f, static_cast<uint32_t>(used_++)};
     rows_.resize(used_ * label_count(), 0.f);
   }
-  return &rows_[size_t{index_[i]} * label_count()];
+  return &rows_[size_t{slots_[i].row} * label_count()];
 }
 
 void LinearModel::AddScores(std::span<const FeatureId> features, float* scores) const {
+  if (slots_.empty()) return;
   const size_t n = label_count();
-  for (FeatureId f : features) {
-    const float* row = FindRow(f);
-    if (row == nullptr) continue;
-    for (size_t l = 0; l < n; ++l) scores[l] += row[l];
+  // The table is larger than the caches: ask for every feature's slot
+  // first, then for the rows found, then add, so that the misses overlap
+  // instead of coming one after another.
+  constexpr size_t kBatch = 48;
+  size_t home[kBatch];
+  const float* rows[kBatch];
+  for (size_t off = 0; off < features.size(); off += kBatch) {
+    const size_t m = std::min(kBatch, features.size() - off);
+    for (size_t i = 0; i < m; ++i) {
+      home[i] = Home(features[off + i]);
+      __builtin_prefetch(&slots_[home[i]]);
+    }
+    for (size_t i = 0; i < m; ++i) {
+      FeatureId f = features[off + i] == 0 ? 1 : features[off + i];
+      size_t k = home[i];
+      while (slots_[k].key != 0 && slots_[k].key != f) k = (k + 1) & (slots_.size() - 1);
+      rows[i] = slots_[k].key == 0 ? nullptr : &rows_[size_t{slots_[k].row} * n];
+      if (rows[i] != nullptr) __builtin_prefetch(rows[i]);
+    }
+    for (size_t i = 0; i < m; ++i) {
+      if (rows[i] == nullptr) continue;
+      for (size_t l = 0; l < n; ++l) scores[l] += rows[i][l];
+    }
   }
 }
 
@@ -167,22 +180,22 @@ std::string LinearModel::Serialize() const {
   const float scale = max_abs > 0 ? max_abs / 32767.f : 1.f;
   // Rows in key order, so that the same model always gives the same bytes.
   std::vector<size_t> order;
-  for (size_t i = 0; i < keys_.size(); ++i) {
-    if (keys_[i] != 0) order.push_back(i);
+  for (size_t i = 0; i < slots_.size(); ++i) {
+    if (slots_[i].key != 0) order.push_back(i);
   }
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return keys_[a] < keys_[b]; });
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return slots_[a].key < slots_[b].key; });
   std::string rows;
   uint64_t kept = 0;
   std::vector<int16_t> q(L);
   for (size_t i : order) {
     bool any = false;
-    const float* row = &rows_[size_t{index_[i]} * L];
+    const float* row = &rows_[size_t{slots_[i].row} * L];
     for (size_t l = 0; l < L; ++l) {
       q[l] = static_cast<int16_t>(std::lround(row[l] / scale));
       any = any || q[l] != 0;
     }
     if (!any) continue;
-    Put<uint32_t>(&rows, keys_[i]);
+    Put<uint32_t>(&rows, slots_[i].key);
     rows.append(reinterpret_cast<const char*>(q.data()), L * sizeof(int16_t));
     ++kept;
   }
@@ -281,8 +294,7 @@ Result<LinearModel> LinearModel::Parse(std::string_view bytes, std::string_view 
   LinearModel m(std::move(info));
   size_t capacity = 1024;
   while (capacity < count * 2 + 2) capacity *= 2;
-  m.keys_.assign(capacity, 0);
-  m.index_.assign(capacity, 0);
+  m.slots_.assign(capacity, Slot{});
   m.rows_.reserve(count * L);
   std::vector<int16_t> q(L);
   for (uint64_t i = 0; i < count; ++i) {
@@ -371,14 +383,14 @@ LinearModel PerceptronTrainer::Averaged(float min_weight) const {
   LinearModel avg(w_.info());
   const size_t L = w_.label_count();
   const float inv = static_cast<float>(1.0 / step_);
-  for (size_t i = 0; i < w_.keys_.size(); ++i) {
-    if (w_.keys_[i] == 0) continue;
-    const float* u = u_.FindRow(w_.keys_[i]);
-    const float* w = &w_.rows_[size_t{w_.index_[i]} * L];
+  for (const LinearModel::Slot& slot : w_.slots_) {
+    if (slot.key == 0) continue;
+    const float* u = u_.FindRow(slot.key);
+    const float* w = &w_.rows_[size_t{slot.row} * L];
     float largest = 0;
     for (size_t l = 0; l < L; ++l) largest = std::max(largest, std::fabs(w[l] - (u != nullptr ? u[l] * inv : 0.f)));
     if (largest < min_weight || largest == 0) continue;
-    float* row = avg.Row(w_.keys_[i]);
+    float* row = avg.Row(slot.key);
     for (size_t l = 0; l < L; ++l) row[l] = w[l] - (u != nullptr ? u[l] * inv : 0.f);
   }
   for (size_t t = 0; t < w_.transitions_.size(); ++t) {

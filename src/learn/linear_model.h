@@ -126,13 +126,17 @@ class LinearModel {
   friend class PerceptronTrainer;
   // Open addressing over feature ids (id 0 is stored as 1; 0 marks an empty
   // slot); each used slot holds the index of its row in the dense rows_.
-  size_t Slot(FeatureId f) const;
+  size_t FindSlot(FeatureId f) const;
   float* Row(FeatureId f);  // inserts
   const float* FindRow(FeatureId f) const;
 
   Info info_;
-  std::vector<FeatureId> keys_;
-  std::vector<uint32_t> index_;     // per slot: row index
+  struct Slot {
+    FeatureId key = 0;  // 0: empty
+    uint32_t row = 0;   // index of its row in rows_
+  };
+  size_t Home(FeatureId f) const { return ((f == 0 ? 1 : f) * 0x9e3779b1u) & (slots_.size() - 1); }
+  std::vector<Slot> slots_;
   std::vector<float> rows_;         // used_ x label_count, in insertion order
   std::vector<float> transitions_;  // (label_count + 1) x label_count
   size_t used_ = 0;
