@@ -249,3 +249,26 @@ TEST(Claims, CapitalisedTriggerInsideOrdinaryTextIsAName) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+// A capitalised trigger is part of a name only inside a sentence: the first
+// word of a quotation starts one ("the Rockets" stays a team).
+TEST(Events, ACapitalisedTriggerOpeningAQuotationIsAnEvent) {
+  auto x = testing::ExtractText(
+      "Strikes near Kharkiv\n\n"
+      "\"Drones struck a fuel depot in Kharkiv overnight,\" the mayor said on Monday.\n\n"
+      "The team lost when the Rockets struck twice in the final minutes of the game.",
+      "2024-08-13");
+  const Claim* depot = testing::FindClaim(x, "fuel depot");
+  ASSERT_NE(depot, nullptr);
+  ASSERT_TRUE(depot->event.has_value());
+  EXPECT_EQ(depot->event->type, "Explosions/Remote violence");
+  for (const Claim& c : x.claims) {
+    if (c.text.find("Rockets") != std::string::npos) EXPECT_FALSE(c.event.has_value()) << c.text;
+  }
+}
+
+}  // namespace
+}  // namespace sitrep

@@ -48,8 +48,14 @@ bool UnderIrrealisCue(const Analysis& a, size_t begin, size_t trigger) {
 // of a name: "the Rockets beat", "Operation Thunderbolt", "Battle Creek". In
 // all-caps or all-lower-case text (some outlets, Telegram) case says nothing,
 // so only a sentence whose words are mostly lower-case counts.
+// A word that opens a quotation, or follows a colon or a dash, starts a
+// sentence of its own ("\"Drones struck a depot,\" the mayor said").
 bool PartOfName(const Analysis& a, size_t k) {
   if (!a.token(k).capitalized || a.SentenceInitial(k)) return false;
+  if (k > 0 && a.token(k - 1).kind == TokenKind::kPunct) {
+    char32_t c = a.token(k - 1).first;
+    if (IsOpeningQuote(c) || c == U'"' || c == U':' || c == 0x2014 || c == 0x2013) return false;
+  }
   const Sentence& s = a.seg.sentences[a.sentence_of[k]];
   size_t lower = 0, words = 0;
   for (size_t i = s.token_begin; i < s.token_end; ++i) {

@@ -379,7 +379,7 @@ try {
 
   // First paint with 10,000 events or more.
   const big = join(work, 'big.db');
-  execFileSync('python3', [join(root, 'scripts', 'make-corpus'), '--mb', '6.5', '--out', join(work, 'big.jsonl')]);
+  execFileSync('python3', [join(root, 'scripts', 'make-corpus'), '--mb', '8.2', '--out', join(work, 'big.jsonl')]);
   run('ingest', '-q', '--db', big, join(work, 'big.jsonl'));
   const second = await serve(big);
   servers.push(second.child);
