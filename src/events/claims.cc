@@ -1411,8 +1411,9 @@ class ClaimBuilder {
   // sentence the outlet hedges in its own voice ("A video purportedly
   // showed …", kept as alleged narration).
   bool KeepLearned(uint32_t s, const AttributionSpan& cue, std::pair<size_t, size_t> content) const {
-    for (const auto& [span, cs] : verification_cues_) {
-      if (static_cast<uint32_t>(cs) != s) continue;
+    // Cues are found sentence by sentence: this sentence's are the last.
+    for (size_t i = verification_cues_.size(); i-- > 0 && static_cast<uint32_t>(verification_cues_[i].second) == s;) {
+      const Span& span = verification_cues_[i].first;
       size_t vb = a_.TokenAt(span.begin), ve = a_.TokenAt(span.end);
       if (vb < content.second && content.first < ve) return false;
     }
