@@ -147,6 +147,28 @@ void BM_GazetteerOpen(benchmark::State& state) {
 }
 BENCHMARK(BM_GazetteerOpen)->Unit(benchmark::kMillisecond);
 
+// Loading the attribution model: read the file, check its checksum, build
+// the feature table (what Extractor::Open adds for it).
+void BM_AttributionModelLoad(benchmark::State& state) {
+  Result<std::string> found = DefaultAttributionModelPath();
+  if (!found.ok()) {
+    state.SkipWithError(found.status().message().c_str());
+    return;
+  }
+  size_t features = 0;
+  for (auto _ : state) {
+    Result<AttributionTagger> t = AttributionTagger::Load(*found);
+    if (!t.ok()) {
+      state.SkipWithError(t.status().message().c_str());
+      return;
+    }
+    features = t->model().feature_count();
+    benchmark::DoNotOptimize(t);
+  }
+  state.counters["features"] = static_cast<double>(features);
+}
+BENCHMARK(BM_AttributionModelLoad)->Unit(benchmark::kMillisecond);
+
 void BM_Extract(benchmark::State& state) {
   for (auto _ : state) {
     for (const Document& d : Corpus()) benchmark::DoNotOptimize(Loaded().Extract(d));
