@@ -272,3 +272,22 @@ TEST(Events, ACapitalisedTriggerOpeningAQuotationIsAnEvent) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+// A continent is too broad to be where an event happened; the country is.
+TEST(Events, AContinentIsNeverTheEventPlace) {
+  auto x = testing::ExtractText(
+      "Drones Hit Depot\n\n"
+      "In Europe's largest such attack this year, drones struck a fuel depot in Poland overnight, officials said.",
+      "2024-08-13");
+  const Claim* c = testing::FindClaim(x, "fuel depot");
+  ASSERT_NE(c, nullptr);
+  ASSERT_TRUE(c->event.has_value());
+  ASSERT_GT(c->event->place_id, 0);
+  EXPECT_EQ(x.places[c->event->place_id - 1].name, "Poland");
+}
+
+}  // namespace
+}  // namespace sitrep

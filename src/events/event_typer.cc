@@ -164,13 +164,15 @@ std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bo
     e.actor2 = first_country(trigger + trigger_len, end, e.actor1);
   }
   // The place: the first named non-metonymic place below country level in
-  // the clause, else the first country.
+  // the clause, else the first country; never a continent (ACLED places an
+  // event at a country at the broadest).
   int country_place = 0;
   auto [lo, hi] = ItemsIn(x.places, begin, end);
   for (size_t i = lo; i < hi; ++i) {
     const PlaceFound& p = x.places[i];
     if (p.token_end > end || !p.place.metonym_for.empty()) continue;
     if (skip_quotes && x.quote_at[p.token_begin] >= 0) continue;
+    if (p.place.kind == "continent") continue;
     if (p.place.kind == "country") {
       if (country_place == 0) country_place = static_cast<int>(i) + 1;
       continue;
