@@ -659,13 +659,7 @@ class ClaimBuilder {
       if (closes && name_end > after + 1) {
         SpeakerRef np = FromPhrase(after + 1, name_end);
         SetSpeaker(d, np, after);
-        if (!d->c.speaker) {
-          Speaker sp;
-          sp.name = std::string(a_.SpanText(a_.TokenSpan(after + 1, name_end)));
-          sp.side = "unknown";
-          d->c.speaker = sp;
-        }
-        d->c.speaker->span = a_.TokenSpan(after + 1, name_end);
+        SpeakerWords(d, after + 1, name_end, /*anonymous=*/false);
         NoteSpeaker(np, after);
         return true;
       }
@@ -1226,8 +1220,7 @@ class ClaimBuilder {
   // speaker's span (an anonymous speaker when it had none).
   void TaggedSpeakerSpans(uint32_t s) {
     const ::sitrep::Sentence& sent = a_.seg.sentences[s];
-    size_t first = next_tagged_, last = first;
-    while (last < x_.attributions.size() && x_.attributions[last].sentence == s) ++last;
+    auto [first, last] = TaggedIn(s);
     if (first == last) return;
     for (size_t i = drafts_.size(); i-- > 0;) {
       Draft& d = drafts_[i];
@@ -1244,11 +1237,7 @@ class ClaimBuilder {
       cue.sentence = s;
       const AttributionSpan* source = NearestTagged(first, last, cue, AttributionRole::kSource, /*after=*/false);
       if (source == nullptr || (source->token_begin < d.te && d.tb < source->token_end)) continue;
-      if (!d.c.speaker) {
-        MarkAnonymous(&d, source->token_begin, source->token_end);
-      } else {
-        d.c.speaker->span = a_.TokenSpan(source->token_begin, source->token_end);
-      }
+      SpeakerWords(&d, source->token_begin, source->token_end, /*anonymous=*/true);
     }
   }
 
@@ -1292,16 +1281,8 @@ class ClaimBuilder {
     SpeakerRef r = FromPhrase(b, colon);
     Draft& d = NewDraft(ClaimKind::kQuote, colon + 1, end, s);
     SetSpeaker(&d, r, colon);
-    used_[colon] = true;
-    if (!d.c.speaker) {
-      Speaker sp;
-      sp.span = a_.TokenSpan(b, colon);
-      sp.name = std::string(a_.SpanText(sp.span));
-      sp.side = "unknown";
-      d.c.speaker = sp;
-    }
-    d.c.speaker->span = a_.TokenSpan(b, colon);
-    for (size_t k = b; k < colon; ++k) used_[k] = true;
+    SpeakerWords(&d, b, colon, /*anonymous=*/false);
+    for (size_t k = b; k <= colon; ++k) used_[k] = true;
   }
 
   // ---------------------------------------------------------------- learned
@@ -1314,11 +1295,19 @@ class ClaimBuilder {
   // theirs (a person, a role, an organisation, a pronoun), or kept as an
   // anonymous source. Such a claim replaces the outlet's narration of the
   // same words.
-  void Learned(uint32_t s) {
+  // Indexes [first, last) of sentence s's tagged spans; sentences come in
+  // order, so the start only moves forward.
+  std::pair<size_t, size_t> TaggedIn(uint32_t s) {
     const std::vector<AttributionSpan>& spans = x_.attributions;
     while (next_tagged_ < spans.size() && spans[next_tagged_].sentence < s) ++next_tagged_;
-    size_t first = next_tagged_, last = first;
+    size_t last = next_tagged_;
     while (last < spans.size() && spans[last].sentence == s) ++last;
+    return {next_tagged_, last};
+  }
+
+  void Learned(uint32_t s) {
+    const std::vector<AttributionSpan>& spans = x_.attributions;
+    auto [first, last] = TaggedIn(s);
     for (size_t i = first; i < last; ++i) {
       const AttributionSpan& cue = spans[i];
       if (cue.role != AttributionRole::kCue || cue.token_begin < start_[s]) continue;
@@ -1359,19 +1348,17 @@ class ClaimBuilder {
           (W(source->token_begin) == "a" || W(source->token_begin) == "an" || W(source->token_begin) == "the")) {
         source = nullptr;
       }
+      SpeakerRef r;
+      if (source != nullptr) r = FromPhrase(source->token_begin, source->token_end);
       // A quotation the rules kept without a speaker is this attribution's
       // content: it gets the cue and speaker instead of a second claim.
       if (Draft* q = UnattributedQuote(s, content)) {
-        SpeakerRef r;
-        if (source != nullptr) r = FromPhrase(source->token_begin, source->token_end);
         AttributeLearned(q, r, cue, sv, source);
         continue;
       }
       size_t attribution_begin = source != nullptr ? std::min(source->token_begin, cue.token_begin) : cue.token_begin;
       DropNarration(s, content.first, content.second, attribution_begin);
       bool quoted = InQuote(content.first) && InQuote(content.second - 1);
-      SpeakerRef r;
-      if (source != nullptr) r = FromPhrase(source->token_begin, source->token_end);
       Draft& d = NewDraft(quoted ? ClaimKind::kQuote : ClaimKind::kReportedSpeech, content.first, content.second, s);
       AttributeLearned(&d, r, cue, sv, source);
     }
@@ -1386,8 +1373,7 @@ class ClaimBuilder {
     d->c.cue_span = a_.TokenSpan(cue.token_begin, cue.token_end);
     d->c.cue = std::string(a_.SpanText(d->c.cue_span));
     if (source != nullptr) {
-      if (!d->c.speaker) MarkAnonymous(d, source->token_begin, source->token_end);
-      d->c.speaker->span = a_.TokenSpan(source->token_begin, source->token_end);
+      SpeakerWords(d, source->token_begin, source->token_end, /*anonymous=*/true);
       NoteSpeaker(r, cue.token_begin);
     }
   }
@@ -1521,15 +1507,25 @@ class ClaimBuilder {
     }
   }
 
+  // The words [b, e) of the claim's sentence name its speaker: a speaker the
+  // rules resolved keeps who it is and takes them as its span; without one,
+  // the words are the speaker's name (`anonymous` when they name no one).
+  void SpeakerWords(Draft* d, size_t b, size_t e, bool anonymous) {
+    if (!d->c.speaker) {
+      Speaker sp;
+      sp.name = std::string(a_.SpanText(a_.TokenSpan(b, e)));
+      sp.side = "unknown";
+      sp.anonymous = anonymous;
+      d->c.speaker = sp;
+    }
+    d->c.speaker->span = a_.TokenSpan(b, e);
+  }
+
   // A source the text does not name ("officials", "a source", "the agency",
   // a pronoun no one is found for): a speaker all the same, marked anonymous.
   void MarkAnonymous(Draft* d, size_t b, size_t e) {
-    Speaker sp;
-    sp.span = a_.TokenSpan(b, e);
-    sp.name = std::string(a_.SpanText(sp.span));
-    sp.side = "unknown";
-    sp.anonymous = true;
-    d->c.speaker = sp;
+    d->c.speaker.reset();
+    SpeakerWords(d, b, e, /*anonymous=*/true);
   }
 
   // "Podolyak said Kyiv would “continue to take the war back to Russia.”":
