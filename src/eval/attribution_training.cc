@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <random>
 #include <regex>
@@ -19,14 +18,6 @@ namespace sitrep {
 namespace fs = std::filesystem;
 
 namespace {
-
-Result<std::string> Slurp(const fs::path& p) {
-  std::ifstream f(p, std::ios::binary);
-  if (!f) return Status::NotFound("cannot read " + p.string());
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
 
 std::vector<std::string_view> Split(std::string_view s, char sep) {
   std::vector<std::string_view> out;
@@ -261,7 +252,7 @@ Result<std::vector<AttributionArticle>> ReadAttributionFolder(const std::string&
     art.name = t.stem().string();
     auto ann = first_ann.find(art.name);
     if (ann == first_ann.end()) continue;
-    Result<std::string> text = Slurp(t);
+    Result<std::string> text = ReadInput(t.string());
     if (!text.ok()) return text.status();
     art.text = std::move(text).value();
     std::smatch m;
@@ -274,7 +265,7 @@ Result<std::vector<AttributionArticle>> ReadAttributionFolder(const std::string&
       i += len > 0 ? len : 1;
     }
     cp_to_byte.push_back(art.text.size());
-    Result<std::string> bytes = Slurp(ann_dir / ann->second);
+    Result<std::string> bytes = ReadInput((ann_dir / ann->second).string());
     if (!bytes.ok()) return bytes.status();
     Result<std::vector<GoldAttribution>> gold = ParseAnn(*bytes, cp_to_byte, (ann_dir / ann->second).string());
     if (!gold.ok()) return gold.status();
