@@ -1,6 +1,7 @@
 #include "events/people.h"
 
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/utf8.h"
@@ -41,6 +42,7 @@ struct Cluster {
   int known = -1;
   std::string category;
   size_t name_tokens = 0;
+  size_t last_token = 0;   // end of its latest mention
 };
 
 int CodePoints(std::string_view s) {
@@ -85,6 +87,9 @@ class PeopleClusterer {
   const std::vector<std::string>& place_country_;
   const PeopleOptions& o_;
   std::vector<Cluster> clusters_;
+  std::unordered_map<std::string, std::vector<int>> exact_;  // surname -> cluster indexes, ascending
+  std::unordered_map<uint32_t, std::vector<int>> buckets_;  // BucketKey -> cluster indexes, ascending
+  std::unordered_map<int, int> first_with_known_;           // known person -> first cluster with it
 
   static void AddAlias(Cluster* c, const std::string& form) {
     if (form == c->person.name) return;
@@ -101,13 +106,65 @@ class PeopleClusterer {
     return EditDistance(x, y, max_d) <= max_d;
   }
 
-  Cluster* Find(const std::string& surname, const std::string& first, int known) {
-    for (Cluster& c : clusters_) {
-      if (known >= 0 && c.known == known) return &c;
-      if (!first.empty() && !c.first_name.empty() && first != c.first_name) continue;
-      if (SurnameMatches(surname, c.surname)) return &c;
+  // Clusters are found by exact surname through a hash map, and by a
+  // misspelt one through buckets keyed by the surname's first byte and
+  // length in code points (a surname within max_d edits of another differs
+  // in length by at most max_d); a misspelling only matches someone named
+  // within options.fuzzy_window_tokens.
+  static uint32_t BucketKey(std::string_view surname, int length) {
+    unsigned char first = surname.empty() ? 0 : static_cast<unsigned char>(surname[0]);
+    return (uint32_t{first} << 24) | static_cast<uint32_t>(std::max(length, 0));
+  }
+
+  int MaxEdits() const { return std::max({o_.max_surname_edits_short, o_.max_surname_edits_long, 0}); }
+
+  // The first cluster (in order of creation, below `limit`) whose surname
+  // matches at token `at` and that passes accept(cluster); `limit` if none.
+  template <typename Accept>
+  int FirstMatch(const std::string& surname, size_t at, int limit, Accept accept) const {
+    if (auto it = exact_.find(surname); it != exact_.end()) {
+      for (int i : it->second) {
+        if (i >= limit) break;
+        if (accept(clusters_[i])) {
+          limit = i;
+          break;
+        }
+      }
     }
-    return nullptr;
+    const int length = CodePoints(surname), r = MaxEdits();
+    for (int len = std::max(length - r, 0); len <= length + r; ++len) {
+      auto it = buckets_.find(BucketKey(surname, len));
+      if (it == buckets_.end()) continue;
+      for (int i : it->second) {
+        if (i >= limit) break;
+        const Cluster& c = clusters_[i];
+        if (c.last_token + o_.fuzzy_window_tokens < at || c.surname == surname) continue;
+        if (accept(c) && SurnameMatches(surname, c.surname)) {
+          limit = i;
+          break;
+        }
+      }
+    }
+    return limit;
+  }
+
+  Cluster* Find(const std::string& surname, const std::string& first, int known, size_t at) {
+    int best = static_cast<int>(clusters_.size());
+    if (known >= 0) {
+      auto it = first_with_known_.find(known);
+      if (it != first_with_known_.end()) best = it->second;
+    }
+    best = FirstMatch(surname, at, best, [&](const Cluster& c) {
+      return first.empty() || c.first_name.empty() || first == c.first_name;
+    });
+    return best < static_cast<int>(clusters_.size()) ? &clusters_[best] : nullptr;
+  }
+
+  void NoteKnown(int index) {
+    int known = clusters_[index].known;
+    if (known < 0) return;
+    auto [it, added] = first_with_known_.try_emplace(known, index);
+    if (!added) it->second = std::min(it->second, index);
   }
 
   void Assign(EntityMention& m, const Entities& e) {
@@ -115,7 +172,7 @@ class PeopleClusterer {
     std::string first = m.token_end - m.token_begin >= 2 ? a_.folded[m.token_begin] : "";
     Span span = a_.TokenSpan(m.token_begin, m.token_end);
     std::string form(a_.SpanText(span));
-    Cluster* c = Find(surname, first, m.known_person);
+    Cluster* c = Find(surname, first, m.known_person, m.token_begin);
     if (c == nullptr) {
       clusters_.emplace_back();
       c = &clusters_.back();
@@ -125,6 +182,9 @@ class PeopleClusterer {
       c->first_name = first;
       c->known = m.known_person;
       c->name_tokens = m.token_end - m.token_begin;
+      const int index = static_cast<int>(clusters_.size()) - 1;
+      exact_[surname].push_back(index);
+      buckets_[BucketKey(surname, CodePoints(surname))].push_back(index);
     } else if (m.token_end - m.token_begin > c->name_tokens) {
       AddAlias(c, c->person.name);
       c->person.name = form;
@@ -134,6 +194,8 @@ class PeopleClusterer {
       AddAlias(c, form);
     }
     if (c->known < 0) c->known = m.known_person;
+    NoteKnown(static_cast<int>(c - clusters_.data()));
+    c->last_token = m.token_end;
     c->person.spans.push_back(span);
     m.person = c->person.id;
     Describe(m, e, c);
@@ -244,17 +306,18 @@ class PeopleClusterer {
     for (size_t i = 0; i < a_.token_count(); ++i) {
       if (e->at_token[i] >= 0 || explained[i] || !a_.IsWord(i) || !a_.token(i).capitalized) continue;
       if (a_.Has(i, kStopWord)) continue;
-      for (Cluster& c : clusters_) {
-        if (!SurnameMatches(a_.folded[i], c.surname)) continue;
+      const int found = FirstMatch(a_.folded[i], i, static_cast<int>(clusters_.size()), [](const Cluster&) { return true; });
+      if (found < static_cast<int>(clusters_.size())) {
+        Cluster& c = clusters_[found];
         EntityMention m{EntityKind::kPerson, i, i + 1};
         m.person = c.person.id;
         m.known_person = c.known;
         Span span = a_.TokenSpan(i, i + 1);
         AddAlias(&c, std::string(a_.SpanText(span)));
         c.person.spans.push_back(span);
+        c.last_token = i + 1;
         e->at_token[i] = static_cast<int>(e->mentions.size());
         e->mentions.push_back(m);
-        break;
       }
     }
   }

@@ -16,6 +16,11 @@ namespace sitrep {
 struct PeopleOptions {
   int max_surname_edits_short = 1;  // surnames of up to 6 letters
   int max_surname_edits_long = 2;   // longer surnames
+  // A misspelt surname is matched only to people mentioned within this many
+  // tokens (an exact surname anywhere): an article is a few thousand tokens,
+  // and a book-length document or a channel export would otherwise compare
+  // every name with every person named before it.
+  size_t fuzzy_window_tokens = 20000;
 };
 
 struct People {
