@@ -52,6 +52,9 @@ expect 0 "Extract claims" -- --help
 expect 0 "--published" -- extract --help
 expect 0 "gold" -- eval --help
 expect 0 "MB/s" -- bench --help
+# The long-document benchmark joins the files and rates each size.
+expect 0 "[0-9]+ kB document .*x the one-by-one rate" -- bench --long 0.05 examples/kharkiv-strikes.txt examples/belgorod-evacuation.txt
+expect 2 "--long" -- bench --long 0 examples/kharkiv-strikes.txt
 expect 0 "sitrep 0" -- --version
 # Standard input works and the output is one JSON object.
 echo "Russian forces shelled Kherson on Monday, regional officials said." |

@@ -75,6 +75,69 @@ int RunQueryBench(const BenchArgs& args) {
   return 0;
 }
 
+using Clock = std::chrono::steady_clock;
+
+// Seconds to extract `d` once.
+Result<double> TimeExtract(const Extractor& extractor, const Document& d) {
+  auto t0 = Clock::now();
+  Result<Extraction> x = extractor.Extract(d);
+  auto t1 = Clock::now();
+  if (!x.ok()) return x.status();
+  return std::chrono::duration<double>(t1 - t0).count();
+}
+
+// Whether some stage grows faster than the text: the FILES one by one (at
+// least 2 MB of them), then joined into one document of each size.
+int RunLongBench(const BenchArgs& args, const Extractor& extractor, const std::vector<Document>& docs) {
+  uint64_t bytes = 0;
+  double seconds = 0;
+  while (bytes < 2'000'000) {
+    for (const Document& d : docs) {
+      Result<double> t = TimeExtract(extractor, d);
+      if (!t.ok()) {
+        Fail("bench: " + t.status().message());
+        return 1;
+      }
+      seconds += *t;
+      bytes += d.text.size();
+    }
+  }
+  const double per_document = bytes / 1e6 / seconds;
+  std::printf("sitrep bench --long: %zu files one by one, then joined into one document of each size; one thread\n",
+              docs.size());
+  std::printf("  %-22s %8.1f MB/s  (%.1f MB)\n", "one by one", per_document, bytes / 1e6);
+  for (double mb : args.long_mb) {
+    const size_t target = static_cast<size_t>(mb * 1e6);
+    std::string text;
+    for (size_t i = 0; text.size() < target; i = (i + 1) % docs.size()) {
+      if (!text.empty()) text += "\n\n";
+      text += docs[i].text;
+    }
+    // Cut at the last paragraph break before the size (never inside a
+    // UTF-8 sequence).
+    size_t cut = text.rfind("\n\n", target);
+    text.resize(cut == std::string::npos || cut == 0 ? target : cut);
+    while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
+    LoadOptions lo;
+    lo.published = args.published;
+    lo.format = "text";  // the documents' decoded texts
+    Result<Document> d = LoadDocument(std::move(text), lo);
+    if (!d.ok()) {
+      Fail("bench: the joined document: " + d.status().message());
+      return 1;
+    }
+    Result<double> t = TimeExtract(extractor, *d);
+    if (!t.ok()) {
+      Fail("bench: " + t.status().message());
+      return 1;
+    }
+    const double rate = d->text.size() / 1e6 / *t;
+    std::printf("  %-22s %8.1f MB/s  (%.2fx the one-by-one rate; %.1f s)\n",
+                (std::to_string(d->text.size() / 1000) + " kB document").c_str(), rate, rate / per_document, *t);
+  }
+  return 0;
+}
+
 }  // namespace
 
 int RunBench(const BenchArgs& args, const Extractor* extractor) {
@@ -107,8 +170,8 @@ int RunBench(const BenchArgs& args, const Extractor* extractor) {
     if (d->meta.published.empty()) d->meta.published = args.published;
     docs.push_back(std::move(d).value());
   }
+  if (!args.long_mb.empty()) return RunLongBench(args, *extractor, docs);
   const uint64_t target = static_cast<uint64_t>(args.megabytes * 1e6);
-  using Clock = std::chrono::steady_clock;
   uint64_t bytes = 0, count = 0, claims = 0, json_bytes = 0;
   Clock::duration extract_time{}, json_time{};
   while (bytes < target) {

@@ -21,6 +21,9 @@ struct BenchArgs {
   std::string published = "2024-08-13";
   std::string db;   // set: time filtered queries on this database instead
   int rounds = 20;
+  // set: join FILES into one document of each of these sizes (MB) and
+  // compare its rate with the per-document rate
+  std::vector<double> long_mb;
 };
 // `extractor`: null with --db.
 int RunBench(const BenchArgs& args, const Extractor* extractor);

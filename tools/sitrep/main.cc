@@ -246,6 +246,12 @@ int main(int argc, char** argv) {
   b->add_option("--mb", bench.megabytes, "Corpus size in MB (10^6 bytes)")->capture_default_str();
   b->add_option("--published", bench.published, "Publication date for files without one")->capture_default_str();
   b->add_option("--db", bench.db, "Instead: latency of filtered claim queries on this database");
+  b->add_option("--long", bench.long_mb,
+                "Instead: join FILES (blank line between them, repeated as needed) into one document of each size in MB "
+                "(e.g. --long 0.2,2,20) and print its MB/s beside the rate of the FILES one by one")
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->check(CLI::Range(0.001, 1000.0));
   b->add_option("--rounds", bench.rounds, "With --db: timed runs of each query")->capture_default_str()->check(CLI::Range(1, 10000));
 
   IngestArgs in;
