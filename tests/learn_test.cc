@@ -101,6 +101,9 @@ TEST(LinearModel, SavedModelReadsBackTheSame) {
   m.AddScores(probe[2], a.data());
   back->AddScores(probe[2], b.data());
   for (int l = 0; l < 3; ++l) EXPECT_NEAR(a[l], b[l], 1e-3 * (1 + std::fabs(a[l])));
+  // A loaded model (its weights packed for lookup) writes the same bytes it
+  // was read from.
+  EXPECT_EQ(back->Serialize(), m.Serialize());
 }
 
 TEST(LinearModel, DamagedOrForeignFilesAreRefused) {

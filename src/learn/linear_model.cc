@@ -80,6 +80,7 @@ const float* LinearModel::FindRow(FeatureId f) const {
 
 float* LinearModel::Row(FeatureId f) {
   if (f == 0) f = 1;
+  if (slots_.empty()) slots_.assign(1024, Slot{});
   if ((used_ + 1) * 2 > slots_.size()) {
     // Grow: re-insert every key into a table twice the size; rows stay.
     std::vector<Slot> old = std::move(slots_);
@@ -97,13 +98,38 @@ float* LinearModel::Row(FeatureId f) {
 }
 
 void LinearModel::AddScores(std::span<const FeatureId> features, float* scores) const {
-  if (slots_.empty()) return;
   const size_t n = label_count();
   // The table is larger than the caches: ask for every feature's slot
-  // first, then for the rows found, then add, so that the misses overlap
-  // instead of coming one after another.
+  // first, then add, so that the misses overlap instead of coming one after
+  // another.
   constexpr size_t kBatch = 48;
   size_t home[kBatch];
+  if (!packed_.empty()) {
+    const size_t stride = 2 + n;
+    int32_t sum[kMaxPackedLabels] = {};
+    for (size_t off = 0; off < features.size(); off += kBatch) {
+      const size_t m = std::min(kBatch, features.size() - off);
+      for (size_t i = 0; i < m; ++i) {
+        home[i] = Hash(features[off + i]) & packed_mask_;
+        __builtin_prefetch(&packed_[home[i] * stride]);
+      }
+      for (size_t i = 0; i < m; ++i) {
+        const FeatureId f = features[off + i] == 0 ? 1 : features[off + i];
+        for (size_t k = home[i];; k = (k + 1) & packed_mask_) {
+          const int16_t* slot = &packed_[k * stride];
+          uint32_t key;
+          std::memcpy(&key, slot, sizeof key);
+          if (key == 0) break;
+          if (key != f) continue;
+          for (size_t l = 0; l < n; ++l) sum[l] += slot[2 + l];
+          break;
+        }
+      }
+    }
+    for (size_t l = 0; l < n; ++l) scores[l] += static_cast<float>(sum[l]) * packed_scale_;
+    return;
+  }
+  if (slots_.empty()) return;
   const float* rows[kBatch];
   for (size_t off = 0; off < features.size(); off += kBatch) {
     const size_t m = std::min(kBatch, features.size() - off);
@@ -123,6 +149,34 @@ void LinearModel::AddScores(std::span<const FeatureId> features, float* scores) 
       for (size_t l = 0; l < n; ++l) scores[l] += rows[i][l];
     }
   }
+}
+
+void LinearModel::Pack(float scale) {
+  const size_t n = label_count();
+  if (n == 0 || n > kMaxPackedLabels || used_ == 0 || !(scale > 0)) return;
+  size_t capacity = 1024;
+  while (capacity < used_ * 2) capacity *= 2;
+  const size_t stride = 2 + n;
+  std::vector<int16_t> packed(capacity * stride, 0);
+  const size_t mask = capacity - 1;
+  for (const Slot& s : slots_) {
+    if (s.key == 0) continue;
+    size_t k = Hash(s.key) & mask;
+    for (;; k = (k + 1) & mask) {
+      uint32_t key;
+      std::memcpy(&key, &packed[k * stride], sizeof key);
+      if (key == 0) break;
+    }
+    std::memcpy(&packed[k * stride], &s.key, sizeof s.key);
+    const float* row = &rows_[size_t{s.row} * n];
+    for (size_t l = 0; l < n; ++l) packed[k * stride + 2 + l] = static_cast<int16_t>(std::lround(row[l] / scale));
+  }
+  packed_ = std::move(packed);
+  packed_mask_ = mask;
+  packed_scale_ = scale;
+  // The float rows are not read again: Serialize() writes from the packed ones.
+  std::vector<Slot>().swap(slots_);
+  std::vector<float>().swap(rows_);
 }
 
 int LinearModel::Classify(std::span<const FeatureId> features) const {
@@ -175,27 +229,36 @@ std::vector<int> LinearModel::Decode(const FeatureRows& rows) const {
 
 std::string LinearModel::Serialize() const {
   const size_t L = label_count();
-  float max_abs = 0;
-  for (float w : rows_) max_abs = std::max(max_abs, std::fabs(w));
-  const float scale = max_abs > 0 ? max_abs / 32767.f : 1.f;
-  // Rows in key order, so that the same model always gives the same bytes.
-  std::vector<size_t> order;
-  for (size_t i = 0; i < slots_.size(); ++i) {
-    if (slots_[i].key != 0) order.push_back(i);
+  // Rows in key order, so that the same model always gives the same bytes;
+  // all-zero rows are left out.
+  std::vector<std::pair<uint32_t, std::vector<int16_t>>> entries;
+  float scale = 1.f;
+  if (!packed_.empty()) {
+    scale = packed_scale_;
+    const size_t stride = 2 + L;
+    for (size_t k = 0; k <= packed_mask_; ++k) {
+      uint32_t key;
+      std::memcpy(&key, &packed_[k * stride], sizeof key);
+      if (key != 0) entries.emplace_back(key, std::vector<int16_t>(&packed_[k * stride + 2], &packed_[k * stride + 2 + L]));
+    }
+  } else {
+    float max_abs = 0;
+    for (float w : rows_) max_abs = std::max(max_abs, std::fabs(w));
+    scale = max_abs > 0 ? max_abs / 32767.f : 1.f;
+    for (const Slot& slot : slots_) {
+      if (slot.key == 0) continue;
+      const float* row = &rows_[size_t{slot.row} * L];
+      std::vector<int16_t> q(L);
+      for (size_t l = 0; l < L; ++l) q[l] = static_cast<int16_t>(std::lround(row[l] / scale));
+      entries.emplace_back(slot.key, std::move(q));
+    }
   }
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return slots_[a].key < slots_[b].key; });
+  std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::string rows;
   uint64_t kept = 0;
-  std::vector<int16_t> q(L);
-  for (size_t i : order) {
-    bool any = false;
-    const float* row = &rows_[size_t{slots_[i].row} * L];
-    for (size_t l = 0; l < L; ++l) {
-      q[l] = static_cast<int16_t>(std::lround(row[l] / scale));
-      any = any || q[l] != 0;
-    }
-    if (!any) continue;
-    Put<uint32_t>(&rows, slots_[i].key);
+  for (const auto& [key, q] : entries) {
+    if (std::all_of(q.begin(), q.end(), [](int16_t v) { return v == 0; })) continue;
+    Put<uint32_t>(&rows, key);
     rows.append(reinterpret_cast<const char*>(q.data()), L * sizeof(int16_t));
     ++kept;
   }
@@ -305,6 +368,7 @@ Result<LinearModel> LinearModel::Parse(std::string_view bytes, std::string_view 
     for (size_t l = 0; l < L; ++l) row[l] = q[l] * scale;
   }
   for (float& t : m.transitions_) r.Get(&t);
+  m.Pack(scale);
   return m;
 }
 
