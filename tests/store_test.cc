@@ -118,6 +118,37 @@ TEST(CorpusReader, TelegramTextArraysFlattenAndKeepLinks) {
   EXPECT_EQ(records[0].origin, "result.json#message 7");
 }
 
+// A forwarded post keeps the channel it came from; a reply the message it
+// answers; a field of another type is flagged, the post kept.
+TEST(CorpusReader, TelegramForwardsAndRepliesSayWhereTheyCameFrom) {
+  std::string json = R"({"name": "Kharkiv Now", "id": 5, "messages": [
+    {"id": 7, "type": "message", "date": "2024-09-10T07:40:12", "forwarded_from": "Frontline Digest",
+     "text": "Ночью российские дроны атаковали Харьков."},
+    {"id": 8, "type": "message", "date": "2024-09-10T08:00:00", "reply_to_message_id": 7,
+     "text": "Уточнение: пострадавших нет."},
+    {"id": 9, "type": "message", "date": "2024-09-10T09:00:00", "forwarded_from": 12, "reply_to_message_id": "7",
+     "text": "Тревога в Харькове."},
+    {"id": 10, "type": "message", "date": "2024-09-10T10:00:00", "forwarded_from": null, "text": "Отбой тревоги."}]})";
+  std::vector<SourceRecord> records;
+  std::vector<RecordProblem> problems;
+  CorpusWalkStats stats;
+  ReadTelegramExport(json, "result.json", {}, [&](SourceRecord&& r) { records.push_back(std::move(r)); return true; },
+                     [&](const RecordProblem& p) { problems.push_back(p); }, &stats);
+  EXPECT_TRUE(problems.empty());
+  ASSERT_EQ(records.size(), 4u);
+  EXPECT_EQ(records[0].load.outlet, "Telegram: Kharkiv Now");  // the channel is the outlet
+  EXPECT_EQ(records[0].load.forwarded_from, "Frontline Digest");
+  EXPECT_EQ(records[0].load.reply_to, "");
+  EXPECT_EQ(records[1].load.forwarded_from, "");
+  EXPECT_EQ(records[1].load.reply_to, "telegram:5/7");
+  EXPECT_EQ(records[2].load.forwarded_from, "");
+  EXPECT_EQ(records[2].load.reply_to, "");
+  ASSERT_EQ(records[2].warnings.size(), 2u);
+  EXPECT_NE(records[2].warnings[0].find("\"forwarded_from\" is not a string"), std::string::npos);
+  EXPECT_NE(records[2].warnings[1].find("\"reply_to_message_id\" is not an integer"), std::string::npos);
+  EXPECT_TRUE(records[3].warnings.empty());
+}
+
 TEST(CorpusReader, RefusesJsonThatIsNotATelegramExport) {
   std::vector<RecordProblem> problems;
   CorpusWalkStats stats;
@@ -430,6 +461,48 @@ TEST(StoreIngest, IsIdempotentAndGivesTheSameResultOnTwoThreads) {
   EXPECT_EQ(one, all(tmp / "two.db"));
 }
 
+// Two channels are one source when one forwards the other's post: the
+// forward counts under the channel it came from. A reply is stored with the
+// message it answers.
+TEST(StoreIngest, AForwardedTelegramPostIsItsOriginalChannelsSource) {
+  TempDir tmp;
+  std::filesystem::create_directories(tmp / "a");
+  std::filesystem::create_directories(tmp / "b");
+  std::filesystem::create_directories(tmp / "c");
+  WriteFile(tmp / "a/result.json", R"({"name": "Frontline Digest", "id": 100, "messages": [
+    {"id": 1, "type": "message", "date": "2024-09-11T07:00:00",
+     "text": "Russian drones struck a school in Kharkiv on Tuesday night, regional governor Oleh Syniehubov said."}]})");
+  WriteFile(tmp / "b/result.json", R"({"name": "Kharkiv Now", "id": 200, "messages": [
+    {"id": 5, "type": "message", "date": "2024-09-11T08:00:00", "forwarded_from": "Frontline Digest",
+     "text": "Drones hit a school building in Kharkiv overnight into Wednesday; nobody was hurt, according to the regional administration."},
+    {"id": 6, "type": "message", "date": "2024-09-11T09:00:00", "reply_to_message_id": 5,
+     "text": "Residents say the sirens sounded twice."}]})");
+  WriteFile(tmp / "c/result.json", R"({"name": "Eastern Watch", "id": 300, "messages": [
+    {"id": 9, "type": "message", "date": "2024-09-11T10:00:00",
+     "text": "A drone attack damaged a school in Kharkiv late on Tuesday, the city's mayor Ihor Terekhov said."}]})");
+  Ingested r = Ingest({tmp / "a/result.json", tmp / "b/result.json", tmp / "c/result.json"}, tmp / "t.db");
+  EXPECT_EQ(r.summary.added, 4u);
+  Result<Database> db = Database::Open(tmp / "t.db");
+  ASSERT_TRUE(db.ok());
+  QueryFilter f;
+  f.events_only = true;
+  std::vector<ClaimRecord> events = Rows(*db, f);
+  ASSERT_EQ(events.size(), 3u);
+  for (const ClaimRecord& e : events) {
+    EXPECT_EQ(e.corroboration, 2) << e.text;  // Frontline Digest (and its forward), Eastern Watch
+    Result<DocumentRecord> d = db->Document(e.document_id);
+    ASSERT_TRUE(d.ok());
+    EXPECT_EQ(d->forwarded_from, d->outlet == "Telegram: Kharkiv Now" ? "Frontline Digest" : "");
+  }
+  bool reply_found = false;
+  for (int64_t id = 1; id <= 4; ++id) {
+    Result<DocumentRecord> d = db->Document(id);
+    ASSERT_TRUE(d.ok());
+    if (d->reply_to == "telegram:200/5") reply_found = true;
+  }
+  EXPECT_TRUE(reply_found);
+}
+
 TEST(StoreIngest, AChangedDocumentBecomesANewVersion) {
   TempDir tmp;
   const std::string article = tmp / "report.txt";
@@ -716,10 +789,13 @@ TEST(StoreOpen, UpgradesAnOlderDatabaseInPlace) {
   };
   EXPECT_EQ(schema("PRAGMA user_version"), kSchemaVersion);
   {
-    // What version 2 wrote: no index of current events.
+    // What version 2 wrote: no index of current events (version 3), no
+    // forwarded_from and reply_to of documents (version 4).
     Result<sql::Connection> c = sql::Connection::Open(o.db_path, sql::Connection::Mode::kReadWrite);
     ASSERT_TRUE(c.ok());
-    ASSERT_TRUE(c->Exec("DROP INDEX claims_latest_events_when; PRAGMA user_version = 2;").ok());
+    ASSERT_TRUE(c->Exec("DROP INDEX claims_latest_events_when; ALTER TABLE documents DROP COLUMN forwarded_from; "
+                        "ALTER TABLE documents DROP COLUMN reply_to; PRAGMA user_version = 2;")
+                    .ok());
   }
   QueryFilter events;
   events.events_only = true;
@@ -729,8 +805,9 @@ TEST(StoreOpen, UpgradesAnOlderDatabaseInPlace) {
   std::vector<ClaimRecord> before = Rows(*old_db, events);
   ASSERT_FALSE(before.empty());
   ASSERT_TRUE(IngestCorpus({kCorpus + "/reports.jsonl"}, o).ok());  // nothing new: only the upgrade
-  EXPECT_EQ(schema("PRAGMA user_version"), 3);
+  EXPECT_EQ(schema("PRAGMA user_version"), kSchemaVersion);
   EXPECT_EQ(schema("SELECT count(*) FROM sqlite_master WHERE name = 'claims_latest_events_when'"), 1);
+  EXPECT_EQ(schema("SELECT count(*) FROM pragma_table_info('documents') WHERE name IN ('forwarded_from', 'reply_to')"), 2);
   Result<Database> new_db = Database::Open(o.db_path);
   ASSERT_TRUE(new_db.ok());
   std::vector<ClaimRecord> after = Rows(*new_db, events);

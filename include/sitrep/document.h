@@ -57,6 +57,11 @@ struct DocumentMeta {
   uint64_t bytes = 0;     // size of raw
   std::string sha256;     // of raw, lowercase hex
   std::vector<std::string> warnings;  // recoverable problems with the input
+  // A forwarded Telegram post: the channel it was first posted in (the
+  // source; `outlet` is the channel that forwarded it). Empty otherwise.
+  std::string forwarded_from;
+  // A reply: the key of the message it answers ("telegram:CHANNEL/ID").
+  std::string reply_to;
 };
 
 struct Document {

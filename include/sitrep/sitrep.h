@@ -35,6 +35,8 @@ struct LoadOptions {
   std::string url;              // used when the document has none of its own
   std::string language;         // overrides the document's own (and the guess)
   std::string format = "auto";  // auto | text | html
+  std::string forwarded_from;   // DocumentMeta::forwarded_from
+  std::string reply_to;         // DocumentMeta::reply_to
   uint64_t max_bytes = kDefaultMaxBytes;
 };
 

@@ -26,7 +26,7 @@
 
 namespace sitrep {
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 struct IngestProblem {
   std::string origin;   // file, file:LINE, file#message ID, file#item N
@@ -149,6 +149,7 @@ struct DocumentRecord {
   int64_t cluster_id = 0;
   std::vector<std::pair<int64_t, double>> near_duplicates;  // (document, similarity)
   std::vector<std::string> warnings;
+  std::string forwarded_from, reply_to;  // as in DocumentMeta
   std::string raw;
   std::vector<ClaimRecord> claims;
 };

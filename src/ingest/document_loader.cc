@@ -164,6 +164,10 @@ Result<Document> LoadDocument(std::string bytes, const LoadOptions& options) {
     doc.meta.outlet = options.outlet;
     RepairUtf8(&doc.meta.outlet);
   }
+  doc.meta.forwarded_from = options.forwarded_from;
+  RepairUtf8(&doc.meta.forwarded_from);
+  doc.meta.reply_to = options.reply_to;
+  RepairUtf8(&doc.meta.reply_to);
   if (!doc.meta.published.empty() && !CivilDate::Parse(doc.meta.published)) {
     return Status::InvalidArgument("publication date '" + doc.meta.published + "' is not a date (YYYY-MM-DD)");
   }

@@ -1,6 +1,9 @@
 // Telegram Desktop's channel export (result.json): {"name", "type", "id",
 // "messages": [{"id", "type": "message" | "service", "date", "edited",
+// "forwarded_from", "reply_to_message_id",
 // "text": "..." | ["...", {"type": "text_link", "text", "href"}, ...]}]}.
+// An edited post carries its latest text: ingesting a later export stores
+// it as a new version of the same document (same key).
 #include <nlohmann/json.hpp>
 
 #include "core/utf8.h"
@@ -130,6 +133,20 @@ void ReadTelegramExport(std::string_view text, const std::string& name, const Co
       r.warnings.push_back("message date '" + date + "' is not a date; stored without one");
     }
     r.load.outlet = outlet;
+    // A forwarded post: its source is the channel it came from. A reply:
+    // the message it answers, in this channel.
+    std::string forwarded;
+    if (!OptionalString(m, "forwarded_from", &forwarded)) {
+      r.warnings.push_back("\"forwarded_from\" is not a string; stored as the channel's own post");
+    }
+    r.load.forwarded_from = forwarded;
+    if (auto reply = m.find("reply_to_message_id"); reply != m.end() && !reply->is_null()) {
+      if (reply->is_number_integer()) {
+        r.load.reply_to = "telegram:" + channel_id + "/" + reply->dump();
+      } else {
+        r.warnings.push_back("\"reply_to_message_id\" is not an integer; the reply is stored without it");
+      }
+    }
     r.fallback_key = "telegram:" + channel_id + "/" + id;
     r.bytes = std::move(body);
     if (!on_record(std::move(r))) return;

@@ -50,6 +50,8 @@ std::string ToJsonString(const Extraction& x, int indent) {
   w.Key("format"), w.String(m.format);
   w.Key("bytes"), w.Int(static_cast<int64_t>(m.bytes));
   w.Key("sha256"), w.String(m.sha256);
+  w.Key("forwarded_from"), w.StringOrNull(m.forwarded_from);
+  w.Key("reply_to"), w.StringOrNull(m.reply_to);
   w.Key("warnings");
   w.BeginArray();
   for (const std::string& s : m.warnings) w.String(s);

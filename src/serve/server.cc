@@ -412,6 +412,8 @@ struct Server::Impl {
                             {"url", d->url},
                             {"published", d->published ? ordered_json(*d->published) : ordered_json()},
                             {"language", d->language},
+                            {"forwarded_from", d->forwarded_from.empty() ? ordered_json() : ordered_json(d->forwarded_from)},
+                            {"reply_to", d->reply_to.empty() ? ordered_json() : ordered_json(d->reply_to)},
                             {"format", d->format},
                             {"version", d->version},
                             {"is_latest", d->is_latest},

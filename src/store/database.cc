@@ -470,7 +470,8 @@ Result<std::vector<Database::EventPoint>> Database::EventPoints(const QueryFilte
 Result<DocumentRecord> Database::Document(int64_t id) {
   Result<sql::Statement> st = impl_->db.Prepare(
       "SELECT d.id, d.doc_key, d.url, d.title, o.name, d.language, d.format, d.origin, d.sha256, d.published, "
-      "d.version, d.is_latest, d.cluster_id, d.warnings, d.raw FROM documents d JOIN outlets o ON o.id = d.outlet_id "
+      "d.version, d.is_latest, d.cluster_id, d.warnings, d.raw, d.forwarded_from, d.reply_to "
+      "FROM documents d JOIN outlets o ON o.id = d.outlet_id "
       "WHERE d.id = ?");
   if (!st.ok()) return st.status();
   st->Bind(1, id);
@@ -493,6 +494,8 @@ Result<DocumentRecord> Database::Document(int64_t id) {
   d.version = static_cast<int>(st->Int(10));
   d.is_latest = st->Int(11) != 0;
   d.cluster_id = st->Int(12);
+  d.forwarded_from = st->Text(15);
+  d.reply_to = st->Text(16);
   try {
     for (const auto& w : nlohmann::json::parse(st->Text(13))) d.warnings.push_back(w.get<std::string>());
   } catch (const nlohmann::json::exception&) {

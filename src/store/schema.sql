@@ -1,4 +1,4 @@
--- sitrep database schema, version 3 (PRAGMA user_version = 3).
+-- sitrep database schema, version 4 (PRAGMA user_version = 4).
 -- docs/database.md describes every table. Spans (begin_byte, end_byte) are
 -- byte offsets [begin, end) into documents.raw. Dates are 'YYYY-MM-DD' text.
 -- Applied in one transaction on a new database. A database of an earlier
@@ -263,3 +263,10 @@ CREATE TABLE event_control (
 -- events`, the timeline) walk an index of events only, not of every claim:
 -- 55 instead of 81 ms for 10,000 map points out of 47,000 claims.
 CREATE INDEX claims_latest_events_when ON claims(when_from, id) WHERE event_type IS NOT NULL AND is_latest = 1;
+
+-- version 4: Telegram posts say where they came from: a forwarded post keeps
+-- the channel it was first posted in (the source, for corroboration: two
+-- channels forwarding one post are one source), a reply the message it
+-- answers. Empty for everything else.
+ALTER TABLE documents ADD COLUMN forwarded_from TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN reply_to TEXT NOT NULL DEFAULT '';

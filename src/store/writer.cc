@@ -39,8 +39,8 @@ Result<DocumentWriter> DocumentWriter::Create(sql::Connection* db) {
        "WHERE b.band_key IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ORDER BY b.document_id DESC LIMIT 256"},
       {&w.doc_insert_,
        "INSERT INTO documents(doc_key, version, is_latest, sha256, outlet_id, url, title, published, language, "
-       "format, origin, bytes, raw, warnings, ingested_at, cluster_id, claim_count) "
-       "VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
+       "format, origin, bytes, raw, warnings, ingested_at, cluster_id, claim_count, forwarded_from, reply_to) "
+       "VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
       {&w.set_cluster_, "UPDATE documents SET cluster_id = id WHERE id = ?"},
       {&w.retire_doc_, "UPDATE documents SET is_latest = 0 WHERE doc_key = ? AND id != ?"},
       {&w.retire_claims_, "UPDATE claims SET is_latest = 0 WHERE document_id = ?"},
@@ -197,6 +197,7 @@ Result<WriteOutcome> DocumentWriter::Write(const ProcessedDocument& p, bool* nea
   doc_insert_.Bind(8, m.language).Bind(9, m.format).Bind(10, p.origin).Bind(11, static_cast<int64_t>(m.bytes));
   doc_insert_.Bind(12, p.doc.raw).Bind(13, warnings.dump()).Bind(14, UtcNow()).Bind(15, cluster);
   doc_insert_.Bind(16, static_cast<int64_t>(x.claims.size()));
+  doc_insert_.Bind(17, m.forwarded_from).Bind(18, m.reply_to);
   if (Status r = doc_insert_.Run(); !r.ok()) return r;
   const int64_t doc_id = db_->LastInsertId();
   if (similar_doc == 0) {

@@ -239,6 +239,8 @@ int RunShow(const ShowArgs& args) {
   std::printf("  outlet %s, published %s, %s, from %s\n", d->outlet.empty() ? "(none)" : safe(d->outlet).c_str(),
               safe(d->published.value_or("(unknown)")).c_str(), d->url.empty() ? "no URL" : safe(d->url).c_str(),
               safe(d->origin).c_str());
+  if (!d->forwarded_from.empty()) std::printf("  forwarded from %s\n", safe(d->forwarded_from).c_str());
+  if (!d->reply_to.empty()) std::printf("  in reply to %s\n", safe(d->reply_to).c_str());
   for (const auto& [other, sim] : d->near_duplicates) {
     std::printf("  near-duplicate of document %lld (similarity %.2f)\n", static_cast<long long>(other), sim);
   }
