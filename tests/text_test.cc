@@ -20,6 +20,22 @@ TEST(Segmenter, SplitsSentencesButNotAbbreviations) {
   EXPECT_EQ(s[1], "The U.S. Army said so.");
 }
 
+// Text published all in lower case has no capitals to start sentences: a
+// period before a lower-case word ends one there, but not after an
+// abbreviation; in ordinary text it does not ("5 km. from the border").
+TEST(Segmenter, LowerCaseTextSplitsAtPeriodsBeforeLowerCaseWords) {
+  auto s = Sentences(
+      "police fired teargas shells near the station on tuesday. over 50 persons were arrested in the "
+      "combing operation that followed, officials said. mr. patel, the commissioner, said the curfew "
+      "would stay. the army was called in late at night.");
+  ASSERT_EQ(s.size(), 4u);
+  EXPECT_EQ(s[1], "over 50 persons were arrested in the combing operation that followed, officials said.");
+  EXPECT_EQ(s[2], "mr. patel, the commissioner, said the curfew would stay.");
+  auto ordinary = Sentences("The shell fell 5 km. from the border near Sumy. The talks ended late.");
+  ASSERT_EQ(ordinary.size(), 2u);
+  EXPECT_EQ(ordinary[0], "The shell fell 5 km. from the border near Sumy.");
+}
+
 TEST(Segmenter, KeepsClosingQuoteWithItsSentence) {
   auto s = Sentences("“We need weapons,” he urged. “This is urgent.” Officials agreed.");
   ASSERT_EQ(s.size(), 3u);

@@ -190,10 +190,25 @@ Segmentation Segment(std::string_view text) {
   }
   if (start < n) paras.emplace_back(start, n);
 
+  std::vector<std::pair<uint32_t, uint32_t>> para_tokens;
   for (auto [pb, pe] : paras) {
     uint32_t tb = static_cast<uint32_t>(seg.tokens.size());
     Tokenize(text, pb, pe, &seg.tokens);
-    uint32_t te = static_cast<uint32_t>(seg.tokens.size());
+    para_tokens.emplace_back(tb, static_cast<uint32_t>(seg.tokens.size()));
+  }
+  // Text published all in lower case (some wires and archives, transcripts):
+  // a sentence cannot be told by its capital, so a period followed by a
+  // lower-case word ends one too. Capitals are rare there; in ordinary prose
+  // one word in ten or more has one.
+  size_t words = 0, capitalized = 0;
+  for (const Token& t : seg.tokens) {
+    if (t.kind != TokenKind::kWord || !IsLetter(t.first)) continue;
+    ++words;
+    capitalized += t.capitalized;
+  }
+  const bool caseless = words >= 20 && capitalized * 100 < words * 2;
+
+  for (auto [tb, te] : para_tokens) {
     if (tb == te) continue;
     Paragraph para;
     para.begin = seg.tokens[tb].begin;
@@ -234,7 +249,8 @@ Segmentation Segment(std::string_view text) {
       if (last + 1 >= te) break;  // the paragraph's end closes it
       const Token& next = seg.tokens[last + 1];
       bool starts = next.capitalized || next.kind == TokenKind::kNumber || IsOpeningQuote(next.first) ||
-                    next.first == U'(' || next.first == U'[' || next.first == 0x2014 || next.first == 0x2013;
+                    next.first == U'(' || next.first == U'[' || next.first == 0x2014 || next.first == 0x2013 ||
+                    (caseless && next.kind == TokenKind::kWord && IsLetter(next.first));
       if (!starts) continue;
       close_sentence(last);
       t = last;
