@@ -1,0 +1,86 @@
+// Russian and Ukrainian declension of place names, by ending, from the
+// reviewed rules in data/toponym_declension.tsv (format described there).
+// The gazetteer builder posts every form a Cyrillic name takes ("Курская" ->
+// "Курской", "Курскую", ...) as a name of the same place; the geoparser's
+// transliteration fallback asks for the nominatives a declined word may
+// come from.
+#ifndef SITREP_GEOPARSE_DECLENSION_H_
+#define SITREP_GEOPARSE_DECLENSION_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/status.h"
+
+namespace sitrep {
+
+enum class NameLanguage : uint8_t { kRussian, kUkrainian };
+
+class Declension {
+ public:
+  // Parses the rules; an error names the bad line.
+  static Result<Declension> Parse(std::string_view tsv);
+  // The rules compiled into the library (data/toponym_declension.tsv).
+  static const Result<Declension>& Builtin();
+
+  // The forms of a Cyrillic name in the five oblique cases, without the
+  // name itself, each once ("Часів Яр" -> "Часового Яру", "Часовому Яру",
+  // ...). Empty for a name that is not Cyrillic or has more than three
+  // words.
+  std::vector<std::string> Forms(std::string_view name) const;
+
+  // The nominative names of the districts a place is the seat of, named
+  // after it: "Покровськ" -> "Покровський район", "Покровська громада";
+  // "Велика Писарівка" -> "Великописарівський район", "Великописарівська
+  // громада". Decline them with Forms().
+  std::vector<std::string> DistrictNames(std::string_view name) const;
+
+  // Nominatives a declined Cyrillic word may come from, the word itself
+  // first ("Торецке" -> "Торецке", "Торецк", ...).
+  std::vector<std::string> Lemmas(std::string_view word) const;
+
+  size_t rule_count() const { return rules_.size(); }
+
+ private:
+  enum class Kind : uint8_t { kNoun, kAdj, kPre, kDistrict, kCompound };
+  struct Rule {
+    NameLanguage lang;
+    Kind kind;
+    std::string ending;
+    // Per case (genitive, dative, accusative, instrumental, locative), or
+    // for a district rule [0] masculine and [1] feminine: what replaces
+    // the ending, each alternative.
+    std::vector<std::vector<std::string>> cells;
+  };
+  struct DistrictNoun {
+    NameLanguage lang;
+    bool feminine;
+    std::string noun;
+  };
+  // The rule for a word at the end of a name (`last`) or before another.
+  const Rule* Find(NameLanguage lang, std::string_view word, bool last) const;
+  const Rule* FindOf(NameLanguage lang, Kind kind, std::string_view word) const;
+  // A word's forms per case; one entry (the word) per case when no rule fits.
+  std::vector<std::vector<std::string>> WordForms(NameLanguage lang, std::string_view word, bool last,
+                                                  bool first) const;
+
+  std::vector<Rule> rules_;
+  std::vector<DistrictNoun> district_nouns_;
+  // Word endings only one language writes ("-ськ" Ukrainian, "-ск" Russian).
+  std::vector<std::pair<NameLanguage, std::string>> hints_;
+  friend std::vector<NameLanguage> CyrillicNameLanguages(std::string_view name);
+};
+
+// The languages a Cyrillic name may be in: Ukrainian with і ї є ґ or an
+// apostrophe, Russian with ы э ъ ё, else by a word's ending (the rules'
+// hints: "-ськ" Ukrainian, "-ск" Russian), else both; none for a name with
+// no Cyrillic letter.
+std::vector<NameLanguage> CyrillicNameLanguages(std::string_view name);
+
+// True when `s` has a Cyrillic letter.
+bool HasCyrillic(std::string_view s);
+
+}  // namespace sitrep
+
+#endif  // SITREP_GEOPARSE_DECLENSION_H_
