@@ -1,6 +1,7 @@
 #include "geoparse/declension.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "core/tsv.h"
 #include "core/utf8.h"
@@ -135,9 +136,11 @@ Result<Declension> Declension::Parse(std::string_view tsv) {
       continue;
     }
     if (kind == "district_noun") {
-      if (r.field(2) != "m" && r.field(2) != "f") return bad("gender must be m or f");
+      std::string_view g = r.field(2);
+      if (g != "m" && g != "f" && g != "n") return bad("gender must be m, f or n");
       if (r.field(3).empty()) return bad("no noun");
-      d.district_nouns_.push_back({lang, r.field(2) == "f", std::string(r.field(3))});
+      d.district_nouns_.push_back({lang, g == "m" ? 0 : g == "f" ? 1 : 2, std::string(r.field(3)),
+                                   std::strtoll(std::string(r.field(4)).c_str(), nullptr, 10)});
       continue;
     }
     Rule rule;
@@ -151,7 +154,7 @@ Result<Declension> Declension::Parse(std::string_view tsv) {
       rule.kind = Kind::kPre;
     } else if (kind == "district") {
       rule.kind = Kind::kDistrict;
-      cells = 2;
+      cells = r.fields.size() > 5 ? 3 : 2;
     } else if (kind == "compound") {
       rule.kind = Kind::kCompound;
       cells = 1;
@@ -189,8 +192,9 @@ const Declension::Rule* Declension::FindOf(NameLanguage lang, Kind kind, std::st
   const Rule* best = nullptr;
   for (const Rule& r : rules_) {
     if (r.lang != lang || r.kind != kind || !EndsWith(word, r.ending)) continue;
-    // The stem left must keep two letters.
-    if (Length(word) < Length(r.ending) + 2) continue;
+    // A stem is left: two letters after the empty ending ("Яр"), one
+    // after another ("Ріг" -> "Р" + "огу").
+    if (Length(word) < Length(r.ending) + (r.ending.empty() ? 2 : 1)) continue;
     if (best == nullptr || r.ending.size() > best->ending.size()) best = &r;
   }
   return best;
@@ -253,9 +257,15 @@ std::vector<std::vector<std::string>> Declension::WordForms(NameLanguage lang, s
   return out;
 }
 
-std::vector<std::string> Declension::Forms(std::string_view name) const {
-  std::vector<std::string> out;
+std::vector<NameLanguage> Declension::Languages(std::string_view name, bool russian_only) const {
   std::vector<NameLanguage> langs = CyrillicNameLanguages(name);
+  if (russian_only && langs.size() == 2) langs = {NameLanguage::kRussian};
+  return langs;
+}
+
+std::vector<std::string> Declension::Forms(std::string_view name, bool russian_only) const {
+  std::vector<std::string> out;
+  std::vector<NameLanguage> langs = Languages(name, russian_only);
   if (langs.empty()) return out;
   std::vector<std::string_view> words = SplitOn(name, ' ');
   if (words.size() > 3) return out;
@@ -283,11 +293,12 @@ std::vector<std::string> Declension::Forms(std::string_view name) const {
   return out;
 }
 
-std::vector<std::string> Declension::DistrictNames(std::string_view name) const {
+std::vector<std::string> Declension::DistrictNames(std::string_view name, int64_t population,
+                                                   bool russian_only) const {
   std::vector<std::string> out;
   std::vector<std::string_view> words = SplitOn(name, ' ');
   if (words.empty() || words.size() > 2 || name.find('-') != std::string_view::npos) return out;
-  for (NameLanguage lang : CyrillicNameLanguages(name)) {
+  for (NameLanguage lang : Languages(name, russian_only)) {
     std::string prefix;
     std::string_view head = words.back();
     if (words.size() == 2) {
@@ -303,8 +314,9 @@ std::vector<std::string> Declension::DistrictNames(std::string_view name) const 
     std::string stem(head.substr(0, head.size() - r->ending.size()));
     if (!prefix.empty()) stem = prefix + FoldCase(stem);
     for (const DistrictNoun& n : district_nouns_) {
-      if (n.lang != lang) continue;
-      for (const std::string& rep : r->cells[n.feminine ? 1 : 0]) {
+      if (n.lang != lang || population < n.min_population) continue;
+      if (static_cast<size_t>(n.gender) >= r->cells.size()) continue;
+      for (const std::string& rep : r->cells[n.gender]) {
         std::string d = stem + rep + " " + n.noun;
         if (std::find(out.begin(), out.end(), d) == out.end()) out.push_back(std::move(d));
       }

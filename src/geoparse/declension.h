@@ -7,6 +7,7 @@
 #ifndef SITREP_GEOPARSE_DECLENSION_H_
 #define SITREP_GEOPARSE_DECLENSION_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,13 +29,17 @@ class Declension {
   // name itself, each once ("Часів Яр" -> "Часового Яру", "Часовому Яру",
   // ...). Empty for a name that is not Cyrillic or has more than three
   // words.
-  std::vector<std::string> Forms(std::string_view name) const;
+  // `russian_only`: a name that may be in either language is declined as
+  // Russian (a place in Russia).
+  std::vector<std::string> Forms(std::string_view name, bool russian_only = false) const;
 
-  // The nominative names of the districts a place is the seat of, named
-  // after it: "Покровськ" -> "Покровський район", "Покровська громада";
+  // The nominative names of the districts (and front directions) a place
+  // is the seat of, named after it: "Покровськ" -> "Покровський район",
+  // "Покровська громада", "Покровський напрямок";
   // "Велика Писарівка" -> "Великописарівський район", "Великописарівська
-  // громада". Decline them with Forms().
-  std::vector<std::string> DistrictNames(std::string_view name) const;
+  // громада". Nouns the rules reserve for bigger seats (a front's
+  // direction) only when `population` is that big. Decline them with Forms().
+  std::vector<std::string> DistrictNames(std::string_view name, int64_t population, bool russian_only = false) const;
 
   // Nominatives a declined Cyrillic word may come from, the word itself
   // first ("Торецке" -> "Торецке", "Торецк", ...).
@@ -49,19 +54,21 @@ class Declension {
     Kind kind;
     std::string ending;
     // Per case (genitive, dative, accusative, instrumental, locative), or
-    // for a district rule [0] masculine and [1] feminine: what replaces
-    // the ending, each alternative.
+    // for a district rule [0] masculine, [1] feminine, [2] neuter: what
+    // replaces the ending, each alternative.
     std::vector<std::vector<std::string>> cells;
   };
   struct DistrictNoun {
     NameLanguage lang;
-    bool feminine;
+    int gender;  // 0 masculine, 1 feminine, 2 neuter: the district rule's cell
     std::string noun;
+    int64_t min_population;  // of a seat the noun is used for
   };
   // The rule for a word at the end of a name (`last`) or before another.
   const Rule* Find(NameLanguage lang, std::string_view word, bool last) const;
   const Rule* FindOf(NameLanguage lang, Kind kind, std::string_view word) const;
   // A word's forms per case; one entry (the word) per case when no rule fits.
+  std::vector<NameLanguage> Languages(std::string_view name, bool russian_only) const;
   std::vector<std::vector<std::string>> WordForms(NameLanguage lang, std::string_view word, bool last,
                                                   bool first) const;
 

@@ -261,7 +261,7 @@ void AddDeclinedForms(const Declension& d, const Place& p, std::vector<std::pair
       names->emplace_back(plain, base);
     }
     for (const std::string& v : variants) {
-      for (std::string& f : d.Forms(v)) names->emplace_back(std::move(f), base);
+      for (std::string& f : d.Forms(v, p.country == "RUS" || p.country == "BLR")) names->emplace_back(std::move(f), base);
     }
   }
   rep->declined_forms += names->size() - first;
@@ -603,8 +603,9 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildRe
     }
     if (declension && DistrictSeat(*kept[i])) {
       for (const std::string& n : kept[i]->names) {
-        for (const std::string& d : declension->DistrictNames(n)) {
-          std::vector<std::string> forms = declension->Forms(d);
+        bool russia = kept[i]->country == "RUS";
+        for (const std::string& d : declension->DistrictNames(n, kept[i]->population, russia)) {
+          std::vector<std::string> forms = declension->Forms(d, russia);
           forms.insert(forms.begin(), d);
           for (const std::string& f : forms) {
             std::string key = NameKey(f);

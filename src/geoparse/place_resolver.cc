@@ -586,14 +586,25 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     bool settlement_cue = prev != nullptr && *prev == "of" && prev2 != nullptr && IsSettlementNoun(*prev2);
     bool listed = false;
     if (b >= 2 && (a.folded[b - 1] == "," || IsListConjunction(a.folded[b - 1])) &&
-        cand_at[b - 2] >= 0 && !IsSettlement(*cands[cand_at[b - 2]].options.front())) {
+        cand_at[b - 2] >= 0 && (!IsSettlement(*cands[cand_at[b - 2]].options.front()) || cands[cand_at[b - 2]].district)) {
       listed = true;
     }
     if (e + 1 < n && (a.folded[e] == "," || IsListConjunction(a.folded[e])) && cand_at[e + 1] >= 0 &&
         !IsSettlement(*cands[cand_at[e + 1]].options.front())) {
       listed = true;
     }
-    c.strong = c.strong || locative || settlement_cue || c.qualifier >= 0 || listed;
+    // "Шевченково Купянского района", "Мирне Херсонської області": a
+    // district or region right after a Cyrillic name qualifies it.
+    bool qualified = e < n && cand_at[e] >= 0 && static_cast<size_t>(cands[cand_at[e]].begin) == e &&
+                     static_cast<unsigned char>(a.folded[b][0]) >= 0x80 &&
+                     (cands[cand_at[e]].district ||
+                      std::any_of(cands[cand_at[e]].options.begin(), cands[cand_at[e]].options.end(),
+                                  [](const GazetteerEntry* x) { return x->place_kind == PlaceKind::kAdmin1; }));
+    c.strong = c.strong || locative || settlement_cue || c.qualifier >= 0 || listed || qualified;
+    if (c.district) {
+      c.accepted = true;
+      continue;
+    }
     if (c.demonym) {
       // "in French", "speaks German", "the Spanish language": a language.
       bool language = (b > 0 && IsLanguageCueBefore(a.folded[b - 1])) || (e < n && IsLanguageCueAfter(a.folded[e]));
@@ -628,10 +639,13 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
       if (!NameToken(a, t) || a.Has(t, kStopWord) || IsNeverAPlaceAlone(a.folded[t]) || IsCyrillicCue(a.folded[t])) {
         return false;
       }
+      if (cand_at[t] >= 0 && cands[cand_at[t]].district) return false;
       return cand_at[t] < 0 || cands[cand_at[t]].SettlementsOnly();
     };
+    // A person's name is not followed by a district or region
+    // ("Знеструмлено Мирне Херсонської області").
     bool inside_name = b > 0 && other_name(b - 1) && !a.SentenceInitial(b) && !IsDirectionWord(a.folded[b - 1]) &&
-                       !a.headline[a.sentence_of[b]];
+                       !a.headline[a.sentence_of[b]] && !qualified;
     bool followed_by_name = e < n && other_name(e) && !a.headline[a.sentence_of[b]];
     if (followed_by_name) {
       // "Gainesville Police Department"; "Kharkiv Governor Oleh Syniehubov".
@@ -952,7 +966,8 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     if (c.district) {
       // Placed at its seat, as a part of the region around it.
       FillPlace(a, g, c.begin, c.end, chosen, how, confidence, &p);
-      p.place.name = std::string(chosen->name) + " district";
+      // A district, a hromada or a front's direction named after the town.
+      p.place.name = std::string(chosen->name) + " area";
       p.place.kind = "admin2";
       p.place.geo_precision = 2;
       found.push_back(std::move(p));
