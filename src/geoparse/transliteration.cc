@@ -20,12 +20,10 @@ struct Transforms {
   std::unique_ptr<icu::Transliterator> russian, ukrainian, from_latin;
   Transforms() {
     UErrorCode err = U_ZERO_ERROR;
-    // BGN's prime marks (ʹ ʺ) for ь and ъ are dropped: GeoNames' names
-    // have none.
-    russian.reset(icu::Transliterator::createInstance("Russian-Latin/BGN; [\\u02B9\\u02BA] Remove", UTRANS_FORWARD, err));
+    russian.reset(icu::Transliterator::createInstance("Russian-Latin/BGN", UTRANS_FORWARD, err));
     if (U_FAILURE(err)) russian.reset();
     err = U_ZERO_ERROR;
-    ukrainian.reset(icu::Transliterator::createInstance("Ukrainian-Latin/BGN; [\\u02B9\\u02BA] Remove", UTRANS_FORWARD, err));
+    ukrainian.reset(icu::Transliterator::createInstance("Ukrainian-Latin/BGN", UTRANS_FORWARD, err));
     if (U_FAILURE(err)) ukrainian.reset();
     err = U_ZERO_ERROR;
     from_latin.reset(icu::Transliterator::createInstance("Latin-Russian/BGN", UTRANS_FORWARD, err));
@@ -63,8 +61,25 @@ std::vector<std::string> LatinSpellings(std::string_view word, NameLanguage lang
     tr->transliterate(u);
     std::string latin;
     u.toUTF8String(latin);
-    std::string folded = FoldCase(latin);
-    if (std::find(out.begin(), out.end(), folded) == out.end()) out.push_back(std::move(folded));
+    // BGN's primes (ʹ ʺ) for ь and ъ: GeoNames drops them ("Pokrovsk") or
+    // writes an apostrophe ("Yats'kivka").
+    std::string dropped, apostrophe;
+    for (size_t i = 0; i < latin.size();) {
+      char32_t cp;
+      int len = DecodeUtf8(latin, i, &cp);
+      if (len == 0) break;
+      i += len;
+      if (cp == 0x02B9 || cp == 0x02BA) {
+        apostrophe.push_back('\'');
+        continue;
+      }
+      AppendUtf8(&dropped, cp);
+      AppendUtf8(&apostrophe, cp);
+    }
+    for (const std::string& v : {dropped, apostrophe}) {
+      std::string folded = FoldCase(v);
+      if (std::find(out.begin(), out.end(), folded) == out.end()) out.push_back(std::move(folded));
+    }
   }
   return out;
 }
@@ -94,9 +109,12 @@ std::string RussianFromLatin(std::string_view latin) {
   t.russian->transliterate(back);
   std::string again;
   back.toUTF8String(again);
-  std::string want = FoldCase(latin);
+  std::string want = FoldCase(latin), got = FoldCase(again);
   std::erase(want, '\'');
-  if (FoldCase(again) != want) return "";
+  for (const char* prime : {"\u02B9", "\u02BA"}) {
+    for (size_t at; (at = got.find(prime)) != std::string::npos;) got.erase(at, 2);
+  }
+  if (got != want) return "";
   for (size_t i = 0; i < cyrillic.size();) {
     char32_t cp;
     int len = DecodeUtf8(cyrillic, i, &cp);

@@ -13,7 +13,8 @@
 namespace sitrep {
 
 // The folded Latin spellings of a Cyrillic word in `lang`, each once:
-// BGN/PCGN's, without its prime marks for ь and ъ; for Ukrainian also the
+// BGN/PCGN's, with its prime marks for ь and ъ dropped and as apostrophes
+// (GeoNames writes both: "Pokrovsk", "Yats'kivka"); for Ukrainian also the
 // national system's й as "i" inside a word ("Урожайне" -> "urozhayne",
 // "urozhaine"), which GeoNames' Ukrainian names follow. Empty when ICU has
 // no such transform or `word` has no Cyrillic letter. Thread-safe.
