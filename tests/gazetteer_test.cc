@@ -194,6 +194,9 @@ TEST(Declension, ConsonantEndingsTakeTheirCases) {
   EXPECT_TRUE(Has(Rules().Forms("Покровськ"), "Покровську"));
   EXPECT_TRUE(Has(Rules().Forms("Харків"), "Харкові"));
   EXPECT_TRUE(Has(Rules().Forms("Кривий Ріг"), "Кривому Розі"));
+  // Fleeting vowels.
+  EXPECT_TRUE(Has(Rules().Forms("Марганець"), "Марганці"));
+  EXPECT_TRUE(Has(Rules().Forms("Марганец"), "Марганце"));
 }
 
 TEST(Declension, NamesInOAreKeptAndDeclined) {
