@@ -54,12 +54,13 @@ namespace {
 
 // Russian and Ukrainian words around place names (data/place_cues.tsv).
 struct PlaceCues {
-  std::unordered_set<std::string> before, region_word, region_plural, conjunction;
+  std::unordered_set<std::string> before, weak_before, region_word, region_plural, conjunction;
   static const PlaceCues& Get() {
     static const PlaceCues kCues = [] {
       PlaceCues c;
       for (const TsvRow& r : ParseTsv(data::kData_place_cues)) {
         std::unordered_set<std::string>* set = r.field(1) == "before"          ? &c.before
+                                               : r.field(1) == "weak_before"   ? &c.weak_before
                                                : r.field(1) == "region_word"   ? &c.region_word
                                                : r.field(1) == "region_plural" ? &c.region_plural
                                                : r.field(1) == "conjunction"   ? &c.conjunction
@@ -76,7 +77,14 @@ struct PlaceCues {
 // A Russian or Ukrainian place cue ("В", "Под", "Обстрел" opening a
 // sentence): capitalised, it is still no part of a name.
 bool IsCyrillicCue(std::string_view w) {
-  return !w.empty() && static_cast<unsigned char>(w.front()) >= 0x80 && PlaceCues::Get().before.count(std::string(w)) > 0;
+  return !w.empty() && static_cast<unsigned char>(w.front()) >= 0x80 &&
+         (PlaceCues::Get().before.count(std::string(w)) > 0 || PlaceCues::Get().weak_before.count(std::string(w)) > 0);
+}
+
+// "у Сырского", "к Медведеву": before people as often as before places.
+bool IsWeakCyrillicCue(std::string_view w) {
+  return !w.empty() && static_cast<unsigned char>(w.front()) >= 0x80 &&
+         PlaceCues::Get().weak_before.count(std::string(w)) > 0;
 }
 
 // "and", "и", "та": between the names of a list.
@@ -118,8 +126,7 @@ bool IsPlacePreposition(std::string_view w) {
       "in", "at", "near", "to", "into", "from", "outside", "around", "across", "toward", "towards",
       "through", "via", "beyond", "within", "throughout", "inside", "downtown", "central", "northern",
       "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern",
-      "greater", "entered", "reached", "visited", "visiting", "outskirts", "suburb", "suburbs", "в", "у",
-      "під", "под", "біля", "возле", "north", "south", "east", "west", "northeast", "northwest",
+      "greater", "entered", "reached", "visited", "visiting", "outskirts", "suburb", "suburbs", "north", "south", "east", "west", "northeast", "northwest",
       "southeast", "southwest"};
   return kPreps.contains(w) || (!w.empty() && static_cast<unsigned char>(w.front()) >= 0x80 &&
                                 PlaceCues::Get().before.count(std::string(w)) > 0);
@@ -583,6 +590,12 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
       prev2 = b > 2 ? &a.folded[b - 3] : nullptr;
     }
     bool locative = prev != nullptr && IsPlacePreposition(*prev);
+    if (!locative && prev != nullptr && IsWeakCyrillicCue(*prev)) {
+      // A town or a region, not a village alone: "к Медведеву" is a person.
+      locative = std::any_of(c.options.begin(), c.options.end(), [&o](const GazetteerEntry* x) {
+        return x->place_kind != PlaceKind::kVillage || x->population >= o.village_max_population;
+      });
+    }
     bool settlement_cue = prev != nullptr && *prev == "of" && prev2 != nullptr && IsSettlementNoun(*prev2);
     bool listed = false;
     if (b >= 2 && (a.folded[b - 1] == "," || IsListConjunction(a.folded[b - 1])) &&
