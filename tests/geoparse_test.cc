@@ -3,11 +3,15 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/tsv.h"
 #include "pipeline/extractor_data.h"
 #include "sitrep/sitrep.h"
 #include "tests/test_util.h"
 
 namespace sitrep {
+namespace data {
+extern const std::string_view kData_place_cues;  // data/place_cues.tsv, compiled in
+}  // namespace data
 namespace {
 
 using testing::ExtractText;
@@ -385,6 +389,21 @@ TEST(GeoparseCyrillic, TheDistrictOrRegionNamedChoosesAmongSameNameVillages) {
   const Place* m = FindPlace(y, "Мирне");
   ASSERT_NE(m, nullptr);
   EXPECT_LT(Km(*m, 46.25, 33.47), 5);
+}
+
+// The resolver skips a row of another kind: none may be mistyped.
+TEST(GeoparseCyrillic, EveryPlaceCueRowHasAKnownKind) {
+  size_t rows = 0;
+  for (const TsvRow& r : ParseTsv(data::kData_place_cues)) {
+    ++rows;
+    EXPECT_TRUE(r.field(0) == "ru" || r.field(0) == "uk") << "line " << r.line;
+    std::string_view k = r.field(1);
+    EXPECT_TRUE(k == "before" || k == "weak_before" || k == "region_word" || k == "region_plural" ||
+                k == "conjunction")
+        << "line " << r.line << ": " << k;
+    EXPECT_FALSE(SplitList(r.field(2)).empty()) << "line " << r.line;
+  }
+  EXPECT_GE(rows, 10u);
 }
 
 // "у Сырского", "к Медведеву": a preposition that comes before people as

@@ -65,7 +65,7 @@ struct PlaceCues {
                                                : r.field(1) == "region_plural" ? &c.region_plural
                                                : r.field(1) == "conjunction"   ? &c.conjunction
                                                                                : nullptr;
-        if (set == nullptr) continue;  // tests/geoparse_test.cc checks every row has a known kind
+        if (set == nullptr) continue;  // GeoparseCyrillic.EveryPlaceCueRowHasAKnownKind
         for (std::string_view w : SplitList(r.field(2))) set->insert(std::string(w));
       }
       return c;
@@ -87,9 +87,11 @@ bool IsWeakCyrillicCue(std::string_view w) {
          PlaceCues::Get().weak_before.count(std::string(w)) > 0;
 }
 
-// "and", "и", "та": between the names of a list.
-bool IsListConjunction(std::string_view w) {
-  return w == "and" || w == "or" || (!w.empty() && static_cast<unsigned char>(w.front()) >= 0x80 && PlaceCues::Get().conjunction.count(std::string(w)) > 0);
+// "и", "та": between the names of a list (the English words are in the
+// rules that read them).
+bool IsCyrillicConjunction(std::string_view w) {
+  return !w.empty() && static_cast<unsigned char>(w.front()) >= 0x80 &&
+         PlaceCues::Get().conjunction.count(std::string(w)) > 0;
 }
 
 bool IsRegionWord(std::string_view w) {
@@ -126,7 +128,8 @@ bool IsPlacePreposition(std::string_view w) {
       "in", "at", "near", "to", "into", "from", "outside", "around", "across", "toward", "towards",
       "through", "via", "beyond", "within", "throughout", "inside", "downtown", "central", "northern",
       "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern",
-      "greater", "entered", "reached", "visited", "visiting", "outskirts", "suburb", "suburbs", "north", "south", "east", "west", "northeast", "northwest",
+      "greater", "entered", "reached", "visited", "visiting", "outskirts", "suburb", "suburbs", "north",
+      "south", "east", "west", "northeast", "northwest",
       "southeast", "southwest"};
   return kPreps.contains(w) || (!w.empty() && static_cast<unsigned char>(w.front()) >= 0x80 &&
                                 PlaceCues::Get().before.count(std::string(w)) > 0);
@@ -348,9 +351,9 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
       region_listed[name] = true;
       if (name == 0) break;
       const std::string& sep = a.folded[name - 1];
-      if (sep == "," || IsListConjunction(sep) || sep == "&") {
+      if (sep == "," || sep == "and" || sep == "or" || sep == "&" || IsCyrillicConjunction(sep)) {
         k = name - 1;
-        if (k > 0 && a.folded[k - 1] == "," && IsListConjunction(sep)) --k;  // Oxford comma
+        if (k > 0 && a.folded[k - 1] == "," && (sep == "and" || sep == "or")) --k;  // Oxford comma
         continue;
       }
       break;
@@ -598,11 +601,14 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     }
     bool settlement_cue = prev != nullptr && *prev == "of" && prev2 != nullptr && IsSettlementNoun(*prev2);
     bool listed = false;
-    if (b >= 2 && (a.folded[b - 1] == "," || IsListConjunction(a.folded[b - 1])) &&
+    if (b >= 2 &&
+        (a.folded[b - 1] == "," || a.folded[b - 1] == "and" || a.folded[b - 1] == "or" ||
+         IsCyrillicConjunction(a.folded[b - 1])) &&
         cand_at[b - 2] >= 0 && (!IsSettlement(*cands[cand_at[b - 2]].options.front()) || cands[cand_at[b - 2]].district)) {
       listed = true;
     }
-    if (e + 1 < n && (a.folded[e] == "," || IsListConjunction(a.folded[e])) && cand_at[e + 1] >= 0 &&
+    if (e + 1 < n && (a.folded[e] == "," || a.folded[e] == "and" || IsCyrillicConjunction(a.folded[e])) &&
+        cand_at[e + 1] >= 0 &&
         !IsSettlement(*cands[cand_at[e + 1]].options.front())) {
       listed = true;
     }
