@@ -232,17 +232,21 @@ TEST(Declension, RegionAdjectivesAndShchynaNamesDecline) {
 }
 
 TEST(Declension, DistrictsAreNamedAfterTheirSeat) {
-  auto pokrovsk = Rules().DistrictNames("Покровск", 60000);
+  auto pokrovsk = Rules().DistrictNames("Покровск", 60000, "UKR");
   ASSERT_TRUE(Has(pokrovsk, "Покровский район"));
   EXPECT_TRUE(Has(Rules().Forms("Покровский район"), "Покровском районе"));
   // A front's direction only for a town.
   EXPECT_TRUE(Has(pokrovsk, "Покровское направление"));
-  EXPECT_FALSE(Has(Rules().DistrictNames("Покровск", 800), "Покровское направление"));
-  auto pysarivka = Rules().DistrictNames("Велика Писарівка", 5000);
+  EXPECT_FALSE(Has(Rules().DistrictNames("Покровск", 800, "UKR"), "Покровское направление"));
+  auto pysarivka = Rules().DistrictNames("Велика Писарівка", 5000, "UKR");
   ASSERT_TRUE(Has(pysarivka, "Великописарівська громада"));
   EXPECT_TRUE(Has(Rules().Forms("Великописарівська громада"), "Великописарівській громаді"));
-  EXPECT_TRUE(Has(Rules().DistrictNames("Бахмут", 70000), "Бахмутський район"));
+  EXPECT_TRUE(Has(Rules().DistrictNames("Бахмут", 70000, "UKR"), "Бахмутський район"));
   EXPECT_TRUE(Has(Rules().Forms("Бахмутський район"), "Бахмутського району"));
+  // Russia's okrugs, only in Russia.
+  EXPECT_TRUE(Has(Rules().DistrictNames("Грайворон", 6000, "RUS"), "Грайворонский городской округ"));
+  EXPECT_TRUE(Has(Rules().Forms("Грайворонский городской округ"), "Грайворонском городском округе"));
+  EXPECT_FALSE(Has(Rules().DistrictNames("Покровск", 60000, "UKR"), "Покровский округ"));
 }
 
 TEST(Declension, LanguagesAndLemmas) {

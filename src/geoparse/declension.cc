@@ -140,7 +140,8 @@ Result<Declension> Declension::Parse(std::string_view tsv) {
       if (g != "m" && g != "f" && g != "n") return bad("gender must be m, f or n");
       if (r.field(3).empty()) return bad("no noun");
       d.district_nouns_.push_back({lang, g == "m" ? 0 : g == "f" ? 1 : 2, std::string(r.field(3)),
-                                   std::strtoll(std::string(r.field(4)).c_str(), nullptr, 10)});
+                                   std::strtoll(std::string(r.field(4)).c_str(), nullptr, 10),
+                                   std::string(r.field(5))});
       continue;
     }
     Rule rule;
@@ -294,7 +295,8 @@ std::vector<std::string> Declension::Forms(std::string_view name, bool russian_o
 }
 
 std::vector<std::string> Declension::DistrictNames(std::string_view name, int64_t population,
-                                                   bool russian_only) const {
+                                                   std::string_view country) const {
+  bool russian_only = country == "RUS";
   std::vector<std::string> out;
   std::vector<std::string_view> words = SplitOn(name, ' ');
   if (words.empty() || words.size() > 2 || name.find('-') != std::string_view::npos) return out;
@@ -314,7 +316,7 @@ std::vector<std::string> Declension::DistrictNames(std::string_view name, int64_
     std::string stem(head.substr(0, head.size() - r->ending.size()));
     if (!prefix.empty()) stem = prefix + FoldCase(stem);
     for (const DistrictNoun& n : district_nouns_) {
-      if (n.lang != lang || population < n.min_population) continue;
+      if (n.lang != lang || population < n.min_population || (!n.country.empty() && n.country != country)) continue;
       if (static_cast<size_t>(n.gender) >= r->cells.size()) continue;
       for (const std::string& rep : r->cells[n.gender]) {
         std::string d = stem + rep + " " + n.noun;

@@ -39,7 +39,9 @@ class Declension {
   // "Велика Писарівка" -> "Великописарівський район", "Великописарівська
   // громада". Nouns the rules reserve for bigger seats (a front's
   // direction) only when `population` is that big. Decline them with Forms().
-  std::vector<std::string> DistrictNames(std::string_view name, int64_t population, bool russian_only = false) const;
+  // `country` (ISO alpha-3): a seat in Russia gets Russian names only, and
+  // nouns the rules keep to one country ("округ": Russia) only there.
+  std::vector<std::string> DistrictNames(std::string_view name, int64_t population, std::string_view country) const;
 
   // Nominatives a declined Cyrillic word may come from, the word itself
   // first ("Торецке" -> "Торецке", "Торецк", ...).
@@ -63,6 +65,7 @@ class Declension {
     int gender;  // 0 masculine, 1 feminine, 2 neuter: the district rule's cell
     std::string noun;
     int64_t min_population;  // of a seat the noun is used for
+    std::string country;     // the only country it is used in, or empty
   };
   // The rule for a word at the end of a name (`last`) or before another.
   const Rule* Find(NameLanguage lang, std::string_view word, bool last) const;

@@ -604,7 +604,7 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildRe
     if (declension && DistrictSeat(*kept[i])) {
       for (const std::string& n : kept[i]->names) {
         bool russia = kept[i]->country == "RUS";
-        for (const std::string& d : declension->DistrictNames(n, kept[i]->population, russia)) {
+        for (const std::string& d : declension->DistrictNames(n, kept[i]->population, kept[i]->country)) {
           std::vector<std::string> forms = declension->Forms(d, russia);
           forms.insert(forms.begin(), d);
           for (const std::string& f : forms) {
