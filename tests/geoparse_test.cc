@@ -391,6 +391,17 @@ TEST(GeoparseCyrillic, TheDistrictOrRegionNamedChoosesAmongSameNameVillages) {
   EXPECT_LT(Km(*m, 46.25, 33.47), 5);
 }
 
+// "Суджу" is also Ukrainian for "I judge": Hunspell flags it; the region
+// the document names makes it the town.
+TEST(GeoparseCyrillic, AFormThatIsAlsoAWordNeedsTheRegionNamed) {
+  const Gazetteer& g = *testing::TestExtractor().data().gazetteer;
+  ASSERT_NE(g.NodeFlags(g.Find("суджу")) & Gazetteer::kCommonWord, 0u);
+  auto x = ExtractText("Губернатор Курской области посетил Суджу.");
+  ASSERT_NE(FindPlace(x, "Суджу"), nullptr);
+  EXPECT_EQ(FindPlace(x, "Суджу")->name, "Sudzha");
+  EXPECT_TRUE(ExtractText("Я вас не суджу. Суджу за вчинками.").places.empty());
+}
+
 // The resolver skips a row of another kind: none may be mistyped.
 TEST(GeoparseCyrillic, EveryPlaceCueRowHasAKnownKind) {
   size_t rows = 0;

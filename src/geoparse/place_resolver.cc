@@ -266,6 +266,7 @@ struct Candidate {
   bool in_name = false;     // opens an organisation's name
   bool demonym = false;     // "Iraqi", "Texans": only demonym postings matched
   bool district = false;    // "в Покровском районе": a district named after its seat, the options
+  bool needs_support = false;  // an ordinary Cyrillic word too: needs the document's places in its region
   Span part;                // a part of a hyphenated token ("Paris" in "Paris-based")
   bool part_lower_rest = false;  // the rest of that token is lower case ("-based")
   int qualifier = -1;       // "Springfield, Ill.": index of the candidate after the comma
@@ -689,6 +690,13 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     if (village && e + 1 < n && a.folded[e] == "'s" && !IsPlaceNoun(a.folded[e + 1])) continue;
     bool common = (g.NodeFlags(c.node) & Gazetteer::kCommonWord) != 0;
     bool initial = a.SentenceInitial(b) || a.headline[a.sentence_of[b]];
+    if (common && !c.strong && !initial && static_cast<unsigned char>(a.folded[b][0]) >= 0x80) {
+      // "посетил Суджу" (Ukrainian "суджу", I judge): a Russian or
+      // Ukrainian form that is also a word needs the document's other
+      // places in its region, as a village does.
+      c.needs_support = true;
+      common = false;
+    }
     if (common && !(c.strong && !initial)) continue;
     if (initial && !c.strong && !big) {
       // A sentence's first word is capitalised anyway: a town's name there
@@ -771,7 +779,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     bool village = std::all_of(c.options.begin(), c.options.end(), [&o](const GazetteerEntry* x) {
       return x->place_kind == PlaceKind::kVillage && x->population < o.village_max_population;
     });
-    if (!village) continue;
+    if (!village && !c.needs_support) continue;
     bool supported = std::any_of(c.options.begin(), c.options.end(),
                                  [&](const GazetteerEntry* x) { return region_support(c, x) > 0.25; });
     if (!supported) c.accepted = false;
