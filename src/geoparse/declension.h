@@ -83,9 +83,9 @@ class Declension {
 };
 
 // The languages a Cyrillic name may be in: Ukrainian with і ї є ґ or an
-// apostrophe, Russian with ы э ъ ё, else by a word's ending (the rules'
-// hints: "-ськ" Ukrainian, "-ск" Russian), else both; none for a name with
-// no Cyrillic letter.
+// apostrophe, Russian with ы э ъ ё, else by a word's ending (the hint rows
+// of the compiled-in rules, Builtin(): "-ськ" Ukrainian, "-ск" Russian),
+// else both; none for a name with no Cyrillic letter.
 std::vector<NameLanguage> CyrillicNameLanguages(std::string_view name);
 
 // True when `s` has a Cyrillic letter.
