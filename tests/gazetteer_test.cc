@@ -5,12 +5,19 @@
 #include <cstdio>
 #include <fstream>
 
+#include <algorithm>
+
+#include "geoparse/declension.h"
 #include "geoparse/gazetteer.h"
 #include "geoparse/gazetteer_builder.h"
+#include "geoparse/transliteration.h"
 #include "geoparse/gazetteer_format.h"
 #include "pipeline/data_paths.h"
 
 namespace sitrep {
+namespace data {
+extern const std::string_view kData_toponym_declension;  // data/toponym_declension.tsv, compiled in
+}  // namespace data
 namespace {
 
 // Columns as data/places.tsv. Invented regions and towns of an invented
@@ -164,6 +171,163 @@ TEST(GazetteerBuild, ABadTableRowIsAnErrorWithItsLine) {
   ASSERT_FALSE(bytes.ok());
   EXPECT_NE(bytes.status().message().find("line 1"), std::string::npos);
   EXPECT_NE(bytes.status().message().find("latitude"), std::string::npos);
+}
+
+
+// --- Russian and Ukrainian declension (data/toponym_declension.tsv) ---
+
+bool Has(const std::vector<std::string>& v, std::string_view s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+
+const Declension& Rules() {
+  const Result<Declension>& d = Declension::Builtin();
+  EXPECT_TRUE(d.ok()) << d.status().message();
+  return *d;
+}
+
+TEST(Declension, ConsonantEndingsTakeTheirCases) {
+  auto torets = Rules().Forms("Торецк");
+  for (const char* f : {"Торецка", "Торецку", "Торецком", "Торецке"}) EXPECT_TRUE(Has(torets, f)) << f;
+  auto kharkov = Rules().Forms("Харьков");
+  EXPECT_TRUE(Has(kharkov, "Харькове"));
+  EXPECT_TRUE(Has(kharkov, "Харькову"));
+  // Ukrainian: -ськ has its locative in -у, -ів alternates to -ов-.
+  EXPECT_TRUE(Has(Rules().Forms("Покровськ"), "Покровську"));
+  EXPECT_TRUE(Has(Rules().Forms("Харків"), "Харкові"));
+  EXPECT_TRUE(Has(Rules().Forms("Кривий Ріг"), "Кривому Розі"));
+  // Fleeting vowels.
+  EXPECT_TRUE(Has(Rules().Forms("Марганець"), "Марганці"));
+  EXPECT_TRUE(Has(Rules().Forms("Марганец"), "Марганце"));
+}
+
+TEST(Declension, NamesInOAreKeptAndDeclined) {
+  auto svatovo = Rules().Forms("Сватово");
+  EXPECT_TRUE(Has(svatovo, "Сватове"));  // "в Сватове"; "из Сватово" is the name itself
+  EXPECT_TRUE(Has(svatovo, "Сватова"));
+  EXPECT_FALSE(Has(svatovo, "Сватово"));  // the name is not one of its oblique forms
+}
+
+TEST(Declension, PluralsAndCompoundNamesDecline) {
+  EXPECT_TRUE(Has(Rules().Forms("Мытищи"), "Мытищах"));
+  EXPECT_TRUE(Has(Rules().Forms("Суми"), "Сумах"));
+  auto chasiv = Rules().Forms("Часів Яр");
+  EXPECT_TRUE(Has(chasiv, "Часового Яру"));
+  EXPECT_TRUE(Has(Rules().Forms("Часов Яр"), "Часового Яра"));
+  EXPECT_TRUE(Has(Rules().Forms("Великая Новосёлка"), "Великой Новосёлки"));
+  EXPECT_TRUE(Has(Rules().Forms("Велика Новосілка"), "Великій Новосілці"));
+  EXPECT_TRUE(Has(Rules().Forms("Ростов-на-Дону"), "Ростове-на-Дону"));
+}
+
+TEST(Declension, RegionAdjectivesAndShchynaNamesDecline) {
+  auto belgorod = Rules().Forms("Белгородская область");
+  EXPECT_TRUE(Has(belgorod, "Белгородской области"));
+  EXPECT_TRUE(Has(belgorod, "Белгородскую область"));
+  EXPECT_TRUE(Has(belgorod, "Белгородской областью"));
+  auto zaporizka = Rules().Forms("Запорізька");
+  EXPECT_TRUE(Has(zaporizka, "Запорізькій"));
+  EXPECT_TRUE(Has(zaporizka, "Запорізьку"));
+  auto kharkivshchyna = Rules().Forms("Харківщина");
+  for (const char* f : {"Харківщині", "Харківщину", "Харківщини", "Харківщиною"}) {
+    EXPECT_TRUE(Has(kharkivshchyna, f)) << f;
+  }
+}
+
+TEST(Declension, DistrictsAreNamedAfterTheirSeat) {
+  auto pokrovsk = Rules().DistrictNames("Покровск", 60000, "UKR");
+  ASSERT_TRUE(Has(pokrovsk, "Покровский район"));
+  EXPECT_TRUE(Has(Rules().Forms("Покровский район"), "Покровском районе"));
+  // A front's direction only for a town.
+  EXPECT_TRUE(Has(pokrovsk, "Покровское направление"));
+  EXPECT_FALSE(Has(Rules().DistrictNames("Покровск", 800, "UKR"), "Покровское направление"));
+  auto pysarivka = Rules().DistrictNames("Велика Писарівка", 5000, "UKR");
+  ASSERT_TRUE(Has(pysarivka, "Великописарівська громада"));
+  EXPECT_TRUE(Has(Rules().Forms("Великописарівська громада"), "Великописарівській громаді"));
+  EXPECT_TRUE(Has(Rules().DistrictNames("Бахмут", 70000, "UKR"), "Бахмутський район"));
+  EXPECT_TRUE(Has(Rules().Forms("Бахмутський район"), "Бахмутського району"));
+  // Russia's okrugs, only in Russia.
+  EXPECT_TRUE(Has(Rules().DistrictNames("Грайворон", 6000, "RUS"), "Грайворонский городской округ"));
+  EXPECT_TRUE(Has(Rules().Forms("Грайворонский городской округ"), "Грайворонском городском округе"));
+  EXPECT_FALSE(Has(Rules().DistrictNames("Покровск", 60000, "UKR"), "Покровский округ"));
+}
+
+TEST(Declension, LanguagesAndLemmas) {
+  using L = NameLanguage;
+  EXPECT_EQ(CyrillicNameLanguages("Харків"), std::vector<L>{L::kUkrainian});
+  EXPECT_EQ(CyrillicNameLanguages("Мытищи"), std::vector<L>{L::kRussian});
+  EXPECT_EQ(CyrillicNameLanguages("Покровськ"), std::vector<L>{L::kUkrainian});  // by its ending
+  EXPECT_EQ(CyrillicNameLanguages("Покровск"), std::vector<L>{L::kRussian});
+  EXPECT_EQ(CyrillicNameLanguages("Суджа").size(), 2u);
+  EXPECT_TRUE(CyrillicNameLanguages("Kursk").empty());
+  EXPECT_TRUE(Has(Rules().Lemmas("Торецке"), "Торецк"));
+  EXPECT_TRUE(Has(Rules().Lemmas("Яцьківці"), "Яцьківка"));
+  // Latin names are left alone.
+  EXPECT_TRUE(Rules().Forms("Kursk").empty());
+}
+
+TEST(Declension, BadRulesNameTheirLine) {
+  auto bad = Declension::Parse("ru\tnoun\tа\tы\n");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("line 1"), std::string::npos) << bad.status().message();
+  EXPECT_FALSE(Declension::Parse("xx\tnoun\tа\tы\tе\tу\tой\tе\n").ok());
+  EXPECT_FALSE(Declension::Parse("ru\tverb\tа\tы\tе\tу\tой\tе\n").ok());
+}
+
+TEST(Transliteration, BgnBothWays) {
+  auto urozhaine = LatinSpellings("Урожайне", NameLanguage::kUkrainian);
+  EXPECT_TRUE(Has(urozhaine, "urozhayne"));
+  EXPECT_TRUE(Has(urozhaine, "urozhaine"));  // the national system's й
+  EXPECT_TRUE(Has(LatinSpellings("Яцьківка", NameLanguage::kUkrainian), "yats'kivka"));
+  EXPECT_TRUE(Has(LatinSpellings("Торецк", NameLanguage::kRussian), "toretsk"));
+  EXPECT_EQ(RussianFromLatin("Velikaya Novoselka"), "Великая Новоселка");
+  EXPECT_EQ(RussianFromLatin("Bol'shaya Pisarevka"), "Большая Писаревка");
+  EXPECT_EQ(RussianFromLatin("Janisal"), "");  // not BGN's Russian: no Latin j
+}
+
+// Invented places in Ukraine (the declension covers Ukraine, Russia and
+// Belarus): declined forms, districts, Russian names from Latin ones and
+// Cyrillic names that are ordinary words.
+constexpr char kEastTable[] =
+    "# version 1\n"
+    "c-UKR\tcountry\tUKR\t49.0\t32.0\t41000000\t\tUkraine\t\tУкраїна|Украина\tUA\n"
+    "r-dal\tadmin1\tUKR\t48.0\t37.0\t1000000\t\tDalna Oblast\tDalna|Дальнянська\tДальнянська область\t05\n";
+constexpr char kEastGeoNames[] =
+    "201\tKarvelivka\tKarvelivka\tKarvelevka,Karvelivka,Карвелівка\t48.1\t37.1\tP\tPPLA2\tUA\t\t05\t\t\t\t9000\t\t50\tX/Y\t2024-01-01\n"
+    "202\tLypove\tLypove\tLipovoye,Lypove,Липове\t48.2\t37.2\tP\tPPL\tUA\t\t05\t\t\t\t700\t\t50\tX/Y\t2024-01-01\n";
+
+TEST(GazetteerBuild, CyrillicNamesAreDeclinedAndDistrictsNamed) {
+  std::unordered_set<std::string> common;
+  GazetteerSources src{kEastTable, kEastGeoNames, "test fixture", &common};
+  src.declension_tsv = data::kData_toponym_declension;
+  src.common_cyrillic = [](std::string_view w) { return w == "липове"; };
+  GazetteerBuildReport report;
+  auto bytes = BuildGazetteer(src, &report);
+  ASSERT_TRUE(bytes.ok()) << bytes.status().message();
+  auto g = Gazetteer::FromBytes(*bytes);
+  ASSERT_TRUE(g.ok()) << g.status().message();
+  const GazetteerEntry* karvelivka = Only(**g, "карвелівка");
+  ASSERT_NE(karvelivka, nullptr);
+  // A declined form is a name of the same place.
+  EXPECT_EQ(Only(**g, "карвелівці"), karvelivka);
+  // A Russian name made from GeoNames' Latin one, declined too.
+  EXPECT_EQ(Only(**g, "карвелевка"), karvelivka);
+  EXPECT_EQ(Only(**g, "карвелевке"), karvelivka);
+  EXPECT_GT(report.transliterated_names, 0u);
+  // The district of its seat, marked.
+  auto district = (*g)->NamesAt((*g)->Find("карвелівського району"));
+  ASSERT_EQ(district.size(), 1u);
+  EXPECT_TRUE(Gazetteer::IsDistrict(district[0]));
+  EXPECT_EQ(&(*g)->entry(Gazetteer::EntryOf(district[0])), karvelivka);
+  // A region's adjective in every case is a stem of the region.
+  EXPECT_EQ((*g)->StemsAt((*g)->Find("дальнянській")).size(), 1u);
+  // A village whose name is an ordinary word is flagged; its forms are
+  // looked up too.
+  EXPECT_NE((*g)->NodeFlags((*g)->Find("липове")) & Gazetteer::kCommonWord, 0u);
+  EXPECT_EQ((*g)->NodeFlags((*g)->Find("карвелівка")) & Gazetteer::kCommonWord, 0u);
+  EXPECT_GT(report.declined_forms, 0u);
+  // Without rules, no forms.
+  GazetteerSources plain{kEastTable, kEastGeoNames, "test fixture", &common};
+  auto g2 = Gazetteer::FromBytes(*BuildGazetteer(plain, nullptr));
+  ASSERT_TRUE(g2.ok());
+  EXPECT_EQ((*g2)->Find("карвелівці"), Gazetteer::kNoNode);
 }
 
 TEST(GazetteerLoad, RefusesTruncatedCorruptedAndForeignFiles) {

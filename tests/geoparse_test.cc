@@ -1,10 +1,17 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+
+#include "core/tsv.h"
 #include "pipeline/extractor_data.h"
 #include "sitrep/sitrep.h"
 #include "tests/test_util.h"
 
 namespace sitrep {
+namespace data {
+extern const std::string_view kData_place_cues;  // data/place_cues.tsv, compiled in
+}  // namespace data
 namespace {
 
 using testing::ExtractText;
@@ -301,6 +308,144 @@ TEST(Geoparse, CountiesArePlacedInTheDocumentsRegion) {
   EXPECT_GE(c->geo_precision, 2);
   auto none = ExtractText("Flooding closed roads in Laurel County on Monday.");
   EXPECT_EQ(FindPlace(none, "Laurel County"), nullptr);  // no region to put it in: not guessed
+}
+
+
+// --- Russian and Ukrainian: places in their declined forms (issue 15) ---
+
+// Distance in km, to check a place is the one meant.
+double Km(const Place& p, double lat, double lon) {
+  constexpr double r = 3.14159265358979 / 180;
+  double h = std::pow(std::sin((lat - p.lat) * r / 2), 2) +
+             std::cos(lat * r) * std::cos(p.lat * r) * std::pow(std::sin((lon - p.lon) * r / 2), 2);
+  return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+TEST(GeoparseCyrillic, OblastAdjectivesInEveryCaseAreTheRegion) {
+  auto x = ExtractText("В Белгородской области сбиты дроны, а над Курской работала ПВО. У Запорізькій тривога.");
+  for (auto [mention, name] : {std::pair{"Белгородской области", "Belgorod Oblast"}, std::pair{"Курской", "Kursk Oblast"},
+                               std::pair{"Запорізькій", "Zaporizhzhia Oblast"}}) {
+    const Place* p = FindPlace(x, mention);
+    ASSERT_NE(p, nullptr) << mention;
+    EXPECT_EQ(p->name, name);
+    EXPECT_EQ(p->kind, "admin1");
+  }
+}
+
+TEST(GeoparseCyrillic, ShchynaNamesAreTheRegion) {
+  auto x = ExtractText("Ситуація на Харківщині складна, дрони летіли над Сумщиною.");
+  ASSERT_NE(FindPlace(x, "Харківщині"), nullptr);
+  EXPECT_EQ(FindPlace(x, "Харківщині")->name, "Kharkiv Oblast");
+  ASSERT_NE(FindPlace(x, "Сумщиною"), nullptr);
+  EXPECT_EQ(FindPlace(x, "Сумщиною")->name, "Sumy Oblast");
+}
+
+TEST(GeoparseCyrillic, TownsDeclineByTheirEnding) {
+  auto x = ExtractText("Взрывы слышали в Торецке, в Харькове и в Мытищах. Помощь направили Харькову.");
+  for (auto [mention, name] : {std::pair{"Торецке", "Toretsk"}, std::pair{"Харькове", "Kharkiv"},
+                               std::pair{"Мытищах", "Mytishchi"}, std::pair{"Харькову", "Kharkiv"}}) {
+    ASSERT_NE(FindPlace(x, mention), nullptr) << mention;
+    EXPECT_EQ(FindPlace(x, mention)->name, name) << mention;
+  }
+}
+
+TEST(GeoparseCyrillic, NamesInOBothKeptAndDeclined) {
+  auto x = ExtractText("Детей вывезли из Сватово. В Сватове повреждена больница.");
+  ASSERT_NE(FindPlace(x, "Сватово"), nullptr);
+  ASSERT_NE(FindPlace(x, "Сватове"), nullptr);
+  EXPECT_EQ(FindPlace(x, "Сватове")->name, "Svatove");
+}
+
+TEST(GeoparseCyrillic, CompoundNamesDeclineWordByWord) {
+  auto x = ExtractText("Бої тривають біля Часового Яру. Войска атаковали у Великой Новосёлки.");
+  ASSERT_NE(FindPlace(x, "Часового Яру"), nullptr);
+  EXPECT_EQ(FindPlace(x, "Часового Яру")->name, "Chasiv Yar");
+  // GeoNames names Velyka Novosilka in Ukrainian only: its Russian name
+  // comes from the Latin "Velikaya Novoselka" by transliteration.
+  ASSERT_NE(FindPlace(x, "Великой Новосёлки"), nullptr);
+  EXPECT_EQ(FindPlace(x, "Великой Новосёлки")->name, "Velyka Novosilka");
+}
+
+TEST(GeoparseCyrillic, DistrictsAndHromadasAreAtTheirSeat) {
+  auto x = ExtractText("Бои идут в Покровском районе. У Великописарівській громаді знеструмлено села.");
+  const Place* raion = FindPlace(x, "Покровском районе");
+  ASSERT_NE(raion, nullptr);
+  EXPECT_EQ(raion->kind, "admin2");
+  EXPECT_EQ(raion->geo_precision, 2);
+  EXPECT_LT(Km(*raion, 48.28, 37.18), 5);  // Pokrovsk, Donetsk oblast, not Engels (once Pokrovsk)
+  const Place* hromada = FindPlace(x, "Великописарівській громаді");
+  ASSERT_NE(hromada, nullptr);
+  EXPECT_LT(Km(*hromada, 50.42, 35.48), 5);
+}
+
+TEST(GeoparseCyrillic, TheDistrictOrRegionNamedChoosesAmongSameNameVillages) {
+  // Six villages called Shevchenkove; the one in Kupiansk district.
+  auto x = ExtractText("Шевченкове Куп'янського району залишилося без світла.");
+  const Place* p = FindPlace(x, "Шевченкове");
+  ASSERT_NE(p, nullptr);
+  EXPECT_LT(Km(*p, 49.695, 37.175), 5);
+  // Six called Myrne; the one GeoNames puts in Kherson oblast.
+  auto y = ExtractText("Також знеструмлено Мирне Херсонської області.");
+  const Place* m = FindPlace(y, "Мирне");
+  ASSERT_NE(m, nullptr);
+  EXPECT_LT(Km(*m, 46.25, 33.47), 5);
+}
+
+// "Суджу" is also Ukrainian for "I judge": Hunspell flags it; the region
+// the document names makes it the town.
+TEST(GeoparseCyrillic, AFormThatIsAlsoAWordNeedsTheRegionNamed) {
+  const Gazetteer& g = *testing::TestExtractor().data().gazetteer;
+  ASSERT_NE(g.NodeFlags(g.Find("суджу")) & Gazetteer::kCommonWord, 0u);
+  auto x = ExtractText("Губернатор Курской области посетил Суджу.");
+  ASSERT_NE(FindPlace(x, "Суджу"), nullptr);
+  EXPECT_EQ(FindPlace(x, "Суджу")->name, "Sudzha");
+  EXPECT_TRUE(ExtractText("Я вас не суджу. Суджу за вчинками.").places.empty());
+}
+
+// The resolver skips a row of another kind: none may be mistyped.
+TEST(GeoparseCyrillic, EveryPlaceCueRowHasAKnownKind) {
+  size_t rows = 0;
+  for (const TsvRow& r : ParseTsv(data::kData_place_cues)) {
+    ++rows;
+    EXPECT_TRUE(r.field(0) == "ru" || r.field(0) == "uk") << "line " << r.line;
+    std::string_view k = r.field(1);
+    EXPECT_TRUE(k == "before" || k == "weak_before" || k == "region_word" || k == "region_plural" ||
+                k == "conjunction")
+        << "line " << r.line << ": " << k;
+    EXPECT_FALSE(SplitList(r.field(2)).empty()) << "line " << r.line;
+  }
+  EXPECT_GE(rows, 10u);
+}
+
+// "у Сырского", "к Медведеву": a preposition that comes before people as
+// often as before places is no cue for a village alone.
+TEST(GeoparseCyrillic, APersonAfterAPrepositionIsNotAVillage) {
+  const Gazetteer& g = *testing::TestExtractor().data().gazetteer;
+  ASSERT_NE(g.Find("сырского"), Gazetteer::kNoNode);  // Syrskoye, Lipetsk oblast, declined
+  EXPECT_EQ(FindPlace(ExtractText("У Сырского нет резервов, сообщил Буданов."), "Сырского"), nullptr);
+  // A town after the same preposition is a place.
+  EXPECT_NE(FindPlace(ExtractText("Колонна шла к Курску."), "Курску"), nullptr);
+}
+
+TEST(GeoparseCyrillic, SentenceOpenersAndOrdinaryWordsAreNotPlaces) {
+  const Gazetteer& g = *testing::TestExtractor().data().gazetteer;
+  // Each is a town's name somewhere (Oni in Georgia, Tame in Colombia, Same in Tanzania).
+  for (const char* w : {"они", "там", "саме"}) ASSERT_NE(g.Find(w), Gazetteer::kNoNode) << w;
+  auto x = ExtractText("Они отступили. Там тихо. Саме тому евакуація триває.");
+  EXPECT_TRUE(x.places.empty()) << x.places.front().mention;
+  // A capitalised preposition or noun opening a sentence is no part of a name.
+  auto y = ExtractText("Обстрел Шебекино продолжается. В Торецке взрывы.");
+  EXPECT_NE(FindPlace(y, "Шебекино"), nullptr);
+  EXPECT_NE(FindPlace(y, "Торецке"), nullptr);
+}
+
+TEST(GeoparseCyrillic, AWordNoNameHasIsTiedToALatinNameByTransliteration) {
+  // GeoNames names Yats'kivka (Donetsk oblast) only in Latin letters.
+  auto x = ExtractText("Обстріли біля Яцьківки тривали всю ніч.");
+  const Place* p = FindPlace(x, "Яцьківки");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->resolution, "transliteration");
+  EXPECT_LT(Km(*p, 49.18, 37.52), 5);
 }
 
 }  // namespace

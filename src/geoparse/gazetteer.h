@@ -81,7 +81,11 @@ class Gazetteer {
   // is a demonym or adjective of the place ("Polish", "Texans").
   static constexpr uint32_t kAlternate = 1u << 31;
   static constexpr uint32_t kDemonym = 1u << 30;
-  static uint32_t EntryOf(uint32_t posting) { return posting & ~(kAlternate | kDemonym); }
+  // The name of a district named after the entry, its seat ("Покровський
+  // район" for Pokrovsk).
+  static constexpr uint32_t kDistrict = 1u << 29;
+  static uint32_t EntryOf(uint32_t posting) { return posting & ~(kAlternate | kDemonym | kDistrict); }
+  static bool IsDistrict(uint32_t posting) { return (posting & kDistrict) != 0; }
   static bool IsAlternate(uint32_t posting) { return (posting & kAlternate) != 0; }
   static bool IsDemonym(uint32_t posting) { return (posting & kDemonym) != 0; }
   std::span<const uint32_t> NamesAt(uint32_t node) const;

@@ -6,13 +6,16 @@
 #include <cmath>
 #include <cstring>
 #include <map>
+#include <optional>
 #include <unordered_map>
 
 #include "core/string_map.h"
 #include "core/tsv.h"
 #include "core/utf8.h"
+#include "geoparse/declension.h"
 #include "geoparse/gazetteer.h"
 #include "geoparse/gazetteer_format.h"
+#include "geoparse/transliteration.h"
 #include "text/segmenter.h"
 
 namespace sitrep {
@@ -184,6 +187,86 @@ Status AddDemonyms(std::string_view tsv, const std::unordered_map<std::string, s
   return Status::Ok();
 }
 
+// Russian names of a place in Ukraine, Russia or Belarus that GeoNames
+// gives only in Latin letters, by BGN/PCGN's Russian system in reverse
+// ("Velikaya Novoselka" -> "Великая Новоселка"), so that Russian text finds
+// a Ukrainian village GeoNames names in Ukrainian only. Latin names that are
+// the transliteration of one of its Ukrainian names are left out: in
+// reverse they give no Russian word ("Velyka" -> "Велыка").
+void AddRussianNames(const std::vector<std::string_view>& latin, Place* p, GazetteerBuildReport* rep) {
+  if (p->country != "UKR" && p->country != "RUS" && p->country != "BLR") return;
+  std::vector<std::string> ukrainian;  // folded Latin spellings of its Ukrainian names
+  bool had_cyrillic = false;
+  for (const std::string& n : p->names) {
+    if (!HasCyrillic(n)) continue;
+    had_cyrillic = true;
+    for (NameLanguage l : CyrillicNameLanguages(n)) {
+      if (l != NameLanguage::kUkrainian) continue;
+      for (std::string& x : LatinSpellings(n, l)) ukrainian.push_back(std::move(x));
+    }
+  }
+  // Russia's and Belarus's places have their Russian names in GeoNames
+  // where they have any Cyrillic name.
+  if (had_cyrillic && p->country != "UKR") return;
+  size_t before = p->names.size();
+  for (std::string_view l : latin) {
+    std::string folded = FoldCase(l);
+    std::erase(folded, '\'');
+    if (std::find(ukrainian.begin(), ukrainian.end(), folded) != ukrainian.end()) continue;
+    std::string cyrillic = RussianFromLatin(l);
+    if (!cyrillic.empty()) AddUnique(&p->names, cyrillic);
+  }
+  if (p->names.size() > before) {
+    rep->transliterated_names += p->names.size() - before;
+    ++rep->transliterated_places;
+    if (!had_cyrillic) ++rep->cyrillic_by_transliteration;
+  }
+}
+
+// Places whose Cyrillic names are declined: in Ukraine, Russia and
+// Belarus, the table's (countries, regions, cities) and cities elsewhere.
+bool DeclinesNames(const Place& p) {
+  return p.country == "UKR" || p.country == "RUS" || p.country == "BLR" || p.from_table || p.kind == gz::kCity;
+}
+
+// Seats of districts in Ukraine and Russia that districts are named after:
+// regional, district and hromada seats (GeoNames PPLA, PPLA2, PPLA3), towns
+// of 10,000+ people, and in Ukraine of 2,000+ (GeoNames marks few of the
+// ~1,500 hromadas' seats, most of them villages of a few thousand people).
+bool DistrictSeat(const Place& p) {
+  if (p.country != "UKR" && p.country != "RUS") return false;
+  if (p.kind != gz::kCity && p.kind != gz::kTown && p.kind != gz::kVillage) return false;
+  return p.feature_code == "PPLA" || p.feature_code == "PPLA2" || p.feature_code == "PPLA3" ||
+         p.feature_code == "PPLC" || p.population >= 10000 || (p.country == "UKR" && p.population >= 2000);
+}
+
+// The oblique forms of a place's Cyrillic names ("Курская" -> "Курской",
+// ...), and the forms with е for ё that news text often writes.
+void AddDeclinedForms(const Declension& d, const Place& p, std::vector<std::pair<std::string, std::string>>* names,
+                      GazetteerBuildReport* rep) {
+  if (!DeclinesNames(p)) return;
+  std::vector<std::string> bases;
+  for (const std::string& n : p.names) {
+    if (HasCyrillic(n)) bases.push_back(n);
+  }
+  size_t first = names->size();
+  for (const std::string& base : bases) {
+    std::vector<std::string> variants = {base};
+    // ё -> е, as news text often writes it.
+    std::string plain = base;
+    for (size_t at; (at = plain.find("ё")) != std::string::npos;) plain.replace(at, 2, "е");
+    for (size_t at; (at = plain.find("Ё")) != std::string::npos;) plain.replace(at, 2, "Е");
+    if (plain != base) {
+      variants.push_back(plain);
+      names->emplace_back(plain, base);
+    }
+    for (const std::string& v : variants) {
+      for (std::string& f : d.Forms(v, p.country == "RUS" || p.country == "BLR")) names->emplace_back(std::move(f), base);
+    }
+  }
+  rep->declined_forms += names->size() - first;
+}
+
 class Writer {
  public:
   size_t Align() {
@@ -316,11 +399,15 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildRe
     // GeoNames' Latin alternate names of villages are mostly other
     // villages' spellings and people's names ("George"); villages keep
     // their Cyrillic names only.
+    std::vector<std::string_view> latin;  // every Latin name, villages' too
+    latin.push_back(p.ascii_name);
     for (auto a : SplitList(f[3], ',')) {
       if (!KeepAlternateName(a)) continue;
+      if (static_cast<unsigned char>(a[0]) < 0xC0) latin.push_back(a);
       if (p.kind == gz::kVillage && static_cast<unsigned char>(a[0]) < 0xC0) continue;
       AddUnique(&p.names, a);
     }
+    if (!src.declension_tsv.empty()) AddRussianNames(latin, &p, &rep);
     places.push_back(std::move(p));
   }
 
@@ -468,15 +555,27 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildRe
   auto post = [](std::vector<uint32_t>* v, uint32_t e) {
     if (std::find(v->begin(), v->end(), e) == v->end()) v->push_back(e);
   };
+  std::optional<Declension> declension;
+  if (!src.declension_tsv.empty()) {
+    Result<Declension> d = Declension::Parse(src.declension_tsv);
+    if (!d.ok()) return d.status();
+    declension = std::move(d).value();
+  }
   for (uint32_t i = 0; i < kept.size(); ++i) {
     const std::string primary = NameKey(kept[i]->name), ascii = NameKey(kept[i]->ascii_name);
-    for (const std::string& n : kept[i]->names) {
+    // Every name, and with declension rules the oblique forms of its
+    // Cyrillic names, each with the name it comes from.
+    std::vector<std::pair<std::string, std::string>> names;  // (form, its name)
+    for (const std::string& n : kept[i]->names) names.emplace_back(n, n);
+    if (declension) AddDeclinedForms(*declension, *kept[i], &names, &rep);
+    for (const auto& [n, base] : names) {
       std::string key = NameKey(n);
       if (key.empty()) continue;
       uint32_t node = node_for(key);
       // Postings of alternate names carry Gazetteer::kAlternate; a name
       // that is both is posted once, as primary.
-      bool alternate = key != primary && key != ascii;
+      std::string base_key = NameKey(base);
+      bool alternate = base_key != primary && base_key != ascii;
       auto& list = nodes[node].names;
       if (std::find(list.begin(), list.end(), i) != list.end()) continue;
       if (alternate && std::find(list.begin(), list.end(), i | Gazetteer::kAlternate) != list.end()) continue;
@@ -489,10 +588,55 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildRe
     for (const std::string& s : kept[i]->stems) {
       std::string key = NameKey(s);
       if (!key.empty()) post(&nodes[node_for(key)].stems, i);
+      // "Курской", "Запорізькій": a region's stem in every case.
+      if (!declension || !HasCyrillic(s)) continue;
+      for (const std::string& f : declension->Forms(s)) {
+        std::string fk = NameKey(f);
+        if (fk.empty()) continue;
+        post(&nodes[node_for(fk)].stems, i);
+        ++rep.declined_forms;
+      }
     }
     for (const std::string& d : kept[i]->demonyms) {
       std::string key = NameKey(d);
       if (!key.empty()) post(&nodes[node_for(key)].names, i | Gazetteer::kDemonym);
+    }
+    if (declension && DistrictSeat(*kept[i])) {
+      for (const std::string& n : kept[i]->names) {
+        bool russia = kept[i]->country == "RUS";
+        for (const std::string& d : declension->DistrictNames(n, kept[i]->population, kept[i]->country)) {
+          std::vector<std::string> forms = declension->Forms(d, russia);
+          forms.insert(forms.begin(), d);
+          for (const std::string& f : forms) {
+            std::string key = NameKey(f);
+            if (key.empty()) continue;
+            auto& list = nodes[node_for(key)].names;
+            if (std::find(list.begin(), list.end(), i | Gazetteer::kDistrict) != list.end()) continue;
+            list.push_back(i | Gazetteer::kDistrict);
+            ++rep.district_names;
+          }
+        }
+      }
+    }
+  }
+  // Single-word Cyrillic names that are ordinary words ("там", "мирное"),
+  // unless a city of 100,000+ people or a region has that name.
+  if (src.common_cyrillic) {
+    std::vector<std::string_view> word_text(words.size() + 1);
+    for (uint32_t id = 1; id <= words.size(); ++id) word_text[id] = std::string_view(strings).substr(words[id - 1].text.offset, words[id - 1].text.size);
+    for (const auto& [k, child] : edges) {
+      if ((k >> 32) != 0) continue;  // a first word: single-word names hang off the root
+      BuildNode& node = nodes[child];
+      if (node.names.empty() || (node.flags & Gazetteer::kCommonWord) != 0) continue;
+      std::string_view w = word_text[static_cast<uint32_t>(k)];
+      if (!HasCyrillic(w)) continue;
+      bool major = std::any_of(node.names.begin(), node.names.end(), [&](uint32_t x) {
+        const Place& p = *kept[Gazetteer::EntryOf(x)];
+        return !(p.kind == gz::kCity || p.kind == gz::kTown || p.kind == gz::kVillage) || p.population >= 100000;
+      });
+      if (major || !src.common_cyrillic(w)) continue;
+      node.flags |= Gazetteer::kCommonWord;
+      ++rep.common_cyrillic;
     }
   }
 

@@ -4,6 +4,7 @@
 #ifndef SITREP_GEOPARSE_GAZETTEER_BUILDER_H_
 #define SITREP_GEOPARSE_GAZETTEER_BUILDER_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -27,6 +28,18 @@ struct GazetteerSources {
   // data/demonyms.tsv: demonyms and adjectives, posted as names of their
   // place with Gazetteer::kDemonym. May be empty.
   std::string_view demonyms_tsv;
+  // data/toponym_declension.tsv: the oblique forms of the Cyrillic names of
+  // places in Ukraine, Russia and Belarus, of table places and of cities
+  // elsewhere are posted as names of the same place, and the districts
+  // ("Покровський район", "Великописарівська громада") named after the
+  // seats of districts there, in every case, with Gazetteer::kDistrict. May
+  // be empty: no forms.
+  std::string_view declension_tsv;
+  // True for an ordinary lower-case Russian or Ukrainian word (folded), as
+  // a spelling dictionary knows it ("там", "мирное"): single-word Cyrillic
+  // names of towns under 100,000 people that are one are flagged
+  // kCommonWord. May be empty.
+  std::function<bool(std::string_view)> common_cyrillic;
 };
 
 struct GazetteerBuildReport {
@@ -39,6 +52,12 @@ struct GazetteerBuildReport {
   size_t points_moved = 0;   // table places moved to GeoNames' point
   size_t points_added = 0;   // regions and continents added from the points table
   size_t demonyms = 0;       // demonym forms posted
+  size_t declined_forms = 0;  // oblique forms of Cyrillic names posted
+  size_t district_names = 0;  // district names (nominative and oblique) posted
+  size_t common_cyrillic = 0;  // Cyrillic names flagged as ordinary words
+  size_t transliterated_names = 0;  // Russian names made from GeoNames' Latin ones
+  size_t transliterated_places = 0;  // places in Ukraine, Russia, Belarus that got one
+  size_t cyrillic_by_transliteration = 0;  // of them, places with no Cyrillic name before
   std::vector<std::string> warnings;
   std::vector<std::string> derived;  // "a-RU-kursk-oblast -> 41 (12 of 15 nearest towns)"
 };

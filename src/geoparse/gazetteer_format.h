@@ -22,7 +22,7 @@
 namespace sitrep::gz {
 
 inline constexpr char kMagic[8] = {'S', 'I', 'T', 'R', 'E', 'P', 'G', 'Z'};
-inline constexpr uint32_t kFormatVersion = 2;  // 2: continents, demonym postings
+inline constexpr uint32_t kFormatVersion = 3;  // 2: continents, demonym postings; 3: district postings
 
 enum Section : uint32_t { kStrings, kEntries, kPostings, kWords, kWordHash, kNodes, kEdges, kFuzzy, kSectionCount };
 

@@ -8,8 +8,12 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/distance.h"
+#include "core/tsv.h"
 #include "core/utf8.h"
 #include "extract/lexicons.h"
+#include "geoparse/declension.h"
+#include "geoparse/transliteration.h"
 
 namespace sitrep {
 
@@ -40,17 +44,69 @@ class WordSet {
   std::bitset<kBits> bits_;
 };
 
+}  // namespace
+
+namespace data {
+extern const std::string_view kData_place_cues;
+}  // namespace data
+
+namespace {
+
+// Russian and Ukrainian words around place names (data/place_cues.tsv).
+struct PlaceCues {
+  std::unordered_set<std::string> before, weak_before, region_word, region_plural, conjunction;
+  static const PlaceCues& Get() {
+    static const PlaceCues kCues = [] {
+      PlaceCues c;
+      for (const TsvRow& r : ParseTsv(data::kData_place_cues)) {
+        std::unordered_set<std::string>* set = r.field(1) == "before"          ? &c.before
+                                               : r.field(1) == "weak_before"   ? &c.weak_before
+                                               : r.field(1) == "region_word"   ? &c.region_word
+                                               : r.field(1) == "region_plural" ? &c.region_plural
+                                               : r.field(1) == "conjunction"   ? &c.conjunction
+                                                                               : nullptr;
+        if (set == nullptr) continue;  // GeoparseCyrillic.EveryPlaceCueRowHasAKnownKind
+        for (std::string_view w : SplitList(r.field(2))) set->insert(std::string(w));
+      }
+      return c;
+    }();
+    return kCues;
+  }
+};
+
+// A Russian or Ukrainian place cue ("В", "Под", "Обстрел" opening a
+// sentence): capitalised, it is still no part of a name.
+bool IsCyrillicCue(std::string_view w) {
+  return !w.empty() && static_cast<unsigned char>(w.front()) >= 0x80 &&
+         (PlaceCues::Get().before.count(std::string(w)) > 0 || PlaceCues::Get().weak_before.count(std::string(w)) > 0);
+}
+
+// "у Сырского", "к Медведеву": before people as often as before places.
+bool IsWeakCyrillicCue(std::string_view w) {
+  return !w.empty() && static_cast<unsigned char>(w.front()) >= 0x80 &&
+         PlaceCues::Get().weak_before.count(std::string(w)) > 0;
+}
+
+// "и", "та": between the names of a list (the English words are in the
+// rules that read them).
+bool IsCyrillicConjunction(std::string_view w) {
+  return !w.empty() && static_cast<unsigned char>(w.front()) >= 0x80 &&
+         PlaceCues::Get().conjunction.count(std::string(w)) > 0;
+}
+
 bool IsRegionWord(std::string_view w) {
   static const WordSet kWords = {
       "oblast", "region", "province", "krai", "kray", "republic", "voivodeship", "governorate", "state",
       "область", "области", "регион", "край", "області", "oblasti"};
-  return kWords.contains(w);
+  return kWords.contains(w) || (!w.empty() && static_cast<unsigned char>(w.front()) >= 0x80 &&
+                                PlaceCues::Get().region_word.count(std::string(w)) > 0);
 }
 
 bool IsRegionPlural(std::string_view w) {
   static const WordSet kWords = {"oblasts", "regions",  "provinces", "republics", "krais",
                                  "governorates", "states", "области", "областях", "областей"};
-  return kWords.contains(w);
+  return kWords.contains(w) || (!w.empty() && static_cast<unsigned char>(w.front()) >= 0x80 &&
+                                PlaceCues::Get().region_plural.count(std::string(w)) > 0);
 }
 
 bool NameToken(const Analysis& a, size_t i) {
@@ -72,10 +128,11 @@ bool IsPlacePreposition(std::string_view w) {
       "in", "at", "near", "to", "into", "from", "outside", "around", "across", "toward", "towards",
       "through", "via", "beyond", "within", "throughout", "inside", "downtown", "central", "northern",
       "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern",
-      "greater", "entered", "reached", "visited", "visiting", "outskirts", "suburb", "suburbs", "в", "у",
-      "під", "под", "біля", "возле", "north", "south", "east", "west", "northeast", "northwest",
+      "greater", "entered", "reached", "visited", "visiting", "outskirts", "suburb", "suburbs", "north",
+      "south", "east", "west", "northeast", "northwest",
       "southeast", "southwest"};
-  return kPreps.contains(w);
+  return kPreps.contains(w) || (!w.empty() && static_cast<unsigned char>(w.front()) >= 0x80 &&
+                                PlaceCues::Get().before.count(std::string(w)) > 0);
 }
 
 // "the city of X", "the village of X".
@@ -208,6 +265,8 @@ struct Candidate {
   bool accepted = false;
   bool in_name = false;     // opens an organisation's name
   bool demonym = false;     // "Iraqi", "Texans": only demonym postings matched
+  bool district = false;    // "в Покровском районе": a district named after its seat, the options
+  bool needs_support = false;  // an ordinary Cyrillic word too: needs the document's places in its region
   Span part;                // a part of a hyphenated token ("Paris" in "Paris-based")
   bool part_lower_rest = false;  // the rest of that token is lower case ("-based")
   int qualifier = -1;       // "Springfield, Ill.": index of the candidate after the comma
@@ -242,6 +301,37 @@ size_t Letters(std::string_view w) {
   return n;
 }
 
+// The places in Ukraine, Russia and Belarus whose Latin name a
+// nominative of the Cyrillic word at token i transliterates to.
+bool TransliterationCandidate(const Gazetteer& g, const Analysis& a, size_t i, Candidate* c) {
+  const Result<Declension>& decl = Declension::Builtin();
+  if (!decl.ok()) return false;
+  std::string_view text = a.TokenText(i);
+  if (!HasCyrillic(text)) return false;
+  for (const std::string& lemma : decl->Lemmas(text)) {
+    for (NameLanguage lang : CyrillicNameLanguages(lemma)) {
+      for (const std::string& latin : LatinSpellings(lemma, lang)) {
+        uint32_t wid = g.WordId(latin);
+        uint32_t node = wid != 0 ? g.Child(g.Root(), wid) : Gazetteer::kNoNode;
+        if (node == Gazetteer::kNoNode) continue;
+        for (uint32_t x : g.NamesAt(node)) {
+          if (Gazetteer::IsDemonym(x) || Gazetteer::IsDistrict(x)) continue;
+          const GazetteerEntry* e = &g.entry(Gazetteer::EntryOf(x));
+          if (e->country != "UKR" && e->country != "RUS" && e->country != "BLR") continue;
+          if (std::find(c->options.begin(), c->options.end(), e) == c->options.end()) c->options.push_back(e);
+          c->node = node;
+        }
+      }
+    }
+  }
+  if (c->options.empty()) return false;
+  c->begin = i;
+  c->end = i + 1;
+  c->strong = true;
+  c->how = "transliteration";
+  return true;
+}
+
 }  // namespace
 
 std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
@@ -262,7 +352,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
       region_listed[name] = true;
       if (name == 0) break;
       const std::string& sep = a.folded[name - 1];
-      if (sep == "," || sep == "and" || sep == "or" || sep == "&") {
+      if (sep == "," || sep == "and" || sep == "or" || sep == "&" || IsCyrillicConjunction(sep)) {
         k = name - 1;
         if (k > 0 && a.folded[k - 1] == "," && (sep == "and" || sep == "or")) --k;  // Oxford comma
         continue;
@@ -277,6 +367,14 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
   auto fill = [&](Candidate& c, uint32_t node, bool region_cue, bool latin) {
     auto names = g.NamesAt(node);
     auto stems = g.StemsAt(node);
+    // "над Курской", "у Запорізькій": a region's adjective alone stands
+    // for the region, not for a small town that shares the form.
+    if (!stems.empty() && !region_cue && !latin) {
+      region_cue = std::all_of(names.begin(), names.end(), [&](uint32_t x) {
+        const GazetteerEntry& e = g.entry(Gazetteer::EntryOf(x));
+        return IsSettlement(e) && e.population < 100000;
+      });
+    }
     if (!stems.empty() && region_cue) {
       for (uint32_t x : stems) c.options.push_back(&g.entry(x));
       c.region = c.strong = true;
@@ -287,6 +385,17 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     // people's names in GeoNames ("Wilson"): when only they match, the
     // context must say it is a place.
     c.alternate_only = true;
+    // "Покровский район": the district is placed at its seat (no other
+    // place has a name that is a district's).
+    if (std::any_of(names.begin(), names.end(), [](uint32_t x) { return Gazetteer::IsDistrict(x); })) {
+      for (uint32_t x : names) {
+        if (Gazetteer::IsDistrict(x)) c.options.push_back(&g.entry(Gazetteer::EntryOf(x)));
+      }
+      c.alternate_only = false;
+      c.district = c.strong = true;
+      c.how = "district";
+      return;
+    }
     // A demonym ("Polish", "Texans") stands for its place, not for a
     // village that shares the word.
     bool demonym = std::any_of(names.begin(), names.end(), [](uint32_t x) { return Gazetteer::IsDemonym(x); });
@@ -326,6 +435,17 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     // said") is a name even when its lower-case form is a function word.
     bool caps_in_text = caps && !(i > 0 && a.IsWord(i - 1) && a.token(i - 1).all_caps) &&
                         !(i + 1 < n && a.IsWord(i + 1) && a.token(i + 1).all_caps);
+    if (NameToken(a, i) && word[i] == 0 && i > 0 && IsPlacePreposition(a.folded[i - 1]) &&
+        static_cast<unsigned char>(a.folded[i][0]) >= 0x80) {
+      // "в Урожайном": a Cyrillic word after a place cue that no name has
+      // may be a declined form of a place GeoNames names only in Latin.
+      Candidate c;
+      if (TransliterationCandidate(g, a, i, &c)) {
+        cands.push_back(std::move(c));
+        ++i;
+        continue;
+      }
+    }
     if ((!NameToken(a, i) && !caps) || word[i] == 0) {
       // "Paris-based", "Iran-Iraq border": the parts of a hyphenated word
       // that is no name as a whole.
@@ -385,8 +505,11 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
         best_node = node;
       }
       if (k >= sentence_end || word[k] == 0) break;
+      // "в Покровском районе", "у Великописарівській громаді": a district's
+      // name goes on in lower case.
       bool ok = NameToken(a, k) || (a.IsWord(k) && a.token(k).all_caps) || IsNameConnector(a.folded[k]) ||
-                a.folded[k] == "," || a.folded[k] == "'s";
+                a.folded[k] == "," || a.folded[k] == "'s" ||
+                (a.IsWord(k) && static_cast<unsigned char>(a.folded[k][0]) >= 0x80);
       if (!ok) break;
       node = g.Child(node, word[k]);
     }
@@ -453,6 +576,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     // Both words in one sentence: a headline ending "... strike Sumy" and a
     // dateline "SUMY, Ukraine" below it are not a name.
     bool first_name = a.sentence_of[p] == a.sentence_of[t] && NameToken(a, p) && !a.Has(p, kStopWord) &&
+                      !IsCyrillicCue(a.folded[p]) &&
                       !IsDirectionWord(a.folded[p]) &&
                       !IsOrganisationWord(a.folded[t]) && !a.headline[a.sentence_of[t]] &&
                       (cand_at[p] < 0 || cands[cand_at[p]].SettlementsOnly());
@@ -470,17 +594,37 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
       prev2 = b > 2 ? &a.folded[b - 3] : nullptr;
     }
     bool locative = prev != nullptr && IsPlacePreposition(*prev);
+    if (!locative && prev != nullptr && IsWeakCyrillicCue(*prev)) {
+      // A town or a region, not a village alone: "к Медведеву" is a person.
+      locative = std::any_of(c.options.begin(), c.options.end(), [&o](const GazetteerEntry* x) {
+        return x->place_kind != PlaceKind::kVillage || x->population >= o.village_max_population;
+      });
+    }
     bool settlement_cue = prev != nullptr && *prev == "of" && prev2 != nullptr && IsSettlementNoun(*prev2);
     bool listed = false;
-    if (b >= 2 && (a.folded[b - 1] == "," || a.folded[b - 1] == "and" || a.folded[b - 1] == "or") &&
-        cand_at[b - 2] >= 0 && !IsSettlement(*cands[cand_at[b - 2]].options.front())) {
+    if (b >= 2 &&
+        (a.folded[b - 1] == "," || a.folded[b - 1] == "and" || a.folded[b - 1] == "or" ||
+         IsCyrillicConjunction(a.folded[b - 1])) &&
+        cand_at[b - 2] >= 0 && (!IsSettlement(*cands[cand_at[b - 2]].options.front()) || cands[cand_at[b - 2]].district)) {
       listed = true;
     }
-    if (e + 1 < n && (a.folded[e] == "," || a.folded[e] == "and") && cand_at[e + 1] >= 0 &&
+    if (e + 1 < n && (a.folded[e] == "," || a.folded[e] == "and" || IsCyrillicConjunction(a.folded[e])) &&
+        cand_at[e + 1] >= 0 &&
         !IsSettlement(*cands[cand_at[e + 1]].options.front())) {
       listed = true;
     }
-    c.strong = c.strong || locative || settlement_cue || c.qualifier >= 0 || listed;
+    // "Шевченково Купянского района", "Мирне Херсонської області": a
+    // district or region right after a Cyrillic name qualifies it.
+    bool qualified = e < n && cand_at[e] >= 0 && static_cast<size_t>(cands[cand_at[e]].begin) == e &&
+                     static_cast<unsigned char>(a.folded[b][0]) >= 0x80 &&
+                     (cands[cand_at[e]].district ||
+                      std::any_of(cands[cand_at[e]].options.begin(), cands[cand_at[e]].options.end(),
+                                  [](const GazetteerEntry* x) { return x->place_kind == PlaceKind::kAdmin1; }));
+    c.strong = c.strong || locative || settlement_cue || c.qualifier >= 0 || listed || qualified;
+    if (c.district) {
+      c.accepted = true;
+      continue;
+    }
     if (c.demonym) {
       // "in French", "speaks German", "the Spanish language": a language.
       bool language = (b > 0 && IsLanguageCueBefore(a.folded[b - 1])) || (e < n && IsLanguageCueAfter(a.folded[e]));
@@ -512,11 +656,16 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     // A neighbouring candidate counts as another name unless it is a
     // country or region ("George Barros": two towns' names make a person).
     auto other_name = [&](size_t t) {
-      if (!NameToken(a, t) || a.Has(t, kStopWord) || IsNeverAPlaceAlone(a.folded[t])) return false;
+      if (!NameToken(a, t) || a.Has(t, kStopWord) || IsNeverAPlaceAlone(a.folded[t]) || IsCyrillicCue(a.folded[t])) {
+        return false;
+      }
+      if (cand_at[t] >= 0 && cands[cand_at[t]].district) return false;
       return cand_at[t] < 0 || cands[cand_at[t]].SettlementsOnly();
     };
+    // A person's name is not followed by a district or region
+    // ("Знеструмлено Мирне Херсонської області").
     bool inside_name = b > 0 && other_name(b - 1) && !a.SentenceInitial(b) && !IsDirectionWord(a.folded[b - 1]) &&
-                       !a.headline[a.sentence_of[b]];
+                       !a.headline[a.sentence_of[b]] && !qualified;
     bool followed_by_name = e < n && other_name(e) && !a.headline[a.sentence_of[b]];
     if (followed_by_name) {
       // "Gainesville Police Department"; "Kharkiv Governor Oleh Syniehubov".
@@ -541,6 +690,13 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     if (village && e + 1 < n && a.folded[e] == "'s" && !IsPlaceNoun(a.folded[e + 1])) continue;
     bool common = (g.NodeFlags(c.node) & Gazetteer::kCommonWord) != 0;
     bool initial = a.SentenceInitial(b) || a.headline[a.sentence_of[b]];
+    if (common && !c.strong && !initial && static_cast<unsigned char>(a.folded[b][0]) >= 0x80) {
+      // "посетил Суджу" (Ukrainian "суджу", I judge): a Russian or
+      // Ukrainian form that is also a word needs the document's other
+      // places in its region, as a village does.
+      c.needs_support = true;
+      common = false;
+    }
     if (common && !(c.strong && !initial)) continue;
     if (initial && !c.strong && !big) {
       // A sentence's first word is capitalised anyway: a town's name there
@@ -623,7 +779,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     bool village = std::all_of(c.options.begin(), c.options.end(), [&o](const GazetteerEntry* x) {
       return x->place_kind == PlaceKind::kVillage && x->population < o.village_max_population;
     });
-    if (!village) continue;
+    if (!village && !c.needs_support) continue;
     bool supported = std::any_of(c.options.begin(), c.options.end(),
                                  [&](const GazetteerEntry* x) { return region_support(c, x) > 0.25; });
     if (!supported) c.accepted = false;
@@ -665,9 +821,28 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
   for (Candidate& c : cands) {
     if (!c.accepted) continue;
     const Candidate* q = c.qualifier >= 0 ? &cands[c.qualifier] : nullptr;
+    // Districts and regions named in the same sentence ("Бахмутського
+    // району", "Донецкой области").
+    std::vector<const Candidate*> context;
+    if (c.options.size() > 1 && c.SettlementsOnly() && !c.district) {
+      for (const Candidate& d : cands) {
+        if (&d == &c || !d.accepted || a.sentence_of[d.begin] != a.sentence_of[c.begin]) continue;
+        if (d.district || d.region) context.push_back(&d);
+      }
+    }
     double best = -1e9, second = -1e9;
     for (const GazetteerEntry* x : c.options) {
       double s = Prior(*x, o);
+      for (const Candidate* d : context) {
+        bool near = std::any_of(d->options.begin(), d->options.end(), [&](const GazetteerEntry* y) {
+          return d->district ? DistanceKm(x->lat, x->lon, y->lat, y->lon) <= o.district_context_km
+                             : x->admin1_entry == y->index;
+        });
+        if (near) {
+          s += d->district ? o.district_context_bonus : o.region_context_bonus;
+          break;
+        }
+      }
       // A town's own name rather than an alternate one.
       if (IsSettlement(*x) && !c.Alternate(x)) s += o.own_name_bonus;
       // Votes from the document's other names, not this one's own.
@@ -815,6 +990,16 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     if (c.region) confidence = 0.95;
     if (c.in_name && std::string_view(how) == "exact") how = "in-name";
     PlaceFound p;
+    if (c.district) {
+      // Placed at its seat, as a part of the region around it.
+      FillPlace(a, g, c.begin, c.end, chosen, how, confidence, &p);
+      // A district, a hromada or a front's direction named after the town.
+      p.place.name = std::string(chosen->name) + " area";
+      p.place.kind = "admin2";
+      p.place.geo_precision = 2;
+      found.push_back(std::move(p));
+      continue;
+    }
     // A part of a hyphenated word marks no token as a place: "the
     // Washington-based think tank" stays one name for the other stages.
     bool part = c.part.end > c.part.begin;

