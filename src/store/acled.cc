@@ -239,9 +239,8 @@ Actor StateForces(const Tables& t, const std::string& side, const std::string& c
 
 // ACLED's actor1 and actor2 for the event: from its type and the sides
 // sitrep knows (docs/acled.md, "actors").
-std::pair<Actor, Actor> Actors(const Tables& t, const ClaimRecord& c, const std::string& country,
-                               const std::string& date, const Extractor* names) {
-  const std::string& type = *c.event_type;
+std::pair<Actor, Actor> Actors(const Tables& t, const ClaimRecord& c, const std::string& type,
+                               const std::string& country, const std::string& date, const Extractor* names) {
   const std::string& home = country.empty() ? c.actor1 : country;
   auto group = [&](ActorCategory category) -> Actor {
     if (home.empty()) return {};
@@ -250,8 +249,7 @@ std::pair<Actor, Actor> Actors(const Tables& t, const ClaimRecord& c, const std:
   if (type == "Protests" || type == "Riots") {
     Actor crowd = group(type == "Protests" ? ActorCategory::kProtesters : ActorCategory::kRioters);
     // A side named with a demonstration is the force that met it.
-    std::string force = !c.actor2.empty() ? c.actor2 : "";
-    return {crowd, StateForces(t, force, country, date, names)};
+    return {crowd, StateForces(t, c.actor2, country, date, names)};
   }
   Actor a1 = StateForces(t, c.actor1, country, date, names);
   bool violent = type == "Battles" || type == "Explosions/Remote violence" || type == "Violence against civilians";
@@ -264,8 +262,8 @@ std::pair<Actor, Actor> Actors(const Tables& t, const ClaimRecord& c, const std:
   return {a1, StateForces(t, c.actor2, country, date, names)};
 }
 
-std::string Tags(const Tables& t, const ClaimRecord& c) {
-  if (*c.event_type != "Protests" && *c.event_type != "Riots") return "";
+std::string Tags(const Tables& t, const ClaimRecord& c, const std::string& type) {
+  if (type != "Protests" && type != "Riots") return "";
   for (size_t i = 0; i < c.quantities.size() && i < c.quantity_units.size(); ++i) {
     if (t.crowd_units.count(c.quantity_units[i])) return "crowd size=" + c.quantities[i];
   }
@@ -343,9 +341,7 @@ Result<EventRow> AcledEventRow(const ClaimRecord& c, const Extractor* names) {
   auto [date, precision] = EventDate(c);
   const std::string& country = c.place_country;
   const Country* acled_country = FindCountry(t, country);
-  ClaimRecord typed = c;
-  typed.event_type = type;
-  auto [a1, a2] = Actors(t, typed, country, date, names);
+  auto [a1, a2] = Actors(t, c, type, country, date, names);
   // A stable id: the country's code and the claim's number (claim ids are
   // never reused in a database; docs/acled.md).
   std::string id = (country.empty() ? std::string("XXX") : country) + std::to_string(c.id);
@@ -381,7 +377,7 @@ Result<EventRow> AcledEventRow(const ClaimRecord& c, const Extractor* names) {
       SourceScaleOf(t, c.outlet, country),
       c.text,
       number(c.fatalities ? static_cast<int>(*c.fatalities + 0.5) : 0),
-      Tags(t, typed),
+      Tags(t, c, type),
       std::to_string(c.ingested_at),
       c.status,
       c.speaker,
