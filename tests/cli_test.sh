@@ -89,8 +89,12 @@ if ! grep -q $'\033' "$tmp/show.out" && grep -qF '\x1b[2J\x1b[31m' "$tmp/show.ou
 if ! grep -q $'\033' "$tmp/err" && grep -qF 'no\x1b[31mfile' "$tmp/err"; then
   pass=$((pass + 1)); else echo "FAIL: an error message echoes a raw escape sequence"; cat -v "$tmp/err"; fails=$((fails + 1)); fi
 expect 1 "no document 999" -- show --db "$tmp/c.db" 999
-expect 0 "^event_date,time_precision,event_type" -- export --db "$tmp/c.db" --format acled-csv
+expect 0 "^event_id_cnty,event_date,year,time_precision,disorder_type,event_type" -- export --db "$tmp/c.db" --format acled-csv
 expect 0 "FeatureCollection" -- export --db "$tmp/c.db" --format geojson
+expect 1 "^sitrep: export: cannot create $tmp/no/such/dir/e.gpkg" -- export --db "$tmp/c.db" --format gpkg -o "$tmp/no/such/dir/e.gpkg"
+expect 2 "format: .*kml" -- export --db "$tmp/c.db" --format kml
+expect 2 "format: .*shp" -- control export --db "$tmp/c.db" --format shp
+expect 1 "no database at $tmp/none.db" -- control export --db "$tmp/none.db" -o "$tmp/c.gpkg"
 SITREP_GAZETTEER="$tmp/none.bin" expect 0 "^sitrep: countries are given by ISO code: cannot open gazetteer" -- export --db "$tmp/c.db" --format acled-csv
 expect 0 "claim groups 1" -- stats --db "$tmp/c.db"
 "$bin" claims --db "$tmp/c.db" --format json >"$tmp/claims.json" 2>"$tmp/err"

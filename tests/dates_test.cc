@@ -71,5 +71,27 @@ TEST(Dates, RelativeDatesNeedAPublicationDate) {
   EXPECT_EQ(dates[0].mention.from.ToString(), "2022-02-01");
 }
 
+// A date after publication ("next Monday", "by 2030") is its own claim's:
+// the next paragraph's claim, which gives no date, is not dated by it.
+TEST(ClaimDates, ADateAfterPublicationIsNotHandedOn) {
+  Extraction x = testing::ExtractText(
+      "Ukrainian drones will strike Belgorod next Monday, a military blogger claimed.\n\n"
+      "Russian troops attacked Vovchansk, officials said.\n");
+  ASSERT_GE(x.claims.size(), 2u);
+  ASSERT_TRUE(x.claims[0].date.has_value());
+  EXPECT_EQ(x.claims[0].date->ToString(), "2024-08-19");  // its own, after 2024-08-13
+  const Claim& next = x.claims[1];
+  EXPECT_FALSE(next.date.has_value() && next.date->ToString() == "2024-08-19") << next.text;
+  EXPECT_FALSE(next.date_from_context);
+  // A past date still carries over to the next paragraph.
+  Extraction y = testing::ExtractText(
+      "Russian forces shelled Kharkiv on Monday, the governor said.\n\n"
+      "Russian troops attacked Vovchansk, officials said.\n");
+  ASSERT_GE(y.claims.size(), 2u);
+  ASSERT_TRUE(y.claims[1].date.has_value());
+  EXPECT_EQ(y.claims[1].date->ToString(), "2024-08-12");
+  EXPECT_TRUE(y.claims[1].date_from_context);
+}
+
 }  // namespace
 }  // namespace sitrep

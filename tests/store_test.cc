@@ -673,15 +673,20 @@ TEST_F(FixtureCorpus, AcledCsvHasTheColumnsAndOneRowPerEvent) {
   std::istringstream lines(out.str());
   std::string header;
   std::getline(lines, header);
-  EXPECT_EQ(header.rfind("event_date,time_precision,event_type,sub_event_type,actor1,actor2,country,admin1,"
-                         "location,latitude,longitude,geo_precision,source,notes,fatalities,claim_status,speaker,"
-                         "corroboration",
+  // ACLED's 31 columns in ACLED's order, then sitrep's.
+  EXPECT_EQ(header.rfind("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,"
+                         "actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,"
+                         "iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,"
+                         "source,source_scale,notes,fatalities,tags,timestamp,claim_status,speaker,corroboration",
                          0),
             0u)
       << header;
   f.events_only = true;
-  EXPECT_EQ(r->written, db->Claims(f)->size());
-  EXPECT_NE(out.str().find("2024-09-04,1,Explosions/Remote violence,Air/drone strike,Russia,,Ukraine,Sumy Oblast,Sumy,"),
+  EXPECT_EQ(r->written + r->not_acled + r->after_publication, db->Claims(f)->size());
+  // Russia's strike on Sumy: Russia's forces acting outside Russia
+  // (external, 8), alone (80).
+  EXPECT_NE(out.str().find("UKR15,2024-09-04,2024,1,Political violence,Explosions/Remote violence,Air/drone strike,"
+                           "Military Forces of Russia (2000-),,8,,,0,80,,804,Europe,Ukraine,Sumy Oblast,,,Sumy,"),
             std::string::npos)
       << out.str();
 }

@@ -400,7 +400,7 @@ performance.mark('app start');
   async function loadClaims({ more = false } = {}) {
     const ticket = ++claimsRequest;
     const p = listParams();
-    for (const format of ['acled-csv', 'geojson', 'jsonl']) {
+    for (const format of ['acled-csv', 'geojson', 'gpkg', 'fgb', 'shp', 'jsonl']) {
       $('export-' + format.replace('acled-', '')).href = `/api/export?format=${format}&${p}`;
     }
     p.set('limit', String(PAGE));

@@ -7,7 +7,9 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sitrep/status.h"
@@ -59,6 +61,26 @@ struct ControlLayerShape {
 // than window_days), for drawing: every layer, or the one named.
 Result<std::vector<ControlLayerShape>> ControlLayersOn(const std::string& db_path, const std::string& date,
                                                         const std::string& layer, int window_days = 3650);
+
+// Every stored layer and date with its geometry, by layer then date; empty
+// strings match everything.
+Result<std::vector<ControlLayerShape>> ControlLayerShapes(const std::string& db_path, const std::string& layer,
+                                                          const std::string& date);
+
+enum class ControlExportFormat { kGeoPackage, kGeoJson };
+// "gpkg", "geojson"; nullopt for another name.
+std::optional<ControlExportFormat> ParseControlExportFormat(std::string_view name);
+
+// Writes the stored layers (as ControlLayerShapes selects them) through GDAL:
+// one MultiPolygon feature per layer and date, in WGS84 (EPSG:4326), with
+// the fields layer, date (a date), holder, source, features, area_km2,
+// area_sq_mi and boundary_km (geodesic, as `control show`). GeoJSON follows
+// RFC 7946. To a file (replaced when it exists) or to a stream; returns the
+// number of features.
+Result<int> ExportControl(const std::string& db_path, const std::string& layer, const std::string& date,
+                          ControlExportFormat format, const std::string& path);
+Result<int> ExportControl(const std::string& db_path, const std::string& layer, const std::string& date,
+                          ControlExportFormat format, std::ostream& out);
 
 struct ControlChange {
   std::string layer, holder, from_date, to_date;

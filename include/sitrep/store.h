@@ -138,6 +138,8 @@ struct ClaimRecord {
   std::string map_check_detail;  // its one-sentence explanation
   std::optional<double> fatalities;  // a count of people killed the claim states
   std::vector<std::string> quantities;  // "nearly 400 square miles"
+  std::vector<std::string> quantity_units;  // each quantity's unit ("sq mi", "people")
+  int64_t ingested_at = 0;  // when its document was stored, seconds since 1970-01-01 UTC
 };
 
 struct DocumentRecord {
@@ -200,20 +202,40 @@ class Database {
   std::unique_ptr<Impl> impl_;
 };
 
-enum class ExportFormat { kAcledCsv, kGeoJson, kJsonLines };
+enum class ExportFormat { kAcledCsv, kGeoJson, kJsonLines, kGeoPackage, kFlatGeobuf, kShapefile };
+
+// "acled-csv", "geojson", "jsonl", "gpkg", "fgb", "shp"; nullopt for another name.
+std::optional<ExportFormat> ParseExportFormat(std::string_view name);
+// GeoPackage, FlatGeobuf and Shapefile: written through GDAL to a file.
+bool IsGisFormat(ExportFormat format);
 
 struct ExportSummary {
   uint64_t written = 0;
-  uint64_t without_coordinates = 0;  // GeoJSON only: events left out for want of a point
+  uint64_t without_coordinates = 0;  // GeoJSON and GIS formats: events left out for want of a point
+  // Events whose own date starts after their report's publication ("by
+  // 2030": a plan or a forecast), left out of every event export; JSON
+  // Lines keeps them, flagged date_after_publication.
+  uint64_t after_publication = 0;
+  uint64_t not_acled = 0;  // ACLED CSV: events of a type ACLED does not code (Displacement), left out
 };
 
-// Writes every claim the filter selects (limit and offset apply; a limit of 0
-// or less means all). ACLED CSV and GeoJSON carry events only (claims with an
-// event type); JSON Lines carries every claim. Countries (actor1, actor2,
-// country) are named as `names`'s gazetteer names them ("Ukraine"), and by
-// their ISO code without one.
+// Writes the events (or, for JSON Lines, the claims) the filter selects
+// (limit and offset apply; a limit of 0 or less means all). ACLED CSV is
+// ACLED's 31 columns in ACLED's order and meaning, then sitrep's
+// (docs/acled.md); GeoJSON and the GIS formats carry the same columns,
+// typed, for events with a point, in WGS84 (EPSG:4326). JSON Lines carries
+// every claim. A GIS format written to a stream is one file: GeoPackage,
+// FlatGeobuf, or a zipped Shapefile (.shp.zip). Country names are ACLED's
+// (data/acled/acled_countries.tsv); a code that table lacks is named as
+// `names`'s gazetteer names it, else by the code.
 Result<ExportSummary> ExportClaims(Database& db, QueryFilter filter, ExportFormat format, std::ostream& out,
                                    const Extractor* names = nullptr);
+
+// The same for a GIS format, into a file: PATH.gpkg, PATH.fgb, PATH.shp
+// (with its .shx, .dbf, .prj and .cpg beside it) or PATH.shp.zip. An
+// existing file is replaced.
+Result<ExportSummary> ExportClaimsToFile(Database& db, QueryFilter filter, ExportFormat format,
+                                         const std::string& path, const Extractor* names = nullptr);
 
 // One claim as JSON: ToJson(const ClaimRecord&) in sitrep/json.h.
 
@@ -223,7 +245,7 @@ Result<ExportSummary> ExportClaims(Database& db, QueryFilter filter, ExportForma
 // such as -12.5) is prefixed with ' (an outlet named =HYPERLINK(...)).
 std::string CsvField(std::string_view field);
 
-// The columns of the ACLED-style CSV, in order.
+// The columns of the ACLED CSV, in order: ACLED's 31, then sitrep's.
 const std::vector<std::string>& AcledCsvColumns();
 
 }  // namespace sitrep

@@ -1756,6 +1756,14 @@ class ClaimBuilder {
         d.c.time_precision = prev->c.time_precision;
         d.c.date_from_context = true;
       }
+      // A date after publication ("next Monday", "by 2030": a plan or a
+      // forecast) is this claim's own: never handed on to the claims after it.
+      const std::optional<CivilDate> start = d.c.date ? d.c.date : d.c.date_range ? std::optional(d.c.date_range->first)
+                                                                                   : std::nullopt;
+      if (start && a_.published && *start > *a_.published) {
+        prev = nullptr;
+        continue;
+      }
       if (person > 0 && d.c.date && !d.c.date_from_context) speaker_day[person] = *d.c.date;
       // Only a claim's own day or week is handed on; a months-long span is not.
       if (!d.c.date_from_context && d.c.time_precision > 0 && d.c.time_precision <= 2) prev = &d;

@@ -9,6 +9,7 @@
 #include <exception>
 #include <filesystem>
 #include <map>
+#include <sstream>
 #include <memory>
 #include <ostream>
 #include <set>
@@ -448,10 +449,15 @@ struct Server::Impl {
       static const std::map<std::string, std::pair<ExportFormat, const char*>> kFormats = {
           {"acled-csv", {ExportFormat::kAcledCsv, "text/csv; charset=utf-8"}},
           {"geojson", {ExportFormat::kGeoJson, "application/geo+json"}},
-          {"jsonl", {ExportFormat::kJsonLines, "application/x-ndjson"}}};
+          {"jsonl", {ExportFormat::kJsonLines, "application/x-ndjson"}},
+          {"gpkg", {ExportFormat::kGeoPackage, "application/geopackage+sqlite3"}},
+          {"fgb", {ExportFormat::kFlatGeobuf, "application/flatgeobuf"}},
+          {"shp", {ExportFormat::kShapefile, "application/zip"}}};
       const std::string name = req.has_param("format") ? req.get_param_value("format") : "";
       auto format = kFormats.find(name);
-      if (format == kFormats.end()) return SendError(res, 400, "format must be acled-csv, geojson or jsonl");
+      if (format == kFormats.end()) {
+        return SendError(res, 400, "format must be acled-csv, geojson, jsonl, gpkg, fgb or shp");
+      }
       QueryFilter f;
       if (Status s = ParseFilter(req, 1000000, &f, "format"); !s.ok()) return SendError(res, 400, s.message());
       if (!req.has_param("limit")) f.limit = 0;  // all
@@ -470,10 +476,21 @@ struct Server::Impl {
         Result<std::vector<ClaimRecord>> checked = db->Claims(probe);
         if (!checked.ok()) return SendError(res, HttpStatus(checked.status()), checked.status().message());
       }
-      const std::string extension = name == "acled-csv" ? "csv" : name;
-      res.set_header("Content-Disposition", "attachment; filename=\"sitrep-export." + extension + "\"");
+      const std::string extension = name == "acled-csv" ? "csv" : name == "shp" ? "shp.zip" : name;
       const ExportFormat type = format->second.first;
       const Extractor* names = options.extractor;
+      if (IsGisFormat(type)) {
+        // GDAL writes a whole file (a GeoPackage is a database): built in
+        // memory, then sent, so that a failure is still an error status.
+        std::ostringstream file;
+        Result<ExportSummary> r = ExportClaims(*db, f, type, file, names);
+        if (!r.ok()) return SendError(res, HttpStatus(r.status()), r.status().message());
+        res.status = 200;
+        res.set_header("Content-Disposition", "attachment; filename=\"sitrep-export." + extension + "\"");
+        res.set_content(file.str(), format->second.second);
+        return;
+      }
+      res.set_header("Content-Disposition", "attachment; filename=\"sitrep-export." + extension + "\"");
       res.set_chunked_content_provider(format->second.second, [db, f, type, names](size_t, httplib::DataSink& sink) {
         ChunkBuffer buffer(sink);
         std::ostream out(&buffer);
@@ -483,6 +500,25 @@ struct Server::Impl {
         sink.done();
         return true;
       });
+    });
+    // The stored control layers as a GIS file (`sitrep control export`).
+    http.Get("/api/layers/export", [this](const httplib::Request& req, httplib::Response& res) {
+      for (const auto& [name, value] : req.params) {
+        if (name != "layer" && name != "format") {
+          return SendError(res, 400, "unknown parameter '" + Printable(name, kMessageExcerptBytes) + "'; known: format, layer");
+        }
+      }
+      const std::string name = req.has_param("format") ? req.get_param_value("format") : "";
+      std::optional<ControlExportFormat> format = ParseControlExportFormat(name);
+      if (!format) return SendError(res, 400, "format must be gpkg or geojson");
+      std::ostringstream file;
+      Result<int> r = ExportControl(options.db_path, req.has_param("layer") ? req.get_param_value("layer") : "", "",
+                                    *format, file);
+      if (!r.ok()) return SendError(res, HttpStatus(r.status()), r.status().message());
+      res.status = 200;
+      res.set_header("Content-Disposition", "attachment; filename=\"sitrep-control." + name + "\"");
+      res.set_content(file.str(), *format == ControlExportFormat::kGeoJson ? "application/geo+json"
+                                                                            : "application/geopackage+sqlite3");
     });
     // Every stored layer and date (the page's date slider marks them).
     http.Get("/api/layers", [this](const httplib::Request& req, httplib::Response& res) {

@@ -147,6 +147,27 @@ Result<std::vector<ControlLayerSummary>> ListControlLayers(const std::string& db
   return out;
 }
 
+Result<std::vector<ControlLayerShape>> ControlLayerShapes(const std::string& db_path, const std::string& layer,
+                                                          const std::string& date) {
+  if (!date.empty() && !CivilDate::Parse(date)) return Status::InvalidArgument("--date '" + date + "' is not YYYY-MM-DD");
+  Result<sql::Connection> db = OpenForReading(db_path);
+  if (!db.ok()) return db.status();
+  Result<sql::Statement> st = db->Prepare(
+      "SELECT layer, date, holder, source, features, area_km2, perimeter_km, geometry FROM control_layers "
+      "WHERE (?1 = '' OR layer = ?1) AND (?2 = '' OR date = ?2) ORDER BY layer, date");
+  if (!st.ok()) return Status::DataError(db_path + " has no control layers table (run 'sitrep control import')");
+  st->Bind(1, layer).Bind(2, date);
+  std::vector<ControlLayerShape> out;
+  Status s;
+  while (st->Step(&s)) {
+    out.push_back({{st->Text(0), st->Text(1), st->Text(2), st->Text(3), static_cast<int>(st->Int(4)), st->Double(5),
+                    st->Double(6)},
+                   st->Text(7)});
+  }
+  if (!s.ok()) return s;
+  return out;
+}
+
 Result<std::vector<ControlLayerShape>> ControlLayersOn(const std::string& db_path, const std::string& date,
                                                         const std::string& layer, int window_days) {
   std::optional<CivilDate> day = CivilDate::Parse(date);

@@ -211,7 +211,8 @@ constexpr const char* kClaimColumns =
     "p.name, p.country, p.admin1, p.kind, p.lat, p.lon, p.geo_precision, "
     "o.name, d.url, d.title, d.published, c.group_id, g.corroboration, g.status, g.contradiction, "
     "(SELECT verdict FROM claim_checks k WHERE k.claim_id = c.id ORDER BY k.kind LIMIT 1), "
-    "(SELECT detail FROM claim_checks k WHERE k.claim_id = c.id ORDER BY k.kind LIMIT 1)";
+    "(SELECT detail FROM claim_checks k WHERE k.claim_id = c.id ORDER BY k.kind LIMIT 1), "
+    "CAST(strftime('%s', d.ingested_at) AS INTEGER)";
 
 // The place shown with a claim: its event's, else the first location it
 // mentions (not a metonym: "Moscow declared", "Russian forces" say who, not
@@ -266,6 +267,7 @@ ClaimRecord ReadClaim(const sql::Statement& s) {
   r.contradiction = s.Text(i++);
   r.map_check = s.Text(i++);
   r.map_check_detail = s.Text(i++);
+  r.ingested_at = s.Int(i++);
   return r;
 }
 
@@ -414,6 +416,7 @@ Status Database::ForEachClaim(const QueryFilter& f, const std::function<bool(Cla
     std::vector<std::pair<std::string, double>> units;
     while (quantities->Step(&s)) {
       r.quantities.push_back(quantities->Text(0));
+      r.quantity_units.push_back(quantities->Text(1));
       units.emplace_back(quantities->Text(1), quantities->Double(2));
     }
     if (!s.ok()) return s;

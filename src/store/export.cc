@@ -1,70 +1,17 @@
-// Exports: ACLED-style CSV, GeoJSON points, JSON Lines.
+// Exports: ACLED CSV, GeoJSON points, JSON Lines (GIS formats: gis_export.cc).
 #include <set>
 
 #include <nlohmann/json.hpp>
 
 #include "sitrep/extractor.h"
 #include "sitrep/json.h"
+#include "store/acled.h"
+#include "store/gis_export.h"
 #include "store/store_internal.h"
 
 namespace sitrep {
 
 namespace {
-
-// The gazetteer's name of a country; its code without one.
-std::string CountryName(const std::string& iso3, const Extractor* names) {
-  if (iso3.empty() || names == nullptr) return iso3;
-  return names->CountryName(iso3);
-}
-
-// Up to six decimals (0.1 m), trailing zeros dropped.
-std::string Number(double v) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.6f", v);
-  std::string s = buf;
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  return s;
-}
-
-// The event's date: the claim's own, else its report's publication date
-// (then known to within the week before: time precision 2).
-std::pair<std::string, int> EventDate(const ClaimRecord& c) {
-  if (c.date_from) return {*c.date_from, c.time_precision > 0 ? c.time_precision : 1};
-  if (c.published) return {*c.published, 2};
-  return {"", 3};
-}
-
-// One row as (column, value) pairs in AcledCsvColumns() order.
-std::vector<std::string> AcledRow(const ClaimRecord& c, const Extractor* names) {
-  auto [date, precision] = EventDate(c);
-  return {date,
-          std::to_string(precision),
-          c.event_type.value_or(""),
-          c.sub_event_type,
-          CountryName(c.actor1, names),
-          CountryName(c.actor2, names),
-          CountryName(c.place_country, names),
-          c.place_admin1,
-          c.place,
-          c.lat ? Number(*c.lat) : "",
-          c.lon ? Number(*c.lon) : "",
-          c.geo_precision > 0 ? std::to_string(c.geo_precision) : "",
-          c.outlet,
-          c.text,
-          c.fatalities ? Number(*c.fatalities) : "",
-          c.status,
-          c.speaker,
-          std::to_string(c.corroboration),
-          c.group_status,
-          c.contradiction,
-          c.url,
-          std::to_string(c.begin) + "-" + std::to_string(c.end),
-          std::to_string(c.document_id),
-          std::to_string(c.id),
-          c.map_check,
-          c.map_check_detail};
-}
 
 }  // namespace
 
@@ -103,6 +50,8 @@ nlohmann::ordered_json ToJson(const ClaimRecord& c) {
   j["group_id"] = c.group_id ? nlohmann::ordered_json(c.group_id) : nlohmann::ordered_json();
   j["group_status"] = c.group_status.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(c.group_status);
   j["contradiction"] = c.contradiction.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(c.contradiction);
+  // A date after the report's publication: a plan or forecast, not an event.
+  j["date_after_publication"] = c.date_from && c.published && *c.date_from > *c.published;
   j["map_check"] = c.map_check.empty() ? nlohmann::ordered_json()
                                        : nlohmann::ordered_json{{"verdict", c.map_check}, {"detail", c.map_check_detail}};
   j["source"] = {{"outlet", c.outlet}, {"url", c.url}, {"title", c.title}, {"published", opt(c.published)}};
@@ -148,33 +97,60 @@ std::string CsvField(std::string_view field) {
 }
 
 const std::vector<std::string>& AcledCsvColumns() {
-  static const std::vector<std::string> kColumns = {
-      "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1",
-      "location", "latitude", "longitude", "geo_precision", "source", "notes", "fatalities",
-      // sitrep's own
-      "claim_status", "speaker", "corroboration", "group_status", "contradiction", "source_url", "source_span",
-      "document_id", "claim_id", "map_check", "map_check_detail"};
+  static const std::vector<std::string> kColumns = [] {
+    std::vector<std::string> names;
+    for (const ExportColumn& c : EventColumns()) names.emplace_back(c.name);
+    return names;
+  }();
   return kColumns;
+}
+
+std::optional<ExportFormat> ParseExportFormat(std::string_view name) {
+  static const std::pair<std::string_view, ExportFormat> kNames[] = {
+      {"acled-csv", ExportFormat::kAcledCsv},   {"geojson", ExportFormat::kGeoJson},
+      {"jsonl", ExportFormat::kJsonLines},      {"gpkg", ExportFormat::kGeoPackage},
+      {"fgb", ExportFormat::kFlatGeobuf},       {"shp", ExportFormat::kShapefile}};
+  for (const auto& [n, f] : kNames) {
+    if (n == name) return f;
+  }
+  return std::nullopt;
 }
 
 Result<ExportSummary> ExportClaims(Database& db, QueryFilter filter, ExportFormat format, std::ostream& out,
                                    const Extractor* names) {
+  if (IsGisFormat(format)) return ExportClaimsGisToStream(db, std::move(filter), format, out, names);
   ExportSummary summary;
   if (format != ExportFormat::kJsonLines) filter.events_only = true;
-  const std::vector<std::string>& columns = AcledCsvColumns();
+  const std::vector<ExportColumn>& columns = EventColumns();
   if (format == ExportFormat::kAcledCsv) {
-    for (size_t i = 0; i < columns.size(); ++i) out << (i ? "," : "") << columns[i];
+    for (size_t i = 0; i < columns.size(); ++i) out << (i ? "," : "") << columns[i].name;
     out << "\n";
   } else if (format == ExportFormat::kGeoJson) {
     out << "{\"type\":\"FeatureCollection\",\"features\":[";
   }
+  Status row_error;
   Status s = db.ForEachClaim(filter, [&](ClaimRecord&& c) {
-    if (format == ExportFormat::kAcledCsv) {
-      std::vector<std::string> row = AcledRow(c, names);
-      for (size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << CsvField(row[i]);
-      out << "\n";
-    } else if (format == ExportFormat::kJsonLines) {
+    if (format == ExportFormat::kJsonLines) {
       out << ToJson(c).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+      ++summary.written;
+      return out.good();
+    }
+    Result<EventRow> row = AcledEventRow(c, names);
+    if (!row.ok()) {
+      row_error = row.status();
+      return false;
+    }
+    if (row->after_publication) {
+      ++summary.after_publication;
+      return true;
+    }
+    if (format == ExportFormat::kAcledCsv) {
+      if (!row->acled_type) {
+        ++summary.not_acled;
+        return true;
+      }
+      for (size_t i = 0; i < row->values.size(); ++i) out << (i ? "," : "") << CsvField(row->values[i]);
+      out << "\n";
     } else {
       if (!c.lat || !c.lon) {
         ++summary.without_coordinates;
@@ -183,25 +159,25 @@ Result<ExportSummary> ExportClaims(Database& db, QueryFilter filter, ExportForma
       nlohmann::ordered_json f;
       f["type"] = "Feature";
       f["id"] = c.id;
-      std::vector<std::string> row = AcledRow(c, names);
-      // The same rounded values as the latitude/longitude properties.
-      f["geometry"] = {{"type", "Point"}, {"coordinates", {std::stod(row[10]), std::stod(row[9])}}};
+      const std::vector<std::string>& v = row->values;
       nlohmann::ordered_json props;
       for (size_t i = 0; i < columns.size(); ++i) {
-        static const std::set<std::string> kNumeric = {"time_precision", "latitude", "longitude", "geo_precision",
-                                                       "fatalities", "corroboration", "document_id", "claim_id"};
-        if (kNumeric.count(columns[i])) {
-          props[columns[i]] = row[i].empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(std::stod(row[i]));
+        const std::string name(columns[i].name);
+        if (columns[i].type == FieldType::kText || columns[i].type == FieldType::kDate) {
+          props[name] = v[i];
         } else {
-          props[columns[i]] = row[i];
+          props[name] = v[i].empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(std::stod(v[i]));
         }
       }
+      // The same rounded values as the latitude/longitude properties.
+      f["geometry"] = {{"type", "Point"}, {"coordinates", {props["longitude"], props["latitude"]}}};
       f["properties"] = props;
       out << (summary.written ? ",\n" : "\n") << f.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     }
     ++summary.written;
     return out.good();
   });
+  if (!row_error.ok()) return row_error;
   if (!s.ok()) return s;
   if (format == ExportFormat::kGeoJson) out << "\n]}\n";
   if (!out.good()) return Status::IoError("cannot write the export (disk full or closed pipe?)");

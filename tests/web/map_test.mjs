@@ -181,8 +181,36 @@ try {
     'the CSV link carries the filters and the date', csvHref);
   const csv = await page.evaluate(async (href) => (await fetch(href)).text(), csvHref);
   const csvLines = csv.trim().split('\n');
-  check(/claim_status/.test(csvLines[0]) && csvLines.length === 2 && /480/.test(csvLines[1]),
-    'it downloads the one matching event as ACLED CSV', csvLines.slice(0, 3));
+  check(/^event_id_cnty,event_date,year,/.test(csvLines[0]) && /claim_status/.test(csvLines[0]) &&
+    csvLines.length === 2 && /480/.test(csvLines[1]), 'it downloads the one matching event as ACLED CSV',
+    csvLines.slice(0, 3));
+  // The GIS formats: the same selection, each a file of its format (its
+  // first bytes), as the API's export writes it with GDAL.
+  const magic = { gpkg: 'SQLite format 3', fgb: 'fgb', shp: 'PK' };
+  for (const [format, start] of Object.entries(magic)) {
+    const href = await page.getAttribute('#export-' + format, 'href');
+    const got = await page.evaluate(async (h) => {
+      const r = await fetch(h);
+      const bytes = new Uint8Array(await r.arrayBuffer());
+      return { status: r.status, type: r.headers.get('content-type'), head: String.fromCharCode(...bytes.slice(0, 15)),
+        size: bytes.length };
+    }, href);
+    check(new RegExp('format=' + format + '&').test(href) && /text=kilometres/.test(href) &&
+      got.status === 200 && got.head.startsWith(start), 'the ' + format + ' link downloads the selection as ' + format,
+      { href, got });
+  }
+  // Control layers: every stored layer and date.
+  const controlHref = await page.getAttribute('#export-control-geojson', 'href');
+  const control = await page.evaluate(async (h) => (await fetch(h)).json(), controlHref);
+  const layers = await page.evaluate(async () => (await fetch('/api/layers')).json());
+  check(control.type === 'FeatureCollection' && control.features.length === layers.layers.length &&
+    control.features.every((f) => /^\d{4}-\d\d-\d\d$/.test(f.properties.date) && f.properties.area_km2 > 0),
+    'the control layers download as GeoJSON with their dates and areas', { features: control.features?.length });
+  const controlGpkg = await page.evaluate(async () => {
+    const r = await fetch(document.getElementById('export-control-gpkg').href);
+    return String.fromCharCode(...new Uint8Array(await r.arrayBuffer()).slice(0, 15));
+  });
+  check(controlGpkg === 'SQLite format 3', 'the control layers download as a GeoPackage', controlGpkg);
 
   // The screenshot: every event, the claim opened from the unfiltered list.
   await page.fill('input[name=text]', '');

@@ -78,11 +78,12 @@ int RunShow(const ShowArgs& args);
 int RunStats(const std::string& db);
 
 struct ControlArgs {
-  CLI::App *import = nullptr, *show = nullptr, *diff = nullptr;
+  CLI::App *import = nullptr, *show = nullptr, *diff = nullptr, *export_layers = nullptr;
   std::vector<std::string> paths;
   std::string db = "sitrep.db";
   ControlImportOptions options;
   std::string layer, date, format = "table", from, to;
+  std::string export_format = "gpkg", output;
 };
 void AddControlCommands(CLI::App* app, ControlArgs* args);
 

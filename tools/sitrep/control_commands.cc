@@ -1,5 +1,6 @@
 // `sitrep control import|show|diff`: control-of-terrain maps.
 #include <cstdio>
+#include <iostream>
 #include <map>
 
 #include "sitrep/control.h"
@@ -32,6 +33,16 @@ void AddControlCommands(CLI::App* app, ControlArgs* a) {
   a->show->add_option("--layer", a->layer, "Only this layer");
   a->show->add_option("--date", a->date, "Only this date");
   a->show->add_option("--format", a->format, "table or csv (a daily series)")->check(CLI::IsMember({"table", "csv"}))->capture_default_str();
+  a->export_layers = control->add_subcommand("export", "Write the stored layers as GIS polygons (GeoPackage, GeoJSON)");
+  a->export_layers->add_option("--db", a->db, "Database file")->capture_default_str();
+  a->export_layers->add_option("--format", a->export_format, "gpkg or geojson")
+      ->check(CLI::IsMember({"gpkg", "geojson"}))->capture_default_str();
+  a->export_layers->add_option("--output,-o", a->output, "Write to this file instead of standard output");
+  a->export_layers->add_option("--layer", a->layer, "Only this layer");
+  a->export_layers->add_option("--date", a->date, "Only this date");
+  a->export_layers->footer("One MultiPolygon feature per layer and date, in WGS84 (EPSG:4326), written by GDAL, with "
+                           "its layer, date (a date field), holder, source file, feature count, area_km2, area_sq_mi "
+                           "and boundary_km (geodesic, as 'control show'). GeoJSON follows RFC 7946.");
   a->diff = control->add_subcommand("diff", "Area gained and lost between two dates, per layer");
   a->diff->add_option("FROM", a->from, "YYYY-MM-DD (the layer's latest state on or before it)")->required();
   a->diff->add_option("TO", a->to, "YYYY-MM-DD")->required();
@@ -133,6 +144,21 @@ int RunControl(const ControlArgs& a) {
       previous = l.area_km2;
     }
     if (r->empty()) std::fprintf(stderr, "sitrep: no control layers match (import some with 'sitrep control import')\n");
+    return 0;
+  }
+  if (a.export_layers->parsed()) {
+    ControlExportFormat format = *ParseControlExportFormat(a.export_format);  // CLI11 checked the name
+    Result<int> r = Status::Internal("no export");
+    if (!a.output.empty() && a.output != "-") {
+      r = ExportControl(a.db, a.layer, a.date, format, a.output);
+    } else {
+      r = ExportControl(a.db, a.layer, a.date, format, std::cout);
+    }
+    if (!r.ok()) {
+      Fail("control export: " + r.status().message());
+      return StatusExit(r.status());
+    }
+    std::fprintf(stderr, "sitrep: exported %d layer-dates\n", *r);
     return 0;
   }
   Result<std::vector<ControlChange>> r = DiffControl(a.db, a.from, a.to, a.layer);

@@ -298,11 +298,20 @@ int main(int argc, char** argv) {
   FilterArgs exf;
   exf.format = "acled-csv";
   exf.filter.limit = 0;
-  CLI::App* exp = app.add_subcommand("export", "Export events (ACLED-style CSV, GeoJSON) or all claims (JSON Lines)");
+  CLI::App* exp = app.add_subcommand(
+      "export", "Export events (ACLED CSV, GeoJSON, GeoPackage, FlatGeobuf, Shapefile) or all claims (JSON Lines)");
   AddFilterOptions(exp, &exf, /*paging=*/false);
-  exp->add_option("--format", exf.format, "acled-csv, geojson or jsonl")
-      ->check(CLI::IsMember({"acled-csv", "geojson", "jsonl"}))->capture_default_str();
-  exp->add_option("--output,-o", exf.output, "Write to this file instead of standard output");
+  exp->add_option("--format", exf.format,
+                  "acled-csv (ACLED's 31 columns in its order, then sitrep's), geojson, jsonl (every claim), "
+                  "gpkg, fgb or shp (typed fields, WGS84)")
+      ->check(CLI::IsMember({"acled-csv", "geojson", "jsonl", "gpkg", "fgb", "shp"}))->capture_default_str();
+  exp->add_option("--output,-o", exf.output,
+                  "Write to this file instead of standard output (shp: FILE.shp with its .shx/.dbf/.prj/.cpg, or "
+                  "FILE.shp.zip; to standard output a zipped shapefile)");
+  exp->footer("Events dated after their report's publication (a plan or a forecast: \"by 2030\") are left out of "
+              "event exports and counted; jsonl keeps them, flagged date_after_publication. acled-csv leaves out "
+              "sitrep's Displacement events (not an ACLED type); geojson and the GIS formats leave out events "
+              "without coordinates. docs/acled.md maps every column.");
 
   ControlArgs ctl;
   AddControlCommands(&app, &ctl);
@@ -338,7 +347,7 @@ int main(int argc, char** argv) {
   if (show->parsed()) return RunShow(sh);
   if (exp->parsed()) return RunExport(exf, extractor.get());
   if (stats->parsed()) return RunStats(stats_db);
-  if (ctl.import->parsed() || ctl.show->parsed() || ctl.diff->parsed()) return RunControl(ctl);
+  if (ctl.import->parsed() || ctl.show->parsed() || ctl.diff->parsed() || ctl.export_layers->parsed()) return RunControl(ctl);
   if (ver.cmd->parsed()) return RunVerify(ver);
   if (srv.cmd->parsed()) return RunServe(srv);
   if (eval->parsed()) return RunEval(ev, *extractor);

@@ -303,24 +303,34 @@ int RunExport(FilterArgs args, const Extractor* names) {
     Fail(s.message());
     return 2;
   }
-  ExportFormat format = args.format == "geojson" ? ExportFormat::kGeoJson
-                        : args.format == "jsonl" ? ExportFormat::kJsonLines
-                                                 : ExportFormat::kAcledCsv;
+  std::optional<ExportFormat> parsed = ParseExportFormat(args.format);
+  if (!parsed) {
+    Fail("export: unknown --format " + args.format);
+    return 2;
+  }
+  const ExportFormat format = *parsed;
   Result<Database> db = Database::Open(args.db);
   if (!db.ok()) {
     Fail(db.status().message());
     return 1;
   }
+  const bool to_file = !args.output.empty() && args.output != "-";
+  Result<ExportSummary> r = Status::Internal("no export");
   std::ofstream file;
-  if (!args.output.empty() && args.output != "-") {
+  if (to_file && IsGisFormat(format)) {
+    // GDAL writes the file itself (a shapefile is several).
+    r = ExportClaimsToFile(*db, args.filter, format, args.output, names);
+  } else if (to_file) {
     file.open(args.output, std::ios::binary);
     if (!file) {
       Fail("export: cannot write " + args.output);
       return 1;
     }
   }
-  std::ostream& out = file.is_open() ? static_cast<std::ostream&>(file) : std::cout;
-  Result<ExportSummary> r = ExportClaims(*db, args.filter, format, out, names);
+  if (!(to_file && IsGisFormat(format))) {
+    std::ostream& out = file.is_open() ? static_cast<std::ostream&>(file) : std::cout;
+    r = ExportClaims(*db, args.filter, format, out, names);
+  }
   if (!r.ok()) {
     Fail("export: " + r.status().message());
     return r.status().code() == StatusCode::kInvalidArgument ? 2 : 1;
@@ -328,8 +338,15 @@ int RunExport(FilterArgs args, const Extractor* names) {
   std::fprintf(stderr, "sitrep: exported %s %s", Thousands(r->written).c_str(),
                format == ExportFormat::kJsonLines ? "claims" : "events");
   if (r->without_coordinates > 0) {
-    std::fprintf(stderr, "; %s events without coordinates left out of the GeoJSON",
-                 Thousands(r->without_coordinates).c_str());
+    std::fprintf(stderr, "; %s events without coordinates left out", Thousands(r->without_coordinates).c_str());
+  }
+  if (r->after_publication > 0) {
+    std::fprintf(stderr, "; %s events dated after their report's publication (plans, forecasts) left out",
+                 Thousands(r->after_publication).c_str());
+  }
+  if (r->not_acled > 0) {
+    std::fprintf(stderr, "; %s Displacement events left out (not an ACLED event type)",
+                 Thousands(r->not_acled).c_str());
   }
   std::fprintf(stderr, "\n");
   return 0;

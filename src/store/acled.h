@@ -1,0 +1,69 @@
+// ACLED's export schema for sitrep's events: the 31 columns of ACLED's
+// export in ACLED's order and meaning, then sitrep's own, each with its
+// type; the reviewed tables under data/acled/ that map sitrep's sides,
+// countries and outlets onto ACLED's names and codes. docs/acled.md gives
+// the mapping column by column, with ACLED's codebook as the reference.
+#ifndef SITREP_STORE_ACLED_H_
+#define SITREP_STORE_ACLED_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/status.h"
+#include "sitrep/store.h"
+
+namespace sitrep {
+
+class Extractor;
+
+// The type of an export column: what GIS formats and GeoJSON store, and
+// what a CSV reader should parse.
+enum class FieldType { kText, kInteger, kInteger64, kReal, kDate };
+
+struct ExportColumn {
+  std::string_view name;        // ACLED's name, or sitrep's
+  FieldType type;
+  std::string_view short_name;  // at most 10 characters: a shapefile's field name
+};
+
+// ACLED's 31 columns, then sitrep's.
+inline constexpr size_t kAcledColumnCount = 31;
+const std::vector<ExportColumn>& EventColumns();
+
+// ACLED's actor categories, numbered as its inter1/inter2 codes (0: no actor).
+enum class ActorCategory {
+  kNone = 0,
+  kStateForces = 1,
+  kRebels = 2,
+  kPoliticalMilitia = 3,
+  kIdentityMilitia = 4,
+  kRioters = 5,
+  kProtesters = 6,
+  kCivilians = 7,
+  kExternal = 8,
+};
+
+// ACLED's interaction code: the two actors' codes, the smaller first
+// (1 and 8: 18); one actor alone: its code times ten (60).
+int InteractionCode(ActorCategory a, ActorCategory b);
+
+// One event as export values, in EventColumns() order; an empty text is a
+// missing value (NULL in GIS formats).
+struct EventRow {
+  std::vector<std::string> values;
+  // The claim's own date starts after its report was published: a plan or
+  // a forecast ("by 2030"), not an event of that day. Left out of event
+  // exports and counted.
+  bool after_publication = false;
+  // The event type is one of ACLED's (not sitrep's Displacement).
+  bool acled_type = true;
+};
+
+// Builds the row of an event claim. The tables are compiled in; an error
+// means a table does not parse (a build defect), with its line.
+Result<EventRow> AcledEventRow(const ClaimRecord& c, const Extractor* names);
+
+}  // namespace sitrep
+
+#endif  // SITREP_STORE_ACLED_H_
