@@ -210,7 +210,22 @@ class ClaimBuilder {
   bool InQuote(size_t i) const { return i < x_.quote_at.size() && x_.quote_at[i] >= 0; }
   bool InDate(size_t i) const { return i < x_.date_at.size() && x_.date_at[i] >= 0; }
   const SpeechVerb* SpeechAt(size_t i) const {
-    return a_.Has(i, kSpeechWord) ? a_.lex.FindSpeechVerb(W(i)) : nullptr;
+    return a_.Has(i, kSpeechWord) ? a_.lex.FindSpeechVerb(a_.L(i)) : nullptr;
+  }
+  // Russian and Ukrainian function words (function_words.tsv).
+  bool Fn(size_t i, FunctionClass c) const { return a_.Slavic() && a_.lex.IsFunctionWord(W(i), c); }
+  // "that", or Russian "что", Ukrainian "що": opens a speech verb's clause.
+  bool IsThat(size_t i) const { return W(i) == "that" || Fn(i, FunctionClass::kThat); }
+  bool IsDash(size_t i) const {
+    return i < a_.token_count() && a_.token(i).kind == TokenKind::kPunct &&
+           (a_.token(i).first == 0x2014 || a_.token(i).first == 0x2013 || a_.token(i).first == U'-');
+  }
+  // Hedges in the outlet's own voice: "allegedly", "якобы", "нібито".
+  bool IsHedge(size_t k) const {
+    const std::string& w = W(k);
+    if (w == "allegedly" || w == "purportedly" || w == "supposedly") return true;
+    return a_.Slavic() && (w == "якобы" || w == "нібито" || w == "начебто" || w == "будто" || w == "яко" ||
+                           w == "мовляв" || w == "предположительно" || w == "імовірно" || w == "ймовірно");
   }
 
   // ---------------------------------------------------------------- speakers
@@ -242,7 +257,7 @@ class ClaimBuilder {
   // whom it fits. A person's gender is known only from titles, honorifics
   // and first names; unknown fits both.
   int ResolvePronoun(size_t at) const {
-    char want = W(at) == "she" ? 'f' : 'm';
+    char want = W(at) == "she" || Fn(at, FunctionClass::kShe) ? 'f' : 'm';
     auto gender = [&](int id) { return x_.people.gender[id - 1]; };
     uint32_t para = a_.seg.sentences[a_.sentence_of[at]].paragraph;
     int speaker = last_person_speaker_ > 0 &&
@@ -388,6 +403,11 @@ class ClaimBuilder {
         r.speaker.country = !demonym_country.empty() ? demonym_country
                             : place != nullptr      ? place->place.country
                                                     : "";
+      } else if (org->kind == EntityKind::kActor && a_.Slavic() && IsCyrillicWord(W(org->token_begin))) {
+        // A Russian or Ukrainian body keeps its name as written ("Минобороны России").
+        r.speaker.name = std::string(a_.SpanText(a_.TokenSpan(org->token_begin, org->token_end)));
+        r.speaker.country = org->actor->country;
+        r.category = org->actor->category;
       } else if (org->kind == EntityKind::kActor) {
         r.speaker.name = org->actor->canonical;
         r.speaker.country = org->actor->country;
@@ -560,6 +580,7 @@ class ClaimBuilder {
 
   // A speaker after the verb: "said Zelenskyy", "said the Ukrainian president".
   SpeakerRef SpeakerAfter(size_t v) const {
+    if (a_.Slavic()) return SlavicSpeakerFrom(v + 1);
     const size_t se = SentenceEnd(v);
     size_t k = v + 1;
     size_t begin = k;
@@ -584,6 +605,41 @@ class ClaimBuilder {
       }
       if (a_.IsWord(k) && a_.token(k).capitalized && !a_.Has(k, kStopWord)) {
         end = ++k;  // a name sitrep does not know: "according to Ukrenergo"
+        continue;
+      }
+      break;
+    }
+    if (end == begin) return {};
+    return FromPhrase(begin, end);
+  }
+
+  // Russian and Ukrainian: the speaker named from token `from` on, up to a
+  // preposition, a punctuation mark or a verb: "губернатор Белгородской
+  // области Вячеслав Гладков", "Минобороны России", "у Повітряних силах".
+  SpeakerRef SlavicSpeakerFrom(size_t from) const {
+    const size_t se = from < a_.token_count() ? SentenceEnd(from) : from;
+    size_t k = from;
+    // "сообщили в Минобороны", "повідомили у Повітряних силах".
+    if (k + 1 < se && (W(k) == "в" || W(k) == "у" || W(k) == "во") &&
+        (x_.entities.At(k + 1) != nullptr || x_.place_at[k + 1] >= 0)) {
+      ++k;
+    }
+    size_t begin = k, end = k;
+    while (k < se && k < from + 12) {
+      if (InQuote(k)) break;
+      if (const EntityMention* m = x_.entities.At(k)) {
+        if (m->kind == EntityKind::kPronoun && k != begin) break;
+        k = m->token_end;
+        end = k;
+        continue;
+      }
+      if (x_.place_at[k] >= 0) {
+        k = x_.places[x_.place_at[k]].token_end;
+        end = k;
+        continue;
+      }
+      if (a_.IsWord(k) && !a_.Has(k, kStopWord) && SpeechAt(k) == nullptr && !InDate(k)) {
+        end = ++k;
         continue;
       }
       break;
@@ -668,6 +724,7 @@ class ClaimBuilder {
       // "..., Zelenskyy said", "..., he told Digital", "..., the Ukrainian president said".
       size_t k = after;
       if (a_.IsPunct(k, U',')) ++k;
+      if (a_.Slavic() && IsDash(k)) ++k;  // «...», — сказал он
       SpeakerRef np;
       // Try "NP verb".
       size_t v = k;
@@ -706,7 +763,7 @@ class ClaimBuilder {
     if (open > 0) {
       size_t k = open;
       if (k > 0 && (a_.IsPunct(k - 1, U':') || a_.IsPunct(k - 1, U','))) --k;
-      if (k > 0 && W(k - 1) == "that") --k;
+      if (k > 0 && IsThat(k - 1)) --k;
       if (k > 0 && SpeechAt(k - 1) != nullptr && !used_[k - 1]) {
         SpeakerRef np = SpeakerBefore(k - 1);
         if (np.found) {
@@ -843,7 +900,9 @@ class ClaimBuilder {
         }
       }
     }
-    if (W(c) == "that" || W(c) == "whether") {
+    // "заявил, что ...": the comma before "что" belongs to the frame.
+    if (a_.Slavic() && a_.IsPunct(c, U',') && IsThat(c + 1)) ++c;
+    if (W(c) == "that" || W(c) == "whether" || IsThat(c)) {
       has_that = true;
       ++c;
     }
@@ -874,6 +933,12 @@ class ClaimBuilder {
       if (IsVerificationVerb(v)) continue;
       if (Negated(v)) continue;  // "did not say which weapons were used"
       size_t cb, ce;
+      // "..., сообщил губернатор", "«...», — написал он": after a comma or
+      // a dash a Russian or Ukrainian speech verb closes what came before.
+      if (a_.Slavic() && v > sent.token_begin && (a_.IsPunct(v - 1, U',') || IsDash(v - 1))) {
+        Trailing(v, s);
+        continue;
+      }
       if (!Complement(v, *sv, &cb, &ce)) {
         Trailing(v, s);
         continue;
@@ -911,9 +976,10 @@ class ClaimBuilder {
     const size_t sb = SentenceBegin(v), se = SentenceEnd(v);
     SpeakerRef r;
     size_t comma;
-    if (v > sb && a_.IsPunct(v - 1, U',')) {
+    if (v > sb && (a_.IsPunct(v - 1, U',') || (a_.Slavic() && IsDash(v - 1)))) {
       r = SpeakerAfter(v);  // ", said the ministry"
       comma = v - 1;
+      if (a_.Slavic() && IsDash(comma) && comma > sb && a_.IsPunct(comma - 1, U',')) --comma;
     } else {
       r = SpeakerBefore(v);
       if (!r.found || r.tb == sb || !a_.IsPunct(r.tb - 1, U',')) return;
@@ -925,7 +991,7 @@ class ClaimBuilder {
     size_t k = std::max(v + 1, r.te);
     while (k < se && (x_.date_at[k] >= 0 || ((W(k) == "on" || W(k) == "in") && InDate(k + 1)))) ++k;
     // "… said in its latest assessment.", "… wrote on Telegram."
-    if (k < se && IsPreposition(W(k)) && W(k) != "that") {
+    if (k < se && ((IsPreposition(W(k)) && W(k) != "that") || (a_.Slavic() && a_.Has(k, kStopWord)))) {
       size_t j = k + 1;
       while (j < se && j < k + 6 && a_.token(j).kind != TokenKind::kPunct) ++j;
       if (j >= se || a_.IsPunct(j, U'.') || a_.IsPunct(j, U',')) k = j;
@@ -1050,7 +1116,7 @@ class ClaimBuilder {
     for (size_t k = v; k > sb && k + 4 > v; --k) {
       const std::string& w = W(k - 1);
       if (w == "not" || w == "n't" || w == "never" || w == "declined" || w == "refused" || w == "didn't" ||
-          w == "won't" || w == "wouldn't") {
+          w == "won't" || w == "wouldn't" || Fn(k - 1, FunctionClass::kNot)) {
         return true;
       }
       if (!a_.Has(k - 1, kAuxWord) && w != "to") return false;
@@ -1059,6 +1125,7 @@ class ClaimBuilder {
   }
 
   bool IsVerificationVerb(size_t k) const {
+    if (a_.Slavic() && SlavicVerificationStart(k) != SIZE_MAX) return true;
     const std::string& w = W(k);
     if (w != "verify" && w != "verified" && w != "confirm" && w != "confirmed") return false;
     size_t sb = SentenceBegin(k);
@@ -1071,6 +1138,23 @@ class ClaimBuilder {
       if (a_.token(j - 1).kind == TokenKind::kPunct) break;
     }
     return false;
+  }
+
+  // Russian and Ukrainian: "не может оперативно проверить", "не вдалося
+  // перевірити", "неможливо підтвердити": where the cue starts (its "не"),
+  // or SIZE_MAX when the word at k is no negated verification verb.
+  size_t SlavicVerificationStart(size_t k) const {
+    static const std::unordered_set<std::string_view> kVerify = {
+        "проверить", "проверять", "подтвердить", "подтверждать", "верифицировать",
+        "перевірити", "перевіряти", "підтвердити", "підтверджувати", "верифікувати"};
+    if (!kVerify.count(a_.L(k))) return SIZE_MAX;
+    size_t sb = SentenceBegin(k);
+    for (size_t j = k; j > sb && j + 6 > k; --j) {
+      const std::string& p = W(j - 1);
+      if (Fn(j - 1, FunctionClass::kNot) || p == "невозможно" || p == "неможливо" || p == "нельзя") return j - 1;
+      if (a_.token(j - 1).kind == TokenKind::kPunct) break;
+    }
+    return SIZE_MAX;
   }
 
   // Narration: the outlet's own statements of events and numbers.
@@ -1118,7 +1202,7 @@ class ClaimBuilder {
       bool trig = false;
       for (size_t k = b; k < e && !trig; ++k) {
         const TriggerPattern* t = nullptr;
-        trig = !InQuote(k) && a_.lex.MatchTrigger(a_.folded, k, e, &t) > 0;
+        trig = !InQuote(k) && a_.lex.MatchTrigger(a_.Lemmas(), k, e, &t) > 0;
       }
       pieces.push_back({b, e, trig});
     }
@@ -1127,7 +1211,7 @@ class ClaimBuilder {
     for (const Piece& p : pieces) any_trigger = any_trigger || p.trigger;
     bool hedged = false;  // "Videos purportedly showed a fire": a claim, hedged
     for (size_t k = start_[s]; k < sent.token_end && !hedged; ++k) {
-      hedged = W(k) == "allegedly" || W(k) == "purportedly" || W(k) == "supposedly";
+      hedged = IsHedge(k);
     }
     if (!any_trigger && !any_quantity && !hedged) return;
     // Merge pieces without a trigger into the one before (or after).
@@ -1159,6 +1243,9 @@ class ClaimBuilder {
       size_t begin = k;
       if (w == "unverified" || w == "unconfirmed") {
         cue = true;
+      } else if (a_.Slavic() && SlavicVerificationStart(k) != SIZE_MAX) {
+        cue = true;
+        begin = SlavicVerificationStart(k);
       } else if ((w == "verify" || w == "verified" || w == "confirm" || w == "confirmed") && IsVerificationVerb(k)) {
         cue = true;
         // The cue starts at the modal or auxiliary: "could not independently verify".
@@ -1200,10 +1287,186 @@ class ClaimBuilder {
     }
   }
 
+  // ---------------------------------------------------------------- Russian and Ukrainian
+
+  // "говорится в сообщении", "йдеться у повідомленні": a statement speaks
+  // without a subject.
+  bool IsImpersonalCue(size_t k) const {
+    static const std::unordered_set<std::string_view> kCues = {
+        "говорится", "сказано", "сообщается", "отмечается", "указывается", "подчеркивается",
+        "подчёркивается", "йдеться", "ідеться", "повідомляється", "зазначається", "наголошується",
+        "йшлося", "говорилось", "говорилося"};
+    return k < a_.token_count() && kCues.count(W(k)) > 0;
+  }
+
+  // Who a statement is from: "в сообщении Минобороны", "у повідомленні
+  // Генштабу", "в телеграм-канале губернатора"; not found when it names no one.
+  SpeakerRef MessageSource(size_t k) const {
+    static const std::unordered_set<std::string_view> kMessages = {
+        "сообщении", "заявлении", "пресс-релизе", "публикации", "сводке", "телеграм-канале", "telegram-канале",
+        "повідомленні", "заяві", "зведенні", "дописі", "публікації", "телеграм-каналі", "telegram-каналі"};
+    if (W(k) == "в" || W(k) == "у" || W(k) == "во") ++k;
+    if (!kMessages.count(W(k))) return {};
+    return SlavicSpeakerFrom(k + 1);
+  }
+
+  // The claim of a Russian or Ukrainian source phrase, from its cue's
+  // tokens [cue_b, cue_e) and the source named after it (when r.found).
+  void SourcedClaim(uint32_t s, size_t cue_b, size_t cue_e, const SpeakerRef& r, SpeechClass cls) {
+    const size_t sb = start_[s], se = a_.seg.sentences[s].token_end;
+    size_t cb, ce;
+    if (cue_b <= sb + 1) {
+      // Cue first: "По данным X, Y".
+      size_t c = std::max(cue_e, r.found ? r.te : cue_e);
+      while (c < se && !a_.IsPunct(c, U',')) ++c;
+      cb = c < se ? c + 1 : cue_e;
+      ce = ClauseEnd(cb, se);
+    } else {
+      // Cue last: "Y, по данным X."
+      cb = sb;
+      ce = cue_b;
+      while (ce > cb && (a_.IsPunct(ce - 1, U',') || IsDash(ce - 1))) --ce;
+    }
+    if (cb >= ce) return;
+    int words = 0;
+    for (size_t j = cb; j < ce; ++j) words += a_.IsWord(j);
+    if (words < 2) return;
+    bool named = r.found && !r.unnamed && !r.speaker.name.empty();
+    Draft& d = NewDraft(named ? ClaimKind::kReportedSpeech : ClaimKind::kReport, cb, ce, s);
+    if (r.found) SetSpeaker(&d, r, cue_b);
+    if (r.found && r.unnamed) MarkAnonymous(&d, r.tb, r.te);
+    d.c.cue = std::string(a_.SpanText(a_.TokenSpan(cue_b, cue_e)));
+    d.c.cue_span = a_.TokenSpan(cue_b, cue_e);
+    d.verb = cls;
+    for (size_t j = cue_b; j < cue_e; ++j) used_[j] = true;
+  }
+
+  // "По данным X, Y", "Y, по словам X", "со ссылкой на X", "Как сообщил X,
+  // Y", "за даними X", "з посиланням на X", "як повідомив X", "Y, говорится
+  // в сообщении X", "по непроверенным данным" (a hedge: alleged).
+  void SlavicSources(uint32_t s) {
+    static const std::unordered_set<std::string_view> kSourceNouns = {
+        "данным", "словам", "информации", "сообщению", "сообщениям", "оценкам", "мнению", "даними", "словами",
+        "інформацією", "повідомленням", "повідомленнями", "оцінками", "даних"};
+    static const std::unordered_set<std::string_view> kHedgedAdjectives = {
+        "непроверенным", "неподтвержденным", "неподтверждённым", "неофициальным", "неперевіреними",
+        "непідтвердженими", "неофіційними"};
+    static const std::unordered_set<std::string_view> kPlainAdjectives = {
+        "предварительным", "уточненным", "уточнённым", "последним", "официальным", "оперативным",
+        "имеющимся", "обновленным", "попередніми", "уточненими", "останніми", "офіційними", "оперативними",
+        "наявними", "оновленими"};
+    const ::sitrep::Sentence& sent = a_.seg.sentences[s];
+    for (size_t k = start_[s]; k < sent.token_end; ++k) {
+      if (used_[k] || InQuote(k) || claimed_[k]) continue;
+      const std::string& w = W(k);
+      size_t cue_e = 0;
+      SpeechClass cls = SpeechClass::kReport;
+      SpeakerRef r;
+      if (w == "по" || w == "за" || w == "на") {
+        size_t j = k + 1;
+        if (kHedgedAdjectives.count(W(j))) {
+          cls = SpeechClass::kAllege;
+          ++j;
+        } else if (kPlainAdjectives.count(W(j))) {
+          ++j;
+        }
+        bool noun = w == "на" ? W(j) == "думку" : kSourceNouns.count(W(j)) > 0;
+        if (!noun) continue;
+        cue_e = j + 1;
+        r = SlavicSpeakerFrom(cue_e);
+        if (r.found && !r.unnamed && cls == SpeechClass::kReport) cls = SpeechClass::kSay;
+      } else if ((w == "со" || w == "с" || w == "з" || w == "із" || w == "зі") &&
+                 (W(k + 1) == "ссылкой" || W(k + 1) == "посиланням") && W(k + 2) == "на") {
+        cue_e = k + 3;
+        r = SlavicSpeakerFrom(cue_e);
+      } else if (w == "согласно" || w == "згідно") {
+        size_t j = k + 1;
+        if (W(j) == "з" || W(j) == "із") ++j;
+        if (W(j) == "данным" || W(j) == "даними" || W(j) == "информации" || W(j) == "інформацією") ++j;
+        cue_e = j;
+        r = SlavicSpeakerFrom(cue_e);
+        if (!r.found) continue;
+      } else if ((w == "как" || w == "як") && k + 1 < sent.token_end) {
+        size_t v = k + 1;
+        while (v < sent.token_end && a_.Has(v, kAuxWord)) ++v;
+        const SpeechVerb* sv = SpeechAt(v);
+        if (sv == nullptr && !IsImpersonalCue(v)) continue;
+        cue_e = v + 1;
+        r = sv != nullptr ? SlavicSpeakerFrom(cue_e) : MessageSource(cue_e);
+        cls = sv != nullptr ? sv->cls : SpeechClass::kReport;
+        if (r.found && cls == SpeechClass::kReport) cls = SpeechClass::kSay;
+      } else if (IsImpersonalCue(k) && k > start_[s] && (a_.IsPunct(k - 1, U',') || IsDash(k - 1))) {
+        cue_e = k + 1;
+        r = MessageSource(cue_e);
+        if (r.found && !r.unnamed) cls = SpeechClass::kSay;
+      } else {
+        continue;
+      }
+      if (r.found && r.speaker.name.empty() && !r.unnamed) r = SpeakerRef{};
+      SourcedClaim(s, k, cue_e, r, cls);
+      return;
+    }
+  }
+
+  // "Об этом сообщил губернатор X.", "Про це повідомили в ОВА.", "Об этом
+  // говорится в сообщении Минобороны.": the sentence before says what.
+  void AboutThis(uint32_t s) {
+    const size_t sb = start_[s], se = a_.seg.sentences[s].token_end;
+    if (s == 0 || sb + 3 > se) return;
+    bool about = (W(sb) == "об" || W(sb) == "о" || W(sb) == "про") &&
+                 (W(sb + 1) == "этом" || W(sb + 1) == "это" || W(sb + 1) == "це" || W(sb + 1) == "том");
+    if (!about) return;
+    size_t v = sb + 2;
+    while (v < se && (a_.Has(v, kAuxWord) || InDate(v))) ++v;
+    if (v >= se) return;
+    SpeakerRef r;
+    const SpeechVerb* sv = SpeechAt(v);
+    if (sv != nullptr) {
+      r = SlavicSpeakerFrom(v + 1);
+    } else if (IsImpersonalCue(v)) {
+      r = MessageSource(v + 1);
+    } else {
+      return;
+    }
+    if (r.found && r.speaker.name.empty() && !r.unnamed) r = SpeakerRef{};
+    const uint32_t prev = s - 1;
+    bool named = r.found && !r.unnamed;
+    bool any = false;
+    for (size_t i = 0; i < drafts_.size(); ++i) {
+      Draft& d = drafts_[i];
+      if (d.sentence != prev || d.c.speaker || d.c.kind != ClaimKind::kNarration) continue;
+      d.c.kind = named ? ClaimKind::kReportedSpeech : ClaimKind::kReport;
+      if (r.found) SetSpeaker(&d, r, v);
+      if (r.found && r.unnamed) MarkAnonymous(&d, r.tb, r.te);
+      d.c.cue = W(v);
+      d.c.cue_span = a_.TokenSpan(v, v + 1);
+      d.verb = sv != nullptr ? sv->cls : SpeechClass::kReport;
+      any = true;
+    }
+    if (!any && sentence_claims_[prev] == 0) {
+      size_t pb = start_[prev], pe = a_.seg.sentences[prev].token_end;
+      while (pe > pb && a_.token(pe - 1).kind == TokenKind::kPunct) --pe;
+      if (pe > pb + 2) {
+        Draft& d = NewDraft(named ? ClaimKind::kReportedSpeech : ClaimKind::kReport, pb, pe, prev);
+        if (r.found) SetSpeaker(&d, r, v);
+        if (r.found && r.unnamed) MarkAnonymous(&d, r.tb, r.te);
+        d.c.cue = W(v);
+        d.c.cue_span = a_.TokenSpan(v, v + 1);
+        d.verb = sv != nullptr ? sv->cls : SpeechClass::kReport;
+      }
+    }
+    for (size_t j = sb; j <= v; ++j) used_[j] = true;
+    ++sentence_claims_[s];  // the attribution itself is no narration
+  }
+
   void Sentence(uint32_t s) {
     ColonAttribution(s, /*headline=*/false);
     FindVerificationCues(s);
     Quotes(s);
+    if (a_.Slavic()) {
+      AboutThis(s);
+      SlavicSources(s);
+    }
     ReportedSpeech(s);
     Reports(s);
     Narration(s);
@@ -1667,14 +1930,36 @@ class ClaimBuilder {
           }
         }
       }
-      // Hedges in the outlet's own voice: "allegedly", "purportedly".
-      if (d.c.kind == ClaimKind::kNarration || d.c.kind == ClaimKind::kReport) {
-        for (size_t k = d.tb; k < d.te; ++k) {
-          if (W(k) == "allegedly" || W(k) == "purportedly" || W(k) == "supposedly") {
+      // Hedges in the outlet's own voice: "allegedly", "purportedly"; in
+      // Russian and Ukrainian also inside reported speech ("заявили, что
+      // якобы ...", "стверджують, що нібито ...").
+      if (d.c.kind == ClaimKind::kNarration || d.c.kind == ClaimKind::kReport ||
+          (a_.Slavic() && d.c.kind == ClaimKind::kReportedSpeech)) {
+        // "заявил, якобы ...": the hedge opens the clause, just before it.
+        size_t from = a_.Slavic() && d.tb > 0 && IsHedge(d.tb - 1) ? d.tb - 1 : d.tb;
+        for (size_t k = from; k < d.te; ++k) {
+          if (IsHedge(k)) {
             st = ClaimStatus::kAlleged;
             d.c.status_cue = StatusCue{std::string(a_.TokenText(k)), a_.TokenSpan(k, k + 1)};
             break;
           }
+        }
+      }
+      // "не соответствует действительности", "не відповідає дійсності", "фейк".
+      if (a_.Slavic() && d.c.kind != ClaimKind::kNarration) {
+        for (size_t k = d.tb; k < d.te; ++k) {
+          size_t e = 0;
+          if (Fn(k, FunctionClass::kNot) && (W(k + 1).starts_with("соответству") || W(k + 1).starts_with("відповіда")) &&
+              (W(k + 2) == "действительности" || W(k + 2) == "дійсності")) {
+            e = k + 3;
+          } else if (W(k) == "фейк" || W(k) == "фейком" || W(k) == "фейкові" || W(k) == "фейковая" ||
+                     W(k) == "неправда" || W(k) == "неправдою") {
+            e = k + 1;
+          }
+          if (e == 0) continue;
+          st = ClaimStatus::kDenied;
+          d.c.status_cue = StatusCue{std::string(a_.SpanText(a_.TokenSpan(k, e))), a_.TokenSpan(k, e)};
+          break;
         }
       }
       if (d.denied_by) {

@@ -81,7 +81,7 @@ std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bo
     if (skip_quotes && x.quote_at[k] >= 0) continue;
     if (!a.IsWord(k)) continue;
     const TriggerPattern* t = nullptr;
-    int n = lex.MatchTrigger(a.folded, k, end, &t);
+    int n = lex.MatchTrigger(a.Lemmas(), k, end, &t);
     if (n > 0 && (UnderIrrealisCue(a, begin, k) || PartOfName(a, k))) {
       k += static_cast<size_t>(n) - 1;  // a later trigger may still stand
       continue;
@@ -123,7 +123,10 @@ std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bo
       size_t b = p.token_begin;
       if (b > 0 && a.folded[b - 1] == "the") --b;
       static const char* kLocative[] = {"in", "at", "on", "near", "into", "across", "inside", "to",
-                                        "toward", "towards", "of", "over", "through", "within"};
+                                        "toward", "towards", "of", "over", "through", "within",
+                                        // Russian and Ukrainian
+                                        "в", "во", "у", "на", "над", "под", "під", "возле", "около", "біля",
+                                        "поблизу", "из", "з", "із", "по", "к", "до"};
       if (p.place.metonym_for.empty() && b > 0) {
         for (const char* w : kLocative) {
           if (a.folded[b - 1] == w) return "";

@@ -101,6 +101,10 @@ Result<std::unique_ptr<Extractor>> Extractor::Open(const ExtractorOptions& optio
   Result<std::unique_ptr<Lexicons>> lexicons = Lexicons::Load();
   if (!lexicons.ok()) return lexicons.status();
   data->lexicons = std::move(lexicons).value();
+  Result<std::unique_ptr<Morphology>> morphology =
+      Morphology::Open(options.hunspell_dir.empty() ? DefaultHunspellDir() : options.hunspell_dir);
+  if (!morphology.ok()) return morphology.status();
+  data->morphology = std::move(morphology).value();
   return std::unique_ptr<Extractor>(new Extractor(std::move(data)));
 }
 
@@ -134,7 +138,7 @@ Result<Extraction> Extractor::Extract(const Document& doc, const ExtractOptions&
     published = CivilDate::Parse(doc.meta.published);
     if (!published) return Status::InvalidArgument("publication date '" + doc.meta.published + "' is not YYYY-MM-DD");
   }
-  Analysis a(doc.text, published, lexicons);
+  Analysis a(doc.text, published, lexicons, data_->morphology.get(), LanguageFromCode(doc.meta.language));
   std::vector<QuoteMention> quotes = FindQuotes(a);
   std::vector<DateFound> dates = FindDates(a);
   std::vector<QuantityFound> quantities = FindQuantities(a, dates);
