@@ -220,6 +220,12 @@ class ClaimBuilder {
     return i < a_.token_count() && a_.token(i).kind == TokenKind::kPunct &&
            (a_.token(i).first == 0x2014 || a_.token(i).first == 0x2013 || a_.token(i).first == U'-');
   }
+  // "on"/"in" before a date ("said on Friday"); Russian and Ukrainian "в",
+  // "у", "за" ("заявил в субботу").
+  bool IsDatePreposition(size_t i) const {
+    const std::string& w = W(i);
+    return w == "on" || w == "in" || (a_.Slavic() && (w == "в" || w == "во" || w == "у" || w == "за" || w == "на"));
+  }
   // Hedges in the outlet's own voice: "allegedly", "якобы", "нібито".
   bool IsHedge(size_t k) const {
     const std::string& w = W(k);
@@ -474,7 +480,7 @@ class ClaimBuilder {
         k = t;
         continue;
       }
-      if ((W(t) == "on" || W(t) == "in" || W(t) == "earlier") && InDate(t + 1)) {
+      if ((W(t) == "on" || W(t) == "in" || W(t) == "earlier" || IsDatePreposition(t)) && InDate(t + 1)) {
         k = t;
         continue;
       }
@@ -888,7 +894,7 @@ class ClaimBuilder {
     }
     // "said on Friday that ...", "said earlier this month that ...".
     size_t d = c;
-    while (d < se && (x_.date_at[d] >= 0 || ((W(d) == "on" || W(d) == "in") && InDate(d + 1)))) ++d;
+    while (d < se && (x_.date_at[d] >= 0 || (IsDatePreposition(d) && InDate(d + 1)))) ++d;
     c = d;  // the date belongs to the frame
     // "wrote on Telegram that", "said in a statement that".
     if (IsPreposition(W(c)) && W(c) != "that") {
@@ -989,7 +995,7 @@ class ClaimBuilder {
     // Nothing but dates may follow the verb, then the sentence's end or a
     // comma: "…, the regional governor said, in the latest of …".
     size_t k = std::max(v + 1, r.te);
-    while (k < se && (x_.date_at[k] >= 0 || ((W(k) == "on" || W(k) == "in") && InDate(k + 1)))) ++k;
+    while (k < se && (x_.date_at[k] >= 0 || (IsDatePreposition(k) && InDate(k + 1)))) ++k;
     // "… said in its latest assessment.", "… wrote on Telegram."
     if (k < se && ((IsPreposition(W(k)) && W(k) != "that") || (a_.Slavic() && a_.Has(k, kStopWord)))) {
       size_t j = k + 1;
@@ -1315,12 +1321,19 @@ class ClaimBuilder {
   void SourcedClaim(uint32_t s, size_t cue_b, size_t cue_e, const SpeakerRef& r, SpeechClass cls) {
     const size_t sb = start_[s], se = a_.seg.sentences[s].token_end;
     size_t cb, ce;
-    if (cue_b <= sb + 1) {
-      // Cue first: "По данным X, Y".
-      size_t c = std::max(cue_e, r.found ? r.te : cue_e);
-      while (c < se && !a_.IsPunct(c, U',')) ++c;
-      cb = c < se ? c + 1 : cue_e;
-      ce = ClauseEnd(cb, se);
+    // The words after the source: "По данным X, Y" and, inside commas,
+    // "Там же, по информации ТАСС, уничтожены ...".
+    size_t after = std::max(cue_e, r.found ? r.te : cue_e);
+    while (after < se && !a_.IsPunct(after, U',') && a_.token(after).kind != TokenKind::kPunct) ++after;
+    bool more = after < se && a_.IsPunct(after, U',');
+    size_t after_b = more ? after + 1 : se;
+    size_t after_e = more ? ClauseEnd(after_b, se) : se;
+    int before_words = 0, after_words = 0;
+    for (size_t j = sb; j < cue_b; ++j) before_words += a_.IsWord(j);
+    for (size_t j = after_b; j < after_e; ++j) after_words += a_.IsWord(j);
+    if (cue_b <= sb + 1 || (more && after_words > before_words)) {
+      cb = after_b;
+      ce = after_e;
     } else {
       // Cue last: "Y, по данным X."
       cb = sb;
@@ -1430,11 +1443,15 @@ class ClaimBuilder {
     }
     if (r.found && r.speaker.name.empty() && !r.unnamed) r = SpeakerRef{};
     const uint32_t prev = s - 1;
+    // Opening a paragraph, it speaks for the paragraph before.
+    const Paragraph& para = a_.seg.paragraphs[a_.seg.sentences[s].paragraph];
+    uint32_t first = prev;
+    if (para.sentence_begin == s) first = a_.seg.paragraphs[a_.seg.sentences[prev].paragraph].sentence_begin;
     bool named = r.found && !r.unnamed;
     bool any = false;
     for (size_t i = 0; i < drafts_.size(); ++i) {
       Draft& d = drafts_[i];
-      if (d.sentence != prev || d.c.speaker || d.c.kind != ClaimKind::kNarration) continue;
+      if (d.sentence < first || d.sentence > prev || d.c.speaker || d.c.kind != ClaimKind::kNarration) continue;
       d.c.kind = named ? ClaimKind::kReportedSpeech : ClaimKind::kReport;
       if (r.found) SetSpeaker(&d, r, v);
       if (r.found && r.unnamed) MarkAnonymous(&d, r.tb, r.te);
@@ -1899,8 +1916,34 @@ class ClaimBuilder {
     }
   }
 
+  // A Russian or Ukrainian claim its speaker calls false: "не соответствует
+  // действительности", "не відповідає дійсності", "фейк" (in the claim or
+  // just after it: "опроверг ..., назвав ее фейком"). Sets the status.
+  bool SlavicDenial(Draft& d) {
+    if (d.c.kind == ClaimKind::kNarration) return false;
+    size_t end = std::min(SentenceEnd(d.te > d.tb ? d.te - 1 : d.tb), d.te + 6);
+    for (size_t k = d.tb; k < end; ++k) {
+      size_t e = 0;
+      if (Fn(k, FunctionClass::kNot) && (W(k + 1).starts_with("соответству") || W(k + 1).starts_with("відповіда")) &&
+          (W(k + 2) == "действительности" || W(k + 2) == "дійсності")) {
+        e = k + 3;
+      } else if (W(k) == "фейк" || W(k) == "фейком" || W(k) == "фейкові" || W(k) == "фейковая" ||
+                 W(k) == "фейки" || W(k) == "неправда" || W(k) == "неправдою") {
+        e = k + 1;
+      }
+      if (e == 0) continue;
+      d.c.status = ClaimStatus::kDenied;
+      d.c.status_cue = StatusCue{std::string(a_.SpanText(a_.TokenSpan(k, e))), a_.TokenSpan(k, e)};
+      return true;
+    }
+    return false;
+  }
+
   void Statuses() {
     for (Draft& d : drafts_) {
+      // A party's denial in Russian or Ukrainian outweighs the outlet's
+      // general "could not verify" (which names no claim of its own).
+      if (d.c.status_cue && a_.Slavic() && SlavicDenial(d)) continue;
       if (d.c.status_cue) continue;  // set by a verification cue
       ClaimStatus st = ClaimStatus::kReported;
       if (d.c.kind == ClaimKind::kQuote || d.c.kind == ClaimKind::kReportedSpeech) {
@@ -1945,23 +1988,7 @@ class ClaimBuilder {
           }
         }
       }
-      // "не соответствует действительности", "не відповідає дійсності", "фейк".
-      if (a_.Slavic() && d.c.kind != ClaimKind::kNarration) {
-        for (size_t k = d.tb; k < d.te; ++k) {
-          size_t e = 0;
-          if (Fn(k, FunctionClass::kNot) && (W(k + 1).starts_with("соответству") || W(k + 1).starts_with("відповіда")) &&
-              (W(k + 2) == "действительности" || W(k + 2) == "дійсності")) {
-            e = k + 3;
-          } else if (W(k) == "фейк" || W(k) == "фейком" || W(k) == "фейкові" || W(k) == "фейковая" ||
-                     W(k) == "неправда" || W(k) == "неправдою") {
-            e = k + 1;
-          }
-          if (e == 0) continue;
-          st = ClaimStatus::kDenied;
-          d.c.status_cue = StatusCue{std::string(a_.SpanText(a_.TokenSpan(k, e))), a_.TokenSpan(k, e)};
-          break;
-        }
-      }
+      if (a_.Slavic() && SlavicDenial(d)) continue;
       if (d.denied_by) {
         st = ClaimStatus::kDenied;
         d.c.status_cue = StatusCue{std::string(a_.SpanText(*d.denied_by)), *d.denied_by};

@@ -262,6 +262,11 @@ void Lexicons::BuildClasses() {
     }
   }
   for (const auto& [w, n] : numbers_) mark(w, kNumberWord);
+  // Of a word's lemmas, Analysis keeps one the lists know ("загинула" ->
+  // "загинути", not "загинулий").
+  for (const auto& bucket : cyrillic_triggers_) {
+    for (int index : bucket) mark(triggers_[index].words[0], kTriggerWord);
+  }
   for (const auto& [w, c] : calendar_) mark(w, kDateStart);
 }
 

@@ -29,6 +29,7 @@ enum WordClass : uint32_t {
   kPersonStart = 1u << 5,   // starts a known person's name or alias
   kDateStart = 1u << 6,     // may start a date expression
   kNumberWord = 1u << 7,    // a number word or a vague amount ("hundreds")
+  kTriggerWord = 1u << 9,   // Russian/Ukrainian: the first word of an event trigger (a lemma)
   kCommonWord = 1u << 8,    // Russian/Ukrainian: a dictionary word in lower case ("Обстрел" opening a sentence)
 };
 

@@ -306,6 +306,10 @@ class QuantityFinder {
     std::string unit;
     const UnitWord* info = nullptr;
     size_t u = end;
+    // "25 із 30 ударних безпілотників": 25 counts what 30 does.
+    bool of_total = (W(u) == "из" || W(u) == "із" || W(u) == "з") && u + 1 < a_.token_count() &&
+                    a_.token(u + 1).kind == TokenKind::kNumber;
+    if (of_total) u += 2;
     for (size_t n = 2; n >= 1 && info == nullptr; --n) {
       if (u + n > a_.token_count()) continue;
       std::string key;
@@ -318,7 +322,7 @@ class QuantityFinder {
         key += W(u + k);
       }
       if (key.empty()) continue;
-      if ((info = a_.lex.FindUnit(key)) != nullptr) end = u + n;
+      if ((info = a_.lex.FindUnit(key)) != nullptr && !of_total) end = u + n;
     }
     if (info == nullptr) {
       // Skip modifiers to the counted noun; stop at function words.
