@@ -632,7 +632,14 @@ class ClaimBuilder {
     }
     size_t begin = k, end = k;
     while (k < se && k < from + 12) {
-      if (InQuote(k)) break;
+      if (InQuote(k)) {
+        // A name in quotation marks: "как сообщает «Суспільне»".
+        const QuoteMention& q = x_.quotes[x_.quote_at[k]];
+        if (k != begin || q.speech || q.words > 4 || !q.closed) break;
+        k = q.token_end + 1;
+        end = k;
+        continue;
+      }
       if (const EntityMention* m = x_.entities.At(k)) {
         if (m->kind == EntityKind::kPronoun && k != begin) break;
         k = m->token_end;
@@ -651,7 +658,34 @@ class ClaimBuilder {
       break;
     }
     if (end == begin) return {};
-    return FromPhrase(begin, end);
+    SpeakerRef r = FromPhrase(begin, end);
+    if (!r.found && end - begin <= 4) {
+      // A body no list knows: "по данным регионального оперштаба".
+      r.found = true;
+      r.tb = begin;
+      r.te = end;
+      r.speaker.span = a_.TokenSpan(begin, end);
+      // A quoted name is named without its quotation marks.
+      size_t nb = begin, ne = end;
+      while (nb < ne && a_.token(nb).kind == TokenKind::kPunct) ++nb;
+      while (ne > nb && a_.token(ne - 1).kind == TokenKind::kPunct) --ne;
+      r.speaker.name = std::string(a_.SpanText(a_.TokenSpan(nb, ne)));
+    }
+    return r;
+  }
+
+  // "за його словами", "по его данным": the person who spoke last.
+  SpeakerRef PossessiveSpeaker(size_t k) const {
+    SpeakerRef r;
+    if (last_person_speaker_ <= 0) return r;
+    uint32_t para = a_.seg.sentences[a_.sentence_of[k]].paragraph;
+    if (para - last_person_paragraph_ > static_cast<uint32_t>(o_.pronoun_lookback_paragraphs)) return r;
+    r.found = true;
+    FillFromPerson(last_person_speaker_, &r);
+    r.tb = k;
+    r.te = k + 1;
+    r.speaker.span = a_.TokenSpan(k, k + 1);
+    return r;
   }
 
   void NoteSpeaker(const SpeakerRef& r, size_t at) {
@@ -1151,8 +1185,9 @@ class ClaimBuilder {
   // or SIZE_MAX when the word at k is no negated verification verb.
   size_t SlavicVerificationStart(size_t k) const {
     static const std::unordered_set<std::string_view> kVerify = {
-        "проверить", "проверять", "подтвердить", "подтверждать", "верифицировать",
-        "перевірити", "перевіряти", "підтвердити", "підтверджувати", "верифікувати"};
+        "проверить", "проверять", "подтвердить", "подтверждать", "верифицировать", "подтвержденный",
+        "подтверждённый", "проверенный", "перевірити", "перевіряти", "підтвердити", "підтверджувати",
+        "верифікувати", "підтверджений", "перевірений", "верифікований"};
     if (!kVerify.count(a_.L(k))) return SIZE_MAX;
     size_t sb = SentenceBegin(k);
     for (size_t j = k; j > sb && j + 6 > k; --j) {
@@ -1347,6 +1382,7 @@ class ClaimBuilder {
     bool named = r.found && !r.unnamed && !r.speaker.name.empty();
     Draft& d = NewDraft(named ? ClaimKind::kReportedSpeech : ClaimKind::kReport, cb, ce, s);
     if (r.found) SetSpeaker(&d, r, cue_b);
+    if (r.found) NoteSpeaker(r, cue_b);
     if (r.found && r.unnamed) MarkAnonymous(&d, r.tb, r.te);
     d.c.cue = std::string(a_.SpanText(a_.TokenSpan(cue_b, cue_e)));
     d.c.cue_span = a_.TokenSpan(cue_b, cue_e);
@@ -1377,6 +1413,8 @@ class ClaimBuilder {
       SpeakerRef r;
       if (w == "по" || w == "за" || w == "на") {
         size_t j = k + 1;
+        size_t possessive = SIZE_MAX;
+        if (W(j) == "его" || W(j) == "ее" || W(j) == "её" || W(j) == "його" || W(j) == "її") possessive = j++;
         if (kHedgedAdjectives.count(W(j))) {
           cls = SpeechClass::kAllege;
           ++j;
@@ -1386,7 +1424,7 @@ class ClaimBuilder {
         bool noun = w == "на" ? W(j) == "думку" : kSourceNouns.count(W(j)) > 0;
         if (!noun) continue;
         cue_e = j + 1;
-        r = SlavicSpeakerFrom(cue_e);
+        r = possessive != SIZE_MAX ? PossessiveSpeaker(possessive) : SlavicSpeakerFrom(cue_e);
         if (r.found && !r.unnamed && cls == SpeechClass::kReport) cls = SpeechClass::kSay;
       } else if ((w == "со" || w == "с" || w == "з" || w == "із" || w == "зі") &&
                  (W(k + 1) == "ссылкой" || W(k + 1) == "посиланням") && W(k + 2) == "на") {
@@ -1442,6 +1480,7 @@ class ClaimBuilder {
       return;
     }
     if (r.found && r.speaker.name.empty() && !r.unnamed) r = SpeakerRef{};
+    if (r.found) NoteSpeaker(r, v);
     const uint32_t prev = s - 1;
     // Opening a paragraph, it speaks for the paragraph before.
     const Paragraph& para = a_.seg.paragraphs[a_.seg.sentences[s].paragraph];
@@ -1980,7 +2019,9 @@ class ClaimBuilder {
           (a_.Slavic() && d.c.kind == ClaimKind::kReportedSpeech)) {
         // "заявил, якобы ...": the hedge opens the clause, just before it.
         size_t from = a_.Slavic() && d.tb > 0 && IsHedge(d.tb - 1) ? d.tb - 1 : d.tb;
-        for (size_t k = from; k < d.te; ++k) {
+        // A speaker who denies or confirms a hedged report keeps that verb's status.
+        bool judged = d.verb == SpeechClass::kDeny || d.verb == SpeechClass::kConfirm;
+        for (size_t k = from; k < d.te && !judged; ++k) {
           if (IsHedge(k)) {
             st = ClaimStatus::kAlleged;
             d.c.status_cue = StatusCue{std::string(a_.TokenText(k)), a_.TokenSpan(k, k + 1)};
