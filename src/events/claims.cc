@@ -263,7 +263,9 @@ class ClaimBuilder {
   // whom it fits. A person's gender is known only from titles, honorifics
   // and first names; unknown fits both.
   int ResolvePronoun(size_t at) const {
-    char want = W(at) == "she" || Fn(at, FunctionClass::kShe) ? 'f' : 'm';
+    return ResolvePronoun(at, W(at) == "she" || Fn(at, FunctionClass::kShe) ? 'f' : 'm');
+  }
+  int ResolvePronoun(size_t at, char want) const {
     auto gender = [&](int id) { return x_.people.gender[id - 1]; };
     uint32_t para = a_.seg.sentences[a_.sentence_of[at]].paragraph;
     int speaker = last_person_speaker_ > 0 &&
@@ -677,11 +679,10 @@ class ClaimBuilder {
   // "за його словами", "по его данным": the person who spoke last.
   SpeakerRef PossessiveSpeaker(size_t k) const {
     SpeakerRef r;
-    if (last_person_speaker_ <= 0) return r;
-    uint32_t para = a_.seg.sentences[a_.sentence_of[k]].paragraph;
-    if (para - last_person_paragraph_ > static_cast<uint32_t>(o_.pronoun_lookback_paragraphs)) return r;
+    int id = ResolvePronoun(k, W(k) == "его" || W(k) == "його" ? 'm' : 'f');
+    if (id <= 0) return r;
     r.found = true;
-    FillFromPerson(last_person_speaker_, &r);
+    FillFromPerson(id, &r);
     r.tb = k;
     r.te = k + 1;
     r.speaker.span = a_.TokenSpan(k, k + 1);

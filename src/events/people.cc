@@ -12,7 +12,11 @@ char GenderOfFirstName(std::string_view w) {
       "nikita", "ilya", "illia", "mykola", "kuzma", "foma", "sasha", "misha", "dima", "vanya", "luca",
       "joshua", "andrea", "costa", "jonah", "noah", "elijah", "ezra", "kosta", "mustafa", "musa",
       "isa", "yahya", "zakaria", "zakariya", "hamza", "oleksa", "danylo"};
-  if (w.size() < 3 || kMaleInA.count(w)) return w.size() < 3 ? 0 : 'm';
+  static const std::unordered_set<std::string_view> kCyrillicMaleInA = {
+      "никита", "илья", "ілля", "микола", "кузьма", "фома", "саша", "миша", "дима", "ваня", "лука", "олекса"};
+  if (w.size() < 3 || kMaleInA.count(w) || kCyrillicMaleInA.count(w)) return w.size() < 3 ? 0 : 'm';
+  // Cyrillic "а" or "я" at the end: Ольга, Мария, Юлія.
+  if (w.ends_with("\xD0\xB0") || w.ends_with("\xD1\x8F")) return 'f';
   return w.back() == 'a' ? 'f' : 0;
 }
 

@@ -119,8 +119,16 @@ class EntityFinder {
   // word the dictionary knows in lower case is an ordinary word opening a
   // sentence, a quotation or a line ("Обстрел Шебекино", "Они", "Саме"), or
   // an adjective of a place ("Белгородской"), unless it is a known person's.
+  // Hunspell also knows some first names and surnames in lower case
+  // ("иван", "петров"): next to another capitalised word, inside a sentence,
+  // such a word is part of a name ("Иван Петров").
   bool CommonCapital(size_t i) const {
-    return a_.Slavic() && a_.Has(i, kCommonWord) && !a_.Has(i, kPersonStart);
+    if (!a_.Slavic() || !a_.Has(i, kCommonWord) || a_.Has(i, kPersonStart)) return false;
+    bool opens = a_.SentenceInitial(i) || (i > 0 && a_.token(i - 1).kind == TokenKind::kPunct);
+    if (opens) return true;
+    bool next = Capitalized(i + 1);
+    bool prev = i > 0 && Capitalized(i - 1) && !a_.SentenceInitial(i - 1);
+    return !next && !prev;
   }
 
   // Tokens matched at i (0 if none).

@@ -350,7 +350,8 @@ class QuantityFinder {
         q->quantity.si_unit = info->si_unit;
       }
     }
-    if (unit.empty() && collective) unit = "people";  // "ранены двое"
+    // "ранены двое", "шестеро госпитализированы": collective numbers count people.
+    if (collective) unit = "people";
     // "два года назад", "три дня спустя": a time, not a count.
     if (W(end) == "назад" || W(end) == "тому" || W(end) == "спустя" || W(end) == "потому") return i;
     if (unit.empty() && bound.words == 0 && !vague) return i;

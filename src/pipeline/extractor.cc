@@ -157,7 +157,10 @@ Result<Extraction> Extractor::Extract(const Document& doc, const ExtractOptions&
 
   DocContext ctx(a, quotes, dates, quantities, places, entities, people);
   ctx.parties = FindParties(places, entities, people, lexicons);
-  ctx.attributions = data_->attribution->Tag(a, quotes);
+  // The learned tagger's features are English words: on Russian and
+  // Ukrainian text it tags English function-word patterns that are not there
+  // (docs/languages.md has the measurement), so only the rules run.
+  if (!a.Slavic()) ctx.attributions = data_->attribution->Tag(a, quotes);
   if (!options.event_candidates) {
     ctx.event_model = data_->events.get();
     ctx.event_threshold = options.event_threshold;

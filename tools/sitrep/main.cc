@@ -66,6 +66,9 @@ struct EvalArgs {
   bool quiet = false;
   std::string event_sentences;
   double min_precision = 0, min_recall = 0;
+  // Gold files: fail when the share of claims with the right speaker and
+  // status, of quantities, or of dates is below these (0-1).
+  double min_claims = 0, min_quantities = 0, min_dates = 0;
 };
 
 // `sitrep eval --events FILE.tsv`: our labelled sentences (sentence, ACLED
@@ -129,6 +132,9 @@ int RunEval(const EvalArgs& args, const Extractor& extractor) {
     if (gold.contains("document")) {
       lo.published = gold["document"].value("published", "");
       lo.outlet = gold["document"].value("outlet", "");
+      if (gold["document"].contains("language") && gold["document"]["language"].is_string()) {
+        lo.language = gold["document"]["language"].get<std::string>();
+      }
     }
     Result<Document> doc = LoadDocument(std::move(bytes).value(), lo);
     if (!doc.ok()) {
@@ -176,6 +182,12 @@ int RunEval(const EvalArgs& args, const Extractor& extractor) {
   line("quantities (value and unit)", quantities);
   line("quantity bounds", bounds);
   line("metonyms", metonyms);
+  auto share = [](const Tally& t) { return t.total == 0 ? 1.0 : static_cast<double>(t.hit) / t.total; };
+  if (share(claims) < args.min_claims || share(quantities) < args.min_quantities || share(dates) < args.min_dates) {
+    Fail("eval: below --min-claims " + std::to_string(args.min_claims) + ", --min-quantities " +
+         std::to_string(args.min_quantities) + " or --min-dates " + std::to_string(args.min_dates));
+    return 1;
+  }
   return 0;
 }
 
@@ -238,6 +250,10 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   eval->add_option("--min-precision", ev.min_precision, "With --events: fail below this precision (0-1)");
   eval->add_option("--min-recall", ev.min_recall, "With --events: fail below this recall (0-1)");
+  eval->add_option("--min-claims", ev.min_claims,
+                   "With gold files: fail below this share of claims with the right speaker and status (0-1)");
+  eval->add_option("--min-quantities", ev.min_quantities, "With gold files: fail below this share of quantities (0-1)");
+  eval->add_option("--min-dates", ev.min_dates, "With gold files: fail below this share of claim dates (0-1)");
 
   BenchArgs bench;
   CLI::App* b = app.add_subcommand(
