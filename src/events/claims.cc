@@ -344,7 +344,8 @@ class ClaimBuilder {
     std::string demonym_country = demonym != nullptr ? demonym->actor->country : "";
     // "the governor", "the regional governor": a determiner, modifiers and a
     // title, nothing else; such a phrase stands for someone named elsewhere.
-    bool only_title = role != nullptr && nb > b && role->token_end == e;
+    // Russian and Ukrainian have no articles: "сообщил губернатор".
+    bool only_title = role != nullptr && (nb > b || (a_.Slavic() && role->token_begin == b)) && role->token_end == e;
     for (size_t k = nb; only_title && k < role->token_begin; ++k) {
       only_title = IsNpModifier(W(k));
     }
@@ -1577,17 +1578,20 @@ class ClaimBuilder {
     while (colon < sent.token_end && colon <= b + 4 && !a_.IsPunct(colon, U':')) ++colon;
     if (colon == b || colon >= sent.token_end || !a_.IsPunct(colon, U':')) return;
     std::string key;
-    bool caps = true;
+    bool caps = true, lower = false;
     for (size_t k = b; k < colon; ++k) {
       const Token& t = a_.token(k);
       if (x_.place_at[k] >= 0) return;
       if (k > b && a_.IsPunct(k, U'.')) continue;  // "MR. SMITH"
-      if (t.kind != TokenKind::kWord || !t.capitalized) return;
+      // Russian and Ukrainian names of bodies are in lower case after their
+      // first word ("Повітряні сили:"); FromPhrase must then find them.
+      if (t.kind != TokenKind::kWord || (!t.capitalized && !(a_.Slavic() && k > b))) return;
+      lower = lower || !t.capitalized;
       caps = caps && (t.all_caps || t.size() == 1);
       key += (key.empty() ? "" : " ") + W(k);
     }
     if (a_.lex.IsSectionLabel(key)) return;
-    if (!caps && !headline) {
+    if ((!caps && !headline) || lower) {
       SpeakerRef named = FromPhrase(b, colon);
       if (!named.found || named.unnamed || named.speaker.name.empty()) return;
     }

@@ -108,7 +108,10 @@ class PeopleClusterer {
   Cluster* Find(const std::string& surname, const std::string& first, int known) {
     for (Cluster& c : clusters_) {
       if (known >= 0 && c.known == known) return &c;
-      if (!first.empty() && !c.first_name.empty() && first != c.first_name) continue;
+      if (!first.empty() && !c.first_name.empty() && first != c.first_name &&
+          !(a_.Slavic() && SurnameMatches(first, c.first_name))) {
+        continue;  // Russian and Ukrainian decline first names too: "Вячеслава" is "Вячеслав"
+      }
       if (SurnameMatches(surname, c.surname)) return &c;
     }
     return nullptr;
@@ -129,11 +132,16 @@ class PeopleClusterer {
       c->first_name = first;
       c->known = m.known_person;
       c->name_tokens = m.token_end - m.token_begin;
-    } else if (m.token_end - m.token_begin > c->name_tokens) {
+    } else if (m.token_end - m.token_begin > c->name_tokens ||
+               (a_.Slavic() && m.token_end - m.token_begin == c->name_tokens && surname != c->surname &&
+                c->surname.starts_with(surname))) {
+      // The fuller name; in Russian and Ukrainian also the nominative, whose
+      // surname is the shorter ("Гладков" after "Гладкова").
       AddAlias(c, c->person.name);
       c->person.name = form;
       c->name_tokens = m.token_end - m.token_begin;
       c->first_name = first;
+      if (a_.Slavic()) c->surname = surname;
     } else {
       AddAlias(c, form);
     }

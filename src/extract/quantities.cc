@@ -221,7 +221,9 @@ class QuantityFinder {
   static bool LooksAdjective(std::string_view w) {
     static constexpr std::string_view kEndings[] = {
         "ых", "их", "ый", "ий", "ій", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому",
-        "ему", "ым", "им", "ую", "юю", "ыми", "ими", "ої", "ня"};
+        "ему", "ым", "им", "ую", "юю", "ыми", "ими", "ої", "ня",
+        // Ukrainian plurals: "приватні", "житлові", "російські"
+        "ні", "ві", "кі"};
     if (w.size() < 6) return false;  // three letters at least
     for (auto e : kEndings) {
       if (w.ends_with(e) && !(e == "ня" && !w.ends_with("ння"))) return e != "ня";
