@@ -442,5 +442,11 @@ TEST(UkrainianEvents, TriggersByLemma) {
   EXPECT_EQ(EventSubType(x, "загинули двоє"), "Shelling/artillery/missile attack");
 }
 
+TEST(RussianEvents, NoVictimsIsNoAttack) {
+  auto x = ExtractText("Над областью сбиты два беспилотника. Пострадавших нет.");
+  EXPECT_EQ(EventSubType(x, "Пострадавших нет"), "");
+  EXPECT_EQ(EventSubType(x, "сбиты два"), "Disrupted weapons use");
+}
+
 }  // namespace
 }  // namespace sitrep
