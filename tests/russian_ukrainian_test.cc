@@ -418,6 +418,23 @@ TEST(RussianDates, ZaSutki) {
   EXPECT_EQ(d->from.ToString(), "2024-10-11");
 }
 
+TEST(UkrainianDates, DottedDatesAndARangeBetweenThem) {
+  auto x = ExtractText("Втрати противника з 24.02.22 по 15.03.25 склали близько 893 340 осіб.", "2025-03-15");
+  const DateMention* d = FindDate(x, "24.02.22");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->from.ToString(), "2022-02-24");
+  EXPECT_EQ(d->to.ToString(), "2025-03-15");
+  for (const Quantity& q : x.quantities) EXPECT_NE(q.value, 15.03) << q.text;  // a date, not a number
+}
+
+TEST(UkrainianQuantities, ThousandsWrittenApartAreOneNumber) {
+  auto x = ExtractText("Втрати склали близько 893 340 осіб.", "2025-03-15");
+  const Quantity* q = FindQuantity(x, 893340);
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->unit, "people");
+  EXPECT_EQ(q->bound, "approx");
+}
+
 // ------------------------------------------------------------ events
 
 std::string EventSubType(const Extraction& x, const std::string& needle) {

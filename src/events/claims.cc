@@ -413,8 +413,9 @@ class ClaimBuilder {
                             : place != nullptr      ? place->place.country
                                                     : "";
       } else if (org->kind == EntityKind::kActor && a_.Slavic() && IsCyrillicWord(W(org->token_begin))) {
-        // A Russian or Ukrainian body keeps its name as written ("Минобороны России").
-        r.speaker.name = std::string(a_.SpanText(a_.TokenSpan(org->token_begin, org->token_end)));
+        // A Russian or Ukrainian body keeps its name as written, with the
+        // words around it ("Минобороны России", "Харківська ОВА").
+        r.speaker.name = phrase;
         r.speaker.country = org->actor->country;
         r.category = org->actor->category;
       } else if (org->kind == EntityKind::kActor) {
@@ -630,7 +631,7 @@ class ClaimBuilder {
     size_t k = from;
     // "сообщили в Минобороны", "повідомили у Повітряних силах".
     if (k + 1 < se && (W(k) == "в" || W(k) == "у" || W(k) == "во") &&
-        (x_.entities.At(k + 1) != nullptr || x_.place_at[k + 1] >= 0)) {
+        (x_.entities.At(k + 1) != nullptr || x_.place_at[k + 1] >= 0 || a_.token(k + 1).capitalized)) {
       ++k;
     }
     size_t begin = k, end = k;

@@ -1,4 +1,5 @@
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <unordered_set>
 
@@ -54,6 +55,29 @@ int YearToken(const Analysis& a, size_t i) {
   return (y >= 1900 && y <= 2100) ? y : -1;
 }
 
+// "15.03.2025" or "24.02.22" (two-digit years are 2000-2099), or nothing.
+std::optional<CivilDate> DottedDate(std::string_view t) {
+  int parts[3] = {0, 0, 0};
+  int digits[3] = {0, 0, 0};
+  int p = 0;
+  for (char c : t) {
+    if (c == '.') {
+      if (++p > 2) return std::nullopt;
+    } else if (c >= '0' && c <= '9') {
+      parts[p] = parts[p] * 10 + (c - '0');
+      ++digits[p];
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (p != 2 || digits[0] < 1 || digits[0] > 2 || digits[1] != 2 || (digits[2] != 2 && digits[2] != 4)) {
+    return std::nullopt;
+  }
+  int y = digits[2] == 2 ? 2000 + parts[2] : parts[2];
+  if (parts[1] < 1 || parts[1] > 12 || parts[0] < 1 || parts[0] > DaysInMonth(y, parts[1])) return std::nullopt;
+  return CivilDate{y, parts[1], parts[0]};
+}
+
 class DateFinder {
  public:
   explicit DateFinder(const Analysis& a) : a_(a) {}
@@ -72,7 +96,34 @@ class DateFinder {
         ++i;
       }
     }
+    if (a_.Slavic()) JoinSlavicRanges(&out);
     return out;
+  }
+
+  // "с 1 по 10 марта" is read as two dates; "с 24.02.22 по 15.03.25", "з 1
+  // по 7 квітня", "от ... до ...": one range from the first to the second.
+  void JoinSlavicRanges(std::vector<DateFound>* dates) const {
+    std::vector<DateFound> out;
+    for (size_t i = 0; i < dates->size(); ++i) {
+      DateFound d = (*dates)[i];
+      bool opens = d.token_begin > 0 && (W(d.token_begin - 1) == "с" || W(d.token_begin - 1) == "з" ||
+                                         W(d.token_begin - 1) == "із" || W(d.token_begin - 1) == "от" ||
+                                         W(d.token_begin - 1) == "від");
+      if (opens && i + 1 < dates->size()) {
+        const DateFound& e = (*dates)[i + 1];
+        bool closes = e.token_begin == d.token_end + 1 && (W(d.token_end) == "по" || W(d.token_end) == "до");
+        if (closes && d.mention.time_precision == 1 && e.mention.time_precision == 1 && !(e.mention.from < d.mention.from)) {
+          d.token_end = e.token_end;
+          d.mention.to = e.mention.to;
+          d.mention.time_precision = PrecisionForDays(d.mention.to.ToDays() - d.mention.from.ToDays());
+          d.mention.span = a_.TokenSpan(d.token_begin, d.token_end);
+          d.mention.text = std::string(a_.SpanText(d.mention.span));
+          ++i;
+        }
+      }
+      out.push_back(d);
+    }
+    *dates = std::move(out);
   }
 
  private:
@@ -196,6 +247,11 @@ class DateFinder {
       return 0;
     }
     if (a_.token(i).kind == TokenKind::kNumber) {
+      // "15.03.2025", "24.02.22": day, month, year.
+      if (auto dotted = DottedDate(a_.TokenText(i))) {
+        SetDay(d, *dotted);
+        return 1 + YearWord(i + 1);
+      }
       int day = IntToken(a_, i);
       const CalendarWord* m = Cal(i + 1, K::kMonth);
       if (day >= 1 && day <= 31 && m != nullptr) {

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <string>
@@ -231,6 +232,13 @@ class QuantityFinder {
     return false;
   }
 
+  // True when token k follows token k - 1 after one space, no-break space
+  // or narrow no-break space: a group of thousands ("893 340").
+  bool GroupGap(size_t k) const {
+    std::string_view gap = a_.text.substr(a_.token(k - 1).end, a_.token(k).begin - a_.token(k - 1).end);
+    return gap == " " || gap == "\u00A0" || gap == "\u202F";
+  }
+
   // The bound words before a Russian or Ukrainian number at i.
   Bound SlavicBound(size_t i) const {
     auto w = [&](size_t back) -> std::string_view {
@@ -278,13 +286,23 @@ class QuantityFinder {
                                       a_.token(i - 2).kind == TokenKind::kNumber)) {
         return i;
       }
+      // "15.03.25" is a date the date finder did not take, not a number.
+      if (std::count(text.begin(), text.end(), '.') > 1) return i;
       // A decimal comma: "1,5 млн".
       std::string digits(text);
       size_t comma = digits.rfind(',');
       if (comma != std::string::npos && digits.size() - comma - 1 != 3) digits[comma] = '.';
       value = NumberToken(digits);
       if (value < 0) return i;
-      if (value >= 1900 && value <= 2100 && text.size() == 4) return i;
+      // Thousands written apart with a (no-break) space: "893 340".
+      while (end < a_.token_count() && a_.token(end).kind == TokenKind::kNumber && a_.TokenText(end).size() == 3 &&
+             GroupGap(end) && value < 1e6 && digits.find_first_of(".,") == std::string::npos) {
+        double group = NumberToken(a_.TokenText(end));
+        if (group < 0) break;
+        value = value * 1000 + group;
+        ++end;
+      }
+      if (end == i + 1 && value >= 1900 && value <= 2100 && text.size() == 4) return i;
     } else if (const NumberWord* n = Num(i)) {
       value = n->value;
       vague = n->kind == NumberWord::Kind::kVague;
