@@ -943,8 +943,17 @@ class ClaimBuilder {
         }
       }
     }
-    // "заявил, что ...": the comma before "что" belongs to the frame.
-    if (a_.Slavic() && a_.IsPunct(c, U',') && IsThat(c + 1)) ++c;
+    // "заявил, что ...": the comma before "что" belongs to the frame, and so
+    // do the words told ("рассказал ТАСС, что", "сообщили журналистам, что").
+    if (a_.Slavic()) {
+      for (size_t k = c; k < se && k < c + 5; ++k) {
+        if (a_.IsPunct(k, U',') && IsThat(k + 1)) {
+          c = k + 1;
+          break;
+        }
+        if (a_.token(k).kind == TokenKind::kPunct || IsThat(k)) break;
+      }
+    }
     if (W(c) == "that" || W(c) == "whether" || IsThat(c)) {
       has_that = true;
       ++c;
@@ -1198,6 +1207,12 @@ class ClaimBuilder {
       if (Fn(j - 1, FunctionClass::kNot) || p == "невозможно" || p == "неможливо" || p == "нельзя") return j - 1;
       if (a_.token(j - 1).kind == TokenKind::kPunct) break;
     }
+    // "Подтвердить эти данные пока невозможно", "перевірити це неможливо".
+    size_t se = SentenceEnd(k);
+    for (size_t j = k + 1; j < se && j < k + 6; ++j) {
+      if (W(j) == "невозможно" || W(j) == "неможливо" || W(j) == "нельзя") return k;
+      if (a_.token(j).kind == TokenKind::kPunct) break;
+    }
     return SIZE_MAX;
   }
 
@@ -1393,6 +1408,26 @@ class ClaimBuilder {
     for (size_t j = cue_b; j < cue_e; ++j) used_[j] = true;
   }
 
+  // "Агентство Reuters з посиланням на джерела повідомляє, що ...": the
+  // outlet before the cue speaks (it reports what its sources say), with the
+  // speech verb after the cited source. False when the sentence is not so.
+  bool CitingOutlet(uint32_t s, size_t cue_b, size_t after_source) {
+    const size_t sb = start_[s], se = a_.seg.sentences[s].token_end;
+    if (cue_b <= sb || cue_b > sb + 5) return false;
+    size_t v = after_source;
+    while (v < se && v < after_source + 4 && SpeechAt(v) == nullptr && !a_.IsPunct(v, U',')) ++v;
+    const SpeechVerb* sv = v < se ? SpeechAt(v) : nullptr;
+    if (sv == nullptr) return false;
+    SpeakerRef outlet = FromPhrase(sb, cue_b);
+    size_t cb, ce;
+    if (!outlet.found || outlet.speaker.name.empty() || !Complement(v, *sv, &cb, &ce)) return false;
+    Draft& d = NewDraft(ClaimKind::kReportedSpeech, cb, ce, s);
+    SetSpeaker(&d, outlet, v);
+    NoteSpeaker(outlet, v);
+    for (size_t j = cue_b; j < after_source; ++j) used_[j] = true;
+    return true;
+  }
+
   // "По данным X, Y", "Y, по словам X", "со ссылкой на X", "Как сообщил X,
   // Y", "за даними X", "з посиланням на X", "як повідомив X", "Y, говорится
   // в сообщении X", "по непроверенным данным" (a hedge: alleged).
@@ -1433,6 +1468,7 @@ class ClaimBuilder {
                  (W(k + 1) == "ссылкой" || W(k + 1) == "посиланням") && W(k + 2) == "на") {
         cue_e = k + 3;
         r = SlavicSpeakerFrom(cue_e);
+        if (CitingOutlet(s, k, r.found ? r.te : cue_e)) return;
       } else if (w == "согласно" || w == "згідно") {
         size_t j = k + 1;
         if (W(j) == "з" || W(j) == "із") ++j;
@@ -1595,6 +1631,9 @@ class ClaimBuilder {
     if ((!caps && !headline) || lower) {
       SpeakerRef named = FromPhrase(b, colon);
       if (!named.found || named.unnamed || named.speaker.name.empty()) return;
+      // With lower-case words the label must name someone sitrep knows, not
+      // a topic ("Разрушение Каховской ГЭС: что известно").
+      if (lower && named.category.empty() && named.speaker.person_id == 0) return;
     }
     size_t end = headline ? sent.token_end : a_.seg.sentences[para.sentence_end - 1].token_end;
     while (end > colon + 1 && a_.token(end - 1).kind == TokenKind::kPunct && !IsClosingQuote(a_.token(end - 1).first)) {

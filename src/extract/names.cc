@@ -45,6 +45,14 @@ bool IsConnector(std::string_view w) {
 
 bool IsPronoun(std::string_view w) { return w == "he" || w == "she"; }
 
+// Russian and Ukrainian patronymics: "Владимирович", "Олександрівна".
+bool IsPatronymic(std::string_view w) {
+  for (std::string_view e : {"вич", "вна", "ична", "івна", "ївна", "ьич"}) {
+    if (w.ends_with(e)) return true;
+  }
+  return false;
+}
+
 // Calendar words are capitalised but never names: "on Tuesday signaled".
 bool IsCalendarWord(std::string_view w) {
   static const std::unordered_set<std::string_view> kWords = {
@@ -247,6 +255,17 @@ class EntityFinder {
       bool speaks = SpeechVerbFollows(chain_end, end);
       person = (titled || speaks) && !a_.SentenceInitial(name_begin) ? true : speaks;
       if (a_.Has(name_begin, kStopWord)) person = false;
+    }
+    // A Russian or Ukrainian name is a first name and a surname, with a
+    // patronymic between them at most; capitalised words before it are a
+    // place in the genitive the gazetteer did not take ("Новой Каховки
+    // Владимир Леонтьев").
+    if (person && a_.Slavic() && kn == 0 && len > 3) {
+      name_begin = chain_end - (IsPatronymic(a_.folded[chain_end - 2]) ? 3 : 2);
+      len = chain_end - name_begin;
+    } else if (person && a_.Slavic() && kn == 0 && len == 3 && !IsPatronymic(a_.folded[chain_end - 2])) {
+      name_begin = chain_end - 2;
+      len = 2;
     }
     if (!person) {
       // Remember the word as a possible later alias: a bare surname seen

@@ -261,7 +261,15 @@ class QuantityFinder {
         w1 == "орієнтовно" || w1 == "ориентировочно") {
       return {1, "approx"};
     }
-    if (w1 == "до") return {1, "at_most"};
+    // "до 320 военнослужащих" is at most; "зросла до 55" is a new total.
+    if (w1 == "до") {
+      static constexpr std::string_view kChange[] = {"зрос", "возрос", "вырос", "увелич", "збільш", "сократ",
+                                                     "скорот", "достиг", "досяг", "снизил", "знизил"};
+      for (auto c : kChange) {
+        if (w2.starts_with(c)) return {0, "exact"};
+      }
+      return {1, "at_most"};
+    }
     return {0, "exact"};
   }
 
