@@ -26,6 +26,7 @@ struct ExtractArgs {
   std::string file;
   std::string published;
   std::string outlet;
+  std::string language;
   std::string format = "json";
   std::string input_format = "auto";
   bool compact = false;
@@ -41,6 +42,7 @@ int RunExtract(const ExtractArgs& args, const Extractor& extractor) {
   LoadOptions lo;
   lo.published = args.published;
   lo.outlet = args.outlet;
+  lo.language = args.language;
   lo.format = args.input_format;
   lo.max_bytes = args.max_bytes;
   Result<Document> doc = LoadDocument(std::move(bytes).value(), lo);
@@ -226,6 +228,9 @@ int main(int argc, char** argv) {
   extract->add_option("--published", ex.published,
                       "Publication date YYYY-MM-DD; relative dates resolve against it (overrides a front block)");
   extract->add_option("--outlet", ex.outlet, "Outlet name (overrides a front block)");
+  extract->add_option("--language", ex.language,
+                      "en, ru or uk: whose rules read the text (overrides a front block and the guess from the script)")
+      ->check(CLI::IsMember({"en", "ru", "uk"}));
   extract->add_option("--format", ex.format, "Output: json (the documented contract) or text (a summary)")
       ->check(CLI::IsMember({"json", "text"}));
   extract->add_option("--input", ex.input_format, "Input format: auto, text or html")
