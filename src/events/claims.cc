@@ -584,8 +584,29 @@ class ClaimBuilder {
       }
       break;
     }
-    if (begin == end) return {};
-    return FromPhrase(begin, end);
+    if (begin == end) return a_.Slavic() ? SlavicSpeakerBeforePhrase(v) : SpeakerRef{};
+    SpeakerRef r = FromPhrase(begin, end);
+    if (!r.found && a_.Slavic()) return SlavicSpeakerBeforePhrase(v);
+    return r;
+  }
+
+  // Russian and Ukrainian put where and how one spoke between the subject
+  // and the verb: "Денис Пушилин в эфире телеканала «Россия 24» сказал",
+  // "Гладков в своем телеграм-канале написал". The subject before the
+  // prepositional phrase.
+  SpeakerRef SlavicSpeakerBeforePhrase(size_t v) const {
+    const size_t sb = SentenceBegin(v);
+    for (size_t j = v; j > sb + 1 && j + 10 > v; --j) {
+      const std::string& w = W(j - 1);
+      if (a_.token(j - 1).kind == TokenKind::kPunct && !InQuote(j - 1)) return {};
+      if (w == "в" || w == "во" || w == "у" || w == "на" || w == "під" || w == "под" || w == "с" || w == "з" ||
+          w == "із" || w == "по") {
+        const EntityMention* m = x_.entities.At(j - 2);
+        if (m == nullptr && x_.place_at[j - 2] < 0 && !(a_.IsWord(j - 2) && a_.token(j - 2).capitalized)) return {};
+        return SpeakerBefore(j - 1);
+      }
+    }
+    return {};
   }
 
   // A speaker after the verb: "said Zelenskyy", "said the Ukrainian president".
@@ -1521,10 +1542,27 @@ class ClaimBuilder {
     if (r.found && r.speaker.name.empty() && !r.unnamed) r = SpeakerRef{};
     if (r.found) NoteSpeaker(r, v);
     const uint32_t prev = s - 1;
-    // Opening a paragraph, it speaks for the paragraph before.
+    // Opening a paragraph, it speaks for the paragraphs before, back to the
+    // last one that has an attributed claim (an official summary followed by
+    // "Об этом говорится в сообщении Минобороны").
     const Paragraph& para = a_.seg.paragraphs[a_.seg.sentences[s].paragraph];
     uint32_t first = prev;
-    if (para.sentence_begin == s) first = a_.seg.paragraphs[a_.seg.sentences[prev].paragraph].sentence_begin;
+    if (para.sentence_begin == s) {
+      first = a_.seg.paragraphs[a_.seg.sentences[prev].paragraph].sentence_begin;
+      for (uint32_t p = a_.seg.sentences[prev].paragraph; p-- > 0;) {
+        const Paragraph& earlier = a_.seg.paragraphs[p];
+        bool attributed = false;
+        for (const Draft& d : drafts_) {
+          if (d.sentence >= earlier.sentence_begin && d.sentence < earlier.sentence_end &&
+              d.c.kind != ClaimKind::kNarration) {
+            attributed = true;
+          }
+        }
+        bool headline = earlier.sentence_begin < earlier.sentence_end && a_.headline[earlier.sentence_begin];
+        if (attributed || headline || earlier.sentence_begin == earlier.sentence_end) break;
+        first = earlier.sentence_begin;
+      }
+    }
     bool named = r.found && !r.unnamed;
     bool any = false;
     for (size_t i = 0; i < drafts_.size(); ++i) {

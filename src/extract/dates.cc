@@ -315,6 +315,11 @@ class DateFinder {
       SetDay(d, Add(p, -1));
       return k + 1 - i;
     }
+    // "с начала суток", "від початку доби": today so far.
+    if (Cal(i, K::kDayPeriod) && i > 0 && (W(i - 1) == "початку" || W(i - 1) == "начала")) {
+      SetDay(d, p);
+      return 1;
+    }
     // "за сутки", "за минувшие сутки", "минулої доби", "протягом доби".
     if (Cal(k, K::kDayPeriod)) {
       bool framed = k > i || (i > 0 && (W(i - 1) == "за" || W(i - 1) == "протягом" || W(i - 1) == "течение"));

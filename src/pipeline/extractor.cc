@@ -162,7 +162,10 @@ Result<Extraction> Extractor::Extract(const Document& doc, const ExtractOptions&
   // (docs/languages.md has the measurement), so only the rules run.
   if (!a.Slavic()) ctx.attributions = data_->attribution->Tag(a, quotes);
   if (!options.event_candidates) {
-    ctx.event_model = data_->events.get();
+    // The event model is trained on English clauses: on Russian and
+    // Ukrainian ones it sees none of its word features and dropped triggers
+    // the rules had right (docs/languages.md), so there the rules decide.
+    ctx.event_model = a.Slavic() ? nullptr : data_->events.get();
     ctx.event_threshold = options.event_threshold;
   } else {
     // Training the event model: every rule event, judged by no earlier model.
