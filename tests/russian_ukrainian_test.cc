@@ -215,6 +215,15 @@ TEST(UkrainianAttribution, ProTsePovidomyvAttributesThePreviousParagraph) {
   EXPECT_EQ(c->status, ClaimStatus::kAsserted);
 }
 
+TEST(UkrainianAttribution, DzhereloLineNamesThePostsSource) {
+  auto x = ExtractText("Внаслідок обстрілу Куп'янська пошкоджено школу та два будинки.\n\n"
+                       "Джерело: Харківська ОВА");
+  const Claim* c = FindClaim(x, "пошкоджено школу");
+  ASSERT_NE(c, nullptr);
+  EXPECT_TRUE(SpeakerHas(c, "ОВА"));
+  EXPECT_EQ(c->status, ClaimStatus::kAsserted);
+}
+
 // ------------------------------------------------------------ status
 
 TEST(UkrainianStatus, NeVidpovidayeDiysnostiIsADenial) {

@@ -155,6 +155,7 @@ class ClaimBuilder {
         Sentence(s);
       }
     }
+    if (a_.Slavic()) SourceLine();
     std::sort(drafts_.begin(), drafts_.end(), [](const Draft& x, const Draft& y) { return x.tb < y.tb; });
     // Each token's claim; where a quotation sits inside reported speech, the
     // reported speech owns it.
@@ -1515,6 +1516,29 @@ class ClaimBuilder {
       }
       if (r.found && r.speaker.name.empty() && !r.unnamed) r = SpeakerRef{};
       SourcedClaim(s, k, cue_e, r, cls);
+      return;
+    }
+  }
+
+  // "Джерело: Харківська ОВА", "Источник: Минобороны России": a post's
+  // source line names who says what the post tells in its own voice.
+  void SourceLine() {
+    for (const Paragraph& p : a_.seg.paragraphs) {
+      if (p.sentence_begin == p.sentence_end) continue;
+      size_t b = a_.seg.sentences[p.sentence_begin].token_begin;
+      size_t e = a_.seg.sentences[p.sentence_end - 1].token_end;
+      const std::string& w = W(b);
+      if ((w != "джерело" && w != "источник" && w != "джерела") || !a_.IsPunct(b + 1, U':') || e > b + 10) continue;
+      SpeakerRef r = SlavicSpeakerFrom(b + 2);
+      if (!r.found || r.speaker.name.empty()) continue;
+      for (Draft& d : drafts_) {
+        if (d.c.kind != ClaimKind::kNarration || d.c.speaker) continue;
+        d.c.kind = r.unnamed ? ClaimKind::kReport : ClaimKind::kReportedSpeech;
+        SetSpeaker(&d, r, b);
+        d.c.cue = std::string(a_.SpanText(a_.TokenSpan(b, b + 2)));
+        d.c.cue_span = a_.TokenSpan(b, b + 2);
+        d.verb = SpeechClass::kSay;
+      }
       return;
     }
   }
