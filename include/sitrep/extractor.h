@@ -37,6 +37,10 @@ struct ExtractorOptions {
   // The learned event classifier (events.model, copied from data/models/ by
   // the build; $SITREP_EVENT_MODEL).
   std::string events_model_path;
+  // The folder of Hunspell's ru_RU and uk_UA dictionaries (Debian's
+  // hunspell-ru, hunspell-uk; $SITREP_HUNSPELL_DIR, else /usr/share/hunspell),
+  // read on the first Russian or Ukrainian document.
+  std::string hunspell_dir;
 };
 
 struct ExtractOptions {

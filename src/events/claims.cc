@@ -155,6 +155,7 @@ class ClaimBuilder {
         Sentence(s);
       }
     }
+    if (a_.Slavic()) SourceLine();
     std::sort(drafts_.begin(), drafts_.end(), [](const Draft& x, const Draft& y) { return x.tb < y.tb; });
     // Each token's claim; where a quotation sits inside reported speech, the
     // reported speech owns it.
@@ -210,7 +211,28 @@ class ClaimBuilder {
   bool InQuote(size_t i) const { return i < x_.quote_at.size() && x_.quote_at[i] >= 0; }
   bool InDate(size_t i) const { return i < x_.date_at.size() && x_.date_at[i] >= 0; }
   const SpeechVerb* SpeechAt(size_t i) const {
-    return a_.Has(i, kSpeechWord) ? a_.lex.FindSpeechVerb(W(i)) : nullptr;
+    return a_.Has(i, kSpeechWord) ? a_.lex.FindSpeechVerb(a_.L(i)) : nullptr;
+  }
+  // Russian and Ukrainian function words (function_words.tsv).
+  bool Fn(size_t i, FunctionClass c) const { return a_.Slavic() && a_.lex.IsFunctionWord(W(i), c); }
+  // "that", or Russian "что", Ukrainian "що": opens a speech verb's clause.
+  bool IsThat(size_t i) const { return W(i) == "that" || Fn(i, FunctionClass::kThat); }
+  bool IsDash(size_t i) const {
+    return i < a_.token_count() && a_.token(i).kind == TokenKind::kPunct &&
+           (a_.token(i).first == 0x2014 || a_.token(i).first == 0x2013 || a_.token(i).first == U'-');
+  }
+  // "on"/"in" before a date ("said on Friday"); Russian and Ukrainian "в",
+  // "у", "за" ("заявил в субботу").
+  bool IsDatePreposition(size_t i) const {
+    const std::string& w = W(i);
+    return w == "on" || w == "in" || (a_.Slavic() && (w == "в" || w == "во" || w == "у" || w == "за" || w == "на"));
+  }
+  // Hedges in the outlet's own voice: "allegedly", "якобы", "нібито".
+  bool IsHedge(size_t k) const {
+    const std::string& w = W(k);
+    if (w == "allegedly" || w == "purportedly" || w == "supposedly") return true;
+    return a_.Slavic() && (w == "якобы" || w == "нібито" || w == "начебто" || w == "будто" || w == "яко" ||
+                           w == "мовляв" || w == "предположительно" || w == "імовірно" || w == "ймовірно");
   }
 
   // ---------------------------------------------------------------- speakers
@@ -242,7 +264,9 @@ class ClaimBuilder {
   // whom it fits. A person's gender is known only from titles, honorifics
   // and first names; unknown fits both.
   int ResolvePronoun(size_t at) const {
-    char want = W(at) == "she" ? 'f' : 'm';
+    return ResolvePronoun(at, W(at) == "she" || Fn(at, FunctionClass::kShe) ? 'f' : 'm');
+  }
+  int ResolvePronoun(size_t at, char want) const {
     auto gender = [&](int id) { return x_.people.gender[id - 1]; };
     uint32_t para = a_.seg.sentences[a_.sentence_of[at]].paragraph;
     int speaker = last_person_speaker_ > 0 &&
@@ -321,7 +345,8 @@ class ClaimBuilder {
     std::string demonym_country = demonym != nullptr ? demonym->actor->country : "";
     // "the governor", "the regional governor": a determiner, modifiers and a
     // title, nothing else; such a phrase stands for someone named elsewhere.
-    bool only_title = role != nullptr && nb > b && role->token_end == e;
+    // Russian and Ukrainian have no articles: "сообщил губернатор".
+    bool only_title = role != nullptr && (nb > b || (a_.Slavic() && role->token_begin == b)) && role->token_end == e;
     for (size_t k = nb; only_title && k < role->token_begin; ++k) {
       only_title = IsNpModifier(W(k));
     }
@@ -388,6 +413,12 @@ class ClaimBuilder {
         r.speaker.country = !demonym_country.empty() ? demonym_country
                             : place != nullptr      ? place->place.country
                                                     : "";
+      } else if (org->kind == EntityKind::kActor && a_.Slavic() && IsCyrillicWord(W(org->token_begin))) {
+        // A Russian or Ukrainian body keeps its name as written, with the
+        // words around it ("Минобороны России", "Харківська ОВА").
+        r.speaker.name = phrase;
+        r.speaker.country = org->actor->country;
+        r.category = org->actor->category;
       } else if (org->kind == EntityKind::kActor) {
         r.speaker.name = org->actor->canonical;
         r.speaker.country = org->actor->country;
@@ -454,7 +485,7 @@ class ClaimBuilder {
         k = t;
         continue;
       }
-      if ((W(t) == "on" || W(t) == "in" || W(t) == "earlier") && InDate(t + 1)) {
+      if ((W(t) == "on" || W(t) == "in" || W(t) == "earlier" || IsDatePreposition(t)) && InDate(t + 1)) {
         k = t;
         continue;
       }
@@ -554,12 +585,34 @@ class ClaimBuilder {
       }
       break;
     }
-    if (begin == end) return {};
-    return FromPhrase(begin, end);
+    if (begin == end) return a_.Slavic() ? SlavicSpeakerBeforePhrase(v) : SpeakerRef{};
+    SpeakerRef r = FromPhrase(begin, end);
+    if (!r.found && a_.Slavic()) return SlavicSpeakerBeforePhrase(v);
+    return r;
+  }
+
+  // Russian and Ukrainian put where and how one spoke between the subject
+  // and the verb: "Денис Пушилин в эфире телеканала «Россия 24» сказал",
+  // "Гладков в своем телеграм-канале написал". The subject before the
+  // prepositional phrase.
+  SpeakerRef SlavicSpeakerBeforePhrase(size_t v) const {
+    const size_t sb = SentenceBegin(v);
+    for (size_t j = v; j > sb + 1 && j + 10 > v; --j) {
+      const std::string& w = W(j - 1);
+      if (a_.token(j - 1).kind == TokenKind::kPunct && !InQuote(j - 1)) return {};
+      if (w == "в" || w == "во" || w == "у" || w == "на" || w == "під" || w == "под" || w == "с" || w == "з" ||
+          w == "із" || w == "по") {
+        const EntityMention* m = x_.entities.At(j - 2);
+        if (m == nullptr && x_.place_at[j - 2] < 0 && !(a_.IsWord(j - 2) && a_.token(j - 2).capitalized)) return {};
+        return SpeakerBefore(j - 1);
+      }
+    }
+    return {};
   }
 
   // A speaker after the verb: "said Zelenskyy", "said the Ukrainian president".
   SpeakerRef SpeakerAfter(size_t v) const {
+    if (a_.Slavic()) return SlavicSpeakerFrom(v + 1);
     const size_t se = SentenceEnd(v);
     size_t k = v + 1;
     size_t begin = k;
@@ -590,6 +643,74 @@ class ClaimBuilder {
     }
     if (end == begin) return {};
     return FromPhrase(begin, end);
+  }
+
+  // Russian and Ukrainian: the speaker named from token `from` on, up to a
+  // preposition, a punctuation mark or a verb: "губернатор Белгородской
+  // области Вячеслав Гладков", "Минобороны России", "у Повітряних силах".
+  SpeakerRef SlavicSpeakerFrom(size_t from) const {
+    const size_t se = from < a_.token_count() ? SentenceEnd(from) : from;
+    size_t k = from;
+    // "сообщили в Минобороны", "повідомили у Повітряних силах".
+    if (k + 1 < se && (W(k) == "в" || W(k) == "у" || W(k) == "во") &&
+        (x_.entities.At(k + 1) != nullptr || x_.place_at[k + 1] >= 0 || a_.token(k + 1).capitalized)) {
+      ++k;
+    }
+    size_t begin = k, end = k;
+    while (k < se && k < from + 12) {
+      if (InQuote(k)) {
+        // A name in quotation marks: "как сообщает «Суспільне»".
+        const QuoteMention& q = x_.quotes[x_.quote_at[k]];
+        if (k != begin || q.speech || q.words > 4 || !q.closed) break;
+        k = q.token_end + 1;
+        end = k;
+        continue;
+      }
+      if (const EntityMention* m = x_.entities.At(k)) {
+        if (m->kind == EntityKind::kPronoun && k != begin) break;
+        k = m->token_end;
+        end = k;
+        continue;
+      }
+      if (x_.place_at[k] >= 0) {
+        k = x_.places[x_.place_at[k]].token_end;
+        end = k;
+        continue;
+      }
+      if (a_.IsWord(k) && !a_.Has(k, kStopWord) && SpeechAt(k) == nullptr && !InDate(k)) {
+        end = ++k;
+        continue;
+      }
+      break;
+    }
+    if (end == begin) return {};
+    SpeakerRef r = FromPhrase(begin, end);
+    if (!r.found && end - begin <= 4) {
+      // A body no list knows: "по данным регионального оперштаба".
+      r.found = true;
+      r.tb = begin;
+      r.te = end;
+      r.speaker.span = a_.TokenSpan(begin, end);
+      // A quoted name is named without its quotation marks.
+      size_t nb = begin, ne = end;
+      while (nb < ne && a_.token(nb).kind == TokenKind::kPunct) ++nb;
+      while (ne > nb && a_.token(ne - 1).kind == TokenKind::kPunct) --ne;
+      r.speaker.name = std::string(a_.SpanText(a_.TokenSpan(nb, ne)));
+    }
+    return r;
+  }
+
+  // "за його словами", "по его данным": the person who spoke last.
+  SpeakerRef PossessiveSpeaker(size_t k) const {
+    SpeakerRef r;
+    int id = ResolvePronoun(k, W(k) == "его" || W(k) == "його" ? 'm' : 'f');
+    if (id <= 0) return r;
+    r.found = true;
+    FillFromPerson(id, &r);
+    r.tb = k;
+    r.te = k + 1;
+    r.speaker.span = a_.TokenSpan(k, k + 1);
+    return r;
   }
 
   void NoteSpeaker(const SpeakerRef& r, size_t at) {
@@ -668,6 +789,7 @@ class ClaimBuilder {
       // "..., Zelenskyy said", "..., he told Digital", "..., the Ukrainian president said".
       size_t k = after;
       if (a_.IsPunct(k, U',')) ++k;
+      if (a_.Slavic() && IsDash(k)) ++k;  // «...», — сказал он
       SpeakerRef np;
       // Try "NP verb".
       size_t v = k;
@@ -706,7 +828,7 @@ class ClaimBuilder {
     if (open > 0) {
       size_t k = open;
       if (k > 0 && (a_.IsPunct(k - 1, U':') || a_.IsPunct(k - 1, U','))) --k;
-      if (k > 0 && W(k - 1) == "that") --k;
+      if (k > 0 && IsThat(k - 1)) --k;
       if (k > 0 && SpeechAt(k - 1) != nullptr && !used_[k - 1]) {
         SpeakerRef np = SpeakerBefore(k - 1);
         if (np.found) {
@@ -831,7 +953,7 @@ class ClaimBuilder {
     }
     // "said on Friday that ...", "said earlier this month that ...".
     size_t d = c;
-    while (d < se && (x_.date_at[d] >= 0 || ((W(d) == "on" || W(d) == "in") && InDate(d + 1)))) ++d;
+    while (d < se && (x_.date_at[d] >= 0 || (IsDatePreposition(d) && InDate(d + 1)))) ++d;
     c = d;  // the date belongs to the frame
     // "wrote on Telegram that", "said in a statement that".
     if (IsPreposition(W(c)) && W(c) != "that") {
@@ -843,7 +965,18 @@ class ClaimBuilder {
         }
       }
     }
-    if (W(c) == "that" || W(c) == "whether") {
+    // "заявил, что ...": the comma before "что" belongs to the frame, and so
+    // do the words told ("рассказал ТАСС, что", "сообщили журналистам, что").
+    if (a_.Slavic()) {
+      for (size_t k = c; k < se && k < c + 5; ++k) {
+        if (a_.IsPunct(k, U',') && IsThat(k + 1)) {
+          c = k + 1;
+          break;
+        }
+        if (a_.token(k).kind == TokenKind::kPunct || IsThat(k)) break;
+      }
+    }
+    if (W(c) == "that" || W(c) == "whether" || IsThat(c)) {
       has_that = true;
       ++c;
     }
@@ -874,6 +1007,12 @@ class ClaimBuilder {
       if (IsVerificationVerb(v)) continue;
       if (Negated(v)) continue;  // "did not say which weapons were used"
       size_t cb, ce;
+      // "..., сообщил губернатор", "«...», — написал он": after a comma or
+      // a dash a Russian or Ukrainian speech verb closes what came before.
+      if (a_.Slavic() && v > sent.token_begin && (a_.IsPunct(v - 1, U',') || IsDash(v - 1))) {
+        Trailing(v, s);
+        continue;
+      }
       if (!Complement(v, *sv, &cb, &ce)) {
         Trailing(v, s);
         continue;
@@ -911,9 +1050,10 @@ class ClaimBuilder {
     const size_t sb = SentenceBegin(v), se = SentenceEnd(v);
     SpeakerRef r;
     size_t comma;
-    if (v > sb && a_.IsPunct(v - 1, U',')) {
+    if (v > sb && (a_.IsPunct(v - 1, U',') || (a_.Slavic() && IsDash(v - 1)))) {
       r = SpeakerAfter(v);  // ", said the ministry"
       comma = v - 1;
+      if (a_.Slavic() && IsDash(comma) && comma > sb && a_.IsPunct(comma - 1, U',')) --comma;
     } else {
       r = SpeakerBefore(v);
       if (!r.found || r.tb == sb || !a_.IsPunct(r.tb - 1, U',')) return;
@@ -923,9 +1063,9 @@ class ClaimBuilder {
     // Nothing but dates may follow the verb, then the sentence's end or a
     // comma: "…, the regional governor said, in the latest of …".
     size_t k = std::max(v + 1, r.te);
-    while (k < se && (x_.date_at[k] >= 0 || ((W(k) == "on" || W(k) == "in") && InDate(k + 1)))) ++k;
+    while (k < se && (x_.date_at[k] >= 0 || (IsDatePreposition(k) && InDate(k + 1)))) ++k;
     // "… said in its latest assessment.", "… wrote on Telegram."
-    if (k < se && IsPreposition(W(k)) && W(k) != "that") {
+    if (k < se && ((IsPreposition(W(k)) && W(k) != "that") || (a_.Slavic() && a_.Has(k, kStopWord)))) {
       size_t j = k + 1;
       while (j < se && j < k + 6 && a_.token(j).kind != TokenKind::kPunct) ++j;
       if (j >= se || a_.IsPunct(j, U'.') || a_.IsPunct(j, U',')) k = j;
@@ -1050,7 +1190,7 @@ class ClaimBuilder {
     for (size_t k = v; k > sb && k + 4 > v; --k) {
       const std::string& w = W(k - 1);
       if (w == "not" || w == "n't" || w == "never" || w == "declined" || w == "refused" || w == "didn't" ||
-          w == "won't" || w == "wouldn't") {
+          w == "won't" || w == "wouldn't" || Fn(k - 1, FunctionClass::kNot)) {
         return true;
       }
       if (!a_.Has(k - 1, kAuxWord) && w != "to") return false;
@@ -1059,6 +1199,7 @@ class ClaimBuilder {
   }
 
   bool IsVerificationVerb(size_t k) const {
+    if (a_.Slavic() && SlavicVerificationStart(k) != SIZE_MAX) return true;
     const std::string& w = W(k);
     if (w != "verify" && w != "verified" && w != "confirm" && w != "confirmed") return false;
     size_t sb = SentenceBegin(k);
@@ -1071,6 +1212,30 @@ class ClaimBuilder {
       if (a_.token(j - 1).kind == TokenKind::kPunct) break;
     }
     return false;
+  }
+
+  // Russian and Ukrainian: "не может оперативно проверить", "не вдалося
+  // перевірити", "неможливо підтвердити": where the cue starts (its "не"),
+  // or SIZE_MAX when the word at k is no negated verification verb.
+  size_t SlavicVerificationStart(size_t k) const {
+    static const std::unordered_set<std::string_view> kVerify = {
+        "проверить", "проверять", "подтвердить", "подтверждать", "верифицировать", "подтвержденный",
+        "подтверждённый", "проверенный", "перевірити", "перевіряти", "підтвердити", "підтверджувати",
+        "верифікувати", "підтверджений", "перевірений", "верифікований"};
+    if (!kVerify.count(a_.L(k))) return SIZE_MAX;
+    size_t sb = SentenceBegin(k);
+    for (size_t j = k; j > sb && j + 6 > k; --j) {
+      const std::string& p = W(j - 1);
+      if (Fn(j - 1, FunctionClass::kNot) || p == "невозможно" || p == "неможливо" || p == "нельзя") return j - 1;
+      if (a_.token(j - 1).kind == TokenKind::kPunct) break;
+    }
+    // "Подтвердить эти данные пока невозможно", "перевірити це неможливо".
+    size_t se = SentenceEnd(k);
+    for (size_t j = k + 1; j < se && j < k + 6; ++j) {
+      if (W(j) == "невозможно" || W(j) == "неможливо" || W(j) == "нельзя") return k;
+      if (a_.token(j).kind == TokenKind::kPunct) break;
+    }
+    return SIZE_MAX;
   }
 
   // Narration: the outlet's own statements of events and numbers.
@@ -1118,7 +1283,7 @@ class ClaimBuilder {
       bool trig = false;
       for (size_t k = b; k < e && !trig; ++k) {
         const TriggerPattern* t = nullptr;
-        trig = !InQuote(k) && a_.lex.MatchTrigger(a_.folded, k, e, &t) > 0;
+        trig = !InQuote(k) && a_.lex.MatchTrigger(a_.Lemmas(), k, e, &t) > 0;
       }
       pieces.push_back({b, e, trig});
     }
@@ -1127,7 +1292,7 @@ class ClaimBuilder {
     for (const Piece& p : pieces) any_trigger = any_trigger || p.trigger;
     bool hedged = false;  // "Videos purportedly showed a fire": a claim, hedged
     for (size_t k = start_[s]; k < sent.token_end && !hedged; ++k) {
-      hedged = W(k) == "allegedly" || W(k) == "purportedly" || W(k) == "supposedly";
+      hedged = IsHedge(k);
     }
     if (!any_trigger && !any_quantity && !hedged) return;
     // Merge pieces without a trigger into the one before (or after).
@@ -1159,6 +1324,9 @@ class ClaimBuilder {
       size_t begin = k;
       if (w == "unverified" || w == "unconfirmed") {
         cue = true;
+      } else if (a_.Slavic() && SlavicVerificationStart(k) != SIZE_MAX) {
+        cue = true;
+        begin = SlavicVerificationStart(k);
       } else if ((w == "verify" || w == "verified" || w == "confirm" || w == "confirmed") && IsVerificationVerb(k)) {
         cue = true;
         // The cue starts at the modal or auxiliary: "could not independently verify".
@@ -1200,10 +1368,262 @@ class ClaimBuilder {
     }
   }
 
+  // ---------------------------------------------------------------- Russian and Ukrainian
+
+  // "говорится в сообщении", "йдеться у повідомленні": a statement speaks
+  // without a subject.
+  bool IsImpersonalCue(size_t k) const {
+    static const std::unordered_set<std::string_view> kCues = {
+        "говорится", "сказано", "сообщается", "отмечается", "указывается", "подчеркивается",
+        "подчёркивается", "йдеться", "ідеться", "повідомляється", "зазначається", "наголошується",
+        "йшлося", "говорилось", "говорилося"};
+    return k < a_.token_count() && kCues.count(W(k)) > 0;
+  }
+
+  // Who a statement is from: "в сообщении Минобороны", "у повідомленні
+  // Генштабу", "в телеграм-канале губернатора"; not found when it names no one.
+  SpeakerRef MessageSource(size_t k) const {
+    static const std::unordered_set<std::string_view> kMessages = {
+        "сообщении", "заявлении", "пресс-релизе", "публикации", "сводке", "телеграм-канале", "telegram-канале",
+        "повідомленні", "заяві", "зведенні", "дописі", "публікації", "телеграм-каналі", "telegram-каналі"};
+    if (W(k) == "в" || W(k) == "у" || W(k) == "во") ++k;
+    if (!kMessages.count(W(k))) return {};
+    return SlavicSpeakerFrom(k + 1);
+  }
+
+  // The claim of a Russian or Ukrainian source phrase, from its cue's
+  // tokens [cue_b, cue_e) and the source named after it (when r.found).
+  void SourcedClaim(uint32_t s, size_t cue_b, size_t cue_e, const SpeakerRef& r, SpeechClass cls) {
+    const size_t sb = start_[s], se = a_.seg.sentences[s].token_end;
+    size_t cb, ce;
+    // The words after the source: "По данным X, Y" and, inside commas,
+    // "Там же, по информации ТАСС, уничтожены ...".
+    size_t after = std::max(cue_e, r.found ? r.te : cue_e);
+    while (after < se && !a_.IsPunct(after, U',') && a_.token(after).kind != TokenKind::kPunct) ++after;
+    bool more = after < se && a_.IsPunct(after, U',');
+    size_t after_b = more ? after + 1 : se;
+    size_t after_e = more ? ClauseEnd(after_b, se) : se;
+    int before_words = 0, after_words = 0;
+    for (size_t j = sb; j < cue_b; ++j) before_words += a_.IsWord(j);
+    for (size_t j = after_b; j < after_e; ++j) after_words += a_.IsWord(j);
+    if (cue_b <= sb + 1 || (more && after_words > before_words)) {
+      cb = after_b;
+      ce = after_e;
+    } else {
+      // Cue last: "Y, по данным X."
+      cb = sb;
+      ce = cue_b;
+      while (ce > cb && (a_.IsPunct(ce - 1, U',') || IsDash(ce - 1))) --ce;
+    }
+    if (cb >= ce) return;
+    int words = 0;
+    for (size_t j = cb; j < ce; ++j) words += a_.IsWord(j);
+    if (words < 2) return;
+    bool named = r.found && !r.unnamed && !r.speaker.name.empty();
+    Draft& d = NewDraft(named ? ClaimKind::kReportedSpeech : ClaimKind::kReport, cb, ce, s);
+    if (r.found) SetSpeaker(&d, r, cue_b);
+    if (r.found) NoteSpeaker(r, cue_b);
+    if (r.found && r.unnamed) MarkAnonymous(&d, r.tb, r.te);
+    d.c.cue = std::string(a_.SpanText(a_.TokenSpan(cue_b, cue_e)));
+    d.c.cue_span = a_.TokenSpan(cue_b, cue_e);
+    d.verb = cls;
+    for (size_t j = cue_b; j < cue_e; ++j) used_[j] = true;
+  }
+
+  // "Агентство Reuters з посиланням на джерела повідомляє, що ...": the
+  // outlet before the cue speaks (it reports what its sources say), with the
+  // speech verb after the cited source. False when the sentence is not so.
+  bool CitingOutlet(uint32_t s, size_t cue_b, size_t after_source) {
+    const size_t sb = start_[s], se = a_.seg.sentences[s].token_end;
+    if (cue_b <= sb || cue_b > sb + 5) return false;
+    size_t v = after_source;
+    while (v < se && v < after_source + 4 && SpeechAt(v) == nullptr && !a_.IsPunct(v, U',')) ++v;
+    const SpeechVerb* sv = v < se ? SpeechAt(v) : nullptr;
+    if (sv == nullptr) return false;
+    SpeakerRef outlet = FromPhrase(sb, cue_b);
+    size_t cb, ce;
+    if (!outlet.found || outlet.speaker.name.empty() || !Complement(v, *sv, &cb, &ce)) return false;
+    Draft& d = NewDraft(ClaimKind::kReportedSpeech, cb, ce, s);
+    SetSpeaker(&d, outlet, v);
+    NoteSpeaker(outlet, v);
+    for (size_t j = cue_b; j < after_source; ++j) used_[j] = true;
+    return true;
+  }
+
+  // "По данным X, Y", "Y, по словам X", "со ссылкой на X", "Как сообщил X,
+  // Y", "за даними X", "з посиланням на X", "як повідомив X", "Y, говорится
+  // в сообщении X", "по непроверенным данным" (a hedge: alleged).
+  void SlavicSources(uint32_t s) {
+    static const std::unordered_set<std::string_view> kSourceNouns = {
+        "данным", "словам", "информации", "сообщению", "сообщениям", "оценкам", "мнению", "даними", "словами",
+        "інформацією", "повідомленням", "повідомленнями", "оцінками", "даних"};
+    static const std::unordered_set<std::string_view> kHedgedAdjectives = {
+        "непроверенным", "неподтвержденным", "неподтверждённым", "неофициальным", "неперевіреними",
+        "непідтвердженими", "неофіційними"};
+    static const std::unordered_set<std::string_view> kPlainAdjectives = {
+        "предварительным", "уточненным", "уточнённым", "последним", "официальным", "оперативным",
+        "имеющимся", "обновленным", "попередніми", "уточненими", "останніми", "офіційними", "оперативними",
+        "наявними", "оновленими"};
+    const ::sitrep::Sentence& sent = a_.seg.sentences[s];
+    for (size_t k = start_[s]; k < sent.token_end; ++k) {
+      if (used_[k] || InQuote(k) || claimed_[k]) continue;
+      const std::string& w = W(k);
+      size_t cue_e = 0;
+      SpeechClass cls = SpeechClass::kReport;
+      SpeakerRef r;
+      if (w == "по" || w == "за" || w == "на") {
+        size_t j = k + 1;
+        size_t possessive = SIZE_MAX;
+        if (W(j) == "его" || W(j) == "ее" || W(j) == "её" || W(j) == "його" || W(j) == "її") possessive = j++;
+        if (kHedgedAdjectives.count(W(j))) {
+          cls = SpeechClass::kAllege;
+          ++j;
+        } else if (kPlainAdjectives.count(W(j))) {
+          ++j;
+        }
+        bool noun = w == "на" ? W(j) == "думку" : kSourceNouns.count(W(j)) > 0;
+        if (!noun) continue;
+        cue_e = j + 1;
+        r = possessive != SIZE_MAX ? PossessiveSpeaker(possessive) : SlavicSpeakerFrom(cue_e);
+        if (r.found && !r.unnamed && cls == SpeechClass::kReport) cls = SpeechClass::kSay;
+      } else if ((w == "со" || w == "с" || w == "з" || w == "із" || w == "зі") &&
+                 (W(k + 1) == "ссылкой" || W(k + 1) == "посиланням") && W(k + 2) == "на") {
+        cue_e = k + 3;
+        r = SlavicSpeakerFrom(cue_e);
+        if (CitingOutlet(s, k, r.found ? r.te : cue_e)) return;
+      } else if (w == "согласно" || w == "згідно") {
+        size_t j = k + 1;
+        if (W(j) == "з" || W(j) == "із") ++j;
+        if (W(j) == "данным" || W(j) == "даними" || W(j) == "информации" || W(j) == "інформацією") ++j;
+        cue_e = j;
+        r = SlavicSpeakerFrom(cue_e);
+        if (!r.found) continue;
+      } else if ((w == "как" || w == "як") && k + 1 < sent.token_end) {
+        size_t v = k + 1;
+        while (v < sent.token_end && a_.Has(v, kAuxWord)) ++v;
+        const SpeechVerb* sv = SpeechAt(v);
+        if (sv == nullptr && !IsImpersonalCue(v)) continue;
+        cue_e = v + 1;
+        r = sv != nullptr ? SlavicSpeakerFrom(cue_e) : MessageSource(cue_e);
+        cls = sv != nullptr ? sv->cls : SpeechClass::kReport;
+        if (r.found && cls == SpeechClass::kReport) cls = SpeechClass::kSay;
+      } else if (IsImpersonalCue(k) && k > start_[s] && (a_.IsPunct(k - 1, U',') || IsDash(k - 1))) {
+        cue_e = k + 1;
+        r = MessageSource(cue_e);
+        if (r.found && !r.unnamed) cls = SpeechClass::kSay;
+      } else {
+        continue;
+      }
+      if (r.found && r.speaker.name.empty() && !r.unnamed) r = SpeakerRef{};
+      SourcedClaim(s, k, cue_e, r, cls);
+      return;
+    }
+  }
+
+  // "Джерело: Харківська ОВА", "Источник: Минобороны России": a post's
+  // source line names who says what the post tells in its own voice.
+  void SourceLine() {
+    for (const Paragraph& p : a_.seg.paragraphs) {
+      if (p.sentence_begin == p.sentence_end) continue;
+      size_t b = a_.seg.sentences[p.sentence_begin].token_begin;
+      size_t e = a_.seg.sentences[p.sentence_end - 1].token_end;
+      const std::string& w = W(b);
+      if ((w != "джерело" && w != "источник" && w != "джерела") || !a_.IsPunct(b + 1, U':') || e > b + 10) continue;
+      SpeakerRef r = SlavicSpeakerFrom(b + 2);
+      if (!r.found || r.speaker.name.empty()) continue;
+      for (Draft& d : drafts_) {
+        if (d.c.kind != ClaimKind::kNarration || d.c.speaker) continue;
+        d.c.kind = r.unnamed ? ClaimKind::kReport : ClaimKind::kReportedSpeech;
+        SetSpeaker(&d, r, b);
+        d.c.cue = std::string(a_.SpanText(a_.TokenSpan(b, b + 2)));
+        d.c.cue_span = a_.TokenSpan(b, b + 2);
+        d.verb = SpeechClass::kSay;
+      }
+      return;
+    }
+  }
+
+  // "Об этом сообщил губернатор X.", "Про це повідомили в ОВА.", "Об этом
+  // говорится в сообщении Минобороны.": the sentence before says what.
+  void AboutThis(uint32_t s) {
+    const size_t sb = start_[s], se = a_.seg.sentences[s].token_end;
+    if (s == 0 || sb + 3 > se) return;
+    bool about = (W(sb) == "об" || W(sb) == "о" || W(sb) == "про") &&
+                 (W(sb + 1) == "этом" || W(sb + 1) == "это" || W(sb + 1) == "це" || W(sb + 1) == "том");
+    if (!about) return;
+    size_t v = sb + 2;
+    while (v < se && (a_.Has(v, kAuxWord) || InDate(v))) ++v;
+    if (v >= se) return;
+    SpeakerRef r;
+    const SpeechVerb* sv = SpeechAt(v);
+    if (sv != nullptr) {
+      r = SlavicSpeakerFrom(v + 1);
+    } else if (IsImpersonalCue(v)) {
+      r = MessageSource(v + 1);
+    } else {
+      return;
+    }
+    if (r.found && r.speaker.name.empty() && !r.unnamed) r = SpeakerRef{};
+    if (r.found) NoteSpeaker(r, v);
+    const uint32_t prev = s - 1;
+    // Opening a paragraph, it speaks for the paragraphs before, back to the
+    // last one that has an attributed claim (an official summary followed by
+    // "Об этом говорится в сообщении Минобороны").
+    const Paragraph& para = a_.seg.paragraphs[a_.seg.sentences[s].paragraph];
+    uint32_t first = prev;
+    if (para.sentence_begin == s) {
+      first = a_.seg.paragraphs[a_.seg.sentences[prev].paragraph].sentence_begin;
+      for (uint32_t p = a_.seg.sentences[prev].paragraph; p-- > 0;) {
+        const Paragraph& earlier = a_.seg.paragraphs[p];
+        bool attributed = false;
+        for (const Draft& d : drafts_) {
+          if (d.sentence >= earlier.sentence_begin && d.sentence < earlier.sentence_end &&
+              d.c.kind != ClaimKind::kNarration) {
+            attributed = true;
+          }
+        }
+        bool headline = earlier.sentence_begin < earlier.sentence_end && a_.headline[earlier.sentence_begin];
+        if (attributed || headline || earlier.sentence_begin == earlier.sentence_end) break;
+        first = earlier.sentence_begin;
+      }
+    }
+    bool named = r.found && !r.unnamed;
+    bool any = false;
+    for (size_t i = 0; i < drafts_.size(); ++i) {
+      Draft& d = drafts_[i];
+      if (d.sentence < first || d.sentence > prev || d.c.speaker || d.c.kind != ClaimKind::kNarration) continue;
+      d.c.kind = named ? ClaimKind::kReportedSpeech : ClaimKind::kReport;
+      if (r.found) SetSpeaker(&d, r, v);
+      if (r.found && r.unnamed) MarkAnonymous(&d, r.tb, r.te);
+      d.c.cue = W(v);
+      d.c.cue_span = a_.TokenSpan(v, v + 1);
+      d.verb = sv != nullptr ? sv->cls : SpeechClass::kReport;
+      any = true;
+    }
+    if (!any && sentence_claims_[prev] == 0) {
+      size_t pb = start_[prev], pe = a_.seg.sentences[prev].token_end;
+      while (pe > pb && a_.token(pe - 1).kind == TokenKind::kPunct) --pe;
+      if (pe > pb + 2) {
+        Draft& d = NewDraft(named ? ClaimKind::kReportedSpeech : ClaimKind::kReport, pb, pe, prev);
+        if (r.found) SetSpeaker(&d, r, v);
+        if (r.found && r.unnamed) MarkAnonymous(&d, r.tb, r.te);
+        d.c.cue = W(v);
+        d.c.cue_span = a_.TokenSpan(v, v + 1);
+        d.verb = sv != nullptr ? sv->cls : SpeechClass::kReport;
+      }
+    }
+    for (size_t j = sb; j <= v; ++j) used_[j] = true;
+    ++sentence_claims_[s];  // the attribution itself is no narration
+  }
+
   void Sentence(uint32_t s) {
     ColonAttribution(s, /*headline=*/false);
     FindVerificationCues(s);
     Quotes(s);
+    if (a_.Slavic()) {
+      AboutThis(s);
+      SlavicSources(s);
+    }
     ReportedSpeech(s);
     Reports(s);
     Narration(s);
@@ -1257,19 +1677,25 @@ class ClaimBuilder {
     while (colon < sent.token_end && colon <= b + 4 && !a_.IsPunct(colon, U':')) ++colon;
     if (colon == b || colon >= sent.token_end || !a_.IsPunct(colon, U':')) return;
     std::string key;
-    bool caps = true;
+    bool caps = true, lower = false;
     for (size_t k = b; k < colon; ++k) {
       const Token& t = a_.token(k);
       if (x_.place_at[k] >= 0) return;
       if (k > b && a_.IsPunct(k, U'.')) continue;  // "MR. SMITH"
-      if (t.kind != TokenKind::kWord || !t.capitalized) return;
+      // Russian and Ukrainian names of bodies are in lower case after their
+      // first word ("Повітряні сили:"); FromPhrase must then find them.
+      if (t.kind != TokenKind::kWord || (!t.capitalized && !(a_.Slavic() && k > b))) return;
+      lower = lower || !t.capitalized;
       caps = caps && (t.all_caps || t.size() == 1);
       key += (key.empty() ? "" : " ") + W(k);
     }
     if (a_.lex.IsSectionLabel(key)) return;
-    if (!caps && !headline) {
+    if ((!caps && !headline) || lower) {
       SpeakerRef named = FromPhrase(b, colon);
       if (!named.found || named.unnamed || named.speaker.name.empty()) return;
+      // With lower-case words the label must name someone sitrep knows, not
+      // a topic ("Разрушение Каховской ГЭС: что известно").
+      if (lower && named.category.empty() && named.speaker.person_id == 0) return;
     }
     size_t end = headline ? sent.token_end : a_.seg.sentences[para.sentence_end - 1].token_end;
     while (end > colon + 1 && a_.token(end - 1).kind == TokenKind::kPunct && !IsClosingQuote(a_.token(end - 1).first)) {
@@ -1636,8 +2062,34 @@ class ClaimBuilder {
     }
   }
 
+  // A Russian or Ukrainian claim its speaker calls false: "не соответствует
+  // действительности", "не відповідає дійсності", "фейк" (in the claim or
+  // just after it: "опроверг ..., назвав ее фейком"). Sets the status.
+  bool SlavicDenial(Draft& d) {
+    if (d.c.kind == ClaimKind::kNarration) return false;
+    size_t end = std::min(SentenceEnd(d.te > d.tb ? d.te - 1 : d.tb), d.te + 6);
+    for (size_t k = d.tb; k < end; ++k) {
+      size_t e = 0;
+      if (Fn(k, FunctionClass::kNot) && (W(k + 1).starts_with("соответству") || W(k + 1).starts_with("відповіда")) &&
+          (W(k + 2) == "действительности" || W(k + 2) == "дійсності")) {
+        e = k + 3;
+      } else if (W(k) == "фейк" || W(k) == "фейком" || W(k) == "фейкові" || W(k) == "фейковая" ||
+                 W(k) == "фейки" || W(k) == "неправда" || W(k) == "неправдою") {
+        e = k + 1;
+      }
+      if (e == 0) continue;
+      d.c.status = ClaimStatus::kDenied;
+      d.c.status_cue = StatusCue{std::string(a_.SpanText(a_.TokenSpan(k, e))), a_.TokenSpan(k, e)};
+      return true;
+    }
+    return false;
+  }
+
   void Statuses() {
     for (Draft& d : drafts_) {
+      // A party's denial in Russian or Ukrainian outweighs the outlet's
+      // general "could not verify" (which names no claim of its own).
+      if (d.c.status_cue && a_.Slavic() && SlavicDenial(d)) continue;
       if (d.c.status_cue) continue;  // set by a verification cue
       ClaimStatus st = ClaimStatus::kReported;
       if (d.c.kind == ClaimKind::kQuote || d.c.kind == ClaimKind::kReportedSpeech) {
@@ -1667,16 +2119,24 @@ class ClaimBuilder {
           }
         }
       }
-      // Hedges in the outlet's own voice: "allegedly", "purportedly".
-      if (d.c.kind == ClaimKind::kNarration || d.c.kind == ClaimKind::kReport) {
-        for (size_t k = d.tb; k < d.te; ++k) {
-          if (W(k) == "allegedly" || W(k) == "purportedly" || W(k) == "supposedly") {
+      // Hedges in the outlet's own voice: "allegedly", "purportedly"; in
+      // Russian and Ukrainian also inside reported speech ("заявили, что
+      // якобы ...", "стверджують, що нібито ...").
+      if (d.c.kind == ClaimKind::kNarration || d.c.kind == ClaimKind::kReport ||
+          (a_.Slavic() && d.c.kind == ClaimKind::kReportedSpeech)) {
+        // "заявил, якобы ...": the hedge opens the clause, just before it.
+        size_t from = a_.Slavic() && d.tb > 0 && IsHedge(d.tb - 1) ? d.tb - 1 : d.tb;
+        // A speaker who denies or confirms a hedged report keeps that verb's status.
+        bool judged = d.verb == SpeechClass::kDeny || d.verb == SpeechClass::kConfirm;
+        for (size_t k = from; k < d.te && !judged; ++k) {
+          if (IsHedge(k)) {
             st = ClaimStatus::kAlleged;
             d.c.status_cue = StatusCue{std::string(a_.TokenText(k)), a_.TokenSpan(k, k + 1)};
             break;
           }
         }
       }
+      if (a_.Slavic() && SlavicDenial(d)) continue;
       if (d.denied_by) {
         st = ClaimStatus::kDenied;
         d.c.status_cue = StatusCue{std::string(a_.SpanText(*d.denied_by)), *d.denied_by};

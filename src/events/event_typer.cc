@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <initializer_list>
 #include <set>
 #include <string_view>
 
@@ -66,6 +67,21 @@ bool PartOfName(const Analysis& a, size_t k) {
   return 2 * lower > words;
 }
 
+// Russian and Ukrainian: a trigger that is denied happened not: "Пострадавших
+// нет", "загиблих немає", "без пострадавших", "не пострадал".
+bool NegatedSlavic(const Analysis& a, size_t k, size_t n) {
+  if (!a.Slavic()) return false;
+  auto is = [&](size_t i, std::initializer_list<std::string_view> words) {
+    if (i >= a.token_count()) return false;
+    for (std::string_view w : words) {
+      if (a.folded[i] == w) return true;
+    }
+    return false;
+  };
+  if (is(k + n, {"нет", "немає", "нема", "не"})) return true;
+  return k > 0 && is(k - 1, {"не", "ні", "без", "нет", "немає"});
+}
+
 }  // namespace
 
 std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bool skip_quotes) {
@@ -81,8 +97,8 @@ std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bo
     if (skip_quotes && x.quote_at[k] >= 0) continue;
     if (!a.IsWord(k)) continue;
     const TriggerPattern* t = nullptr;
-    int n = lex.MatchTrigger(a.folded, k, end, &t);
-    if (n > 0 && (UnderIrrealisCue(a, begin, k) || PartOfName(a, k))) {
+    int n = lex.MatchTrigger(a.Lemmas(), k, end, &t);
+    if (n > 0 && (UnderIrrealisCue(a, begin, k) || PartOfName(a, k) || NegatedSlavic(a, k, static_cast<size_t>(n)))) {
       k += static_cast<size_t>(n) - 1;  // a later trigger may still stand
       continue;
     }
@@ -123,7 +139,10 @@ std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bo
       size_t b = p.token_begin;
       if (b > 0 && a.folded[b - 1] == "the") --b;
       static const char* kLocative[] = {"in", "at", "on", "near", "into", "across", "inside", "to",
-                                        "toward", "towards", "of", "over", "through", "within"};
+                                        "toward", "towards", "of", "over", "through", "within",
+                                        // Russian and Ukrainian
+                                        "в", "во", "у", "на", "над", "под", "під", "возле", "около", "біля",
+                                        "поблизу", "из", "з", "із", "по", "к", "до"};
       if (p.place.metonym_for.empty() && b > 0) {
         for (const char* w : kLocative) {
           if (a.folded[b - 1] == w) return "";

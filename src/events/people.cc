@@ -13,7 +13,11 @@ char GenderOfFirstName(std::string_view w) {
       "nikita", "ilya", "illia", "mykola", "kuzma", "foma", "sasha", "misha", "dima", "vanya", "luca",
       "joshua", "andrea", "costa", "jonah", "noah", "elijah", "ezra", "kosta", "mustafa", "musa",
       "isa", "yahya", "zakaria", "zakariya", "hamza", "oleksa", "danylo"};
-  if (w.size() < 3 || kMaleInA.count(w)) return w.size() < 3 ? 0 : 'm';
+  static const std::unordered_set<std::string_view> kCyrillicMaleInA = {
+      "никита", "илья", "ілля", "микола", "кузьма", "фома", "саша", "миша", "дима", "ваня", "лука", "олекса"};
+  if (w.size() < 3 || kMaleInA.count(w) || kCyrillicMaleInA.count(w)) return w.size() < 3 ? 0 : 'm';
+  // Cyrillic "а" or "я" at the end: Ольга, Мария, Юлія.
+  if (w.ends_with("\xD0\xB0") || w.ends_with("\xD1\x8F")) return 'f';
   return w.back() == 'a' ? 'f' : 0;
 }
 
@@ -125,7 +129,7 @@ class PeopleClusterer {
     if (auto it = exact_.find(surname); it != exact_.end()) {
       for (int i : it->second) {
         if (i >= limit) break;
-        if (accept(clusters_[i])) {
+        if (clusters_[i].surname == surname && accept(clusters_[i])) {  // a renamed cluster stays listed
           limit = i;
           break;
         }
@@ -155,9 +159,21 @@ class PeopleClusterer {
       if (it != first_with_known_.end()) best = it->second;
     }
     best = FirstMatch(surname, at, best, [&](const Cluster& c) {
-      return first.empty() || c.first_name.empty() || first == c.first_name;
+      // Russian and Ukrainian decline first names too: "Вячеслава" is "Вячеслав".
+      return first.empty() || c.first_name.empty() || first == c.first_name ||
+             (a_.Slavic() && SurnameMatches(first, c.first_name));
     });
     return best < static_cast<int>(clusters_.size()) ? &clusters_[best] : nullptr;
+  }
+
+  // Lists cluster `index` under its surname (again when the surname changed:
+  // the lists stay in ascending order).
+  void Index(int index) {
+    const std::string& surname = clusters_[index].surname;
+    for (std::vector<int>* list : {&exact_[surname], &buckets_[BucketKey(surname, CodePoints(surname))]}) {
+      auto at = std::lower_bound(list->begin(), list->end(), index);
+      if (at == list->end() || *at != index) list->insert(at, index);
+    }
   }
 
   void NoteKnown(int index) {
@@ -182,14 +198,20 @@ class PeopleClusterer {
       c->first_name = first;
       c->known = m.known_person;
       c->name_tokens = m.token_end - m.token_begin;
-      const int index = static_cast<int>(clusters_.size()) - 1;
-      exact_[surname].push_back(index);
-      buckets_[BucketKey(surname, CodePoints(surname))].push_back(index);
-    } else if (m.token_end - m.token_begin > c->name_tokens) {
+      Index(static_cast<int>(clusters_.size()) - 1);
+    } else if (m.token_end - m.token_begin > c->name_tokens ||
+               (a_.Slavic() && m.token_end - m.token_begin == c->name_tokens && surname != c->surname &&
+                c->surname.starts_with(surname))) {
+      // The fuller name; in Russian and Ukrainian also the nominative, whose
+      // surname is the shorter ("Гладков" after "Гладкова").
       AddAlias(c, c->person.name);
       c->person.name = form;
       c->name_tokens = m.token_end - m.token_begin;
       c->first_name = first;
+      if (a_.Slavic() && c->surname != surname) {
+        c->surname = surname;
+        Index(static_cast<int>(c - clusters_.data()));
+      }
     } else {
       AddAlias(c, form);
     }

@@ -1,24 +1,55 @@
 #include "extract/analysis.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "core/utf8.h"
 #include "extract/lexicons.h"
 
 namespace sitrep {
 
-Analysis::Analysis(std::string_view t, std::optional<CivilDate> pub, const Lexicons& lexicons)
-    : text(t), lex(lexicons), published(pub), seg(Segment(t)) {
+Analysis::Analysis(std::string_view t, std::optional<CivilDate> pub, const Lexicons& lexicons,
+                   const Morphology* morphology, Language lang)
+    : text(t), lex(lexicons), published(pub), seg(Segment(t)), language(lang) {
   folded.reserve(seg.tokens.size());
   classes.reserve(seg.tokens.size());
   for (const Token& tok : seg.tokens) {
     folded.push_back(FoldCase(t.substr(tok.begin, tok.size())));
     classes.push_back(tok.kind == TokenKind::kPunct ? 0 : lex.Classes(folded.back()));
   }
+  if (language != Language::kEnglish && morphology != nullptr) AnalyzeWords(*morphology);
   headline = FindHeadlines(*this);
   sentence_of.assign(seg.tokens.size(), 0);
   for (uint32_t s = 0; s < seg.sentences.size(); ++s) {
     for (uint32_t i = seg.sentences[s].token_begin; i < seg.sentences[s].token_end; ++i) sentence_of[i] = s;
+  }
+}
+
+void Analysis::AnalyzeWords(const Morphology& morphology) {
+  RussianStemmer stemmer;
+  lemma = folded;
+  stem = folded;
+  // One analysis per distinct word of the document, then per token a copy.
+  std::unordered_map<std::string_view, std::pair<WordAnalysis, std::string>> seen;
+  for (size_t i = 0; i < seg.tokens.size(); ++i) {
+    const Token& tok = seg.tokens[i];
+    if (tok.kind != TokenKind::kWord || !IsCyrillicWord(folded[i])) continue;
+    auto it = seen.find(folded[i]);
+    if (it == seen.end()) {
+      WordAnalysis w = morphology.Analyze(folded[i], tok.capitalized, language);
+      // Of several lemmas ("року" -> "рок", "рік"), one the word lists know.
+      for (const std::string& l : w.lemmas) {
+        if (lex.Classes(l) != 0) {
+          w.lemma = l;
+          break;
+        }
+      }
+      it = seen.emplace(folded[i], std::make_pair(std::move(w), stemmer.Stem(folded[i]))).first;
+    }
+    const auto& [w, st] = it->second;
+    lemma[i] = w.lemma;
+    stem[i] = st;
+    classes[i] |= lex.Classes(lemma[i]) | lex.Classes(stem[i]) | (w.common ? static_cast<uint32_t>(kCommonWord) : 0u);
   }
 }
 

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/morphology.h"
 #include "sitrep/extraction.h"
 #include "text/segmenter.h"
 
@@ -16,7 +17,11 @@ namespace sitrep {
 class Lexicons;
 
 struct Analysis {
-  Analysis(std::string_view text, std::optional<CivilDate> published, const Lexicons& lexicons);
+  // `morphology` (may be null) gives Russian and Ukrainian words their
+  // lemmas and stems when `language` is one of them; English text is read
+  // as before, with no morphology.
+  Analysis(std::string_view text, std::optional<CivilDate> published, const Lexicons& lexicons,
+           const Morphology* morphology = nullptr, Language language = Language::kEnglish);
 
   std::string_view text;
   const Lexicons& lex;                  // the word lists every stage reads
@@ -26,6 +31,20 @@ struct Analysis {
   std::vector<uint32_t> sentence_of;    // per token: its sentence index
   std::vector<uint32_t> classes;        // per token: WordClass bits (extract/lexicons.h)
   std::vector<bool> headline;           // per sentence: FindHeadlines
+  Language language = Language::kEnglish;
+  // Russian and Ukrainian only (empty otherwise): per token, the lemma
+  // (Hunspell's, "сбили" -> "сбить"; the folded word when unknown) and the
+  // Snowball Russian stem (for lexicon phrases: "генштабу" -> "генштаб").
+  // Non-Cyrillic tokens keep their folded form in both.
+  std::vector<std::string> lemma, stem;
+
+  bool Slavic() const { return !lemma.empty(); }
+  // The words verbs, triggers, numbers and function words are matched on:
+  // lemmas in Russian and Ukrainian text, folded words otherwise.
+  const std::vector<std::string>& Lemmas() const { return lemma.empty() ? folded : lemma; }
+  // The words lexicon phrases (actors, roles, people) are matched on.
+  const std::vector<std::string>& Stems() const { return stem.empty() ? folded : stem; }
+  const std::string& L(size_t i) const { return lemma.empty() ? folded[i] : lemma[i]; }
 
   size_t token_count() const { return seg.tokens.size(); }
   const Token& token(size_t i) const { return seg.tokens[i]; }
@@ -57,6 +76,9 @@ struct Analysis {
   bool IsStopWord(std::string_view folded) const;
   // Index of the first token that starts at or after `offset`.
   size_t TokenAt(uint32_t offset) const;
+
+ private:
+  void AnalyzeWords(const Morphology& morphology);
 };
 
 // Per sentence: true for a headline (a one-sentence first paragraph with no

@@ -1,4 +1,5 @@
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <unordered_set>
 
@@ -54,6 +55,29 @@ int YearToken(const Analysis& a, size_t i) {
   return (y >= 1900 && y <= 2100) ? y : -1;
 }
 
+// "15.03.2025" or "24.02.22" (two-digit years are 2000-2099), or nothing.
+std::optional<CivilDate> DottedDate(std::string_view t) {
+  int parts[3] = {0, 0, 0};
+  int digits[3] = {0, 0, 0};
+  int p = 0;
+  for (char c : t) {
+    if (c == '.') {
+      if (++p > 2) return std::nullopt;
+    } else if (c >= '0' && c <= '9') {
+      parts[p] = parts[p] * 10 + (c - '0');
+      ++digits[p];
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (p != 2 || digits[0] < 1 || digits[0] > 2 || digits[1] != 2 || (digits[2] != 2 && digits[2] != 4)) {
+    return std::nullopt;
+  }
+  int y = digits[2] == 2 ? 2000 + parts[2] : parts[2];
+  if (parts[1] < 1 || parts[1] > 12 || parts[0] < 1 || parts[0] > DaysInMonth(y, parts[1])) return std::nullopt;
+  return CivilDate{y, parts[1], parts[0]};
+}
+
 class DateFinder {
  public:
   explicit DateFinder(const Analysis& a) : a_(a) {}
@@ -72,7 +96,34 @@ class DateFinder {
         ++i;
       }
     }
+    if (a_.Slavic()) JoinSlavicRanges(&out);
     return out;
+  }
+
+  // "с 1 по 10 марта" is read as two dates; "с 24.02.22 по 15.03.25", "з 1
+  // по 7 квітня", "от ... до ...": one range from the first to the second.
+  void JoinSlavicRanges(std::vector<DateFound>* dates) const {
+    std::vector<DateFound> out;
+    for (size_t i = 0; i < dates->size(); ++i) {
+      DateFound d = (*dates)[i];
+      bool opens = d.token_begin > 0 && (W(d.token_begin - 1) == "с" || W(d.token_begin - 1) == "з" ||
+                                         W(d.token_begin - 1) == "із" || W(d.token_begin - 1) == "от" ||
+                                         W(d.token_begin - 1) == "від");
+      if (opens && i + 1 < dates->size()) {
+        const DateFound& e = (*dates)[i + 1];
+        bool closes = e.token_begin == d.token_end + 1 && (W(d.token_end) == "по" || W(d.token_end) == "до");
+        if (closes && d.mention.time_precision == 1 && e.mention.time_precision == 1 && !(e.mention.from < d.mention.from)) {
+          d.token_end = e.token_end;
+          d.mention.to = e.mention.to;
+          d.mention.time_precision = PrecisionForDays(d.mention.to.ToDays() - d.mention.from.ToDays());
+          d.mention.span = a_.TokenSpan(d.token_begin, d.token_end);
+          d.mention.text = std::string(a_.SpanText(d.mention.span));
+          ++i;
+        }
+      }
+      out.push_back(d);
+    }
+    *dates = std::move(out);
   }
 
  private:
@@ -117,6 +168,13 @@ class DateFinder {
 
   size_t MatchAt(size_t i, DateFound* d) {
     if (!MayStart(i)) return 0;
+    if (a_.Slavic()) {
+      if (size_t n = SlavicCore(i, d); n > 0) {
+        d->token_begin = i;
+        d->token_end = i + n;
+        return n;
+      }
+    }
     size_t start = i;
     if (W(i) == "since") {
       d->since = true;
@@ -156,6 +214,128 @@ class DateFinder {
       d->mention.time_precision = 3;
     }
     return d->token_end - start;
+  }
+
+  // A Russian or Ukrainian calendar word at i (calendar.tsv), or null.
+  const CalendarWord* Cal(size_t i, CalendarWord::Kind kind) const {
+    if (i >= a_.token_count() || !a_.IsWord(i)) return nullptr;
+    const CalendarWord* c = a_.lex.FindCalendar(W(i));
+    return c != nullptr && c->kind == kind ? c : nullptr;
+  }
+
+  // "2024 года", "2024 року", "2024 г.": tokens after the year's number.
+  size_t YearWord(size_t i) const {
+    if (!Cal(i, CalendarWord::Kind::kYear)) return 0;
+    return a_.IsPunct(i + 1, U'.') && W(i).size() <= 2 ? 2 : 1;
+  }
+
+  // Russian and Ukrainian dates: "3 марта", "12 жовтня 2024 року", "в марте
+  // 2024 года", "в ночь на 3 марта", "у ніч на четвер", "в четверг",
+  // "вчера", "за сутки", "минулої доби", "на прошлой неделе", "в 2023 году".
+  // Returns tokens matched at i (0 if none).
+  size_t SlavicCore(size_t i, DateFound* d) {
+    using K = CalendarWord::Kind;
+    // "ночь на 3 марта", "ніч на 15 квітня", "в ночь на четверг": the night
+    // before the day named, dated by that day (as the reports date it).
+    if (Cal(i, K::kNight) && W(i + 1) == "на") {
+      DateFound inner;
+      size_t n = SlavicCore(i + 2, &inner);
+      if (n > 0 && inner.mention.time_precision == 1) {
+        d->mention = inner.mention;
+        return n + 2;
+      }
+      return 0;
+    }
+    if (a_.token(i).kind == TokenKind::kNumber) {
+      // "15.03.2025", "24.02.22": day, month, year.
+      if (auto dotted = DottedDate(a_.TokenText(i))) {
+        SetDay(d, *dotted);
+        return 1 + YearWord(i + 1);
+      }
+      int day = IntToken(a_, i);
+      const CalendarWord* m = Cal(i + 1, K::kMonth);
+      if (day >= 1 && day <= 31 && m != nullptr) {
+        size_t n = 2;
+        int y = YearToken(a_, i + 2);
+        if (y > 0) {
+          n = 3 + YearWord(i + 3);
+        } else if (Pub()) {
+          y = YearForMonth(m->value);
+        } else {
+          return 0;
+        }
+        if (day > DaysInMonth(y, m->value)) return 0;
+        SetDay(d, {y, m->value, day});
+        return n;
+      }
+      // "в 2023 году", "у 2024 році".
+      int y = YearToken(a_, i);
+      if (y > 0 && (Cal(i + 1, K::kYear) || W(i + 1) == "году" || W(i + 1) == "році")) {
+        SetRange(d, {y, 1, 1}, {y, 12, 31}, 3);
+        return 1 + (Cal(i + 1, K::kYear) ? YearWord(i + 1) : 1);
+      }
+      return 0;
+    }
+    // "марта 2024 года", "в марте".
+    if (const CalendarWord* m = Cal(i, K::kMonth)) {
+      int y = YearToken(a_, i + 1);
+      if (y > 0) {
+        SetMonth(d, y, m->value, Part::kWhole);
+        return 2 + YearWord(i + 2);
+      }
+      bool in = i > 0 && (W(i - 1) == "в" || W(i - 1) == "у" || W(i - 1) == "с" || W(i - 1) == "з" ||
+                          W(i - 1) == "до" || W(i - 1) == "конце" || W(i - 1) == "начале" ||
+                          W(i - 1) == "кінці" || W(i - 1) == "початку" || W(i - 1) == "середине" ||
+                          W(i - 1) == "середині");
+      if (in && Pub()) {
+        SetMonth(d, YearForMonth(m->value), m->value, Part::kWhole);
+        return 1;
+      }
+      return 0;
+    }
+    if (!Pub()) return 0;
+    CivilDate p = P();
+    if (const CalendarWord* wd = Cal(i, K::kWeekday)) {
+      int back = (p.Weekday() - wd->value + 7) % 7;
+      size_t n = 1;
+      if (Cal(i + 1, K::kPartOfDay) || Cal(i + 1, K::kNight)) ++n;
+      SetDay(d, Add(p, -back));
+      return n;
+    }
+    if (const CalendarWord* ago = Cal(i, K::kDaysAgo)) {
+      size_t n = 1;
+      if (Cal(i + 1, K::kPartOfDay) || Cal(i + 1, K::kNight)) ++n;
+      SetDay(d, Add(p, -ago->value));
+      return n;
+    }
+    // "ночью", "вночі", "этой ночью", "минулої ночі": the night before publication.
+    size_t k = i;
+    while (Cal(k, K::kLast) && k < i + 2) ++k;
+    if (Cal(k, K::kNight) && W(k + 1) != "на" && (k > i || W(k) == "ночью" || W(k) == "вночі" || (i > 0 && W(i - 1) == "за"))) {
+      SetDay(d, Add(p, -1));
+      return k + 1 - i;
+    }
+    // "с начала суток", "від початку доби": today so far.
+    if (Cal(i, K::kDayPeriod) && i > 0 && (W(i - 1) == "початку" || W(i - 1) == "начала")) {
+      SetDay(d, p);
+      return 1;
+    }
+    // "за сутки", "за минувшие сутки", "минулої доби", "протягом доби".
+    if (Cal(k, K::kDayPeriod)) {
+      bool framed = k > i || (i > 0 && (W(i - 1) == "за" || W(i - 1) == "протягом" || W(i - 1) == "течение"));
+      if (!framed) return 0;
+      SetRange(d, Add(p, -1), p, 1);
+      return k + 1 - i;
+    }
+    // "на прошлой неделе", "минулого тижня", "на этой неделе".
+    if (k > i && Cal(k, K::kWeek)) {
+      CivilDate monday = Add(p, -p.Weekday());
+      bool this_week = W(i) == "этой" || W(i) == "цього" || W(i) == "цьому" || W(i) == "цей";
+      if (this_week) SetRange(d, monday, p, 2);
+      else SetRange(d, Add(monday, -7), Add(monday, -1), 2);
+      return k + 1 - i;
+    }
+    return 0;
   }
 
   // Returns tokens matched at i (0 if none).

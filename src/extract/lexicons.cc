@@ -1,9 +1,11 @@
 #include "extract/lexicons.h"
 
+#include <cstdlib>
 #include <optional>
 
 #include "core/tsv.h"
 #include "core/utf8.h"
+#include "extract/morphology.h"
 #include "text/segmenter.h"
 
 namespace sitrep::data {
@@ -14,6 +16,10 @@ extern const std::string_view kData_people;
 extern const std::string_view kData_event_triggers;
 extern const std::string_view kData_conflicts;
 extern const std::string_view kData_section_labels;
+extern const std::string_view kData_function_words;
+extern const std::string_view kData_numbers;
+extern const std::string_view kData_calendar;
+extern const std::string_view kData_units;
 }  // namespace sitrep::data
 
 namespace sitrep {
@@ -82,6 +88,18 @@ std::optional<SpeechClass> ParseClass(std::string_view s) {
   return std::nullopt;
 }
 
+// Cyrillic letters are two bytes, 0xD0 or 0xD1 then one of 64: a bucket
+// per first letter.
+size_t CyrillicBucket(std::string_view w) {
+  if (w.size() < 2) return 0;
+  return ((static_cast<unsigned char>(w[0]) & 1u) << 6) | (static_cast<unsigned char>(w[1]) & 0x3Fu);
+}
+
+// The Cyrillic rows of the phrase tables are stored under stems.
+std::string PhraseKey(std::string_view phrase) {
+  return IsCyrillicWord(NameKey(phrase)) ? Lexicons::StemKey(phrase) : NameKey(phrase);
+}
+
 std::string Trimmed(std::string_view s) {
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
@@ -92,7 +110,23 @@ std::string Trimmed(std::string_view s) {
 
 LexiconSources LexiconSources::Embedded() {
   return {data::kData_speech_verbs,   data::kData_roles,     data::kData_actors,        data::kData_people,
-          data::kData_event_triggers, data::kData_conflicts, data::kData_section_labels};
+          data::kData_event_triggers, data::kData_conflicts, data::kData_section_labels,
+          data::kData_function_words, data::kData_numbers,   data::kData_calendar,      data::kData_units};
+}
+
+std::string Lexicons::StemKey(std::string_view phrase) {
+  thread_local RussianStemmer stemmer;
+  std::string key = NameKey(phrase);
+  std::string out;
+  size_t start = 0;
+  while (start <= key.size()) {
+    size_t sp = key.find(' ', start);
+    if (sp == std::string::npos) sp = key.size();
+    if (!out.empty()) out.push_back(' ');
+    out += stemmer.Stem(std::string_view(key).substr(start, sp - start));
+    start = sp + 1;
+  }
+  return out;
 }
 
 Result<std::unique_ptr<Lexicons>> Lexicons::Load(const LexiconSources& sources) {
@@ -111,11 +145,11 @@ Status Lexicons::Parse(const LexiconSources& sources) {
   }
   for (const TsvRow& r : ParseTsv(sources.roles)) {
     if (r.fields.size() < 3) return BadRow("roles.tsv", r.line, "needs 3 columns");
-    roles_.Add(NameKey(r.field(0)), {std::string(r.field(1)), std::string(r.field(2))});
+    roles_.Add(PhraseKey(r.field(0)), {std::string(r.field(1)), std::string(r.field(2))});
   }
   for (const TsvRow& r : ParseTsv(sources.actors)) {
     if (r.fields.size() < 5) return BadRow("actors.tsv", r.line, "needs 5 columns");
-    actors_.Add(NameKey(r.field(0)), {Trimmed(r.field(1)), std::string(r.field(2)),
+    actors_.Add(PhraseKey(r.field(0)), {Trimmed(r.field(1)), std::string(r.field(2)),
                                        std::string(r.field(3)), std::string(r.field(4))});
   }
   for (const TsvRow& r : ParseTsv(sources.people)) {
@@ -123,10 +157,10 @@ Status Lexicons::Parse(const LexiconSources& sources) {
     KnownPerson p{std::string(r.field(0)), {}, std::string(r.field(2)), Trimmed(r.field(3)),
                   std::string(r.field(4))};
     int index = static_cast<int>(people_.size());
-    person_aliases_.Add(NameKey(p.name), index);
+    person_aliases_.Add(PhraseKey(p.name), index);
     for (auto a : SplitList(r.field(1))) {
       p.aliases.emplace_back(a);
-      person_aliases_.Add(NameKey(a), index);
+      person_aliases_.Add(PhraseKey(a), index);
     }
     people_.push_back(std::move(p));
   }
@@ -145,11 +179,62 @@ Status Lexicons::Parse(const LexiconSources& sources) {
     t.type = std::string(r.field(1));
     t.sub_type = std::string(r.field(2));
     t.generic = r.field(3) == "generic";
-    if (t.words.empty() || t.words[0].empty() || static_cast<unsigned char>(t.words[0][0]) >= 128) {
-      return BadRow("event_triggers.tsv", r.line, "a pattern starts with an ASCII word");
+    if (t.words.empty() || t.words[0].empty()) return BadRow("event_triggers.tsv", r.line, "an empty pattern");
+    if (IsCyrillicWord(t.words[0])) {
+      cyrillic_triggers_[CyrillicBucket(t.words[0])].push_back(static_cast<int>(triggers_.size()));
+    } else if (static_cast<unsigned char>(t.words[0][0]) < 128) {
+      triggers_by_letter_[static_cast<unsigned char>(t.words[0][0])].push_back(static_cast<int>(triggers_.size()));
+    } else {
+      return BadRow("event_triggers.tsv", r.line, "a pattern starts with an ASCII or a Cyrillic word");
     }
-    triggers_by_letter_[static_cast<unsigned char>(t.words[0][0])].push_back(static_cast<int>(triggers_.size()));
     triggers_.push_back(std::move(t));
+  }
+  for (const TsvRow& r : ParseTsv(sources.function_words)) {
+    if (r.fields.size() < 3) return BadRow("function_words.tsv", r.line, "needs 3 columns");
+    std::string_view c = r.field(1);
+    FunctionClass cls;
+    if (c == "stop") cls = FunctionClass::kStop;
+    else if (c == "aux") cls = FunctionClass::kAux;
+    else if (c == "he") cls = FunctionClass::kHe;
+    else if (c == "she") cls = FunctionClass::kShe;
+    else if (c == "that") cls = FunctionClass::kThat;
+    else if (c == "not") cls = FunctionClass::kNot;
+    else return BadRow("function_words.tsv", r.line, "unknown class '" + std::string(c) + "'");
+    function_words_[FoldCase(r.field(0))].push_back(cls);
+  }
+  for (const TsvRow& r : ParseTsv(sources.numbers)) {
+    if (r.fields.size() < 4) return BadRow("numbers.tsv", r.line, "needs 4 columns");
+    NumberWord n;
+    n.value = std::strtod(std::string(r.field(1)).c_str(), nullptr);
+    std::string_view k = r.field(2);
+    if (k == "number") n.kind = NumberWord::Kind::kNumber;
+    else if (k == "scale") n.kind = NumberWord::Kind::kScale;
+    else if (k == "vague") n.kind = NumberWord::Kind::kVague;
+    else return BadRow("numbers.tsv", r.line, "unknown kind '" + std::string(k) + "'");
+    if (n.value <= 0) return BadRow("numbers.tsv", r.line, "value must be positive");
+    numbers_.emplace(FoldCase(r.field(0)), n);
+  }
+  for (const TsvRow& r : ParseTsv(sources.calendar)) {
+    if (r.fields.size() < 4) return BadRow("calendar.tsv", r.line, "needs 4 columns");
+    static const std::pair<std::string_view, CalendarWord::Kind> kKinds[] = {
+        {"month", CalendarWord::Kind::kMonth},         {"weekday", CalendarWord::Kind::kWeekday},
+        {"year", CalendarWord::Kind::kYear},           {"days_ago", CalendarWord::Kind::kDaysAgo},
+        {"night", CalendarWord::Kind::kNight},         {"day_period", CalendarWord::Kind::kDayPeriod},
+        {"part_of_day", CalendarWord::Kind::kPartOfDay}, {"week", CalendarWord::Kind::kWeek},
+        {"last", CalendarWord::Kind::kLast}};
+    CalendarWord c;
+    bool known = false;
+    for (const auto& [name, kind] : kKinds) {
+      if (r.field(1) == name) c.kind = kind, known = true;
+    }
+    if (!known) return BadRow("calendar.tsv", r.line, "unknown kind '" + std::string(r.field(1)) + "'");
+    c.value = std::atoi(std::string(r.field(2)).c_str());
+    calendar_.emplace(FoldCase(r.field(0)), c);
+  }
+  for (const TsvRow& r : ParseTsv(sources.units)) {
+    if (r.fields.size() < 5) return BadRow("units.tsv", r.line, "needs 5 columns");
+    units_.emplace(NameKey(r.field(0)), UnitWord{std::string(r.field(1)), Trimmed(r.field(2)),
+                                                 std::strtod(std::string(r.field(3)).c_str(), nullptr)});
   }
   return Status::Ok();
 }
@@ -170,6 +255,19 @@ void Lexicons::BuildClasses() {
   actors_.ForEachFirstWord([&](const std::string& w) { mark(w, kActorStart); });
   roles_.ForEachFirstWord([&](const std::string& w) { mark(w, kRoleStart); });
   person_aliases_.ForEachFirstWord([&](const std::string& w) { mark(w, kPersonStart); });
+  for (const auto& [w, classes] : function_words_) {
+    for (FunctionClass c : classes) {
+      if (c == FunctionClass::kStop) mark(w, kStopWord);
+      if (c == FunctionClass::kAux) mark(w, kAuxWord);
+    }
+  }
+  for (const auto& [w, n] : numbers_) mark(w, kNumberWord);
+  // Of a word's lemmas, Analysis keeps one the lists know ("загинула" ->
+  // "загинути", not "загинулий").
+  for (const auto& bucket : cyrillic_triggers_) {
+    for (int index : bucket) mark(triggers_[index].words[0], kTriggerWord);
+  }
+  for (const auto& [w, c] : calendar_) mark(w, kDateStart);
 }
 
 int Lexicons::MatchTrigger(const std::vector<std::string>& words, size_t start, size_t end,
@@ -177,8 +275,9 @@ int Lexicons::MatchTrigger(const std::vector<std::string>& words, size_t start, 
   int best = 0;
   if (start >= end || words[start].empty()) return 0;
   unsigned char first = static_cast<unsigned char>(words[start][0]);
-  if (first >= 128) return 0;
-  for (int index : triggers_by_letter_[first]) {
+  const std::vector<int>& candidates =
+      first < 128 ? triggers_by_letter_[first] : cyrillic_triggers_[CyrillicBucket(words[start])];
+  for (int index : candidates) {
     const TriggerPattern& t = triggers_[index];
     size_t n = t.words.size();
     if (static_cast<int>(n) <= best || start + n > end) continue;

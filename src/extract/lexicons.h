@@ -5,6 +5,7 @@
 #ifndef SITREP_EXTRACT_LEXICONS_H_
 #define SITREP_EXTRACT_LEXICONS_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -28,6 +29,8 @@ enum WordClass : uint32_t {
   kPersonStart = 1u << 5,   // starts a known person's name or alias
   kDateStart = 1u << 6,     // may start a date expression
   kNumberWord = 1u << 7,    // a number word or a vague amount ("hundreds")
+  kTriggerWord = 1u << 9,   // Russian/Ukrainian: the first word of an event trigger (a lemma)
+  kCommonWord = 1u << 8,    // Russian/Ukrainian: a dictionary word in lower case ("Обстрел" opening a sentence)
 };
 
 enum class SpeechClass { kSay, kConfirm, kDeny, kAllege, kReport, kUrge, kAssess };
@@ -84,9 +87,33 @@ class PhraseTable {
   int max_words_ = 1;
 };
 
+// A Russian or Ukrainian number word (numbers.tsv).
+struct NumberWord {
+  enum class Kind { kNumber, kScale, kVague };
+  double value = 0;
+  Kind kind = Kind::kNumber;
+};
+
+// A Russian or Ukrainian calendar word (calendar.tsv).
+struct CalendarWord {
+  enum class Kind { kMonth, kWeekday, kYear, kDaysAgo, kNight, kDayPeriod, kPartOfDay, kWeek, kLast };
+  Kind kind = Kind::kMonth;
+  int value = 0;
+};
+
+// A Russian or Ukrainian unit after a number (units.tsv).
+struct UnitWord {
+  std::string unit, si_unit;
+  double factor = 0;
+};
+
+// Classes of Russian and Ukrainian function words (function_words.tsv).
+enum class FunctionClass { kStop, kAux, kHe, kShe, kThat, kNot };
+
 // The TSV text of each table (data/lexicon/NAME.tsv).
 struct LexiconSources {
   std::string_view speech_verbs, roles, actors, people, event_triggers, conflicts, section_labels;
+  std::string_view function_words, numbers, calendar, units;
   // The tables compiled into the library.
   static LexiconSources Embedded();
 };
@@ -117,8 +144,21 @@ class Lexicons {
   // Lower-case function words, sentence openers and the like: never names.
   bool IsStopWord(std::string_view folded) const { return (Classes(folded) & kStopWord) != 0; }
   // The longest trigger pattern at words[start]; returns words matched.
+  // Russian and Ukrainian patterns match lemmas (Analysis::Lemmas()).
   int MatchTrigger(const std::vector<std::string>& words, size_t start, size_t end,
                    const TriggerPattern** out) const;
+
+  // Russian and Ukrainian words, by folded form or lemma; null when unknown.
+  const NumberWord* FindNumber(std::string_view word) const { return Find(numbers_, word); }
+  const CalendarWord* FindCalendar(std::string_view word) const { return Find(calendar_, word); }
+  const UnitWord* FindUnit(std::string_view words) const { return Find(units_, words); }
+  bool IsFunctionWord(std::string_view word, FunctionClass cls) const {
+    const std::vector<FunctionClass>* v = Find(function_words_, word);
+    return v != nullptr && std::find(v->begin(), v->end(), cls) != v->end();
+  }
+  // The key Russian and Ukrainian lexicon phrases are stored under: each
+  // Cyrillic word replaced by its Snowball Russian stem (NameKey otherwise).
+  static std::string StemKey(std::string_view phrase);
 
  private:
   Status Parse(const LexiconSources& sources);
@@ -133,6 +173,16 @@ class Lexicons {
   StringSet section_labels_;
   std::vector<TriggerPattern> triggers_;
   std::vector<int> triggers_by_letter_[128];  // by the first byte of the first word
+  std::vector<int> cyrillic_triggers_[128];   // Cyrillic first words, by CyrillicBucket
+  StringMap<NumberWord> numbers_;
+  StringMap<CalendarWord> calendar_;
+  StringMap<UnitWord> units_;
+  StringMap<std::vector<FunctionClass>> function_words_;
+  template <typename T>
+  static const T* Find(const StringMap<T>& m, std::string_view w) {
+    auto it = m.find(w);
+    return it == m.end() ? nullptr : &it->second;
+  }
 };
 
 }  // namespace sitrep

@@ -2,6 +2,7 @@
 
 #include <unordered_set>
 
+#include "extract/morphology.h"
 #include "text/segmenter.h"
 
 namespace sitrep {
@@ -43,6 +44,14 @@ bool IsConnector(std::string_view w) {
 }
 
 bool IsPronoun(std::string_view w) { return w == "he" || w == "she"; }
+
+// Russian and Ukrainian patronymics: "Владимирович", "Олександрівна".
+bool IsPatronymic(std::string_view w) {
+  for (std::string_view e : {"вич", "вна", "ична", "івна", "ївна", "ьич"}) {
+    if (w.ends_with(e)) return true;
+  }
+  return false;
+}
 
 // Calendar words are capitalised but never names: "on Tuesday signaled".
 bool IsCalendarWord(std::string_view w) {
@@ -114,11 +123,28 @@ class EntityFinder {
 
   bool Capitalized(size_t i) const { return a_.IsWord(i) && a_.token(i).capitalized; }
 
+  // Russian and Ukrainian capitalise names, not Title Case: a capitalised
+  // word the dictionary knows in lower case is an ordinary word opening a
+  // sentence, a quotation or a line ("Обстрел Шебекино", "Они", "Саме"), or
+  // an adjective of a place ("Белгородской"), unless it is a known person's.
+  // Hunspell also knows some first names and surnames in lower case
+  // ("иван", "петров"): next to another capitalised word, inside a sentence,
+  // such a word is part of a name ("Иван Петров").
+  bool CommonCapital(size_t i) const {
+    if (!a_.Slavic() || !a_.Has(i, kCommonWord) || a_.Has(i, kPersonStart)) return false;
+    bool opens = a_.SentenceInitial(i) || (i > 0 && a_.token(i - 1).kind == TokenKind::kPunct);
+    if (opens) return true;
+    bool next = Capitalized(i + 1);
+    bool prev = i > 0 && Capitalized(i - 1) && !a_.SentenceInitial(i - 1);
+    return !next && !prev;
+  }
+
   // Tokens matched at i (0 if none).
   size_t MatchAt(size_t i, size_t end, const Lexicons& lex, Entities* e) {
     const std::string& w = a_.folded[i];
     if (a_.token(i).kind != TokenKind::kWord) return 0;
-    if (IsPronoun(w)) {
+    if (IsPronoun(w) || (a_.Slavic() && (lex.IsFunctionWord(w, FunctionClass::kHe) ||
+                                         lex.IsFunctionWord(w, FunctionClass::kShe)))) {
       Add(e, {EntityKind::kPronoun, i, i + 1});
       return 1;
     }
@@ -133,9 +159,10 @@ class EntityFinder {
     // bodies ("air force") are not.
     if (a_.Has(i, kActorStart)) {
       const Actor* actor = nullptr;
-      int n = lex.actors().Match(a_.folded, i, end, &actor);
+      int n = lex.actors().Match(a_.Stems(), i, end, &actor);
       // "US" is an actor, "us" is not; two-letter forms must be all caps.
-      bool ok = n > 0 && (Capitalized(i) || actor->kind == "body") &&
+      // Russian and Ukrainian write demonyms and many bodies in lower case.
+      bool ok = n > 0 && (Capitalized(i) || actor->kind == "body" || (a_.Slavic() && IsCyrillicWord(w))) &&
                 (actor->kind != "country" || w.size() > 2 || a_.token(i).all_caps);
       if (ok) {
         Add(e, {EntityKind::kActor, i, i + n, actor});
@@ -144,12 +171,12 @@ class EntityFinder {
     }
     // Known people before roles: "General" is a role, "Gerasimov" a person.
     // A name never starts with "The", "But" or "However".
-    if (Capitalized(i) && !is_place_[i] && !in_headline_ && !a_.IsStopWord(w)) {
+    if (Capitalized(i) && !is_place_[i] && !in_headline_ && !a_.IsStopWord(w) && !CommonCapital(i)) {
       size_t n = PersonChain(i, end, lex, e);
       if (n > 0) return n;
     }
     const Role* role = nullptr;
-    int n = a_.Has(i, kRoleStart) ? lex.roles().Match(a_.folded, i, end, &role) : 0;
+    int n = a_.Has(i, kRoleStart) ? lex.roles().Match(a_.Stems(), i, end, &role) : 0;
     if (n > 0) {
       // A capitalised role word at the start of a sentence may be a name
       // ("General Dynamics"); the lexicon's lower-case roles are common nouns.
@@ -198,7 +225,7 @@ class EntityFinder {
       // A role word ends the name: "Zelenskyy, President ..." never joins.
       const Role* r = nullptr;
       if (chain_end > i && a_.Has(chain_end, kRoleStart) &&
-          lex.roles().Match(a_.folded, chain_end, chain_end + 1, &r) > 0) {
+          lex.roles().Match(a_.Stems(), chain_end, chain_end + 1, &r) > 0) {
         break;
       }
       ++chain_end;
@@ -207,7 +234,7 @@ class EntityFinder {
     size_t name_begin = i;
     while (name_begin < chain_end) {
       const Role* r = nullptr;
-      if ((a_.Has(name_begin, kRoleStart) && lex.roles().Match(a_.folded, name_begin, chain_end, &r) > 0) ||
+      if ((a_.Has(name_begin, kRoleStart) && lex.roles().Match(a_.Stems(), name_begin, chain_end, &r) > 0) ||
           a_.Has(name_begin, kStopWord)) {
         ++name_begin;
       } else {
@@ -217,17 +244,28 @@ class EntityFinder {
     if (name_begin >= chain_end) return 0;  // only roles: let the role matcher take them
     if (name_begin > i) return 0;           // the role comes first; its own match handles it
     const int* known = nullptr;
-    int kn = a_.Has(name_begin, kPersonStart) ? lex.person_aliases().Match(a_.folded, name_begin, chain_end, &known) : 0;
+    int kn = a_.Has(name_begin, kPersonStart) ? lex.person_aliases().Match(a_.Stems(), name_begin, chain_end, &known) : 0;
     size_t len = chain_end - name_begin;
     bool person = kn > 0 || len >= 2;
     if (!person && len == 1) {
       // A single unknown word: a person when a title precedes it or it speaks.
       const Role* r = nullptr;
       bool titled = name_begin > 0 && a_.Has(name_begin - 1, kRoleStart) &&
-                    lex.roles().Match(a_.folded, name_begin - 1, name_begin, &r) > 0;
+                    lex.roles().Match(a_.Stems(), name_begin - 1, name_begin, &r) > 0;
       bool speaks = SpeechVerbFollows(chain_end, end);
       person = (titled || speaks) && !a_.SentenceInitial(name_begin) ? true : speaks;
       if (a_.Has(name_begin, kStopWord)) person = false;
+    }
+    // A Russian or Ukrainian name is a first name and a surname, with a
+    // patronymic between them at most; capitalised words before it are a
+    // place in the genitive the gazetteer did not take ("Новой Каховки
+    // Владимир Леонтьев").
+    if (person && a_.Slavic() && kn == 0 && len > 3) {
+      name_begin = chain_end - (IsPatronymic(a_.folded[chain_end - 2]) ? 3 : 2);
+      len = chain_end - name_begin;
+    } else if (person && a_.Slavic() && kn == 0 && len == 3 && !IsPatronymic(a_.folded[chain_end - 2])) {
+      name_begin = chain_end - 2;
+      len = 2;
     }
     if (!person) {
       // Remember the word as a possible later alias: a bare surname seen
@@ -242,12 +280,12 @@ class EntityFinder {
 
   bool StartsActor(size_t k, size_t end) const {
     const Actor* actor = nullptr;
-    return a_.Has(k, kActorStart) && a_.lex.actors().Match(a_.folded, k, end, &actor) > 0;
+    return a_.Has(k, kActorStart) && a_.lex.actors().Match(a_.Stems(), k, end, &actor) > 0;
   }
 
   bool SpeechVerbFollows(size_t k, size_t end) const {
     while (k < end && a_.Has(k, kAuxWord)) ++k;
-    return k < end && a_.Has(k, kSpeechWord) && a_.lex.FindSpeechVerb(a_.folded[k]) != nullptr;
+    return k < end && a_.Has(k, kSpeechWord) && a_.lex.FindSpeechVerb(a_.L(k)) != nullptr;
   }
 };
 

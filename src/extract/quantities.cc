@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <string>
@@ -5,6 +6,7 @@
 
 #include "extract/lexicons.h"
 #include "extract/mentions.h"
+#include "extract/morphology.h"
 #include "text/segmenter.h"
 
 namespace sitrep {
@@ -207,9 +209,196 @@ class QuantityFinder {
     return i < a_.folded.size() ? a_.folded[i] : kEmpty;
   }
 
+  // A Russian or Ukrainian number word at i (numbers.tsv), by its folded
+  // form or lemma; null when none.
+  const NumberWord* Num(size_t i) const {
+    if (i >= a_.token_count() || !a_.IsWord(i)) return nullptr;
+    const NumberWord* n = a_.lex.FindNumber(W(i));
+    return n != nullptr ? n : a_.lex.FindNumber(a_.L(i));
+  }
+
+  // Russian and Ukrainian adjectives and participles, by their endings:
+  // they modify the counted noun ("семь украинских беспилотников").
+  static bool LooksAdjective(std::string_view w) {
+    static constexpr std::string_view kEndings[] = {
+        "ых", "их", "ый", "ий", "ій", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому",
+        "ему", "ым", "им", "ую", "юю", "ыми", "ими", "ої", "ня",
+        // Ukrainian plurals: "приватні", "житлові", "російські"
+        "ні", "ві", "кі"};
+    if (w.size() < 6) return false;  // three letters at least
+    for (auto e : kEndings) {
+      if (w.ends_with(e) && !(e == "ня" && !w.ends_with("ння"))) return e != "ня";
+    }
+    return false;
+  }
+
+  // True when token k follows token k - 1 after one space, no-break space
+  // or narrow no-break space: a group of thousands ("893 340").
+  bool GroupGap(size_t k) const {
+    std::string_view gap = a_.text.substr(a_.token(k - 1).end, a_.token(k).begin - a_.token(k - 1).end);
+    return gap == " " || gap == "\u00A0" || gap == "\u202F";
+  }
+
+  // The bound words before a Russian or Ukrainian number at i.
+  Bound SlavicBound(size_t i) const {
+    auto w = [&](size_t back) -> std::string_view {
+      return i >= back ? std::string_view(a_.folded[i - back]) : std::string_view();
+    };
+    std::string_view w1 = w(1), w2 = w(2), w3 = w(3);
+    if (w3 == "по" && w2 == "меньшей" && w1 == "мере") return {3, "at_least"};
+    if (w2 == "не" && (w1 == "менее" || w1 == "меньше" || w1 == "менше")) return {2, "at_least"};
+    if (w2 == "як" && w1 == "мінімум") return {2, "at_least"};
+    if ((w2 == "более" || w2 == "больше" || w2 == "більше" || w2 == "більш") && (w1 == "чем" || w1 == "ніж")) {
+      return {2, "more_than"};
+    }
+    if (w1 == "щонайменше" || w1 == "минимум" || w1 == "мінімум") return {1, "at_least"};
+    if (w1 == "более" || w1 == "больше" || w1 == "свыше" || w1 == "понад" || w1 == "більше" || w1 == "більш") {
+      return {1, "more_than"};
+    }
+    if (w1 == "менее" || w1 == "меньше" || w1 == "менше") return {1, "less_than"};
+    if (w1 == "почти" || w1 == "майже" || w1 == "практически" || w1 == "практично") return {1, "at_most_approx"};
+    if (w1 == "около" || w1 == "порядка" || w1 == "примерно" || w1 == "приблизно" || w1 == "близько" ||
+        w1 == "орієнтовно" || w1 == "ориентировочно") {
+      return {1, "approx"};
+    }
+    // "до 320 военнослужащих" is at most; "зросла до 55" is a new total.
+    if (w1 == "до") {
+      static constexpr std::string_view kChange[] = {"зрос", "возрос", "вырос", "увелич", "збільш", "сократ",
+                                                     "скорот", "достиг", "досяг", "снизил", "знизил"};
+      for (auto c : kChange) {
+        if (w2.starts_with(c)) return {0, "exact"};
+      }
+      return {1, "at_most"};
+    }
+    return {0, "exact"};
+  }
+
+  // Russian and Ukrainian counts and measures: "семь украинских
+  // беспилотников" (unit беспилотник), "двое мирных жителей" (people), "25
+  // тысяч", "1,5 млн гривен", "более 40 км". Ages ("40-летний") and clock
+  // times ("в 14:30") are no quantities. Returns the token after the
+  // quantity (== i when there is none).
+  size_t SlavicMatchAt(size_t i, QuantityFound* q) {
+    const Token& t = a_.token(i);
+    double value = -1;
+    bool vague = false, collective = false;
+    size_t end = i + 1;
+    if (t.kind == TokenKind::kNumber) {
+      std::string_view text = a_.TokenText(i);
+      if (text.find('-') != std::string_view::npos) {
+        // "40-летний", "18-річний": an age; "5-этажный": a description.
+        return i;
+      }
+      // Clock times: "14:30", "в 14.30".
+      if (a_.IsPunct(i + 1, U':') || (i > 0 && a_.IsPunct(i - 1, U':') && i > 1 &&
+                                      a_.token(i - 2).kind == TokenKind::kNumber)) {
+        return i;
+      }
+      // "15.03.25" is a date the date finder did not take, not a number.
+      if (std::count(text.begin(), text.end(), '.') > 1) return i;
+      // A decimal comma: "1,5 млн".
+      std::string digits(text);
+      size_t comma = digits.rfind(',');
+      if (comma != std::string::npos && digits.size() - comma - 1 != 3) digits[comma] = '.';
+      value = NumberToken(digits);
+      if (value < 0) return i;
+      // Thousands written apart with a (no-break) space: "893 340".
+      while (end < a_.token_count() && a_.token(end).kind == TokenKind::kNumber && a_.TokenText(end).size() == 3 &&
+             GroupGap(end) && value < 1e6 && digits.find_first_of(".,") == std::string::npos) {
+        double group = NumberToken(a_.TokenText(end));
+        if (group < 0) break;
+        value = value * 1000 + group;
+        ++end;
+      }
+      if (end == i + 1 && value >= 1900 && value <= 2100 && text.size() == 4) return i;
+    } else if (const NumberWord* n = Num(i)) {
+      value = n->value;
+      vague = n->kind == NumberWord::Kind::kVague;
+      const std::string& l = a_.L(i);
+      collective = n->kind == NumberWord::Kind::kNumber && n->value >= 2 && n->value <= 10 &&
+                   (W(i).ends_with("ое") || W(i).ends_with("еро") || W(i).ends_with("оє") ||
+                    W(i).ends_with("ерых") || W(i).ends_with("оих") || l.ends_with("еро"));
+    } else {
+      return i;
+    }
+    // "25 тысяч", "1,5 млн", "сотни тысяч".
+    if (const NumberWord* scale = Num(end); scale != nullptr && scale->kind == NumberWord::Kind::kScale) {
+      value *= scale->value;
+      ++end;
+      if (a_.IsPunct(end, U'.') && W(end - 1).size() <= 8) ++end;  // "тыс."
+    }
+    Bound bound = SlavicBound(i);
+    std::string bound_name = bound.bound;
+    if (vague && bound.words == 0) bound_name = "at_least";
+    // The unit: a listed unit or person noun, else the counted noun.
+    std::string unit;
+    const UnitWord* info = nullptr;
+    size_t u = end;
+    // "25 із 30 ударних безпілотників": 25 counts what 30 does.
+    bool of_total = (W(u) == "из" || W(u) == "із" || W(u) == "з") && u + 1 < a_.token_count() &&
+                    a_.token(u + 1).kind == TokenKind::kNumber;
+    if (of_total) u += 2;
+    for (size_t n = 2; n >= 1 && info == nullptr; --n) {
+      if (u + n > a_.token_count()) continue;
+      std::string key;
+      for (size_t k = 0; k < n; ++k) {
+        if (!a_.IsWord(u + k) && !a_.IsPunct(u + k, U'%')) {
+          key.clear();
+          break;
+        }
+        if (k) key.push_back(' ');
+        key += W(u + k);
+      }
+      if (key.empty()) continue;
+      if ((info = a_.lex.FindUnit(key)) != nullptr && !of_total) end = u + n;
+    }
+    if (info == nullptr) {
+      // Skip modifiers to the counted noun; stop at function words.
+      size_t k = u;
+      uint32_t sentence = a_.sentence_of[i];
+      while (k < a_.token_count() && k < u + 4 && a_.sentence_of[k] == sentence && a_.IsWord(k) &&
+             !a_.Has(k, kStopWord) && LooksAdjective(W(k)) && IsCyrillicWord(W(k))) {
+        ++k;
+      }
+      if (k < a_.token_count() && a_.sentence_of[k] == sentence && a_.IsWord(k) && !a_.Has(k, kStopWord) &&
+          IsCyrillicWord(W(k)) && !in_date_[k] && a_.lex.FindSpeechVerb(a_.L(k)) == nullptr) {
+        if (const UnitWord* person = a_.lex.FindUnit(W(k))) {
+          info = person;
+        } else {
+          // A word the dictionary knows gets its lemma; an unknown one its
+          // Snowball stem ("беспилотников" -> "беспилотник").
+          unit = a_.Has(k, kCommonWord) ? a_.L(k) : a_.stem[k];
+        }
+      }
+    }
+    if (info != nullptr) {
+      unit = info->unit;
+      if (!info->si_unit.empty()) {
+        q->quantity.value_in_si = value * info->factor;
+        q->quantity.si_unit = info->si_unit;
+      }
+    }
+    // "ранены двое", "шестеро госпитализированы": collective numbers count people.
+    if (collective) unit = "people";
+    // "два года назад", "три дня спустя": a time, not a count.
+    if (W(end) == "назад" || W(end) == "тому" || W(end) == "спустя" || W(end) == "потому") return i;
+    if (unit.empty() && bound.words == 0 && !vague) return i;
+    q->quantity.unit = unit;
+    q->quantity.value = value;
+    q->quantity.bound = bound_name;
+    q->token_begin = i - bound.words;
+    q->token_end = end;
+    return end;
+  }
+
   // Returns the token after the quantity (== i when there is none).
   size_t MatchAt(size_t i, QuantityFound* q) {
     if (in_date_[i]) return i;
+    if (a_.Slavic()) {
+      if (a_.token(i).kind == TokenKind::kNumber || (a_.IsWord(i) && IsCyrillicWord(W(i)))) {
+        return SlavicMatchAt(i, q);
+      }
+    }
     const Token& t = a_.token(i);
     const std::string& w = W(i);
     double value = -1;

@@ -63,4 +63,9 @@ Result<std::string> DefaultAttributionModelPath() { return DefaultPath(kAttribut
 
 Result<std::string> DefaultEventModelPath() { return DefaultPath(kEventModel); }
 
+std::string DefaultHunspellDir() {
+  const char* env = std::getenv("SITREP_HUNSPELL_DIR");
+  return env != nullptr && *env != '\0' ? env : "/usr/share/hunspell";
+}
+
 }  // namespace sitrep

@@ -29,6 +29,10 @@ Result<std::string> DefaultAttributionModelPath();
 // next to the executable, in the build tree, installed.
 Result<std::string> DefaultEventModelPath();
 
+// The folder of the Hunspell dictionaries: $SITREP_HUNSPELL_DIR, else
+// Debian's /usr/share/hunspell.
+std::string DefaultHunspellDir();
+
 }  // namespace sitrep
 
 #endif  // SITREP_PIPELINE_DATA_PATHS_H_

@@ -9,6 +9,7 @@
 #include "events/event_classifier.h"
 #include "extract/attribution_tagger.h"
 #include "extract/lexicons.h"
+#include "extract/morphology.h"
 #include "geoparse/gazetteer.h"
 #include "sitrep/extractor.h"
 
@@ -25,6 +26,7 @@ struct Extractor::Data {
   std::string events_model_path;
   std::unique_ptr<EventClassifier> events;
   std::unique_ptr<Lexicons> lexicons;
+  std::unique_ptr<Morphology> morphology;
 };
 
 }  // namespace sitrep

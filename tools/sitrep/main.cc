@@ -26,6 +26,7 @@ struct ExtractArgs {
   std::string file;
   std::string published;
   std::string outlet;
+  std::string language;
   std::string format = "json";
   std::string input_format = "auto";
   bool compact = false;
@@ -41,6 +42,7 @@ int RunExtract(const ExtractArgs& args, const Extractor& extractor) {
   LoadOptions lo;
   lo.published = args.published;
   lo.outlet = args.outlet;
+  lo.language = args.language;
   lo.format = args.input_format;
   lo.max_bytes = args.max_bytes;
   Result<Document> doc = LoadDocument(std::move(bytes).value(), lo);
@@ -66,6 +68,9 @@ struct EvalArgs {
   bool quiet = false;
   std::string event_sentences;
   double min_precision = 0, min_recall = 0;
+  // Gold files: fail when the share of claims with the right speaker and
+  // status, of quantities, or of dates is below these (0-1).
+  double min_claims = 0, min_quantities = 0, min_dates = 0;
 };
 
 // `sitrep eval --events FILE.tsv`: our labelled sentences (sentence, ACLED
@@ -129,6 +134,9 @@ int RunEval(const EvalArgs& args, const Extractor& extractor) {
     if (gold.contains("document")) {
       lo.published = gold["document"].value("published", "");
       lo.outlet = gold["document"].value("outlet", "");
+      if (gold["document"].contains("language") && gold["document"]["language"].is_string()) {
+        lo.language = gold["document"]["language"].get<std::string>();
+      }
     }
     Result<Document> doc = LoadDocument(std::move(bytes).value(), lo);
     if (!doc.ok()) {
@@ -176,6 +184,12 @@ int RunEval(const EvalArgs& args, const Extractor& extractor) {
   line("quantities (value and unit)", quantities);
   line("quantity bounds", bounds);
   line("metonyms", metonyms);
+  auto share = [](const Tally& t) { return t.total == 0 ? 1.0 : static_cast<double>(t.hit) / t.total; };
+  if (share(claims) < args.min_claims || share(quantities) < args.min_quantities || share(dates) < args.min_dates) {
+    Fail("eval: below --min-claims " + std::to_string(args.min_claims) + ", --min-quantities " +
+         std::to_string(args.min_quantities) + " or --min-dates " + std::to_string(args.min_dates));
+    return 1;
+  }
   return 0;
 }
 
@@ -214,6 +228,9 @@ int main(int argc, char** argv) {
   extract->add_option("--published", ex.published,
                       "Publication date YYYY-MM-DD; relative dates resolve against it (overrides a front block)");
   extract->add_option("--outlet", ex.outlet, "Outlet name (overrides a front block)");
+  extract->add_option("--language", ex.language,
+                      "en, ru or uk: whose rules read the text (overrides a front block and the guess from the script)")
+      ->check(CLI::IsMember({"en", "ru", "uk"}));
   extract->add_option("--format", ex.format, "Output: json (the documented contract) or text (a summary)")
       ->check(CLI::IsMember({"json", "text"}));
   extract->add_option("--input", ex.input_format, "Input format: auto, text or html")
@@ -238,6 +255,10 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   eval->add_option("--min-precision", ev.min_precision, "With --events: fail below this precision (0-1)");
   eval->add_option("--min-recall", ev.min_recall, "With --events: fail below this recall (0-1)");
+  eval->add_option("--min-claims", ev.min_claims,
+                   "With gold files: fail below this share of claims with the right speaker and status (0-1)");
+  eval->add_option("--min-quantities", ev.min_quantities, "With gold files: fail below this share of quantities (0-1)");
+  eval->add_option("--min-dates", ev.min_dates, "With gold files: fail below this share of claim dates (0-1)");
 
   BenchArgs bench;
   CLI::App* b = app.add_subcommand(
