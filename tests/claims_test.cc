@@ -266,7 +266,9 @@ TEST(Events, ACapitalisedTriggerOpeningAQuotationIsAnEvent) {
   ASSERT_TRUE(depot->event.has_value());
   EXPECT_EQ(depot->event->type, "Explosions/Remote violence");
   for (const Claim& c : x.claims) {
-    if (c.text.find("Rockets") != std::string::npos) EXPECT_FALSE(c.event.has_value()) << c.text;
+    if (c.text.find("Rockets") != std::string::npos) {
+      EXPECT_FALSE(c.event.has_value()) << c.text;
+    }
   }
 }
 
