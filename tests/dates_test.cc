@@ -27,6 +27,18 @@ TEST(Dates, WeekdaysResolveToTheMostRecentOne) {
   EXPECT_EQ(FirstDate("Talks resume next Monday."), "2024-08-19");
 }
 
+// After a future marker a few words before it, a weekday is the coming one:
+// "Russia will strike Kharkiv on Friday" is not an event of last Friday.
+TEST(Dates, WeekdaysAfterAFutureMarkerAreTheComingOne) {
+  // 2024-08-13 is a Tuesday.
+  EXPECT_EQ(FirstDate("Russia will strike Kharkiv on Friday."), "2024-08-16");
+  EXPECT_EQ(FirstDate("The vote is scheduled for Monday."), "2024-08-19");
+  EXPECT_EQ(FirstDate("The talks will resume today, on Tuesday."), "2024-08-13");
+  // Too far before the weekday, or in another sentence: the last one.
+  EXPECT_EQ(FirstDate("He will never forget what happened on Friday."), "2024-08-09");
+  EXPECT_EQ(FirstDate("They will return. Shelling hit Izium on Friday."), "2024-08-09");
+}
+
 TEST(Dates, RelativeDaysAndWeeks) {
   int p = 0;
   EXPECT_EQ(FirstDate("Drones attacked overnight.", "2024-08-13", &p), "2024-08-12");

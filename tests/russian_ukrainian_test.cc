@@ -412,6 +412,16 @@ TEST(RussianDates, WeekdayInTheAccusative) {
   EXPECT_EQ(d->from.ToString(), "2024-08-08");
 }
 
+// A weekday after a future marker is the coming one: an announced event is
+// not dated in the past.
+TEST(RussianDates, WeekdayAfterAFutureMarkerIsTheComingOne) {
+  // 2024-08-10 is a Saturday; the coming Thursday is 2024-08-15.
+  auto x = ExtractText("Переговоры будут продолжены в четверг, сообщил Песков.", "2024-08-10");
+  const DateMention* d = FindDate(x, "четверг");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->from.ToString(), "2024-08-15");
+}
+
 TEST(UkrainianDates, MynuloyiDobyIsTheDayBeforePublication) {
   auto x = ExtractText("Минулої доби відбулося 40 боєзіткнень.", "2024-10-12");
   const DateMention* d = FindDate(x, "Минулої доби");

@@ -133,6 +133,18 @@ class DateFinder {
     return i < a_.folded.size() ? a_.folded[i] : kEmpty;
   }
   bool Pub() const { return a_.published.has_value(); }
+  // A future marker ("will", "scheduled", "будет", "планує": calendar.tsv's
+  // future rows) among the few words before token i in its sentence: a
+  // weekday there is the coming one, not the last ("talks will resume on
+  // Friday"). A few words only: "will never forget what happened on Monday".
+  bool FutureBefore(size_t i) const {
+    constexpr size_t kWindow = 5;
+    const size_t start = a_.seg.sentences[a_.sentence_of[i]].token_begin;
+    for (size_t j = i; j > start && j + kWindow > i; --j) {
+      if (Cal(j - 1, CalendarWord::Kind::kFuture)) return true;
+    }
+    return false;
+  }
   CivilDate P() const { return *a_.published; }
   static CivilDate Add(CivilDate d, int days) { return CivilDate::FromDays(d.ToDays() + days); }
 
@@ -299,7 +311,7 @@ class DateFinder {
       int back = (p.Weekday() - wd->value + 7) % 7;
       size_t n = 1;
       if (Cal(i + 1, K::kPartOfDay) || Cal(i + 1, K::kNight)) ++n;
-      SetDay(d, Add(p, -back));
+      SetDay(d, Add(p, FutureBefore(i) && back > 0 ? 7 - back : -back));
       return n;
     }
     if (const CalendarWord* ago = Cal(i, K::kDaysAgo)) {
@@ -447,6 +459,8 @@ class DateFinder {
       if (w == "next") {
         int fwd = (wd - p.Weekday() + 7) % 7;
         day = Add(p, fwd == 0 ? 7 : fwd);
+      } else if (w != "last" && back > 0 && FutureBefore(i)) {
+        day = Add(p, 7 - back);  // "Russia will strike on Friday": the coming one
       } else {
         if (w == "last" && back == 0) back = 7;
         day = Add(p, -back);

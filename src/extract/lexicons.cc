@@ -221,7 +221,7 @@ Status Lexicons::Parse(const LexiconSources& sources) {
         {"year", CalendarWord::Kind::kYear},           {"days_ago", CalendarWord::Kind::kDaysAgo},
         {"night", CalendarWord::Kind::kNight},         {"day_period", CalendarWord::Kind::kDayPeriod},
         {"part_of_day", CalendarWord::Kind::kPartOfDay}, {"week", CalendarWord::Kind::kWeek},
-        {"last", CalendarWord::Kind::kLast}};
+        {"last", CalendarWord::Kind::kLast},           {"future", CalendarWord::Kind::kFuture}};
     CalendarWord c;
     bool known = false;
     for (const auto& [name, kind] : kKinds) {
@@ -267,7 +267,9 @@ void Lexicons::BuildClasses() {
   for (const auto& bucket : cyrillic_triggers_) {
     for (int index : bucket) mark(triggers_[index].words[0], kTriggerWord);
   }
-  for (const auto& [w, c] : calendar_) mark(w, kDateStart);
+  for (const auto& [w, c] : calendar_) {
+    if (c.kind != CalendarWord::Kind::kFuture) mark(w, kDateStart);  // "will" starts no date
+  }
 }
 
 int Lexicons::MatchTrigger(const std::vector<std::string>& words, size_t start, size_t end,

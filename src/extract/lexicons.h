@@ -96,7 +96,7 @@ struct NumberWord {
 
 // A Russian or Ukrainian calendar word (calendar.tsv).
 struct CalendarWord {
-  enum class Kind { kMonth, kWeekday, kYear, kDaysAgo, kNight, kDayPeriod, kPartOfDay, kWeek, kLast };
+  enum class Kind { kMonth, kWeekday, kYear, kDaysAgo, kNight, kDayPeriod, kPartOfDay, kWeek, kLast, kFuture };
   Kind kind = Kind::kMonth;
   int value = 0;
 };
