@@ -79,6 +79,11 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::Open(const std::string& path) {
   }
   ::close(fd);
   if (Status s = g->Init(); !s.ok()) return s;
+  // Checking the checksum and every offset read the whole file; a document
+  // touches a small part of it. Dropping the pages from this process (they
+  // stay in the page cache, read-only and shared) keeps a report's resident
+  // memory to what it uses.
+  if (g->storage_->mapping != nullptr) madvise(g->storage_->mapping, g->storage_->size, MADV_DONTNEED);
   return g;
 }
 
@@ -92,6 +97,34 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::FromBytes(std::string bytes) {
   if (Status s = g->Init(); !s.ok()) return s;
   return g;
 }
+
+namespace {
+
+// The checksum of everything after the header. A mapped file is read in
+// chunks, each dropped from this process once read (it stays in the page
+// cache): checking the file must not make all of it resident at once.
+uint64_t ChecksumOf(const unsigned char* data, size_t size, const void* mapping) {
+  const unsigned char* p = data + sizeof(gz::Header);
+  const uint64_t n = size - sizeof(gz::Header);
+  if (mapping == nullptr) return gz::Checksum(p, n);
+  constexpr uint64_t kChunk = uint64_t{8} << 20;  // a multiple of 8 and of the page size
+  const uintptr_t base = reinterpret_cast<uintptr_t>(mapping);
+  const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
+  uint64_t h = gz::kChecksumSeed;
+  uintptr_t dropped = base;
+  for (uint64_t off = 0; off < n; off += kChunk) {
+    const uint64_t len = std::min(kChunk, n - off);
+    h = gz::ChecksumUpdate(h, p + off, len);
+    const uintptr_t done = (reinterpret_cast<uintptr_t>(p + off + len)) / page * page;
+    if (done > dropped) {
+      madvise(reinterpret_cast<void*>(dropped), done - dropped, MADV_DONTNEED);
+      dropped = done;
+    }
+  }
+  return h;
+}
+
+}  // namespace
 
 Status Gazetteer::Init() {
   Storage& s = *storage_;
@@ -110,9 +143,7 @@ Status Gazetteer::Init() {
     return bad("truncated or padded: header says " + std::to_string(h->file_size) + " bytes, file has " +
                std::to_string(s.size));
   }
-  if (gz::Checksum(s.data + sizeof(gz::Header), s.size - sizeof(gz::Header)) != h->checksum) {
-    return bad("checksum mismatch (corrupted)");
-  }
+  if (ChecksumOf(s.data, s.size, s.mapping) != h->checksum) return bad("checksum mismatch (corrupted)");
   static constexpr size_t kRecordSize[gz::kSectionCount] = {
       1, sizeof(gz::EntryRecord), sizeof(uint32_t), sizeof(gz::WordRecord), sizeof(uint32_t),
       sizeof(gz::NodeRecord), sizeof(gz::EdgeRecord), sizeof(gz::FuzzyRecord)};
@@ -144,16 +175,26 @@ Status Gazetteer::Init() {
   }
   if (s.word_hash_size == 0 || (s.word_hash_size & (s.word_hash_size - 1)) != 0) return bad("bad word hash size");
   // Every offset the lookups follow is checked once here, so a damaged file
-  // is refused instead of read out of bounds.
+  // is refused instead of read out of bounds. Each section of a mapped file
+  // is dropped from this process once checked (as in ChecksumOf).
+  auto drop = [&](gz::Section sec) {
+    if (s.mapping == nullptr) return;
+    const uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
+    const uintptr_t b = (reinterpret_cast<uintptr_t>(at(sec)) + page - 1) / page * page;
+    const uintptr_t e = (reinterpret_cast<uintptr_t>(at(sec)) + h->sections[sec].size) / page * page;
+    if (e > b) madvise(reinterpret_cast<void*>(b), e - b, MADV_DONTNEED);
+  };
   const uint64_t strings_size = h->sections[gz::kStrings].size;
   auto string_ok = [&](gz::StringRef r) { return r.offset <= strings_size && r.size <= strings_size - r.offset; };
   auto list_ok = [&](uint32_t begin, uint32_t n, size_t limit) { return begin <= limit && n <= limit - begin; };
   for (uint32_t i = 0; i < h->word_count; ++i) {
     if (!string_ok(s.words[i].text)) return bad("word " + std::to_string(i) + " out of bounds");
   }
+  drop(gz::kWords);
   for (size_t i = 0; i < s.word_hash_size; ++i) {
     if (s.word_hash[i] > h->word_count) return bad("word hash slot out of range");
   }
+  drop(gz::kWordHash);
   for (uint32_t i = 0; i < h->node_count; ++i) {
     const gz::NodeRecord& n = s.nodes[i];
     if (!list_ok(n.edge_begin, n.edge_count, s.edge_count) || !list_ok(n.names_begin, n.names_count, s.postings_count) ||
@@ -161,18 +202,22 @@ Status Gazetteer::Init() {
       return bad("name node " + std::to_string(i) + " out of bounds");
     }
   }
+  drop(gz::kNodes);
   for (size_t i = 0; i < s.edge_count; ++i) {
     if (s.edges[i].child >= h->node_count || s.edges[i].word == 0 || s.edges[i].word > h->word_count) {
       return bad("name edge " + std::to_string(i) + " out of range");
     }
   }
+  drop(gz::kEdges);
   for (size_t i = 0; i < s.postings_count; ++i) {
     if (EntryOf(s.postings[i]) >= h->entry_count) return bad("posting " + std::to_string(i) + " out of range");
   }
+  drop(gz::kPostings);
   for (size_t i = 0; i < s.fuzzy_count; ++i) {
     const gz::FuzzyRecord& f = s.fuzzy[i];
     if (f.node >= h->node_count || f.word == 0 || f.word > h->word_count) return bad("fuzzy record out of range");
   }
+  drop(gz::kFuzzy);
   entries_.resize(h->entry_count);
   for (uint32_t i = 0; i < h->entry_count; ++i) {
     const gz::EntryRecord& r = s.entries[i];
@@ -198,6 +243,7 @@ Status Gazetteer::Init() {
     e.admin1_entry = r.admin1_entry;
     if (e.kind == "country") countries_.push_back(&e);
   }
+  drop(gz::kEntries);
   std::sort(countries_.begin(), countries_.end(),
             [](const GazetteerEntry* a, const GazetteerEntry* b) { return a->country < b->country; });
   return Status::Ok();

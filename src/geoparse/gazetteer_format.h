@@ -97,8 +97,11 @@ struct FuzzyRecord {
 
 // FNV-1a over 64-bit words (and the tail bytes); fast enough to check a
 // whole file on every open.
-inline uint64_t Checksum(const unsigned char* p, uint64_t n) {
-  uint64_t h = 0xcbf29ce484222325ULL;
+// Checksum() continued over more bytes: Checksum(p, n) ==
+// ChecksumUpdate(ChecksumUpdate(kChecksumSeed, p, k), p + k, n - k) when k
+// is a multiple of 8.
+inline constexpr uint64_t kChecksumSeed = 0xcbf29ce484222325ULL;
+inline uint64_t ChecksumUpdate(uint64_t h, const unsigned char* p, uint64_t n) {
   uint64_t i = 0;
   for (; i + 8 <= n; i += 8) {
     uint64_t w = 0;
@@ -108,6 +111,8 @@ inline uint64_t Checksum(const unsigned char* p, uint64_t n) {
   for (; i < n; ++i) h = (h ^ p[i]) * 0x100000001b3ULL;
   return h;
 }
+
+inline uint64_t Checksum(const unsigned char* p, uint64_t n) { return ChecksumUpdate(kChecksumSeed, p, n); }
 
 inline uint64_t WordHash(std::string_view w) {
   uint64_t h = 0xcbf29ce484222325ULL;
