@@ -2,6 +2,7 @@
 // date -> geodesic measure), listing, and the change between two dates.
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <regex>
 
@@ -127,43 +128,48 @@ Result<ControlImportSummary> ImportControl(const std::vector<std::string>& paths
   return summary;
 }
 
-Result<std::vector<ControlLayerSummary>> ListControlLayers(const std::string& db_path, const std::string& layer,
-                                                           const std::string& date) {
+namespace {
+
+// The control layers named (every one when `layer` is empty) on `date`
+// (every date when empty), in layer and date order, each handed to
+// on_row(statement): columns layer, date, holder, source, features,
+// area_km2, perimeter_km and, with_geometry, geometry.
+Status ForEachControlLayer(const std::string& db_path, const std::string& layer, const std::string& date,
+                           bool with_geometry, const std::function<void(const sql::Statement&)>& on_row) {
   if (!date.empty() && !CivilDate::Parse(date)) return Status::InvalidArgument("--date '" + date + "' is not YYYY-MM-DD");
   Result<sql::Connection> db = OpenForReading(db_path);
   if (!db.ok()) return db.status();
   Result<sql::Statement> st = db->Prepare(
-      "SELECT layer, date, holder, source, features, area_km2, perimeter_km FROM control_layers "
-      "WHERE (?1 = '' OR layer = ?1) AND (?2 = '' OR date = ?2) ORDER BY layer, date");
+      std::string("SELECT layer, date, holder, source, features, area_km2, perimeter_km") +
+      (with_geometry ? ", geometry" : "") +
+      " FROM control_layers WHERE (?1 = '' OR layer = ?1) AND (?2 = '' OR date = ?2) ORDER BY layer, date");
   if (!st.ok()) return Status::DataError(db_path + " has no control layers table (run 'sitrep control import')");
   st->Bind(1, layer).Bind(2, date);
-  std::vector<ControlLayerSummary> out;
   Status s;
-  while (st->Step(&s)) {
-    out.push_back({st->Text(0), st->Text(1), st->Text(2), st->Text(3), static_cast<int>(st->Int(4)), st->Double(5),
-                   st->Double(6)});
-  }
+  while (st->Step(&s)) on_row(*st);
+  return s;
+}
+
+ControlLayerSummary SummaryOf(const sql::Statement& st) {
+  return {st.Text(0), st.Text(1), st.Text(2), st.Text(3), static_cast<int>(st.Int(4)), st.Double(5), st.Double(6)};
+}
+
+}  // namespace
+
+Result<std::vector<ControlLayerSummary>> ListControlLayers(const std::string& db_path, const std::string& layer,
+                                                           const std::string& date) {
+  std::vector<ControlLayerSummary> out;
+  Status s = ForEachControlLayer(db_path, layer, date, false,
+                                 [&](const sql::Statement& st) { out.push_back(SummaryOf(st)); });
   if (!s.ok()) return s;
   return out;
 }
 
 Result<std::vector<ControlLayerShape>> ControlLayerShapes(const std::string& db_path, const std::string& layer,
                                                           const std::string& date) {
-  if (!date.empty() && !CivilDate::Parse(date)) return Status::InvalidArgument("--date '" + date + "' is not YYYY-MM-DD");
-  Result<sql::Connection> db = OpenForReading(db_path);
-  if (!db.ok()) return db.status();
-  Result<sql::Statement> st = db->Prepare(
-      "SELECT layer, date, holder, source, features, area_km2, perimeter_km, geometry FROM control_layers "
-      "WHERE (?1 = '' OR layer = ?1) AND (?2 = '' OR date = ?2) ORDER BY layer, date");
-  if (!st.ok()) return Status::DataError(db_path + " has no control layers table (run 'sitrep control import')");
-  st->Bind(1, layer).Bind(2, date);
   std::vector<ControlLayerShape> out;
-  Status s;
-  while (st->Step(&s)) {
-    out.push_back({{st->Text(0), st->Text(1), st->Text(2), st->Text(3), static_cast<int>(st->Int(4)), st->Double(5),
-                    st->Double(6)},
-                   st->Text(7)});
-  }
+  Status s = ForEachControlLayer(db_path, layer, date, true,
+                                 [&](const sql::Statement& st) { out.push_back({SummaryOf(st), st.Text(7)}); });
   if (!s.ok()) return s;
   return out;
 }
