@@ -79,11 +79,6 @@ Result<std::unique_ptr<Gazetteer>> Gazetteer::Open(const std::string& path) {
   }
   ::close(fd);
   if (Status s = g->Init(); !s.ok()) return s;
-  // Checking the checksum and every offset read the whole file; a document
-  // touches a small part of it. Dropping the pages from this process (they
-  // stay in the page cache, read-only and shared) keeps a report's resident
-  // memory to what it uses.
-  if (g->storage_->mapping != nullptr) madvise(g->storage_->mapping, g->storage_->size, MADV_DONTNEED);
   return g;
 }
 
