@@ -272,6 +272,13 @@ std::string Tags(const Tables& t, const ClaimRecord& c, const std::string& type)
 
 }  // namespace
 
+size_t EventColumnIndex(std::string_view name) {
+  const std::vector<ExportColumn>& columns = EventColumns();
+  size_t i = 0;
+  while (i < columns.size() && columns[i].name != name) ++i;
+  return i;
+}
+
 const std::vector<ExportColumn>& EventColumns() {
   using F = FieldType;
   static const std::vector<ExportColumn> kColumns = {

@@ -30,6 +30,8 @@ struct ExportColumn {
 // ACLED's 31 columns, then sitrep's.
 inline constexpr size_t kAcledColumnCount = 31;
 const std::vector<ExportColumn>& EventColumns();
+// The index of the column named `name` in EventColumns() (its size if none).
+size_t EventColumnIndex(std::string_view name);
 
 // ACLED's actor categories, numbered as its inter1/inter2 codes (0: no actor).
 enum class ActorCategory {

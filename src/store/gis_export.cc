@@ -207,6 +207,7 @@ Result<ExportSummary> ExportClaimsToFile(Database& db, QueryFilter filter, Expor
   CSLDestroy(options);
   if (layer == nullptr) return QuietErrors::Failed("cannot create the events layer in " + path);
   const std::vector<ExportColumn>& columns = EventColumns();
+  const size_t latitude = EventColumnIndex("latitude"), longitude = EventColumnIndex("longitude");
   for (const ExportColumn& c : columns) {
     if (Status s = AddField(layer, std::string(shapefile ? c.short_name : c.name), OgrType(c.type)); !s.ok()) return s;
   }
@@ -234,7 +235,7 @@ Result<ExportSummary> ExportClaimsToFile(Database& db, QueryFilter filter, Expor
     }
     OGRGeometryH point = OGR_G_CreateGeometry(wkbPoint);
     // The rounded values of the latitude/longitude fields.
-    OGR_G_SetPoint_2D(point, 0, std::stod(row->values[23]), std::stod(row->values[22]));
+    OGR_G_SetPoint_2D(point, 0, std::stod(row->values[longitude]), std::stod(row->values[latitude]));
     OGR_F_SetGeometryDirectly(f, point);
     OGRErr e = OGR_L_CreateFeature(layer, f);
     OGR_F_Destroy(f);
