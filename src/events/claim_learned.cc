@@ -1,0 +1,264 @@
+// The attribution tagger's spans turned into claims.
+#include "events/claim_builder.h"
+
+namespace sitrep::claim_internal {
+
+// ---------------------------------------------------------------- learned
+
+// Attributions the rules missed but the learned tagger marks: "X described
+// the strike as …", "…, the state news agency reported", "Two militia
+// spokesmen said …", "officials believe …". A tagged cue no rule used,
+// with the nearest tagged content of its sentence, becomes a claim; the
+// nearest tagged source names its speaker, resolved as the rules resolve
+// theirs (a person, a role, an organisation, a pronoun), or kept as an
+// anonymous source. Such a claim replaces the outlet's narration of the
+// same words.
+// Indexes [first, last) of sentence s's tagged spans; sentences come in
+// order, so the start only moves forward.
+std::pair<size_t, size_t> ClaimBuilder::TaggedIn(uint32_t s) {
+  const std::vector<AttributionSpan>& spans = x_.attributions;
+  while (next_tagged_ < spans.size() && spans[next_tagged_].sentence < s) ++next_tagged_;
+  size_t last = next_tagged_;
+  while (last < spans.size() && spans[last].sentence == s) ++last;
+  return {next_tagged_, last};
+}
+
+void ClaimBuilder::Learned(uint32_t s) {
+  const std::vector<AttributionSpan>& spans = x_.attributions;
+  auto [first, last] = TaggedIn(s);
+  for (size_t i = first; i < last; ++i) {
+    const AttributionSpan& cue = spans[i];
+    if (cue.role != AttributionRole::kCue || cue.token_begin < start_[s]) continue;
+    bool taken = false;
+    for (size_t k = cue.token_begin; k < cue.token_end && !taken; ++k) taken = used_[k];
+    if (taken) continue;
+    // The rules' judgment stands where they have one: "did not say which
+    // weapons" claims nothing, "could not be confirmed" is a verification
+    // cue, "denied approval" is an act (a verb that attributes only a
+    // that-clause or a quotation).
+    const SpeechVerb* sv = nullptr;
+    size_t head = cue.token_begin;
+    for (size_t k = cue.token_begin; k < cue.token_end && sv == nullptr; ++k) {
+      sv = SpeechAt(k);
+      head = k;
+    }
+    bool negated = Negated(cue.token_begin);
+    for (size_t k = cue.token_begin; k < cue.token_end && !negated; ++k) {
+      negated = W(k) == "not" || W(k) == "n't" || W(k) == "never";
+    }
+    if (negated || IsVerificationVerb(head)) continue;
+    std::pair<size_t, size_t> content = TaggedContent(first, last, cue);
+    if (content.first >= content.second) content = TrailingContent(first, last, cue, s);
+    if (content.first >= content.second) continue;
+    // A content after its cue that stops inside a clause (the tagger left
+    // out a word) runs on to the clause's end.
+    if (content.first >= cue.token_end && content.second < sent_end(s) && a_.IsWord(content.second)) {
+      content.second = std::max(content.second, ClauseEnd(content.first, sent_end(s)));
+    }
+    if (sv != nullptr && sv->needs_that && !InQuote(content.first) && W(content.first) != "that") continue;
+    if (!KeepLearned(s, cue, content)) continue;
+    const AttributionSpan* source = NearestTagged(first, last, cue, AttributionRole::kSource, /*after=*/false);
+    if (source != nullptr && source->token_begin < content.second && content.first < source->token_end) {
+      source = nullptr;
+    }
+    // A bare article is not a source ("a claim that could not be verified").
+    if (source != nullptr && source->token_end == source->token_begin + 1 &&
+        (W(source->token_begin) == "a" || W(source->token_begin) == "an" || W(source->token_begin) == "the")) {
+      source = nullptr;
+    }
+    SpeakerRef r;
+    if (source != nullptr) r = FromPhrase(source->token_begin, source->token_end);
+    // A quotation the rules kept without a speaker is this attribution's
+    // content: it gets the cue and speaker instead of a second claim.
+    if (Draft* q = UnattributedQuote(s, content)) {
+      AttributeLearned(q, r, cue, sv, source);
+      continue;
+    }
+    size_t attribution_begin = source != nullptr ? std::min(source->token_begin, cue.token_begin) : cue.token_begin;
+    DropNarration(s, content.first, content.second, attribution_begin);
+    bool quoted = InQuote(content.first) && InQuote(content.second - 1);
+    Draft& d = NewDraft(quoted ? ClaimKind::kQuote : ClaimKind::kReportedSpeech, content.first, content.second, s);
+    AttributeLearned(&d, r, cue, sv, source);
+  }
+}
+
+// Gives draft d the learned cue and the speaker its source names.
+void ClaimBuilder::AttributeLearned(Draft* d, const SpeakerRef& r, const AttributionSpan& cue, const SpeechVerb* sv,
+                      const AttributionSpan* source) {
+  SetSpeaker(d, r, cue.token_begin);
+  for (size_t k = cue.token_begin; k < cue.token_end; ++k) used_[k] = true;
+  d->verb = sv != nullptr ? sv->cls : SpeechClass::kSay;
+  d->c.cue_span = a_.TokenSpan(cue.token_begin, cue.token_end);
+  d->c.cue = std::string(a_.SpanText(d->c.cue_span));
+  if (source != nullptr) {
+    SpeakerWords(d, source->token_begin, source->token_end, /*anonymous=*/true);
+    NoteSpeaker(r, cue.token_begin);
+  }
+}
+
+// A quotation draft without cue or speaker whose words the tagged content
+// covers (the marks aside), or null.
+Draft* ClaimBuilder::UnattributedQuote(uint32_t s, std::pair<size_t, size_t> content) {
+  for (size_t j = drafts_.size(); j-- > 0;) {
+    Draft& d = drafts_[j];
+    if (d.sentence != s) break;
+    if (d.c.kind != ClaimKind::kQuote || !d.c.cue.empty() || d.c.speaker) continue;
+    if (d.tb + 1 >= content.first && d.te <= content.second + 1 && d.tb < content.second) return &d;
+  }
+  return nullptr;
+}
+
+// Where the rules already judged the same words, their judgment stands:
+// content that is (part of) an outlet's verification cue ("…, a claim
+// that could not be independently verified"), words an unnamed-reports
+// claim already holds ("Reports emerged suggesting that …"), and a
+// sentence the outlet hedges in its own voice ("A video purportedly
+// showed …", kept as alleged narration).
+bool ClaimBuilder::KeepLearned(uint32_t s, const AttributionSpan& cue, std::pair<size_t, size_t> content) const {
+  // Cues are found sentence by sentence: this sentence's are the last.
+  for (size_t i = verification_cues_.size(); i-- > 0 && static_cast<uint32_t>(verification_cues_[i].second) == s;) {
+    const Span& span = verification_cues_[i].first;
+    size_t vb = a_.TokenAt(span.begin), ve = a_.TokenAt(span.end);
+    if (vb < content.second && content.first < ve) return false;
+  }
+  for (size_t j = drafts_.size(); j-- > 0;) {
+    const Draft& d = drafts_[j];
+    if (d.sentence != s) break;
+    if (d.c.kind == ClaimKind::kReport && d.tb < content.second && content.first < d.te) return false;
+    // Between a rule's cue and its content: "said, without citing
+    // sources, that …" is one attribution.
+    if (!d.c.cue.empty() && d.c.cue_span.end <= a_.token(cue.token_begin).begin &&
+        a_.token(cue.token_end - 1).end <= a_.token(d.tb).begin && d.tb < content.second && content.first < d.te) {
+      return false;
+    }
+  }
+  for (size_t k = start_[s]; k < std::min(cue.token_begin, content.first); ++k) {
+    if (W(k) == "allegedly" || W(k) == "purportedly" || W(k) == "supposedly") return false;
+  }
+  return true;
+}
+
+// "…, the country's state news agency reported." and "…, said the
+// agency": a tagged source and cue after a comma that close the sentence
+// (dates aside) attribute what comes before the comma, tagged or not.
+std::pair<size_t, size_t> ClaimBuilder::TrailingContent(size_t first, size_t last, const AttributionSpan& cue, uint32_t s) const {
+  const AttributionSpan* source = NearestTagged(first, last, cue, AttributionRole::kSource, /*after=*/false);
+  if (source == nullptr) return {0, 0};
+  size_t from = std::min(source->token_begin, cue.token_begin), to = std::max(source->token_end, cue.token_end);
+  if (to - from > source->token_end - source->token_begin + cue.token_end - cue.token_begin) return {0, 0};
+  if (from <= start_[s] + 1 || !a_.IsPunct(from - 1, U',')) return {0, 0};
+  for (size_t k = to; k < sent_end(s); ++k) {
+    if (a_.token(k).kind != TokenKind::kPunct && !InDate(k)) return {0, 0};
+  }
+  return {start_[s], from - 1};
+}
+
+// The tokens of the content tagged for `cue`: the tagged content spans
+// after it up to the next cue (a content may be cut by a word the tagger
+// left out), else those before it back to the previous cue.
+std::pair<size_t, size_t> ClaimBuilder::TaggedContent(size_t first, size_t last, const AttributionSpan& cue) const {
+  size_t b = SIZE_MAX, e = 0;
+  for (size_t i = first; i < last; ++i) {
+    const AttributionSpan& t = x_.attributions[i];
+    if (t.token_begin < cue.token_end) continue;
+    if (t.role == AttributionRole::kCue) break;
+    if (t.role != AttributionRole::kContent) continue;
+    b = std::min(b, t.token_begin);
+    e = std::max(e, t.token_end);
+  }
+  if (b < e) return {b, e};
+  for (size_t i = last; i-- > first;) {
+    const AttributionSpan& t = x_.attributions[i];
+    if (t.token_end > cue.token_begin) continue;
+    if (t.role == AttributionRole::kCue) break;
+    if (t.role != AttributionRole::kContent) continue;
+    b = std::min(b, t.token_begin);
+    e = std::max(e, t.token_end);
+  }
+  return b < e ? std::make_pair(b, e) : std::make_pair(size_t{0}, size_t{0});
+}
+
+// The tagged span of `role` nearest to `cue` in spans [first, last): the
+// first one after it, else the last one before it (or the reverse).
+const AttributionSpan* ClaimBuilder::NearestTagged(size_t first, size_t last, const AttributionSpan& cue, AttributionRole role,
+                                     bool after) const {
+  const AttributionSpan* before_it = nullptr;
+  const AttributionSpan* after_it = nullptr;
+  for (size_t i = first; i < last; ++i) {
+    const AttributionSpan& t = x_.attributions[i];
+    if (t.role != role) continue;
+    if (t.token_end <= cue.token_begin) before_it = &t;
+    if (t.token_begin >= cue.token_end && after_it == nullptr) after_it = &t;
+  }
+  return after ? (after_it != nullptr ? after_it : before_it) : (before_it != nullptr ? before_it : after_it);
+}
+
+// Narration drafts are the last made for a sentence: a learned attribution
+// over the same words [b, e) takes their place. Narration of its own before
+// the cue keeps that part: "The administration reversed its opposition
+// and said Ukraine could use the weapons" is two claims.
+void ClaimBuilder::DropNarration(uint32_t s, size_t b, size_t e, size_t cue) {
+  while (!drafts_.empty() && drafts_.back().sentence == s && drafts_.back().c.kind == ClaimKind::kNarration &&
+         drafts_.back().tb < e && b < drafts_.back().te) {
+    Draft& d = drafts_.back();
+    if (b > cue && d.tb < cue) {
+      size_t end = cue;
+      while (end > d.tb && (!a_.IsWord(end - 1) || W(end - 1) == "and")) --end;
+      int words = 0;
+      for (size_t k = d.tb; k < end; ++k) words += a_.IsWord(k);
+      if (words >= 4) {
+        for (size_t k = end; k < d.te; ++k) claimed_[k] = false;
+        d.te = end;
+        d.sentence_last = a_.sentence_of[end - 1];
+        d.c.span = a_.TokenSpan(d.tb, d.te);
+        d.c.text = std::string(a_.SpanText(d.c.span));
+        return;
+      }
+    }
+    for (size_t k = d.tb; k < d.te; ++k) claimed_[k] = false;
+    for (uint32_t si = std::min(d.sentence_first, d.sentence); si <= std::max(d.sentence_last, d.sentence); ++si) {
+      --sentence_claims_[si];
+    }
+    drafts_.pop_back();
+  }
+}
+
+// The words [b, e) of the claim's sentence name its speaker: a speaker the
+// rules resolved keeps who it is and takes them as its span; without one,
+// the words are the speaker's name (`anonymous` when they name no one).
+void ClaimBuilder::SpeakerWords(Draft* d, size_t b, size_t e, bool anonymous) {
+  if (!d->c.speaker) {
+    Speaker sp;
+    sp.name = std::string(a_.SpanText(a_.TokenSpan(b, e)));
+    sp.side = "unknown";
+    sp.anonymous = anonymous;
+    d->c.speaker = sp;
+  }
+  d->c.speaker->span = a_.TokenSpan(b, e);
+}
+
+// A source the text does not name ("officials", "a source", "the agency",
+// a pronoun no one is found for): a speaker all the same, marked anonymous.
+void ClaimBuilder::MarkAnonymous(Draft* d, size_t b, size_t e) {
+  d->c.speaker.reset();
+  SpeakerWords(d, b, e, /*anonymous=*/true);
+}
+
+// "Podolyak said Kyiv would “continue to take the war back to Russia.”":
+// a quotation inside reported speech has that speech's speaker.
+void ClaimBuilder::QuotesInsideSpeech() {
+  for (Draft& q : drafts_) {
+    if (q.c.kind != ClaimKind::kQuote || q.c.speaker) continue;
+    int owner = owner_[q.tb];
+    if (owner < 0) continue;
+    Draft& host = drafts_[owner];
+    if (&host == &q || !host.c.speaker || host.tb > q.tb || q.te > host.te) continue;
+    q.c.speaker = host.c.speaker;
+    q.c.cue = host.c.cue;
+    q.c.cue_span = host.c.cue_span;
+    q.category = host.category;
+    q.verb = host.verb;
+  }
+}
+
+}  // namespace sitrep::claim_internal

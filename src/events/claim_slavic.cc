@@ -1,0 +1,254 @@
+// Russian and Ukrainian sourcing: impersonal cues, "сообщает X", citing outlets, source lines.
+#include "events/claim_builder.h"
+
+namespace sitrep::claim_internal {
+
+// ---------------------------------------------------------------- Russian and Ukrainian
+
+// "говорится в сообщении", "йдеться у повідомленні": a statement speaks
+// without a subject.
+bool ClaimBuilder::IsImpersonalCue(size_t k) const {
+  static const std::unordered_set<std::string_view> kCues = {
+      "говорится", "сказано", "сообщается", "отмечается", "указывается", "подчеркивается",
+      "подчёркивается", "йдеться", "ідеться", "повідомляється", "зазначається", "наголошується",
+      "йшлося", "говорилось", "говорилося"};
+  return k < a_.token_count() && kCues.count(W(k)) > 0;
+}
+
+// Who a statement is from: "в сообщении Минобороны", "у повідомленні
+// Генштабу", "в телеграм-канале губернатора"; not found when it names no one.
+SpeakerRef ClaimBuilder::MessageSource(size_t k) const {
+  static const std::unordered_set<std::string_view> kMessages = {
+      "сообщении", "заявлении", "пресс-релизе", "публикации", "сводке", "телеграм-канале", "telegram-канале",
+      "повідомленні", "заяві", "зведенні", "дописі", "публікації", "телеграм-каналі", "telegram-каналі"};
+  if (W(k) == "в" || W(k) == "у" || W(k) == "во") ++k;
+  if (!kMessages.count(W(k))) return {};
+  return SlavicSpeakerFrom(k + 1);
+}
+
+// The claim of a Russian or Ukrainian source phrase, from its cue's
+// tokens [cue_b, cue_e) and the source named after it (when r.found).
+void ClaimBuilder::SourcedClaim(uint32_t s, size_t cue_b, size_t cue_e, const SpeakerRef& r, SpeechClass cls) {
+  const size_t sb = start_[s], se = a_.seg.sentences[s].token_end;
+  size_t cb, ce;
+  // The words after the source: "По данным X, Y" and, inside commas,
+  // "Там же, по информации ТАСС, уничтожены ...".
+  size_t after = std::max(cue_e, r.found ? r.te : cue_e);
+  while (after < se && !a_.IsPunct(after, U',') && a_.token(after).kind != TokenKind::kPunct) ++after;
+  bool more = after < se && a_.IsPunct(after, U',');
+  size_t after_b = more ? after + 1 : se;
+  size_t after_e = more ? ClauseEnd(after_b, se) : se;
+  int before_words = 0, after_words = 0;
+  for (size_t j = sb; j < cue_b; ++j) before_words += a_.IsWord(j);
+  for (size_t j = after_b; j < after_e; ++j) after_words += a_.IsWord(j);
+  if (cue_b <= sb + 1 || (more && after_words > before_words)) {
+    cb = after_b;
+    ce = after_e;
+  } else {
+    // Cue last: "Y, по данным X."
+    cb = sb;
+    ce = cue_b;
+    while (ce > cb && (a_.IsPunct(ce - 1, U',') || IsDash(ce - 1))) --ce;
+  }
+  if (cb >= ce) return;
+  int words = 0;
+  for (size_t j = cb; j < ce; ++j) words += a_.IsWord(j);
+  if (words < 2) return;
+  bool named = r.found && !r.unnamed && !r.speaker.name.empty();
+  Draft& d = NewDraft(named ? ClaimKind::kReportedSpeech : ClaimKind::kReport, cb, ce, s);
+  if (r.found) SetSpeaker(&d, r, cue_b);
+  if (r.found) NoteSpeaker(r, cue_b);
+  if (r.found && r.unnamed) MarkAnonymous(&d, r.tb, r.te);
+  d.c.cue = std::string(a_.SpanText(a_.TokenSpan(cue_b, cue_e)));
+  d.c.cue_span = a_.TokenSpan(cue_b, cue_e);
+  d.verb = cls;
+  for (size_t j = cue_b; j < cue_e; ++j) used_[j] = true;
+}
+
+// "Агентство Reuters з посиланням на джерела повідомляє, що ...": the
+// outlet before the cue speaks (it reports what its sources say), with the
+// speech verb after the cited source. False when the sentence is not so.
+bool ClaimBuilder::CitingOutlet(uint32_t s, size_t cue_b, size_t after_source) {
+  const size_t sb = start_[s], se = a_.seg.sentences[s].token_end;
+  if (cue_b <= sb || cue_b > sb + 5) return false;
+  size_t v = after_source;
+  while (v < se && v < after_source + 4 && SpeechAt(v) == nullptr && !a_.IsPunct(v, U',')) ++v;
+  const SpeechVerb* sv = v < se ? SpeechAt(v) : nullptr;
+  if (sv == nullptr) return false;
+  SpeakerRef outlet = FromPhrase(sb, cue_b);
+  size_t cb, ce;
+  if (!outlet.found || outlet.speaker.name.empty() || !Complement(v, *sv, &cb, &ce)) return false;
+  Draft& d = NewDraft(ClaimKind::kReportedSpeech, cb, ce, s);
+  SetSpeaker(&d, outlet, v);
+  NoteSpeaker(outlet, v);
+  for (size_t j = cue_b; j < after_source; ++j) used_[j] = true;
+  return true;
+}
+
+// "По данным X, Y", "Y, по словам X", "со ссылкой на X", "Как сообщил X,
+// Y", "за даними X", "з посиланням на X", "як повідомив X", "Y, говорится
+// в сообщении X", "по непроверенным данным" (a hedge: alleged).
+void ClaimBuilder::SlavicSources(uint32_t s) {
+  static const std::unordered_set<std::string_view> kSourceNouns = {
+      "данным", "словам", "информации", "сообщению", "сообщениям", "оценкам", "мнению", "даними", "словами",
+      "інформацією", "повідомленням", "повідомленнями", "оцінками", "даних"};
+  static const std::unordered_set<std::string_view> kHedgedAdjectives = {
+      "непроверенным", "неподтвержденным", "неподтверждённым", "неофициальным", "неперевіреними",
+      "непідтвердженими", "неофіційними"};
+  static const std::unordered_set<std::string_view> kPlainAdjectives = {
+      "предварительным", "уточненным", "уточнённым", "последним", "официальным", "оперативным",
+      "имеющимся", "обновленным", "попередніми", "уточненими", "останніми", "офіційними", "оперативними",
+      "наявними", "оновленими"};
+  const ::sitrep::Sentence& sent = a_.seg.sentences[s];
+  for (size_t k = start_[s]; k < sent.token_end; ++k) {
+    if (used_[k] || InQuote(k) || claimed_[k]) continue;
+    const std::string& w = W(k);
+    size_t cue_e = 0;
+    SpeechClass cls = SpeechClass::kReport;
+    SpeakerRef r;
+    if (w == "по" || w == "за" || w == "на") {
+      size_t j = k + 1;
+      size_t possessive = SIZE_MAX;
+      if (W(j) == "его" || W(j) == "ее" || W(j) == "её" || W(j) == "його" || W(j) == "її") possessive = j++;
+      if (kHedgedAdjectives.count(W(j))) {
+        cls = SpeechClass::kAllege;
+        ++j;
+      } else if (kPlainAdjectives.count(W(j))) {
+        ++j;
+      }
+      bool noun = w == "на" ? W(j) == "думку" : kSourceNouns.count(W(j)) > 0;
+      if (!noun) continue;
+      cue_e = j + 1;
+      r = possessive != SIZE_MAX ? PossessiveSpeaker(possessive) : SlavicSpeakerFrom(cue_e);
+      if (r.found && !r.unnamed && cls == SpeechClass::kReport) cls = SpeechClass::kSay;
+    } else if ((w == "со" || w == "с" || w == "з" || w == "із" || w == "зі") &&
+               (W(k + 1) == "ссылкой" || W(k + 1) == "посиланням") && W(k + 2) == "на") {
+      cue_e = k + 3;
+      r = SlavicSpeakerFrom(cue_e);
+      if (CitingOutlet(s, k, r.found ? r.te : cue_e)) return;
+    } else if (w == "согласно" || w == "згідно") {
+      size_t j = k + 1;
+      if (W(j) == "з" || W(j) == "із") ++j;
+      if (W(j) == "данным" || W(j) == "даними" || W(j) == "информации" || W(j) == "інформацією") ++j;
+      cue_e = j;
+      r = SlavicSpeakerFrom(cue_e);
+      if (!r.found) continue;
+    } else if ((w == "как" || w == "як") && k + 1 < sent.token_end) {
+      size_t v = k + 1;
+      while (v < sent.token_end && a_.Has(v, kAuxWord)) ++v;
+      const SpeechVerb* sv = SpeechAt(v);
+      if (sv == nullptr && !IsImpersonalCue(v)) continue;
+      cue_e = v + 1;
+      r = sv != nullptr ? SlavicSpeakerFrom(cue_e) : MessageSource(cue_e);
+      cls = sv != nullptr ? sv->cls : SpeechClass::kReport;
+      if (r.found && cls == SpeechClass::kReport) cls = SpeechClass::kSay;
+    } else if (IsImpersonalCue(k) && k > start_[s] && (a_.IsPunct(k - 1, U',') || IsDash(k - 1))) {
+      cue_e = k + 1;
+      r = MessageSource(cue_e);
+      if (r.found && !r.unnamed) cls = SpeechClass::kSay;
+    } else {
+      continue;
+    }
+    if (r.found && r.speaker.name.empty() && !r.unnamed) r = SpeakerRef{};
+    SourcedClaim(s, k, cue_e, r, cls);
+    return;
+  }
+}
+
+// "Джерело: Харківська ОВА", "Источник: Минобороны России": a post's
+// source line names who says what the post tells in its own voice.
+void ClaimBuilder::SourceLine() {
+  for (const Paragraph& p : a_.seg.paragraphs) {
+    if (p.sentence_begin == p.sentence_end) continue;
+    size_t b = a_.seg.sentences[p.sentence_begin].token_begin;
+    size_t e = a_.seg.sentences[p.sentence_end - 1].token_end;
+    const std::string& w = W(b);
+    if ((w != "джерело" && w != "источник" && w != "джерела") || !a_.IsPunct(b + 1, U':') || e > b + 10) continue;
+    SpeakerRef r = SlavicSpeakerFrom(b + 2);
+    if (!r.found || r.speaker.name.empty()) continue;
+    for (Draft& d : drafts_) {
+      if (d.c.kind != ClaimKind::kNarration || d.c.speaker) continue;
+      d.c.kind = r.unnamed ? ClaimKind::kReport : ClaimKind::kReportedSpeech;
+      SetSpeaker(&d, r, b);
+      d.c.cue = std::string(a_.SpanText(a_.TokenSpan(b, b + 2)));
+      d.c.cue_span = a_.TokenSpan(b, b + 2);
+      d.verb = SpeechClass::kSay;
+    }
+    return;
+  }
+}
+
+// "Об этом сообщил губернатор X.", "Про це повідомили в ОВА.", "Об этом
+// говорится в сообщении Минобороны.": the sentence before says what.
+void ClaimBuilder::AboutThis(uint32_t s) {
+  const size_t sb = start_[s], se = a_.seg.sentences[s].token_end;
+  if (s == 0 || sb + 3 > se) return;
+  bool about = (W(sb) == "об" || W(sb) == "о" || W(sb) == "про") &&
+               (W(sb + 1) == "этом" || W(sb + 1) == "это" || W(sb + 1) == "це" || W(sb + 1) == "том");
+  if (!about) return;
+  size_t v = sb + 2;
+  while (v < se && (a_.Has(v, kAuxWord) || InDate(v))) ++v;
+  if (v >= se) return;
+  SpeakerRef r;
+  const SpeechVerb* sv = SpeechAt(v);
+  if (sv != nullptr) {
+    r = SlavicSpeakerFrom(v + 1);
+  } else if (IsImpersonalCue(v)) {
+    r = MessageSource(v + 1);
+  } else {
+    return;
+  }
+  if (r.found && r.speaker.name.empty() && !r.unnamed) r = SpeakerRef{};
+  if (r.found) NoteSpeaker(r, v);
+  const uint32_t prev = s - 1;
+  // Opening a paragraph, it speaks for the paragraphs before, back to the
+  // last one that has an attributed claim (an official summary followed by
+  // "Об этом говорится в сообщении Минобороны").
+  const Paragraph& para = a_.seg.paragraphs[a_.seg.sentences[s].paragraph];
+  uint32_t first = prev;
+  if (para.sentence_begin == s) {
+    first = a_.seg.paragraphs[a_.seg.sentences[prev].paragraph].sentence_begin;
+    for (uint32_t p = a_.seg.sentences[prev].paragraph; p-- > 0;) {
+      const Paragraph& earlier = a_.seg.paragraphs[p];
+      bool attributed = false;
+      for (const Draft& d : drafts_) {
+        if (d.sentence >= earlier.sentence_begin && d.sentence < earlier.sentence_end &&
+            d.c.kind != ClaimKind::kNarration) {
+          attributed = true;
+        }
+      }
+      bool headline = earlier.sentence_begin < earlier.sentence_end && a_.headline[earlier.sentence_begin];
+      if (attributed || headline || earlier.sentence_begin == earlier.sentence_end) break;
+      first = earlier.sentence_begin;
+    }
+  }
+  bool named = r.found && !r.unnamed;
+  bool any = false;
+  for (size_t i = 0; i < drafts_.size(); ++i) {
+    Draft& d = drafts_[i];
+    if (d.sentence < first || d.sentence > prev || d.c.speaker || d.c.kind != ClaimKind::kNarration) continue;
+    d.c.kind = named ? ClaimKind::kReportedSpeech : ClaimKind::kReport;
+    if (r.found) SetSpeaker(&d, r, v);
+    if (r.found && r.unnamed) MarkAnonymous(&d, r.tb, r.te);
+    d.c.cue = W(v);
+    d.c.cue_span = a_.TokenSpan(v, v + 1);
+    d.verb = sv != nullptr ? sv->cls : SpeechClass::kReport;
+    any = true;
+  }
+  if (!any && sentence_claims_[prev] == 0) {
+    size_t pb = start_[prev], pe = a_.seg.sentences[prev].token_end;
+    while (pe > pb && a_.token(pe - 1).kind == TokenKind::kPunct) --pe;
+    if (pe > pb + 2) {
+      Draft& d = NewDraft(named ? ClaimKind::kReportedSpeech : ClaimKind::kReport, pb, pe, prev);
+      if (r.found) SetSpeaker(&d, r, v);
+      if (r.found && r.unnamed) MarkAnonymous(&d, r.tb, r.te);
+      d.c.cue = W(v);
+      d.c.cue_span = a_.TokenSpan(v, v + 1);
+      d.verb = sv != nullptr ? sv->cls : SpeechClass::kReport;
+    }
+  }
+  for (size_t j = sb; j <= v; ++j) used_[j] = true;
+  ++sentence_claims_[s];  // the attribution itself is no narration
+}
+
+}  // namespace sitrep::claim_internal
