@@ -147,5 +147,25 @@ TEST(LexiconsLoad, AMalformedRowIsRefusedWithItsFileAndLine) {
   EXPECT_NE(b.status().message().find("murmur"), std::string::npos) << b.status().message();
 }
 
+// The claim builder's word classes are data: each class is loaded from
+// function_words.tsv, and a misspelt class is refused by name.
+TEST(LexiconsLoad, ClaimBuilderWordClassesComeFromFunctionWords) {
+  auto lex = Lexicons::Load(LexiconSources::Embedded());
+  ASSERT_TRUE(lex.ok());
+  EXPECT_TRUE((*lex)->IsFunctionWord("allegedly", FunctionClass::kHedge));
+  EXPECT_TRUE((*lex)->IsFunctionWord("нібито", FunctionClass::kHedge));
+  EXPECT_TRUE((*lex)->IsFunctionWord("reporters", FunctionClass::kObject));
+  EXPECT_TRUE((*lex)->IsFunctionWord("warn", FunctionClass::kTakesObject));
+  EXPECT_TRUE((*lex)->IsFunctionWord("whereas", FunctionClass::kClauseBreak));
+  EXPECT_FALSE((*lex)->IsFunctionWord("reporters", FunctionClass::kHedge));
+
+  LexiconSources src = LexiconSources::Embedded();
+  src.function_words = "allegedly\thedge\ten\nreputedly\thedges\ten\n";
+  auto bad = Lexicons::Load(src);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("function_words.tsv line 2"), std::string::npos) << bad.status().message();
+  EXPECT_NE(bad.status().message().find("hedges"), std::string::npos) << bad.status().message();
+}
+
 }  // namespace
 }  // namespace sitrep

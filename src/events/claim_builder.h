@@ -9,7 +9,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -37,50 +36,6 @@ struct Draft {
   SpeechClass verb = SpeechClass::kSay;
   std::optional<Span> denied_by;  // ", which X denied"
 };
-
-inline bool IsClauseBreakWord(std::string_view w) {
-  return w == "but" || w == "while" || w == "though" || w == "although" || w == "whereas" || w == "yet";
-}
-
-inline bool IsNarrationSplitWord(std::string_view w) {
-  static const std::unordered_set<std::string_view> kWords = {
-      "prompting", "as", "while", "but", "which", "forcing", "leaving", "causing", "sparking",
-      "triggering", "after", "amid", "and", "killing", "injuring", "wounding", "destroying"};
-  return kWords.count(w) > 0;
-}
-
-inline bool IsNpModifier(std::string_view w) {
-  static const std::unordered_set<std::string_view> kMods = {
-      "senior", "former", "top", "local", "unnamed", "anonymous", "unidentified", "some", "several",
-      "many", "two", "three", "other", "military", "regional", "acting", "deputy", "chief", "pro-kremlin",
-      "pro-russian", "pro-ukrainian", "prominent", "leading", "independent", "western", "foreign",
-      "defense", "defence", "intelligence", "security", "government", "administration", "state",
-      "ukraine's", "russia's", "expert", "press", "war", "opposition", "frontline", "official",
-      "ministry", "european", "us", "u.s."};
-  return kMods.count(w) > 0;
-}
-
-inline bool IsObjectWord(std::string_view w) {
-  static const std::unordered_set<std::string_view> kObjects = {
-      "reporters", "journalists", "the", "a", "an", "his", "her", "their", "them", "him", "us", "me",
-      "lawmakers", "parliament", "audience", "viewers", "supporters", "troops", "residents", "allies",
-      "partners", "interviewers", "colleagues", "newspaper", "broadcaster", "press", "media", "outlet",
-      "agency", "conference", "news"};
-  return kObjects.count(w) > 0;
-}
-
-inline bool TakesObject(std::string_view lemma) {
-  return lemma == "tell" || lemma == "warn" || lemma == "urge" || lemma == "ask" || lemma == "assure" ||
-         lemma == "inform" || lemma == "remind" || lemma == "promise";
-}
-
-inline bool IsPreposition(std::string_view w) {
-  static const std::unordered_set<std::string_view> kPreps = {
-      "in", "on", "at", "during", "after", "before", "while", "when", "of", "for", "to", "with",
-      "by", "from", "late", "early", "earlier", "later", "last", "this", "on", "as",
-      "through", "via", "over", "under", "afterwards", "again", "too", "so"};
-  return kPreps.count(w) > 0;
-}
 
 class ClaimBuilder {
  public:
@@ -128,19 +83,23 @@ class ClaimBuilder {
     return i < a_.token_count() && a_.token(i).kind == TokenKind::kPunct &&
            (a_.token(i).first == 0x2014 || a_.token(i).first == 0x2013 || a_.token(i).first == U'-');
   }
+  // A word of a claim-builder class (function_words.tsv); a Russian or
+  // Ukrainian word counts only in a Russian or Ukrainian text.
+  bool Is(std::string_view w, FunctionClass c) const {
+    return a_.lex.IsFunctionWord(w, c) && (a_.Slavic() || w.empty() || static_cast<unsigned char>(w[0]) < 0x80);
+  }
+  bool IsClauseBreakWord(std::string_view w) const { return Is(w, FunctionClass::kClauseBreak); }
+  bool IsNarrationSplitWord(std::string_view w) const { return Is(w, FunctionClass::kNarrationSplit); }
+  bool IsNpModifier(std::string_view w) const { return Is(w, FunctionClass::kNpModifier); }
+  bool IsObjectWord(std::string_view w) const { return Is(w, FunctionClass::kObject); }
+  bool TakesObject(std::string_view lemma) const { return Is(lemma, FunctionClass::kTakesObject); }
+  bool IsPreposition(std::string_view w) const { return Is(w, FunctionClass::kPreposition); }
   // "on"/"in" before a date ("said on Friday"); Russian and Ukrainian "в",
   // "у", "за" ("заявил в субботу").
-  bool IsDatePreposition(size_t i) const {
-    const std::string& w = W(i);
-    return w == "on" || w == "in" || (a_.Slavic() && (w == "в" || w == "во" || w == "у" || w == "за" || w == "на"));
-  }
+  bool IsDatePreposition(size_t i) const { return Is(W(i), FunctionClass::kDatePreposition); }
   // Hedges in the outlet's own voice: "allegedly", "якобы", "нібито".
-  bool IsHedge(size_t k) const {
-    const std::string& w = W(k);
-    if (w == "allegedly" || w == "purportedly" || w == "supposedly") return true;
-    return a_.Slavic() && (w == "якобы" || w == "нібито" || w == "начебто" || w == "будто" || w == "яко" ||
-                           w == "мовляв" || w == "предположительно" || w == "імовірно" || w == "ймовірно");
-  }
+  bool IsHedge(size_t k) const { return Is(W(k), FunctionClass::kHedge); }
+
 
   // claim_speakers.cc: who says it: speaker phrases, pronouns, titles, organisations
   void FillFromPerson(int id, SpeakerRef* r) const;

@@ -199,6 +199,14 @@ Status Lexicons::Parse(const LexiconSources& sources) {
     else if (c == "she") cls = FunctionClass::kShe;
     else if (c == "that") cls = FunctionClass::kThat;
     else if (c == "not") cls = FunctionClass::kNot;
+    else if (c == "clause_break") cls = FunctionClass::kClauseBreak;
+    else if (c == "narration_split") cls = FunctionClass::kNarrationSplit;
+    else if (c == "np_modifier") cls = FunctionClass::kNpModifier;
+    else if (c == "object") cls = FunctionClass::kObject;
+    else if (c == "takes_object") cls = FunctionClass::kTakesObject;
+    else if (c == "preposition") cls = FunctionClass::kPreposition;
+    else if (c == "hedge") cls = FunctionClass::kHedge;
+    else if (c == "date_prep") cls = FunctionClass::kDatePreposition;
     else return BadRow("function_words.tsv", r.line, "unknown class '" + std::string(c) + "'");
     function_words_[FoldCase(r.field(0))].push_back(cls);
   }

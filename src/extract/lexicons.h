@@ -107,8 +107,12 @@ struct UnitWord {
   double factor = 0;
 };
 
-// Classes of Russian and Ukrainian function words (function_words.tsv).
-enum class FunctionClass { kStop, kAux, kHe, kShe, kThat, kNot };
+// Classes of function words (function_words.tsv): Russian and Ukrainian
+// ones, then the word classes the claim builder reads in any language.
+enum class FunctionClass {
+  kStop, kAux, kHe, kShe, kThat, kNot,
+  kClauseBreak, kNarrationSplit, kNpModifier, kObject, kTakesObject, kPreposition, kHedge, kDatePreposition
+};
 
 // The TSV text of each table (data/lexicon/NAME.tsv).
 struct LexiconSources {
