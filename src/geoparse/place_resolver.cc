@@ -332,17 +332,119 @@ bool TransliterationCandidate(const Gazetteer& g, const Analysis& a, size_t i, C
   return true;
 }
 
-}  // namespace
+// One document's resolution: the state the phases of PlaceResolver::Resolve
+// share, named as the phases name it (a: the document, g: the gazetteer,
+// o: the options, n: its tokens).
+struct Resolution {
+  Resolution(const Analysis& analysis, const Gazetteer& gazetteer, const ResolverOptions& options)
+      : a(analysis), g(gazetteer), o(options), n(analysis.token_count()) {}
 
-std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
-  const Gazetteer& g = gazetteer_;
-  const size_t n = a.token_count();
+  void FindCandidates();
+  void HyphenParts(size_t i);
+  void AcceptPlaces();
+  void Judge(Candidate& c);
+  void CountVotes();
+  void ChoosePlaces();
+  void OneSensePerDocument();
+  void FindCounties();
+  std::vector<PlaceFound> Places();
+
+  void Fill(Candidate& c, uint32_t node, bool region_cue, bool latin) const;
+  static uint32_t RegionOf(const GazetteerEntry* x) {
+    return x->place_kind == PlaceKind::kAdmin1 ? x->index : x->admin1_entry;
+  }
+
+  const Analysis& a;
+  const Gazetteer& g;
+  const ResolverOptions& o;
+  const size_t n;
+  std::vector<uint32_t> word;        // each token's word id; 0 for words in no name
+  std::vector<bool> region_listed;   // listed before a plural region word
+  std::vector<Candidate> cands;
+  std::vector<int> cand_at;          // each token's candidate, or -1
+  std::unordered_set<std::string_view> surnames;
+  std::unordered_map<std::string_view, double> country_votes;
+  std::unordered_map<uint32_t, double> admin1_votes;
+  std::unordered_map<uint32_t, const Candidate*> sense;
+  std::unordered_set<uint32_t> cued_regions;
+  std::vector<PlaceFound> counties;
+  std::vector<bool> in_county;
+};
+
+// The places a name (trie node) may be, or false when none is left.
+void Resolution::Fill(Candidate& c, uint32_t node, bool region_cue, bool latin) const {
+  auto names = g.NamesAt(node);
+  auto stems = g.StemsAt(node);
+  // "над Курской", "у Запорізькій": a region's adjective alone stands
+  // for the region, not for a small town that shares the form.
+  if (!stems.empty() && !region_cue && !latin) {
+    region_cue = std::all_of(names.begin(), names.end(), [&](uint32_t x) {
+      const GazetteerEntry& e = g.entry(Gazetteer::EntryOf(x));
+      return IsSettlement(e) && e.population < 100000;
+    });
+  }
+  if (!stems.empty() && region_cue) {
+    for (uint32_t x : stems) c.options.push_back(&g.entry(x));
+    c.region = c.strong = true;
+    c.how = "region";
+    return;
+  }
+  // A small town's Latin alternate names are often other spellings and
+  // people's names in GeoNames ("Wilson"): when only they match, the
+  // context must say it is a place.
+  c.alternate_only = true;
+  // "Покровский район": the district is placed at its seat (no other
+  // place has a name that is a district's).
+  if (std::any_of(names.begin(), names.end(), [](uint32_t x) { return Gazetteer::IsDistrict(x); })) {
+    for (uint32_t x : names) {
+      if (Gazetteer::IsDistrict(x)) c.options.push_back(&g.entry(Gazetteer::EntryOf(x)));
+    }
+    c.alternate_only = false;
+    c.district = c.strong = true;
+    c.how = "district";
+    return;
+  }
+  // A demonym ("Polish", "Texans") stands for its place, not for a
+  // village that shares the word.
+  bool demonym = std::any_of(names.begin(), names.end(), [](uint32_t x) { return Gazetteer::IsDemonym(x); });
+  for (uint32_t x : names) {
+    if (demonym != Gazetteer::IsDemonym(x)) continue;
+    const GazetteerEntry* e = &g.entry(Gazetteer::EntryOf(x));
+    if (Gazetteer::IsAlternate(x) || demonym) c.alternates.push_back(e->index);
+    if (demonym || !Gazetteer::IsAlternate(x) || !latin || !IsSettlement(*e) || e->population >= 100000) {
+      c.alternate_only = false;
+    }
+    c.options.push_back(e);
+  }
+  std::sort(c.alternates.begin(), c.alternates.end());
+  if (demonym) {
+    c.demonym = true;
+    c.how = "demonym";
+  }
+  if (c.options.empty()) {
+    for (uint32_t x : stems) c.options.push_back(&g.entry(x));
+  }
+  if (c.options.size() > o.max_options) {
+    // Each prior once ("Washington" has hundreds of places).
+    std::vector<std::pair<double, const GazetteerEntry*>> ranked;
+    ranked.reserve(c.options.size());
+    for (const GazetteerEntry* x : c.options) ranked.emplace_back(-Prior(*x, o), x);
+    std::partial_sort(ranked.begin(), ranked.begin() + o.max_options, ranked.end(),
+                      [](const auto& x, const auto& y) { return x.first < y.first; });
+    c.options.resize(o.max_options);
+    for (size_t k = 0; k < o.max_options; ++k) c.options[k] = ranked[k].second;
+  }
+}
+
+// 1. Candidates: from each capitalised token, the longest path of the
+// name trie that the following tokens spell.
+void Resolution::FindCandidates() {
   // Each token's word id, looked up once; 0 for words in no name.
-  std::vector<uint32_t> word(n, 0);
+  word.assign(n, 0);
   for (size_t i = 0; i < n; ++i) word[i] = g.WordId(a.folded[i]);
   // Tokens listed before a plural region word ("the Bryansk, Oryol and
   // Kursk oblasts") are regions.
-  std::vector<bool> region_listed(n, false);
+  region_listed.assign(n, false);
   for (size_t r = 1; r < n; ++r) {
     if (!IsRegionPlural(a.folded[r])) continue;
     size_t k = r;
@@ -360,74 +462,6 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
       break;
     }
   }
-  // 1. Candidates: from each capitalised token, the longest path of the
-  // name trie that the following tokens spell.
-  const ResolverOptions& o = options_;
-  // The places a name (trie node) may be, or false when none is left.
-  auto fill = [&](Candidate& c, uint32_t node, bool region_cue, bool latin) {
-    auto names = g.NamesAt(node);
-    auto stems = g.StemsAt(node);
-    // "над Курской", "у Запорізькій": a region's adjective alone stands
-    // for the region, not for a small town that shares the form.
-    if (!stems.empty() && !region_cue && !latin) {
-      region_cue = std::all_of(names.begin(), names.end(), [&](uint32_t x) {
-        const GazetteerEntry& e = g.entry(Gazetteer::EntryOf(x));
-        return IsSettlement(e) && e.population < 100000;
-      });
-    }
-    if (!stems.empty() && region_cue) {
-      for (uint32_t x : stems) c.options.push_back(&g.entry(x));
-      c.region = c.strong = true;
-      c.how = "region";
-      return;
-    }
-    // A small town's Latin alternate names are often other spellings and
-    // people's names in GeoNames ("Wilson"): when only they match, the
-    // context must say it is a place.
-    c.alternate_only = true;
-    // "Покровский район": the district is placed at its seat (no other
-    // place has a name that is a district's).
-    if (std::any_of(names.begin(), names.end(), [](uint32_t x) { return Gazetteer::IsDistrict(x); })) {
-      for (uint32_t x : names) {
-        if (Gazetteer::IsDistrict(x)) c.options.push_back(&g.entry(Gazetteer::EntryOf(x)));
-      }
-      c.alternate_only = false;
-      c.district = c.strong = true;
-      c.how = "district";
-      return;
-    }
-    // A demonym ("Polish", "Texans") stands for its place, not for a
-    // village that shares the word.
-    bool demonym = std::any_of(names.begin(), names.end(), [](uint32_t x) { return Gazetteer::IsDemonym(x); });
-    for (uint32_t x : names) {
-      if (demonym != Gazetteer::IsDemonym(x)) continue;
-      const GazetteerEntry* e = &g.entry(Gazetteer::EntryOf(x));
-      if (Gazetteer::IsAlternate(x) || demonym) c.alternates.push_back(e->index);
-      if (demonym || !Gazetteer::IsAlternate(x) || !latin || !IsSettlement(*e) || e->population >= 100000) {
-        c.alternate_only = false;
-      }
-      c.options.push_back(e);
-    }
-    std::sort(c.alternates.begin(), c.alternates.end());
-    if (demonym) {
-      c.demonym = true;
-      c.how = "demonym";
-    }
-    if (c.options.empty()) {
-      for (uint32_t x : stems) c.options.push_back(&g.entry(x));
-    }
-    if (c.options.size() > o.max_options) {
-      // Each prior once ("Washington" has hundreds of places).
-      std::vector<std::pair<double, const GazetteerEntry*>> ranked;
-      ranked.reserve(c.options.size());
-      for (const GazetteerEntry* x : c.options) ranked.emplace_back(-Prior(*x, o), x);
-      std::partial_sort(ranked.begin(), ranked.begin() + o.max_options, ranked.end(),
-                        [](const auto& x, const auto& y) { return x.first < y.first; });
-      c.options.resize(o.max_options);
-      for (size_t k = 0; k < o.max_options; ++k) c.options[k] = ranked[k].second;
-    }
-  };
-  std::vector<Candidate> cands;
   cands.reserve(n / 16 + 4);
   for (size_t i = 0; i < n;) {
     bool caps = a.IsWord(i) && a.token(i).all_caps;
@@ -449,48 +483,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     if ((!NameToken(a, i) && !caps) || word[i] == 0) {
       // "Paris-based", "Iran-Iraq border": the parts of a hyphenated word
       // that is no name as a whole.
-      if (NameToken(a, i) && word[i] == 0 && a.folded[i].find('-') != std::string::npos) {
-        std::string_view text = a.SpanText(a.TokenSpan(i, i + 1));
-        const std::string& folded = a.folded[i];
-        size_t tb = 0, fb = 0;
-        const uint32_t token_begin = a.token(i).begin;
-        std::vector<Candidate> parts;
-        bool lower_rest = true, party = false;
-        while (tb <= text.size() && fb <= folded.size()) {
-          size_t te = text.find('-', tb), fe = folded.find('-', fb);
-          if (te == std::string_view::npos) te = text.size();
-          if (fe == std::string::npos) fe = folded.size();
-          std::string_view piece = text.substr(tb, te - tb);
-          bool upper = !piece.empty() && static_cast<unsigned char>(piece[0]) < 0x80 && piece[0] >= 'A' && piece[0] <= 'Z';
-          uint32_t wid = upper ? g.WordId(std::string_view(folded).substr(fb, fe - fb)) : 0;
-          uint32_t node = wid != 0 ? g.Child(g.Root(), wid) : Gazetteer::kNoNode;
-          if (node != Gazetteer::kNoNode && !g.NamesAt(node).empty() && Letters(piece) >= 3) {
-            Candidate c;
-            c.begin = i;
-            c.end = i + 1;
-            c.node = node;
-            c.part = Span{token_begin + static_cast<uint32_t>(tb), token_begin + static_cast<uint32_t>(te)};
-            fill(c, node, false, true);
-            if (!c.options.empty()) parts.push_back(std::move(c));
-          } else if (upper && Letters(piece) <= o.acronym_max_letters && IsAllUpper(piece)) {
-            party = true;
-          } else if (upper) {
-            // A party's initials ("R-Marshall", "DFL-Cook": a legislator's
-            // home town) leave the rest a place; another capitalised word
-            // ("Hartsfield-Jackson") does not.
-            lower_rest = false;
-          }
-          if (te == text.size() || fe == folded.size()) break;
-          tb = te + 1;
-          fb = fe + 1;
-        }
-        // "Fargo-Moorhead": every capitalised part a place.
-        for (Candidate& c : parts) {
-          c.part_lower_rest = lower_rest;
-          c.strong = lower_rest && party;
-          cands.push_back(std::move(c));
-        }
-      }
+      if (NameToken(a, i) && word[i] == 0 && a.folded[i].find('-') != std::string::npos) HyphenParts(i);
       ++i;
       continue;
     }
@@ -526,13 +519,13 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     c.node = best_node;
     bool region_word = best_end < sentence_end && IsRegionWord(a.folded[best_end]);
     bool region_plural = best_end < n && IsRegionPlural(a.folded[best_end]);
-    fill(c, best_node, region_word || region_listed[best_end - 1] || region_plural,
+    Fill(c, best_node, region_word || region_listed[best_end - 1] || region_plural,
          static_cast<unsigned char>(a.folded[i][0]) < 0x80);
     if (c.region && region_word) c.end = best_end + 1;
     // All-capital words are names only when they are big ones ("US", "KYIV"
     // in a dateline), not any village that shares an acronym.
     if (caps && best_end == i + 1 && Letters(a.folded[i]) <= o.acronym_max_letters) {
-      std::erase_if(c.options, [&o](const GazetteerEntry* e) {
+      std::erase_if(c.options, [this](const GazetteerEntry* e) {
         return IsSettlement(*e) && e->population < o.acronym_min_population;
       });
     }
@@ -544,11 +537,59 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     i = best_end;
   }
 
-  // 2. Is each candidate a place at all? Countries, regions and landmarks
-  // are; a town's name must not be a person's ("Mr. Lincoln", "Lincoln
-  // said"), part of another name ("Abraham Lincoln") or an ordinary word
-  // ("Reading", "Mobile") unless the context says it is a place.
-  std::vector<int> cand_at(n, -1);
+}
+
+// The parts of hyphenated word i that is no name as a whole ("Paris-based",
+// "Iran-Iraq border"), as candidates.
+void Resolution::HyphenParts(size_t i) {
+    std::string_view text = a.SpanText(a.TokenSpan(i, i + 1));
+    const std::string& folded = a.folded[i];
+    size_t tb = 0, fb = 0;
+    const uint32_t token_begin = a.token(i).begin;
+    std::vector<Candidate> parts;
+    bool lower_rest = true, party = false;
+    while (tb <= text.size() && fb <= folded.size()) {
+      size_t te = text.find('-', tb), fe = folded.find('-', fb);
+      if (te == std::string_view::npos) te = text.size();
+      if (fe == std::string::npos) fe = folded.size();
+      std::string_view piece = text.substr(tb, te - tb);
+      bool upper = !piece.empty() && static_cast<unsigned char>(piece[0]) < 0x80 && piece[0] >= 'A' && piece[0] <= 'Z';
+      uint32_t wid = upper ? g.WordId(std::string_view(folded).substr(fb, fe - fb)) : 0;
+      uint32_t node = wid != 0 ? g.Child(g.Root(), wid) : Gazetteer::kNoNode;
+      if (node != Gazetteer::kNoNode && !g.NamesAt(node).empty() && Letters(piece) >= 3) {
+        Candidate c;
+        c.begin = i;
+        c.end = i + 1;
+        c.node = node;
+        c.part = Span{token_begin + static_cast<uint32_t>(tb), token_begin + static_cast<uint32_t>(te)};
+        Fill(c, node, false, true);
+        if (!c.options.empty()) parts.push_back(std::move(c));
+      } else if (upper && Letters(piece) <= o.acronym_max_letters && IsAllUpper(piece)) {
+        party = true;
+      } else if (upper) {
+        // A party's initials ("R-Marshall", "DFL-Cook": a legislator's
+        // home town) leave the rest a place; another capitalised word
+        // ("Hartsfield-Jackson") does not.
+        lower_rest = false;
+      }
+      if (te == text.size() || fe == folded.size()) break;
+      tb = te + 1;
+      fb = fe + 1;
+    }
+    // "Fargo-Moorhead": every capitalised part a place.
+    for (Candidate& c : parts) {
+      c.part_lower_rest = lower_rest;
+      c.strong = lower_rest && party;
+      cands.push_back(std::move(c));
+    }
+}
+
+// 2. Is each candidate a place at all? Countries, regions and landmarks
+// are; a town's name must not be a person's ("Mr. Lincoln", "Lincoln
+// said"), part of another name ("Abraham Lincoln") or an ordinary word
+// ("Reading", "Mobile") unless the context says it is a place.
+void Resolution::AcceptPlaces() {
+  cand_at.assign(n, -1);
   for (size_t k = 0; k < cands.size(); ++k) {
     for (size_t t = cands[k].begin; t < cands[k].end; ++t) cand_at[t] = static_cast<int>(k);
   }
@@ -567,7 +608,6 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
   // Words that name people in this document: the last of two capitalised
   // words ("Bill Clinton") or a titled name ("Mr. Jones"). Alone later,
   // they are that person, not a town of the same name.
-  std::unordered_set<std::string_view> surnames;
   for (size_t t = 1; t + 1 <= n; ++t) {
     if (!NameToken(a, t) || (t + 1 < n && NameToken(a, t + 1))) continue;
     if (cand_at[t] >= 0 && cands[cand_at[t]].begin < t) continue;  // inside "New York"
@@ -582,129 +622,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
                       (cand_at[p] < 0 || cands[cand_at[p]].SettlementsOnly());
     if (titled || first_name) surnames.insert(a.folded[t]);
   }
-  for (size_t k = 0; k < cands.size(); ++k) {
-    Candidate& c = cands[k];
-    const size_t b = c.begin, e = c.end;
-    const bool big = std::any_of(c.options.begin(), c.options.end(),
-                                 [](const GazetteerEntry* x) { return x->population >= 1000000; });
-    const std::string* prev = b > 0 ? &a.folded[b - 1] : nullptr;
-    const std::string* prev2 = b > 1 ? &a.folded[b - 2] : nullptr;
-    if (prev != nullptr && *prev == "the" && prev2 != nullptr) {
-      prev = prev2;
-      prev2 = b > 2 ? &a.folded[b - 3] : nullptr;
-    }
-    bool locative = prev != nullptr && IsPlacePreposition(*prev);
-    if (!locative && prev != nullptr && IsWeakCyrillicCue(*prev)) {
-      // A town or a region, not a village alone: "к Медведеву" is a person.
-      locative = std::any_of(c.options.begin(), c.options.end(), [&o](const GazetteerEntry* x) {
-        return x->place_kind != PlaceKind::kVillage || x->population >= o.village_max_population;
-      });
-    }
-    bool settlement_cue = prev != nullptr && *prev == "of" && prev2 != nullptr && IsSettlementNoun(*prev2);
-    bool listed = false;
-    if (b >= 2 &&
-        (a.folded[b - 1] == "," || a.folded[b - 1] == "and" || a.folded[b - 1] == "or" ||
-         IsCyrillicConjunction(a.folded[b - 1])) &&
-        cand_at[b - 2] >= 0 && (!IsSettlement(*cands[cand_at[b - 2]].options.front()) || cands[cand_at[b - 2]].district)) {
-      listed = true;
-    }
-    if (e + 1 < n && (a.folded[e] == "," || a.folded[e] == "and" || IsCyrillicConjunction(a.folded[e])) &&
-        cand_at[e + 1] >= 0 &&
-        !IsSettlement(*cands[cand_at[e + 1]].options.front())) {
-      listed = true;
-    }
-    // "Шевченково Купянского района", "Мирне Херсонської області": a
-    // district or region right after a Cyrillic name qualifies it.
-    bool qualified = e < n && cand_at[e] >= 0 && static_cast<size_t>(cands[cand_at[e]].begin) == e &&
-                     static_cast<unsigned char>(a.folded[b][0]) >= 0x80 &&
-                     (cands[cand_at[e]].district ||
-                      std::any_of(cands[cand_at[e]].options.begin(), cands[cand_at[e]].options.end(),
-                                  [](const GazetteerEntry* x) { return x->place_kind == PlaceKind::kAdmin1; }));
-    c.strong = c.strong || locative || settlement_cue || c.qualifier >= 0 || listed || qualified;
-    if (c.district) {
-      c.accepted = true;
-      continue;
-    }
-    if (c.demonym) {
-      // "in French", "speaks German", "the Spanish language": a language.
-      bool language = (b > 0 && IsLanguageCueBefore(a.folded[b - 1])) || (e < n && IsLanguageCueAfter(a.folded[e]));
-      c.accepted = !language;
-      continue;
-    }
-    if (c.part.end > c.part.begin) {
-      // "Paris-based", "Iran-Iraq": a country, region or continent, or a
-      // sizeable town before a lower-case rest ("Dallas-area").
-      bool big_town = c.part_lower_rest && std::any_of(c.options.begin(), c.options.end(), [&](const GazetteerEntry* x) {
-                        return x->population >= o.hyphen_part_min_population;
-                      });
-      c.accepted = !c.SettlementsOnly() || big_town || (c.part_lower_rest && c.strong);
-      continue;
-    }
-    if (!c.SettlementsOnly()) {
-      c.accepted = true;
-      continue;
-    }
-    // Negative evidence.
-    bool person = false;
-    if (b > 0 && a.IsWord(b - 1) && IsPersonTitle(a.folded[b - 1])) person = true;
-    if (b > 1 && a.folded[b - 1] == "." && IsPersonTitle(a.folded[b - 2])) person = true;
-    // "Lincoln said": a town name as the subject of a speech verb, unless a
-    // big city standing for its authorities.
-    if (e < n && a.Has(e, kSpeechWord) && !big && !c.strong) person = true;
-    if (a.Has(b, kPersonStart)) person = true;
-    // Inside a longer capitalised name: "Abraham Lincoln", "Camp David".
-    // A neighbouring candidate counts as another name unless it is a
-    // country or region ("George Barros": two towns' names make a person).
-    auto other_name = [&](size_t t) {
-      if (!NameToken(a, t) || a.Has(t, kStopWord) || IsNeverAPlaceAlone(a.folded[t]) || IsCyrillicCue(a.folded[t])) {
-        return false;
-      }
-      if (cand_at[t] >= 0 && cands[cand_at[t]].district) return false;
-      return cand_at[t] < 0 || cands[cand_at[t]].SettlementsOnly();
-    };
-    // A person's name is not followed by a district or region
-    // ("Знеструмлено Мирне Херсонської області").
-    bool inside_name = b > 0 && other_name(b - 1) && !a.SentenceInitial(b) && !IsDirectionWord(a.folded[b - 1]) &&
-                       !a.headline[a.sentence_of[b]] && !qualified;
-    bool followed_by_name = e < n && other_name(e) && !a.headline[a.sentence_of[b]];
-    if (followed_by_name) {
-      // "Gainesville Police Department"; "Kharkiv Governor Oleh Syniehubov".
-      if (IsOrganisationWord(a.folded[e]) || IsPersonTitle(a.folded[e]) || a.Has(e, kRoleStart)) {
-        c.in_name = true;
-        followed_by_name = false;
-      }
-    }
-    bool capital = std::any_of(c.options.begin(), c.options.end(),
-                               [](const GazetteerEntry* x) { return !x->capital_of.empty(); });
-    if (e == b + 1 && surnames.count(a.folded[b]) && !c.strong && !capital) person = true;
-    if (c.alternate_only && !c.strong) continue;
-    if (person || inside_name) continue;
-    // A village's name followed by another capitalised word is part of a
-    // longer name even after "at" ("at Cora Kelly Elementary").
-    const bool village = std::all_of(c.options.begin(), c.options.end(), [&o](const GazetteerEntry* x) {
-      return x->place_kind == PlaceKind::kVillage && x->population < o.village_max_population;
-    });
-    if (followed_by_name && (!c.strong || village)) continue;
-    // "McDonald's", "Warden's home": a village's name in the possessive is
-    // a person's or a business's, unless a place noun follows.
-    if (village && e + 1 < n && a.folded[e] == "'s" && !IsPlaceNoun(a.folded[e + 1])) continue;
-    bool common = (g.NodeFlags(c.node) & Gazetteer::kCommonWord) != 0;
-    bool initial = a.SentenceInitial(b) || a.headline[a.sentence_of[b]];
-    if (common && !c.strong && !initial && static_cast<unsigned char>(a.folded[b][0]) >= 0x80) {
-      // "посетил Суджу" (Ukrainian "суджу", I judge): a Russian or
-      // Ukrainian form that is also a word needs the document's other
-      // places in its region, as a village does.
-      c.needs_support = true;
-      common = false;
-    }
-    if (common && !(c.strong && !initial)) continue;
-    if (initial && !c.strong && !big) {
-      // A sentence's first word is capitalised anyway: a town's name there
-      // needs support ("Sudzha was ...") from the rest of the document.
-      c.how = "exact-initial";
-    }
-    c.accepted = true;
-  }
+  for (Candidate& c : cands) Judge(c);
   // Names accepted somewhere in the body are accepted everywhere in the
   // document ("Sudzha" in a headline or opening a sentence).
   {
@@ -722,12 +640,138 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     }
   }
 
-  // 3. What the document is about: the countries and regions of its
-  // names, a full vote where all of a name's places agree, half a vote for
-  // the place a name most likely is otherwise ("Macon": Macon, Georgia).
-  std::unordered_map<std::string_view, double> country_votes;
-  std::unordered_map<uint32_t, double> admin1_votes;
-  auto region_of = [](const GazetteerEntry* x) { return x->place_kind == PlaceKind::kAdmin1 ? x->index : x->admin1_entry; };
+}
+
+// Whether one candidate is a place: its cues ("in", a list, a qualifier)
+// against the evidence that it is a person's name, part of a longer name
+// or an ordinary word.
+void Resolution::Judge(Candidate& c) {
+  const size_t b = c.begin, e = c.end;
+  const bool big = std::any_of(c.options.begin(), c.options.end(),
+                               [](const GazetteerEntry* x) { return x->population >= 1000000; });
+  const std::string* prev = b > 0 ? &a.folded[b - 1] : nullptr;
+  const std::string* prev2 = b > 1 ? &a.folded[b - 2] : nullptr;
+  if (prev != nullptr && *prev == "the" && prev2 != nullptr) {
+    prev = prev2;
+    prev2 = b > 2 ? &a.folded[b - 3] : nullptr;
+  }
+  bool locative = prev != nullptr && IsPlacePreposition(*prev);
+  if (!locative && prev != nullptr && IsWeakCyrillicCue(*prev)) {
+    // A town or a region, not a village alone: "к Медведеву" is a person.
+    locative = std::any_of(c.options.begin(), c.options.end(), [this](const GazetteerEntry* x) {
+      return x->place_kind != PlaceKind::kVillage || x->population >= o.village_max_population;
+    });
+  }
+  bool settlement_cue = prev != nullptr && *prev == "of" && prev2 != nullptr && IsSettlementNoun(*prev2);
+  bool listed = false;
+  if (b >= 2 &&
+      (a.folded[b - 1] == "," || a.folded[b - 1] == "and" || a.folded[b - 1] == "or" ||
+       IsCyrillicConjunction(a.folded[b - 1])) &&
+      cand_at[b - 2] >= 0 && (!IsSettlement(*cands[cand_at[b - 2]].options.front()) || cands[cand_at[b - 2]].district)) {
+    listed = true;
+  }
+  if (e + 1 < n && (a.folded[e] == "," || a.folded[e] == "and" || IsCyrillicConjunction(a.folded[e])) &&
+      cand_at[e + 1] >= 0 &&
+      !IsSettlement(*cands[cand_at[e + 1]].options.front())) {
+    listed = true;
+  }
+  // "Шевченково Купянского района", "Мирне Херсонської області": a
+  // district or region right after a Cyrillic name qualifies it.
+  bool qualified = e < n && cand_at[e] >= 0 && static_cast<size_t>(cands[cand_at[e]].begin) == e &&
+                   static_cast<unsigned char>(a.folded[b][0]) >= 0x80 &&
+                   (cands[cand_at[e]].district ||
+                    std::any_of(cands[cand_at[e]].options.begin(), cands[cand_at[e]].options.end(),
+                                [](const GazetteerEntry* x) { return x->place_kind == PlaceKind::kAdmin1; }));
+  c.strong = c.strong || locative || settlement_cue || c.qualifier >= 0 || listed || qualified;
+  if (c.district) {
+    c.accepted = true;
+    return;
+  }
+  if (c.demonym) {
+    // "in French", "speaks German", "the Spanish language": a language.
+    bool language = (b > 0 && IsLanguageCueBefore(a.folded[b - 1])) || (e < n && IsLanguageCueAfter(a.folded[e]));
+    c.accepted = !language;
+    return;
+  }
+  if (c.part.end > c.part.begin) {
+    // "Paris-based", "Iran-Iraq": a country, region or continent, or a
+    // sizeable town before a lower-case rest ("Dallas-area").
+    bool big_town = c.part_lower_rest && std::any_of(c.options.begin(), c.options.end(), [&](const GazetteerEntry* x) {
+                      return x->population >= o.hyphen_part_min_population;
+                    });
+    c.accepted = !c.SettlementsOnly() || big_town || (c.part_lower_rest && c.strong);
+    return;
+  }
+  if (!c.SettlementsOnly()) {
+    c.accepted = true;
+    return;
+  }
+  // Negative evidence.
+  bool person = false;
+  if (b > 0 && a.IsWord(b - 1) && IsPersonTitle(a.folded[b - 1])) person = true;
+  if (b > 1 && a.folded[b - 1] == "." && IsPersonTitle(a.folded[b - 2])) person = true;
+  // "Lincoln said": a town name as the subject of a speech verb, unless a
+  // big city standing for its authorities.
+  if (e < n && a.Has(e, kSpeechWord) && !big && !c.strong) person = true;
+  if (a.Has(b, kPersonStart)) person = true;
+  // Inside a longer capitalised name: "Abraham Lincoln", "Camp David".
+  // A neighbouring candidate counts as another name unless it is a
+  // country or region ("George Barros": two towns' names make a person).
+  auto other_name = [&](size_t t) {
+    if (!NameToken(a, t) || a.Has(t, kStopWord) || IsNeverAPlaceAlone(a.folded[t]) || IsCyrillicCue(a.folded[t])) {
+      return false;
+    }
+    if (cand_at[t] >= 0 && cands[cand_at[t]].district) return false;
+    return cand_at[t] < 0 || cands[cand_at[t]].SettlementsOnly();
+  };
+  // A person's name is not followed by a district or region
+  // ("Знеструмлено Мирне Херсонської області").
+  bool inside_name = b > 0 && other_name(b - 1) && !a.SentenceInitial(b) && !IsDirectionWord(a.folded[b - 1]) &&
+                     !a.headline[a.sentence_of[b]] && !qualified;
+  bool followed_by_name = e < n && other_name(e) && !a.headline[a.sentence_of[b]];
+  if (followed_by_name) {
+    // "Gainesville Police Department"; "Kharkiv Governor Oleh Syniehubov".
+    if (IsOrganisationWord(a.folded[e]) || IsPersonTitle(a.folded[e]) || a.Has(e, kRoleStart)) {
+      c.in_name = true;
+      followed_by_name = false;
+    }
+  }
+  bool capital = std::any_of(c.options.begin(), c.options.end(),
+                             [](const GazetteerEntry* x) { return !x->capital_of.empty(); });
+  if (e == b + 1 && surnames.count(a.folded[b]) && !c.strong && !capital) person = true;
+  if (c.alternate_only && !c.strong) return;
+  if (person || inside_name) return;
+  // A village's name followed by another capitalised word is part of a
+  // longer name even after "at" ("at Cora Kelly Elementary").
+  const bool village = std::all_of(c.options.begin(), c.options.end(), [this](const GazetteerEntry* x) {
+    return x->place_kind == PlaceKind::kVillage && x->population < o.village_max_population;
+  });
+  if (followed_by_name && (!c.strong || village)) return;
+  // "McDonald's", "Warden's home": a village's name in the possessive is
+  // a person's or a business's, unless a place noun follows.
+  if (village && e + 1 < n && a.folded[e] == "'s" && !IsPlaceNoun(a.folded[e + 1])) return;
+  bool common = (g.NodeFlags(c.node) & Gazetteer::kCommonWord) != 0;
+  bool initial = a.SentenceInitial(b) || a.headline[a.sentence_of[b]];
+  if (common && !c.strong && !initial && static_cast<unsigned char>(a.folded[b][0]) >= 0x80) {
+    // "посетил Суджу" (Ukrainian "суджу", I judge): a Russian or
+    // Ukrainian form that is also a word needs the document's other
+    // places in its region, as a village does.
+    c.needs_support = true;
+    common = false;
+  }
+  if (common && !(c.strong && !initial)) return;
+  if (initial && !c.strong && !big) {
+    // A sentence's first word is capitalised anyway: a town's name there
+    // needs support ("Sudzha was ...") from the rest of the document.
+    c.how = "exact-initial";
+  }
+  c.accepted = true;
+}
+
+// 3. What the document is about: the countries and regions of its
+// names, a full vote where all of a name's places agree, half a vote for
+// the place a name most likely is otherwise ("Macon": Macon, Georgia).
+void Resolution::CountVotes() {
   auto votes_of = [&](Candidate& c) {
     const GazetteerEntry* top = nullptr;
     double best = -1e9, second = -1e9;
@@ -742,12 +786,12 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
         second = p;
       }
       same_country = same_country && x->country == c.options.front()->country;
-      same_region = same_region && region_of(x) == region_of(c.options.front());
+      same_region = same_region && RegionOf(x) == RegionOf(c.options.front());
     }
     double w = best - second >= 1 ? 0.5 : 0;
     c.vote_country = top->country;
     c.vote_country_w = same_country ? 1 : w;
-    c.vote_admin1 = region_of(top);
+    c.vote_admin1 = RegionOf(top);
     c.vote_admin1_w = c.vote_admin1 == UINT32_MAX ? 0 : same_region ? 1 : w;
   };
   // Country names vote for nothing: "U.S." in a report on Ukraine does not
@@ -765,7 +809,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
 
   // The document's other names' votes for a region, without this name's own.
   auto region_support = [&](const Candidate& c, const GazetteerEntry* x) {
-    uint32_t r = region_of(x);
+    uint32_t r = RegionOf(x);
     if (r == UINT32_MAX) return 0.0;
     double av = admin1_votes.count(r) ? admin1_votes[r] : 0;
     if (r == c.vote_admin1) av -= c.vote_admin1_w;
@@ -776,7 +820,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
   // more often a person's or a business's.
   for (Candidate& c : cands) {
     if (!c.accepted || c.strong || c.demonym || c.end != c.begin + 1) continue;
-    bool village = std::all_of(c.options.begin(), c.options.end(), [&o](const GazetteerEntry* x) {
+    bool village = std::all_of(c.options.begin(), c.options.end(), [this](const GazetteerEntry* x) {
       return x->place_kind == PlaceKind::kVillage && x->population < o.village_max_population;
     });
     if (!village && !c.needs_support) continue;
@@ -801,7 +845,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
   };
   for (Candidate& c : cands) {
     if (!c.accepted || c.strong || c.demonym || c.end != c.begin + 1) continue;
-    bool small_towns = std::all_of(c.options.begin(), c.options.end(), [&o](const GazetteerEntry* x) {
+    bool small_towns = std::all_of(c.options.begin(), c.options.end(), [this](const GazetteerEntry* x) {
       return IsSettlement(*x) && x->population < o.foreign_town_max_population && x->capital_of.empty();
     });
     if (!small_towns) continue;
@@ -817,7 +861,10 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     if (!elsewhere) c.accepted = false;
   }
 
-  // 4. Choose each name's place.
+}
+
+// 4. Choose each name's place.
+void Resolution::ChoosePlaces() {
   for (Candidate& c : cands) {
     if (!c.accepted) continue;
     const Candidate* q = c.qualifier >= 0 ? &cands[c.qualifier] : nullptr;
@@ -849,7 +896,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
       double cv = country_votes.count(x->country) ? country_votes[x->country] : 0;
       if (x->country == c.vote_country) cv -= c.vote_country_w;
       if (cv > 0.25) s += o.country_vote_weight * std::min(cv, o.country_vote_cap);
-      uint32_t r = region_of(x);
+      uint32_t r = RegionOf(x);
       if (r != UINT32_MAX) {
         double av = admin1_votes.count(r) ? admin1_votes[r] : 0;
         if (r == c.vote_admin1) av -= c.vote_admin1_w;
@@ -885,22 +932,26 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
       }
     }
   }
-  // 5. One sense per document: a name means what its best-supported
-  // mention means; a city that shares its name with a region named with a
-  // region word elsewhere ("Kursk" after "the Kursk region") is the region.
-  std::unordered_map<uint32_t, const Candidate*> sense;
-  std::unordered_set<uint32_t> cued_regions;
+}
+
+// 5. One sense per document: a name means what its best-supported
+// mention means; a city that shares its name with a region named with a
+// region word elsewhere ("Kursk" after "the Kursk region") is the region.
+void Resolution::OneSensePerDocument() {
   for (const Candidate& c : cands) {
     if (!c.accepted) continue;
     if (c.region || c.chosen->place_kind == PlaceKind::kAdmin1) cued_regions.insert(c.chosen->index);
     auto [it, fresh] = sense.try_emplace(c.node, &c);
     if (!fresh && !c.region && c.margin > it->second->margin) it->second = &c;
   }
-  // 6. Counties and parishes ("Laurel County", "Rapides Parish") are not in
-  // the gazetteer: they are placed in the region the document is about,
-  // at a town of the same name there if there is one (precision 2), else
-  // at the region's centre (precision 3). Without such a region they are
-  // left out rather than guessed.
+}
+
+// 6. Counties and parishes ("Laurel County", "Rapides Parish") are not in
+// the gazetteer: they are placed in the region the document is about,
+// at a town of the same name there if there is one (precision 2), else
+// at the region's centre (precision 3). Without such a region they are
+// left out rather than guessed.
+void Resolution::FindCounties() {
   uint32_t focus = UINT32_MAX;
   double focus_votes = 0.75;  // at least one name in the region
   for (const auto& [r, v] : admin1_votes) {
@@ -909,8 +960,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
       focus_votes = v;
     }
   }
-  std::vector<PlaceFound> counties;
-  std::vector<bool> in_county(n, false);
+  in_county.assign(n, false);
   // Without a town of its name, a county in a local report lies among the
   // report's towns in that region rather than at the region's point (a big
   // state's point is hundreds of km from most of its counties): their
@@ -957,6 +1007,10 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
     for (size_t k = s0; k <= t; ++k) in_county[k] = true;
     counties.push_back(std::move(p));
   }
+}
+
+// The accepted names and the counties, in the order of the text.
+std::vector<PlaceFound> Resolution::Places() {
   std::vector<PlaceFound> found;
   found.reserve(cands.size() + counties.size());
   size_t next_county = 0;
@@ -1013,6 +1067,18 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
   }
   while (next_county < counties.size()) found.push_back(std::move(counties[next_county++]));
   return found;
+}
+}  // namespace
+
+std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
+  Resolution r(a, gazetteer_, options_);
+  r.FindCandidates();
+  r.AcceptPlaces();
+  r.CountVotes();
+  r.ChoosePlaces();
+  r.OneSensePerDocument();
+  r.FindCounties();
+  return r.Places();
 }
 
 void PlaceResolver::ResolveMisspellings(const Analysis& a, const std::vector<bool>& explained,
