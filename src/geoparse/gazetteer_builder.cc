@@ -46,7 +46,6 @@ uint16_t KindFromTable(std::string_view k) {
   return gz::kKindCount;
 }
 
-
 // GeoNames alternate names come in every script and include airport codes
 // and historical forms. Kept: names written in Latin or Cyrillic letters
 // (English, Russian, Ukrainian, transliterations), without digits, that are
@@ -290,14 +289,98 @@ class Writer {
   std::string out_;
 };
 
-}  // namespace
+// A node of the name trie while it is built.
+struct BuildNode {
+  std::vector<uint32_t> names, stems;
+  uint32_t flags = 0;
+  uint32_t word = 0;
+};
 
-Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildReport* report) {
-  GazetteerBuildReport local;
-  GazetteerBuildReport& rep = report != nullptr ? *report : local;
+// One build of the gazetteer file: the state its phases share, named as
+// the phases name it. Each phase is a method, in the order Build calls them.
+struct GazetteerBuild {
+  GazetteerBuild(const GazetteerSources& sources, GazetteerBuildReport& report) : src(sources), rep(report) {}
+
+  Result<std::string> Build();
+  Status ReadTable();
+  void ReadGeoNames();
+  void MergeTableCities();
+  void AssignRegions();
+  void Renumber();
+  Status BuildTrie();
+  void Records();
+  std::string File();
+
+  // The trie's strings, words and nodes.
+  gz::StringRef AddString(std::string_view s);
+  uint32_t NodeFor(std::string_view key);
+  static void Post(std::vector<uint32_t>* v, uint32_t e) {
+    if (std::find(v->begin(), v->end(), e) == v->end()) v->push_back(e);
+  }
+
+  const GazetteerSources& src;
+  GazetteerBuildReport& rep;
   std::vector<Place> places;
   std::unordered_map<std::string, std::string> iso3_of;  // ISO alpha-2 -> alpha-3
   uint32_t data_version = 0;
+  size_t table_count = 0;          // places from the reviewed table come first
+  std::vector<bool> dropped;       // table cities merged into a GeoNames town
+  std::vector<uint32_t> new_index; // place -> entry, UINT32_MAX when dropped
+  std::vector<Place*> kept;        // the entries, in order
+  std::string strings;
+  StringMap<uint32_t> word_ids;
+  std::vector<gz::WordRecord> words;
+  std::vector<BuildNode> nodes = std::vector<BuildNode>(1);
+  std::unordered_map<uint64_t, uint32_t> edges;  // (parent << 32 | word) -> child
+  std::optional<Declension> declension;
+  std::vector<gz::EntryRecord> entry_records;
+  std::vector<gz::NodeRecord> node_records;
+  std::vector<gz::EdgeRecord> edge_records;
+  std::vector<uint32_t> postings;
+  std::vector<uint32_t> word_hash;
+  std::vector<gz::FuzzyRecord> fuzzy;
+};
+
+gz::StringRef GazetteerBuild::AddString(std::string_view s) {
+  gz::StringRef r{static_cast<uint32_t>(strings.size()), static_cast<uint32_t>(s.size())};
+  strings.append(s);
+  return r;
+}
+
+uint32_t GazetteerBuild::NodeFor(std::string_view key) {
+  uint32_t node = 0;
+  for (size_t i = 0; i <= key.size();) {
+    size_t sp = key.find(' ', i);
+    if (sp == std::string_view::npos) sp = key.size();
+    std::string_view w = key.substr(i, sp - i);
+    i = sp + 1;
+    if (w.empty()) continue;
+    auto [wit, fresh_word] = word_ids.try_emplace(std::string(w), static_cast<uint32_t>(words.size() + 1));
+    if (fresh_word) words.push_back({AddString(w)});
+    uint64_t ek = (static_cast<uint64_t>(node) << 32) | wit->second;
+    auto [eit, fresh_edge] = edges.try_emplace(ek, static_cast<uint32_t>(nodes.size()));
+    if (fresh_edge) {
+      nodes.emplace_back();
+      nodes.back().word = wit->second;
+    }
+    node = eit->second;
+  }
+  return node;
+}
+
+Result<std::string> GazetteerBuild::Build() {
+  if (Status st = ReadTable(); !st.ok()) return st;
+  ReadGeoNames();
+  MergeTableCities();
+  AssignRegions();
+  Renumber();
+  if (Status st = BuildTrie(); !st.ok()) return st;
+  Records();
+  return File();
+}
+
+// The reviewed table.
+Status GazetteerBuild::ReadTable() {
   for (size_t at = 0; at < src.places_tsv.size();) {
     size_t nl = src.places_tsv.find('\n', at);
     std::string_view line = src.places_tsv.substr(at, nl == std::string_view::npos ? std::string_view::npos : nl - at);
@@ -305,7 +388,6 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildRe
     if (nl == std::string_view::npos) break;
     at = nl + 1;
   }
-  // 1. The reviewed table.
   for (const TsvRow& r : ParseTsv(src.places_tsv)) {
     auto bad = [&](const std::string& why) {
       return Status::DataError("places table line " + std::to_string(r.line) + ": " + why);
@@ -343,9 +425,12 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildRe
   rep.table_rows = places.size();
   if (Status st = ApplyPoints(src.points_tsv, iso3_of, &places, &rep); !st.ok()) return st;
   if (Status st = AddDemonyms(src.demonyms_tsv, iso3_of, &places, &rep); !st.ok()) return st;
-  const size_t table_count = places.size();
+  table_count = places.size();
+  return Status::Ok();
+}
 
-  // 2. GeoNames towns.
+// GeoNames towns.
+void GazetteerBuild::ReadGeoNames() {
   for (size_t at = 0, line_no = 1; at < src.geonames.size(); ++line_no) {
     size_t nl = src.geonames.find('\n', at);
     std::string_view line = src.geonames.substr(at, nl == std::string_view::npos ? std::string_view::npos : nl - at);
@@ -410,9 +495,11 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildRe
     if (!src.declension_tsv.empty()) AddRussianNames(latin, &p, &rep);
     places.push_back(std::move(p));
   }
+}
 
-  // 3. Table cities that GeoNames has too become one entry: the GeoNames
-  // town of that name (or any of the table's names) nearest within 40 km.
+// Table cities that GeoNames has too become one entry: the GeoNames
+// town of that name (or any of the table's names) nearest within 40 km.
+void GazetteerBuild::MergeTableCities() {
   StringMap<std::vector<uint32_t>> by_key;
   for (uint32_t i = table_count; i < places.size(); ++i) {
     for (const std::string& n : places[i].names) {
@@ -420,7 +507,7 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildRe
       if (v.empty() || v.back() != i) v.push_back(i);
     }
   }
-  std::vector<bool> dropped(places.size(), false);
+  dropped.assign(places.size(), false);
   for (uint32_t t = 0; t < table_count; ++t) {
     Place& tp = places[t];
     if (tp.kind != gz::kCity) continue;
@@ -454,9 +541,11 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildRe
     dropped[t] = true;
     ++rep.table_cities_merged;
   }
+}
 
-  // 4. First-level regions: the table's own code, else the code most of the
-  // 15 GeoNames towns nearest its centroid carry.
+// First-level regions: the table's own code, else the code most of the
+// 15 GeoNames towns nearest its centroid carry.
+void GazetteerBuild::AssignRegions() {
   std::unordered_map<std::string, std::vector<uint32_t>> towns_of;  // by country
   for (uint32_t i = table_count; i < places.size(); ++i) {
     if (places[i].feature_code != "PPLX" && !places[i].admin1.empty()) towns_of[places[i].country].push_back(i);
@@ -506,56 +595,20 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildRe
     auto it = admin1_index.find({p.country, p.admin1});
     if (it != admin1_index.end()) p.admin1_entry = it->second;
   }
+}
 
-  // 5. Renumber without the merged table cities.
-  std::vector<uint32_t> new_index(places.size(), UINT32_MAX);
-  std::vector<Place*> kept;
+// Renumber without the merged table cities.
+void GazetteerBuild::Renumber() {
+  new_index.assign(places.size(), UINT32_MAX);
   for (uint32_t i = 0; i < places.size(); ++i) {
     if (dropped[i]) continue;
     new_index[i] = static_cast<uint32_t>(kept.size());
     kept.push_back(&places[i]);
   }
+}
 
-  // 6. The name trie over word ids.
-  std::string strings;
-  auto add_string = [&](std::string_view s) -> gz::StringRef {
-    gz::StringRef r{static_cast<uint32_t>(strings.size()), static_cast<uint32_t>(s.size())};
-    strings.append(s);
-    return r;
-  };
-  StringMap<uint32_t> word_ids;
-  std::vector<gz::WordRecord> words;
-  struct BuildNode {
-    std::vector<uint32_t> names, stems;
-    uint32_t flags = 0;
-    uint32_t word = 0;
-  };
-  std::vector<BuildNode> nodes(1);
-  std::unordered_map<uint64_t, uint32_t> edges;  // (parent << 32 | word) -> child
-  auto node_for = [&](std::string_view key) -> uint32_t {
-    uint32_t node = 0;
-    for (size_t i = 0; i <= key.size();) {
-      size_t sp = key.find(' ', i);
-      if (sp == std::string_view::npos) sp = key.size();
-      std::string_view w = key.substr(i, sp - i);
-      i = sp + 1;
-      if (w.empty()) continue;
-      auto [wit, fresh_word] = word_ids.try_emplace(std::string(w), static_cast<uint32_t>(words.size() + 1));
-      if (fresh_word) words.push_back({add_string(w)});
-      uint64_t ek = (static_cast<uint64_t>(node) << 32) | wit->second;
-      auto [eit, fresh_edge] = edges.try_emplace(ek, static_cast<uint32_t>(nodes.size()));
-      if (fresh_edge) {
-        nodes.emplace_back();
-        nodes.back().word = wit->second;
-      }
-      node = eit->second;
-    }
-    return node;
-  };
-  auto post = [](std::vector<uint32_t>* v, uint32_t e) {
-    if (std::find(v->begin(), v->end(), e) == v->end()) v->push_back(e);
-  };
-  std::optional<Declension> declension;
+// The name trie over word ids.
+Status GazetteerBuild::BuildTrie() {
   if (!src.declension_tsv.empty()) {
     Result<Declension> d = Declension::Parse(src.declension_tsv);
     if (!d.ok()) return d.status();
@@ -571,7 +624,7 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildRe
     for (const auto& [n, base] : names) {
       std::string key = NameKey(n);
       if (key.empty()) continue;
-      uint32_t node = node_for(key);
+      uint32_t node = NodeFor(key);
       // Postings of alternate names carry Gazetteer::kAlternate; a name
       // that is both is posted once, as primary.
       std::string base_key = NameKey(base);
@@ -587,19 +640,19 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildRe
     }
     for (const std::string& s : kept[i]->stems) {
       std::string key = NameKey(s);
-      if (!key.empty()) post(&nodes[node_for(key)].stems, i);
+      if (!key.empty()) Post(&nodes[NodeFor(key)].stems, i);
       // "Курской", "Запорізькій": a region's stem in every case.
       if (!declension || !HasCyrillic(s)) continue;
       for (const std::string& f : declension->Forms(s)) {
         std::string fk = NameKey(f);
         if (fk.empty()) continue;
-        post(&nodes[node_for(fk)].stems, i);
+        Post(&nodes[NodeFor(fk)].stems, i);
         ++rep.declined_forms;
       }
     }
     for (const std::string& d : kept[i]->demonyms) {
       std::string key = NameKey(d);
-      if (!key.empty()) post(&nodes[node_for(key)].names, i | Gazetteer::kDemonym);
+      if (!key.empty()) Post(&nodes[NodeFor(key)].names, i | Gazetteer::kDemonym);
     }
     if (declension && DistrictSeat(*kept[i])) {
       for (const std::string& n : kept[i]->names) {
@@ -610,7 +663,7 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildRe
           for (const std::string& f : forms) {
             std::string key = NameKey(f);
             if (key.empty()) continue;
-            auto& list = nodes[node_for(key)].names;
+            auto& list = nodes[NodeFor(key)].names;
             if (std::find(list.begin(), list.end(), i | Gazetteer::kDistrict) != list.end()) continue;
             list.push_back(i | Gazetteer::kDistrict);
             ++rep.district_names;
@@ -639,22 +692,25 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildRe
       ++rep.common_cyrillic;
     }
   }
+  return Status::Ok();
+}
 
-  // 7. Records.
-  std::vector<gz::EntryRecord> entry_records(kept.size());
+// Records.
+void GazetteerBuild::Records() {
+  entry_records.resize(kept.size());
   for (uint32_t i = 0; i < kept.size(); ++i) {
     const Place& p = *kept[i];
     gz::EntryRecord& r = entry_records[i];
     std::memset(&r, 0, sizeof(r));
-    r.id = add_string(p.id);
-    r.name = add_string(p.name);
-    r.ascii_name = add_string(p.ascii_name);
+    r.id = AddString(p.id);
+    r.name = AddString(p.name);
+    r.ascii_name = AddString(p.ascii_name);
     std::string alternates;
     for (size_t k = 1; k < p.names.size(); ++k) {
       if (!alternates.empty()) alternates.push_back('|');
       alternates += p.names[k];
     }
-    r.alternate_names = add_string(alternates);
+    r.alternate_names = AddString(alternates);
     CopyPadded(r.country, sizeof(r.country), p.country);
     CopyPadded(r.admin1, sizeof(r.admin1), p.admin1);
     CopyPadded(r.feature_code, sizeof(r.feature_code), p.feature_code);
@@ -669,9 +725,7 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildRe
   edge_list.reserve(edges.size());
   for (const auto& [k, child] : edges) edge_list.emplace_back(static_cast<uint32_t>(k >> 32), static_cast<uint32_t>(k), child);
   std::sort(edge_list.begin(), edge_list.end());
-  std::vector<gz::NodeRecord> node_records(nodes.size());
-  std::vector<gz::EdgeRecord> edge_records;
-  std::vector<uint32_t> postings;
+  node_records.resize(nodes.size());
   edge_records.reserve(edge_list.size());
   size_t e = 0;
   for (uint32_t n = 0; n < nodes.size(); ++n) {
@@ -694,7 +748,7 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildRe
   }
   size_t hash_size = 16;
   while (hash_size < words.size() * 2) hash_size *= 2;
-  std::vector<uint32_t> word_hash(hash_size, 0);
+  word_hash.assign(hash_size, 0);
   for (uint32_t id = 1; id <= words.size(); ++id) {
     std::string_view w(strings.data() + words[id - 1].text.offset, words[id - 1].text.size);
     size_t slot = gz::WordHash(w) & (hash_size - 1);
@@ -703,7 +757,6 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildRe
   }
   // Misspelling candidates: single-word names of countries, regions (and
   // region stems) and towns of 10,000+ people, four letters or more.
-  std::vector<gz::FuzzyRecord> fuzzy;
   for (size_t i = 0; i < node_records[0].edge_count; ++i) {
     const gz::EdgeRecord& edge = edge_records[node_records[0].edge_begin + i];
     const BuildNode& n = nodes[edge.child];
@@ -721,8 +774,10 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildRe
   std::sort(fuzzy.begin(), fuzzy.end(), [](const gz::FuzzyRecord& a, const gz::FuzzyRecord& b) {
     return std::tie(a.bucket, a.code_points, a.word) < std::tie(b.bucket, b.code_points, b.word);
   });
+}
 
-  // 8. The file.
+// The file.
+std::string GazetteerBuild::File() {
   Writer w;
   gz::Header header;
   std::memset(&header, 0, sizeof(header));
@@ -749,6 +804,13 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildRe
                                  out.size() - sizeof(gz::Header));
   std::memcpy(out.data(), &header, sizeof(header));
   return std::move(out);
+}
+
+}  // namespace
+
+Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildReport* report) {
+  GazetteerBuildReport local;
+  return GazetteerBuild(src, report != nullptr ? *report : local).Build();
 }
 
 }  // namespace sitrep
