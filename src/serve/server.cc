@@ -290,6 +290,233 @@ struct Server::Impl {
     return true;
   }
 
+  // One handler per endpoint (docs/api.md), registered by Routes().
+  using Method = void (Impl::*)(const httplib::Request&, httplib::Response&);
+  httplib::Server::Handler Handler(Method m) {
+    return [this, m](const httplib::Request& req, httplib::Response& res) { (this->*m)(req, res); };
+  }
+
+  // /api/claims and /api/events: a page of claims, or of events only.
+  void Claims(const httplib::Request& req, httplib::Response& res, bool events) {
+    QueryFilter f;
+    if (Status s = ParseFilter(req, options.max_page, &f); !s.ok()) return SendError(res, 400, s.message());
+    f.events_only = events;
+    Result<Database> db = Database::Open(options.db_path);
+    if (!db.ok()) return SendError(res, HttpStatus(db.status()), db.status().message());
+    Result<std::vector<ClaimRecord>> rows = db->Claims(f);
+    if (!rows.ok()) return SendError(res, HttpStatus(rows.status()), rows.status().message());
+    ordered_json list = ordered_json::array();
+    for (const ClaimRecord& c : *rows) list.push_back(ToJson(c));
+    SendJson(res, 200,
+             ordered_json{{"limit", f.limit}, {"offset", f.offset}, {"count", rows->size()},
+                          {events ? "events" : "claims", list}});
+  }
+
+  void Stats(const httplib::Request&, httplib::Response& res) {
+    Result<Database> db = Database::Open(options.db_path);
+    if (!db.ok()) return SendError(res, HttpStatus(db.status()), db.status().message());
+    Result<DatabaseStats> s = db->Stats();
+    if (!s.ok()) return SendError(res, HttpStatus(s.status()), s.status().message());
+    SendJson(res, 200, StatsJson(*s));
+  }
+
+  // Compact event points for the map: up to 50,000 a request.
+  void Points(const httplib::Request& req, httplib::Response& res) {
+    QueryFilter f;
+    if (Status s = ParseFilter(req, 50000, &f); !s.ok()) return SendError(res, 400, s.message());
+    if (!req.has_param("limit")) f.limit = 10000;
+    Result<Database> db = Database::Open(options.db_path);
+    if (!db.ok()) return SendError(res, HttpStatus(db.status()), db.status().message());
+    Result<std::vector<Database::EventPoint>> points = db->EventPoints(f);
+    if (!points.ok()) return SendError(res, HttpStatus(points.status()), points.status().message());
+    // Written directly: a tree of 10,000 JSON arrays took longer to build
+    // than the query. Coordinates to 5 decimals (about a metre).
+    std::string body = R"({"columns":["id","document_id","lat","lon","place","place_kind","date","event_type","sub_event_type",)"
+                       R"("status","corroboration","map_check"],"count":)" +
+                       std::to_string(points->size()) + R"(,"points":[)";
+    body.reserve(body.size() + points->size() * 120);
+    auto text = [&body](const std::string& s) { body += nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
+    char number[96];
+    for (size_t i = 0; i < points->size(); ++i) {
+      const Database::EventPoint& p = (*points)[i];
+      std::snprintf(number, sizeof number, "%s[%lld,%lld,%.5f,%.5f,", i ? "," : "", static_cast<long long>(p.id),
+                    static_cast<long long>(p.document_id), p.lat, p.lon);
+      body += number;
+      for (const std::string* s : {&p.place, &p.place_kind, &p.date, &p.event_type, &p.sub_event_type, &p.status}) {
+        text(*s);
+        body += ',';
+      }
+      body += std::to_string(p.corroboration) + ',';
+      text(p.map_check);
+      body += ']';
+    }
+    body += "]}";
+    res.status = 200;
+    res.set_content(body, "application/json");
+  }
+
+  void Timeline(const httplib::Request& req, httplib::Response& res) {
+    QueryFilter f;
+    if (Status s = ParseFilter(req, options.max_page, &f); !s.ok()) return SendError(res, 400, s.message());
+    Result<Database> db = Database::Open(options.db_path);
+    if (!db.ok()) return SendError(res, HttpStatus(db.status()), db.status().message());
+    Result<std::vector<Database::DayCount>> days = db->Timeline(f);
+    if (!days.ok()) return SendError(res, HttpStatus(days.status()), days.status().message());
+    ordered_json rows = ordered_json::array();
+    for (const Database::DayCount& d : *days) rows.push_back({{"date", d.date}, {"event_type", d.event_type}, {"count", d.count}});
+    SendJson(res, 200, ordered_json{{"days", rows}});
+  }
+
+  void DocumentById(const httplib::Request& req, httplib::Response& res) {
+    const std::string id_text = req.matches[1];
+    char* end = nullptr;
+    long long id = std::strtoll(id_text.c_str(), &end, 10);
+    if (id_text.empty() || *end != '\0' || id <= 0) {
+      return SendError(res, 400, "document id must be a positive integer, not '" + Printable(id_text, kMessageExcerptBytes) + "'");
+    }
+    Result<Database> db = Database::Open(options.db_path);
+    if (!db.ok()) return SendError(res, HttpStatus(db.status()), db.status().message());
+    Result<DocumentRecord> d = db->Document(id);
+    if (!d.ok()) return SendError(res, HttpStatus(d.status()), d.status().message());
+    ordered_json claims_json = ordered_json::array();
+    for (const ClaimRecord& c : d->claims) claims_json.push_back(ToJson(c));
+    ordered_json near = ordered_json::array();
+    for (const auto& [other, sim] : d->near_duplicates) near.push_back({{"document_id", other}, {"similarity", sim}});
+    SendJson(res, 200,
+             ordered_json{{"id", d->id},
+                          {"title", d->title},
+                          {"outlet", d->outlet},
+                          {"url", d->url},
+                          {"published", d->published ? ordered_json(*d->published) : ordered_json()},
+                          {"language", d->language},
+                          {"forwarded_from", d->forwarded_from.empty() ? ordered_json() : ordered_json(d->forwarded_from)},
+                          {"reply_to", d->reply_to.empty() ? ordered_json() : ordered_json(d->reply_to)},
+                          {"format", d->format},
+                          {"version", d->version},
+                          {"is_latest", d->is_latest},
+                          {"near_duplicates", near},
+                          {"warnings", d->warnings},
+                          {"raw", d->raw},
+                          {"claims", claims_json}});
+  }
+
+  void Control(const httplib::Request& req, httplib::Response& res) {
+    for (const auto& [name, value] : req.params) {
+      if (name != "date" && name != "layer") return SendError(res, 400, "unknown parameter '" + Printable(name, kMessageExcerptBytes) + "'; known: date, layer");
+    }
+    if (!req.has_param("date")) return SendError(res, 400, "date=YYYY-MM-DD is required");
+    Result<std::vector<ControlLayerShape>> layers =
+        ControlLayersOn(options.db_path, req.get_param_value("date"),
+                        req.has_param("layer") ? req.get_param_value("layer") : "");
+    if (!layers.ok()) return SendError(res, HttpStatus(layers.status()), layers.status().message());
+    // A FeatureCollection, one MultiPolygon a layer.
+    std::string body = "{\"type\":\"FeatureCollection\",\"features\":[";
+    for (size_t i = 0; i < layers->size(); ++i) {
+      const ControlLayerShape& l = (*layers)[i];
+      body += std::string(i ? "," : "") + "{\"type\":\"Feature\",\"properties\":" + LayerJson(l.summary).dump() +
+              ",\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":" + l.coordinates + "}}";
+    }
+    body += "]}";
+    res.status = 200;
+    res.set_content(body, "application/geo+json");
+  }
+
+  // The claims a filter selects, as a file: the command line's export
+  // formats, streamed (a whole corpus is not held in memory).
+  void Export(const httplib::Request& req, httplib::Response& res) {
+    static const std::map<std::string, std::pair<ExportFormat, const char*>> kFormats = {
+        {"acled-csv", {ExportFormat::kAcledCsv, "text/csv; charset=utf-8"}},
+        {"geojson", {ExportFormat::kGeoJson, "application/geo+json"}},
+        {"jsonl", {ExportFormat::kJsonLines, "application/x-ndjson"}},
+        {"gpkg", {ExportFormat::kGeoPackage, "application/geopackage+sqlite3"}},
+        {"fgb", {ExportFormat::kFlatGeobuf, "application/flatgeobuf"}},
+        {"shp", {ExportFormat::kShapefile, "application/zip"}}};
+    const std::string name = req.has_param("format") ? req.get_param_value("format") : "";
+    auto format = kFormats.find(name);
+    if (format == kFormats.end()) {
+      return SendError(res, 400, "format must be acled-csv, geojson, jsonl, gpkg, fgb or shp");
+    }
+    QueryFilter f;
+    if (Status s = ParseFilter(req, 1000000, &f, "format"); !s.ok()) return SendError(res, 400, s.message());
+    if (!req.has_param("limit")) f.limit = 0;  // all
+    // Opened here, so that a database that cannot be read is still an
+    // error status; the body is written after this handler returns.
+    Result<Database> opened = Database::Open(options.db_path);
+    if (!opened.ok()) return SendError(res, HttpStatus(opened.status()), opened.status().message());
+    auto db = std::make_shared<Database>(std::move(opened).value());
+    // A malformed text query is found only when the query runs, which for
+    // the stream is after the 200: ask for one claim first, so that it is
+    // a 400 with its reason rather than an empty file.
+    if (!f.text.empty()) {
+      QueryFilter probe;
+      probe.text = f.text;
+      probe.limit = 1;
+      Result<std::vector<ClaimRecord>> checked = db->Claims(probe);
+      if (!checked.ok()) return SendError(res, HttpStatus(checked.status()), checked.status().message());
+    }
+    const std::string extension = name == "acled-csv" ? "csv" : name == "shp" ? "shp.zip" : name;
+    const ExportFormat type = format->second.first;
+    const Extractor* names = options.extractor;
+    if (IsGisFormat(type)) {
+      // GDAL writes a whole file (a GeoPackage is a database): built in
+      // memory, then sent, so that a failure is still an error status.
+      std::ostringstream file;
+      Result<ExportSummary> r = ExportClaims(*db, f, type, file, names);
+      if (!r.ok()) return SendError(res, HttpStatus(r.status()), r.status().message());
+      res.status = 200;
+      res.set_header("Content-Disposition", "attachment; filename=\"sitrep-export." + extension + "\"");
+      res.set_content(file.str(), format->second.second);
+      return;
+    }
+    res.set_header("Content-Disposition", "attachment; filename=\"sitrep-export." + extension + "\"");
+    res.set_chunked_content_provider(format->second.second, [db, f, type, names](size_t, httplib::DataSink& sink) {
+      ChunkBuffer buffer(sink);
+      std::ostream out(&buffer);
+      Result<ExportSummary> r = ExportClaims(*db, f, type, out, names);
+      out.flush();
+      if (!r.ok()) std::fprintf(stderr, "sitrep serve: export stopped: %s\n", r.status().message().c_str());
+      sink.done();
+      return true;
+    });
+  }
+
+  // The stored control layers as a GIS file (`sitrep control export`).
+  void LayersExport(const httplib::Request& req, httplib::Response& res) {
+    for (const auto& [name, value] : req.params) {
+      if (name != "layer" && name != "format") {
+        return SendError(res, 400, "unknown parameter '" + Printable(name, kMessageExcerptBytes) + "'; known: format, layer");
+      }
+    }
+    const std::string name = req.has_param("format") ? req.get_param_value("format") : "";
+    std::optional<ControlExportFormat> format = ParseControlExportFormat(name);
+    if (!format) return SendError(res, 400, "format must be gpkg or geojson");
+    std::ostringstream file;
+    Result<int> r = ExportControl(options.db_path, req.has_param("layer") ? req.get_param_value("layer") : "", "",
+                                  *format, file);
+    if (!r.ok()) return SendError(res, HttpStatus(r.status()), r.status().message());
+    res.status = 200;
+    res.set_header("Content-Disposition", "attachment; filename=\"sitrep-control." + name + "\"");
+    res.set_content(file.str(), *format == ControlExportFormat::kGeoJson ? "application/geo+json"
+                                                                          : "application/geopackage+sqlite3");
+  }
+
+  // Every stored layer and date (the page's date slider marks them).
+  void Layers(const httplib::Request& req, httplib::Response& res) {
+    for (const auto& [name, value] : req.params) {
+      if (name != "layer") return SendError(res, 400, "unknown parameter '" + Printable(name, kMessageExcerptBytes) + "'; known: layer");
+    }
+    Result<std::vector<ControlLayerSummary>> layers =
+        ListControlLayers(options.db_path, req.has_param("layer") ? req.get_param_value("layer") : "", "");
+    if (!layers.ok()) return SendError(res, HttpStatus(layers.status()), layers.status().message());
+    ordered_json rows = ordered_json::array();
+    for (const ControlLayerSummary& l : *layers) {
+      ordered_json row = LayerJson(l);
+      row["source"] = l.source;
+      rows.push_back(std::move(row));
+    }
+    SendJson(res, 200, ordered_json{{"layers", rows}});
+  }
+
   void Routes() {
     http.set_payload_max_length(options.max_request_bytes);
     // Debian's cpp-httplib compresses with Brotli whenever the client
@@ -321,221 +548,16 @@ struct Server::Impl {
     http.new_task_queue = [n = options.worker_threads] { return new httplib::ThreadPool(static_cast<size_t>(n)); };
     http.set_read_timeout(options.timeout_seconds, 0);
     http.set_write_timeout(options.timeout_seconds, 0);
-    http.Get("/api/stats", [this](const httplib::Request&, httplib::Response& res) {
-      Result<Database> db = Database::Open(options.db_path);
-      if (!db.ok()) return SendError(res, HttpStatus(db.status()), db.status().message());
-      Result<DatabaseStats> s = db->Stats();
-      if (!s.ok()) return SendError(res, HttpStatus(s.status()), s.status().message());
-      SendJson(res, 200, StatsJson(*s));
-    });
-    auto claims = [this](bool events) {
-      return [this, events](const httplib::Request& req, httplib::Response& res) {
-        QueryFilter f;
-        if (Status s = ParseFilter(req, options.max_page, &f); !s.ok()) return SendError(res, 400, s.message());
-        f.events_only = events;
-        Result<Database> db = Database::Open(options.db_path);
-        if (!db.ok()) return SendError(res, HttpStatus(db.status()), db.status().message());
-        Result<std::vector<ClaimRecord>> rows = db->Claims(f);
-        if (!rows.ok()) return SendError(res, HttpStatus(rows.status()), rows.status().message());
-        ordered_json list = ordered_json::array();
-        for (const ClaimRecord& c : *rows) list.push_back(ToJson(c));
-        SendJson(res, 200,
-                 ordered_json{{"limit", f.limit}, {"offset", f.offset}, {"count", rows->size()},
-                              {events ? "events" : "claims", list}});
-      };
-    };
-    http.Get("/api/claims", claims(false));
-    // Compact event points for the map: up to 50,000 a request.
-    http.Get("/api/points", [this](const httplib::Request& req, httplib::Response& res) {
-      QueryFilter f;
-      if (Status s = ParseFilter(req, 50000, &f); !s.ok()) return SendError(res, 400, s.message());
-      if (!req.has_param("limit")) f.limit = 10000;
-      Result<Database> db = Database::Open(options.db_path);
-      if (!db.ok()) return SendError(res, HttpStatus(db.status()), db.status().message());
-      Result<std::vector<Database::EventPoint>> points = db->EventPoints(f);
-      if (!points.ok()) return SendError(res, HttpStatus(points.status()), points.status().message());
-      // Written directly: a tree of 10,000 JSON arrays took longer to build
-      // than the query. Coordinates to 5 decimals (about a metre).
-      std::string body = R"({"columns":["id","document_id","lat","lon","place","place_kind","date","event_type","sub_event_type",)"
-                         R"("status","corroboration","map_check"],"count":)" +
-                         std::to_string(points->size()) + R"(,"points":[)";
-      body.reserve(body.size() + points->size() * 120);
-      auto text = [&body](const std::string& s) { body += nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
-      char number[96];
-      for (size_t i = 0; i < points->size(); ++i) {
-        const Database::EventPoint& p = (*points)[i];
-        std::snprintf(number, sizeof number, "%s[%lld,%lld,%.5f,%.5f,", i ? "," : "", static_cast<long long>(p.id),
-                      static_cast<long long>(p.document_id), p.lat, p.lon);
-        body += number;
-        for (const std::string* s : {&p.place, &p.place_kind, &p.date, &p.event_type, &p.sub_event_type, &p.status}) {
-          text(*s);
-          body += ',';
-        }
-        body += std::to_string(p.corroboration) + ',';
-        text(p.map_check);
-        body += ']';
-      }
-      body += "]}";
-      res.status = 200;
-      res.set_content(body, "application/json");
-    });
-    http.Get("/api/timeline", [this](const httplib::Request& req, httplib::Response& res) {
-      QueryFilter f;
-      if (Status s = ParseFilter(req, options.max_page, &f); !s.ok()) return SendError(res, 400, s.message());
-      Result<Database> db = Database::Open(options.db_path);
-      if (!db.ok()) return SendError(res, HttpStatus(db.status()), db.status().message());
-      Result<std::vector<Database::DayCount>> days = db->Timeline(f);
-      if (!days.ok()) return SendError(res, HttpStatus(days.status()), days.status().message());
-      ordered_json rows = ordered_json::array();
-      for (const Database::DayCount& d : *days) rows.push_back({{"date", d.date}, {"event_type", d.event_type}, {"count", d.count}});
-      SendJson(res, 200, ordered_json{{"days", rows}});
-    });
-    http.Get("/api/events", claims(true));
-    http.Get(R"(/api/documents/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
-      const std::string id_text = req.matches[1];
-      char* end = nullptr;
-      long long id = std::strtoll(id_text.c_str(), &end, 10);
-      if (id_text.empty() || *end != '\0' || id <= 0) {
-        return SendError(res, 400, "document id must be a positive integer, not '" + Printable(id_text, kMessageExcerptBytes) + "'");
-      }
-      Result<Database> db = Database::Open(options.db_path);
-      if (!db.ok()) return SendError(res, HttpStatus(db.status()), db.status().message());
-      Result<DocumentRecord> d = db->Document(id);
-      if (!d.ok()) return SendError(res, HttpStatus(d.status()), d.status().message());
-      ordered_json claims_json = ordered_json::array();
-      for (const ClaimRecord& c : d->claims) claims_json.push_back(ToJson(c));
-      ordered_json near = ordered_json::array();
-      for (const auto& [other, sim] : d->near_duplicates) near.push_back({{"document_id", other}, {"similarity", sim}});
-      SendJson(res, 200,
-               ordered_json{{"id", d->id},
-                            {"title", d->title},
-                            {"outlet", d->outlet},
-                            {"url", d->url},
-                            {"published", d->published ? ordered_json(*d->published) : ordered_json()},
-                            {"language", d->language},
-                            {"forwarded_from", d->forwarded_from.empty() ? ordered_json() : ordered_json(d->forwarded_from)},
-                            {"reply_to", d->reply_to.empty() ? ordered_json() : ordered_json(d->reply_to)},
-                            {"format", d->format},
-                            {"version", d->version},
-                            {"is_latest", d->is_latest},
-                            {"near_duplicates", near},
-                            {"warnings", d->warnings},
-                            {"raw", d->raw},
-                            {"claims", claims_json}});
-    });
-    http.Get("/api/control", [this](const httplib::Request& req, httplib::Response& res) {
-      for (const auto& [name, value] : req.params) {
-        if (name != "date" && name != "layer") return SendError(res, 400, "unknown parameter '" + Printable(name, kMessageExcerptBytes) + "'; known: date, layer");
-      }
-      if (!req.has_param("date")) return SendError(res, 400, "date=YYYY-MM-DD is required");
-      Result<std::vector<ControlLayerShape>> layers =
-          ControlLayersOn(options.db_path, req.get_param_value("date"),
-                          req.has_param("layer") ? req.get_param_value("layer") : "");
-      if (!layers.ok()) return SendError(res, HttpStatus(layers.status()), layers.status().message());
-      // A FeatureCollection, one MultiPolygon a layer.
-      std::string body = "{\"type\":\"FeatureCollection\",\"features\":[";
-      for (size_t i = 0; i < layers->size(); ++i) {
-        const ControlLayerShape& l = (*layers)[i];
-        body += std::string(i ? "," : "") + "{\"type\":\"Feature\",\"properties\":" + LayerJson(l.summary).dump() +
-                ",\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":" + l.coordinates + "}}";
-      }
-      body += "]}";
-      res.status = 200;
-      res.set_content(body, "application/geo+json");
-    });
-    // The claims a filter selects, as a file: the command line's export
-    // formats, streamed (a whole corpus is not held in memory).
-    http.Get("/api/export", [this](const httplib::Request& req, httplib::Response& res) {
-      static const std::map<std::string, std::pair<ExportFormat, const char*>> kFormats = {
-          {"acled-csv", {ExportFormat::kAcledCsv, "text/csv; charset=utf-8"}},
-          {"geojson", {ExportFormat::kGeoJson, "application/geo+json"}},
-          {"jsonl", {ExportFormat::kJsonLines, "application/x-ndjson"}},
-          {"gpkg", {ExportFormat::kGeoPackage, "application/geopackage+sqlite3"}},
-          {"fgb", {ExportFormat::kFlatGeobuf, "application/flatgeobuf"}},
-          {"shp", {ExportFormat::kShapefile, "application/zip"}}};
-      const std::string name = req.has_param("format") ? req.get_param_value("format") : "";
-      auto format = kFormats.find(name);
-      if (format == kFormats.end()) {
-        return SendError(res, 400, "format must be acled-csv, geojson, jsonl, gpkg, fgb or shp");
-      }
-      QueryFilter f;
-      if (Status s = ParseFilter(req, 1000000, &f, "format"); !s.ok()) return SendError(res, 400, s.message());
-      if (!req.has_param("limit")) f.limit = 0;  // all
-      // Opened here, so that a database that cannot be read is still an
-      // error status; the body is written after this handler returns.
-      Result<Database> opened = Database::Open(options.db_path);
-      if (!opened.ok()) return SendError(res, HttpStatus(opened.status()), opened.status().message());
-      auto db = std::make_shared<Database>(std::move(opened).value());
-      // A malformed text query is found only when the query runs, which for
-      // the stream is after the 200: ask for one claim first, so that it is
-      // a 400 with its reason rather than an empty file.
-      if (!f.text.empty()) {
-        QueryFilter probe;
-        probe.text = f.text;
-        probe.limit = 1;
-        Result<std::vector<ClaimRecord>> checked = db->Claims(probe);
-        if (!checked.ok()) return SendError(res, HttpStatus(checked.status()), checked.status().message());
-      }
-      const std::string extension = name == "acled-csv" ? "csv" : name == "shp" ? "shp.zip" : name;
-      const ExportFormat type = format->second.first;
-      const Extractor* names = options.extractor;
-      if (IsGisFormat(type)) {
-        // GDAL writes a whole file (a GeoPackage is a database): built in
-        // memory, then sent, so that a failure is still an error status.
-        std::ostringstream file;
-        Result<ExportSummary> r = ExportClaims(*db, f, type, file, names);
-        if (!r.ok()) return SendError(res, HttpStatus(r.status()), r.status().message());
-        res.status = 200;
-        res.set_header("Content-Disposition", "attachment; filename=\"sitrep-export." + extension + "\"");
-        res.set_content(file.str(), format->second.second);
-        return;
-      }
-      res.set_header("Content-Disposition", "attachment; filename=\"sitrep-export." + extension + "\"");
-      res.set_chunked_content_provider(format->second.second, [db, f, type, names](size_t, httplib::DataSink& sink) {
-        ChunkBuffer buffer(sink);
-        std::ostream out(&buffer);
-        Result<ExportSummary> r = ExportClaims(*db, f, type, out, names);
-        out.flush();
-        if (!r.ok()) std::fprintf(stderr, "sitrep serve: export stopped: %s\n", r.status().message().c_str());
-        sink.done();
-        return true;
-      });
-    });
-    // The stored control layers as a GIS file (`sitrep control export`).
-    http.Get("/api/layers/export", [this](const httplib::Request& req, httplib::Response& res) {
-      for (const auto& [name, value] : req.params) {
-        if (name != "layer" && name != "format") {
-          return SendError(res, 400, "unknown parameter '" + Printable(name, kMessageExcerptBytes) + "'; known: format, layer");
-        }
-      }
-      const std::string name = req.has_param("format") ? req.get_param_value("format") : "";
-      std::optional<ControlExportFormat> format = ParseControlExportFormat(name);
-      if (!format) return SendError(res, 400, "format must be gpkg or geojson");
-      std::ostringstream file;
-      Result<int> r = ExportControl(options.db_path, req.has_param("layer") ? req.get_param_value("layer") : "", "",
-                                    *format, file);
-      if (!r.ok()) return SendError(res, HttpStatus(r.status()), r.status().message());
-      res.status = 200;
-      res.set_header("Content-Disposition", "attachment; filename=\"sitrep-control." + name + "\"");
-      res.set_content(file.str(), *format == ControlExportFormat::kGeoJson ? "application/geo+json"
-                                                                            : "application/geopackage+sqlite3");
-    });
-    // Every stored layer and date (the page's date slider marks them).
-    http.Get("/api/layers", [this](const httplib::Request& req, httplib::Response& res) {
-      for (const auto& [name, value] : req.params) {
-        if (name != "layer") return SendError(res, 400, "unknown parameter '" + Printable(name, kMessageExcerptBytes) + "'; known: layer");
-      }
-      Result<std::vector<ControlLayerSummary>> layers =
-          ListControlLayers(options.db_path, req.has_param("layer") ? req.get_param_value("layer") : "", "");
-      if (!layers.ok()) return SendError(res, HttpStatus(layers.status()), layers.status().message());
-      ordered_json rows = ordered_json::array();
-      for (const ControlLayerSummary& l : *layers) {
-        ordered_json row = LayerJson(l);
-        row["source"] = l.source;
-        rows.push_back(std::move(row));
-      }
-      SendJson(res, 200, ordered_json{{"layers", rows}});
-    });
+    http.Get("/api/stats", Handler(&Impl::Stats));
+    http.Get("/api/claims", [this](const httplib::Request& req, httplib::Response& res) { Claims(req, res, false); });
+    http.Get("/api/points", Handler(&Impl::Points));
+    http.Get("/api/timeline", Handler(&Impl::Timeline));
+    http.Get("/api/events", [this](const httplib::Request& req, httplib::Response& res) { Claims(req, res, true); });
+    http.Get(R"(/api/documents/([^/]+))", Handler(&Impl::DocumentById));
+    http.Get("/api/control", Handler(&Impl::Control));
+    http.Get("/api/export", Handler(&Impl::Export));
+    http.Get("/api/layers/export", Handler(&Impl::LayersExport));
+    http.Get("/api/layers", Handler(&Impl::Layers));
     // Read-only: anything but GET under /api is refused as such.
     auto refuse = [](const httplib::Request&, httplib::Response& res) {
       SendError(res, 405, "the API is read-only: GET only");
