@@ -152,5 +152,41 @@ fi
 kill -TERM "$serve_pid"
 if wait "$serve_pid"; then pass=$((pass + 1)); else echo "FAIL: sitrep serve did not stop cleanly on SIGTERM"; fails=$((fails + 1)); fi
 
+# HTTPS: a certificate and its key make every connection TLS; the API
+# answers over TLS with the certificate trusted, and plain HTTP gets no API.
+expect 2 "both a certificate and its key" -- serve --db "$tmp/c.db" --port 0 --tls-cert examples/README.md
+if command -v openssl >/dev/null; then
+  openssl req -x509 -newkey rsa:2048 -nodes -keyout "$tmp/tls.key" -out "$tmp/tls.crt" -days 2 \
+    -subj "/CN=localhost" -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" 2>/dev/null
+  expect 2 "not a PEM certificate and its matching private key" -- serve --db "$tmp/c.db" --port 0 \
+    --tls-cert "$tmp/tls.crt" --tls-key "$tmp/short.token"
+  "$bin" serve --db "$tmp/c.db" --port 0 --tls-cert "$tmp/tls.crt" --tls-key "$tmp/tls.key" >"$tmp/serve.out" 2>"$tmp/serve.err" &
+  serve_pid=$!
+  for _ in $(seq 50); do grep -q "https://" "$tmp/serve.out" && break; sleep 0.1; done
+  url=$(grep -oE "https://127.0.0.1:[0-9]+" "$tmp/serve.out" | head -1)
+  if [[ -n "$url" ]] && python3 - "$url" "$tmp/tls.crt" <<'PY'
+import json, ssl, sys, urllib.error, urllib.request
+base, cert = sys.argv[1], sys.argv[2]
+ctx = ssl.create_default_context(cafile=cert)
+get = urllib.request.build_opener(urllib.request.ProxyHandler({}), urllib.request.HTTPSHandler(context=ctx)).open
+assert json.load(get(base + "/api/stats"))["documents"] > 0
+# The same port in plain HTTP: no API.
+try:
+    urllib.request.build_opener(urllib.request.ProxyHandler({})).open(base.replace("https", "http") + "/api/stats", timeout=5).read()
+    sys.exit("plain HTTP was answered")
+except (urllib.error.URLError, ConnectionError, OSError):
+    pass
+PY
+  then
+    pass=$((pass + 1))
+  else
+    echo "FAIL: sitrep serve --tls-cert: no API over HTTPS at '$url'"; cat "$tmp/serve.out" "$tmp/serve.err" | head -5
+    fails=$((fails + 1))
+  fi
+  kill -TERM "$serve_pid"; wait "$serve_pid" || true
+else
+  echo "cli: openssl not installed; the HTTPS test is skipped"
+fi
+
 echo "cli: $pass passed, $fails failed"
 [[ $fails -eq 0 ]]

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <exception>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <sstream>
 #include <memory>
@@ -241,8 +242,10 @@ ordered_json StatsJson(const DatabaseStats& s) {
 }  // namespace
 
 struct Server::Impl {
+  explicit Impl(std::unique_ptr<httplib::Server> s) : server(std::move(s)), http(*server) {}
   ServeOptions options;
-  httplib::Server http;
+  std::unique_ptr<httplib::Server> server;  // an httplib::SSLServer with a certificate
+  httplib::Server& http;
   int port = 0;
   bool loopback = true;  // the bind address, parsed
 
@@ -278,7 +281,8 @@ struct Server::Impl {
         return true;
       }
       res.set_header("Set-Cookie", std::string(kTokenCookie) + "=" + options.access_token +
-                                       "; Path=/; HttpOnly; SameSite=Strict");
+                                       "; Path=/; HttpOnly; SameSite=Strict" +
+                                       (options.tls_cert.empty() ? "" : "; Secure"));
       res.set_redirect("/", 303);
       return true;
     }
@@ -605,7 +609,24 @@ Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
   }
   if (options.port < 0 || options.port > 65535) return Status::InvalidArgument("--port must be 0..65535");
   if (options.worker_threads < 1) return Status::InvalidArgument("worker_threads must be at least 1");
-  auto impl = std::make_unique<Impl>();
+  if (options.tls_cert.empty() != options.tls_key.empty()) {
+    return Status::InvalidArgument("HTTPS needs both a certificate and its key (--tls-cert and --tls-key)");
+  }
+  std::unique_ptr<httplib::Server> http;
+  if (!options.tls_cert.empty()) {
+    for (const std::string* f : {&options.tls_cert, &options.tls_key}) {
+      if (!std::ifstream(*f)) return Status::NotFound("cannot read " + *f);
+    }
+    auto tls = std::make_unique<httplib::SSLServer>(options.tls_cert.c_str(), options.tls_key.c_str());
+    if (!tls->is_valid()) {
+      return Status::InvalidArgument("cannot use " + options.tls_cert + " and " + options.tls_key +
+                                     " for HTTPS: not a PEM certificate and its matching private key");
+    }
+    http = std::move(tls);
+  } else {
+    http = std::make_unique<httplib::Server>();
+  }
+  auto impl = std::make_unique<Impl>(std::move(http));
   impl->options = options;
   impl->loopback = IsLoopbackBindAddress(options.host);
   if (!options.access_token.empty()) {

@@ -36,6 +36,10 @@ struct ServeOptions {
   std::string access_token;
   bool insecure_no_auth = false;
   std::vector<std::string> allowed_hosts;
+  // HTTPS: a PEM certificate (chain) and its private key, both or neither.
+  // With them every connection is TLS (OpenSSL, through cpp-httplib) and
+  // the token's cookie is marked Secure.
+  std::string tls_cert, tls_key;
   // Names the countries in exports (ExportClaims); none: ISO codes. Not
   // owned; outlives the server.
   const Extractor* extractor = nullptr;

@@ -43,6 +43,10 @@ void AddServeCommand(CLI::App* app, ServeArgs* a) {
   a->cmd->add_option("--allow-host", o.allowed_hosts,
                      "Off the loopback, a Host name this server answers for (repeatable; any port); "
                      "without one, any name");
+  a->cmd->add_option("--tls-cert", o.tls_cert,
+                     "PEM certificate (chain) for HTTPS; with --tls-key every connection is TLS")
+      ->check(CLI::ExistingFile);
+  a->cmd->add_option("--tls-key", o.tls_key, "PEM private key of --tls-cert")->check(CLI::ExistingFile);
 }
 
 int RunServe(const ServeArgs& args) {
@@ -97,7 +101,7 @@ int RunServe(const ServeArgs& args) {
   std::signal(SIGTERM, OnSignal);
   const bool v6 = a.options.host.find(':') != std::string::npos;
   const std::string base =
-      "http://" + (v6 ? "[" + a.options.host + "]" : a.options.host) + ":" + std::to_string((*s)->port());
+      (a.options.tls_cert.empty() ? "http://" : "https://") + (v6 ? "[" + a.options.host + "]" : a.options.host) + ":" + std::to_string((*s)->port());
   if (a.options.web_root.empty()) {
     std::printf("sitrep serve: API at %s/api/stats (database %s; Ctrl-C stops)\n", base.c_str(),
                 a.options.db_path.c_str());
