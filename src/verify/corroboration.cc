@@ -180,8 +180,9 @@ std::vector<ClaimGroup> GroupClaims(const std::vector<ClaimEvidence>& claims, co
     // cluster, count once.
     std::unordered_map<std::string, size_t> node;
     UnionFind sources(members.size() * 3);
+    const size_t member_count = members.size();  // (clang 14 captures no structured binding)
     auto node_of = [&](const std::string& k) {
-      auto [it, fresh] = node.emplace(k, node.size() + members.size());
+      auto [it, fresh] = node.emplace(k, node.size() + member_count);
       return it->second;
     };
     int strongest = -1, denials = 0;
