@@ -270,6 +270,111 @@ TEST(Ingest, GroupsAreRebuiltAfterARunThatDidNotFinish) {
   EXPECT_EQ(r->groups, first.summary.groups);
 }
 
+// A distributed ingest (sitrep.dask): shards of one JSON Lines file, each
+// ingested by its own call without corroboration, then one corroboration
+// pass, store what one call stores; the bad line is reported once, by
+// shard 0, and the shard runs stay unfinished until the pass.
+TEST(Ingest, ShardsWithoutCorroborationThenOnePassEqualOneRun) {
+  TempDir tmp;
+  std::string lines;
+  const char* towns[] = {"Sumy", "Kharkiv", "Kupiansk", "Izium", "Pokrovsk"};
+  for (int i = 0; i < 10; ++i) {
+    lines += "{\"url\": \"https://example.org/" + std::to_string(i) + "\", \"published\": \"2024-03-0" +
+             std::to_string(1 + i % 3) + "\", \"outlet\": \"Wire " + std::to_string(i % 4) +
+             "\", \"text\": \"Officials said " + std::to_string(2 + i % 2) + " drones hit " + towns[i % 5] +
+             " overnight.\"}\n";
+    if (i == 4) lines += "{not json\n";
+  }
+  WriteFile(tmp / "c.jsonl", lines);
+  IngestOptions whole;
+  whole.db_path = tmp / "whole.db";
+  Result<IngestSummary> one = IngestCorpus({tmp / "c.jsonl"}, whole);
+  ASSERT_TRUE(one.ok()) << one.status().message();
+  ASSERT_EQ(one->added, 10u);
+  ASSERT_EQ(one->problems, 1u);
+
+  IngestOptions part;
+  part.db_path = tmp / "shards.db";
+  part.corroborate = false;
+  part.shard_count = 3;
+  uint64_t added = 0, problems = 0, records = 0, files = 0;
+  for (int i = 0; i < 3; ++i) {
+    part.shard_index = i;
+    Result<IngestSummary> r = IngestCorpus({tmp / "c.jsonl"}, part);
+    ASSERT_TRUE(r.ok()) << r.status().message();
+    EXPECT_EQ(r->records, i == 0 ? 4u : 3u) << "shard " << i;  // records 0,3,6,9 / 1,4,7 / 2,5,8
+    EXPECT_EQ(r->groups, 0u) << "no corroboration in shard " << i;
+    added += r->added;
+    problems += r->problems;
+    records += r->records;
+    files += r->files;
+  }
+  EXPECT_EQ(added, 10u);
+  EXPECT_EQ(records, 10u);
+  EXPECT_EQ(problems, 1u);
+  EXPECT_EQ(files, 1u);
+  {
+    Result<sql::Connection> c = sql::Connection::Open(tmp / "shards.db", sql::Connection::Mode::kReadOnly);
+    ASSERT_TRUE(c.ok());
+    Result<sql::Statement> s = c->Prepare("SELECT count(*) FROM ingest_runs WHERE finished_at IS NULL");
+    ASSERT_TRUE(s.ok());
+    Status st;
+    ASSERT_TRUE(s->Step(&st));
+    EXPECT_EQ(s->Int(0), 3) << "runs without their corroboration pass are not finished";
+  }
+  IngestOptions pass;
+  pass.db_path = tmp / "shards.db";
+  pass.rebuild_groups = true;
+  Result<IngestSummary> r = IngestCorpus({}, pass);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->groups, one->groups);
+  EXPECT_GT(r->groups, 0u);
+
+  part.shard_index = 3;
+  EXPECT_EQ(IngestCorpus({tmp / "c.jsonl"}, part).status().code(), StatusCode::kInvalidArgument);
+}
+
+// ListCorpusFiles names the files ReadCorpus reads, in its order, each of
+// which read on its own gives the same records; unknown types in folders
+// are counted, not listed.
+TEST(CorpusReader, ListedFilesReadAsTheirFolder) {
+  TempDir tmp;
+  std::filesystem::create_directories(tmp / "f/sub");
+  WriteFile(tmp / "f/b.txt", "Shelling in Sumy, officials said.");
+  WriteFile(tmp / "f/sub/a.html", "<p>Drones over Kharkiv, the mayor said.</p>");
+  WriteFile(tmp / "f/c.jsonl", "{\"text\": \"One.\"}\n{\"text\": \"Two.\"}\n");
+  WriteFile(tmp / "f/notes.bin", "unknown");
+  WriteFile(tmp / "f/.hidden.txt", "hidden");
+  std::vector<RecordProblem> problems;
+  CorpusWalkStats stats;
+  Result<std::vector<CorpusFile>> files =
+      ListCorpusFiles({tmp / "f"}, [&](const RecordProblem& p) { problems.push_back(p); }, &stats);
+  ASSERT_TRUE(files.ok()) << files.status().message();
+  ASSERT_EQ(files->size(), 3u);
+  EXPECT_EQ((*files)[0].path, tmp / "f/b.txt");
+  EXPECT_EQ((*files)[1].path, tmp / "f/c.jsonl");
+  EXPECT_TRUE((*files)[1].container);
+  EXPECT_FALSE((*files)[0].container);
+  EXPECT_EQ((*files)[2].path, tmp / "f/sub/a.html");
+  EXPECT_EQ((*files)[0].bytes, 33u);
+  EXPECT_EQ(stats.ignored_files, 1u);
+  EXPECT_TRUE(problems.empty());
+
+  auto origins = [](const std::vector<std::string>& paths) {
+    std::vector<std::string> out;
+    CorpusWalkStats st;
+    Status s = ReadCorpus(paths, {}, [&](SourceRecord&& r) { out.push_back(r.origin + "=" + r.fallback_key); return true; },
+                          [](const RecordProblem&) {}, &st);
+    EXPECT_TRUE(s.ok());
+    return out;
+  };
+  std::vector<std::string> listed;
+  for (const CorpusFile& f : *files) listed.push_back(f.path);
+  EXPECT_EQ(origins(listed), origins({tmp / "f"}));
+  EXPECT_EQ(ListCorpusFiles({tmp / "missing"}, [](const RecordProblem&) {}, &stats).status().code(),
+            StatusCode::kNotFound);
+}
+
 TEST(CorpusReader, AtomEntriesTakeTheirAlternateLink) {
   std::vector<SourceRecord> records;
   CorpusWalkStats stats;

@@ -53,6 +53,19 @@ struct IngestOptions {
   // are also rebuilt when the previous run did not finish (killed after
   // its documents were committed, before the groups were).
   bool rebuild_groups = false;
+  // False: leave the corroboration groups to a later pass over the whole
+  // corpus (a distributed ingest runs many IngestCorpus at once, then one
+  // with rebuild_groups and no paths). The run is then recorded as not
+  // finished, so that a later ingest rebuilds the groups should that pass
+  // never come.
+  bool corroborate = true;
+  // Read only every shard_count-th record of the walk, starting at
+  // shard_index (0-based): shards of one input are ingested by separate
+  // calls, each reading the input but extracting only its own records.
+  // Problems of the reading itself (bad lines, unreadable files) and the
+  // file counts belong to shard 0, so that they are reported once.
+  int shard_index = 0;
+  int shard_count = 1;
   // Shared by the extraction threads; null: DefaultExtractor().
   const Extractor* extractor = nullptr;
   // Called from the ingesting thread, at most every progress_interval_ms and

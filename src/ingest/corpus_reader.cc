@@ -93,6 +93,36 @@ void ReadFile(const fs::path& path, bool named, const CorpusReaderOptions& optio
 
 }  // namespace
 
+namespace {
+
+// The files of one folder, recursively, in name order; hidden files and
+// folders are left out.
+void WalkFolder(const std::string& folder, std::vector<fs::path>* files,
+                const std::function<void(const RecordProblem&)>& on_problem) {
+  std::error_code ec;
+  fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec), end;
+  if (ec) {
+    on_problem({folder, "cannot read the folder: " + ec.message()});
+    return;
+  }
+  for (; it != end; it.increment(ec)) {
+    if (ec) {
+      on_problem({folder, "cannot read part of the folder: " + ec.message()});
+      break;
+    }
+    const fs::path& f = it->path();
+    bool hidden = !f.filename().empty() && f.filename().string()[0] == '.';
+    if (hidden) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file(ec)) files->push_back(f);
+  }
+  std::sort(files->begin(), files->end());
+}
+
+}  // namespace
+
 Status ReadCorpus(const std::vector<std::string>& paths, const CorpusReaderOptions& options,
                   const std::function<bool(SourceRecord&&)>& on_record,
                   const std::function<void(const RecordProblem&)>& on_problem, CorpusWalkStats* stats) {
@@ -109,31 +139,44 @@ Status ReadCorpus(const std::vector<std::string>& paths, const CorpusReaderOptio
       continue;
     }
     std::vector<fs::path> files;
-    fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
-    if (ec) {
-      on_problem({p, "cannot read the folder: " + ec.message()});
-      continue;
-    }
-    for (; it != end; it.increment(ec)) {
-      if (ec) {
-        on_problem({p, "cannot read part of the folder: " + ec.message()});
-        break;
-      }
-      const fs::path& f = it->path();
-      bool hidden = !f.filename().empty() && f.filename().string()[0] == '.';
-      if (hidden) {
-        if (it->is_directory(ec)) it.disable_recursion_pending();
-        continue;
-      }
-      if (it->is_regular_file(ec)) files.push_back(f);
-    }
-    std::sort(files.begin(), files.end());
+    WalkFolder(p, &files, on_problem);
     for (const fs::path& f : files) {
       ReadFile(f, /*named=*/false, options, on_record, on_problem, stats, &stop);
       if (stop) return Status::Ok();
     }
   }
   return Status::Ok();
+}
+
+Result<std::vector<CorpusFile>> ListCorpusFiles(const std::vector<std::string>& paths,
+                                                const std::function<void(const RecordProblem&)>& on_problem,
+                                                CorpusWalkStats* stats) {
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (!fs::exists(p, ec)) return Status::NotFound("no such file or folder: " + p);
+  }
+  std::vector<CorpusFile> out;
+  auto add = [&](const fs::path& f, bool named) {
+    FileKind kind = KindByExtension(f);
+    if (kind == FileKind::kUnknown && !named) {
+      ++stats->ignored_files;
+      return;
+    }
+    std::error_code ec;
+    uintmax_t size = fs::file_size(f, ec);
+    out.push_back({f.string(), ec ? 0 : static_cast<uint64_t>(size), kind != FileKind::kArticle});
+  };
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (!fs::is_directory(p, ec)) {
+      add(p, /*named=*/true);
+      continue;
+    }
+    std::vector<fs::path> files;
+    WalkFolder(p, &files, on_problem);
+    for (const fs::path& f : files) add(f, /*named=*/false);
+  }
+  return out;
 }
 
 namespace {

@@ -49,6 +49,23 @@ Status ReadCorpus(const std::vector<std::string>& paths, const CorpusReaderOptio
                   const std::function<bool(SourceRecord&&)>& on_record,
                   const std::function<void(const RecordProblem&)>& on_problem, CorpusWalkStats* stats);
 
+// One file ReadCorpus would read, for callers that share the reading out
+// (a distributed ingest gives each task some files, or one shard of a
+// container): each named on its own to ReadCorpus reads as it would inside
+// its folder.
+struct CorpusFile {
+  std::string path;
+  uint64_t bytes = 0;
+  bool container = false;  // JSON Lines, Telegram export or feed: many documents
+};
+
+// The files ReadCorpus(paths) reads, in the order it reads them; files of an
+// unknown type inside folders are counted in stats->ignored_files and left
+// out, unreadable folders go to on_problem. NotFound as ReadCorpus.
+Result<std::vector<CorpusFile>> ListCorpusFiles(const std::vector<std::string>& paths,
+                                                const std::function<void(const RecordProblem&)>& on_problem,
+                                                CorpusWalkStats* stats);
+
 // The readers ReadCorpus dispatches to, one container each (exposed for tests).
 void ReadJsonLines(std::istream& in, const std::string& name, const CorpusReaderOptions& options,
                    const std::function<bool(SourceRecord&&)>& on_record,
