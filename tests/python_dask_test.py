@@ -125,7 +125,7 @@ def main():
           % (len(want_docs), len(want_export)))
     check(any("bad.jsonl:2" == o for o, _, _ in want_problems), "the CLI names bad.jsonl:2")
 
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
     client = Client(cluster)
     try:
         parts, _, _ = sitrep.dask.plan_parts(inputs, PARTITION)

@@ -94,7 +94,7 @@ def ingest(paths, db, client=None, partition_bytes=16_000_000, published="", out
     own = None
     if client is None:
         own = LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                           dashboard_address=None)
+                           dashboard_address=":0")
         client = Client(own)
     try:
         summary = {k: 0 for k in _SUMS}
@@ -171,6 +171,10 @@ def main(argv=None):
     ing.add_argument("--quiet", action="store_true", help="no progress bar")
     args = ap.parse_args(argv)
 
+    for p in args.paths:  # before a cluster is started for nothing (the library says it the same way)
+        if not os.path.exists(p):
+            print("sitrep: ingest: no such file or folder: %s" % p, file=sys.stderr)
+            return 1
     from distributed import Client, LocalCluster
     cluster = None
     try:
@@ -180,7 +184,7 @@ def main(argv=None):
             if args.workers < 1:
                 ap.error("--workers must be at least 1")
             cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
+                                   dashboard_address=":0")
             client = Client(cluster)
         try:
             summary, problems = ingest(args.paths, args.db, client=client,
