@@ -59,11 +59,12 @@ struct IngestOptions {
   // finished, so that a later ingest rebuilds the groups should that pass
   // never come.
   bool corroborate = true;
-  // Read only every shard_count-th record of the walk, starting at
-  // shard_index (0-based): shards of one input are ingested by separate
-  // calls, each reading the input but extracting only its own records.
-  // Problems of the reading itself (bad lines, unreadable files) and the
-  // file counts belong to shard 0, so that they are reported once.
+  // Ingest only shard shard_index (0-based) of shard_count of the inputs,
+  // so that separate calls share them out: of a JSON Lines file, the lines
+  // that start in that share of its bytes; of other files, every
+  // shard_count-th record (each shard reads the whole container). Every
+  // record and every problem of the reading belongs to one shard; the file
+  // counts to shard 0.
   int shard_index = 0;
   int shard_count = 1;
   // Shared by the extraction threads; null: DefaultExtractor().

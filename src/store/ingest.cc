@@ -279,10 +279,11 @@ Result<IngestSummary> IngestCorpus(const std::vector<std::string>& paths, const 
 
   CorpusReaderOptions ro;
   ro.max_document_bytes = options.max_bytes;
+  ro.shard_index = options.shard_index;
+  ro.shard_count = options.shard_count;
   CorpusWalkStats walk;
   Batch batch;
   uint64_t batch_bytes = 0;
-  uint64_t ordinal = 0;  // of the record in the walk, for shards
   const bool first_shard = options.shard_index == 0;
   auto last_progress = Clock::now();
   auto progress = [&](bool force) {
@@ -318,7 +319,6 @@ Result<IngestSummary> IngestCorpus(const std::vector<std::string>& paths, const 
   Status read_status = ReadCorpus(
       paths, ro,
       [&](SourceRecord&& r) {
-        if (ordinal++ % options.shard_count != static_cast<uint64_t>(options.shard_index)) return writer_status.ok();
         ++summary.records;
         summary.bytes += r.bytes.size();
         batch_bytes += r.bytes.size();
@@ -326,10 +326,7 @@ Result<IngestSummary> IngestCorpus(const std::vector<std::string>& paths, const 
         if (batch.records.size() >= options.batch_documents || batch_bytes >= (16u << 20)) flush();
         return writer_status.ok();
       },
-      [&](const RecordProblem& p) {
-        if (first_shard) batch.read_problems.push_back(p);
-      },
-      &walk);
+      [&](const RecordProblem& p) { batch.read_problems.push_back(p); }, &walk);
   if (!batch.records.empty() || !batch.read_problems.empty()) flush();
   queue.Close();
   writer_thread.join();
