@@ -7,7 +7,9 @@ articles (grouped into parts) with a file of an unknown type, and a JSON
 Lines file with a bad line. Checks, against `sitrep ingest` of the same
 inputs into SQLite:
   1. the same documents, claims and events (`sitrep export --format jsonl`,
-     sorted, ids left out) and the same problems with their origins;
+     sorted, ids and the corroboration-group fields left out: near-duplicate
+     clusters follow the write order, docs/python.md) and the same problems
+     with their origins; the final corroboration pass covered the store;
   2. a worker killed (SIGKILL) while it ingests: the job completes, every
      document is stored exactly once, the export is still the same.
 With --postgres the Dask run writes into a throwaway PostgreSQL started by
@@ -214,7 +216,7 @@ def main():
     if failures:
         print("%d failure(s)" % len(failures))
         return 1
-    print("python dask: %d documents, %d claims: same as `sitrep ingest`, also after a worker was killed"
+    print("python dask: %d documents, %d claims as `sitrep ingest` stores them (groups aside), also after a kill"
           % (len(want_docs), len(want_export)))
     return 0
 
