@@ -1,6 +1,7 @@
 // The corpus database: readers, ingest (idempotence, versions, near-duplicates,
 // problems), corroboration, queries and exports. Fixtures: tests/data/corpus.
 #include <gtest/gtest.h>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -268,6 +269,158 @@ TEST(Ingest, GroupsAreRebuiltAfterARunThatDidNotFinish) {
   Result<IngestSummary> r = IngestCorpus({}, o);
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_EQ(r->groups, first.summary.groups);
+}
+
+// A distributed ingest (sitrep.dask): shards of one JSON Lines file, each
+// ingested by its own call without corroboration, then one corroboration
+// pass, store what one call stores; the bad line is reported once, by
+// shard 0, and the shard runs stay unfinished until the pass.
+TEST(Ingest, ShardsWithoutCorroborationThenOnePassEqualOneRun) {
+  TempDir tmp;
+  std::string lines;
+  const char* towns[] = {"Sumy", "Kharkiv", "Kupiansk", "Izium", "Pokrovsk"};
+  for (int i = 0; i < 10; ++i) {
+    lines += "{\"url\": \"https://example.org/" + std::to_string(i) + "\", \"published\": \"2024-03-0" +
+             std::to_string(1 + i % 3) + "\", \"outlet\": \"Wire " + std::to_string(i % 4) +
+             "\", \"text\": \"Officials said " + std::to_string(2 + i % 2) + " drones hit " + towns[i % 5] +
+             " overnight.\"}\n";
+    if (i == 4) lines += "{not json\n";
+  }
+  WriteFile(tmp / "c.jsonl", lines);
+  IngestOptions whole;
+  whole.db_path = tmp / "whole.db";
+  Result<IngestSummary> one = IngestCorpus({tmp / "c.jsonl"}, whole);
+  ASSERT_TRUE(one.ok()) << one.status().message();
+  ASSERT_EQ(one->added, 10u);
+  ASSERT_EQ(one->problems, 1u);
+
+  IngestOptions part;
+  part.db_path = tmp / "shards.db";
+  part.corroborate = false;
+  part.shard_count = 3;
+  uint64_t added = 0, problems = 0, records = 0, files = 0;
+  for (int i = 0; i < 3; ++i) {
+    part.shard_index = i;
+    Result<IngestSummary> r = IngestCorpus({tmp / "c.jsonl"}, part);
+    ASSERT_TRUE(r.ok()) << r.status().message();
+    EXPECT_GT(r->records, 1u) << "shard " << i;  // a third of the bytes each
+    EXPECT_EQ(r->groups, 0u) << "no corroboration in shard " << i;
+    added += r->added;
+    problems += r->problems;
+    records += r->records;
+    files += r->files;
+  }
+  EXPECT_EQ(added, 10u);
+  EXPECT_EQ(records, 10u);
+  EXPECT_EQ(problems, 1u);
+  EXPECT_EQ(files, 1u);
+  {
+    Result<sql::Connection> c = sql::Connection::Open(tmp / "shards.db", sql::Connection::Mode::kReadOnly);
+    ASSERT_TRUE(c.ok());
+    Result<sql::Statement> s = c->Prepare("SELECT count(*) FROM ingest_runs WHERE finished_at IS NULL");
+    ASSERT_TRUE(s.ok());
+    Status st;
+    ASSERT_TRUE(s->Step(&st));
+    EXPECT_EQ(s->Int(0), 3) << "runs without their corroboration pass are not finished";
+  }
+  IngestOptions pass;
+  pass.db_path = tmp / "shards.db";
+  pass.rebuild_groups = true;
+  Result<IngestSummary> r = IngestCorpus({}, pass);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->groups, one->groups);
+  EXPECT_GT(r->groups, 0u);
+
+  part.shard_index = 3;
+  EXPECT_EQ(IngestCorpus({tmp / "c.jsonl"}, part).status().code(), StatusCode::kInvalidArgument);
+}
+
+// Shards of a walk: a JSON Lines file is cut by bytes (each line read by the
+// shard its first byte falls in, with its own line number), other files by
+// record; together the shards read each record and report each problem
+// once, whatever the count.
+TEST(CorpusReader, ShardsReadEveryRecordAndProblemOnce) {
+  TempDir tmp;
+  std::string lines;
+  for (int i = 0; i < 40; ++i) {
+    lines += i % 9 == 4 ? std::string("{broken\n")
+                        : "{\"text\": \"Report " + std::to_string(i) + std::string(i % 7 * 13, 'x') + ".\"}\n";
+  }
+  WriteFile(tmp / "c.jsonl", lines);
+  std::filesystem::create_directories(tmp / "f");
+  for (int i = 0; i < 5; ++i) WriteFile(tmp / ("f/" + std::to_string(i) + ".txt"), "Article " + std::to_string(i));
+  WriteFile(tmp / "f/empty.jsonl", "");
+  auto read = [&](int index, int count) {
+    CorpusReaderOptions o;
+    o.shard_index = index;
+    o.shard_count = count;
+    std::vector<std::string> seen;
+    CorpusWalkStats st;
+    Status s = ReadCorpus({tmp / "c.jsonl", tmp / "f"}, o,
+                          [&](SourceRecord&& r) { seen.push_back(r.origin + " " + r.bytes); return true; },
+                          [&](const RecordProblem& p) { seen.push_back(p.origin + " problem"); }, &st);
+    EXPECT_TRUE(s.ok()) << s.message();
+    return seen;
+  };
+  std::vector<std::string> whole = read(0, 1);
+  ASSERT_EQ(whole.size(), 45u);
+  std::sort(whole.begin(), whole.end());
+  for (int count : {2, 3, 7, 64}) {
+    std::vector<std::string> all;
+    for (int i = 0; i < count; ++i) {
+      std::vector<std::string> part = read(i, count);
+      all.insert(all.end(), part.begin(), part.end());
+    }
+    std::sort(all.begin(), all.end());
+    EXPECT_EQ(all, whole) << count << " shards";
+  }
+  CorpusReaderOptions bad;
+  bad.shard_count = 0;
+  CorpusWalkStats st;
+  EXPECT_EQ(ReadCorpus({tmp / "c.jsonl"}, bad, [](SourceRecord&&) { return true; }, [](const RecordProblem&) {}, &st)
+                .code(),
+            StatusCode::kInvalidArgument);
+}
+
+// ListCorpusFiles names the files ReadCorpus reads, in its order, each of
+// which read on its own gives the same records; unknown types in folders
+// are counted, not listed.
+TEST(CorpusReader, ListedFilesReadAsTheirFolder) {
+  TempDir tmp;
+  std::filesystem::create_directories(tmp / "f/sub");
+  WriteFile(tmp / "f/b.txt", "Shelling in Sumy, officials said.");
+  WriteFile(tmp / "f/sub/a.html", "<p>Drones over Kharkiv, the mayor said.</p>");
+  WriteFile(tmp / "f/c.jsonl", "{\"text\": \"One.\"}\n{\"text\": \"Two.\"}\n");
+  WriteFile(tmp / "f/notes.bin", "unknown");
+  WriteFile(tmp / "f/.hidden.txt", "hidden");
+  std::vector<RecordProblem> problems;
+  CorpusWalkStats stats;
+  Result<std::vector<CorpusFile>> files =
+      ListCorpusFiles({tmp / "f"}, [&](const RecordProblem& p) { problems.push_back(p); }, &stats);
+  ASSERT_TRUE(files.ok()) << files.status().message();
+  ASSERT_EQ(files->size(), 3u);
+  EXPECT_EQ((*files)[0].path, tmp / "f/b.txt");
+  EXPECT_EQ((*files)[1].path, tmp / "f/c.jsonl");
+  EXPECT_TRUE((*files)[1].container);
+  EXPECT_FALSE((*files)[0].container);
+  EXPECT_EQ((*files)[2].path, tmp / "f/sub/a.html");
+  EXPECT_EQ((*files)[0].bytes, 33u);
+  EXPECT_EQ(stats.ignored_files, 1u);
+  EXPECT_TRUE(problems.empty());
+
+  auto origins = [](const std::vector<std::string>& paths) {
+    std::vector<std::string> out;
+    CorpusWalkStats st;
+    Status s = ReadCorpus(paths, {}, [&](SourceRecord&& r) { out.push_back(r.origin + "=" + r.fallback_key); return true; },
+                          [](const RecordProblem&) {}, &st);
+    EXPECT_TRUE(s.ok());
+    return out;
+  };
+  std::vector<std::string> listed;
+  for (const CorpusFile& f : *files) listed.push_back(f.path);
+  EXPECT_EQ(origins(listed), origins({tmp / "f"}));
+  EXPECT_EQ(ListCorpusFiles({tmp / "missing"}, [](const RecordProblem&) {}, &stats).status().code(),
+            StatusCode::kNotFound);
 }
 
 TEST(CorpusReader, AtomEntriesTakeTheirAlternateLink) {

@@ -53,6 +53,20 @@ struct IngestOptions {
   // are also rebuilt when the previous run did not finish (killed after
   // its documents were committed, before the groups were).
   bool rebuild_groups = false;
+  // False: leave the corroboration groups to a later pass over the whole
+  // corpus (a distributed ingest runs many IngestCorpus at once, then one
+  // with rebuild_groups and no paths). The run is then recorded as not
+  // finished, so that a later ingest rebuilds the groups should that pass
+  // never come.
+  bool corroborate = true;
+  // Ingest only shard shard_index (0-based) of shard_count of the inputs,
+  // so that separate calls share them out: of a JSON Lines file, the lines
+  // that start in that share of its bytes; of other files, every
+  // shard_count-th record (each shard reads the whole container). Every
+  // record and every problem of the reading belongs to one shard; the file
+  // counts to shard 0.
+  int shard_index = 0;
+  int shard_count = 1;
   // Shared by the extraction threads; null: DefaultExtractor().
   const Extractor* extractor = nullptr;
   // Called from the ingesting thread, at most every progress_interval_ms and

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -48,9 +49,9 @@ std::string Canonical(const fs::path& p) {
 
 // One file: an article, or a container of many documents.
 void ReadFile(const fs::path& path, bool named, const CorpusReaderOptions& options,
-              const std::function<bool(SourceRecord&&)>& on_record,
-              const std::function<void(const RecordProblem&)>& on_problem, CorpusWalkStats* stats,
-              bool* stop) {
+              const std::function<bool(SourceRecord&&)>& all_records,
+              const std::function<void(const RecordProblem&)>& all_problems, CorpusWalkStats* stats,
+              uint64_t* ordinal, bool* stop) {
   const std::string name = path.string();
   FileKind kind = KindByExtension(path);
   if (kind == FileKind::kUnknown && !named) {
@@ -58,16 +59,35 @@ void ReadFile(const fs::path& path, bool named, const CorpusReaderOptions& optio
     return;
   }
   ++stats->files;
+  const uint64_t shards = static_cast<uint64_t>(options.shard_count);
+  const uint64_t shard = static_cast<uint64_t>(options.shard_index);
   if (kind == FileKind::kJsonLines) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-      on_problem({name, "cannot open the file"});
+      if (shard == 0) all_problems({name, "cannot open the file"});
       return;
     }
-    ReadJsonLines(in, name, options,
-                  [&](SourceRecord&& r) { return (*stop = !on_record(std::move(r)), !*stop); }, on_problem, stats);
+    CorpusReaderOptions o = options;
+    if (shards > 1) {  // shard i of k: the lines that start in the i-th k-th of the bytes
+      std::error_code ec;
+      const uint64_t size = static_cast<uint64_t>(fs::file_size(path, ec));
+      o.json_lines_begin = ec ? 0 : size / shards * shard + std::min(shard, size % shards);
+      o.json_lines_end = ec ? 0 : size / shards * (shard + 1) + std::min(shard + 1, size % shards);
+      if (ec && shard == 0) o.json_lines_end = std::numeric_limits<uint64_t>::max();
+    }
+    ReadJsonLines(in, name, o,
+                  [&](SourceRecord&& r) { return (*stop = !all_records(std::move(r)), !*stop); }, all_problems, stats);
     return;
   }
+  // Other files, shard i of k: every k-th record of the walk, and the
+  // problems of reading them once, by shard 0.
+  auto on_record = [&](SourceRecord&& r) {
+    if ((*ordinal)++ % shards != shard) return true;
+    return all_records(std::move(r));
+  };
+  auto on_problem = [&](const RecordProblem& p) {
+    if (shard == 0) all_problems(p);
+  };
   uint64_t limit = kind == FileKind::kArticle || kind == FileKind::kUnknown ? options.max_document_bytes
                                                                               : options.max_container_bytes;
   Result<std::string> bytes = ReadInput(name, limit);
@@ -93,6 +113,36 @@ void ReadFile(const fs::path& path, bool named, const CorpusReaderOptions& optio
 
 }  // namespace
 
+namespace {
+
+// The files of one folder, recursively, in name order; hidden files and
+// folders are left out.
+void WalkFolder(const std::string& folder, std::vector<fs::path>* files,
+                const std::function<void(const RecordProblem&)>& on_problem) {
+  std::error_code ec;
+  fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec), end;
+  if (ec) {
+    on_problem({folder, "cannot read the folder: " + ec.message()});
+    return;
+  }
+  for (; it != end; it.increment(ec)) {
+    if (ec) {
+      on_problem({folder, "cannot read part of the folder: " + ec.message()});
+      break;
+    }
+    const fs::path& f = it->path();
+    bool hidden = !f.filename().empty() && f.filename().string()[0] == '.';
+    if (hidden) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file(ec)) files->push_back(f);
+  }
+  std::sort(files->begin(), files->end());
+}
+
+}  // namespace
+
 Status ReadCorpus(const std::vector<std::string>& paths, const CorpusReaderOptions& options,
                   const std::function<bool(SourceRecord&&)>& on_record,
                   const std::function<void(const RecordProblem&)>& on_problem, CorpusWalkStats* stats) {
@@ -100,40 +150,58 @@ Status ReadCorpus(const std::vector<std::string>& paths, const CorpusReaderOptio
     std::error_code ec;
     if (!fs::exists(p, ec)) return Status::NotFound("no such file or folder: " + p);
   }
+  if (options.shard_count < 1 || options.shard_index < 0 || options.shard_index >= options.shard_count) {
+    return Status::InvalidArgument("shard " + std::to_string(options.shard_index) + " of " +
+                                   std::to_string(options.shard_count) + ": the index must be in [0, count)");
+  }
   bool stop = false;
+  uint64_t ordinal = 0;  // of the record in the walk, for shards
   for (const std::string& p : paths) {
     std::error_code ec;
     if (!fs::is_directory(p, ec)) {
-      ReadFile(p, /*named=*/true, options, on_record, on_problem, stats, &stop);
+      ReadFile(p, /*named=*/true, options, on_record, on_problem, stats, &ordinal, &stop);
       if (stop) return Status::Ok();
       continue;
     }
     std::vector<fs::path> files;
-    fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
-    if (ec) {
-      on_problem({p, "cannot read the folder: " + ec.message()});
-      continue;
-    }
-    for (; it != end; it.increment(ec)) {
-      if (ec) {
-        on_problem({p, "cannot read part of the folder: " + ec.message()});
-        break;
-      }
-      const fs::path& f = it->path();
-      bool hidden = !f.filename().empty() && f.filename().string()[0] == '.';
-      if (hidden) {
-        if (it->is_directory(ec)) it.disable_recursion_pending();
-        continue;
-      }
-      if (it->is_regular_file(ec)) files.push_back(f);
-    }
-    std::sort(files.begin(), files.end());
+    WalkFolder(p, &files, on_problem);
     for (const fs::path& f : files) {
-      ReadFile(f, /*named=*/false, options, on_record, on_problem, stats, &stop);
+      ReadFile(f, /*named=*/false, options, on_record, on_problem, stats, &ordinal, &stop);
       if (stop) return Status::Ok();
     }
   }
   return Status::Ok();
+}
+
+Result<std::vector<CorpusFile>> ListCorpusFiles(const std::vector<std::string>& paths,
+                                                const std::function<void(const RecordProblem&)>& on_problem,
+                                                CorpusWalkStats* stats) {
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (!fs::exists(p, ec)) return Status::NotFound("no such file or folder: " + p);
+  }
+  std::vector<CorpusFile> out;
+  auto add = [&](const fs::path& f, bool named) {
+    FileKind kind = KindByExtension(f);
+    if (kind == FileKind::kUnknown && !named) {
+      ++stats->ignored_files;
+      return;
+    }
+    std::error_code ec;
+    uintmax_t size = fs::file_size(f, ec);
+    out.push_back({f.string(), ec ? 0 : static_cast<uint64_t>(size), kind != FileKind::kArticle});
+  };
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (!fs::is_directory(p, ec)) {
+      add(p, /*named=*/true);
+      continue;
+    }
+    std::vector<fs::path> files;
+    WalkFolder(p, &files, on_problem);
+    for (const fs::path& f : files) add(f, /*named=*/false);
+  }
+  return out;
 }
 
 namespace {
@@ -141,7 +209,7 @@ namespace {
 // The next line of `in` (without its newline) into *line, holding at most
 // `limit` bytes: a longer one is read past, not into memory, and *too_long
 // says so. False at the end of the input.
-bool ReadBoundedLine(std::istream& in, uint64_t limit, std::string* line, bool* too_long) {
+bool ReadBoundedLine(std::istream& in, uint64_t limit, std::string* line, bool* too_long, uint64_t* consumed) {
   line->clear();
   *too_long = false;
   char chunk[64 * 1024];
@@ -149,6 +217,7 @@ bool ReadBoundedLine(std::istream& in, uint64_t limit, std::string* line, bool* 
   while (true) {
     in.getline(chunk, sizeof chunk);
     const std::streamsize got = in.gcount();
+    *consumed += static_cast<uint64_t>(got);
     const bool full = in.fail() && !in.eof() && got == static_cast<std::streamsize>(sizeof chunk) - 1;
     if (got == 0 && !in) return any;
     any = true;
@@ -176,9 +245,31 @@ void ReadJsonLines(std::istream& in, const std::string& name, const CorpusReader
   uint64_t number = 0;
   const std::string file_name = fs::path(name).filename().string();
   bool too_long = false;
+  // A shard (options.json_lines_begin/end): the lines before it are counted,
+  // not parsed, so that origins keep their line numbers; a line that starts
+  // before the shard's first byte belongs to the shard before.
+  uint64_t offset = 0;
+  if (options.json_lines_begin > 0) {
+    char chunk[64 * 1024];
+    char last = '\n';
+    while (offset < options.json_lines_begin && in) {
+      in.read(chunk, static_cast<std::streamsize>(std::min<uint64_t>(sizeof chunk, options.json_lines_begin - offset)));
+      const std::streamsize got = in.gcount();
+      if (got <= 0) break;
+      number += static_cast<uint64_t>(std::count(chunk, chunk + got, '\n'));
+      last = chunk[got - 1];
+      offset += static_cast<uint64_t>(got);
+    }
+    if (last != '\n') {  // inside a line: it is the previous shard's
+      ++number;
+      in.ignore(std::numeric_limits<std::streamsize>::max(), '\n');
+      offset += static_cast<uint64_t>(in.gcount());
+    }
+  }
   // A line is a record: one past the document limit is refused unparsed
   // (a 300 MB unterminated line once took 2 GB to parse and fail).
-  while (ReadBoundedLine(in, options.max_document_bytes, &line, &too_long)) {
+  while (offset < options.json_lines_end &&
+         ReadBoundedLine(in, options.max_document_bytes, &line, &too_long, &offset)) {
     ++number;
     std::string origin = name + ":" + std::to_string(number);
     if (too_long) {

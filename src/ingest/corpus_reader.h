@@ -33,6 +33,18 @@ struct RecordProblem {
 struct CorpusReaderOptions {
   uint64_t max_document_bytes = kDefaultMaxBytes;  // one article or record
   uint64_t max_container_bytes = 2ull << 30;       // a Telegram export or feed file read whole
+  // Shard shard_index of shard_count (0-based), for walks shared out among
+  // readers: of a JSON Lines file, the lines that start in the shard_index-th
+  // shard_count-th of its bytes (the lines before are counted, not parsed);
+  // of the other files, every shard_count-th record of the walk, with their
+  // problems reported by shard 0 only. Together the shards read every
+  // record and report every problem once.
+  int shard_index = 0;
+  int shard_count = 1;
+  // ReadJsonLines: the lines that start in [begin, end) of the stream's
+  // bytes (set from the shard by ReadCorpus).
+  uint64_t json_lines_begin = 0;
+  uint64_t json_lines_end = UINT64_MAX;
 };
 
 // Counts of what the walk saw, for the summary.
@@ -44,10 +56,28 @@ struct CorpusWalkStats {
 
 // Walks `paths` (files, and folders recursively in name order) and calls
 // on_record for each document; returning false from on_record stops the walk.
-// A path that does not exist is a Status error before anything is read.
+// A path that does not exist, or a shard outside [0, shard_count), is a
+// Status error before anything is read.
 Status ReadCorpus(const std::vector<std::string>& paths, const CorpusReaderOptions& options,
                   const std::function<bool(SourceRecord&&)>& on_record,
                   const std::function<void(const RecordProblem&)>& on_problem, CorpusWalkStats* stats);
+
+// One file ReadCorpus would read, for callers that share the reading out
+// (a distributed ingest gives each task some files, or one shard of a
+// container): each named on its own to ReadCorpus reads as it would inside
+// its folder.
+struct CorpusFile {
+  std::string path;
+  uint64_t bytes = 0;
+  bool container = false;  // JSON Lines, Telegram export or feed: many documents
+};
+
+// The files ReadCorpus(paths) reads, in the order it reads them; files of an
+// unknown type inside folders are counted in stats->ignored_files and left
+// out, unreadable folders go to on_problem. NotFound as ReadCorpus.
+Result<std::vector<CorpusFile>> ListCorpusFiles(const std::vector<std::string>& paths,
+                                                const std::function<void(const RecordProblem&)>& on_problem,
+                                                CorpusWalkStats* stats);
 
 // The readers ReadCorpus dispatches to, one container each (exposed for tests).
 void ReadJsonLines(std::istream& in, const std::string& name, const CorpusReaderOptions& options,

@@ -58,28 +58,43 @@ Result<sql::Connection> OpenForWriting(const std::string& path) {
   if (!c.ok()) return c.status();
   Result<int> v = UserVersion(&*c);
   if (!v.ok()) return Status::DataError(path + " is not a SQLite database (" + v.status().message() + ")");
+  bool created = false;
   if (*v == 0) {
-    Result<sql::Statement> any = c->Prepare("SELECT count(*) FROM sqlite_master");
-    Status st;
-    if (!any.ok() || !any->Step(&st) || any->Int(0) != 0) {
-      return Status::DataError(path + " is a SQLite database but not sitrep's; give another --db file");
+    // Several writers may open a new database at once (the workers of a
+    // distributed ingest): the first to take the write lock creates the
+    // schema, the others then find it.
+    Result<sql::Transaction> txn = sql::Transaction::Begin(&*c, sql::Transaction::Kind::kImmediate);
+    if (!txn.ok()) return Status::IoError("cannot create the database schema in " + path + ": " + txn.status().message());
+    v = UserVersion(&*c);
+    if (!v.ok()) return Status::DataError(path + " is not a SQLite database (" + v.status().message() + ")");
+    if (*v == 0) {
+      Result<sql::Statement> any = c->Prepare("SELECT count(*) FROM sqlite_master");
+      Status st;
+      if (!any.ok() || !any->Step(&st) || any->Int(0) != 0) {
+        return Status::DataError(path + " is a SQLite database but not sitrep's; give another --db file");
+      }
+      std::string schema(data::kData_schema);
+      if (Status s = c->Exec(schema + "\nPRAGMA user_version = " + std::to_string(kSchemaVersion) + ";"); !s.ok()) {
+        return Status::IoError("cannot create the database schema in " + path + ": " + s.message());
+      }
+      created = true;
     }
-    std::string schema(data::kData_schema);
-    if (Status s = ExecInTransaction(&*c, schema + "\nPRAGMA user_version = " + std::to_string(kSchemaVersion) + ";");
-        !s.ok()) {
+    if (Status s = txn->Commit(); !s.ok()) {
       return Status::IoError("cannot create the database schema in " + path + ": " + s.message());
     }
-  } else if (Status s = CheckReadable(&*c, path); !s.ok()) {
-    return s;
-  } else if (*v < kSchemaVersion) {
-    // Migration: the schema's statements after the "-- version N+1" marker.
-    std::string schema(data::kData_schema);
-    size_t at = schema.find("\n-- version " + std::to_string(*v + 1) + ":");
-    if (at == std::string::npos) return Status::Internal("no migration from schema version " + std::to_string(*v));
-    if (Status m = ExecInTransaction(&*c, schema.substr(at) + "\nPRAGMA user_version = " +
-                                              std::to_string(kSchemaVersion) + ";");
-        !m.ok()) {
-      return Status::IoError("cannot upgrade the database schema of " + path + ": " + m.message());
+  }
+  if (!created) {
+    if (Status s = CheckReadable(&*c, path); !s.ok()) return s;
+    if (*v < kSchemaVersion) {
+      // Migration: the schema's statements after the "-- version N+1" marker.
+      std::string schema(data::kData_schema);
+      size_t at = schema.find("\n-- version " + std::to_string(*v + 1) + ":");
+      if (at == std::string::npos) return Status::Internal("no migration from schema version " + std::to_string(*v));
+      if (Status m = ExecInTransaction(&*c, schema.substr(at) + "\nPRAGMA user_version = " +
+                                                std::to_string(kSchemaVersion) + ";");
+          !m.ok()) {
+        return Status::IoError("cannot upgrade the database schema of " + path + ": " + m.message());
+      }
     }
   }
   // WAL with synchronous=NORMAL: a committed batch survives a crash of the

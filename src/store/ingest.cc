@@ -184,6 +184,10 @@ Result<IngestSummary> IngestCorpus(const std::vector<std::string>& paths, const 
     return Status::InvalidArgument("nothing to ingest: give files or folders");
   }
   if (options.jobs < 1 || options.jobs > 256) return Status::InvalidArgument("--jobs must be between 1 and 256");
+  if (options.shard_count < 1 || options.shard_index < 0 || options.shard_index >= options.shard_count) {
+    return Status::InvalidArgument("shard " + std::to_string(options.shard_index) + " of " +
+                                   std::to_string(options.shard_count) + ": the index must be in [0, count)");
+  }
   if (options.batch_documents < 1) return Status::InvalidArgument("batch size must be at least 1");
   if (!options.published.empty() && !CivilDate::Parse(options.published)) {
     return Status::InvalidArgument("--published '" + options.published + "' is not a date (YYYY-MM-DD)");
@@ -275,9 +279,12 @@ Result<IngestSummary> IngestCorpus(const std::vector<std::string>& paths, const 
 
   CorpusReaderOptions ro;
   ro.max_document_bytes = options.max_bytes;
+  ro.shard_index = options.shard_index;
+  ro.shard_count = options.shard_count;
   CorpusWalkStats walk;
   Batch batch;
   uint64_t batch_bytes = 0;
+  const bool first_shard = options.shard_index == 0;
   auto last_progress = Clock::now();
   auto progress = [&](bool force) {
     if (!options.on_progress) return;
@@ -325,15 +332,18 @@ Result<IngestSummary> IngestCorpus(const std::vector<std::string>& paths, const 
   writer_thread.join();
   if (!read_status.ok()) return read_status;
   if (!writer_status.ok()) return writer_status;
-  summary.files = walk.files;
-  summary.ignored_files = walk.ignored_files;
-  summary.skipped_records = walk.skipped_records;
+  if (first_shard) {
+    summary.files = walk.files;
+    summary.ignored_files = walk.ignored_files;
+    summary.skipped_records = walk.skipped_records;
+  }
 
   // Corroboration is over the whole corpus: rebuilt when anything changed,
   // when the last run stopped before it, or when asked.
   Result<sql::Transaction> txn = sql::Transaction::Begin(&*db);
   if (!txn.ok()) return txn.status();
-  if (summary.added + summary.new_versions > 0 || previous_unfinished || options.rebuild_groups) {
+  const bool changed = summary.added + summary.new_versions > 0 || previous_unfinished;
+  if ((changed && options.corroborate) || options.rebuild_groups) {
     Result<uint64_t> groups = RebuildClaimGroups(&*db);
     if (!groups.ok()) return groups.status();
   }
@@ -341,11 +351,14 @@ Result<IngestSummary> IngestCorpus(const std::vector<std::string>& paths, const 
   Status s;
   if (count.ok() && count->Step(&s)) summary.groups = static_cast<uint64_t>(count->Int(0));
   Result<sql::Statement> fin = db->Prepare(
-      "UPDATE ingest_runs SET finished_at = datetime('now'), documents = ?, problems = ? WHERE id = ?");
+      "UPDATE ingest_runs SET finished_at = CASE WHEN ? THEN datetime('now') END, documents = ?, problems = ? "
+      "WHERE id = ?");
   if (!fin.ok()) return fin.status();
-  fin->Bind(1, static_cast<int64_t>(summary.added + summary.new_versions))
-      .Bind(2, static_cast<int64_t>(summary.problems))
-      .Bind(3, run_id);
+  // Without its corroboration pass the run is not finished (IngestOptions::corroborate).
+  fin->Bind(1, options.corroborate || options.rebuild_groups ? 1 : 0)
+      .Bind(2, static_cast<int64_t>(summary.added + summary.new_versions))
+      .Bind(3, static_cast<int64_t>(summary.problems))
+      .Bind(4, run_id);
   if (Status r = fin->Run(); !r.ok()) return r;
   if (Status r = txn->Commit(); !r.ok()) return r;
   (void)db->Exec("PRAGMA wal_checkpoint(TRUNCATE)");
