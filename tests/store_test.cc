@@ -10,7 +10,7 @@
 
 #include "ingest/corpus_reader.h"
 #include "sitrep/store.h"
-#include "store/sqlite.h"
+#include "store/sql.h"
 #include "verify/corroboration.h"
 #include "tests/test_util.h"
 #include "verify/minhash.h"
