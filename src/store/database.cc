@@ -96,6 +96,8 @@ Result<sql::Connection> OpenForReading(const std::string& path) {
   return c;
 }
 
+std::string DisplayDatabaseName(const std::string& db) { return sql::Redact(db); }
+
 std::optional<double> FatalitiesOf(const std::string& text,
                                    const std::vector<std::pair<std::string, double>>& quantities) {
   static const char* kKilled[] = {"killed", "dead", "died", "deaths", "death toll", "killing", "lost their lives"};
