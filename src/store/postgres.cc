@@ -6,7 +6,6 @@
 // they are read (the claim query reads each claim's quantities).
 #include <libpq-fe.h>
 
-#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -33,6 +32,9 @@ constexpr const char* kWriteLockKey = "7305729365112";  // "sitrep" on a phone k
 constexpr Oid kByteaOid = 17;
 constexpr Oid kBoolOid = 16;
 
+// Shared by the connection and its statements: as SQLite's close_v2 waits
+// for the last statement, the libpq connection is finished after the last
+// statement that needs it (to deallocate itself) is gone.
 struct Conn {
   PGconn* pg = nullptr;
   uint64_t next_statement = 0;

@@ -8,7 +8,6 @@
 #ifndef SITREP_STORE_SQL_H_
 #define SITREP_STORE_SQL_H_
 
-#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
