@@ -11,7 +11,7 @@
 
 #include "ingest/corpus_reader.h"
 #include "sitrep/store.h"
-#include "store/sqlite.h"
+#include "store/sql.h"
 #include "verify/corroboration.h"
 #include "tests/test_util.h"
 #include "verify/minhash.h"
@@ -1029,6 +1029,60 @@ TEST(SqlTransaction, RollsBackUnlessCommittedAndSavepointsUndoOnlyTheirWork) {
   // A new transaction can begin: the guards left none open.
   Result<sql::Transaction> again = sql::Transaction::Begin(&*db);
   EXPECT_TRUE(again.ok()) << again.status().message();
+}
+
+// The PostgreSQL driver's pure parts: placeholders, redaction, full text.
+TEST(SqlDriver, RewritesPlaceholdersOutsideLiteralsAndComments) {
+  int n = 0;
+  EXPECT_EQ(sql::RewritePlaceholders("SELECT a FROM t WHERE b = ? AND c = ?", &n), "SELECT a FROM t WHERE b = $1 AND c = $2");
+  EXPECT_EQ(n, 2);
+  // Numbered ones keep their number and may repeat; a bare ? after ?2 is 3, as in SQLite.
+  EXPECT_EQ(sql::RewritePlaceholders("WHERE (?1 = '' OR l = ?1) AND d <= ?2 AND e = ?", &n),
+            "WHERE ($1 = '' OR l = $1) AND d <= $2 AND e = $3");
+  EXPECT_EQ(n, 3);
+  // Not in strings (with doubled quotes), quoted identifiers or comments.
+  EXPECT_EQ(sql::RewritePlaceholders("SELECT '?', 'it''s ?', \"col?\" -- why?\n, x /* ? */ FROM t WHERE y LIKE ? ESCAPE '\\'", &n),
+            "SELECT '?', 'it''s ?', \"col?\" -- why?\n, x /* ? */ FROM t WHERE y LIKE $1 ESCAPE '\\'");
+  EXPECT_EQ(n, 1);
+  EXPECT_EQ(sql::RewritePlaceholders("SELECT 1", &n), "SELECT 1");
+  EXPECT_EQ(n, 0);
+}
+
+TEST(SqlDriver, RedactsPasswordsFromServerUris) {
+  EXPECT_TRUE(sql::IsServerUri("postgresql://u@h/db"));
+  EXPECT_TRUE(sql::IsServerUri("postgres://h/db"));
+  EXPECT_FALSE(sql::IsServerUri("corpus.db"));
+  EXPECT_FALSE(sql::IsServerUri("./postgresql://x"));
+  EXPECT_EQ(sql::Redact("postgresql://analyst:s3cret@db.example:5433/war"), "postgresql://analyst@db.example:5433/war");
+  EXPECT_EQ(sql::Redact("postgresql://analyst@db.example/war?password=s3cret&sslmode=require"),
+            "postgresql://analyst@db.example/war?sslmode=require");
+  EXPECT_EQ(sql::Redact("postgres://h/db?sslmode=require&password=x"), "postgres://h/db?sslmode=require");
+  EXPECT_EQ(sql::Redact("postgres://h/db?password=x"), "postgres://h/db");
+  EXPECT_EQ(sql::Redact("postgresql://sitrep@127.0.0.1:5432/sitrep"), "postgresql://sitrep@127.0.0.1:5432/sitrep");
+  EXPECT_EQ(sql::Redact("my:file@name.db"), "my:file@name.db");  // a file path is not a URI
+  EXPECT_EQ(DisplayDatabaseName("postgresql://a:b@h/d"), "postgresql://a@h/d");
+  // Nor in an error: a server that is not there.
+  Result<sql::Connection> c =
+      sql::Connection::Open("postgresql://u:topsecret@127.0.0.1:1/none?connect_timeout=2", sql::Connection::Mode::kReadOnly);
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.status().message().find("topsecret"), std::string::npos) << c.status().message();
+  EXPECT_NE(c.status().message().find("postgresql://u@127.0.0.1:1/none"), std::string::npos) << c.status().message();
+}
+
+TEST(SqlDriver, TranslatesFts5QueriesToTsquery) {
+  auto ts = [](std::string_view q) {
+    Result<std::string> r = sql::Fts5ToTsquery(q);
+    return r.ok() ? *r : "error: " + r.status().message();
+  };
+  EXPECT_EQ(ts("drone strikes"), "'drone' & 'strikes'");
+  EXPECT_EQ(ts("drone*"), "'drone':*");
+  EXPECT_EQ(ts("\"air defence\" OR shelling"), "('air' <-> 'defence') | 'shelling'");
+  EXPECT_EQ(ts("troops NOT Russian"), "'troops' & !'Russian'");
+  EXPECT_EQ(ts("(Kharkiv OR Sumy) AND drone"), "('Kharkiv' | 'Sumy') & 'drone'");
+  EXPECT_EQ(ts("O'Brien"), "'O''Brien'");
+  for (const char* bad : {"", "OR drone", "drone AND", "\"open", "(drone", "drone)", "\"\""}) {
+    EXPECT_FALSE(sql::Fts5ToTsquery(bad).ok()) << bad;
+  }
 }
 
 }  // namespace

@@ -122,6 +122,10 @@ struct QueryFilter {
 
 // "LAT,LON,KM" and "WEST,SOUTH,EAST,NORTH" into the filter; empty text sets
 // nothing. The message names the expected form.
+// A --db value fit for messages and logs: a postgresql:// URI without its
+// password; a file path as given.
+std::string DisplayDatabaseName(const std::string& db);
+
 Status ParseNear(const std::string& text, QueryFilter* f);
 Status ParseBbox(const std::string& text, QueryFilter* f);
 

@@ -98,8 +98,12 @@ Result<ControlImportSummary> ImportControl(const std::vector<std::string>& paths
   Result<sql::Connection> db = OpenForWriting(o.db_path);
   if (!db.ok()) return db.status();
   Result<sql::Statement> insert = db->Prepare(
-      "INSERT OR REPLACE INTO control_layers(layer, date, holder, source, features, geometry, area_km2, perimeter_km, "
-      "min_lon, min_lat, max_lon, max_lat, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, datetime('now'))");
+      "INSERT INTO control_layers(layer, date, holder, source, features, geometry, area_km2, perimeter_km, "
+      "min_lon, min_lat, max_lon, max_lat, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "ON CONFLICT(layer, date) DO UPDATE SET holder = excluded.holder, source = excluded.source, "
+      "features = excluded.features, geometry = excluded.geometry, area_km2 = excluded.area_km2, "
+      "perimeter_km = excluded.perimeter_km, min_lon = excluded.min_lon, min_lat = excluded.min_lat, "
+      "max_lon = excluded.max_lon, max_lat = excluded.max_lat, imported_at = excluded.imported_at");
   if (!insert.ok()) return insert.status();
   Result<sql::Transaction> txn = sql::Transaction::Begin(&*db);
   if (!txn.ok()) return txn.status();
@@ -121,6 +125,7 @@ Result<ControlImportSummary> ImportControl(const std::vector<std::string>& paths
     insert->Bind(1, key.first).Bind(2, key.second).Bind(3, g.holder).Bind(4, g.source).Bind(5, g.features);
     insert->Bind(6, ToMultiPolygonCoordinates(*merged)).Bind(7, m.area_km2).Bind(8, m.perimeter_km);
     insert->Bind(9, min_lon).Bind(10, min_lat).Bind(11, max_lon).Bind(12, max_lat);
+    insert->Bind(13, SqlNow());
     if (Status s = insert->Run(); !s.ok()) return s;
     summary.layers.push_back({key.first, key.second, g.holder, g.source, g.features, m.area_km2, m.perimeter_km});
   }

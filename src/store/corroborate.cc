@@ -82,19 +82,22 @@ Result<uint64_t> RebuildClaimGroups(sql::Connection* db) {
     return r;
   }
   Result<sql::Statement> gi = db->Prepare(
-      "INSERT INTO claim_groups(event_type, status, corroboration, claim_count, contradiction, date_from, date_to, "
-      "place_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      "INSERT INTO claim_groups(id, event_type, status, corroboration, claim_count, contradiction, date_from, date_to, "
+      "place_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   Result<sql::Statement> cu = db->Prepare("UPDATE claims SET group_id = ? WHERE id = ?");
   if (!gi.ok()) return gi.status();
   if (!cu.ok()) return cu.status();
+  // Group ids are 1..n in the order GroupClaims gives, whatever the database
+  // (the table was emptied above).
+  int64_t gid = 0;
   for (const ClaimGroup& g : groups) {
+    ++gid;
     gi->Reset();
-    gi->Bind(1, g.event_type).Bind(2, ToString(g.status)).Bind(3, g.corroboration);
-    gi->Bind(4, static_cast<int64_t>(g.members.size())).Bind(5, g.contradiction);
-    gi->Bind(6, CivilDate::FromDays(g.day_from).ToString()).Bind(7, CivilDate::FromDays(g.day_to).ToString());
-    gi->Bind(8, g.place_name);
+    gi->Bind(1, gid).Bind(2, g.event_type).Bind(3, ToString(g.status)).Bind(4, g.corroboration);
+    gi->Bind(5, static_cast<int64_t>(g.members.size())).Bind(6, g.contradiction);
+    gi->Bind(7, CivilDate::FromDays(g.day_from).ToString()).Bind(8, CivilDate::FromDays(g.day_to).ToString());
+    gi->Bind(9, g.place_name);
     if (Status r = gi->Run(); !r.ok()) return r;
-    int64_t gid = db->LastInsertId();
     for (size_t m : g.members) {
       cu->Reset();
       if (Status r = cu->Bind(1, gid).Bind(2, evidence[m].claim_id).Run(); !r.ok()) return r;

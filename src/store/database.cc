@@ -10,42 +10,55 @@
 
 namespace sitrep {
 
-namespace data {
-extern const std::string_view kData_schema;
-}
-
 namespace {
 
-Result<int> UserVersion(sql::Connection* db) {
-  Result<sql::Statement> s = db->Prepare("PRAGMA user_version");
-  if (!s.ok()) return s.status();
-  Status st;
-  int v = s->Step(&st) ? static_cast<int>(s->Int(0)) : 0;
-  if (!st.ok()) return st;
-  return v;
-}
+// The name of the database for messages: a server URI without its password.
+std::string Shown(const std::string& db) { return sql::Redact(db); }
 
 Status CheckReadable(sql::Connection* db, const std::string& path) {
-  Result<int> v = UserVersion(db);
+  Result<int> v = db->dialect().SchemaVersion();
   if (!v.ok()) {
-    return Status::DataError(path + " is not a SQLite database (" + v.status().message() + ")");
+    return Status::DataError(Shown(path) + " is not a SQLite database (" + v.status().message() + ")");
   }
-  if (*v == 0) return Status::DataError(path + " is not a sitrep database (no schema version)");
+  if (*v == 0) return Status::DataError(Shown(path) + " is not a sitrep database (no schema version)");
   if (*v > kSchemaVersion) {
-    return Status::DataError(path + " has schema version " + std::to_string(*v) + ", newer than this sitrep (" +
+    return Status::DataError(Shown(path) + " has schema version " + std::to_string(*v) + ", newer than this sitrep (" +
                              std::to_string(kSchemaVersion) + "); upgrade sitrep");
   }
-  Result<sql::Statement> t = db->Prepare("SELECT 1 FROM sqlite_master WHERE name = 'claims'");
-  Status st;
-  if (!t.ok() || !t->Step(&st)) return Status::DataError(path + " is not a sitrep database (no claims table)");
+  Result<bool> claims = db->dialect().HasTable("claims");
+  if (!claims.ok() || !*claims) return Status::DataError(Shown(path) + " is not a sitrep database (no claims table)");
   return Status::Ok();
 }
 
-// Runs `sql` (several statements) in one transaction: all or nothing.
-Status ExecInTransaction(sql::Connection* c, const std::string& sql) {
-  Result<sql::Transaction> txn = sql::Transaction::Begin(c, sql::Transaction::Kind::kDeferred);
+// Creates or upgrades the schema in one transaction that holds the write
+// lock, reading the version again inside it: of several writers starting on
+// a new database, one creates the schema and the others find it.
+Status CreateOrUpgrade(sql::Connection* c, const std::string& path) {
+  Result<sql::Transaction> txn = sql::Transaction::Begin(c, sql::Transaction::Kind::kImmediate);
   if (!txn.ok()) return txn.status();
-  if (Status s = c->Exec(sql); !s.ok()) return s;
+  Result<int> v = c->dialect().SchemaVersion();
+  if (!v.ok()) return v.status();
+  std::string schema(c->dialect().Schema());
+  if (*v == 0) {
+    Result<bool> empty = c->dialect().IsEmpty();
+    if (!empty.ok() || !*empty) {
+      return Status::DataError(Shown(path) + " is a database but not sitrep's; give another --db");
+    }
+    if (Status s = c->Exec(schema + "\n" + c->dialect().SetSchemaVersionSql(kSchemaVersion)); !s.ok()) {
+      return Status::IoError("cannot create the database schema in " + Shown(path) + ": " + s.message());
+    }
+  } else if (Status s = CheckReadable(c, path); !s.ok()) {
+    return s;
+  } else if (*v < kSchemaVersion) {
+    // Migration: the schema's statements after the "-- version N+1" marker.
+    size_t at = schema.find("\n-- version " + std::to_string(*v + 1) + ":");
+    if (at == std::string::npos) return Status::Internal("no migration from schema version " + std::to_string(*v));
+    if (Status m = c->Exec(schema.substr(at) + "\n" + c->dialect().SetSchemaVersionSql(kSchemaVersion)); !m.ok()) {
+      return Status::IoError("cannot upgrade the database schema of " + Shown(path) + ": " + m.message());
+    }
+  } else {
+    return Status::Ok();  // the guard rolls back the empty transaction
+  }
   return txn->Commit();
 }
 
@@ -53,73 +66,37 @@ Status ExecInTransaction(sql::Connection* c, const std::string& sql) {
 
 Result<sql::Connection> OpenForWriting(const std::string& path) {
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) return Status::InvalidArgument(path + " is a folder; --db takes a file");
+  if (!sql::IsServerUri(path) && std::filesystem::is_directory(path, ec)) {
+    return Status::InvalidArgument(path + " is a folder; --db takes a file");
+  }
   Result<sql::Connection> c = sql::Connection::Open(path, sql::Connection::Mode::kCreate);
   if (!c.ok()) return c.status();
-  Result<int> v = UserVersion(&*c);
-  if (!v.ok()) return Status::DataError(path + " is not a SQLite database (" + v.status().message() + ")");
-  bool created = false;
-  if (*v == 0) {
-    // Several writers may open a new database at once (the workers of a
-    // distributed ingest): the first to take the write lock creates the
-    // schema, the others then find it.
-    Result<sql::Transaction> txn = sql::Transaction::Begin(&*c, sql::Transaction::Kind::kImmediate);
-    if (!txn.ok()) return Status::IoError("cannot create the database schema in " + path + ": " + txn.status().message());
-    v = UserVersion(&*c);
-    if (!v.ok()) return Status::DataError(path + " is not a SQLite database (" + v.status().message() + ")");
-    if (*v == 0) {
-      Result<sql::Statement> any = c->Prepare("SELECT count(*) FROM sqlite_master");
-      Status st;
-      if (!any.ok() || !any->Step(&st) || any->Int(0) != 0) {
-        return Status::DataError(path + " is a SQLite database but not sitrep's; give another --db file");
-      }
-      std::string schema(data::kData_schema);
-      if (Status s = c->Exec(schema + "\nPRAGMA user_version = " + std::to_string(kSchemaVersion) + ";"); !s.ok()) {
-        return Status::IoError("cannot create the database schema in " + path + ": " + s.message());
-      }
-      created = true;
-    }
-    if (Status s = txn->Commit(); !s.ok()) {
-      return Status::IoError("cannot create the database schema in " + path + ": " + s.message());
-    }
-  }
-  if (!created) {
-    if (Status s = CheckReadable(&*c, path); !s.ok()) return s;
-    if (*v < kSchemaVersion) {
-      // Migration: the schema's statements after the "-- version N+1" marker.
-      std::string schema(data::kData_schema);
-      size_t at = schema.find("\n-- version " + std::to_string(*v + 1) + ":");
-      if (at == std::string::npos) return Status::Internal("no migration from schema version " + std::to_string(*v));
-      if (Status m = ExecInTransaction(&*c, schema.substr(at) + "\nPRAGMA user_version = " +
-                                                std::to_string(kSchemaVersion) + ";");
-          !m.ok()) {
-        return Status::IoError("cannot upgrade the database schema of " + path + ": " + m.message());
-      }
-    }
-  }
-  // WAL with synchronous=NORMAL: a committed batch survives a crash of the
-  // process (kill -9); a power cut may lose the last batches, never corrupt.
-  // A large page cache and rarer checkpoints: most of ingest's time went to
-  // re-reading and re-writing pages (measured with perf).
-  if (Status s = c->Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF; "
-                         "PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 8192;");
-      !s.ok()) {
+  Result<int> v = c->dialect().SchemaVersion();
+  if (!v.ok()) return Status::DataError(Shown(path) + " is not a SQLite database (" + v.status().message() + ")");
+  if (*v != kSchemaVersion) {
+    if (Status s = CreateOrUpgrade(&*c, path); !s.ok()) return s;
+  } else if (Status s = CheckReadable(&*c, path); !s.ok()) {
     return s;
   }
+  if (Status s = c->dialect().PrepareForWriting(); !s.ok()) return s;
   return c;
 }
 
 Result<sql::Connection> OpenForReading(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
-    return Status::NotFound("no database at " + path + " (run 'sitrep ingest' first, or give --db FILE)");
+  if (!sql::IsServerUri(path)) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+      return Status::NotFound("no database at " + path + " (run 'sitrep ingest' first, or give --db FILE)");
+    }
+    if (std::filesystem::is_directory(path, ec)) return Status::InvalidArgument(path + " is a folder; --db takes a file");
   }
-  if (std::filesystem::is_directory(path, ec)) return Status::InvalidArgument(path + " is a folder; --db takes a file");
   Result<sql::Connection> c = sql::Connection::Open(path, sql::Connection::Mode::kReadOnly);
   if (!c.ok()) return c.status();
   if (Status s = CheckReadable(&*c, path); !s.ok()) return s;
   return c;
 }
+
+std::string DisplayDatabaseName(const std::string& db) { return sql::Redact(db); }
 
 std::optional<double> FatalitiesOf(const std::string& text,
                                    const std::vector<std::pair<std::string, double>>& quantities) {
@@ -226,8 +203,7 @@ constexpr const char* kClaimColumns =
     "p.name, p.country, p.admin1, p.kind, p.lat, p.lon, p.geo_precision, "
     "o.name, d.url, d.title, d.published, c.group_id, g.corroboration, g.status, g.contradiction, "
     "(SELECT verdict FROM claim_checks k WHERE k.claim_id = c.id ORDER BY k.kind LIMIT 1), "
-    "(SELECT detail FROM claim_checks k WHERE k.claim_id = c.id ORDER BY k.kind LIMIT 1), "
-    "CAST(strftime('%s', d.ingested_at) AS INTEGER)";
+    "(SELECT detail FROM claim_checks k WHERE k.claim_id = c.id ORDER BY k.kind LIMIT 1), ";  // then the epoch of d.ingested_at
 
 // The place shown with a claim: its event's, else the first location it
 // mentions (not a metonym: "Moscow declared", "Russian forces" say who, not
@@ -311,7 +287,7 @@ struct Where {
 
 Result<Where> BuildWhere(sql::Connection* db, const QueryFilter& f) {
   if (Status s = ValidateFilter(f); !s.ok()) return s;
-  std::string where = " WHERE 1";
+  std::string where = " WHERE TRUE";
   std::vector<std::string> args;  // bound in order, as text
   std::vector<double> numbers;    // bound after them
   if (!f.all_versions) where += " AND c.is_latest = 1";
@@ -325,7 +301,7 @@ Result<Where> BuildWhere(sql::Connection* db, const QueryFilter& f) {
       if (ch == '%' || ch == '_' || ch == '\\') pattern += '\\';
       pattern += ch;
     }
-    where += " AND c.speaker LIKE ? ESCAPE '\\'", args.push_back(pattern + "%");
+    where += " AND c.speaker " + db->dialect().LikeIgnoringCase() + " ? ESCAPE '\\'", args.push_back(pattern + "%");
   }
   if (f.document_id != 0) where += " AND c.document_id = ?", args.push_back(std::to_string(f.document_id));
   // Dates: the claim's own, else its document's publication date.
@@ -355,34 +331,33 @@ Result<Where> BuildWhere(sql::Connection* db, const QueryFilter& f) {
   if (!f.place.empty()) {
     where += member_of(
         "SELECT cp.claim_id FROM places pp JOIN claim_places cp ON cp.place_id = pp.id"
-        " WHERE pp.name = ? COLLATE NOCASE OR pp.mention = ? COLLATE NOCASE",
+        " WHERE " + db->dialect().EqualsIgnoringCase("pp.name") + " OR " + db->dialect().EqualsIgnoringCase("pp.mention"),
         {f.place, f.place}, {});
     args.insert(args.end(), {f.place, f.place});
   }
   if (!f.text.empty()) {
     // A malformed full-text query is the caller's mistake: say so.
-    Result<sql::Statement> check = db->Prepare("SELECT 1 FROM claims_fts WHERE claims_fts MATCH ? LIMIT 1");
-    if (!check.ok()) return check.status();
-    check->Bind(1, f.text);
-    Status cs;
-    check->Step(&cs);
+    Result<std::string> text = db->dialect().FullTextParameter(f.text);
+    Status cs = text.status();
+    if (cs.ok()) {
+      Result<sql::Statement> check = db->Prepare(db->dialect().FullTextMembers("claims_fts") + " LIMIT 1");
+      if (!check.ok()) return check.status();
+      check->Bind(1, *text);
+      check->Step(&cs);
+    }
     if (!cs.ok()) {
-      return Status::InvalidArgument("text query '" + Printable(f.text, kMessageExcerptBytes) + "' is not valid (SQLite FTS5 syntax: words, \"a phrase\", "
+      return Status::InvalidArgument("text query '" + Printable(f.text, kMessageExcerptBytes) + "' is not valid (FTS5 syntax: words, \"a phrase\", "
                                      "AND, OR, NOT, prefix*): " + cs.message());
     }
-    where += member_of("SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?", {f.text}, {});
-    args.push_back(f.text);
+    where += member_of(db->dialect().FullTextMembers("claims_fts"), {*text}, {});
+    args.push_back(*text);
   }
   // Claims with a place in a box, from the R*Tree; west > east crosses the
   // antimeridian.
   auto in_box = [&](double west, double south, double east, double north) {
-    std::vector<double> box = {north, south, west, east};
-    where += member_of(std::string("SELECT cp.claim_id FROM locations_rtree r JOIN places pp ON pp.location_id = r.id"
-                                   " JOIN claim_places cp ON cp.place_id = pp.id"
-                                   " WHERE r.min_lat <= ? AND r.max_lat >= ? AND ") +
-                           (west <= east ? "r.max_lon >= ? AND r.min_lon <= ?" : "(r.max_lon >= ? OR r.min_lon <= ?)"),
-                       {}, box);
-    numbers.insert(numbers.end(), box.begin(), box.end());
+    sql::BoxQuery box = db->dialect().ClaimsInBox(west, south, east, north);
+    where += member_of(box.sql, {}, box.params);
+    numbers.insert(numbers.end(), box.params.begin(), box.params.end());
   };
   if (f.near_km) {
     // The box around the circle; ForEachClaim keeps what is within the radius.
@@ -409,8 +384,9 @@ Status Database::ForEachClaim(const QueryFilter& f, const std::function<bool(Cla
   Result<Where> w = BuildWhere(&impl_->db, f);
   if (!w.ok()) return w.status();
   const std::string& where = w->where;
-  std::string sql = std::string("SELECT ") + kClaimColumns + kClaimJoins + where +
-                    " ORDER BY c.when_from DESC, c.id DESC";
+  std::string sql = std::string("SELECT ") + kClaimColumns +
+                    impl_->db.dialect().EpochOf("d.ingested_at") + kClaimJoins + where +
+                    " ORDER BY c.when_from DESC NULLS LAST, c.id DESC";
   if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
   Result<sql::Statement> st = impl_->db.Prepare(sql);
   if (!st.ok()) return st.status();
@@ -470,7 +446,7 @@ Result<std::vector<Database::EventPoint>> Database::EventPoints(const QueryFilte
       "COALESCE((SELECT verdict FROM claim_checks k WHERE k.claim_id = c.id ORDER BY k.kind LIMIT 1), '') "
       "FROM claims c JOIN places p ON p.id = c.place_id "
       "LEFT JOIN claim_groups g ON g.id = c.group_id" +
-      w->where + " AND p.lat IS NOT NULL ORDER BY c.when_from DESC, c.id DESC";
+      w->where + " AND p.lat IS NOT NULL ORDER BY c.when_from DESC NULLS LAST, c.id DESC";
   if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
   Result<sql::Statement> st = impl_->db.Prepare(sql);
   if (!st.ok()) return st.status();

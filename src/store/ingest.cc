@@ -231,10 +231,13 @@ Result<IngestSummary> IngestCorpus(const std::vector<std::string>& paths, const 
   }
   int64_t run_id = 0;
   {
-    Result<sql::Statement> s = db->Prepare("INSERT INTO ingest_runs(started_at, arguments) VALUES (datetime('now'), ?)");
+    Result<sql::Statement> s =
+        db->Prepare("INSERT INTO ingest_runs(started_at, arguments) VALUES (?, ?) RETURNING id");
     if (!s.ok()) return s.status();
-    if (Status r = s->Bind(1, options.arguments).Run(); !r.ok()) return r;
-    run_id = db->LastInsertId();
+    Result<std::optional<int64_t>> id = s->Bind(1, SqlNow()).Bind(2, options.arguments).RunReturningId();
+    if (!id.ok()) return id.status();
+    if (!*id) return Status::Internal("database: no ingest run row");
+    run_id = **id;
   }
 
   IngestSummary summary;
@@ -351,17 +354,20 @@ Result<IngestSummary> IngestCorpus(const std::vector<std::string>& paths, const 
   Status s;
   if (count.ok() && count->Step(&s)) summary.groups = static_cast<uint64_t>(count->Int(0));
   Result<sql::Statement> fin = db->Prepare(
-      "UPDATE ingest_runs SET finished_at = CASE WHEN ? THEN datetime('now') END, documents = ?, problems = ? "
-      "WHERE id = ?");
+      "UPDATE ingest_runs SET finished_at = ?, documents = ?, problems = ? WHERE id = ?");
   if (!fin.ok()) return fin.status();
   // Without its corroboration pass the run is not finished (IngestOptions::corroborate).
-  fin->Bind(1, options.corroborate || options.rebuild_groups ? 1 : 0)
-      .Bind(2, static_cast<int64_t>(summary.added + summary.new_versions))
+  if (options.corroborate || options.rebuild_groups) {
+    fin->Bind(1, SqlNow());
+  } else {
+    fin->BindNull(1);
+  }
+  fin->Bind(2, static_cast<int64_t>(summary.added + summary.new_versions))
       .Bind(3, static_cast<int64_t>(summary.problems))
       .Bind(4, run_id);
   if (Status r = fin->Run(); !r.ok()) return r;
   if (Status r = txn->Commit(); !r.ok()) return r;
-  (void)db->Exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  db->dialect().AfterLargeWrite();
   summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();
   progress(true);
   return summary;

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "sitrep/store.h"
-#include "store/sqlite.h"
+#include "store/sql.h"
 #include "verify/minhash.h"
 
 namespace sitrep {
@@ -51,6 +51,7 @@ class DocumentWriter {
   Result<int64_t> LocationOf(const Place& place);
 
   sql::Connection* db_ = nullptr;
+  bool has_location_index_ = false;  // rtree_insert_ is prepared
   // gazetteer id -> locations.id: committed, and created in this transaction
   std::unordered_map<std::string, int64_t> locations_, new_locations_;
   sql::Statement location_select_, location_insert_, latest_, outlet_insert_, outlet_select_, same_bytes_, band_lookup_, doc_insert_,
@@ -58,6 +59,11 @@ class DocumentWriter {
       doc_fts_, person_insert_, place_insert_, rtree_insert_, quantity_insert_, claim_insert_, claim_fts_,
       claim_place_, claim_quantity_, claim_person_;
 };
+
+// The time now, UTC, as SQLite's datetime('now') writes it: the run and
+// import times are given by sitrep, not by the database, so that both
+// databases store the same text.
+std::string SqlNow();
 
 // Recomputes claim_groups and claims.group_id from the latest versions.
 Result<uint64_t> RebuildClaimGroups(sql::Connection* db);

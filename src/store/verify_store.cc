@@ -215,10 +215,14 @@ Result<VerifySummary> VerifyClaims(const VerifyOptions& o) {
   if (!txn.ok()) return txn.status();
   if (Status r = db->Exec("DELETE FROM claim_checks; DELETE FROM event_control;"); !r.ok()) return r;
   Result<sql::Statement> ci = db->Prepare(
-      "INSERT OR REPLACE INTO claim_checks(claim_id, kind, verdict, claimed_km2, measured_km2, ratio, layer, layer_date, "
-      "holder, method, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  Result<sql::Statement> ei =
-      db->Prepare("INSERT OR REPLACE INTO event_control(claim_id, layer, layer_date, holder) VALUES (?, ?, ?, ?)");
+      "INSERT INTO claim_checks(claim_id, kind, verdict, claimed_km2, measured_km2, ratio, layer, layer_date, "
+      "holder, method, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "ON CONFLICT(claim_id, kind) DO UPDATE SET verdict = excluded.verdict, claimed_km2 = excluded.claimed_km2, "
+      "measured_km2 = excluded.measured_km2, ratio = excluded.ratio, layer = excluded.layer, "
+      "layer_date = excluded.layer_date, holder = excluded.holder, method = excluded.method, detail = excluded.detail");
+  Result<sql::Statement> ei = db->Prepare(
+      "INSERT INTO event_control(claim_id, layer, layer_date, holder) VALUES (?, ?, ?, ?) "
+      "ON CONFLICT(claim_id, layer) DO UPDATE SET layer_date = excluded.layer_date, holder = excluded.holder");
   if (!ci.ok() || !ei.ok()) return ci.ok() ? ei.status() : ci.status();
   for (const ClaimCheck& c : summary.checks) {
     ci->Reset();

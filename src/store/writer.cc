@@ -20,7 +20,25 @@ std::string UtcNow() {
   return buf;
 }
 
+// The id of the row an INSERT ... RETURNING id statement (without ON
+// CONFLICT) inserted.
+Result<int64_t> InsertedId(sql::Statement& st) {
+  Result<std::optional<int64_t>> id = st.RunReturningId();
+  if (!id.ok()) return id.status();
+  if (!*id) return Status::Internal("database: an insert returned no row id");
+  return **id;
+}
+
 }  // namespace
+
+std::string SqlNow() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
+  return buf;
+}
 
 Result<DocumentWriter> DocumentWriter::Create(sql::Connection* db) {
   DocumentWriter w;
@@ -30,7 +48,7 @@ Result<DocumentWriter> DocumentWriter::Create(sql::Connection* db) {
     const char* text;
   } statements[] = {
       {&w.latest_, "SELECT id, sha256 FROM documents WHERE doc_key = ? AND is_latest = 1"},
-      {&w.outlet_insert_, "INSERT OR IGNORE INTO outlets(name) VALUES (?)"},
+      {&w.outlet_insert_, "INSERT INTO outlets(name) VALUES (?) ON CONFLICT DO NOTHING RETURNING id"},
       {&w.outlet_select_, "SELECT id FROM outlets WHERE name = ?"},
       {&w.same_bytes_, "SELECT id, cluster_id FROM documents WHERE sha256 = ? AND doc_key != ? ORDER BY id LIMIT 1"},
       {&w.band_lookup_,
@@ -40,40 +58,45 @@ Result<DocumentWriter> DocumentWriter::Create(sql::Connection* db) {
       {&w.doc_insert_,
        "INSERT INTO documents(doc_key, version, is_latest, sha256, outlet_id, url, title, published, language, "
        "format, origin, bytes, raw, warnings, ingested_at, cluster_id, claim_count, forwarded_from, reply_to) "
-       "VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
+       "VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id"},
       {&w.set_cluster_, "UPDATE documents SET cluster_id = id WHERE id = ?"},
       {&w.retire_doc_, "UPDATE documents SET is_latest = 0 WHERE doc_key = ? AND id != ?"},
       {&w.retire_claims_, "UPDATE claims SET is_latest = 0 WHERE document_id = ?"},
       {&w.minhash_insert_, "INSERT INTO minhash(document_id, signature) VALUES (?, ?)"},
       {&w.band_insert_, "INSERT INTO minhash_bands(band_key, document_id) VALUES (?, ?)"},
-      {&w.near_insert_, "INSERT OR IGNORE INTO near_duplicates(document_id, similar_to, similarity) VALUES (?, ?, ?)"},
+      {&w.near_insert_, "INSERT INTO near_duplicates(document_id, similar_to, similarity) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"},
       {&w.link_insert_, "INSERT INTO document_links(document_id, url) VALUES (?, ?)"},
       {&w.doc_fts_, "INSERT INTO documents_fts(rowid, title, body) VALUES (?, ?, ?)"},
-      {&w.person_insert_, "INSERT INTO people(document_id, name, role, country, side) VALUES (?, ?, ?, ?, ?)"},
+      {&w.person_insert_, "INSERT INTO people(document_id, name, role, country, side) VALUES (?, ?, ?, ?, ?) RETURNING id"},
       {&w.place_insert_,
        "INSERT INTO places(document_id, mention, begin_byte, end_byte, gazetteer_id, name, kind, country, admin1, "
        "lat, lon, geo_precision, confidence, metonym_for, resolution, location_id) "
-       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
-      {&w.rtree_insert_, "INSERT INTO locations_rtree(id, min_lat, max_lat, min_lon, max_lon) VALUES (?, ?, ?, ?, ?)"},
+       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"},
       {&w.location_select_, "SELECT id FROM locations WHERE gazetteer_id = ?"},
-      {&w.location_insert_, "INSERT INTO locations(gazetteer_id, lat, lon) VALUES (?, ?, ?)"},
+      {&w.location_insert_, "INSERT INTO locations(gazetteer_id, lat, lon) VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING id"},
       {&w.quantity_insert_,
        "INSERT INTO quantities(document_id, text, begin_byte, end_byte, value, unit, si_value, si_unit, bound) "
-       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"},
+       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"},
       {&w.claim_insert_,
        "INSERT INTO claims(document_id, text, begin_byte, end_byte, kind, status, speaker, speaker_role, "
        "speaker_side, speaker_country, cue, status_cue, date_from, date_to, time_precision, date_from_context, "
        "event_type, sub_event_type, actor1, actor2, place_id, trigger_word, group_id, is_latest, when_from, when_to) "
-       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 1, ?, ?)"},
+       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 1, ?, ?) RETURNING id"},
       {&w.claim_fts_, "INSERT INTO claims_fts(rowid, text, speaker) VALUES (?, ?, ?)"},
-      {&w.claim_place_, "INSERT OR IGNORE INTO claim_places(claim_id, place_id) VALUES (?, ?)"},
-      {&w.claim_quantity_, "INSERT OR IGNORE INTO claim_quantities(claim_id, quantity_id) VALUES (?, ?)"},
-      {&w.claim_person_, "INSERT OR IGNORE INTO claim_people(claim_id, person_id) VALUES (?, ?)"},
+      {&w.claim_place_, "INSERT INTO claim_places(claim_id, place_id) VALUES (?, ?) ON CONFLICT DO NOTHING"},
+      {&w.claim_quantity_, "INSERT INTO claim_quantities(claim_id, quantity_id) VALUES (?, ?) ON CONFLICT DO NOTHING"},
+      {&w.claim_person_, "INSERT INTO claim_people(claim_id, person_id) VALUES (?, ?) ON CONFLICT DO NOTHING"},
   };
   for (auto& [s, text] : statements) {
     Result<sql::Statement> p = db->Prepare(text);
     if (!p.ok()) return p.status();
     *s = std::move(p).value();
+  }
+  if (std::optional<std::string> index = db->dialect().LocationIndexInsert()) {
+    Result<sql::Statement> p = db->Prepare(*index);
+    if (!p.ok()) return p.status();
+    w.rtree_insert_ = std::move(p).value();
+    w.has_location_index_ = true;
   }
   return w;
 }
@@ -92,11 +115,16 @@ Result<int64_t> DocumentWriter::LocationOf(const Place& pl) {
   if (!s.ok()) return s;
   if (id == 0) {
     location_insert_.Reset();
-    if (Status r = location_insert_.Bind(1, pl.gazetteer_id).Bind(2, pl.lat).Bind(3, pl.lon).Run(); !r.ok()) return r;
-    id = db_->LastInsertId();
-    rtree_insert_.Reset();
-    rtree_insert_.Bind(1, id).Bind(2, pl.lat).Bind(3, pl.lat).Bind(4, pl.lon).Bind(5, pl.lon);
-    if (Status r = rtree_insert_.Run(); !r.ok()) return r;
+    Result<std::optional<int64_t>> inserted =
+        location_insert_.Bind(1, pl.gazetteer_id).Bind(2, pl.lat).Bind(3, pl.lon).RunReturningId();
+    if (!inserted.ok()) return inserted.status();
+    if (!*inserted) return Status::Internal("location " + pl.gazetteer_id + " appeared while the write lock was held");
+    id = **inserted;
+    if (has_location_index_) {
+      rtree_insert_.Reset();
+      rtree_insert_.Bind(1, id).Bind(2, pl.lat).Bind(3, pl.lat).Bind(4, pl.lon).Bind(5, pl.lon);
+      if (Status r = rtree_insert_.Run(); !r.ok()) return r;
+    }
   }
   new_locations_[pl.gazetteer_id] = id;
   return id;
@@ -142,14 +170,19 @@ Result<WriteOutcome> DocumentWriter::Write(const ProcessedDocument& p, bool* nea
     if (v->Step(&s)) version = static_cast<int>(v->Int(0)) + 1;
     if (!s.ok()) return s;
   }
-  // Outlet.
-  outlet_insert_.Reset();
-  if (Status r = outlet_insert_.Bind(1, m.outlet).Run(); !r.ok()) return r;
+  // Outlet: looked up first, so that no row id is spent on a known one.
   outlet_select_.Reset();
   outlet_select_.Bind(1, m.outlet);
-  if (!outlet_select_.Step(&s)) return s.ok() ? Status::Internal("outlet row missing") : s;
-  int64_t outlet_id = outlet_select_.Int(0);
+  int64_t outlet_id = outlet_select_.Step(&s) ? outlet_select_.Int(0) : 0;
   outlet_select_.Reset();
+  if (!s.ok()) return s;
+  if (outlet_id == 0) {
+    outlet_insert_.Reset();
+    Result<std::optional<int64_t>> inserted = outlet_insert_.Bind(1, m.outlet).RunReturningId();
+    if (!inserted.ok()) return inserted.status();
+    if (!*inserted) return Status::Internal("outlet row appeared while the write lock was held");
+    outlet_id = **inserted;
+  }
   // Near-duplicates: an exact copy under another key, else the most similar
   // document sharing a MinHash band, when similar enough.
   int64_t similar_doc = 0, cluster = 0;
@@ -198,8 +231,11 @@ Result<WriteOutcome> DocumentWriter::Write(const ProcessedDocument& p, bool* nea
   doc_insert_.Bind(12, p.doc.raw).Bind(13, warnings.dump()).Bind(14, UtcNow()).Bind(15, cluster);
   doc_insert_.Bind(16, static_cast<int64_t>(x.claims.size()));
   doc_insert_.Bind(17, m.forwarded_from).Bind(18, m.reply_to);
-  if (Status r = doc_insert_.Run(); !r.ok()) return r;
-  const int64_t doc_id = db_->LastInsertId();
+  Result<std::optional<int64_t>> inserted = doc_insert_.RunReturningId();
+  if (!inserted.ok()) return inserted.status();
+  // No row: another writer stored this version of the document first.
+  if (!*inserted) return WriteOutcome::kUnchanged;
+  const int64_t doc_id = **inserted;
   if (similar_doc == 0) {
     set_cluster_.Reset();
     if (Status r = set_cluster_.Bind(1, doc_id).Run(); !r.ok()) return r;
@@ -235,8 +271,9 @@ Result<WriteOutcome> DocumentWriter::Write(const ProcessedDocument& p, bool* nea
   for (const Person& person : x.people) {
     person_insert_.Reset();
     person_insert_.Bind(1, doc_id).Bind(2, person.name).Bind(3, person.role).Bind(4, person.country).Bind(5, person.side);
-    if (Status r = person_insert_.Run(); !r.ok()) return r;
-    person_row[person.id] = db_->LastInsertId();
+    Result<int64_t> row = InsertedId(person_insert_);
+    if (!row.ok()) return row.status();
+    person_row[person.id] = *row;
   }
   for (const Place& pl : x.places) {
     bool located = !pl.gazetteer_id.empty();
@@ -257,16 +294,18 @@ Result<WriteOutcome> DocumentWriter::Write(const ProcessedDocument& p, bool* nea
     } else {
       place_insert_.BindNull(16);
     }
-    if (Status r = place_insert_.Run(); !r.ok()) return r;
-    place_row[pl.id] = db_->LastInsertId();
+    Result<int64_t> row = InsertedId(place_insert_);
+    if (!row.ok()) return row.status();
+    place_row[pl.id] = *row;
   }
   for (const Quantity& q : x.quantities) {
     quantity_insert_.Reset();
     quantity_insert_.Bind(1, doc_id).Bind(2, q.text).Bind(3, static_cast<int64_t>(q.span.begin));
     quantity_insert_.Bind(4, static_cast<int64_t>(q.span.end)).Bind(5, q.value).Bind(6, q.unit);
     quantity_insert_.BindOptional(7, q.value_in_si).Bind(8, q.si_unit).Bind(9, q.bound);
-    if (Status r = quantity_insert_.Run(); !r.ok()) return r;
-    quantity_row[q.id] = db_->LastInsertId();
+    Result<int64_t> row = InsertedId(quantity_insert_);
+    if (!row.ok()) return row.status();
+    quantity_row[q.id] = *row;
   }
   for (const Claim& c : x.claims) {
     std::optional<std::string> from, to;
@@ -301,8 +340,9 @@ Result<WriteOutcome> DocumentWriter::Write(const ProcessedDocument& p, bool* nea
     std::optional<std::string> published =
         m.published.empty() ? std::nullopt : std::optional<std::string>(m.published);
     claim_insert_.BindOptional(23, from ? from : published).BindOptional(24, to ? to : published);
-    if (Status r = claim_insert_.Run(); !r.ok()) return r;
-    int64_t claim_id = db_->LastInsertId();
+    Result<int64_t> claim_row = InsertedId(claim_insert_);
+    if (!claim_row.ok()) return claim_row.status();
+    const int64_t claim_id = *claim_row;
     claim_fts_.Reset();
     if (Status r = claim_fts_.Bind(1, claim_id).Bind(2, c.text).Bind(3, sp.name).Run(); !r.ok()) return r;
     auto link = [&](sql::Statement& st, const std::vector<int>& ids, const std::unordered_map<int, int64_t>& rows) {

@@ -19,7 +19,7 @@ void AddControlCommands(CLI::App* app, ControlArgs* a) {
   control->require_subcommand(1);
   a->import = control->add_subcommand("import", "Read GeoJSON layers (files or folders of one file per date)");
   a->import->add_option("PATH", a->paths, "GeoJSON files or folders")->required();
-  a->import->add_option("--db", a->db, "Database file")->capture_default_str();
+  a->import->add_option("--db", a->db, "Database: a SQLite file or a postgresql:// URI")->capture_default_str();
   a->import->add_option("--date", a->options.date, "Date of every feature, YYYY-MM-DD (else a \"date\" property, else the file name)");
   a->import->add_option("--layer", a->options.layer, "Layer name (else a \"layer_type\"/\"layer\"/\"name\" property, else the file name)");
   a->import->add_option("--holder", a->options.holder, "Who holds the area: UKR, RUS, ... (else a \"holder\" property)");
@@ -29,12 +29,12 @@ void AddControlCommands(CLI::App* app, ControlArgs* a) {
                     "reason and left out. A layer and date imported again replaces the earlier one. Exit 3 when "
                     "some feature was left out. With --repair, self-intersecting features are repaired and kept (still listed).");
   a->show = control->add_subcommand("show", "Area (km², sq mi) and boundary length of each stored layer and date");
-  a->show->add_option("--db", a->db, "Database file")->capture_default_str();
+  a->show->add_option("--db", a->db, "Database: a SQLite file or a postgresql:// URI")->capture_default_str();
   a->show->add_option("--layer", a->layer, "Only this layer");
   a->show->add_option("--date", a->date, "Only this date");
   a->show->add_option("--format", a->format, "table or csv (a daily series)")->check(CLI::IsMember({"table", "csv"}))->capture_default_str();
   a->export_layers = control->add_subcommand("export", "Write the stored layers as GIS polygons (GeoPackage, GeoJSON)");
-  a->export_layers->add_option("--db", a->db, "Database file")->capture_default_str();
+  a->export_layers->add_option("--db", a->db, "Database: a SQLite file or a postgresql:// URI")->capture_default_str();
   a->export_layers->add_option("--format", a->export_format, "gpkg or geojson")
       ->check(CLI::IsMember({"gpkg", "geojson"}))->capture_default_str();
   a->export_layers->add_option("--output,-o", a->output, "Write to this file instead of standard output");
@@ -46,13 +46,13 @@ void AddControlCommands(CLI::App* app, ControlArgs* a) {
   a->diff = control->add_subcommand("diff", "Area gained and lost between two dates, per layer");
   a->diff->add_option("FROM", a->from, "YYYY-MM-DD (the layer's latest state on or before it)")->required();
   a->diff->add_option("TO", a->to, "YYYY-MM-DD")->required();
-  a->diff->add_option("--db", a->db, "Database file")->capture_default_str();
+  a->diff->add_option("--db", a->db, "Database: a SQLite file or a postgresql:// URI")->capture_default_str();
   a->diff->add_option("--layer", a->layer, "Only this layer");
 }
 
 void AddVerifyCommand(CLI::App* app, VerifyArgs* v) {
   v->cmd = app->add_subcommand("verify", "Check claims against the control map: claimed areas, who held the places");
-  v->cmd->add_option("--db", v->options.db_path, "Database file")->capture_default_str();
+  v->cmd->add_option("--db", v->options.db_path, "Database: a SQLite file or a postgresql:// URI")->capture_default_str();
   v->cmd->add_option("--window", v->options.window_days, "A map up to this many days older than the claim counts")
       ->capture_default_str();
   v->cmd->add_flag("--all", v->all, "List every check (default: every area check and place checks that disagree)");
@@ -107,7 +107,7 @@ int RunControl(const ControlArgs& a) {
                   l.perimeter_km);
     }
     std::printf("imported %zu layer-dates into %s; %zu features or files left out, %zu repaired\n", r->layers.size(),
-                a.db.c_str(), left_out, r->problems.size() - left_out);
+                DisplayDatabaseName(a.db).c_str(), left_out, r->problems.size() - left_out);
     return left_out == 0 ? 0 : 3;
   }
   if (a.show->parsed()) {

@@ -280,7 +280,7 @@ int main(int argc, char** argv) {
   CLI::App* ingest = app.add_subcommand(
       "ingest", "Read articles, JSON Lines corpora, Telegram exports and RSS/Atom feeds into the database");
   ingest->add_option("PATH", in.paths, "Files and folders (folders are read recursively); none with --rebuild-groups");
-  ingest->add_option("--db", in.db, "Database file, created when missing")->capture_default_str();
+  ingest->add_option("--db", in.db, "Database: a SQLite file (created when missing) or postgresql://USER@HOST:PORT/DB (docs/database.md; password in ~/.pgpass, never in the URI)")->capture_default_str();
   ingest->add_option("--jobs,-j", in.jobs, "Extraction threads (one writer besides)")->capture_default_str()->check(CLI::Range(1, 256));
   ingest->add_option("--batch", in.batch, "Documents per transaction")->capture_default_str()->check(CLI::Range(1, 100000));
   ingest->add_option("--max-bytes", in.max_bytes,
@@ -313,7 +313,7 @@ int main(int argc, char** argv) {
   ShowArgs sh;
   CLI::App* show = app.add_subcommand("show", "Print a stored document with its claims marked");
   show->add_option("DOC_ID", sh.id, "Document id (see the document_id of claims)")->required();
-  show->add_option("--db", sh.db, "Database file")->capture_default_str();
+  show->add_option("--db", sh.db, "Database: a SQLite file or a postgresql:// URI")->capture_default_str();
   show->add_flag("--plain", sh.plain, "No colours even on a terminal");
 
   FilterArgs exf;
@@ -345,7 +345,7 @@ int main(int argc, char** argv) {
 
   std::string stats_db = "sitrep.db";
   CLI::App* stats = app.add_subcommand("stats", "Counts of what the database holds");
-  stats->add_option("--db", stats_db, "Database file")->capture_default_str();
+  stats->add_option("--db", stats_db, "Database: a SQLite file or a postgresql:// URI")->capture_default_str();
 
   try {
     app.parse(argc, argv);

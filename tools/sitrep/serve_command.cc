@@ -24,7 +24,7 @@ void OnSignal(int) {
 void AddServeCommand(CLI::App* app, ServeArgs* a) {
   a->cmd = app->add_subcommand("serve", "Serve the database over HTTP: the web map (docs/web.md) and a read-only JSON API (docs/api.md)");
   ServeOptions& o = a->options;
-  a->cmd->add_option("--db", o.db_path, "Database file")->capture_default_str();
+  a->cmd->add_option("--db", o.db_path, "Database: a SQLite file or a postgresql:// URI")->capture_default_str();
   a->cmd->add_option("--host", o.host,
                      "Address to listen on. A loopback address (127.x.y.z, ::1, localhost) answers only requests "
                      "whose Host names the loopback; any other (0.0.0.0: every interface) needs an access token")
@@ -104,10 +104,10 @@ int RunServe(const ServeArgs& args) {
       (a.options.tls_cert.empty() ? "http://" : "https://") + (v6 ? "[" + a.options.host + "]" : a.options.host) + ":" + std::to_string((*s)->port());
   if (a.options.web_root.empty()) {
     std::printf("sitrep serve: API at %s/api/stats (database %s; Ctrl-C stops)\n", base.c_str(),
-                a.options.db_path.c_str());
+                DisplayDatabaseName(a.options.db_path).c_str());
   } else {
     std::printf("sitrep serve: map at %s/ and API at %s/api/stats (database %s; Ctrl-C stops)\n", base.c_str(),
-                base.c_str(), a.options.db_path.c_str());
+                base.c_str(), DisplayDatabaseName(a.options.db_path).c_str());
   }
   std::fflush(stdout);
   Status r = (*s)->Run();

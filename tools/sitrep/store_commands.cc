@@ -90,7 +90,7 @@ void PrintTable(const std::vector<ClaimRecord>& claims, bool events) {
 }  // namespace
 
 void AddFilterOptions(CLI::App* cmd, FilterArgs* f, bool paging) {
-  cmd->add_option("--db", f->db, "Database file")->capture_default_str();
+  cmd->add_option("--db", f->db, "Database: a SQLite file or a postgresql:// URI")->capture_default_str();
   cmd->add_option("--status", f->filter.status, "asserted, reported, alleged, unverified, confirmed or denied")
       ->check(CLI::IsMember({"asserted", "reported", "alleged", "unverified", "confirmed", "denied"}));
   cmd->add_option("--speaker", f->filter.speaker, "Speaker name contains this (case-insensitive)");
@@ -99,7 +99,7 @@ void AddFilterOptions(CLI::App* cmd, FilterArgs* f, bool paging) {
   cmd->add_option("--bbox", f->bbox, "Claims with a place inside WEST,SOUTH,EAST,NORTH (degrees)");
   cmd->add_option("--since", f->filter.since, "Dated on or after YYYY-MM-DD (undated claims: their report's date)");
   cmd->add_option("--until", f->filter.until, "Dated on or before YYYY-MM-DD");
-  cmd->add_option("--text", f->filter.text, "Full-text query over claim text and speaker (SQLite FTS5 syntax)");
+  cmd->add_option("--text", f->filter.text, "Full-text query over claim text and speaker (FTS5 syntax: words, \"a phrase\", AND, OR, NOT, prefix*)");
   cmd->add_option("--type", f->filter.event_type, "ACLED event type, e.g. \"Explosions/Remote violence\"");
   cmd->add_flag("--all-versions", f->filter.all_versions, "Include claims of superseded document versions");
   if (paging) {
@@ -150,11 +150,11 @@ int RunIngest(const IngestArgs& args, const Extractor& extractor) {
   const IngestSummary& s = *r;
   if (shown > kMaxShown) {
     std::fprintf(stderr, "sitrep: ... and %s more; all are in the ingest_problems table of %s\n",
-                 Thousands(shown - kMaxShown).c_str(), args.db.c_str());
+                 Thousands(shown - kMaxShown).c_str(), DisplayDatabaseName(args.db).c_str());
   }
   double secs = std::max(s.seconds, 1e-3);
   std::printf("ingested %s: %s documents read (%.1f MB) from %s files in %.1f s (%.0f docs/s, %.2f MB/s)\n",
-              args.db.c_str(), Thousands(s.records).c_str(), s.bytes / 1e6, Thousands(s.files).c_str(), s.seconds,
+              DisplayDatabaseName(args.db).c_str(), Thousands(s.records).c_str(), s.bytes / 1e6, Thousands(s.files).c_str(), s.seconds,
               s.records / secs, s.bytes / 1e6 / secs);
   std::printf("  added %s, new versions %s, unchanged %s, near-duplicates %s\n", Thousands(s.added).c_str(),
               Thousands(s.new_versions).c_str(), Thousands(s.unchanged).c_str(), Thousands(s.near_duplicates).c_str());
@@ -363,7 +363,7 @@ int RunStats(const std::string& db_path) {
     Fail(s.status().message());
     return 1;
   }
-  std::printf("%s\n", db_path.c_str());
+  std::printf("%s\n", DisplayDatabaseName(db_path).c_str());
   std::printf("  documents %s (%s latest versions) from %s outlets; %s near-duplicate clusters\n",
               Thousands(static_cast<uint64_t>(s->documents)).c_str(),
               Thousands(static_cast<uint64_t>(s->latest_documents)).c_str(),
