@@ -173,8 +173,8 @@ PYBIND11_MODULE(_sitrep, m) {
   m.doc() = "sitrep's C++ library; use the sitrep package (python/sitrep/__init__.py), not this module";
   // Never freed: the type lives as long as the interpreter, and a static
   // py::object would be released after it has gone.
-  error_type = new py::object(py::reinterpret_steal<py::object>(
-      PyErr_NewExceptionWithDoc("sitrep.Error", "An error sitrep reports, with its message.", PyExc_Exception, nullptr)));
+  error_type = new py::object(py::reinterpret_steal<py::object>(PyErr_NewExceptionWithDoc(
+      "sitrep.Error", "An error sitrep reports, with its message.", PyExc_Exception, nullptr)));
   m.attr("Error") = *error_type;
   m.attr("version") = sitrep::kVersion;
   m.attr("default_max_bytes") = sitrep::kDefaultMaxBytes;

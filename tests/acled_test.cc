@@ -92,7 +92,8 @@ TEST(Acled, CrowdsAndCiviliansTakeTheEventsCountry) {
   EXPECT_EQ(Column(*forced, "actor2"), "Military Forces of Russia (2000-)");
   EXPECT_EQ(Column(*forced, "interaction"), "16");
   EXPECT_EQ(Column(*forced, "tags"), "crowd size=about 300 people");
-  Result<EventRow> attack = AcledEventRow(Event("Violence against civilians", "Attack", "RUS", "", "UKR", "2024-03-01"), nullptr);
+  Result<EventRow> attack =
+      AcledEventRow(Event("Violence against civilians", "Attack", "RUS", "", "UKR", "2024-03-01"), nullptr);
   EXPECT_EQ(Column(*attack, "actor2"), "Civilians (Ukraine)");
   EXPECT_EQ(Column(*attack, "interaction"), "78");
   EXPECT_EQ(Column(*attack, "civilian_targeting"), "Civilian targeting");

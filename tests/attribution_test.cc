@@ -279,7 +279,8 @@ TEST(MediaReports, CitingSourcesChannelsAndDenials) {
   EXPECT_EQ(withdrawn->status, ClaimStatus::kDenied);  // ", which Ukraine's military denied"
   EXPECT_EQ(withdrawn->text.find("which"), std::string::npos);
 
-  Extraction y = ExtractText("Russia's Defense Ministry claimed it had \"liberated\" the village, a claim denied by Kyiv.");
+  Extraction y =
+      ExtractText("Russia's Defense Ministry claimed it had \"liberated\" the village, a claim denied by Kyiv.");
   const Claim* liberated = FindClaim(y, "liberated");
   ASSERT_NE(liberated, nullptr);
   EXPECT_EQ(liberated->status, ClaimStatus::kDenied);

@@ -139,7 +139,8 @@ TEST(Claims, AccordingToReportsIsReported) {
 
 TEST(Claims, NarrationSplitsAtEventClauses) {
   auto x = ExtractText(
-      "Authorities declared a state of emergency in the Belgorod region, prompting thousands of residents to evacuate.");
+      "Authorities declared a state of emergency in the Belgorod region, prompting thousands of residents to "
+      "evacuate.");
   const Claim* a = FindClaim(x, "state of emergency");
   const Claim* b = FindClaim(x, "evacuate");
   ASSERT_NE(a, nullptr);

@@ -93,8 +93,10 @@ TEST(ControlGeoJson, AWrongJsonTypeIsAProblemNotAThrow) {
   std::vector<GeoJsonProblem> problems;
   Result<std::vector<ControlFeature>> r = ParseControlGeoJson(
       R"({"type": "FeatureCollection", "features": [
-        {"type": 1, "properties": {}, "geometry": {"type": "Polygon", "coordinates": )" + square + R"(}},
-        {"type": "Feature", "properties": {}, "geometry": {"type": ["Polygon"], "coordinates": )" + square + R"(}},
+        {"type": 1, "properties": {}, "geometry": {"type": "Polygon", "coordinates": )" +
+          square + R"(}},
+        {"type": "Feature", "properties": {}, "geometry": {"type": ["Polygon"], "coordinates": )" +
+          square + R"(}},
         {"type": "Feature", "properties": 5, "geometry": {"type": "GeometryCollection", "geometries": 3}},
         {"type": "Feature", "properties": {"date": 20240812, "holder": {}}, "geometry": {"type": "Polygon", "coordinates": )" +
           square + R"(}}]})",
@@ -107,7 +109,8 @@ TEST(ControlGeoJson, AWrongJsonTypeIsAProblemNotAThrow) {
   ASSERT_EQ(r->size(), 1u);
   EXPECT_EQ((*r)[0].date, "");  // not a string: no date, which the import then reports
   EXPECT_EQ((*r)[0].holder, "");
-  for (const char* bad : {R"({"type": 7})", R"({"type": null})", R"({"type": "FeatureCollection", "features": {}})", "[1]"}) {
+  for (const char* bad :
+       {R"({"type": 7})", R"({"type": null})", R"({"type": "FeatureCollection", "features": {}})", "[1]"}) {
     problems.clear();
     EXPECT_EQ(ParseControlGeoJson(bad, &problems, false).status().code(), StatusCode::kDataError) << bad;
   }
@@ -119,8 +122,9 @@ TEST(Verify, AreaAndPlaceClaimsAgainstTheMap) {
             "---\npublished: 2024-10-02\noutlet: Test Wire\n---\n"
             "Russian forces captured more than 900 square kilometres near Pokrovsk by October 1, the Russian "
             "Defence Ministry said.\n\nUkrainian troops retook Toretsk on Monday, the General Staff said.\n");
-  WriteFile(tmp / "toretsk.geojson",
-            R"({"type": "Feature", "properties": {"date": "2024-09-25", "layer_type": "test_russian_held", "holder": "RUS"},
+  WriteFile(
+      tmp / "toretsk.geojson",
+      R"({"type": "Feature", "properties": {"date": "2024-09-25", "layer_type": "test_russian_held", "holder": "RUS"},
                 "geometry": {"type": "Polygon", "coordinates": [[[37.75,48.33],[37.95,48.33],[37.95,48.45],[37.75,48.45],[37.75,48.33]]]}})");
   IngestOptions io;
   io.db_path = tmp / "c.db";

@@ -290,7 +290,8 @@ constexpr char kEastTable[] =
     "c-UKR\tcountry\tUKR\t49.0\t32.0\t41000000\t\tUkraine\t\tУкраїна|Украина\tUA\n"
     "r-dal\tadmin1\tUKR\t48.0\t37.0\t1000000\t\tDalna Oblast\tDalna|Дальнянська\tДальнянська область\t05\n";
 constexpr char kEastGeoNames[] =
-    "201\tKarvelivka\tKarvelivka\tKarvelevka,Karvelivka,Карвелівка\t48.1\t37.1\tP\tPPLA2\tUA\t\t05\t\t\t\t9000\t\t50\tX/Y\t2024-01-01\n"
+    "201\tKarvelivka\tKarvelivka\tKarvelevka,Karvelivka,Карвелівка\t48.1\t37."
+    "1\tP\tPPLA2\tUA\t\t05\t\t\t\t9000\t\t50\tX/Y\t2024-01-01\n"
     "202\tLypove\tLypove\tLipovoye,Lypove,Липове\t48.2\t37.2\tP\tPPL\tUA\t\t05\t\t\t\t700\t\t50\tX/Y\t2024-01-01\n";
 
 TEST(GazetteerBuild, CyrillicNamesAreDeclinedAndDistrictsNamed) {

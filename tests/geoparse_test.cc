@@ -235,7 +235,8 @@ TEST(Geoparse, WordBoundariesAreRespected) {
 }
 
 TEST(Geoparse, SpellingVariantsResolveToOnePlace) {
-  auto x = ExtractText("Strikes hit Zaporizhia overnight. Later, shelling in Zaporozhye and Zaporizhzhia city was reported.");
+  auto x = ExtractText(
+      "Strikes hit Zaporizhia overnight. Later, shelling in Zaporozhye and Zaporizhzhia city was reported.");
   ASSERT_NE(FindPlace(x, "Zaporizhia"), nullptr);
   ASSERT_NE(FindPlace(x, "Zaporozhye"), nullptr);
   ASSERT_NE(FindPlace(x, "Zaporizhzhia"), nullptr);
@@ -323,8 +324,8 @@ double Km(const Place& p, double lat, double lon) {
 
 TEST(GeoparseCyrillic, OblastAdjectivesInEveryCaseAreTheRegion) {
   auto x = ExtractText("В Белгородской области сбиты дроны, а над Курской работала ПВО. У Запорізькій тривога.");
-  for (auto [mention, name] : {std::pair{"Белгородской области", "Belgorod Oblast"}, std::pair{"Курской", "Kursk Oblast"},
-                               std::pair{"Запорізькій", "Zaporizhzhia Oblast"}}) {
+  for (auto [mention, name] : {std::pair{"Белгородской области", "Belgorod Oblast"},
+                               std::pair{"Курской", "Kursk Oblast"}, std::pair{"Запорізькій", "Zaporizhzhia Oblast"}}) {
     const Place* p = FindPlace(x, mention);
     ASSERT_NE(p, nullptr) << mention;
     EXPECT_EQ(p->name, name);

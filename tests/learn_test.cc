@@ -71,7 +71,8 @@ TEST(LinearModel, ProbabilitiesAreASoftmaxThatFavoursTheClassifiedLabel) {
   info.labels = {"no", "yes"};
   learn::PerceptronTrainer t(info);
   // Both share a bias feature, so learning "bomb" moves "cake" too and it must be learned back.
-  FeatureRows examples = {{Feature(1, HashString("bomb")), Feature(2, 0)}, {Feature(1, HashString("cake")), Feature(2, 0)}};
+  FeatureRows examples = {{Feature(1, HashString("bomb")), Feature(2, 0)},
+                          {Feature(1, HashString("cake")), Feature(2, 0)}};
   std::vector<int> gold = {1, 0};
   std::mt19937 rng(3);
   for (int e = 0; e < 5; ++e) (void)t.ClassifyEpoch(examples, gold, rng);
@@ -135,7 +136,8 @@ TEST(LinearModel, DamagedOrForeignFilesAreRefused) {
 }
 
 TEST(AttributionTagger, ShippedModelLoadsAndIsTheTaggersKind) {
-  Result<AttributionTagger> t = AttributionTagger::Load(std::string(SITREP_SOURCE_DIR) + "/data/models/attribution.model");
+  Result<AttributionTagger> t =
+      AttributionTagger::Load(std::string(SITREP_SOURCE_DIR) + "/data/models/attribution.model");
   ASSERT_TRUE(t.ok()) << t.status().message();
   EXPECT_EQ(t->model().info().feature_version, AttributionTagger::kFeatureVersion);
   EXPECT_NE(t->model().info().provenance.find("PolNeAR"), std::string::npos);

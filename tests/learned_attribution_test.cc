@@ -31,10 +31,11 @@ std::string SpeakerWords(const std::string& text, const Claim& c) {
 }
 
 TEST(LearnedAttribution, DescribedAsCondemnedSayingDenouncedWhatSheCalled) {
-  std::string text = std::string(kTitle) +
-                     "The governor described the strike as an attempt to terrorise the city.\n\n"
-                     "The foreign minister condemned the shelling, saying \"this is a war crime against civilians.\"\n\n"
-                     "The mayor also denounced what she called a \"cowardly attack on sleeping people.\"\n";
+  std::string text =
+      std::string(kTitle) +
+      "The governor described the strike as an attempt to terrorise the city.\n\n"
+      "The foreign minister condemned the shelling, saying \"this is a war crime against civilians.\"\n\n"
+      "The mayor also denounced what she called a \"cowardly attack on sleeping people.\"\n";
   Extraction x = ExtractText(text, "2024-09-12");
   const Claim& described = Attributed(x, "attempt to terrorise");
   EXPECT_EQ(described.cue, "described");
@@ -142,9 +143,10 @@ TEST(LearnedAttribution, TranscriptLinesAndHeadlines) {
 }
 
 TEST(LearnedAttribution, QuotationClosedByADashAndAName) {
-  std::string text = std::string(kTitle) +
-                     "\u201cThe bridge is gone and the town is cut off from the region.\u201d \u2015 Olena Kovalenko\n\n"
-                     "\u201cWe have had no water since Monday and nobody came.\u201d \u2014 Ivan Petrenko, a farmer\n";
+  std::string text =
+      std::string(kTitle) +
+      "\u201cThe bridge is gone and the town is cut off from the region.\u201d \u2015 Olena Kovalenko\n\n"
+      "\u201cWe have had no water since Monday and nobody came.\u201d \u2014 Ivan Petrenko, a farmer\n";
   Extraction x = ExtractText(text, "2024-09-12");
   EXPECT_EQ(Attributed(x, "bridge is gone").speaker->name, "Olena Kovalenko");
   EXPECT_EQ(Attributed(x, "no water since Monday").speaker->name, "Ivan Petrenko");

@@ -51,7 +51,8 @@ class ServeTest : public ::testing::Test {
     server_ = std::move(s).value().release();
     thread_ = new std::thread([] { (void)server_->Run(); });
     client_ = new httplib::Client("127.0.0.1", server_->port());
-    for (int i = 0; i < 100 && !client_->Get("/api/stats"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    for (int i = 0; i < 100 && !client_->Get("/api/stats"); ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   static void TearDownTestSuite() {
     server_->Stop();
@@ -110,8 +111,9 @@ TEST_F(ServeTest, BadParametersAre400WithAReason) {
   EXPECT_NE(Get("/api/claims?near=48,37", 400)["error"].get<std::string>().find("near"), std::string::npos);
   EXPECT_NE(Get("/api/claims?since=2024-02-30", 400)["error"].get<std::string>().find("since"), std::string::npos);
   for (const char* endpoint : {"claims", "events", "points", "timeline"}) {
-    EXPECT_NE(Get(std::string("/api/") + endpoint + "?text=%22open", 400)["error"].get<std::string>().find("text query"),
-              std::string::npos)
+    EXPECT_NE(
+        Get(std::string("/api/") + endpoint + "?text=%22open", 400)["error"].get<std::string>().find("text query"),
+        std::string::npos)
         << endpoint;
   }
   EXPECT_NE(Get("/api/claims?bogus=1", 400)["error"].get<std::string>().find("unknown parameter"), std::string::npos);
@@ -139,7 +141,8 @@ TEST_F(ServeTest, PointsAndTimelineForTheMap) {
   // Each point is the event of the same id, column by column.
   nlohmann::json all_events = Get("/api/events?limit=1000", 200)["events"];
   for (const auto& row : p["points"]) {
-    auto e = std::find_if(all_events.begin(), all_events.end(), [&](const nlohmann::json& x) { return x["id"] == row[0]; });
+    auto e =
+        std::find_if(all_events.begin(), all_events.end(), [&](const nlohmann::json& x) { return x["id"] == row[0]; });
     ASSERT_NE(e, all_events.end());
     EXPECT_EQ((*e)["document_id"], row[1]);
     EXPECT_NEAR((*e)["place"]["lat"].get<double>(), row[2].get<double>(), 1e-5);
@@ -334,7 +337,8 @@ TEST_F(ServeTest, ControlLayersOnADate) {
 
 // "Loopback" is the parsed address, not its spelling.
 TEST(ServeAccess, LoopbackIsDecidedFromTheParsedAddress) {
-  for (const char* h : {"127.0.0.1", "127.1", "127.9.8.7", "::1", "localhost"}) EXPECT_TRUE(IsLoopbackBindAddress(h)) << h;
+  for (const char* h : {"127.0.0.1", "127.1", "127.9.8.7", "::1", "localhost"})
+    EXPECT_TRUE(IsLoopbackBindAddress(h)) << h;
   for (const char* h : {"0.0.0.0", "::", "10.1.2.3", "128.0.0.1", "", "no-such-host.invalid"}) {
     EXPECT_FALSE(IsLoopbackBindAddress(h)) << h;
   }

@@ -411,8 +411,13 @@ TEST(CorpusReader, ListedFilesReadAsTheirFolder) {
   auto origins = [](const std::vector<std::string>& paths) {
     std::vector<std::string> out;
     CorpusWalkStats st;
-    Status s = ReadCorpus(paths, {}, [&](SourceRecord&& r) { out.push_back(r.origin + "=" + r.fallback_key); return true; },
-                          [](const RecordProblem&) {}, &st);
+    Status s = ReadCorpus(
+        paths, {},
+        [&](SourceRecord&& r) {
+          out.push_back(r.origin + "=" + r.fallback_key);
+          return true;
+        },
+        [](const RecordProblem&) {}, &st);
     EXPECT_TRUE(s.ok());
     return out;
   };
@@ -446,7 +451,8 @@ TEST(MinHash, SimilarityTracksOverlap) {
   EXPECT_LT(MinHashSimilarity(sa, ComputeMinHash(other)), 0.1);
   // The same story with a sentence dropped and one added.
   std::string edited = a;
-  edited.erase(edited.find("Emergency crews"), std::string("Emergency crews worked through the morning to clear debris from the street.").size());
+  edited.erase(edited.find("Emergency crews"),
+               std::string("Emergency crews worked through the morning to clear debris from the street.").size());
   edited += "\nThis story was distributed by Northern Wire.\n";
   EXPECT_GE(MinHashSimilarity(sa, ComputeMinHash(edited)), kNearDuplicateSimilarity);
   MinHashSignature round;
@@ -709,7 +715,8 @@ TEST(StoreIngest, AnHtmlPageIsKnownByItsCanonicalUrl) {
   WriteFile(tmp / "saved-monday.html", page("Russian forces shelled Nikopol on Thursday, officials said."));
   Ingest({tmp / "saved-monday.html"}, tmp / "c.db");
   // Saved again later under another name, edited: a new version of the same page.
-  WriteFile(tmp / "saved-tuesday.html", page("Russian forces shelled Nikopol and Marhanets on Thursday, officials said."));
+  WriteFile(tmp / "saved-tuesday.html",
+            page("Russian forces shelled Nikopol and Marhanets on Thursday, officials said."));
   Ingested again = Ingest({tmp / "saved-tuesday.html"}, tmp / "c.db");
   EXPECT_EQ(again.summary.new_versions, 1u);
   Result<Database> db = Database::Open(tmp / "c.db");
@@ -847,7 +854,8 @@ TEST_F(FixtureCorpus, AcledCsvHasTheColumnsAndOneRowPerEvent) {
 // A cell a spreadsheet would run as a formula is shown as text; numbers,
 // negative ones included, stay numbers.
 TEST(CsvField, FormulaCellsArePrefixedNumbersAreNot) {
-  EXPECT_EQ(CsvField("=HYPERLINK(\"http://x.example\",\"open\")"), "\"'=HYPERLINK(\"\"http://x.example\"\",\"\"open\"\")\"");
+  EXPECT_EQ(CsvField("=HYPERLINK(\"http://x.example\",\"open\")"),
+            "\"'=HYPERLINK(\"\"http://x.example\"\",\"\"open\"\")\"");
   EXPECT_EQ(CsvField("+1+cmd|' /C calc'!A0"), "'+1+cmd|' /C calc'!A0");
   EXPECT_EQ(CsvField("-2+3"), "'-2+3");
   EXPECT_EQ(CsvField("@SUM(A1)"), "'@SUM(A1)");
@@ -965,7 +973,8 @@ TEST(StoreOpen, UpgradesAnOlderDatabaseInPlace) {
   ASSERT_TRUE(IngestCorpus({kCorpus + "/reports.jsonl"}, o).ok());  // nothing new: only the upgrade
   EXPECT_EQ(schema("PRAGMA user_version"), kSchemaVersion);
   EXPECT_EQ(schema("SELECT count(*) FROM sqlite_master WHERE name = 'claims_latest_events_when'"), 1);
-  EXPECT_EQ(schema("SELECT count(*) FROM pragma_table_info('documents') WHERE name IN ('forwarded_from', 'reply_to')"), 2);
+  EXPECT_EQ(schema("SELECT count(*) FROM pragma_table_info('documents') WHERE name IN ('forwarded_from', 'reply_to')"),
+            2);
   Result<Database> new_db = Database::Open(o.db_path);
   ASSERT_TRUE(new_db.ok());
   std::vector<ClaimRecord> after = Rows(*new_db, events);
@@ -1034,14 +1043,16 @@ TEST(SqlTransaction, RollsBackUnlessCommittedAndSavepointsUndoOnlyTheirWork) {
 // The PostgreSQL driver's pure parts: placeholders, redaction, full text.
 TEST(SqlDriver, RewritesPlaceholdersOutsideLiteralsAndComments) {
   int n = 0;
-  EXPECT_EQ(sql::RewritePlaceholders("SELECT a FROM t WHERE b = ? AND c = ?", &n), "SELECT a FROM t WHERE b = $1 AND c = $2");
+  EXPECT_EQ(sql::RewritePlaceholders("SELECT a FROM t WHERE b = ? AND c = ?", &n),
+            "SELECT a FROM t WHERE b = $1 AND c = $2");
   EXPECT_EQ(n, 2);
   // Numbered ones keep their number and may repeat; a bare ? after ?2 is 3, as in SQLite.
   EXPECT_EQ(sql::RewritePlaceholders("WHERE (?1 = '' OR l = ?1) AND d <= ?2 AND e = ?", &n),
             "WHERE ($1 = '' OR l = $1) AND d <= $2 AND e = $3");
   EXPECT_EQ(n, 3);
   // Not in strings (with doubled quotes), quoted identifiers or comments.
-  EXPECT_EQ(sql::RewritePlaceholders("SELECT '?', 'it''s ?', \"col?\" -- why?\n, x /* ? */ FROM t WHERE y LIKE ? ESCAPE '\\'", &n),
+  EXPECT_EQ(sql::RewritePlaceholders(
+                "SELECT '?', 'it''s ?', \"col?\" -- why?\n, x /* ? */ FROM t WHERE y LIKE ? ESCAPE '\\'", &n),
             "SELECT '?', 'it''s ?', \"col?\" -- why?\n, x /* ? */ FROM t WHERE y LIKE $1 ESCAPE '\\'");
   EXPECT_EQ(n, 1);
   EXPECT_EQ(sql::RewritePlaceholders("SELECT 1", &n), "SELECT 1");
@@ -1062,8 +1073,8 @@ TEST(SqlDriver, RedactsPasswordsFromServerUris) {
   EXPECT_EQ(sql::Redact("my:file@name.db"), "my:file@name.db");  // a file path is not a URI
   EXPECT_EQ(DisplayDatabaseName("postgresql://a:b@h/d"), "postgresql://a@h/d");
   // Nor in an error: a server that is not there.
-  Result<sql::Connection> c =
-      sql::Connection::Open("postgresql://u:topsecret@127.0.0.1:1/none?connect_timeout=2", sql::Connection::Mode::kReadOnly);
+  Result<sql::Connection> c = sql::Connection::Open("postgresql://u:topsecret@127.0.0.1:1/none?connect_timeout=2",
+                                                    sql::Connection::Mode::kReadOnly);
   ASSERT_FALSE(c.ok());
   EXPECT_EQ(c.status().message().find("topsecret"), std::string::npos) << c.status().message();
   EXPECT_NE(c.status().message().find("postgresql://u@127.0.0.1:1/none"), std::string::npos) << c.status().message();

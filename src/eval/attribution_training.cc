@@ -161,7 +161,8 @@ void AddArticle(const AttributionArticle& art, const Lexicons& lexicons, const S
   }
 }
 
-Examples BuildExamples(const std::vector<AttributionArticle>& docs, const Lexicons& lexicons, const StringSet& cue_words) {
+Examples BuildExamples(const std::vector<AttributionArticle>& docs, const Lexicons& lexicons,
+                       const StringSet& cue_words) {
   Examples ex;
   for (const AttributionArticle& d : docs) AddArticle(d, lexicons, cue_words, &ex);
   return ex;
@@ -170,8 +171,8 @@ Examples BuildExamples(const std::vector<AttributionArticle>& docs, const Lexico
 // Words that are a gold cue at least `min_share` of the times they occur
 // (and at least `min_count` times): "believes", "according", "announced",
 // "accused", "wants" — PolNeAR's cues reach far past sitrep's speech verbs.
-std::vector<std::string> LearnCueWords(const std::vector<AttributionArticle>& docs, const Lexicons& lexicons, int min_count,
-                                       double min_share) {
+std::vector<std::string> LearnCueWords(const std::vector<AttributionArticle>& docs, const Lexicons& lexicons,
+                                       int min_count, double min_share) {
   std::map<std::string, std::pair<int, int>> seen;  // folded word -> (as cue, all)
   for (const AttributionArticle& art : docs) {
     LoadOptions lo;
@@ -218,7 +219,8 @@ std::string TokenScores(const learn::LinearModel& model, const Examples& ex) {
   const char* names[3] = {"cue", "source", "content"};
   for (int r = 0; r < 3; ++r) {
     double p = pred[r] ? 100.0 * both[r] / pred[r] : 0, rc = gold[r] ? 100.0 * both[r] / gold[r] : 0;
-    out << (r ? "; " : "") << names[r] << " P " << p << " R " << rc << " F1 " << (p + rc > 0 ? 2 * p * rc / (p + rc) : 0);
+    out << (r ? "; " : "") << names[r] << " P " << p << " R " << rc << " F1 "
+        << (p + rc > 0 ? 2 * p * rc / (p + rc) : 0);
   }
   return out.str();
 }

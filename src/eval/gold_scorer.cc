@@ -163,12 +163,14 @@ Result<GoldScore> ScoreAgainstGold(const Json& gold, const Extraction& x) {
     if (g.is_object() && g.contains("event") && g["event"].is_object()) {
       bool ok = best->event && best->event->type == Str(g["event"], "type");
       Count(&score.event_types, ok);
-      if (!ok) extra += " event " + (best->event ? best->event->type : std::string("none")) + " != " + Str(g["event"], "type") + ";";
+      if (!ok)
+        extra += " event " + (best->event ? best->event->type : std::string("none")) +
+                 " != " + Str(g["event"], "type") + ";";
     }
     r << "  " << (sp && st ? "HIT  " : "MISS ") << id << " -> c" << best->id << ": speaker "
-      << (best->speaker ? best->speaker->name : std::string("none")) << (sp ? " ok" : " WRONG (want " + gold_speaker + ")")
-      << ", status " << ToString(best->status) << (st ? " ok" : " WRONG (want " + gold_status + ")") << ";"
-      << extra << "\n";
+      << (best->speaker ? best->speaker->name : std::string("none"))
+      << (sp ? " ok" : " WRONG (want " + gold_speaker + ")") << ", status " << ToString(best->status)
+      << (st ? " ok" : " WRONG (want " + gold_status + ")") << ";" << extra << "\n";
   }
 
   r << "places\n";
@@ -210,7 +212,8 @@ Result<GoldScore> ScoreAgainstGold(const Json& gold, const Extraction& x) {
     Count(&score.quantities, found != nullptr);
     if (found != nullptr) Count(&score.quantity_bounds, found->bound == Str(g, "bound"));
     r << "  " << (found ? "HIT  " : "MISS ") << "\"" << Str(g, "text") << "\" = " << value << " " << unit;
-    if (found) r << " (bound " << found->bound << (found->bound == Str(g, "bound") ? " ok" : " want " + Str(g, "bound")) << ")";
+    if (found)
+      r << " (bound " << found->bound << (found->bound == Str(g, "bound") ? " ok" : " want " + Str(g, "bound")) << ")";
     r << "\n";
   }
 

@@ -115,7 +115,8 @@ class ClaimBuilder {
   SpeakerRef PossessiveSpeaker(size_t k) const;
   void NoteSpeaker(const SpeakerRef& r, size_t at);
 
-  // claim_attribution.cc: claims and their attribution: quotes, reported speech, trailing and colon attribution, reports, narration
+  // claim_attribution.cc: claims and their attribution: quotes, reported speech, trailing and colon attribution,
+  // reports, narration
   Draft& NewDraft(ClaimKind kind, size_t tb, size_t te, uint32_t sentence);
   void SetSpeaker(Draft* d, const SpeakerRef& r, size_t verb);
   bool AttributeQuote(const QuoteMention& q, size_t q_index, Draft* d);

@@ -141,7 +141,8 @@ bool ClaimBuilder::KeepLearned(uint32_t s, const AttributionSpan& cue, std::pair
 // "…, the country's state news agency reported." and "…, said the
 // agency": a tagged source and cue after a comma that close the sentence
 // (dates aside) attribute what comes before the comma, tagged or not.
-std::pair<size_t, size_t> ClaimBuilder::TrailingContent(size_t first, size_t last, const AttributionSpan& cue, uint32_t s) const {
+std::pair<size_t, size_t> ClaimBuilder::TrailingContent(size_t first, size_t last, const AttributionSpan& cue,
+                                                        uint32_t s) const {
   const AttributionSpan* source = NearestTagged(first, last, cue, AttributionRole::kSource, /*after=*/false);
   if (source == nullptr) return {0, 0};
   size_t from = std::min(source->token_begin, cue.token_begin), to = std::max(source->token_end, cue.token_end);
@@ -180,8 +181,8 @@ std::pair<size_t, size_t> ClaimBuilder::TaggedContent(size_t first, size_t last,
 
 // The tagged span of `role` nearest to `cue` in spans [first, last): the
 // first one after it, else the last one before it (or the reverse).
-const AttributionSpan* ClaimBuilder::NearestTagged(size_t first, size_t last, const AttributionSpan& cue, AttributionRole role,
-                                     bool after) const {
+const AttributionSpan* ClaimBuilder::NearestTagged(size_t first, size_t last, const AttributionSpan& cue,
+                                                   AttributionRole role, bool after) const {
   const AttributionSpan* before_it = nullptr;
   const AttributionSpan* after_it = nullptr;
   for (size_t i = first; i < last; ++i) {

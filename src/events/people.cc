@@ -328,7 +328,8 @@ class PeopleClusterer {
     for (size_t i = 0; i < a_.token_count(); ++i) {
       if (e->at_token[i] >= 0 || explained[i] || !a_.IsWord(i) || !a_.token(i).capitalized) continue;
       if (a_.Has(i, kStopWord)) continue;
-      const int found = FirstMatch(a_.folded[i], i, static_cast<int>(clusters_.size()), [](const Cluster&) { return true; });
+      const int found =
+          FirstMatch(a_.folded[i], i, static_cast<int>(clusters_.size()), [](const Cluster&) { return true; });
       if (found < static_cast<int>(clusters_.size())) {
         Cluster& c = clusters_[found];
         EntityMention m{EntityKind::kPerson, i, i + 1};

@@ -112,7 +112,8 @@ class DateFinder {
       if (opens && i + 1 < dates->size()) {
         const DateFound& e = (*dates)[i + 1];
         bool closes = e.token_begin == d.token_end + 1 && (W(d.token_end) == "по" || W(d.token_end) == "до");
-        if (closes && d.mention.time_precision == 1 && e.mention.time_precision == 1 && !(e.mention.from < d.mention.from)) {
+        if (closes && d.mention.time_precision == 1 && e.mention.time_precision == 1 &&
+            !(e.mention.from < d.mention.from)) {
           d.token_end = e.token_end;
           d.mention.to = e.mention.to;
           d.mention.time_precision = PrecisionForDays(d.mention.to.ToDays() - d.mention.from.ToDays());
@@ -323,7 +324,8 @@ class DateFinder {
     // "ночью", "вночі", "этой ночью", "минулої ночі": the night before publication.
     size_t k = i;
     while (Cal(k, K::kLast) && k < i + 2) ++k;
-    if (Cal(k, K::kNight) && W(k + 1) != "на" && (k > i || W(k) == "ночью" || W(k) == "вночі" || (i > 0 && W(i - 1) == "за"))) {
+    if (Cal(k, K::kNight) && W(k + 1) != "на" &&
+        (k > i || W(k) == "ночью" || W(k) == "вночі" || (i > 0 && W(i - 1) == "за"))) {
       SetDay(d, Add(p, -1));
       return k + 1 - i;
     }

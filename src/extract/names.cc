@@ -244,7 +244,8 @@ class EntityFinder {
     if (name_begin >= chain_end) return 0;  // only roles: let the role matcher take them
     if (name_begin > i) return 0;           // the role comes first; its own match handles it
     const int* known = nullptr;
-    int kn = a_.Has(name_begin, kPersonStart) ? lex.person_aliases().Match(a_.Stems(), name_begin, chain_end, &known) : 0;
+    int kn =
+        a_.Has(name_begin, kPersonStart) ? lex.person_aliases().Match(a_.Stems(), name_begin, chain_end, &known) : 0;
     size_t len = chain_end - name_begin;
     bool person = kn > 0 || len >= 2;
     if (!person && len == 1) {

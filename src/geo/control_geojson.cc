@@ -86,7 +86,8 @@ bool ReadGeometry(const json& g, MultiPolygon* shape, std::string* why) {
     }
     return true;
   }
-  *why = type.empty() ? "geometry has no \"type\" string" : "a " + type + " is not an area (Polygon or MultiPolygon needed)";
+  *why = type.empty() ? "geometry has no \"type\" string"
+                      : "a " + type + " is not an area (Polygon or MultiPolygon needed)";
   return false;
 }
 
@@ -108,7 +109,8 @@ Result<std::vector<ControlFeature>> ParseControlGeoJson(std::string_view text, s
     root = json::parse(text);
   } catch (const json::exception& e) {
     std::string what = e.what();
-    return Status::DataError("not valid JSON (" + Printable(what.substr(what.find(']') + 2), kMessageExcerptBytes) + ")");
+    return Status::DataError("not valid JSON (" + Printable(what.substr(what.find(']') + 2), kMessageExcerptBytes) +
+                             ")");
   }
   const std::string type = TypeOf(root);
   if (type.empty()) return Status::DataError("not GeoJSON: no \"type\" string");
@@ -144,7 +146,8 @@ Result<std::vector<ControlFeature>> ParseControlGeoJson(std::string_view text, s
       continue;
     }
     if (std::string bad = InvalidReason(cf.shape); !bad.empty()) {
-      Result<MultiPolygon> fixed = repair && Repairable(bad) ? MakeValid(cf.shape) : Result<MultiPolygon>(Status::DataError(""));
+      Result<MultiPolygon> fixed =
+          repair && Repairable(bad) ? MakeValid(cf.shape) : Result<MultiPolygon>(Status::DataError(""));
       if (!fixed.ok() || fixed->empty()) {
         problems->push_back({cf.number, bad});
         continue;

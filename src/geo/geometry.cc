@@ -54,7 +54,8 @@ GeomPtr ToGeos(GEOSContextHandle_t h, const MultiPolygon& shape) {
   for (const Polygon& p : shape) {
     std::vector<GEOSGeometry*> holes;
     for (const Ring& hole : p.holes) holes.push_back(MakeRing(h, hole));
-    polys.push_back(GEOSGeom_createPolygon_r(h, MakeRing(h, p.outer), holes.data(), static_cast<unsigned>(holes.size())));
+    polys.push_back(
+        GEOSGeom_createPolygon_r(h, MakeRing(h, p.outer), holes.data(), static_cast<unsigned>(holes.size())));
   }
   return GeomPtr(GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, polys.data(), static_cast<unsigned>(polys.size())),
                  GeomDeleter{h});
@@ -91,8 +92,9 @@ std::string RingProblem(const Ring& r, const char* what) {
   for (const LonLat& p : r) {
     if (!(std::fabs(p.lon) <= 180) || !(std::fabs(p.lat) <= 90)) {
       char buf[160];
-      std::snprintf(buf, sizeof buf, "%s has a position out of range (%g, %g): longitude must be within ±180, latitude ±90",
-                    what, p.lon, p.lat);
+      std::snprintf(buf, sizeof buf,
+                    "%s has a position out of range (%g, %g): longitude must be within ±180, latitude ±90", what, p.lon,
+                    p.lat);
       return buf;
     }
   }
@@ -215,7 +217,8 @@ std::string InvalidReason(const MultiPolygon& shape) {
 
 bool Repairable(const std::string& reason) {
   return reason.find("not closed") == std::string::npos && reason.find("out of range") == std::string::npos &&
-         reason.find("positions (at least 4") == std::string::npos && reason.find("cannot be built") == std::string::npos;
+         reason.find("positions (at least 4") == std::string::npos &&
+         reason.find("cannot be built") == std::string::npos;
 }
 
 Result<MultiPolygon> MakeValid(const MultiPolygon& shape) {

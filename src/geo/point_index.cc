@@ -36,7 +36,8 @@ PointInPolygonIndex::PointInPolygonIndex(const MultiPolygon& shape) {
 
 bool PointInPolygonIndex::Contains(double lon, double lat) const {
   if (bands_.empty() || lon < min_lon_ || lon > max_lon_ || lat < min_lat_ || lat > max_lat_) return false;
-  size_t b = static_cast<size_t>(std::clamp((lat - min_lat_) / band_height_, 0.0, static_cast<double>(bands_.size() - 1)));
+  size_t b =
+      static_cast<size_t>(std::clamp((lat - min_lat_) / band_height_, 0.0, static_cast<double>(bands_.size() - 1)));
   bool inside = false;
   for (const Edge& e : bands_[b]) {
     // Crossing number: edges straddling the point's latitude whose crossing

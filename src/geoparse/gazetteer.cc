@@ -192,7 +192,8 @@ Status Gazetteer::Init() {
   drop(gz::kWordHash);
   for (uint32_t i = 0; i < h->node_count; ++i) {
     const gz::NodeRecord& n = s.nodes[i];
-    if (!list_ok(n.edge_begin, n.edge_count, s.edge_count) || !list_ok(n.names_begin, n.names_count, s.postings_count) ||
+    if (!list_ok(n.edge_begin, n.edge_count, s.edge_count) ||
+        !list_ok(n.names_begin, n.names_count, s.postings_count) ||
         !list_ok(n.stems_begin, n.stems_count, s.postings_count)) {
       return bad("name node " + std::to_string(i) + " out of bounds");
     }
@@ -247,7 +248,8 @@ Status Gazetteer::Init() {
 uint32_t Gazetteer::WordId(std::string_view w) const {
   const Storage& s = *storage_;
   const size_t mask = s.word_hash_size - 1;
-  for (size_t slot = gz::WordHash(w) & mask, probes = 0; probes < s.word_hash_size; slot = (slot + 1) & mask, ++probes) {
+  for (size_t slot = gz::WordHash(w) & mask, probes = 0; probes < s.word_hash_size;
+       slot = (slot + 1) & mask, ++probes) {
     uint32_t id = s.word_hash[slot];
     if (id == 0) return 0;
     if (s.String(s.words[id - 1].text) == w) return id;

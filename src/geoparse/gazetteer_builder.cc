@@ -177,7 +177,8 @@ Status AddDemonyms(std::string_view tsv, const std::unordered_map<std::string, s
     } else {
       at = FindTablePlace(*places, iso3_of, gz::kContinent, "", "", key);
     }
-    if (at < 0) return bad("no place '" + std::string(key) + "' (a country's ISO alpha-2 code, CC.admin1, or a continent)");
+    if (at < 0)
+      return bad("no place '" + std::string(key) + "' (a country's ISO alpha-2 code, CC.admin1, or a continent)");
     for (auto f : SplitList(r.field(0))) {
       AddUnique(&(*places)[at].demonyms, f);
       ++rep->demonyms;
@@ -260,7 +261,8 @@ void AddDeclinedForms(const Declension& d, const Place& p, std::vector<std::pair
       names->emplace_back(plain, base);
     }
     for (const std::string& v : variants) {
-      for (std::string& f : d.Forms(v, p.country == "RUS" || p.country == "BLR")) names->emplace_back(std::move(f), base);
+      for (std::string& f : d.Forms(v, p.country == "RUS" || p.country == "BLR"))
+        names->emplace_back(std::move(f), base);
     }
   }
   rep->declined_forms += names->size() - first;
@@ -384,7 +386,8 @@ Status GazetteerBuild::ReadTable() {
   for (size_t at = 0; at < src.places_tsv.size();) {
     size_t nl = src.places_tsv.find('\n', at);
     std::string_view line = src.places_tsv.substr(at, nl == std::string_view::npos ? std::string_view::npos : nl - at);
-    if (line.starts_with("# version ")) data_version = static_cast<uint32_t>(std::atoi(std::string(line.substr(10)).c_str()));
+    if (line.starts_with("# version "))
+      data_version = static_cast<uint32_t>(std::atoi(std::string(line.substr(10)).c_str()));
     if (nl == std::string_view::npos) break;
     at = nl + 1;
   }
@@ -676,7 +679,8 @@ Status GazetteerBuild::BuildTrie() {
   // unless a city of 100,000+ people or a region has that name.
   if (src.common_cyrillic) {
     std::vector<std::string_view> word_text(words.size() + 1);
-    for (uint32_t id = 1; id <= words.size(); ++id) word_text[id] = std::string_view(strings).substr(words[id - 1].text.offset, words[id - 1].text.size);
+    for (uint32_t id = 1; id <= words.size(); ++id)
+      word_text[id] = std::string_view(strings).substr(words[id - 1].text.offset, words[id - 1].text.size);
     for (const auto& [k, child] : edges) {
       if ((k >> 32) != 0) continue;  // a first word: single-word names hang off the root
       BuildNode& node = nodes[child];
@@ -723,7 +727,8 @@ void GazetteerBuild::Records() {
   }
   std::vector<std::tuple<uint32_t, uint32_t, uint32_t>> edge_list;  // parent, word, child
   edge_list.reserve(edges.size());
-  for (const auto& [k, child] : edges) edge_list.emplace_back(static_cast<uint32_t>(k >> 32), static_cast<uint32_t>(k), child);
+  for (const auto& [k, child] : edges)
+    edge_list.emplace_back(static_cast<uint32_t>(k >> 32), static_cast<uint32_t>(k), child);
   std::sort(edge_list.begin(), edge_list.end());
   node_records.resize(nodes.size());
   edge_records.reserve(edge_list.size());

@@ -49,7 +49,8 @@ struct Header {
 enum Kind : uint16_t { kCountry, kAdmin1, kCity, kTown, kVillage, kLandmark, kContinent, kKindCount };
 
 inline std::string_view KindName(uint16_t kind) {
-  static constexpr std::string_view kNames[] = {"country", "admin1", "city", "town", "village", "landmark", "continent"};
+  static constexpr std::string_view kNames[] = {"country", "admin1",   "city",     "town",
+                                                "village", "landmark", "continent"};
   return kind < kKindCount ? kNames[kind] : std::string_view("unknown");
 }
 

@@ -280,7 +280,9 @@ struct Candidate {
   double margin = 0;
   const char* how = "exact";
 
-  bool Alternate(const GazetteerEntry* x) const { return std::binary_search(alternates.begin(), alternates.end(), x->index); }
+  bool Alternate(const GazetteerEntry* x) const {
+    return std::binary_search(alternates.begin(), alternates.end(), x->index);
+  }
 
   // True when every place the name may be is a town: then it must be shown
   // to be a place at all.
@@ -667,7 +669,8 @@ void Resolution::Judge(Candidate& c) {
   if (b >= 2 &&
       (a.folded[b - 1] == "," || a.folded[b - 1] == "and" || a.folded[b - 1] == "or" ||
        IsCyrillicConjunction(a.folded[b - 1])) &&
-      cand_at[b - 2] >= 0 && (!IsSettlement(*cands[cand_at[b - 2]].options.front()) || cands[cand_at[b - 2]].district)) {
+      cand_at[b - 2] >= 0 &&
+      (!IsSettlement(*cands[cand_at[b - 2]].options.front()) || cands[cand_at[b - 2]].district)) {
     listed = true;
   }
   if (e + 1 < n && (a.folded[e] == "," || a.folded[e] == "and" || IsCyrillicConjunction(a.folded[e])) &&
@@ -797,8 +800,9 @@ void Resolution::CountVotes() {
   // Country names vote for nothing: "U.S." in a report on Ukraine does not
   // make its "Georgia" the state; towns and regions vote.
   auto votes = [](const Candidate& c) {
-    return std::any_of(c.options.begin(), c.options.end(),
-                       [](const GazetteerEntry* x) { return x->place_kind != PlaceKind::kCountry && x->place_kind != PlaceKind::kContinent; });
+    return std::any_of(c.options.begin(), c.options.end(), [](const GazetteerEntry* x) {
+      return x->place_kind != PlaceKind::kCountry && x->place_kind != PlaceKind::kContinent;
+    });
   };
   for (Candidate& c : cands) {
     if (!c.accepted || !votes(c)) continue;
@@ -851,7 +855,8 @@ void Resolution::CountVotes() {
     if (!small_towns) continue;
     if (!names_counted) count_names();
     bool elsewhere = std::any_of(c.options.begin(), c.options.end(), [&](const GazetteerEntry* x) {
-      if (country_votes.count(x->country) && country_votes[x->country] - (x->country == c.vote_country ? c.vote_country_w : 0) > 0.25) {
+      if (country_votes.count(x->country) &&
+          country_votes[x->country] - (x->country == c.vote_country ? c.vote_country_w : 0) > 0.25) {
         return true;
       }
       // Named by another name (a country, a region, a town).
@@ -900,11 +905,15 @@ void Resolution::ChoosePlaces() {
       if (r != UINT32_MAX) {
         double av = admin1_votes.count(r) ? admin1_votes[r] : 0;
         if (r == c.vote_admin1) av -= c.vote_admin1_w;
-        if (av > 0.25) s += x->place_kind == PlaceKind::kAdmin1 ? o.admin1_vote_region : av >= 2 ? o.admin1_vote_town_strong : o.admin1_vote_town;
+        if (av > 0.25)
+          s += x->place_kind == PlaceKind::kAdmin1 ? o.admin1_vote_region
+               : av >= 2                           ? o.admin1_vote_town_strong
+                                                   : o.admin1_vote_town;
       }
       if (q != nullptr) {
         for (const GazetteerEntry* y : q->options) {
-          if ((y->place_kind == PlaceKind::kAdmin1 && x->admin1_entry == y->index) || (y->place_kind == PlaceKind::kCountry && x->country == y->country)) {
+          if ((y->place_kind == PlaceKind::kAdmin1 && x->admin1_entry == y->index) ||
+              (y->place_kind == PlaceKind::kCountry && x->country == y->country)) {
             s += o.qualifier_bonus;
             break;
           }
@@ -1101,7 +1110,8 @@ void PlaceResolver::ResolveMisspellings(const Analysis& a, const std::vector<boo
     if (letters < 5 || a.Has(i, kStopWord) || IsNeverAPlaceAlone(w) || IsDirectionWord(w)) continue;
     // Inside a longer name ("North Fulton Regional Hospital") or a
     // possessive ("Carter's home"): a person's or a business's name.
-    if (i + 1 < n && (a.folded[i + 1] == "'s" || (NameToken(a, i + 1) && a.sentence_of[i + 1] == a.sentence_of[i]))) continue;
+    if (i + 1 < n && (a.folded[i + 1] == "'s" || (NameToken(a, i + 1) && a.sentence_of[i + 1] == a.sentence_of[i])))
+      continue;
     if (i > 0 && NameToken(a, i - 1) && !a.SentenceInitial(i) && a.sentence_of[i - 1] == a.sentence_of[i]) continue;
     bool listed = false;
     // In a list of places, or before a region word, a near miss is a place.
@@ -1197,7 +1207,8 @@ void PlaceResolver::MarkMetonyms(const Analysis& a, std::vector<PlaceFound>* pla
       // A part of a hyphenated word: "pro-Kremlin", "Moscow-backed" stand
       // for the government, "Moscow-based" does not.
       std::string_view word = a.folded[p.token_begin];
-      bool government = p.entry->place_kind == PlaceKind::kLandmark || word.starts_with("pro-") || word.starts_with("anti-");
+      bool government =
+          p.entry->place_kind == PlaceKind::kLandmark || word.starts_with("pro-") || word.starts_with("anti-");
       for (std::string_view rest : {"-backed", "-led", "-controlled", "-allied", "-aligned", "-friendly",
                                     "-appointed", "-installed", "-sponsored"}) {
         government = government || word.ends_with(rest);

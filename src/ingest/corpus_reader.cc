@@ -286,7 +286,9 @@ void ReadJsonLines(std::istream& in, const std::string& name, const CorpusReader
       continue;
     }
     if (!j.is_object()) {
-      on_problem({origin, "not a JSON object; each line must be {\"id\", \"url\", \"outlet\", \"published\", \"title\", \"text\"}"});
+      on_problem(
+          {origin,
+           "not a JSON object; each line must be {\"id\", \"url\", \"outlet\", \"published\", \"title\", \"text\"}"});
       continue;
     }
     auto text = j.find("text");

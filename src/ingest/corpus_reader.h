@@ -51,7 +51,8 @@ struct CorpusReaderOptions {
 struct CorpusWalkStats {
   uint64_t files = 0;          // files read
   uint64_t ignored_files = 0;  // files in folders that are not a known type
-  uint64_t skipped_records = 0;  // records not ingested for a reason that is not a fault (service messages, empty posts)
+  uint64_t skipped_records =
+      0;  // records not ingested for a reason that is not a fault (service messages, empty posts)
 };
 
 // Walks `paths` (files, and folders recursively in name order) and calls

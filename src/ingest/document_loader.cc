@@ -75,8 +75,8 @@ std::string GuessLanguage(std::string_view text) {
       unsigned char d = static_cast<unsigned char>(text[i + 1]);
       ++cyrillic;
       // і І ї Ї є Є ґ Ґ
-      if ((c == 0xD1 && (d == 0x96 || d == 0x97 || d == 0x94)) || (c == 0xD0 && (d == 0x86 || d == 0x87 || d == 0x84)) ||
-          (c == 0xD2 && (d == 0x90 || d == 0x91))) {
+      if ((c == 0xD1 && (d == 0x96 || d == 0x97 || d == 0x94)) ||
+          (c == 0xD0 && (d == 0x86 || d == 0x87 || d == 0x84)) || (c == 0xD2 && (d == 0x90 || d == 0x91))) {
         ++ukrainian;
       }
       ++i;
@@ -111,7 +111,8 @@ Result<Document> LoadDocument(std::string bytes, const LoadOptions& options) {
     return Status::DataError("document is empty (no text to extract from)");
   }
   if (LooksBinary(bytes)) {
-    return Status::DataError("document looks like binary data, not text (NUL or control bytes); give a plain-text or HTML file");
+    return Status::DataError(
+        "document looks like binary data, not text (NUL or control bytes); give a plain-text or HTML file");
   }
   doc.raw = std::move(bytes);
   // Repair a copy (same length, so offsets hold) before reading anything
@@ -172,7 +173,9 @@ Result<Document> LoadDocument(std::string bytes, const LoadOptions& options) {
     return Status::InvalidArgument("publication date '" + doc.meta.published + "' is not a date (YYYY-MM-DD)");
   }
   if (doc.meta.published.empty()) {
-    doc.meta.warnings.push_back("no publication date: relative dates (\"last week\", \"on Monday\") are left unresolved; give --published YYYY-MM-DD");
+    doc.meta.warnings.push_back(
+        "no publication date: relative dates (\"last week\", \"on Monday\") are left unresolved; give --published "
+        "YYYY-MM-DD");
   }
   return doc;
 }

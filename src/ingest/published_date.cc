@@ -31,7 +31,8 @@ bool AllDigits(std::string_view s) {
 
 std::optional<std::string> NormalizePublished(std::string_view v) {
   while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
-  while (!v.empty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\r' || v.back() == '\n')) v.remove_suffix(1);
+  while (!v.empty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\r' || v.back() == '\n'))
+    v.remove_suffix(1);
   if (v.empty()) return std::nullopt;
   // ISO 8601: 2024-08-13, 2024-08-13T10:15:00Z, 2024-08-13 10:15
   if (v.size() >= 10 && v[4] == '-' && v[7] == '-' && (v.size() == 10 || v[10] == 'T' || v[10] == ' ')) {

@@ -71,7 +71,8 @@ void ReadTelegramExport(std::string_view text, const std::string& name, const Co
   }
   auto messages = root.is_object() ? root.find("messages") : root.end();
   if (!root.is_object() || messages == root.end() || !messages->is_array()) {
-    on_problem({name, "not a Telegram export: no \"messages\" array (a corpus of articles goes in JSON Lines, .jsonl)"});
+    on_problem(
+        {name, "not a Telegram export: no \"messages\" array (a corpus of articles goes in JSON Lines, .jsonl)"});
     return;
   }
   // A channel name of another type: the messages are kept, flagged, under
@@ -114,7 +115,9 @@ void ReadTelegramExport(std::string_view text, const std::string& name, const Co
     std::string body;
     auto m_text = m.find("text");
     if (m_text == m.end() || !FlattenText(*m_text, &body, &r.links)) {
-      on_problem({origin, "\"text\" is neither a string nor an array of strings and {\"type\", \"text\"} objects with string fields"});
+      on_problem(
+          {origin,
+           "\"text\" is neither a string nor an array of strings and {\"type\", \"text\"} objects with string fields"});
       continue;
     }
     if (body.find_first_not_of(" \t\r\n") == std::string::npos) {  // a photo or sticker with no caption

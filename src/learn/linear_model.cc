@@ -239,7 +239,8 @@ std::string LinearModel::Serialize() const {
     for (size_t k = 0; k <= packed_mask_; ++k) {
       uint32_t key;
       std::memcpy(&key, &packed_[k * stride], sizeof key);
-      if (key != 0) entries.emplace_back(key, std::vector<int16_t>(&packed_[k * stride + 2], &packed_[k * stride + 2 + L]));
+      if (key != 0)
+        entries.emplace_back(key, std::vector<int16_t>(&packed_[k * stride + 2], &packed_[k * stride + 2 + L]));
     }
   } else {
     float max_abs = 0;

@@ -219,8 +219,12 @@ class ChunkBuffer : public std::streambuf {
 // A control layer's map: what /api/control puts in a feature's properties
 // and /api/layers lists.
 ordered_json LayerJson(const ControlLayerSummary& l) {
-  return ordered_json{{"layer", l.layer},       {"date", l.date},         {"holder", l.holder},
-                      {"features", l.features}, {"area_km2", l.area_km2}, {"area_sq_mi", l.area_km2 * kSquareMilesPerKm2},
+  return ordered_json{{"layer", l.layer},
+                      {"date", l.date},
+                      {"holder", l.holder},
+                      {"features", l.features},
+                      {"area_km2", l.area_km2},
+                      {"area_sq_mi", l.area_km2 * kSquareMilesPerKm2},
                       {"boundary_km", l.perimeter_km}};
 }
 
@@ -335,11 +339,14 @@ struct Server::Impl {
     if (!points.ok()) return SendError(res, HttpStatus(points.status()), points.status().message());
     // Written directly: a tree of 10,000 JSON arrays took longer to build
     // than the query. Coordinates to 5 decimals (about a metre).
-    std::string body = R"({"columns":["id","document_id","lat","lon","place","place_kind","date","event_type","sub_event_type",)"
-                       R"("status","corroboration","map_check"],"count":)" +
-                       std::to_string(points->size()) + R"(,"points":[)";
+    std::string body =
+        R"({"columns":["id","document_id","lat","lon","place","place_kind","date","event_type","sub_event_type",)"
+        R"("status","corroboration","map_check"],"count":)" +
+        std::to_string(points->size()) + R"(,"points":[)";
     body.reserve(body.size() + points->size() * 120);
-    auto text = [&body](const std::string& s) { body += nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
+    auto text = [&body](const std::string& s) {
+      body += nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    };
     char number[96];
     for (size_t i = 0; i < points->size(); ++i) {
       const Database::EventPoint& p = (*points)[i];
@@ -367,7 +374,8 @@ struct Server::Impl {
     Result<std::vector<Database::DayCount>> days = db->Timeline(f);
     if (!days.ok()) return SendError(res, HttpStatus(days.status()), days.status().message());
     ordered_json rows = ordered_json::array();
-    for (const Database::DayCount& d : *days) rows.push_back({{"date", d.date}, {"event_type", d.event_type}, {"count", d.count}});
+    for (const Database::DayCount& d : *days)
+      rows.push_back({{"date", d.date}, {"event_type", d.event_type}, {"count", d.count}});
     SendJson(res, 200, ordered_json{{"days", rows}});
   }
 
@@ -376,7 +384,8 @@ struct Server::Impl {
     char* end = nullptr;
     long long id = std::strtoll(id_text.c_str(), &end, 10);
     if (id_text.empty() || *end != '\0' || id <= 0) {
-      return SendError(res, 400, "document id must be a positive integer, not '" + Printable(id_text, kMessageExcerptBytes) + "'");
+      return SendError(
+          res, 400, "document id must be a positive integer, not '" + Printable(id_text, kMessageExcerptBytes) + "'");
     }
     Result<Database> db = Database::Open(options.db_path);
     if (!db.ok()) return SendError(res, HttpStatus(db.status()), db.status().message());
@@ -386,27 +395,30 @@ struct Server::Impl {
     for (const ClaimRecord& c : d->claims) claims_json.push_back(ToJson(c));
     ordered_json near = ordered_json::array();
     for (const auto& [other, sim] : d->near_duplicates) near.push_back({{"document_id", other}, {"similarity", sim}});
-    SendJson(res, 200,
-             ordered_json{{"id", d->id},
-                          {"title", d->title},
-                          {"outlet", d->outlet},
-                          {"url", d->url},
-                          {"published", d->published ? ordered_json(*d->published) : ordered_json()},
-                          {"language", d->language},
-                          {"forwarded_from", d->forwarded_from.empty() ? ordered_json() : ordered_json(d->forwarded_from)},
-                          {"reply_to", d->reply_to.empty() ? ordered_json() : ordered_json(d->reply_to)},
-                          {"format", d->format},
-                          {"version", d->version},
-                          {"is_latest", d->is_latest},
-                          {"near_duplicates", near},
-                          {"warnings", d->warnings},
-                          {"raw", d->raw},
-                          {"claims", claims_json}});
+    SendJson(
+        res, 200,
+        ordered_json{{"id", d->id},
+                     {"title", d->title},
+                     {"outlet", d->outlet},
+                     {"url", d->url},
+                     {"published", d->published ? ordered_json(*d->published) : ordered_json()},
+                     {"language", d->language},
+                     {"forwarded_from", d->forwarded_from.empty() ? ordered_json() : ordered_json(d->forwarded_from)},
+                     {"reply_to", d->reply_to.empty() ? ordered_json() : ordered_json(d->reply_to)},
+                     {"format", d->format},
+                     {"version", d->version},
+                     {"is_latest", d->is_latest},
+                     {"near_duplicates", near},
+                     {"warnings", d->warnings},
+                     {"raw", d->raw},
+                     {"claims", claims_json}});
   }
 
   void Control(const httplib::Request& req, httplib::Response& res) {
     for (const auto& [name, value] : req.params) {
-      if (name != "date" && name != "layer") return SendError(res, 400, "unknown parameter '" + Printable(name, kMessageExcerptBytes) + "'; known: date, layer");
+      if (name != "date" && name != "layer")
+        return SendError(res, 400,
+                         "unknown parameter '" + Printable(name, kMessageExcerptBytes) + "'; known: date, layer");
     }
     if (!req.has_param("date")) return SendError(res, 400, "date=YYYY-MM-DD is required");
     Result<std::vector<ControlLayerShape>> layers =
@@ -488,7 +500,8 @@ struct Server::Impl {
   void LayersExport(const httplib::Request& req, httplib::Response& res) {
     for (const auto& [name, value] : req.params) {
       if (name != "layer" && name != "format") {
-        return SendError(res, 400, "unknown parameter '" + Printable(name, kMessageExcerptBytes) + "'; known: format, layer");
+        return SendError(res, 400,
+                         "unknown parameter '" + Printable(name, kMessageExcerptBytes) + "'; known: format, layer");
       }
     }
     const std::string name = req.has_param("format") ? req.get_param_value("format") : "";
@@ -507,7 +520,8 @@ struct Server::Impl {
   // Every stored layer and date (the page's date slider marks them).
   void Layers(const httplib::Request& req, httplib::Response& res) {
     for (const auto& [name, value] : req.params) {
-      if (name != "layer") return SendError(res, 400, "unknown parameter '" + Printable(name, kMessageExcerptBytes) + "'; known: layer");
+      if (name != "layer")
+        return SendError(res, 400, "unknown parameter '" + Printable(name, kMessageExcerptBytes) + "'; known: layer");
     }
     Result<std::vector<ControlLayerSummary>> layers =
         ListControlLayers(options.db_path, req.has_param("layer") ? req.get_param_value("layer") : "", "");
@@ -581,8 +595,8 @@ struct Server::Impl {
         what = e.what();
       } catch (...) {
       }
-      std::fprintf(stderr, "sitrep serve: internal error on %s: %s\n", Printable(req.path, kMessageExcerptBytes).c_str(),
-                   Printable(what, kMessageExcerptBytes).c_str());
+      std::fprintf(stderr, "sitrep serve: internal error on %s: %s\n",
+                   Printable(req.path, kMessageExcerptBytes).c_str(), Printable(what, kMessageExcerptBytes).c_str());
       SendError(res, 500, "internal error");
     });
     http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {

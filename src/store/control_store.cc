@@ -36,7 +36,8 @@ std::string NormalizeDate(const std::string& d) {
 
 Result<ControlImportSummary> ImportControl(const std::vector<std::string>& paths, const ControlImportOptions& o) {
   if (paths.empty()) return Status::InvalidArgument("nothing to import: give GeoJSON files or folders");
-  if (!o.date.empty() && !CivilDate::Parse(o.date)) return Status::InvalidArgument("--date '" + o.date + "' is not YYYY-MM-DD");
+  if (!o.date.empty() && !CivilDate::Parse(o.date))
+    return Status::InvalidArgument("--date '" + o.date + "' is not YYYY-MM-DD");
   std::vector<std::string> files;
   for (const std::string& p : paths) {
     std::error_code ec;
@@ -141,7 +142,8 @@ namespace {
 // area_km2, perimeter_km and, with_geometry, geometry.
 Status ForEachControlLayer(const std::string& db_path, const std::string& layer, const std::string& date,
                            bool with_geometry, const std::function<void(const sql::Statement&)>& on_row) {
-  if (!date.empty() && !CivilDate::Parse(date)) return Status::InvalidArgument("--date '" + date + "' is not YYYY-MM-DD");
+  if (!date.empty() && !CivilDate::Parse(date))
+    return Status::InvalidArgument("--date '" + date + "' is not YYYY-MM-DD");
   Result<sql::Connection> db = OpenForReading(db_path);
   if (!db.ok()) return db.status();
   Result<sql::Statement> st = db->Prepare(
@@ -213,7 +215,8 @@ Result<std::vector<ControlChange>> DiffControl(const std::string& db_path, const
   Result<sql::Statement> at = db->Prepare(
       "SELECT date, holder, geometry, area_km2 FROM control_layers WHERE layer = ? AND date <= ? "
       "ORDER BY date DESC LIMIT 1");
-  if (!names.ok() || !at.ok()) return Status::DataError(db_path + " has no control layers (run 'sitrep control import')");
+  if (!names.ok() || !at.ok())
+    return Status::DataError(db_path + " has no control layers (run 'sitrep control import')");
   names->Bind(1, layer);
   std::vector<std::string> layers;
   Status s;

@@ -19,7 +19,8 @@ Result<uint64_t> RebuildClaimGroups(sql::Connection* db) {
   Result<sql::Statement> st = db->Prepare(
       "SELECT c.id, c.document_id, d.cluster_id, "
       // A forwarded post's source is the channel it was first posted in.
-      "CASE WHEN d.forwarded_from != '' THEN 'Telegram: ' || d.forwarded_from ELSE o.name END, c.event_type, c.status, c.speaker, c.date_from, c.date_to, "
+      "CASE WHEN d.forwarded_from != '' THEN 'Telegram: ' || d.forwarded_from ELSE o.name END, c.event_type, c.status, "
+      "c.speaker, c.date_from, c.date_to, "
       "d.published, p.gazetteer_id, p.country, p.admin1, p.name, p.lat, p.lon, p.geo_precision "
       "FROM claims c JOIN documents d ON d.id = c.document_id JOIN outlets o ON o.id = d.outlet_id "
       "LEFT JOIN places p ON p.id = c.place_id "

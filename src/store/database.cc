@@ -88,7 +88,8 @@ Result<sql::Connection> OpenForReading(const std::string& path) {
     if (!std::filesystem::exists(path, ec)) {
       return Status::NotFound("no database at " + path + " (run 'sitrep ingest' first, or give --db FILE)");
     }
-    if (std::filesystem::is_directory(path, ec)) return Status::InvalidArgument(path + " is a folder; --db takes a file");
+    if (std::filesystem::is_directory(path, ec))
+      return Status::InvalidArgument(path + " is a folder; --db takes a file");
   }
   Result<sql::Connection> c = sql::Connection::Open(path, sql::Connection::Mode::kReadOnly);
   if (!c.ok()) return c.status();
@@ -122,10 +123,12 @@ Status ValidateFilter(const QueryFilter& f) {
     }
   }
   if (!f.since.empty() && !CivilDate::Parse(f.since)) {
-    return Status::InvalidArgument("since '" + Printable(f.since, kMessageExcerptBytes) + "' is not a date (YYYY-MM-DD)");
+    return Status::InvalidArgument("since '" + Printable(f.since, kMessageExcerptBytes) +
+                                   "' is not a date (YYYY-MM-DD)");
   }
   if (!f.until.empty() && !CivilDate::Parse(f.until)) {
-    return Status::InvalidArgument("until '" + Printable(f.until, kMessageExcerptBytes) + "' is not a date (YYYY-MM-DD)");
+    return Status::InvalidArgument("until '" + Printable(f.until, kMessageExcerptBytes) +
+                                   "' is not a date (YYYY-MM-DD)");
   }
   if (!f.since.empty() && !f.until.empty() && f.until < f.since) {
     return Status::InvalidArgument("until " + f.until + " is before since " + f.since);
@@ -134,7 +137,8 @@ Status ValidateFilter(const QueryFilter& f) {
     if (!f.near_lat || !f.near_lon || !f.near_km) return Status::InvalidArgument("near needs LAT,LON,KM");
     if (!(std::fabs(*f.near_lat) <= 90)) return Status::InvalidArgument("near: latitude must be within -90..90");
     if (!(std::fabs(*f.near_lon) <= 180)) return Status::InvalidArgument("near: longitude must be within -180..180");
-    if (!(*f.near_km > 0 && *f.near_km <= 20000)) return Status::InvalidArgument("near: radius must be 0 < KM <= 20000");
+    if (!(*f.near_km > 0 && *f.near_km <= 20000))
+      return Status::InvalidArgument("near: radius must be 0 < KM <= 20000");
   }
   if (f.bbox) {
     const auto& [w, s, e, n] = *f.bbox;
@@ -203,7 +207,8 @@ constexpr const char* kClaimColumns =
     "p.name, p.country, p.admin1, p.kind, p.lat, p.lon, p.geo_precision, "
     "o.name, d.url, d.title, d.published, c.group_id, g.corroboration, g.status, g.contradiction, "
     "(SELECT verdict FROM claim_checks k WHERE k.claim_id = c.id ORDER BY k.kind LIMIT 1), "
-    "(SELECT detail FROM claim_checks k WHERE k.claim_id = c.id ORDER BY k.kind LIMIT 1), ";  // then the epoch of d.ingested_at
+    "(SELECT detail FROM claim_checks k WHERE k.claim_id = c.id ORDER BY k.kind LIMIT 1), ";  // then the epoch of
+                                                                                              // d.ingested_at
 
 // The place shown with a claim: its event's, else the first location it
 // mentions (not a metonym: "Moscow declared", "Russian forces" say who, not
@@ -331,7 +336,8 @@ Result<Where> BuildWhere(sql::Connection* db, const QueryFilter& f) {
   if (!f.place.empty()) {
     where += member_of(
         "SELECT cp.claim_id FROM places pp JOIN claim_places cp ON cp.place_id = pp.id"
-        " WHERE " + db->dialect().EqualsIgnoringCase("pp.name") + " OR " + db->dialect().EqualsIgnoringCase("pp.mention"),
+        " WHERE " +
+            db->dialect().EqualsIgnoringCase("pp.name") + " OR " + db->dialect().EqualsIgnoringCase("pp.mention"),
         {f.place, f.place}, {});
     args.insert(args.end(), {f.place, f.place});
   }
@@ -346,8 +352,10 @@ Result<Where> BuildWhere(sql::Connection* db, const QueryFilter& f) {
       check->Step(&cs);
     }
     if (!cs.ok()) {
-      return Status::InvalidArgument("text query '" + Printable(f.text, kMessageExcerptBytes) + "' is not valid (FTS5 syntax: words, \"a phrase\", "
-                                     "AND, OR, NOT, prefix*): " + cs.message());
+      return Status::InvalidArgument("text query '" + Printable(f.text, kMessageExcerptBytes) +
+                                     "' is not valid (FTS5 syntax: words, \"a phrase\", "
+                                     "AND, OR, NOT, prefix*): " +
+                                     cs.message());
     }
     where += member_of(db->dialect().FullTextMembers("claims_fts"), {*text}, {});
     args.push_back(*text);
@@ -441,7 +449,8 @@ Result<std::vector<Database::EventPoint>> Database::EventPoints(const QueryFilte
   Result<Where> w = BuildWhere(&impl_->db, f);
   if (!w.ok()) return w.status();
   std::string sql =
-      "SELECT c.id, c.document_id, p.lat, p.lon, p.name, p.kind, c.when_from, c.event_type, c.sub_event_type, c.status, "
+      "SELECT c.id, c.document_id, p.lat, p.lon, p.name, p.kind, c.when_from, c.event_type, c.sub_event_type, "
+      "c.status, "
       "COALESCE(g.corroboration, 1), "
       "COALESCE((SELECT verdict FROM claim_checks k WHERE k.claim_id = c.id ORDER BY k.kind LIMIT 1), '') "
       "FROM claims c JOIN places p ON p.id = c.place_id "
@@ -510,7 +519,8 @@ Result<DocumentRecord> Database::Document(int64_t id) {
   Result<std::vector<ClaimRecord>> claims = Claims(f);
   if (!claims.ok()) return claims.status();
   d.claims = std::move(claims).value();
-  std::sort(d.claims.begin(), d.claims.end(), [](const ClaimRecord& a, const ClaimRecord& b) { return a.begin < b.begin; });
+  std::sort(d.claims.begin(), d.claims.end(),
+            [](const ClaimRecord& a, const ClaimRecord& b) { return a.begin < b.begin; });
   return d;
 }
 

@@ -17,20 +17,30 @@ namespace {
 
 nlohmann::ordered_json ToJson(const ClaimRecord& c) {
   nlohmann::ordered_json j;
-  auto opt = [](const std::optional<std::string>& v) { return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(); };
+  auto opt = [](const std::optional<std::string>& v) {
+    return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json();
+  };
   j["id"] = c.id;
   j["document_id"] = c.document_id;
   j["text"] = c.text;
   j["span"] = {c.begin, c.end};
   j["kind"] = c.kind;
   j["status"] = c.status;
-  j["speaker"] = c.speaker.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json{{"name", c.speaker}, {"role", c.speaker_role}, {"side", c.speaker_side}, {"country", c.speaker_country}};
+  j["speaker"] = c.speaker.empty() ? nlohmann::ordered_json()
+                                   : nlohmann::ordered_json{{"name", c.speaker},
+                                                            {"role", c.speaker_role},
+                                                            {"side", c.speaker_side},
+                                                            {"country", c.speaker_country}};
   j["cue"] = c.cue;
   j["status_cue"] = c.status_cue;
   j["date_from"] = opt(c.date_from);
   j["date_to"] = opt(c.date_to);
   j["time_precision"] = c.time_precision;
-  j["event"] = c.event_type ? nlohmann::ordered_json{{"type", *c.event_type}, {"sub_type", c.sub_event_type}, {"actor1", c.actor1}, {"actor2", c.actor2}} : nlohmann::ordered_json();
+  j["event"] = c.event_type ? nlohmann::ordered_json{{"type", *c.event_type},
+                                                     {"sub_type", c.sub_event_type},
+                                                     {"actor1", c.actor1},
+                                                     {"actor2", c.actor2}}
+                            : nlohmann::ordered_json();
   if (c.place.empty()) {
     j["place"] = nullptr;
   } else {
@@ -52,8 +62,9 @@ nlohmann::ordered_json ToJson(const ClaimRecord& c) {
   j["contradiction"] = c.contradiction.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(c.contradiction);
   // A date after the report's publication: a plan or forecast, not an event.
   j["date_after_publication"] = c.date_from && c.published && *c.date_from > *c.published;
-  j["map_check"] = c.map_check.empty() ? nlohmann::ordered_json()
-                                       : nlohmann::ordered_json{{"verdict", c.map_check}, {"detail", c.map_check_detail}};
+  j["map_check"] = c.map_check.empty()
+                       ? nlohmann::ordered_json()
+                       : nlohmann::ordered_json{{"verdict", c.map_check}, {"detail", c.map_check_detail}};
   j["source"] = {{"outlet", c.outlet}, {"url", c.url}, {"title", c.title}, {"published", opt(c.published)}};
   return j;
 }

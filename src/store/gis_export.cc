@@ -306,7 +306,8 @@ Result<int> ExportControl(const std::string& db_path, const std::string& layer_n
     const ControlLayerSummary& l = shape.summary;
     std::string json = "{\"type\":\"MultiPolygon\",\"coordinates\":" + shape.coordinates + "}";
     OGRGeometryH geometry = OGR_G_CreateGeometryFromJson(json.c_str());
-    if (geometry == nullptr) return QuietErrors::Failed("the stored geometry of " + l.layer + " " + l.date + " does not read");
+    if (geometry == nullptr)
+      return QuietErrors::Failed("the stored geometry of " + l.layer + " " + l.date + " does not read");
     OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(layer));
     OGR_F_SetFieldString(f, 0, l.layer.c_str());
     SetField(f, 1, FieldType::kDate, l.date, false);

@@ -188,7 +188,8 @@ class PostgresConnection final : public ConnectionBackend {
   Status Exec(const std::string& sql) override {
     ResultPtr r(PQexec(c_->pg, sql.c_str()));
     ExecStatusType st = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
-    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) return Status::IoError("database: " + ErrorOf(r.get(), c_->pg));
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
+      return Status::IoError("database: " + ErrorOf(r.get(), c_->pg));
     return Status::Ok();
   }
 
@@ -265,7 +266,8 @@ class PostgresConnection final : public ConnectionBackend {
  private:
   Result<int64_t> Scalar(const std::string& sql) {
     ResultPtr r(PQexec(c_->pg, sql.c_str()));
-    if (!r || PQresultStatus(r.get()) != PGRES_TUPLES_OK) return Status::IoError("database: " + ErrorOf(r.get(), c_->pg));
+    if (!r || PQresultStatus(r.get()) != PGRES_TUPLES_OK)
+      return Status::IoError("database: " + ErrorOf(r.get(), c_->pg));
     if (PQntuples(r.get()) == 0 || PQgetisnull(r.get(), 0, 0)) return 0;
     const char* v = PQgetvalue(r.get(), 0, 0);
     if (*v == 't') return 1;

@@ -54,10 +54,10 @@ class DocumentWriter {
   bool has_location_index_ = false;  // rtree_insert_ is prepared
   // gazetteer id -> locations.id: committed, and created in this transaction
   std::unordered_map<std::string, int64_t> locations_, new_locations_;
-  sql::Statement location_select_, location_insert_, latest_, outlet_insert_, outlet_select_, same_bytes_, band_lookup_, doc_insert_,
-      set_cluster_, retire_doc_, retire_claims_, minhash_insert_, band_insert_, near_insert_, link_insert_,
-      doc_fts_, person_insert_, place_insert_, rtree_insert_, quantity_insert_, claim_insert_, claim_fts_,
-      claim_place_, claim_quantity_, claim_person_;
+  sql::Statement location_select_, location_insert_, latest_, outlet_insert_, outlet_select_, same_bytes_, band_lookup_,
+      doc_insert_, set_cluster_, retire_doc_, retire_claims_, minhash_insert_, band_insert_, near_insert_, link_insert_,
+      doc_fts_, person_insert_, place_insert_, rtree_insert_, quantity_insert_, claim_insert_, claim_fts_, claim_place_,
+      claim_quantity_, claim_person_;
 };
 
 // The time now, UTC, as SQLite's datetime('now') writes it: the run and
@@ -70,7 +70,8 @@ Result<uint64_t> RebuildClaimGroups(sql::Connection* db);
 
 // "people killed" counts: the value of a people-like quantity in a claim that
 // says someone was killed; nullopt otherwise.
-std::optional<double> FatalitiesOf(const std::string& claim_text, const std::vector<std::pair<std::string, double>>& quantities);
+std::optional<double> FatalitiesOf(const std::string& claim_text,
+                                   const std::vector<std::pair<std::string, double>>& quantities);
 
 }  // namespace sitrep
 

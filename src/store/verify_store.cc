@@ -201,7 +201,8 @@ Result<VerifySummary> VerifyClaims(const VerifyOptions& o) {
         AreaTolerance t = ToleranceFor(claimed, bound);
         char buf[96];
         std::snprintf(buf, sizeof buf, "ratio %.2f; \"%s\" (%s) accepts %.0f to %s km²", *c.ratio, quantity.c_str(),
-                      bound.c_str(), t.low, std::isinf(t.high) ? "any" : std::to_string(static_cast<long long>(t.high)).c_str());
+                      bound.c_str(), t.low,
+                      std::isinf(t.high) ? "any" : std::to_string(static_cast<long long>(t.high)).c_str());
         c.method += ": " + best->layer + " of " + best->date + " (union of " + std::to_string(best->features) +
                     " features), claim dated " + *date;
         c.detail = "claimed " + Km2(claimed) + ", map " + Km2(best->area_km2) + "; " + buf;

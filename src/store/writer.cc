@@ -64,16 +64,19 @@ Result<DocumentWriter> DocumentWriter::Create(sql::Connection* db) {
       {&w.retire_claims_, "UPDATE claims SET is_latest = 0 WHERE document_id = ?"},
       {&w.minhash_insert_, "INSERT INTO minhash(document_id, signature) VALUES (?, ?)"},
       {&w.band_insert_, "INSERT INTO minhash_bands(band_key, document_id) VALUES (?, ?)"},
-      {&w.near_insert_, "INSERT INTO near_duplicates(document_id, similar_to, similarity) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"},
+      {&w.near_insert_,
+       "INSERT INTO near_duplicates(document_id, similar_to, similarity) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"},
       {&w.link_insert_, "INSERT INTO document_links(document_id, url) VALUES (?, ?)"},
       {&w.doc_fts_, "INSERT INTO documents_fts(rowid, title, body) VALUES (?, ?, ?)"},
-      {&w.person_insert_, "INSERT INTO people(document_id, name, role, country, side) VALUES (?, ?, ?, ?, ?) RETURNING id"},
+      {&w.person_insert_,
+       "INSERT INTO people(document_id, name, role, country, side) VALUES (?, ?, ?, ?, ?) RETURNING id"},
       {&w.place_insert_,
        "INSERT INTO places(document_id, mention, begin_byte, end_byte, gazetteer_id, name, kind, country, admin1, "
        "lat, lon, geo_precision, confidence, metonym_for, resolution, location_id) "
        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"},
       {&w.location_select_, "SELECT id FROM locations WHERE gazetteer_id = ?"},
-      {&w.location_insert_, "INSERT INTO locations(gazetteer_id, lat, lon) VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING id"},
+      {&w.location_insert_,
+       "INSERT INTO locations(gazetteer_id, lat, lon) VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING id"},
       {&w.quantity_insert_,
        "INSERT INTO quantities(document_id, text, begin_byte, end_byte, value, unit, si_value, si_unit, bound) "
        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"},
@@ -270,7 +273,11 @@ Result<WriteOutcome> DocumentWriter::Write(const ProcessedDocument& p, bool* nea
   std::unordered_map<int, int64_t> person_row, place_row, quantity_row;
   for (const Person& person : x.people) {
     person_insert_.Reset();
-    person_insert_.Bind(1, doc_id).Bind(2, person.name).Bind(3, person.role).Bind(4, person.country).Bind(5, person.side);
+    person_insert_.Bind(1, doc_id)
+        .Bind(2, person.name)
+        .Bind(3, person.role)
+        .Bind(4, person.country)
+        .Bind(5, person.side);
     Result<int64_t> row = InsertedId(person_insert_);
     if (!row.ok()) return row.status();
     person_row[person.id] = *row;

@@ -42,7 +42,8 @@ enum class QuantityFit { kAgree, kDisagree, kDifferentEvents };
 QuantityFit CompareQuantities(const ClaimEvidence& a, const ClaimEvidence& b, double ratio, std::string* why) {
   QuantityFit fit = QuantityFit::kAgree;
   for (const EvidenceQuantity& qa : a.quantities) {
-    if (std::count_if(a.quantities.begin(), a.quantities.end(), [&](const auto& q) { return q.unit == qa.unit; }) != 1) continue;
+    if (std::count_if(a.quantities.begin(), a.quantities.end(), [&](const auto& q) { return q.unit == qa.unit; }) != 1)
+      continue;
     const EvidenceQuantity* qb = nullptr;
     int n = 0;
     for (const EvidenceQuantity& q : b.quantities) {
@@ -116,7 +117,8 @@ std::vector<ClaimGroup> GroupClaims(const std::vector<ClaimEvidence>& claims, co
     const ClaimEvidence& a = claims[i];
     const ClaimEvidence& b = claims[j];
     if (a.document_id == b.document_id || a.event_type != b.event_type) return false;
-    if (a.day_from > b.day_to + options.date_slack_days || b.day_from > a.day_to + options.date_slack_days) return false;
+    if (a.day_from > b.day_to + options.date_slack_days || b.day_from > a.day_to + options.date_slack_days)
+      return false;
     if (!SamePlace(a, b, options.same_place_km)) return false;
     return CompareQuantities(a, b, options.contradiction_ratio, nullptr) != QuantityFit::kDifferentEvents;
   };
@@ -230,7 +232,8 @@ std::vector<ClaimGroup> GroupClaims(const std::vector<ClaimEvidence>& claims, co
     for (const std::string& d : disagreements) g.contradiction += (g.contradiction.empty() ? "" : "; ") + d;
     groups.push_back(std::move(g));
   }
-  std::sort(groups.begin(), groups.end(), [](const ClaimGroup& a, const ClaimGroup& b) { return a.members[0] < b.members[0]; });
+  std::sort(groups.begin(), groups.end(),
+            [](const ClaimGroup& a, const ClaimGroup& b) { return a.members[0] < b.members[0]; });
   return groups;
 }
 

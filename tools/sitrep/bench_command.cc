@@ -28,8 +28,8 @@ int RunQueryBench(const BenchArgs& args) {
     return 1;
   }
   std::printf("sitrep bench --db %s: %lld claims (%lld events) in %lld documents; %d rounds a query, limit 100\n",
-              DisplayDatabaseName(args.db).c_str(), static_cast<long long>(stats->claims), static_cast<long long>(stats->events),
-              static_cast<long long>(stats->documents), args.rounds);
+              DisplayDatabaseName(args.db).c_str(), static_cast<long long>(stats->claims),
+              static_cast<long long>(stats->events), static_cast<long long>(stats->documents), args.rounds);
   struct Named {
     const char* name;
     QueryFilter f;

@@ -20,19 +20,26 @@ void AddControlCommands(CLI::App* app, ControlArgs* a) {
   a->import = control->add_subcommand("import", "Read GeoJSON layers (files or folders of one file per date)");
   a->import->add_option("PATH", a->paths, "GeoJSON files or folders")->required();
   a->import->add_option("--db", a->db, "Database: a SQLite file or a postgresql:// URI")->capture_default_str();
-  a->import->add_option("--date", a->options.date, "Date of every feature, YYYY-MM-DD (else a \"date\" property, else the file name)");
-  a->import->add_option("--layer", a->options.layer, "Layer name (else a \"layer_type\"/\"layer\"/\"name\" property, else the file name)");
-  a->import->add_option("--holder", a->options.holder, "Who holds the area: UKR, RUS, ... (else a \"holder\" property)");
-  a->import->add_flag("--repair", a->options.repair, "Repair self-intersecting features (GEOS MakeValid) and keep them; each is still listed");
-  a->import->footer("Polygons and MultiPolygons, holes included; invalid features (unclosed or too short rings, "
-                    "coordinates out of range, self-intersections, non-areas) are listed with their number and "
-                    "reason and left out. A layer and date imported again replaces the earlier one. Exit 3 when "
-                    "some feature was left out. With --repair, self-intersecting features are repaired and kept (still listed).");
+  a->import->add_option("--date", a->options.date,
+                        "Date of every feature, YYYY-MM-DD (else a \"date\" property, else the file name)");
+  a->import->add_option("--layer", a->options.layer,
+                        "Layer name (else a \"layer_type\"/\"layer\"/\"name\" property, else the file name)");
+  a->import->add_option("--holder", a->options.holder,
+                        "Who holds the area: UKR, RUS, ... (else a \"holder\" property)");
+  a->import->add_flag("--repair", a->options.repair,
+                      "Repair self-intersecting features (GEOS MakeValid) and keep them; each is still listed");
+  a->import->footer(
+      "Polygons and MultiPolygons, holes included; invalid features (unclosed or too short rings, "
+      "coordinates out of range, self-intersections, non-areas) are listed with their number and "
+      "reason and left out. A layer and date imported again replaces the earlier one. Exit 3 when "
+      "some feature was left out. With --repair, self-intersecting features are repaired and kept (still listed).");
   a->show = control->add_subcommand("show", "Area (km², sq mi) and boundary length of each stored layer and date");
   a->show->add_option("--db", a->db, "Database: a SQLite file or a postgresql:// URI")->capture_default_str();
   a->show->add_option("--layer", a->layer, "Only this layer");
   a->show->add_option("--date", a->date, "Only this date");
-  a->show->add_option("--format", a->format, "table or csv (a daily series)")->check(CLI::IsMember({"table", "csv"}))->capture_default_str();
+  a->show->add_option("--format", a->format, "table or csv (a daily series)")
+      ->check(CLI::IsMember({"table", "csv"}))
+      ->capture_default_str();
   a->export_layers = control->add_subcommand("export", "Write the stored layers as GIS polygons (GeoPackage, GeoJSON)");
   a->export_layers->add_option("--db", a->db, "Database: a SQLite file or a postgresql:// URI")->capture_default_str();
   a->export_layers->add_option("--format", a->export_format, "gpkg or geojson")
@@ -52,7 +59,8 @@ void AddControlCommands(CLI::App* app, ControlArgs* a) {
 
 void AddVerifyCommand(CLI::App* app, VerifyArgs* v) {
   v->cmd = app->add_subcommand("verify", "Check claims against the control map: claimed areas, who held the places");
-  v->cmd->add_option("--db", v->options.db_path, "Database: a SQLite file or a postgresql:// URI")->capture_default_str();
+  v->cmd->add_option("--db", v->options.db_path, "Database: a SQLite file or a postgresql:// URI")
+      ->capture_default_str();
   v->cmd->add_option("--window", v->options.window_days, "A map up to this many days older than the claim counts")
       ->capture_default_str();
   v->cmd->add_flag("--all", v->all, "List every check (default: every area check and place checks that disagree)");
@@ -143,7 +151,8 @@ int RunControl(const ControlArgs& a) {
       previous_layer = l.layer;
       previous = l.area_km2;
     }
-    if (r->empty()) std::fprintf(stderr, "sitrep: no control layers match (import some with 'sitrep control import')\n");
+    if (r->empty())
+      std::fprintf(stderr, "sitrep: no control layers match (import some with 'sitrep control import')\n");
     return 0;
   }
   if (a.export_layers->parsed()) {

@@ -120,7 +120,8 @@ int RunEval(const EvalArgs& args, const Extractor& extractor) {
     }
     std::string text_path = path;
     const std::string suffix = ".gold.json";
-    if (text_path.size() <= suffix.size() || text_path.compare(text_path.size() - suffix.size(), suffix.size(), suffix) != 0) {
+    if (text_path.size() <= suffix.size() ||
+        text_path.compare(text_path.size() - suffix.size(), suffix.size(), suffix) != 0) {
       Fail("eval: " + path + " does not end in .gold.json, so its text file cannot be found");
       return 1;
     }
@@ -267,22 +268,33 @@ int main(int argc, char** argv) {
   b->add_option("--mb", bench.megabytes, "Corpus size in MB (10^6 bytes)")->capture_default_str();
   b->add_option("--published", bench.published, "Publication date for files without one")->capture_default_str();
   b->add_option("--db", bench.db, "Instead: latency of filtered claim queries on this database");
-  b->add_option("--long", bench.long_mb,
-                "Instead: join FILES (blank line between them, repeated as needed) into one document of each size in MB "
-                "(e.g. --long 0.2,2,20) and print its MB/s beside the rate of the FILES one by one")
+  b->add_option(
+       "--long", bench.long_mb,
+       "Instead: join FILES (blank line between them, repeated as needed) into one document of each size in MB "
+       "(e.g. --long 0.2,2,20) and print its MB/s beside the rate of the FILES one by one")
       ->delimiter(',')
       ->allow_extra_args(false)
       ->check(CLI::Range(0.001, 1000.0));
-  b->add_option("--rounds", bench.rounds, "With --db: timed runs of each query")->capture_default_str()->check(CLI::Range(1, 10000));
+  b->add_option("--rounds", bench.rounds, "With --db: timed runs of each query")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 10000));
 
   IngestArgs in;
   in.jobs = std::max(1u, std::thread::hardware_concurrency());
   CLI::App* ingest = app.add_subcommand(
       "ingest", "Read articles, JSON Lines corpora, Telegram exports and RSS/Atom feeds into the database");
   ingest->add_option("PATH", in.paths, "Files and folders (folders are read recursively); none with --rebuild-groups");
-  ingest->add_option("--db", in.db, "Database: a SQLite file (created when missing) or postgresql://USER@HOST:PORT/DB (docs/database.md; password in ~/.pgpass, never in the URI)")->capture_default_str();
-  ingest->add_option("--jobs,-j", in.jobs, "Extraction threads (one writer besides)")->capture_default_str()->check(CLI::Range(1, 256));
-  ingest->add_option("--batch", in.batch, "Documents per transaction")->capture_default_str()->check(CLI::Range(1, 100000));
+  ingest
+      ->add_option("--db", in.db,
+                   "Database: a SQLite file (created when missing) or postgresql://USER@HOST:PORT/DB "
+                   "(docs/database.md; password in ~/.pgpass, never in the URI)")
+      ->capture_default_str();
+  ingest->add_option("--jobs,-j", in.jobs, "Extraction threads (one writer besides)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 256));
+  ingest->add_option("--batch", in.batch, "Documents per transaction")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
   ingest->add_option("--max-bytes", in.max_bytes,
                      "Refuse documents, and JSON lines, larger than this many bytes (before parsing them)")
       ->capture_default_str();
@@ -304,11 +316,15 @@ int main(int argc, char** argv) {
   FilterArgs cl;
   CLI::App* claims = app.add_subcommand("claims", "List claims in the database, filtered");
   AddFilterOptions(claims, &cl, /*paging=*/true);
-  claims->add_option("--format", cl.format, "table, json or csv")->check(CLI::IsMember({"table", "json", "csv"}))->capture_default_str();
+  claims->add_option("--format", cl.format, "table, json or csv")
+      ->check(CLI::IsMember({"table", "json", "csv"}))
+      ->capture_default_str();
   FilterArgs evs;
   CLI::App* events = app.add_subcommand("events", "List claims that describe an event (ACLED type), filtered");
   AddFilterOptions(events, &evs, /*paging=*/true);
-  events->add_option("--format", evs.format, "table, json or csv")->check(CLI::IsMember({"table", "json", "csv"}))->capture_default_str();
+  events->add_option("--format", evs.format, "table, json or csv")
+      ->check(CLI::IsMember({"table", "json", "csv"}))
+      ->capture_default_str();
 
   ShowArgs sh;
   CLI::App* show = app.add_subcommand("show", "Print a stored document with its claims marked");
@@ -356,8 +372,8 @@ int main(int argc, char** argv) {
   // Commands that extract open one Extractor before any work: a missing or
   // damaged file is an error up front, not in the middle. Exports and the
   // server name countries with its gazetteer; queries need none.
-  const bool extracts =
-      extract->parsed() || eval->parsed() || ingest->parsed() || tr.events->parsed() || (b->parsed() && bench.db.empty());
+  const bool extracts = extract->parsed() || eval->parsed() || ingest->parsed() || tr.events->parsed() ||
+                        (b->parsed() && bench.db.empty());
   std::unique_ptr<sitrep::Extractor> extractor;
   if (!OpenExtractor(extracts, extracts || exp->parsed() || srv.cmd->parsed(), &extractor)) return 1;
   srv.options.extractor = extractor.get();
@@ -368,7 +384,8 @@ int main(int argc, char** argv) {
   if (show->parsed()) return RunShow(sh);
   if (exp->parsed()) return RunExport(exf, extractor.get());
   if (stats->parsed()) return RunStats(stats_db);
-  if (ctl.import->parsed() || ctl.show->parsed() || ctl.diff->parsed() || ctl.export_layers->parsed()) return RunControl(ctl);
+  if (ctl.import->parsed() || ctl.show->parsed() || ctl.diff->parsed() || ctl.export_layers->parsed())
+    return RunControl(ctl);
   if (ver.cmd->parsed()) return RunVerify(ver);
   if (srv.cmd->parsed()) return RunServe(srv);
   if (eval->parsed()) return RunEval(ev, *extractor);

@@ -22,14 +22,17 @@ void OnSignal(int) {
 }  // namespace
 
 void AddServeCommand(CLI::App* app, ServeArgs* a) {
-  a->cmd = app->add_subcommand("serve", "Serve the database over HTTP: the web map (docs/web.md) and a read-only JSON API (docs/api.md)");
+  a->cmd = app->add_subcommand(
+      "serve", "Serve the database over HTTP: the web map (docs/web.md) and a read-only JSON API (docs/api.md)");
   ServeOptions& o = a->options;
   a->cmd->add_option("--db", o.db_path, "Database: a SQLite file or a postgresql:// URI")->capture_default_str();
   a->cmd->add_option("--host", o.host,
                      "Address to listen on. A loopback address (127.x.y.z, ::1, localhost) answers only requests "
                      "whose Host names the loopback; any other (0.0.0.0: every interface) needs an access token")
       ->capture_default_str();
-  a->cmd->add_option("--port", o.port, "Port (0: any free port, printed)")->capture_default_str()->check(CLI::Range(0, 65535));
+  a->cmd->add_option("--port", o.port, "Port (0: any free port, printed)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 65535));
   a->cmd->add_option("--web", o.web_root,
                      "Folder of the web map's files (default: the one built beside this binary, " SITREP_BUILD_WEB
                      ", else the installed one)");
@@ -79,7 +82,8 @@ int RunServe(const ServeArgs& args) {
       }
     }
     if (a.options.web_root.empty()) {
-      std::fprintf(stderr, "sitrep serve: no web map files at %s or %s (build the 'web' target); serving the API only\n",
+      std::fprintf(stderr,
+                   "sitrep serve: no web map files at %s or %s (build the 'web' target); serving the API only\n",
                    SITREP_BUILD_WEB, SITREP_INSTALLED_WEB);
     }
   }
@@ -100,8 +104,8 @@ int RunServe(const ServeArgs& args) {
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);
   const bool v6 = a.options.host.find(':') != std::string::npos;
-  const std::string base =
-      (a.options.tls_cert.empty() ? "http://" : "https://") + (v6 ? "[" + a.options.host + "]" : a.options.host) + ":" + std::to_string((*s)->port());
+  const std::string base = (a.options.tls_cert.empty() ? "http://" : "https://") +
+                           (v6 ? "[" + a.options.host + "]" : a.options.host) + ":" + std::to_string((*s)->port());
   if (a.options.web_root.empty()) {
     std::printf("sitrep serve: API at %s/api/stats (database %s; Ctrl-C stops)\n", base.c_str(),
                 DisplayDatabaseName(a.options.db_path).c_str());

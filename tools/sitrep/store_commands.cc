@@ -81,8 +81,8 @@ void PrintTable(const std::vector<ClaimRecord>& claims, bool events) {
     // The map's verdict, when verify gave one, marks the status column.
     std::string status = c.map_check.empty() ? c.status : c.status + "/" + c.map_check;
     std::printf("%-7lld %s %s %s %s %s %s %s\n", static_cast<long long>(c.id), Pad(DateOf(c), 17).c_str(),
-                Pad(status, status_width).c_str(), Pad(corr, 4).c_str(), Pad(what, 22).c_str(), Pad(c.place, 16).c_str(),
-                Pad(c.speaker, 18).c_str(), Clip(c.text, 70).c_str());
+                Pad(status, status_width).c_str(), Pad(corr, 4).c_str(), Pad(what, 22).c_str(),
+                Pad(c.place, 16).c_str(), Pad(c.speaker, 18).c_str(), Clip(c.text, 70).c_str());
   }
 }
 
@@ -99,7 +99,9 @@ void AddFilterOptions(CLI::App* cmd, FilterArgs* f, bool paging) {
   cmd->add_option("--bbox", f->bbox, "Claims with a place inside WEST,SOUTH,EAST,NORTH (degrees)");
   cmd->add_option("--since", f->filter.since, "Dated on or after YYYY-MM-DD (undated claims: their report's date)");
   cmd->add_option("--until", f->filter.until, "Dated on or before YYYY-MM-DD");
-  cmd->add_option("--text", f->filter.text, "Full-text query over claim text and speaker (FTS5 syntax: words, \"a phrase\", AND, OR, NOT, prefix*)");
+  cmd->add_option(
+      "--text", f->filter.text,
+      "Full-text query over claim text and speaker (FTS5 syntax: words, \"a phrase\", AND, OR, NOT, prefix*)");
   cmd->add_option("--type", f->filter.event_type, "ACLED event type, e.g. \"Explosions/Remote violence\"");
   cmd->add_flag("--all-versions", f->filter.all_versions, "Include claims of superseded document versions");
   if (paging) {
@@ -128,8 +130,9 @@ int RunIngest(const IngestArgs& args, const Extractor& extractor) {
   if (tty) {
     o.on_progress = [&](const IngestProgress& p) {
       double s = std::max(p.seconds, 1e-3);
-      std::fprintf(stderr, "\r\x1b[K  %s documents  %.1f MB  %.0f docs/s  %.2f MB/s  stored %s", Thousands(p.records).c_str(),
-                   p.bytes / 1e6, p.records / s, p.bytes / 1e6 / s, Thousands(p.stored).c_str());
+      std::fprintf(stderr, "\r\x1b[K  %s documents  %.1f MB  %.0f docs/s  %.2f MB/s  stored %s",
+                   Thousands(p.records).c_str(), p.bytes / 1e6, p.records / s, p.bytes / 1e6 / s,
+                   Thousands(p.stored).c_str());
       progress_shown = true;
     };
   }
@@ -154,15 +157,16 @@ int RunIngest(const IngestArgs& args, const Extractor& extractor) {
   }
   double secs = std::max(s.seconds, 1e-3);
   std::printf("ingested %s: %s documents read (%.1f MB) from %s files in %.1f s (%.0f docs/s, %.2f MB/s)\n",
-              DisplayDatabaseName(args.db).c_str(), Thousands(s.records).c_str(), s.bytes / 1e6, Thousands(s.files).c_str(), s.seconds,
-              s.records / secs, s.bytes / 1e6 / secs);
+              DisplayDatabaseName(args.db).c_str(), Thousands(s.records).c_str(), s.bytes / 1e6,
+              Thousands(s.files).c_str(), s.seconds, s.records / secs, s.bytes / 1e6 / secs);
   std::printf("  added %s, new versions %s, unchanged %s, near-duplicates %s\n", Thousands(s.added).c_str(),
               Thousands(s.new_versions).c_str(), Thousands(s.unchanged).c_str(), Thousands(s.near_duplicates).c_str());
   std::printf("  claims written %s; claim groups (same event, several documents) %s\n", Thousands(s.claims).c_str(),
               Thousands(s.groups).c_str());
-  std::printf("  problems %s (not stored), warnings %s (stored, flagged), skipped %s (not documents), ignored files %s\n",
-              Thousands(s.problems).c_str(), Thousands(s.warnings).c_str(), Thousands(s.skipped_records).c_str(),
-              Thousands(s.ignored_files).c_str());
+  std::printf(
+      "  problems %s (not stored), warnings %s (stored, flagged), skipped %s (not documents), ignored files %s\n",
+      Thousands(s.problems).c_str(), Thousands(s.warnings).c_str(), Thousands(s.skipped_records).c_str(),
+      Thousands(s.ignored_files).c_str());
   return s.problems > 0 ? 3 : 0;
 }
 
@@ -206,8 +210,8 @@ int RunClaims(FilterArgs args, bool events) {
                 << "," << c.status << "," << c.kind << "," << CsvField(c.speaker) << ","
                 << CsvField(c.event_type.value_or("")) << "," << CsvField(c.sub_event_type) << "," << CsvField(c.place)
                 << "," << (c.lat ? std::to_string(*c.lat) : "") << "," << (c.lon ? std::to_string(*c.lon) : "") << ","
-                << c.corroboration << "," << c.group_status << "," << CsvField(c.contradiction) << "," << c.map_check << ","
-                << CsvField(c.outlet) << "," << CsvField(c.url) << "," << c.begin << "," << c.end << ","
+                << c.corroboration << "," << c.group_status << "," << CsvField(c.contradiction) << "," << c.map_check
+                << "," << CsvField(c.outlet) << "," << CsvField(c.url) << "," << c.begin << "," << c.end << ","
                 << CsvField(c.text) << "\n";
     }
   } else {
