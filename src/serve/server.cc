@@ -251,6 +251,7 @@ struct Server::Impl {
   std::unique_ptr<httplib::Server> server;  // an httplib::SSLServer with a certificate
   httplib::Server& http;
   int port = 0;
+  int listen_socket = -1;  // seen by the socket-options hook, before bind
   bool loopback = true;  // the bind address, parsed
 
   // Who may read (ServeOptions): the Host, then the token. Returns true
@@ -651,11 +652,23 @@ Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
                        "access token (--token-file FILE or SITREP_TOKEN), or --insecure-no-auth to serve without one");
   }
   impl->Routes();
+  // cpp-httplib (Debian's 0.11) listens with a backlog of 5: a burst of 200
+  // connections overflows it, and the dropped ones wait for the client's
+  // SYN retry (1 s; measured by scripts/load-test). The hook sees the
+  // listening socket before bind, so that it can listen again with the
+  // system's maximum after; and it reuses the address only, not the port.
+  Impl* raw = impl.get();
+  impl->http.set_socket_options([raw](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    raw->listen_socket = sock;
+  });
   if (options.port == 0) {
     impl->port = impl->http.bind_to_any_port(options.host);
   } else {
     impl->port = impl->http.bind_to_port(options.host, options.port) ? options.port : -1;
   }
+  if (impl->port > 0 && impl->listen_socket >= 0) (void)::listen(impl->listen_socket, SOMAXCONN);
   if (impl->port <= 0) {
     return Status::IoError("cannot listen on " + options.host + ":" + std::to_string(options.port) +
                            " (in use, or not an address of this machine)");
