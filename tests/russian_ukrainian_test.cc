@@ -446,6 +446,16 @@ TEST(UkrainianDates, DottedDatesAndARangeBetweenThem) {
   for (const Quantity& q : x.quantities) EXPECT_NE(q.value, 15.03) << q.text;  // a date, not a number
 }
 
+// Found by scripts/fuzz (extract): a dotted token with a long run of
+// digits overflowed the parser's int (UBSan in the sanitizer build); it is
+// no date.
+TEST(UkrainianDates, ALongRunOfDigitsBetweenDotsIsNoDate) {
+  auto x = ExtractText("Втрати з 888888888888.02.22 по 15.03.25 та 24.0299999999999.2022 невідомі.", "2025-03-15");
+  EXPECT_EQ(FindDate(x, "888888888888"), nullptr);
+  EXPECT_EQ(FindDate(x, "24.0299999999999"), nullptr);
+  EXPECT_NE(FindDate(x, "15.03.25"), nullptr);
+}
+
 TEST(UkrainianQuantities, ThousandsWrittenApartAreOneNumber) {
   auto x = ExtractText("Втрати склали близько 893 340 осіб.", "2025-03-15");
   const Quantity* q = FindQuantity(x, 893340);

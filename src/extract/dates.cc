@@ -64,8 +64,8 @@ std::optional<CivilDate> DottedDate(std::string_view t) {
     if (c == '.') {
       if (++p > 2) return std::nullopt;
     } else if (c >= '0' && c <= '9') {
+      if (++digits[p] > 4) return std::nullopt;  // no part has more (and a long run would overflow)
       parts[p] = parts[p] * 10 + (c - '0');
-      ++digits[p];
     } else {
       return std::nullopt;
     }
