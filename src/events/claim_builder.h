@@ -110,6 +110,8 @@ class ClaimBuilder {
   const EntityMention* OrganisationBefore(size_t at, const std::string& category) const;
   SpeakerRef SpeakerBefore(size_t v) const;
   SpeakerRef SlavicSpeakerBeforePhrase(size_t v) const;
+  enum class NamedStep { kNone, kPassed, kStop };
+  NamedStep PassNamed(size_t begin, size_t* k, size_t* end) const;
   SpeakerRef SpeakerAfter(size_t v) const;
   SpeakerRef SlavicSpeakerFrom(size_t from) const;
   SpeakerRef PossessiveSpeaker(size_t k) const;

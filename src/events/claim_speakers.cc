@@ -254,7 +254,7 @@ SpeakerRef ClaimBuilder::SpeakerBefore(size_t v) const {
       k = t;
       continue;
     }
-    if ((W(t) == "on" || W(t) == "in" || W(t) == "earlier" || IsDatePreposition(t)) && InDate(t + 1)) {
+    if ((W(t) == "earlier" || IsDatePreposition(t)) && InDate(t + 1)) {
       k = t;
       continue;
     }
@@ -379,6 +379,22 @@ SpeakerRef ClaimBuilder::SlavicSpeakerBeforePhrase(size_t v) const {
   return {};
 }
 
+// A known entity or place at token *k of a speaker phrase that began at
+// `begin`: moves *k and *end past it. A pronoun after the phrase's first
+// token ends the phrase (kStop); kNone when neither stands at *k.
+ClaimBuilder::NamedStep ClaimBuilder::PassNamed(size_t begin, size_t* k, size_t* end) const {
+  if (const EntityMention* m = x_.entities.At(*k)) {
+    if (m->kind == EntityKind::kPronoun && *k != begin) return NamedStep::kStop;
+    *k = *end = m->token_end;
+    return NamedStep::kPassed;
+  }
+  if (x_.place_at[*k] >= 0) {
+    *k = *end = x_.places[x_.place_at[*k]].token_end;
+    return NamedStep::kPassed;
+  }
+  return NamedStep::kNone;
+}
+
 // A speaker after the verb: "said Zelenskyy", "said the Ukrainian president".
 SpeakerRef ClaimBuilder::SpeakerAfter(size_t v) const {
   if (a_.Slavic()) return SlavicSpeakerFrom(v + 1);
@@ -389,15 +405,8 @@ SpeakerRef ClaimBuilder::SpeakerAfter(size_t v) const {
   size_t end = k;
   while (k < se) {
     if (InQuote(k)) break;
-    if (const EntityMention* m = x_.entities.At(k)) {
-      if (m->kind == EntityKind::kPronoun && k != begin) break;
-      k = m->token_end;
-      end = k;
-      continue;
-    }
-    if (x_.place_at[k] >= 0) {
-      k = x_.places[x_.place_at[k]].token_end;
-      end = k;
+    if (NamedStep step = PassNamed(begin, &k, &end); step != NamedStep::kNone) {
+      if (step == NamedStep::kStop) break;
       continue;
     }
     if (W(k) == "'s") {
@@ -435,15 +444,8 @@ SpeakerRef ClaimBuilder::SlavicSpeakerFrom(size_t from) const {
       end = k;
       continue;
     }
-    if (const EntityMention* m = x_.entities.At(k)) {
-      if (m->kind == EntityKind::kPronoun && k != begin) break;
-      k = m->token_end;
-      end = k;
-      continue;
-    }
-    if (x_.place_at[k] >= 0) {
-      k = x_.places[x_.place_at[k]].token_end;
-      end = k;
+    if (NamedStep step = PassNamed(begin, &k, &end); step != NamedStep::kNone) {
+      if (step == NamedStep::kStop) break;
       continue;
     }
     if (a_.IsWord(k) && !a_.Has(k, kStopWord) && SpeechAt(k) == nullptr && !InDate(k)) {
