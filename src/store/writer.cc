@@ -11,12 +11,13 @@ namespace sitrep {
 
 namespace {
 
-std::string UtcNow() {
+// The time now in UTC, as `format` (strftime) writes it.
+std::string UtcNow(const char* format) {
   std::time_t t = std::time(nullptr);
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  std::strftime(buf, sizeof buf, format, &tm);
   return buf;
 }
 
@@ -31,14 +32,7 @@ Result<int64_t> InsertedId(sql::Statement& st) {
 
 }  // namespace
 
-std::string SqlNow() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
-  return buf;
-}
+std::string SqlNow() { return UtcNow("%Y-%m-%d %H:%M:%S"); }
 
 Result<DocumentWriter> DocumentWriter::Create(sql::Connection* db) {
   DocumentWriter w;
@@ -231,7 +225,7 @@ Result<WriteOutcome> DocumentWriter::Write(const ProcessedDocument& p, bool* nea
     doc_insert_.Bind(7, m.published);
   }
   doc_insert_.Bind(8, m.language).Bind(9, m.format).Bind(10, p.origin).Bind(11, static_cast<int64_t>(m.bytes));
-  doc_insert_.Bind(12, p.doc.raw).Bind(13, warnings.dump()).Bind(14, UtcNow()).Bind(15, cluster);
+  doc_insert_.Bind(12, p.doc.raw).Bind(13, warnings.dump()).Bind(14, UtcNow("%Y-%m-%dT%H:%M:%SZ")).Bind(15, cluster);
   doc_insert_.Bind(16, static_cast<int64_t>(x.claims.size()));
   doc_insert_.Bind(17, m.forwarded_from).Bind(18, m.reply_to);
   Result<std::optional<int64_t>> inserted = doc_insert_.RunReturningId();
