@@ -402,4 +402,23 @@ Result<EventRow> AcledEventRow(const ClaimRecord& c, const Extractor* names) {
   return row;
 }
 
+Status ForEachEventRow(Database& db, QueryFilter filter, const Extractor* names, ExportSummary* summary,
+                       const std::function<bool(const ClaimRecord&, const EventRow&)>& fn) {
+  filter.events_only = true;
+  Status row_error;
+  Status s = db.ForEachClaim(filter, [&](ClaimRecord&& c) {
+    Result<EventRow> row = AcledEventRow(c, names);
+    if (!row.ok()) {
+      row_error = row.status();
+      return false;
+    }
+    if (row->after_publication) {
+      ++summary->after_publication;
+      return true;
+    }
+    return fn(c, *row);
+  });
+  return row_error.ok() ? s : row_error;
+}
+
 }  // namespace sitrep

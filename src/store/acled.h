@@ -6,6 +6,7 @@
 #ifndef SITREP_STORE_ACLED_H_
 #define SITREP_STORE_ACLED_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,6 +66,14 @@ struct EventRow {
 // Builds the row of an event claim. The tables are compiled in; an error
 // means a table does not parse (a build defect), with its line.
 Result<EventRow> AcledEventRow(const ClaimRecord& c, const Extractor* names);
+
+// Every event claim the filter selects, with its row, for the event
+// exports: events dated after their report are counted in
+// summary->after_publication and left out; fn sees the others in the
+// filter's order and returns false to stop. The error of a row that cannot
+// be built, else the query's.
+Status ForEachEventRow(Database& db, QueryFilter filter, const Extractor* names, ExportSummary* summary,
+                       const std::function<bool(const ClaimRecord&, const EventRow&)>& fn);
 
 }  // namespace sitrep
 

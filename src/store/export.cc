@@ -131,7 +131,14 @@ Result<ExportSummary> ExportClaims(Database& db, QueryFilter filter, ExportForma
                                    const Extractor* names) {
   if (IsGisFormat(format)) return ExportClaimsGisToStream(db, std::move(filter), format, out, names);
   ExportSummary summary;
-  if (format != ExportFormat::kJsonLines) filter.events_only = true;
+  // JSON Lines: every claim; the others: event rows.
+  auto write_jsonl = [&] {
+    return db.ForEachClaim(filter, [&](ClaimRecord&& c) {
+      out << ToJson(c).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+      ++summary.written;
+      return out.good();
+    });
+  };
   const std::vector<ExportColumn>& columns = EventColumns();
   if (format == ExportFormat::kAcledCsv) {
     for (size_t i = 0; i < columns.size(); ++i) out << (i ? "," : "") << columns[i].name;
@@ -139,28 +146,13 @@ Result<ExportSummary> ExportClaims(Database& db, QueryFilter filter, ExportForma
   } else if (format == ExportFormat::kGeoJson) {
     out << "{\"type\":\"FeatureCollection\",\"features\":[";
   }
-  Status row_error;
-  Status s = db.ForEachClaim(filter, [&](ClaimRecord&& c) {
-    if (format == ExportFormat::kJsonLines) {
-      out << ToJson(c).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-      ++summary.written;
-      return out.good();
-    }
-    Result<EventRow> row = AcledEventRow(c, names);
-    if (!row.ok()) {
-      row_error = row.status();
-      return false;
-    }
-    if (row->after_publication) {
-      ++summary.after_publication;
-      return true;
-    }
+  auto write_event = [&](const ClaimRecord& c, const EventRow& row) {
     if (format == ExportFormat::kAcledCsv) {
-      if (!row->acled_type) {
+      if (!row.acled_type) {
         ++summary.not_acled;
         return true;
       }
-      for (size_t i = 0; i < row->values.size(); ++i) out << (i ? "," : "") << CsvField(row->values[i]);
+      for (size_t i = 0; i < row.values.size(); ++i) out << (i ? "," : "") << CsvField(row.values[i]);
       out << "\n";
     } else {
       if (!c.lat || !c.lon) {
@@ -170,7 +162,7 @@ Result<ExportSummary> ExportClaims(Database& db, QueryFilter filter, ExportForma
       nlohmann::ordered_json f;
       f["type"] = "Feature";
       f["id"] = c.id;
-      const std::vector<std::string>& v = row->values;
+      const std::vector<std::string>& v = row.values;
       nlohmann::ordered_json props;
       for (size_t i = 0; i < columns.size(); ++i) {
         const std::string name(columns[i].name);
@@ -187,8 +179,9 @@ Result<ExportSummary> ExportClaims(Database& db, QueryFilter filter, ExportForma
     }
     ++summary.written;
     return out.good();
-  });
-  if (!row_error.ok()) return row_error;
+  };
+  Status s = format == ExportFormat::kJsonLines ? write_jsonl()
+                                                : ForEachEventRow(db, std::move(filter), names, &summary, write_event);
   if (!s.ok()) return s;
   if (format == ExportFormat::kGeoJson) out << "\n]}\n";
   if (!out.good()) return Status::IoError("cannot write the export (disk full or closed pipe?)");

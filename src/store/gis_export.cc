@@ -211,42 +211,32 @@ Result<ExportSummary> ExportClaimsToFile(Database& db, QueryFilter filter, Expor
   for (const ExportColumn& c : columns) {
     if (Status s = AddField(layer, std::string(shapefile ? c.short_name : c.name), OgrType(c.type)); !s.ok()) return s;
   }
-  filter.events_only = true;
   ExportSummary summary;
-  Status row_error;
+  Status write_error;
   const bool transaction = GDALDatasetStartTransaction(ds.get(), FALSE) == OGRERR_NONE;
-  Status s = db.ForEachClaim(filter, [&](ClaimRecord&& c) {
-    Result<EventRow> row = AcledEventRow(c, names);
-    if (!row.ok()) {
-      row_error = row.status();
-      return false;
-    }
-    if (row->after_publication) {
-      ++summary.after_publication;
-      return true;
-    }
+  Status s = ForEachEventRow(db, std::move(filter), names, &summary, [&](const ClaimRecord& c, const EventRow& row) {
     if (!c.lat || !c.lon) {
       ++summary.without_coordinates;
       return true;
     }
     OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(layer));
     for (size_t i = 0; i < columns.size(); ++i) {
-      SetField(f, static_cast<int>(i), columns[i].type, row->values[i], shapefile);
+      SetField(f, static_cast<int>(i), columns[i].type, row.values[i], shapefile);
     }
     OGRGeometryH point = OGR_G_CreateGeometry(wkbPoint);
     // The rounded values of the latitude/longitude fields.
-    OGR_G_SetPoint_2D(point, 0, std::stod(row->values[longitude]), std::stod(row->values[latitude]));
+    OGR_G_SetPoint_2D(point, 0, std::stod(row.values[longitude]), std::stod(row.values[latitude]));
     OGR_F_SetGeometryDirectly(f, point);
     OGRErr e = OGR_L_CreateFeature(layer, f);
     OGR_F_Destroy(f);
     if (e != OGRERR_NONE) {
-      row_error = QuietErrors::Failed("cannot write event " + std::to_string(c.id) + " to " + path);
+      write_error = QuietErrors::Failed("cannot write event " + std::to_string(c.id) + " to " + path);
       return false;
     }
     ++summary.written;
     return true;
   });
-  if (!row_error.ok()) return row_error;
+  if (!write_error.ok()) return write_error;
   if (!s.ok()) return s;
   if (transaction && GDALDatasetCommitTransaction(ds.get()) != OGRERR_NONE) {
     return QuietErrors::Failed("cannot write " + path);
