@@ -3,10 +3,13 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <chrono>
 #include <filesystem>
 #include <sstream>
 #include <thread>
@@ -520,6 +523,88 @@ TEST(ServeAccess, SlowClientsDoNotStarveTheOthers) {
     EXPECT_LT(ms, 1000) << "request " << i;
   }
   for (int fd : slow) ::close(fd);
+}
+
+// A client that sends its request head a byte at a time, for ever, is cut
+// off at the header deadline (each byte arrives well within the read
+// timeout, so without the deadline it would hold its worker for good); a
+// request sent whole on a fresh connection is still answered.
+TEST(ServeAccess, AHeadThatNeverEndsIsCutOffAtTheDeadline) {
+  testing::TempDir dir("serve-deadline");
+  ServeOptions so = ExampleServeOptions(dir);
+  so.header_deadline_ms = 1000;
+  auto s = RunningServer::Start(so);
+  ASSERT_NE(s, nullptr);
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(fd, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_port = htons(static_cast<uint16_t>(s->server->port()));
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
+  const std::string head = "GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
+  ASSERT_GT(::send(fd, head.data(), head.size(), MSG_NOSIGNAL), 0);
+  auto t0 = std::chrono::steady_clock::now();
+  bool closed = false;
+  double seconds = 0;
+  while (!closed && seconds < 8) {
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, 200) > 0) {
+      char c;
+      closed = ::recv(fd, &c, 1, MSG_DONTWAIT) <= 0;
+    }
+    if (!closed) closed = ::send(fd, "x", 1, MSG_NOSIGNAL) < 0;
+    seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  }
+  ::close(fd);
+  EXPECT_TRUE(closed) << "the slow connection was still open after " << seconds << " s";
+  EXPECT_GE(seconds, 0.9);
+  EXPECT_LT(seconds, 4.0);
+  httplib::Client c("127.0.0.1", s->server->port());
+  httplib::Result r = c.Get("/api/stats");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+}
+
+// One address may keep only so many connections waiting for their head:
+// of 40 slow ones, all but 16 are closed within seconds, long before the
+// deadline.
+TEST(ServeAccess, SlowConnectionsOfOneAddressAreBounded) {
+  testing::TempDir dir("serve-slow-bound");
+  ServeOptions so = ExampleServeOptions(dir);
+  so.header_deadline_ms = 60000;
+  so.slow_connections_per_address = 16;
+  auto s = RunningServer::Start(so);
+  ASSERT_NE(s, nullptr);
+  std::vector<int> slow;
+  for (int i = 0; i < 40; ++i) {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    ASSERT_GE(fd, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(static_cast<uint16_t>(s->server->port()));
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
+    const char partial[] = "GET /api/stats HTTP/1.1\r\nHo";
+    ASSERT_GT(::send(fd, partial, sizeof partial - 1, MSG_NOSIGNAL), 0);
+    slow.push_back(fd);
+  }
+  int open = 40;
+  for (int round = 0; round < 40 && open > 16; ++round) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    open = 0;
+    for (int fd : slow) {
+      char c;
+      const ssize_t n = ::recv(fd, &c, 1, MSG_DONTWAIT | MSG_PEEK);
+      open += n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
+    }
+  }
+  for (int fd : slow) ::close(fd);
+  EXPECT_EQ(open, 16);
+  httplib::Client c("127.0.0.1", s->server->port());
+  httplib::Result r = c.Get("/api/stats");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
 }
 
 TEST(ServeCreate, RefusesAMissingDatabase) {

@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/utf8.h"
+#include "serve/header_deadline.h"
 #include "sitrep/control.h"
 #include "sitrep/json.h"
 #include "sitrep/store.h"
@@ -253,6 +254,7 @@ struct Server::Impl {
   int port = 0;
   int listen_socket = -1;  // seen by the socket-options hook, before bind
   bool loopback = true;  // the bind address, parsed
+  HeaderDeadline header_deadline;
 
   // Who may read (ServeOptions): the Host, then the token. Returns true
   // when the request was answered here (refused, or the token's cookie set).
@@ -555,6 +557,7 @@ struct Server::Impl {
                               {"X-Frame-Options", "DENY"},
                               {"Referrer-Policy", "no-referrer"}});
     http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+      header_deadline.HeadRead(req.remote_addr, req.remote_port);
       if (Refused(req, res)) return httplib::Server::HandlerResponse::Handled;
       auto& headers = const_cast<httplib::Request&>(req).headers;
       auto [begin, end] = headers.equal_range("Accept-Encoding");
@@ -563,6 +566,11 @@ struct Server::Impl {
       headers.erase(begin, end);
       if (gzip && !this->loopback) headers.emplace("Accept-Encoding", "gzip");
       return httplib::Server::HandlerResponse::Unhandled;
+    });
+    // Called once a response is written: the connection waits for the next
+    // request head from here.
+    http.set_logger([this](const httplib::Request& req, const httplib::Response&) {
+      header_deadline.ResponseSent(req.remote_addr, req.remote_port);
     });
     http.new_task_queue = [n = options.worker_threads] { return new httplib::ThreadPool(static_cast<size_t>(n)); };
     http.set_read_timeout(options.timeout_seconds, 0);
@@ -673,6 +681,8 @@ Result<std::unique_ptr<Server>> Server::Create(const ServeOptions& options) {
     return Status::IoError("cannot listen on " + options.host + ":" + std::to_string(options.port) +
                            " (in use, or not an address of this machine)");
   }
+  impl->header_deadline.Start(impl->port, std::chrono::milliseconds(options.header_deadline_ms),
+                              options.slow_connections_per_address);
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 

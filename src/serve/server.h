@@ -19,10 +19,17 @@ struct ServeOptions {
   std::string web_root;            // static files served at /, when set
   size_t max_request_bytes = 64 * 1024;
   int timeout_seconds = 10;        // each read of a request, each write of a response
-  // Connections served at once. A client that sends its headers a byte at a
-  // time holds one for up to timeout_seconds per byte (cpp-httplib has no
-  // deadline for the whole header), so there are far more than cores: 12
-  // slow clients starved the library's default 8.
+  // A connection that has not sent a whole request head this long after it
+  // arrived (or after its last response, on keep-alive) is closed
+  // (HeaderDeadline): a client sending its headers a byte at a time holds a
+  // worker for at most this long. Zero or less: no deadline.
+  int header_deadline_ms = 10000;
+  // Of the connections from one address that have waited over a second for
+  // their request head, at most this many are kept open (the newest).
+  int slow_connections_per_address = 16;
+  // Connections served at once. Slow clients hold one each until the header
+  // deadline, so there are far more than cores: 12 slow clients starved
+  // the library's default 8.
   int worker_threads = 64;
   int max_page = 1000;             // largest `limit` a request may ask for
   // Who may read. On a loopback address (127.0.0.0/8, ::1, localhost; decided
