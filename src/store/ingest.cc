@@ -174,6 +174,7 @@ Status WriteBatch(const Batch& b, bool careful, int64_t run_id, sql::Connection*
     return Status::IoError(s.message());  // not a document's fault: stop
   }
   writer->Committed();
+  db->dialect().AfterCommit();
   return Status::Ok();
 }
 
@@ -350,9 +351,12 @@ Result<IngestSummary> IngestCorpus(const std::vector<std::string>& paths, const 
     Result<uint64_t> groups = RebuildClaimGroups(&*db);
     if (!groups.ok()) return groups.status();
   }
-  Result<sql::Statement> count = db->Prepare("SELECT count(*) FROM claim_groups");
-  Status s;
-  if (count.ok() && count->Step(&s)) summary.groups = static_cast<uint64_t>(count->Int(0));
+  {
+    // Scoped: a statement still pending would make the checkpoint below fail.
+    Result<sql::Statement> count = db->Prepare("SELECT count(*) FROM claim_groups");
+    Status s;
+    if (count.ok() && count->Step(&s)) summary.groups = static_cast<uint64_t>(count->Int(0));
+  }
   Result<sql::Statement> fin = db->Prepare(
       "UPDATE ingest_runs SET finished_at = ?, documents = ?, problems = ? WHERE id = ?");
   if (!fin.ok()) return fin.status();

@@ -241,6 +241,7 @@ class PostgresConnection final : public ConnectionBackend {
   }
   // Durability is the server's (fsync, WAL); nothing to set per session.
   Status PrepareForWriting() override { return Status::Ok(); }
+  void AfterCommit() override {}
   void AfterLargeWrite() override { (void)Exec("ANALYZE"); }
 
   std::string FullTextMembers(const std::string& table) const override {

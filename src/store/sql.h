@@ -123,8 +123,11 @@ class ConnectionBackend {
   // No tables at all (a new database: sitrep may create its schema).
   virtual Result<bool> IsEmpty() = 0;
   virtual Result<bool> HasTable(const std::string& name) = 0;
-  // Session settings for a writer (pragmas); after a large write (checkpoint).
+  // Session settings for a writer (pragmas); after each committed batch
+  // (keep the journal bounded while readers come and go); after a large
+  // write (checkpoint), with none of this connection's statements pending.
   virtual Status PrepareForWriting() = 0;
+  virtual void AfterCommit() = 0;
   virtual void AfterLargeWrite() = 0;
   // SELECT rowid of `table`'s full-text index matching one parameter, the
   // parameter as this backend takes it, and the syntax for messages.
