@@ -200,6 +200,58 @@ TEST(CorpusReader, TelegramMessagesOfAWrongTypeIsAProblem) {
   }
 }
 
+// The file reader parses as it goes, one message at a time, and must read
+// what the whole-text reader reads: the same records and problems in the
+// same order, with the channel's fields after the messages too; a stop
+// asked by the caller ends it; a file broken at its end stores nothing.
+TEST(CorpusReader, TelegramFileReadAsItGoesReadsWhatTheWholeTextReads) {
+  TempDir tmp;
+  const std::string json = R"({"type": "public_channel", "messages": [
+    {"id": 1, "type": "message", "date": "2024-08-13T10:00:00", "text": ["Drones hit ", {"type": "text_link",
+     "text": "Sumy", "href": "https://x.example/1"}, "."], "messages": [1, 2]},
+    3,
+    {"id": 4, "type": "service", "text": "joined"},
+    [{"id": 5}],
+    {"id": 6, "type": "message", "date": "2024-08-14T10:00:00", "text": "Shelling reported in Kharkiv."},
+    {"type": "message", "text": "No id."}],
+    "name": "Late Name", "id": 77})";
+  WriteFile(tmp / "result.json", json);
+  struct Read {
+    std::vector<std::string> records, problems;
+    CorpusWalkStats stats;
+  };
+  auto read = [&](bool from_file, size_t stop_after) {
+    Read r;
+    auto on_record = [&](SourceRecord&& rec) {
+      r.records.push_back(rec.origin + " | " + rec.load.outlet + " | " + rec.fallback_key + " | " + rec.bytes + " | " +
+                          (rec.links.empty() ? "" : rec.links[0]));
+      return r.records.size() < stop_after;
+    };
+    auto on_problem = [&](const RecordProblem& p) { r.problems.push_back(p.origin + " | " + p.reason); };
+    if (from_file) {
+      ReadTelegramExportFile(tmp / "result.json", "result.json", {}, on_record, on_problem, &r.stats);
+    } else {
+      ReadTelegramExport(json, "result.json", {}, on_record, on_problem, &r.stats);
+    }
+    return r;
+  };
+  Read whole = read(false, 100), file = read(true, 100);
+  ASSERT_EQ(whole.records.size(), 2u);
+  EXPECT_EQ(whole.records[0],
+            "result.json#message 1 | Telegram: Late Name | telegram:77/1 | Drones hit Sumy. | https://x.example/1");
+  EXPECT_EQ(whole.problems.size(), 3u);  // 3, [{"id": 5}], no id
+  EXPECT_EQ(whole.stats.skipped_records, 1u);
+  EXPECT_EQ(file.records, whole.records);
+  EXPECT_EQ(file.problems, whole.problems);
+  EXPECT_EQ(file.stats.skipped_records, whole.stats.skipped_records);
+  EXPECT_EQ(read(true, 1).records.size(), 1u);
+  WriteFile(tmp / "result.json", json.substr(0, json.size() - 1));
+  Read broken = read(true, 100);
+  EXPECT_TRUE(broken.records.empty());
+  ASSERT_EQ(broken.problems.size(), 1u);
+  EXPECT_NE(broken.problems[0].find("not valid JSON"), std::string::npos);
+}
+
 // A whole run: a bad Telegram export beside a good article; the article is
 // stored, the export's bad message is named, the run finishes.
 TEST(Ingest, AWrongJsonTypeDoesNotAbortTheRun) {

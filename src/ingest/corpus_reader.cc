@@ -88,14 +88,25 @@ void ReadFile(const fs::path& path, bool named, const CorpusReaderOptions& optio
   auto on_problem = [&](const RecordProblem& p) {
     if (shard == 0) all_problems(p);
   };
+  auto forward = [&](SourceRecord&& r) { return (*stop = !on_record(std::move(r)), !*stop); };
   uint64_t limit = kind == FileKind::kArticle || kind == FileKind::kUnknown ? options.max_document_bytes
                                                                               : options.max_container_bytes;
+  if (kind == FileKind::kJson && name != "-") {
+    // Read as it is parsed, never whole: only its size is checked first.
+    std::error_code ec;
+    const uint64_t size = static_cast<uint64_t>(fs::file_size(path, ec));
+    if (!ec && size > limit) {
+      on_problem({name, "the export is larger than the limit for one file (" + std::to_string(limit >> 20) + " MiB)"});
+      return;
+    }
+    ReadTelegramExportFile(path.string(), name, options, forward, on_problem, stats);
+    return;
+  }
   Result<std::string> bytes = ReadInput(name, limit);
   if (!bytes.ok()) {
     on_problem({name, bytes.status().message()});
     return;
   }
-  auto forward = [&](SourceRecord&& r) { return (*stop = !on_record(std::move(r)), !*stop); };
   if (kind == FileKind::kJson) {
     ReadTelegramExport(*bytes, name, options, forward, on_problem, stats);
     return;

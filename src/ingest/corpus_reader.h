@@ -87,6 +87,11 @@ void ReadJsonLines(std::istream& in, const std::string& name, const CorpusReader
 void ReadTelegramExport(std::string_view json, const std::string& name, const CorpusReaderOptions& options,
                         const std::function<bool(SourceRecord&&)>& on_record,
                         const std::function<void(const RecordProblem&)>& on_problem, CorpusWalkStats* stats);
+// The same, reading the file at `path` as it goes: memory for one message,
+// not the file (ReadCorpus's way).
+void ReadTelegramExportFile(const std::string& path, const std::string& name, const CorpusReaderOptions& options,
+                            const std::function<bool(SourceRecord&&)>& on_record,
+                            const std::function<void(const RecordProblem&)>& on_problem, CorpusWalkStats* stats);
 void ReadFeed(std::string_view xml, const std::string& name, const CorpusReaderOptions& options,
               const std::function<bool(SourceRecord&&)>& on_record,
               const std::function<void(const RecordProblem&)>& on_problem, CorpusWalkStats* stats);
