@@ -252,6 +252,33 @@ TEST(CorpusReader, TelegramFileReadAsItGoesReadsWhatTheWholeTextReads) {
   EXPECT_NE(broken.problems[0].find("not valid JSON"), std::string::npos);
 }
 
+// Containers past their limit are refused by their size, before a byte is
+// parsed, with a reason that says what to do; the articles beside them are
+// read.
+TEST(CorpusReader, ContainersOverTheirLimitAreRefusedBeforeParsing) {
+  CorpusReaderOptions o;
+  o.max_feed_bytes = 100;
+  o.max_container_bytes = 100;
+  std::vector<std::string> origins;
+  std::vector<RecordProblem> problems;
+  CorpusWalkStats stats;
+  Status s = ReadCorpus({kCorpus}, o, [&](SourceRecord&& r) { origins.push_back(r.origin); return true; },
+                        [&](const RecordProblem& p) { problems.push_back(p); }, &stats);
+  ASSERT_TRUE(s.ok()) << s.message();
+  int feeds = 0, exports = 0;
+  for (const RecordProblem& p : problems) {
+    feeds += p.reason.find("a feed of 0 MiB, over the limit") != std::string::npos;
+    exports += p.reason.find("a Telegram export of 0 MiB, over the limit") != std::string::npos;
+    EXPECT_EQ(p.reason.find("--max-bytes"), std::string::npos) << p.reason;
+  }
+  EXPECT_GE(feeds, 1);
+  EXPECT_EQ(exports, 1);
+  for (const std::string& origin : origins) {
+    EXPECT_EQ(origin.find("#"), std::string::npos) << "a record of a refused container: " << origin;
+  }
+  EXPECT_FALSE(origins.empty());
+}
+
 // A whole run: a bad Telegram export beside a good article; the article is
 // stored, the export's bad message is named, the run finishes.
 TEST(Ingest, AWrongJsonTypeDoesNotAbortTheRun) {

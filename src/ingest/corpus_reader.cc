@@ -89,16 +89,20 @@ void ReadFile(const fs::path& path, bool named, const CorpusReaderOptions& optio
     if (shard == 0) all_problems(p);
   };
   auto forward = [&](SourceRecord&& r) { return (*stop = !on_record(std::move(r)), !*stop); };
-  uint64_t limit = kind == FileKind::kArticle || kind == FileKind::kUnknown ? options.max_document_bytes
-                                                                              : options.max_container_bytes;
-  if (kind == FileKind::kJson && name != "-") {
-    // Read as it is parsed, never whole: only its size is checked first.
+  uint64_t limit = kind == FileKind::kJson   ? options.max_container_bytes
+                   : kind == FileKind::kFeed ? options.max_feed_bytes
+                                             : options.max_document_bytes;
+  if (kind == FileKind::kJson || kind == FileKind::kFeed) {
     std::error_code ec;
     const uint64_t size = static_cast<uint64_t>(fs::file_size(path, ec));
     if (!ec && size > limit) {
-      on_problem({name, "the export is larger than the limit for one file (" + std::to_string(limit >> 20) + " MiB)"});
+      on_problem({name, std::string(kind == FileKind::kJson ? "a Telegram export" : "a feed") + " of " +
+                            std::to_string(size >> 20) + " MiB, over the limit of " + std::to_string(limit >> 20) +
+                            " MiB for one such file; split it, or write its items as JSON Lines (.jsonl)"});
       return;
     }
+  }
+  if (kind == FileKind::kJson && name != "-") {  // read as it is parsed, never whole
     ReadTelegramExportFile(path.string(), name, options, forward, on_problem, stats);
     return;
   }
