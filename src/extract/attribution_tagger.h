@@ -7,6 +7,7 @@
 #ifndef SITREP_EXTRACT_ATTRIBUTION_TAGGER_H_
 #define SITREP_EXTRACT_ATTRIBUTION_TAGGER_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,10 @@ class AttributionTagger {
 // model file).
 std::vector<learn::FeatureRows> AttributionFeatures(const Analysis& a, const std::vector<QuoteMention>& quotes,
                                                     const StringSet& cue_words);
+// The same, handed over one sentence at a time (its index and rows; the rows
+// are reused for the next sentence).
+void ForEachSentenceFeatures(const Analysis& a, const std::vector<QuoteMention>& quotes, const StringSet& cue_words,
+                             const std::function<void(uint32_t, const learn::FeatureRows&)>& each);
 
 // BIO labels (indexes into Labels()) back to spans of one sentence.
 std::vector<AttributionSpan> SpansFromLabels(const std::vector<int>& labels, size_t token_begin, uint32_t sentence);

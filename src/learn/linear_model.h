@@ -62,6 +62,10 @@ class FeatureRows {
     ends_.reserve(rows);
     ids_.reserve(ids);
   }
+  void Clear() {  // keeps the capacity
+    ids_.clear();
+    ends_.clear();
+  }
   size_t size() const { return ends_.size(); }
   bool empty() const { return ends_.empty(); }
   std::span<const FeatureId> operator[](size_t i) const {
