@@ -20,11 +20,10 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 // A batch ends at --batch documents or at this much text, whichever comes
-// first. At most four batches are held at once (one extracted, two queued,
-// one written), and a batch's extractions take about 23 times its text
-// (23 documents of 500 KB: 423 MB peak): 16 MiB batches let long documents
-// take 1.5 GB; 4 MiB ones keep it near 370 MB. Articles of a few kilobytes
-// end their batches at --batch long before.
+// first. At most four batches are held at once (one being extracted, two
+// queued, one being written), with their text and extractions: at most
+// 16 MiB of text in flight (it was 64 MiB). Articles of a few kilobytes end
+// their batches at --batch long before.
 constexpr uint64_t kBatchTextBytes = 4u << 20;
 
 struct Batch {
