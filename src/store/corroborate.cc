@@ -1,12 +1,13 @@
 // Rebuilds the near-duplicate clusters and the claim groups: loads what
 // verify/corroboration needs of each event claim, groups, writes back.
 //
-// Both are greedy (a newcomer is compared with one representative per
-// cluster or group), so both are run here in an order given by the stored
-// content -- a document's SHA-256, key and version, a claim's document and
-// span -- and never by row ids or the order of writing: one corpus ingested
-// in any order, by one writer or many, gets the same clusters and groups,
-// and the groups are numbered by their first claim in that order.
+// Neither may depend on the order documents were written in (one reader, or
+// many parallel writers): the clusters are connected components, which no
+// order changes, and claims are grouped -- greedily, a newcomer against one
+// representative per group -- in an order given by the stored content (a
+// document's SHA-256, key and version, a claim's span and text), never by
+// row ids. One corpus ingested in any order gets the same clusters and
+// groups, and the groups are numbered by their first claim in that order.
 #include <algorithm>
 #include <optional>
 #include <string_view>
