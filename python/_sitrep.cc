@@ -5,13 +5,18 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <charconv>
+#include <cmath>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "ingest/corpus_reader.h"
+#include "pipeline/extraction_json.h"
 #include "sitrep/sitrep.h"
 #include "sitrep/store.h"
 
@@ -36,6 +41,125 @@ std::string Bytes(const py::handle& text) {
                        std::string(py::str(py::type::handle_of(text).attr("__name__"))));
 }
 
+// Python objects as json.loads would make them from JsonWriter's text, built
+// directly: WriteExtraction (pipeline/extraction_json.h) drives this as it
+// drives the text writer, so the two share one contract. Objects are dicts
+// in field order, keys interned once per process; a number is an int when
+// the text writer would print it without a fraction or exponent (as
+// json.loads reads it), else a float; a non-finite double is None (the
+// writer prints null). Holds the GIL: call with it held.
+class PyObjectBuilder {
+ public:
+  PyObjectBuilder() = default;
+  PyObjectBuilder(const PyObjectBuilder&) = delete;
+  PyObjectBuilder& operator=(const PyObjectBuilder&) = delete;
+  ~PyObjectBuilder() {
+    for (Level& l : stack_) Py_XDECREF(l.container);
+    Py_XDECREF(result_);
+  }
+
+  void BeginObject() { Open(PyDict_New()); }
+  void BeginArray() { Open(PyList_New(0)); }
+  void EndObject() { Close(); }
+  void EndArray() { Close(); }
+  void Key(std::string_view k) { key_ = InternedKey(k); }
+  void String(std::string_view s) { Add(PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "replace")); }
+  void StringOrNull(std::string_view s) { s.empty() ? Null() : String(s); }
+  void Int(int64_t v) { Add(PyLong_FromLongLong(v)); }
+  void Double(double v) {
+    if (!std::isfinite(v)) return Null();
+    if (v != std::trunc(v)) return Add(PyFloat_FromDouble(v));  // printed with a fraction
+    // JsonWriter prints the shortest text that reads back as v: "3" is an
+    // int to json.loads, "1e+16" a float.
+    char buf[32];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    bool integral = std::string_view(buf, r.ptr - buf).find_first_of(".eE") == std::string_view::npos;
+    Add(integral ? PyLong_FromDouble(v) : PyFloat_FromDouble(v));
+  }
+  void Bool(bool v) { Add(PyBool_FromLong(v)); }
+  void Null() { Add(Py_NewRef(Py_None)); }
+  void Span(uint32_t begin, uint32_t end) {
+    PyObject* pair = PyList_New(2);
+    if (pair != nullptr) {
+      PyList_SET_ITEM(pair, 0, PyLong_FromUnsignedLong(begin));
+      PyList_SET_ITEM(pair, 1, PyLong_FromUnsignedLong(end));
+    }
+    Add(pair);
+  }
+
+  // The finished value (a new reference), or an error set (out of memory).
+  py::object Take() {
+    if (failed_ || result_ == nullptr || !stack_.empty()) throw py::error_already_set();
+    return py::reinterpret_steal<py::object>(std::exchange(result_, nullptr));
+  }
+
+ private:
+  struct Level {
+    PyObject* container;
+    PyObject* key;  // the pending key of a dict (borrowed: interned keys live forever)
+  };
+
+  // Interned keys, made once per process and never freed (they are used by
+  // every result). Only touched with the GIL held.
+  static PyObject* InternedKey(std::string_view k) {
+    // Keyed by views of the interned strs' own UTF-8, which live as long.
+    static auto* keys = new std::unordered_map<std::string_view, PyObject*>();
+    auto it = keys->find(k);
+    if (it != keys->end()) return it->second;
+    PyObject* o = PyUnicode_FromStringAndSize(k.data(), static_cast<Py_ssize_t>(k.size()));
+    if (o == nullptr) return nullptr;
+    PyUnicode_InternInPlace(&o);
+    Py_ssize_t size = 0;
+    const char* utf8 = PyUnicode_AsUTF8AndSize(o, &size);
+    if (utf8 == nullptr) return nullptr;
+    keys->emplace(std::string_view(utf8, static_cast<size_t>(size)), o);
+    return o;
+  }
+
+  void Open(PyObject* container) {
+    if (container == nullptr) {
+      failed_ = true;
+      return;
+    }
+    // Kept on the stack until closed, then added to its parent.
+    stack_.push_back({container, key_});
+    key_ = nullptr;
+  }
+  void Close() {
+    if (stack_.empty()) return;
+    Level l = stack_.back();
+    stack_.pop_back();
+    key_ = l.key;
+    Add(l.container);
+  }
+  // Adds a new reference to the open container (under the pending key), or
+  // makes it the result; steals it.
+  void Add(PyObject* v) {
+    if (v == nullptr) {
+      failed_ = true;
+      return;
+    }
+    if (stack_.empty()) {
+      Py_XDECREF(result_);
+      result_ = v;
+      return;
+    }
+    PyObject* c = stack_.back().container;
+    if (PyDict_Check(c)) {
+      if (key_ == nullptr || PyDict_SetItem(c, key_, v) != 0) failed_ = true;
+      key_ = nullptr;
+    } else if (PyList_Append(c, v) != 0) {
+      failed_ = true;
+    }
+    Py_DECREF(v);
+  }
+
+  std::vector<Level> stack_;
+  PyObject* key_ = nullptr;
+  PyObject* result_ = nullptr;
+  bool failed_ = false;
+};
+
 // An opened Extractor, or the Status that kept it from opening.
 class PyExtractor {
  public:
@@ -49,6 +173,24 @@ class PyExtractor {
   // The JSON of `sitrep extract --compact` for one document.
   std::string ExtractJson(const py::handle& text, const std::string& published, const std::string& outlet,
                           const std::string& language, const std::string& input, uint64_t max_bytes) const {
+    Extraction x = Run(text, published, outlet, language, input, max_bytes);
+    py::gil_scoped_release release;
+    return ToJsonString(x, -1);
+  }
+
+  // The same as Python objects (what json.loads of ExtractJson gives).
+  py::object Extract(const py::handle& text, const std::string& published, const std::string& outlet,
+                     const std::string& language, const std::string& input, uint64_t max_bytes) const {
+    Extraction x = Run(text, published, outlet, language, input, max_bytes);
+    PyObjectBuilder b;
+    WriteExtraction(x, b);
+    return b.Take();
+  }
+
+ private:
+  // LoadDocument and Extract with the GIL released; raises sitrep.Error.
+  Extraction Run(const py::handle& text, const std::string& published, const std::string& outlet,
+                 const std::string& language, const std::string& input, uint64_t max_bytes) const {
     if (input != "auto" && input != "text" && input != "html") {
       Raise(Status::InvalidArgument("input must be auto, text or html, not '" + input + "'"));
     }
@@ -63,26 +205,25 @@ class PyExtractor {
     lo.format = input;
     lo.max_bytes = max_bytes;
     Status failed;
-    std::string json;
+    Extraction x;
     {
       py::gil_scoped_release release;
       Result<Document> doc = LoadDocument(std::move(bytes), lo);
       if (!doc.ok()) {
         failed = doc.status();
       } else {
-        Result<Extraction> x = extractor_->Extract(*doc);
-        if (!x.ok()) {
-          failed = x.status();
+        Result<Extraction> r = extractor_->Extract(*doc);
+        if (!r.ok()) {
+          failed = r.status();
         } else {
-          json = ToJsonString(*x, -1);
+          x = std::move(r).value();
         }
       }
     }
     if (!failed.ok()) Raise(failed);
-    return json;
+    return x;
   }
 
- private:
   std::unique_ptr<Extractor> extractor_;
 };
 
@@ -194,6 +335,8 @@ PYBIND11_MODULE(_sitrep, m) {
       .def("extract_json", &PyExtractor::ExtractJson, py::arg("text"), py::arg("published") = "",
            py::arg("outlet") = "", py::arg("language") = "", py::arg("input") = "auto",
            py::arg("max_bytes") = sitrep::kDefaultMaxBytes)
+      .def("extract", &PyExtractor::Extract, py::arg("text"), py::arg("published") = "", py::arg("outlet") = "",
+           py::arg("language") = "", py::arg("input") = "auto", py::arg("max_bytes") = sitrep::kDefaultMaxBytes)
       .def_property_readonly("gazetteer_path", [](const PyExtractor& e) { return e.get().gazetteer_path(); });
   m.def("default_extractor", &DefaultPyExtractor, py::return_value_policy::reference,
         "The process's Extractor, opened on first use with the default data paths");

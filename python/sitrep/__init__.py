@@ -13,8 +13,6 @@ a str); ``byte_to_str_index`` converts one to an index into the str.
 Extraction releases the GIL, so threads extract in parallel.
 ``sitrep.dask`` ingests a corpus on a Dask cluster (docs/python.md).
 """
-import json as _json
-
 from . import _sitrep
 
 __all__ = ["Error", "Extractor", "extract", "byte_to_str_index", "str_span", "version"]
@@ -54,15 +52,26 @@ class Extractor:
 
     def extract(self, text, published=None, outlet=None, input="auto", language=None):
         """As the module's ``extract``, with this Extractor's data."""
-        return _json.loads(self.extract_json(text, published, outlet, input, language))
+        return _extract(self._impl, text, published, outlet, input, language)
 
 
-def _extract_json(impl, text, published, outlet, input, language):
+def _check(text, input):
     if not isinstance(text, (str, bytes)):
         raise TypeError("sitrep.extract: text must be str or bytes, not %s" % type(text).__name__)
     if input not in _INPUTS:
         raise Error("input must be auto, text or html, not %r" % (input,))
+
+
+def _extract_json(impl, text, published, outlet, input, language):
+    _check(text, input)
     return impl.extract_json(text, published or "", outlet or "", language or "", input)
+
+
+def _extract(impl, text, published, outlet, input, language):
+    # The dict is built in C++ by the code that writes the JSON text (no
+    # json.loads): the same values, in the same order.
+    _check(text, input)
+    return impl.extract(text, published or "", outlet or "", language or "", input)
 
 
 def extract(text, published=None, outlet=None, input="auto", language=None):
@@ -78,7 +87,7 @@ def extract(text, published=None, outlet=None, input="auto", language=None):
     threads) with the default data paths; Error when that or the document
     fails, with sitrep's message.
     """
-    return _json.loads(_extract_json(_sitrep.default_extractor(), text, published, outlet, input, language))
+    return _extract(_sitrep.default_extractor(), text, published, outlet, input, language)
 
 
 def byte_to_str_index(text, offset):

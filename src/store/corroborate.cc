@@ -1,5 +1,17 @@
-// Rebuilds the claim groups from the latest document versions: loads what
+// Rebuilds the near-duplicate clusters and the claim groups: loads what
 // verify/corroboration needs of each event claim, groups, writes back.
+//
+// Neither may depend on the order documents were written in (one reader, or
+// many parallel writers): the clusters are connected components, which no
+// order changes, and claims are grouped -- greedily, a newcomer against one
+// representative per group -- in an order given by the stored content (a
+// document's SHA-256, key and version, a claim's span and text), never by
+// row ids. One corpus ingested in any order gets the same clusters and
+// groups, and the groups are numbered by their first claim in that order.
+#include <algorithm>
+#include <optional>
+#include <string_view>
+#include <tuple>
 #include <unordered_map>
 
 #include "store/store_internal.h"
@@ -13,21 +25,154 @@ namespace {
 // before its report was published.
 constexpr int kUndatedWindowDays = 3;
 
+// What orders documents: their content, then their identity.
+struct DocumentKey {
+  std::string sha256, doc_key;
+  int64_t version = 0;
+  bool operator<(const DocumentKey& o) const {
+    return std::tie(sha256, doc_key, version) < std::tie(o.sha256, o.doc_key, o.version);
+  }
+};
+
+// Near-duplicate clusters of every stored document: the connected
+// components of "same bytes under another key, or an estimated similarity of
+// kNearDuplicateSimilarity or more between two documents sharing a MinHash
+// band" (documents of one key are not compared with each other). Components
+// do not depend on any order; the writer's clusters, greedy in the order of
+// writing (DocumentWriter::Write), are only a first guess that this pass
+// replaces. Writes documents.cluster_id (the id of the cluster's first
+// document in DocumentKey order) and near_duplicates (each document's most
+// similar earlier document among those compared, in DocumentKey order) where
+// they differ from what is stored.
+Status ReclusterDocuments(sql::Connection* db) {
+  struct Doc {
+    DocumentKey key;
+    int64_t id = 0, stored_cluster = 0;
+    bool has_signature = false;
+    MinHashSignature signature{};
+  };
+  Result<sql::Statement> st = db->Prepare(
+      "SELECT d.id, d.sha256, d.doc_key, d.version, d.cluster_id, m.signature FROM documents d "
+      "LEFT JOIN minhash m ON m.document_id = d.id");
+  if (!st.ok()) return st.status();
+  std::vector<Doc> docs;
+  Status s;
+  while (st->Step(&s)) {
+    Doc d;
+    d.id = st->Int(0);
+    d.key = {st->Text(1), st->Text(2), st->Int(3)};
+    d.stored_cluster = st->Int(4);
+    d.has_signature = !st->IsNull(5) && ParseMinHash(st->Blob(5), &d.signature);
+    docs.push_back(std::move(d));
+  }
+  if (!s.ok()) return s;
+  std::sort(docs.begin(), docs.end(), [](const Doc& a, const Doc& b) { return a.key < b.key; });
+
+  struct Link {
+    size_t to = 0;
+    double similarity = 0;
+  };
+  // Union-find whose root is the member first in DocumentKey order.
+  std::vector<size_t> parent(docs.size());
+  for (size_t i = 0; i < parent.size(); ++i) parent[i] = i;
+  auto find = [&](size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  std::vector<std::optional<Link>> link(docs.size());
+  std::unordered_map<std::string_view, size_t> first_with_bytes;
+  std::unordered_map<int64_t, std::vector<size_t>> indexed;  // band key -> earlier documents
+  for (size_t i = 0; i < docs.size(); ++i) {
+    const Doc& d = docs[i];
+    auto join = [&](size_t j, double sim) {
+      size_t a = find(i), b = find(j);
+      if (a != b) parent[std::max(a, b)] = std::min(a, b);
+      if (!link[i] || sim > link[i]->similarity) link[i] = Link{j, sim};
+    };
+    auto [same, fresh] = first_with_bytes.emplace(d.key.sha256, i);
+    if (!fresh && docs[same->second].key.doc_key != d.key.doc_key) join(same->second, 1.0);
+    if (!d.has_signature) continue;
+    const auto bands = MinHashBandKeys(d.signature);
+    for (int64_t band : bands) {
+      std::vector<size_t>& earlier = indexed[band];
+      for (size_t j : earlier) {
+        // One match joins a whole cluster: its other members need no look.
+        if (find(j) == find(i) || docs[j].key.doc_key == d.key.doc_key) continue;
+        double sim = MinHashSimilarity(d.signature, docs[j].signature);
+        if (sim >= kNearDuplicateSimilarity) join(j, sim);
+      }
+      earlier.push_back(i);
+    }
+  }
+  std::vector<size_t> cluster(docs.size());
+  for (size_t i = 0; i < docs.size(); ++i) cluster[i] = find(i);
+
+  // Only the differences are written: an ingest that adds documents to
+  // existing clusters rewrites nothing else.
+  std::unordered_map<int64_t, std::pair<int64_t, double>> stored_links;
+  Result<sql::Statement> nd = db->Prepare("SELECT document_id, similar_to, similarity FROM near_duplicates");
+  if (!nd.ok()) return nd.status();
+  while (nd->Step(&s)) stored_links[nd->Int(0)] = {nd->Int(1), nd->Double(2)};
+  if (!s.ok()) return s;
+  Result<sql::Statement> set_cluster = db->Prepare("UPDATE documents SET cluster_id = ? WHERE id = ?");
+  Result<sql::Statement> drop_link = db->Prepare("DELETE FROM near_duplicates WHERE document_id = ?");
+  Result<sql::Statement> add_link =
+      db->Prepare("INSERT INTO near_duplicates(document_id, similar_to, similarity) VALUES (?, ?, ?)");
+  if (!set_cluster.ok()) return set_cluster.status();
+  if (!drop_link.ok()) return drop_link.status();
+  if (!add_link.ok()) return add_link.status();
+  for (size_t i = 0; i < docs.size(); ++i) {
+    const int64_t id = docs[i].id, cluster_id = docs[cluster[i]].id;
+    if (docs[i].stored_cluster != cluster_id) {
+      set_cluster->Reset();
+      if (Status r = set_cluster->Bind(1, cluster_id).Bind(2, id).Run(); !r.ok()) return r;
+    }
+    auto stored = stored_links.find(id);
+    std::optional<std::pair<int64_t, double>> wanted;
+    if (link[i]) wanted = std::make_pair(docs[link[i]->to].id, link[i]->similarity);
+    const bool same = stored == stored_links.end() ? !wanted : (wanted && *wanted == stored->second);
+    if (same) continue;
+    if (stored != stored_links.end()) {
+      drop_link->Reset();
+      if (Status r = drop_link->Bind(1, id).Run(); !r.ok()) return r;
+    }
+    if (wanted) {
+      add_link->Reset();
+      if (Status r = add_link->Bind(1, id).Bind(2, wanted->first).Bind(3, wanted->second).Run(); !r.ok()) return r;
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<uint64_t> RebuildClaimGroups(sql::Connection* db) {
+  if (Status r = ReclusterDocuments(db); !r.ok()) return r;
   Result<sql::Statement> st = db->Prepare(
       "SELECT c.id, c.document_id, d.cluster_id, "
       // A forwarded post's source is the channel it was first posted in.
       "CASE WHEN d.forwarded_from != '' THEN 'Telegram: ' || d.forwarded_from ELSE o.name END, c.event_type, c.status, "
       "c.speaker, c.date_from, c.date_to, "
-      "d.published, p.gazetteer_id, p.country, p.admin1, p.name, p.lat, p.lon, p.geo_precision "
+      "d.published, p.gazetteer_id, p.country, p.admin1, p.name, p.lat, p.lon, p.geo_precision, "
+      "d.sha256, d.doc_key, d.version, c.begin_byte, c.end_byte, c.text "
       "FROM claims c JOIN documents d ON d.id = c.document_id JOIN outlets o ON o.id = d.outlet_id "
       "LEFT JOIN places p ON p.id = c.place_id "
-      "WHERE c.is_latest = 1 AND c.event_type IS NOT NULL ORDER BY c.id");
+      "WHERE c.is_latest = 1 AND c.event_type IS NOT NULL");
   if (!st.ok()) return st.status();
   std::vector<ClaimEvidence> evidence;
-  std::unordered_map<int64_t, size_t> index_of;
+  // The order claims are grouped in: their document's DocumentKey, their span
+  // and text; the row id only between claims equal in all of these (whose
+  // order cannot change a group).
+  struct ClaimKey {
+    DocumentKey document;
+    int64_t begin = 0, end = 0;
+    std::string text;
+    int64_t id = 0;
+    bool operator<(const ClaimKey& o) const {
+      return std::tie(document, begin, end, text, id) < std::tie(o.document, o.begin, o.end, o.text, o.id);
+    }
+  };
+  std::vector<ClaimKey> keys;
   Status s;
   while (st->Step(&s)) {
     ClaimEvidence e;
@@ -60,14 +205,28 @@ Result<uint64_t> RebuildClaimGroups(sql::Connection* db) {
       e.lon = st->Double(15);
       e.geo_precision = static_cast<int>(st->Int(16));
     }
-    index_of[e.claim_id] = evidence.size();
+    keys.push_back({{st->Text(17), st->Text(18), st->Int(19)}, st->Int(20), st->Int(21), st->Text(22), e.claim_id});
     evidence.push_back(std::move(e));
   }
   if (!s.ok()) return s;
+  {
+    std::vector<size_t> order(evidence.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return keys[a] < keys[b]; });
+    std::vector<ClaimEvidence> sorted;
+    sorted.reserve(evidence.size());
+    for (size_t i : order) sorted.push_back(std::move(evidence[i]));
+    evidence = std::move(sorted);
+  }
+  std::unordered_map<int64_t, size_t> index_of;
+  for (size_t i = 0; i < evidence.size(); ++i) index_of[evidence[i].claim_id] = i;
   Result<sql::Statement> q = db->Prepare(
       "SELECT cq.claim_id, COALESCE(q.si_value, q.value), CASE WHEN q.si_unit != '' THEN q.si_unit ELSE q.unit END, "
       "q.bound FROM claim_quantities cq JOIN quantities q ON q.id = cq.quantity_id "
-      "JOIN claims c ON c.id = cq.claim_id WHERE c.is_latest = 1 AND c.event_type IS NOT NULL");
+      "JOIN claims c ON c.id = cq.claim_id WHERE c.is_latest = 1 AND c.event_type IS NOT NULL "
+      // In the order of the text: the first disagreement found is then the
+      // same whatever order the rows were written in.
+      "ORDER BY cq.claim_id, q.begin_byte, q.end_byte, q.id");
   if (!q.ok()) return q.status();
   while (q->Step(&s)) {
     auto it = index_of.find(q->Int(0));
@@ -88,7 +247,8 @@ Result<uint64_t> RebuildClaimGroups(sql::Connection* db) {
   Result<sql::Statement> cu = db->Prepare("UPDATE claims SET group_id = ? WHERE id = ?");
   if (!gi.ok()) return gi.status();
   if (!cu.ok()) return cu.status();
-  // Group ids are 1..n in the order GroupClaims gives, whatever the database
+  // Group ids are 1..n in the order GroupClaims gives (by each group's first
+  // claim in ClaimKey order), whatever the database or the order of writing
   // (the table was emptied above).
   int64_t gid = 0;
   for (const ClaimGroup& g : groups) {

@@ -65,7 +65,10 @@ class DocumentWriter {
 // databases store the same text.
 std::string SqlNow();
 
-// Recomputes claim_groups and claims.group_id from the latest versions.
+// Recomputes the near-duplicate clusters (documents.cluster_id,
+// near_duplicates) from every stored signature, then claim_groups and
+// claims.group_id from the latest versions; neither depends on the order the
+// rows were written in (src/store/corroborate.cc).
 Result<uint64_t> RebuildClaimGroups(sql::Connection* db);
 
 // "people killed" counts: the value of a people-like quantity in a claim that
