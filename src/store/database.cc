@@ -390,14 +390,16 @@ Status Database::ForEachClaim(const QueryFilter& f, const std::function<bool(Cla
   Result<Where> w = BuildWhere(&impl_->db, f);
   if (!w.ok()) return w.status();
   constexpr const char* kOrder = " ORDER BY c.when_from DESC NULLS LAST, c.id DESC";
-  // A page is chosen among the claims alone, then joined to its documents
-  // and places: the joins run for the page's rows, not for every claim
-  // the filter walks or sorts.
+  // A page of claim ids is chosen among the claims alone (sorting ids, not
+  // whole rows), then joined to the claims, their documents and places: the
+  // joins run for the page's rows, not for every claim the filter walks or
+  // sorts.
   std::string from = kClaimJoins;
   if (f.limit > 0) {
     from.replace(from.find(" FROM claims c"), std::string(" FROM claims c").size(),
-                 std::string(" FROM (SELECT c.* FROM claims c") + w->where + kOrder + " LIMIT " +
-                     std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset) + ") c");
+                 std::string(" FROM (SELECT c.id FROM claims c") + w->where + kOrder + " LIMIT " +
+                     std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset) +
+                     ") page JOIN claims c ON c.id = page.id");
   } else {
     from += w->where;
   }
