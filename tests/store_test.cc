@@ -667,7 +667,8 @@ TEST(StoreIngest, ABatchStoresTheSameRowsAsOneDocumentAtATime) {
     return out;
   };
   const std::string queries[] = {
-      "SELECT id || '|' || document_id || '|' || text || '|' || begin_byte || '|' || status || '|' || speaker || '|' || "
+      "SELECT id || '|' || document_id || '|' || text || '|' || begin_byte || '|' || status || '|' || speaker || '|' "
+      "|| "
       "COALESCE(date_from, '') || '|' || COALESCE(event_type, '') || '|' || COALESCE(place_id, '') || '|' || "
       "is_latest || '|' || COALESCE(when_from, '') FROM claims ORDER BY id",
       "SELECT id || '|' || document_id || '|' || mention || '|' || begin_byte || '|' || name || '|' || "

@@ -403,7 +403,8 @@ Status Database::ForEachClaim(const QueryFilter& f, const std::function<bool(Cla
   } else {
     from += w->where;
   }
-  std::string sql = std::string("SELECT ") + kClaimColumns + impl_->db.dialect().EpochOf("d.ingested_at") + from + kOrder;
+  std::string sql =
+      std::string("SELECT ") + kClaimColumns + impl_->db.dialect().EpochOf("d.ingested_at") + from + kOrder;
   Result<sql::Statement> st = impl_->db.Prepare(sql);
   if (!st.ok()) return st.status();
   BindWhere(*w, &*st);

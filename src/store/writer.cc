@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <unordered_map>
@@ -429,7 +430,8 @@ Result<WriteOutcome> DocumentWriter::Write(const ProcessedDocument& p, bool* nea
       row.insert(row.end(), {null, text(""), text(""), text(""), null, text("")});
     }
     // group_id (given by the rebuild), is_latest, the dates queries use.
-    row.insert(row.end(), {null, integer(1), optional_text(from ? from : published), optional_text(to ? to : published)});
+    row.insert(row.end(),
+               {null, integer(1), optional_text(from ? from : published), optional_text(to ? to : published)});
     claims_.Add(std::move(row));
     claims_fts_.Add(Row{claim_id, text(c.text), text(sp.name)});
     auto link = [&](RowBuffer& buffer, const std::vector<int>& ids, const std::unordered_map<int, int64_t>& rows) {
