@@ -40,6 +40,13 @@ compare claims-text claims --limit 0 --text 'drone* OR "air defence"'
 compare claims-bbox claims --limit 0 --bbox 35,47,38,50
 compare claims-near claims --limit 0 --near 48.28,37.18,60
 compare claims-place claims --limit 0 --place pokrovsk
+# Pages: the filters that choose a plan by the size of their set (a place's,
+# a box's, a text query's claims), then sort, offset and limit.
+compare page-newest claims --limit 100 --offset 20
+compare page-place claims --limit 40 --place Pokrovsk --status asserted
+compare page-text claims --limit 30 --offset 5 --text 'drone*'
+compare page-near claims --limit 50 --near 48.28,37.18,60
+compare page-events-place events --limit 25 --place kharkiv --since 2024-03-01
 compare export-jsonl export --format jsonl
 compare export-acled export --format acled-csv
 compare export-geojson export --format geojson

@@ -738,6 +738,81 @@ TEST(StoreIngest, IsIdempotentAndGivesTheSameResultOnTwoThreads) {
   EXPECT_EQ(one, all(tmp / "two.db"));
 }
 
+// The writer keeps a batch's mentions, claims and links and writes them with
+// multi-row statements, giving their ids itself: a batch of many documents
+// (more claims than one statement holds) stores the same rows, with the same
+// ids, as one document a batch.
+TEST(StoreIngest, ABatchStoresTheSameRowsAsOneDocumentAtATime) {
+  TempDir tmp;
+  const char* towns[] = {"Kharkiv", "Sumy", "Izium", "Kupiansk", "Pokrovsk", "Kramatorsk"};
+  std::string lines;
+  for (int i = 0; i < 150; ++i) {
+    std::string a = towns[i % 6], b = towns[(i / 6) % 6];
+    const std::string n = std::to_string(i);
+    std::string text = "Officials said " + std::to_string(3 + i % 40) + " drones struck " + a + " on Monday. ";
+    text += "Oleh Syniehubov, the governor of Kharkiv region, said " + std::to_string(1 + i % 9) +
+            " people were wounded in " + b + ". ";
+    text += "Police reported that a school in " + a + " was damaged, according to witnesses. ";
+    text += "Russian officials denied that " + std::to_string(10 + i) + " soldiers were killed near " + b + ".";
+    nlohmann::json j = {{"id", "r" + n},
+                        {"url", "https://example.org/report/" + n},
+                        {"outlet", i % 2 ? "Example Wire" : "Daily Ledger"},
+                        {"published", "2024-05-" + std::string(i % 28 < 9 ? "0" : "") + std::to_string(1 + i % 28)},
+                        {"title", "Report " + n},
+                        {"text", text}};
+    lines += j.dump() + "\n";
+  }
+  const std::string corpus = tmp / "reports.jsonl";
+  WriteFile(corpus, lines);
+  auto ingest = [&](const std::string& db, int batch) {
+    IngestOptions o;
+    o.db_path = db;
+    o.batch_documents = batch;
+    Result<IngestSummary> r = IngestCorpus({corpus}, o);
+    EXPECT_TRUE(r.ok()) << r.status().message();
+  };
+  ingest(tmp / "batch.db", 256);
+  ingest(tmp / "single.db", 1);
+  auto rows = [](const std::string& path, const std::string& query) {
+    Result<sql::Connection> c = sql::Connection::Open(path, sql::Connection::Mode::kReadOnly);
+    EXPECT_TRUE(c.ok());
+    Result<sql::Statement> st = c->Prepare(query);
+    EXPECT_TRUE(st.ok()) << query;
+    std::vector<std::string> out;
+    Status s;
+    while (st.ok() && st->Step(&s)) out.push_back(st->Text(0));
+    EXPECT_TRUE(s.ok()) << s.message();
+    return out;
+  };
+  const std::string queries[] = {
+      "SELECT id || '|' || document_id || '|' || text || '|' || begin_byte || '|' || status || '|' || speaker || '|' "
+      "|| "
+      "COALESCE(date_from, '') || '|' || COALESCE(event_type, '') || '|' || COALESCE(place_id, '') || '|' || "
+      "is_latest || '|' || COALESCE(when_from, '') FROM claims ORDER BY id",
+      "SELECT id || '|' || document_id || '|' || mention || '|' || begin_byte || '|' || name || '|' || "
+      "COALESCE(location_id, '') || '|' || COALESCE(lat, '') FROM places ORDER BY id",
+      "SELECT id || '|' || document_id || '|' || text || '|' || value || '|' || unit || '|' || bound "
+      "FROM quantities ORDER BY id",
+      "SELECT id || '|' || document_id || '|' || name || '|' || role FROM people ORDER BY id",
+      "SELECT claim_id || '|' || place_id FROM claim_places ORDER BY 1",
+      "SELECT claim_id || '|' || quantity_id FROM claim_quantities ORDER BY 1",
+      "SELECT claim_id || '|' || person_id FROM claim_people ORDER BY 1",
+      "SELECT rowid || '|' || text FROM claims_fts WHERE claims_fts MATCH 'drones' ORDER BY rowid",
+      "SELECT rowid FROM documents_fts WHERE documents_fts MATCH 'governor' ORDER BY rowid",
+  };
+  for (const std::string& q : queries) {
+    std::vector<std::string> batch = rows(tmp / "batch.db", q);
+    EXPECT_FALSE(batch.empty()) << q;
+    EXPECT_EQ(batch, rows(tmp / "single.db", q)) << q;
+  }
+  // More claims than one statement of 8,192 parameters holds (27 columns:
+  // 303 rows), so that a batch was written in several statements.
+  EXPECT_GT(rows(tmp / "batch.db", "SELECT id FROM claims").size(), 303u);
+  EXPECT_EQ(rows(tmp / "batch.db", "SELECT count(*) FROM claim_places cp LEFT JOIN places p ON p.id = cp.place_id "
+                                   "WHERE p.id IS NULL"),
+            std::vector<std::string>{"0"});
+}
+
 // Two channels are one source when one forwards the other's post: the
 // forward counts under the channel it came from. A reply is stored with the
 // message it answers.

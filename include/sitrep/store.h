@@ -26,7 +26,7 @@
 
 namespace sitrep {
 
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 struct IngestProblem {
   std::string origin;   // file, file:LINE, file#message ID, file#item N

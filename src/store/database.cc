@@ -1,6 +1,7 @@
 // Opening the database, and the read side: claims, documents, statistics.
 #include <cmath>
 #include <filesystem>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -314,31 +315,28 @@ Result<Where> BuildWhere(sql::Connection* db, const QueryFilter& f) {
   if (!f.until.empty()) where += " AND c.when_from <= ?", args.push_back(f.until);
   // Place, text and distance filters each select a set of claims. A small
   // set drives the query (fetch those claims, sort them); a large one is a
-  // filter on the walk down the newest-first index ("+c.id" keeps SQLite
-  // from driving with it and sorting hundreds of thousands of rows: 600 ms
-  // for "drone*" on 1.4 million claims). The set is counted up to kLargeSet
-  // to tell which.
-  constexpr int kLargeSet = 5000;
-  auto member_of = [&](const std::string& members, const std::vector<std::string>& text_args,
+  // filter on the walk down the newest-first index. The set is counted up
+  // to the connection's LargeClaimSet() to tell which (or the connection's
+  // planner tells, from its statistics).
+  auto member_of = [&](sql::ClaimSet kind, const std::string& members, const std::vector<std::string>& text_args,
                        const std::vector<double>& num_args) {
-    bool large = false;
-    Result<sql::Statement> count = db->Prepare("SELECT count(*) FROM (" + members + " LIMIT " +
-                                                     std::to_string(kLargeSet) + ")");
-    if (f.limit > 0 && count.ok()) {
-      int i = 1;
-      for (const std::string& a : text_args) count->Bind(i++, a);
-      for (double v : num_args) count->Bind(i++, v);
-      Status cs;
-      large = count->Step(&cs) && count->Int(0) >= kLargeSet;
+    sql::SetSize size = sql::SetSize::kUncounted;
+    const int large_set = db->dialect().LargeClaimSet(kind);
+    if (f.limit > 0 && large_set > 0) {
+      Result<sql::Statement> count =
+          db->Prepare("SELECT count(*) FROM (" + members + " LIMIT " + std::to_string(large_set) + ") m");
+      if (count.ok()) {
+        int i = 1;
+        for (const std::string& a : text_args) count->Bind(i++, a);
+        for (double v : num_args) count->Bind(i++, v);
+        Status cs;
+        if (count->Step(&cs)) size = count->Int(0) >= large_set ? sql::SetSize::kLarge : sql::SetSize::kSmall;
+      }
     }
-    return std::string(large ? " AND +c.id IN (" : " AND c.id IN (") + members + ")";
+    return " AND " + db->dialect().ClaimAmong(members, size);
   };
   if (!f.place.empty()) {
-    where += member_of(
-        "SELECT cp.claim_id FROM places pp JOIN claim_places cp ON cp.place_id = pp.id"
-        " WHERE " +
-            db->dialect().EqualsIgnoringCase("pp.name") + " OR " + db->dialect().EqualsIgnoringCase("pp.mention"),
-        {f.place, f.place}, {});
+    where += member_of(sql::ClaimSet::kPlace, db->dialect().ClaimsAtPlace(), {f.place, f.place}, {});
     args.insert(args.end(), {f.place, f.place});
   }
   if (!f.text.empty()) {
@@ -357,14 +355,14 @@ Result<Where> BuildWhere(sql::Connection* db, const QueryFilter& f) {
                                      "AND, OR, NOT, prefix*): " +
                                      cs.message());
     }
-    where += member_of(db->dialect().FullTextMembers("claims_fts"), {*text}, {});
+    where += member_of(sql::ClaimSet::kText, db->dialect().FullTextMembers("claims_fts"), {*text}, {});
     args.push_back(*text);
   }
   // Claims with a place in a box, from the R*Tree; west > east crosses the
   // antimeridian.
   auto in_box = [&](double west, double south, double east, double north) {
     sql::BoxQuery box = db->dialect().ClaimsInBox(west, south, east, north);
-    where += member_of(box.sql, {}, box.params);
+    where += member_of(sql::ClaimSet::kBox, box.sql, {}, box.params);
     numbers.insert(numbers.end(), box.params.begin(), box.params.end());
   };
   if (f.near_km) {
@@ -391,37 +389,79 @@ void BindWhere(const Where& w, sql::Statement* st) {
 Status Database::ForEachClaim(const QueryFilter& f, const std::function<bool(ClaimRecord&&)>& fn) {
   Result<Where> w = BuildWhere(&impl_->db, f);
   if (!w.ok()) return w.status();
-  const std::string& where = w->where;
-  std::string sql = std::string("SELECT ") + kClaimColumns +
-                    impl_->db.dialect().EpochOf("d.ingested_at") + kClaimJoins + where +
-                    " ORDER BY c.when_from DESC NULLS LAST, c.id DESC";
-  if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
+  constexpr const char* kOrder = " ORDER BY c.when_from DESC NULLS LAST, c.id DESC";
+  // A page of claim ids is chosen among the claims alone (sorting ids, not
+  // whole rows), then joined to the claims, their documents and places: the
+  // joins run for the page's rows, not for every claim the filter walks or
+  // sorts.
+  std::string from = kClaimJoins;
+  if (f.limit > 0) {
+    from.replace(from.find(" FROM claims c"), std::string(" FROM claims c").size(),
+                 std::string(" FROM (SELECT c.id FROM claims c") + w->where + kOrder + " LIMIT " +
+                     std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset) +
+                     ") page JOIN claims c ON c.id = page.id");
+  } else {
+    from += w->where;
+  }
+  std::string sql =
+      std::string("SELECT ") + kClaimColumns + impl_->db.dialect().EpochOf("d.ingested_at") + from + kOrder;
   Result<sql::Statement> st = impl_->db.Prepare(sql);
   if (!st.ok()) return st.status();
   BindWhere(*w, &*st);
+  // Quantities of up to kChunk claims in one query (the unused ids are 0,
+  // which no claim has): one round trip to a server per chunk, not per claim.
+  constexpr int kChunk = 128;
+  std::string in = "?";
+  for (int i = 1; i < kChunk; ++i) in += ", ?";
   Result<sql::Statement> quantities = impl_->db.Prepare(
-      "SELECT q.text, q.unit, q.value FROM claim_quantities cq "
-      "JOIN quantities q ON q.id = cq.quantity_id WHERE cq.claim_id = ? ORDER BY q.begin_byte");
+      "SELECT cq.claim_id, q.text, q.unit, q.value FROM claim_quantities cq "
+      "JOIN quantities q ON q.id = cq.quantity_id WHERE cq.claim_id IN (" +
+      in + ") ORDER BY cq.claim_id, q.begin_byte");
   if (!quantities.ok()) return quantities.status();
+  std::vector<ClaimRecord> chunk;
+  // Fills the chunk's quantities and hands its claims on; false when fn
+  // asked to stop or on an error (in *s).
+  auto pass_on = [&](Status* s) {
+    if (chunk.empty()) return true;
+    quantities->Reset();
+    std::unordered_map<int64_t, size_t> at;
+    for (int i = 0; i < kChunk; ++i) {
+      quantities->Bind(i + 1, i < static_cast<int>(chunk.size()) ? chunk[i].id : int64_t{0});
+      if (i < static_cast<int>(chunk.size())) at[chunk[i].id] = i;
+    }
+    std::vector<std::vector<std::pair<std::string, double>>> units(chunk.size());
+    while (quantities->Step(s)) {
+      auto it = at.find(quantities->Int(0));
+      if (it == at.end()) continue;
+      ClaimRecord& r = chunk[it->second];
+      r.quantities.push_back(quantities->Text(1));
+      r.quantity_units.push_back(quantities->Text(2));
+      units[it->second].emplace_back(quantities->Text(2), quantities->Double(3));
+    }
+    quantities->Reset();
+    if (!s->ok()) return false;
+    for (size_t i = 0; i < chunk.size(); ++i) {
+      chunk[i].fatalities = FatalitiesOf(chunk[i].text, units[i]);
+      if (!fn(std::move(chunk[i]))) {
+        chunk.clear();
+        return false;
+      }
+    }
+    chunk.clear();
+    return true;
+  };
   Status s;
-  while (st->Step(&s)) {
+  bool more = true;
+  while (more && st->Step(&s)) {
     ClaimRecord r = ReadClaim(*st);
     // The bounding box is a coarse filter: keep what is within the radius.
     if (f.near_km && r.lat) {
       if (DistanceKm(*r.lat, *r.lon, *f.near_lat, *f.near_lon) > *f.near_km) continue;
     }
-    quantities->Reset();
-    quantities->Bind(1, r.id);
-    std::vector<std::pair<std::string, double>> units;
-    while (quantities->Step(&s)) {
-      r.quantities.push_back(quantities->Text(0));
-      r.quantity_units.push_back(quantities->Text(1));
-      units.emplace_back(quantities->Text(1), quantities->Double(2));
-    }
-    if (!s.ok()) return s;
-    r.fatalities = FatalitiesOf(r.text, units);
-    if (!fn(std::move(r))) break;
+    chunk.push_back(std::move(r));
+    if (static_cast<int>(chunk.size()) == kChunk) more = pass_on(&s);
   }
+  if (more && s.ok()) pass_on(&s);
   return s;
 }
 

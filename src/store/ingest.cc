@@ -151,6 +151,11 @@ Status WriteBatch(const Batch& b, bool careful, int64_t run_id, sql::Connection*
     }
     bool near = false;
     Result<WriteOutcome> w = writer->Write(p, &near);
+    // Careful: the document's buffered rows go in inside its savepoint, so
+    // that a row the database refuses is reported as this document's.
+    if (careful && w.ok()) {
+      if (Status f = writer->Flush(); !f.ok()) w = f;
+    }
     if (!w.ok()) {
       if (!careful) {
         txn->Rollback();
@@ -172,6 +177,15 @@ Status WriteBatch(const Batch& b, bool careful, int64_t run_id, sql::Connection*
     out->claims += p.extraction.claims.size();
     for (const std::string& warning : p.warnings) {
       if (s.ok()) s = report(p.origin, warning, false);
+    }
+  }
+  if (s.ok() && !careful) {
+    // Fast: the batch's buffered rows; a refusal sends the batch to the
+    // careful path.
+    if (Status f = writer->Flush(); !f.ok()) {
+      txn->Rollback();
+      writer->RolledBack();
+      return Status::DataError(f.message());
     }
   }
   if (s.ok()) s = txn->Commit();

@@ -250,14 +250,27 @@ class PostgresConnection final : public ConnectionBackend {
   Result<std::string> FullTextParameter(const std::string& query) const override { return Fts5ToTsquery(query); }
 
   BoxQuery ClaimsInBox(double west, double south, double east, double north) const override {
-    std::string head =
-        "SELECT cp.claim_id FROM locations l JOIN places pp ON pp.location_id = l.id"
-        " JOIN claim_places cp ON cp.place_id = pp.id WHERE ";
+    std::string head = "SELECT cl.claim_id FROM locations l JOIN claim_locations cl ON cl.location_id = l.id WHERE ";
     if (west <= east) return {head + "l.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)", {west, south, east, north}};
     return {head + "(l.geom && ST_MakeEnvelope(?, ?, 180, ?, 4326) OR l.geom && ST_MakeEnvelope(-180, ?, ?, ?, 4326))",
             {west, south, north, south, east, north}};
   }
-  std::string EqualsIgnoringCase(const std::string& expr) const override { return "lower(" + expr + ") = lower(?)"; }
+  // From the table of claims by lower-case place name (schema version 5).
+  std::string ClaimsAtPlace() const override {
+    return "SELECT claim_id FROM claim_place_names WHERE name IN (lower(?), lower(?))";
+  }
+  // A place's or a box's claims are counted (a range of claim_place_names
+  // or claim_locations): up to 20,000 they are fetched by id and sorted (the
+  // ARRAY is computed once; as a plain IN the planner walks the date index
+  // and probes each claim: 28,211 claims probed for 100 of Kharkiv's 5,447,
+  // its statistics assuming Kharkiv's claims spread evenly over the dates).
+  // A full-text set is not counted (counting 20,000 claims of "drone*" read
+  // the table for 65 ms): the planner's statistics of the words choose.
+  int LargeClaimSet(ClaimSet kind) const override { return kind == ClaimSet::kText ? 0 : 20000; }
+  std::string ClaimAmong(const std::string& members, SetSize size) const override {
+    if (size == SetSize::kSmall) return "c.id = ANY(ARRAY(" + members + "))";
+    return "c.id IN (" + members + ")";
+  }
   std::string LikeIgnoringCase() const override { return "ILIKE"; }
   std::string EpochOf(const std::string& expr) const override {
     return "CAST(EXTRACT(EPOCH FROM CAST(" + expr + " AS timestamptz)) AS BIGINT)";

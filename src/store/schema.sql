@@ -1,4 +1,4 @@
--- sitrep database schema, version 4 (PRAGMA user_version = 4).
+-- sitrep database schema, version 5 (PRAGMA user_version = 5).
 -- docs/database.md describes every table. Spans (begin_byte, end_byte) are
 -- byte offsets [begin, end) into documents.raw. Dates are 'YYYY-MM-DD' text.
 -- Applied in one transaction on a new database. A database of an earlier
@@ -270,3 +270,7 @@ CREATE INDEX claims_latest_events_when ON claims(when_from, id) WHERE event_type
 -- answers. Empty for everything else.
 ALTER TABLE documents ADD COLUMN forwarded_from TEXT NOT NULL DEFAULT '';
 ALTER TABLE documents ADD COLUMN reply_to TEXT NOT NULL DEFAULT '';
+
+-- version 5: nothing changes in SQLite (its indexes end with the rowid, so
+-- claims_when already orders claims by date, then id); PostgreSQL's claim
+-- indexes gain the id (schema_postgres.sql).

@@ -104,6 +104,10 @@ struct BoxQuery {
   std::vector<double> params;
 };
 
+// Sets of claims a query filters on, and how large one was found to be.
+enum class ClaimSet { kPlace, kText, kBox };
+enum class SetSize { kUncounted, kSmall, kLarge };
+
 // One backend's connection, and what differs between the backends.
 class ConnectionBackend {
  public:
@@ -133,11 +137,22 @@ class ConnectionBackend {
   // parameter as this backend takes it, and the syntax for messages.
   virtual std::string FullTextMembers(const std::string& table) const = 0;
   virtual Result<std::string> FullTextParameter(const std::string& query) const = 0;
-  // SELECT cp.claim_id of claims with a located place in the box (west >
+  // SELECT of the ids of claims with a place whose resolved name (first
+  // parameter) or mention (second) is the same text, ignoring case.
+  virtual std::string ClaimsAtPlace() const = 0;
+  // SELECT of the ids of claims with a located place in the box (west >
   // east crosses the antimeridian).
   virtual BoxQuery ClaimsInBox(double west, double south, double east, double north) const = 0;
-  // "expr = ?" ignoring case; LIKE ignoring case.
-  virtual std::string EqualsIgnoringCase(const std::string& expr) const = 0;
+  // A set of claims (a SELECT of claim ids: a place's, a full-text
+  // query's, a box's) is counted up to LargeClaimSet(kind) claims before a
+  // filtered query (0: not counted). ClaimAmong(members, size) is the
+  // condition "c.id is one of them": a large set is tested on each claim met
+  // on the walk down the newest-first index; a small one is the claims the
+  // query starts from, fetched and sorted; an uncounted one is left to the
+  // planner.
+  virtual int LargeClaimSet(ClaimSet kind) const = 0;
+  virtual std::string ClaimAmong(const std::string& members, SetSize size) const = 0;
+  // LIKE ignoring case.
   virtual std::string LikeIgnoringCase() const = 0;
   // Seconds since 1970 of an ISO 8601 UTC text column, as an integer.
   virtual std::string EpochOf(const std::string& expr) const = 0;

@@ -153,7 +153,17 @@ class SqliteConnection final : public ConnectionBackend {
                 (west <= east ? "r.max_lon >= ? AND r.min_lon <= ?" : "(r.max_lon >= ? OR r.min_lon <= ?)"),
             {north, south, west, east}};
   }
-  std::string EqualsIgnoringCase(const std::string& expr) const override { return expr + " = ? COLLATE NOCASE"; }
+  // 5,000: driving "drone*" (a large set) sorted hundreds of thousands of
+  // rows (600 ms on 1.4 million claims); "+c.id" keeps SQLite from driving
+  // with a large set.
+  std::string ClaimsAtPlace() const override {
+    return "SELECT cp.claim_id FROM places pp JOIN claim_places cp ON cp.place_id = pp.id"
+           " WHERE pp.name = ? COLLATE NOCASE OR pp.mention = ? COLLATE NOCASE";
+  }
+  int LargeClaimSet(ClaimSet) const override { return 5000; }
+  std::string ClaimAmong(const std::string& members, SetSize size) const override {
+    return std::string(size == SetSize::kLarge ? "+c.id IN (" : "c.id IN (") + members + ")";
+  }
   std::string LikeIgnoringCase() const override { return "LIKE"; }
   std::string EpochOf(const std::string& expr) const override {
     return "CAST(strftime('%s', " + expr + ") AS INTEGER)";

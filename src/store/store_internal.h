@@ -3,8 +3,10 @@
 #ifndef SITREP_STORE_STORE_INTERNAL_H_
 #define SITREP_STORE_STORE_INTERNAL_H_
 
+#include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <variant>
 #include <vector>
 
 #include "sitrep/store.h"
@@ -33,31 +35,73 @@ struct ProcessedDocument {
 
 enum class WriteOutcome { kAdded, kNewVersion, kUnchanged };
 
+// Rows of one table waiting to be inserted: Flush() writes them with
+// multi-row INSERT statements (INSERT INTO t(...) VALUES (...), (...) ...,
+// which both SQLite and PostgreSQL take), a few statements for a whole batch
+// instead of one per row.
+class RowBuffer {
+ public:
+  using Value = std::variant<std::monostate, int64_t, double, std::string>;
+  RowBuffer() = default;
+  // `insert` is "INSERT INTO t(a, b, c)" naming `columns` columns; `tail`
+  // follows the VALUES (" ON CONFLICT DO NOTHING", or empty).
+  RowBuffer(std::string insert, int columns, std::string tail)
+      : insert_(std::move(insert)), tail_(std::move(tail)), columns_(columns) {}
+  // Appends one row: exactly `columns` values, in order.
+  void Add(std::vector<Value> row);
+  size_t rows() const { return values_.size() / static_cast<size_t>(columns_); }
+  // Inserts the rows and empties the buffer (also when it fails).
+  Status Flush(sql::Connection* db);
+  void Clear() { values_.clear(); }
+
+ private:
+  Result<sql::Statement> Prepared(sql::Connection* db, size_t rows);
+
+  std::string insert_, tail_;
+  int columns_ = 1;
+  std::vector<Value> values_;
+  sql::Statement full_;   // the statement for a chunk of the largest size
+  size_t full_rows_ = 0;  // its rows; 0 until prepared
+};
+
 class DocumentWriter {
  public:
   static Result<DocumentWriter> Create(sql::Connection* db);
   // Writes inside the caller's transaction. *near_duplicate is set when the
-  // document joined the cluster of an earlier one.
+  // document joined the cluster of an earlier one. What later documents of
+  // the batch look up (the document, its MinHash bands, locations) is
+  // written at once; what nothing reads before the commit (mentions, claims,
+  // links, full-text rows) is buffered, with row ids given by the writer,
+  // until Flush().
   Result<WriteOutcome> Write(const ProcessedDocument& p, bool* near_duplicate);
+  // Inserts the buffered rows; called before the commit (and before a
+  // savepoint is released, so that a refused row is its document's).
+  Status Flush();
   // True when (key, sha256) is stored as the latest version.
   Result<bool> Unchanged(const std::string& key, const std::string& sha256);
 
   // The caller tells whether the transaction it wrote in was committed or
   // rolled back, so that cached row ids never outlive their rows.
   void Committed();
-  void RolledBack() { new_locations_.clear(); }
+  void RolledBack();
 
  private:
   Result<int64_t> LocationOf(const Place& place);
+  // The next free ids of the tables whose ids the writer gives, read under
+  // the write lock at the first write of a transaction (or after a rollback).
+  Status LoadNextIds();
 
   sql::Connection* db_ = nullptr;
   bool has_location_index_ = false;  // rtree_insert_ is prepared
   // gazetteer id -> locations.id: committed, and created in this transaction
   std::unordered_map<std::string, int64_t> locations_, new_locations_;
   sql::Statement location_select_, location_insert_, latest_, outlet_insert_, outlet_select_, same_bytes_, band_lookup_,
-      doc_insert_, set_cluster_, retire_doc_, retire_claims_, minhash_insert_, band_insert_, near_insert_, link_insert_,
-      doc_fts_, person_insert_, place_insert_, rtree_insert_, quantity_insert_, claim_insert_, claim_fts_, claim_place_,
-      claim_quantity_, claim_person_;
+      doc_insert_, set_cluster_, retire_doc_, retire_claims_, minhash_insert_, band_insert_, near_insert_,
+      rtree_insert_, next_ids_;
+  bool ids_loaded_ = false;
+  int64_t next_person_ = 0, next_place_ = 0, next_quantity_ = 0, next_claim_ = 0;
+  RowBuffer links_, documents_fts_, people_, places_, quantities_, claims_, claims_fts_, claim_places_,
+      claim_quantities_, claim_people_;
 };
 
 // The time now, UTC, as SQLite's datetime('now') writes it: the run and

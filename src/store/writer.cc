@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <unordered_map>
@@ -21,16 +22,78 @@ std::string UtcNow(const char* format) {
   return buf;
 }
 
-// The id of the row an INSERT ... RETURNING id statement (without ON
-// CONFLICT) inserted.
-Result<int64_t> InsertedId(sql::Statement& st) {
-  Result<std::optional<int64_t>> id = st.RunReturningId();
-  if (!id.ok()) return id.status();
-  if (!*id) return Status::Internal("database: an insert returned no row id");
-  return **id;
+// The most parameters one multi-row INSERT binds: under SQLite's limit
+// (32766) and PostgreSQL's (65535), and large enough that a batch of 256
+// documents needs a few statements per table.
+constexpr size_t kMaxParameters = 8192;
+
+std::string RowPlaceholders(int columns) {
+  std::string row = "(";
+  for (int i = 0; i < columns; ++i) row += i == 0 ? "?" : ", ?";
+  return row + ")";
 }
 
 }  // namespace
+
+void RowBuffer::Add(std::vector<Value> row) {
+  for (Value& v : row) values_.push_back(std::move(v));
+}
+
+Result<sql::Statement> RowBuffer::Prepared(sql::Connection* db, size_t rows) {
+  std::string sql = insert_ + " VALUES ";
+  const std::string row = RowPlaceholders(columns_);
+  for (size_t i = 0; i < rows; ++i) {
+    if (i > 0) sql += ", ";
+    sql += row;
+  }
+  return db->Prepare(sql + tail_);
+}
+
+Status RowBuffer::Flush(sql::Connection* db) {
+  std::vector<Value> values = std::move(values_);
+  values_.clear();
+  const size_t cols = static_cast<size_t>(columns_);
+  const size_t total = values.size() / cols;
+  const size_t chunk = std::max<size_t>(1, kMaxParameters / cols);
+  for (size_t first = 0; first < total; first += chunk) {
+    const size_t rows = std::min(chunk, total - first);
+    // A full chunk reuses one prepared statement; the last, shorter one is
+    // prepared for this flush only.
+    sql::Statement once;
+    sql::Statement* st = &once;
+    if (rows == chunk) {
+      if (full_rows_ != chunk) {
+        Result<sql::Statement> p = Prepared(db, chunk);
+        if (!p.ok()) return p.status();
+        full_ = std::move(p).value();
+        full_rows_ = chunk;
+      }
+      st = &full_;
+    } else {
+      Result<sql::Statement> p = Prepared(db, rows);
+      if (!p.ok()) return p.status();
+      once = std::move(p).value();
+    }
+    st->Reset();
+    int i = 1;
+    for (size_t k = first * cols; k < (first + rows) * cols; ++k, ++i) {
+      const Value& v = values[k];
+      if (const auto* n = std::get_if<int64_t>(&v)) {
+        st->Bind(i, *n);
+      } else if (const auto* d = std::get_if<double>(&v)) {
+        st->Bind(i, *d);
+      } else if (const auto* t = std::get_if<std::string>(&v)) {
+        st->Bind(i, std::string_view(*t));
+      } else {
+        st->BindNull(i);
+      }
+    }
+    Status s = st->Run();
+    st->Reset();
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
 
 std::string SqlNow() { return UtcNow("%Y-%m-%d %H:%M:%S"); }
 
@@ -57,38 +120,48 @@ Result<DocumentWriter> DocumentWriter::Create(sql::Connection* db) {
       {&w.retire_doc_, "UPDATE documents SET is_latest = 0 WHERE doc_key = ? AND id != ?"},
       {&w.retire_claims_, "UPDATE claims SET is_latest = 0 WHERE document_id = ?"},
       {&w.minhash_insert_, "INSERT INTO minhash(document_id, signature) VALUES (?, ?)"},
-      {&w.band_insert_, "INSERT INTO minhash_bands(band_key, document_id) VALUES (?, ?)"},
       {&w.near_insert_,
        "INSERT INTO near_duplicates(document_id, similar_to, similarity) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"},
-      {&w.link_insert_, "INSERT INTO document_links(document_id, url) VALUES (?, ?)"},
-      {&w.doc_fts_, "INSERT INTO documents_fts(rowid, title, body) VALUES (?, ?, ?)"},
-      {&w.person_insert_,
-       "INSERT INTO people(document_id, name, role, country, side) VALUES (?, ?, ?, ?, ?) RETURNING id"},
-      {&w.place_insert_,
-       "INSERT INTO places(document_id, mention, begin_byte, end_byte, gazetteer_id, name, kind, country, admin1, "
-       "lat, lon, geo_precision, confidence, metonym_for, resolution, location_id) "
-       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"},
       {&w.location_select_, "SELECT id FROM locations WHERE gazetteer_id = ?"},
       {&w.location_insert_,
        "INSERT INTO locations(gazetteer_id, lat, lon) VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING id"},
-      {&w.quantity_insert_,
-       "INSERT INTO quantities(document_id, text, begin_byte, end_byte, value, unit, si_value, si_unit, bound) "
-       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"},
-      {&w.claim_insert_,
-       "INSERT INTO claims(document_id, text, begin_byte, end_byte, kind, status, speaker, speaker_role, "
-       "speaker_side, speaker_country, cue, status_cue, date_from, date_to, time_precision, date_from_context, "
-       "event_type, sub_event_type, actor1, actor2, place_id, trigger_word, group_id, is_latest, when_from, when_to) "
-       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 1, ?, ?) RETURNING id"},
-      {&w.claim_fts_, "INSERT INTO claims_fts(rowid, text, speaker) VALUES (?, ?, ?)"},
-      {&w.claim_place_, "INSERT INTO claim_places(claim_id, place_id) VALUES (?, ?) ON CONFLICT DO NOTHING"},
-      {&w.claim_quantity_, "INSERT INTO claim_quantities(claim_id, quantity_id) VALUES (?, ?) ON CONFLICT DO NOTHING"},
-      {&w.claim_person_, "INSERT INTO claim_people(claim_id, person_id) VALUES (?, ?) ON CONFLICT DO NOTHING"},
+      {&w.next_ids_,
+       "SELECT (SELECT COALESCE(MAX(id), 0) FROM people), (SELECT COALESCE(MAX(id), 0) FROM places), "
+       "(SELECT COALESCE(MAX(id), 0) FROM quantities), (SELECT COALESCE(MAX(id), 0) FROM claims)"},
   };
   for (auto& [s, text] : statements) {
     Result<sql::Statement> p = db->Prepare(text);
     if (!p.ok()) return p.status();
     *s = std::move(p).value();
   }
+  // A new cluster's 16 band keys in one statement.
+  {
+    std::string bands = "INSERT INTO minhash_bands(band_key, document_id) VALUES ";
+    for (int b = 0; b < kMinHashBands; ++b) bands += b == 0 ? "(?, ?)" : ", (?, ?)";
+    Result<sql::Statement> p = db->Prepare(bands);
+    if (!p.ok()) return p.status();
+    w.band_insert_ = std::move(p).value();
+  }
+  w.links_ = RowBuffer("INSERT INTO document_links(document_id, url)", 2, "");
+  w.documents_fts_ = RowBuffer("INSERT INTO documents_fts(rowid, title, body)", 3, "");
+  w.people_ = RowBuffer("INSERT INTO people(id, document_id, name, role, country, side)", 6, "");
+  w.places_ = RowBuffer(
+      "INSERT INTO places(id, document_id, mention, begin_byte, end_byte, gazetteer_id, name, kind, country, admin1, "
+      "lat, lon, geo_precision, confidence, metonym_for, resolution, location_id)",
+      17, "");
+  w.quantities_ = RowBuffer(
+      "INSERT INTO quantities(id, document_id, text, begin_byte, end_byte, value, unit, si_value, si_unit, bound)", 10,
+      "");
+  w.claims_ = RowBuffer(
+      "INSERT INTO claims(id, document_id, text, begin_byte, end_byte, kind, status, speaker, speaker_role, "
+      "speaker_side, speaker_country, cue, status_cue, date_from, date_to, time_precision, date_from_context, "
+      "event_type, sub_event_type, actor1, actor2, place_id, trigger_word, group_id, is_latest, when_from, when_to)",
+      27, "");
+  w.claims_fts_ = RowBuffer("INSERT INTO claims_fts(rowid, text, speaker)", 3, "");
+  w.claim_places_ = RowBuffer("INSERT INTO claim_places(claim_id, place_id)", 2, " ON CONFLICT DO NOTHING");
+  w.claim_quantities_ =
+      RowBuffer("INSERT INTO claim_quantities(claim_id, quantity_id)", 2, " ON CONFLICT DO NOTHING");
+  w.claim_people_ = RowBuffer("INSERT INTO claim_people(claim_id, person_id)", 2, " ON CONFLICT DO NOTHING");
   if (std::optional<std::string> index = db->dialect().LocationIndexInsert()) {
     Result<sql::Statement> p = db->Prepare(*index);
     if (!p.ok()) return p.status();
@@ -130,6 +203,38 @@ Result<int64_t> DocumentWriter::LocationOf(const Place& pl) {
 void DocumentWriter::Committed() {
   locations_.merge(new_locations_);
   new_locations_.clear();
+  ids_loaded_ = false;  // another writer may add rows before our next transaction
+}
+
+void DocumentWriter::RolledBack() {
+  new_locations_.clear();
+  ids_loaded_ = false;
+  for (RowBuffer* b : {&links_, &documents_fts_, &people_, &places_, &quantities_, &claims_, &claims_fts_,
+                       &claim_places_, &claim_quantities_, &claim_people_}) {
+    b->Clear();
+  }
+}
+
+Status DocumentWriter::LoadNextIds() {
+  next_ids_.Reset();
+  Status s;
+  if (!next_ids_.Step(&s)) return s.ok() ? Status::Internal("database: no row of next ids") : s;
+  next_person_ = next_ids_.Int(0) + 1;
+  next_place_ = next_ids_.Int(1) + 1;
+  next_quantity_ = next_ids_.Int(2) + 1;
+  next_claim_ = next_ids_.Int(3) + 1;
+  next_ids_.Reset();
+  ids_loaded_ = true;
+  return Status::Ok();
+}
+
+Status DocumentWriter::Flush() {
+  // Mentions before the claims and links that point to them.
+  for (RowBuffer* b : {&links_, &documents_fts_, &people_, &places_, &quantities_, &claims_, &claims_fts_,
+                       &claim_places_, &claim_quantities_, &claim_people_}) {
+    if (Status s = b->Flush(db_); !s.ok()) return s;
+  }
+  return Status::Ok();
 }
 
 Result<bool> DocumentWriter::Unchanged(const std::string& key, const std::string& sha256) {
@@ -166,6 +271,9 @@ Result<WriteOutcome> DocumentWriter::Write(const ProcessedDocument& p, bool* nea
     v->Bind(1, p.key);
     if (v->Step(&s)) version = static_cast<int>(v->Int(0)) + 1;
     if (!s.ok()) return s;
+  }
+  if (!ids_loaded_) {
+    if (Status r = LoadNextIds(); !r.ok()) return r;
   }
   // Outlet: looked up first, so that no row id is spent on a known one.
   outlet_select_.Reset();
@@ -242,6 +350,9 @@ Result<WriteOutcome> DocumentWriter::Write(const ProcessedDocument& p, bool* nea
     *near_duplicate = true;
   }
   if (previous != 0) {
+    // The earlier version's claims may still be buffered (written earlier
+    // in this batch): insert them before they are retired.
+    if (Status r = Flush(); !r.ok()) return r;
     retire_doc_.Reset();
     if (Status r = retire_doc_.Bind(1, p.key).Bind(2, doc_id).Run(); !r.ok()) return r;
     retire_claims_.Reset();
@@ -252,62 +363,49 @@ Result<WriteOutcome> DocumentWriter::Write(const ProcessedDocument& p, bool* nea
   // Only the first document of a cluster is indexed: a newcomer is compared
   // with one representative per cluster, so a story copied a thousand times
   // costs one comparison, not a thousand.
-  for (int64_t key : bands) {
-    if (similar_doc != 0) break;
+  if (similar_doc == 0) {
     band_insert_.Reset();
-    if (Status r = band_insert_.Bind(1, key).Bind(2, doc_id).Run(); !r.ok()) return r;
+    for (int b = 0; b < kMinHashBands; ++b) band_insert_.Bind(2 * b + 1, bands[b]).Bind(2 * b + 2, doc_id);
+    if (Status r = band_insert_.Run(); !r.ok()) return r;
   }
-  for (const std::string& l : p.links) {
-    link_insert_.Reset();
-    if (Status r = link_insert_.Bind(1, doc_id).Bind(2, l).Run(); !r.ok()) return r;
-  }
-  doc_fts_.Reset();
-  if (Status r = doc_fts_.Bind(1, doc_id).Bind(2, m.title).Bind(3, p.doc.text).Run(); !r.ok()) return r;
-  // What the document mentions; extraction ids -> row ids.
+  using Row = std::vector<RowBuffer::Value>;
+  auto text = [](const std::string& v) { return RowBuffer::Value(v); };
+  auto integer = [](int64_t v) { return RowBuffer::Value(v); };
+  auto real = [](double v) { return RowBuffer::Value(v); };
+  const RowBuffer::Value null;
+  for (const std::string& l : p.links) links_.Add(Row{doc_id, text(l)});
+  documents_fts_.Add(Row{doc_id, text(m.title), text(p.doc.text)});
+  // What the document mentions; extraction ids -> row ids, given here (the
+  // write lock is held: no other writer adds rows to these tables).
   std::unordered_map<int, int64_t> person_row, place_row, quantity_row;
   for (const Person& person : x.people) {
-    person_insert_.Reset();
-    person_insert_.Bind(1, doc_id)
-        .Bind(2, person.name)
-        .Bind(3, person.role)
-        .Bind(4, person.country)
-        .Bind(5, person.side);
-    Result<int64_t> row = InsertedId(person_insert_);
-    if (!row.ok()) return row.status();
-    person_row[person.id] = *row;
+    const int64_t row = next_person_++;
+    people_.Add(Row{row, doc_id, text(person.name), text(person.role), text(person.country), text(person.side)});
+    person_row[person.id] = row;
   }
   for (const Place& pl : x.places) {
     bool located = !pl.gazetteer_id.empty();
-    place_insert_.Reset();
-    place_insert_.Bind(1, doc_id).Bind(2, pl.mention).Bind(3, static_cast<int64_t>(pl.span.begin));
-    place_insert_.Bind(4, static_cast<int64_t>(pl.span.end)).Bind(5, pl.gazetteer_id).Bind(6, pl.name);
-    place_insert_.Bind(7, pl.kind).Bind(8, pl.country).Bind(9, pl.admin1);
-    if (located) {
-      place_insert_.Bind(10, pl.lat).Bind(11, pl.lon);
-    } else {
-      place_insert_.BindNull(10).BindNull(11);
-    }
-    place_insert_.Bind(12, pl.geo_precision).Bind(13, pl.confidence).Bind(14, pl.metonym_for).Bind(15, pl.resolution);
+    RowBuffer::Value location = null;
     if (located) {
       Result<int64_t> loc = LocationOf(pl);
       if (!loc.ok()) return loc.status();
-      place_insert_.Bind(16, *loc);
-    } else {
-      place_insert_.BindNull(16);
+      location = *loc;
     }
-    Result<int64_t> row = InsertedId(place_insert_);
-    if (!row.ok()) return row.status();
-    place_row[pl.id] = *row;
+    const int64_t row = next_place_++;
+    places_.Add(Row{row, doc_id, text(pl.mention), integer(pl.span.begin), integer(pl.span.end),
+                    text(pl.gazetteer_id), text(pl.name), text(pl.kind), text(pl.country), text(pl.admin1),
+                    located ? real(pl.lat) : null, located ? real(pl.lon) : null, integer(pl.geo_precision),
+                    real(pl.confidence), text(pl.metonym_for), text(pl.resolution), location});
+    place_row[pl.id] = row;
   }
   for (const Quantity& q : x.quantities) {
-    quantity_insert_.Reset();
-    quantity_insert_.Bind(1, doc_id).Bind(2, q.text).Bind(3, static_cast<int64_t>(q.span.begin));
-    quantity_insert_.Bind(4, static_cast<int64_t>(q.span.end)).Bind(5, q.value).Bind(6, q.unit);
-    quantity_insert_.BindOptional(7, q.value_in_si).Bind(8, q.si_unit).Bind(9, q.bound);
-    Result<int64_t> row = InsertedId(quantity_insert_);
-    if (!row.ok()) return row.status();
-    quantity_row[q.id] = *row;
+    const int64_t row = next_quantity_++;
+    quantities_.Add(Row{row, doc_id, text(q.text), integer(q.span.begin), integer(q.span.end), real(q.value),
+                        text(q.unit), q.value_in_si ? real(*q.value_in_si) : null, text(q.si_unit), text(q.bound)});
+    quantity_row[q.id] = row;
   }
+  std::optional<std::string> published = m.published.empty() ? std::nullopt : std::optional<std::string>(m.published);
+  auto optional_text = [&](const std::optional<std::string>& v) { return v ? text(*v) : null; };
   for (const Claim& c : x.claims) {
     std::optional<std::string> from, to;
     if (c.date) {
@@ -318,50 +416,39 @@ Result<WriteOutcome> DocumentWriter::Write(const ProcessedDocument& p, bool* nea
     }
     const Speaker empty;
     const Speaker& sp = c.speaker ? *c.speaker : empty;
-    claim_insert_.Reset();
-    claim_insert_.Bind(1, doc_id).Bind(2, c.text).Bind(3, static_cast<int64_t>(c.span.begin));
-    claim_insert_.Bind(4, static_cast<int64_t>(c.span.end)).Bind(5, ToString(c.kind)).Bind(6, ToString(c.status));
-    claim_insert_.Bind(7, sp.name).Bind(8, sp.role).Bind(9, sp.side).Bind(10, sp.country).Bind(11, c.cue);
-    claim_insert_.Bind(12, c.status_cue ? c.status_cue->text : std::string());
-    claim_insert_.BindOptional(13, from).BindOptional(14, to).Bind(15, c.time_precision);
-    claim_insert_.Bind(16, c.date_from_context ? 1 : 0);
+    const int64_t claim_id = next_claim_++;
+    Row row{claim_id, doc_id, text(c.text), integer(c.span.begin), integer(c.span.end), text(ToString(c.kind)),
+            text(ToString(c.status)), text(sp.name), text(sp.role), text(sp.side), text(sp.country), text(c.cue),
+            text(c.status_cue ? c.status_cue->text : std::string()), optional_text(from), optional_text(to),
+            integer(c.time_precision), integer(c.date_from_context ? 1 : 0)};
     if (c.event) {
-      claim_insert_.Bind(17, c.event->type).Bind(18, c.event->sub_type).Bind(19, c.event->actor1);
-      claim_insert_.Bind(20, c.event->actor2);
       auto it = place_row.find(c.event->place_id);
-      if (it != place_row.end()) {
-        claim_insert_.Bind(21, it->second);
-      } else {
-        claim_insert_.BindNull(21);
-      }
-      claim_insert_.Bind(22, c.event->trigger);
+      row.insert(row.end(), {text(c.event->type), text(c.event->sub_type), text(c.event->actor1),
+                             text(c.event->actor2), it != place_row.end() ? integer(it->second) : null,
+                             text(c.event->trigger)});
     } else {
-      claim_insert_.BindNull(17).Bind(18, "").Bind(19, "").Bind(20, "").BindNull(21).Bind(22, "");
+      row.insert(row.end(), {null, text(""), text(""), text(""), null, text("")});
     }
-    std::optional<std::string> published =
-        m.published.empty() ? std::nullopt : std::optional<std::string>(m.published);
-    claim_insert_.BindOptional(23, from ? from : published).BindOptional(24, to ? to : published);
-    Result<int64_t> claim_row = InsertedId(claim_insert_);
-    if (!claim_row.ok()) return claim_row.status();
-    const int64_t claim_id = *claim_row;
-    claim_fts_.Reset();
-    if (Status r = claim_fts_.Bind(1, claim_id).Bind(2, c.text).Bind(3, sp.name).Run(); !r.ok()) return r;
-    auto link = [&](sql::Statement& st, const std::vector<int>& ids, const std::unordered_map<int, int64_t>& rows) {
+    // group_id (given by the rebuild), is_latest, the dates queries use.
+    row.insert(row.end(),
+               {null, integer(1), optional_text(from ? from : published), optional_text(to ? to : published)});
+    claims_.Add(std::move(row));
+    claims_fts_.Add(Row{claim_id, text(c.text), text(sp.name)});
+    auto link = [&](RowBuffer& buffer, const std::vector<int>& ids, const std::unordered_map<int, int64_t>& rows) {
+      std::unordered_set<int64_t> seen;
       for (int id : ids) {
         auto it = rows.find(id);
-        if (it == rows.end()) continue;
-        st.Reset();
-        if (Status r = st.Bind(1, claim_id).Bind(2, it->second).Run(); !r.ok()) return r;
+        if (it == rows.end() || !seen.insert(it->second).second) continue;
+        buffer.Add(Row{claim_id, it->second});
       }
-      return Status::Ok();
     };
     // The event's place is one of the claim's places, so that one index
     // answers "claims at X".
     std::vector<int> places = c.places;
     if (c.event && c.event->place_id != 0) places.push_back(c.event->place_id);
-    if (Status r = link(claim_place_, places, place_row); !r.ok()) return r;
-    if (Status r = link(claim_quantity_, c.quantities, quantity_row); !r.ok()) return r;
-    if (Status r = link(claim_person_, c.people, person_row); !r.ok()) return r;
+    link(claim_places_, places, place_row);
+    link(claim_quantities_, c.quantities, quantity_row);
+    link(claim_people_, c.people, person_row);
   }
   return previous != 0 ? WriteOutcome::kNewVersion : WriteOutcome::kAdded;
 }
