@@ -23,19 +23,14 @@ cp "$root"/examples/*.txt "$root"/examples/*.html "$root"/tests/data/corpus/arti
 
 # Claims as exported, row ids left out (they follow the order of writing),
 # and each document's key with the key of its cluster's first document.
-python3 - "$bin" <<'PY'
-import json, sqlite3, subprocess, sys
+python3 - "$bin" "$root" <<'PY'
+import sqlite3, sys
 bin = sys.argv[1]
+sys.path.insert(0, sys.argv[2] + "/tests")
+from store_rows import exported_claims
 
 def claims(db):
-    out = subprocess.run([bin, "export", "--format", "jsonl", "--db", db], capture_output=True, check=True).stdout
-    rows = []
-    for line in out.decode("utf-8").splitlines():
-        r = json.loads(line)
-        for k in ("id", "document_id", "ingested_at"):
-            r.pop(k, None)
-        rows.append(json.dumps(r, sort_keys=True))
-    return sorted(rows)
+    return exported_claims(bin, db)
 
 def clusters(db):
     c = sqlite3.connect("file:%s?mode=ro" % db, uri=True)

@@ -29,6 +29,8 @@ import sys
 import threading
 import time
 
+from store_rows import exported_claims
+
 
 # Everything runs in main(): the Dask workers are spawned processes that
 # import this file again.
@@ -88,17 +90,9 @@ def main():
     # (src/store/corroborate.cc), so every field must be equal, the groups'
     # (group_id, corroboration, contradiction, group_status) included.
     def export(db):
-        out = subprocess.run([cli, "export", "--format", "jsonl", "--db", db], capture_output=True, check=True).stdout
-        rows = []
-        for line in out.decode("utf-8").splitlines():
-            r = json.loads(line)
-            # Row ids depend on the order documents were written, which differs
-            # between one writer and many; everything else must be the same.
-            for k in ("id", "document_id", "ingested_at"):
-                r.pop(k, None)
-            rows.append(json.dumps(r, sort_keys=True))
-        return sorted(rows)
-
+        # Row ids depend on the order documents were written, which differs
+        # between one writer and many; everything else must be the same.
+        return exported_claims(cli, db)
 
     def documents(db):
         c = sqlite3.connect("file:%s?mode=ro" % db, uri=True)

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <filesystem>
 #include <sstream>
+#include <string_view>
 #include <thread>
 #include <tuple>
 
@@ -491,6 +492,23 @@ TEST_F(ServeTest, SecurityHeadersOnEveryResponse) {
   }
 }
 
+// A connection to the server on the loopback that has sent `bytes` (the
+// start of a request): its socket, or -1.
+int ConnectAndSend(int port, std::string_view bytes) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return -1;
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_port = htons(static_cast<uint16_t>(port));
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0 ||
+      ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(bytes.size())) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
 // Slow clients (headers a byte at a time, never finished) must not starve
 // the others: 20 of them open, then every normal request answered in 1 s.
 TEST(ServeAccess, SlowClientsDoNotStarveTheOthers) {
@@ -499,15 +517,8 @@ TEST(ServeAccess, SlowClientsDoNotStarveTheOthers) {
   ASSERT_NE(s, nullptr);
   std::vector<int> slow;
   for (int i = 0; i < 20; ++i) {
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    const int fd = ConnectAndSend(s->server->port(), "GET /api/stats HTTP/1.1\r\nHo");
     ASSERT_GE(fd, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_port = htons(static_cast<uint16_t>(s->server->port()));
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
-    const char partial[] = "GET /api/stats HTTP/1.1\r\nHo";
-    ASSERT_GT(::send(fd, partial, sizeof partial - 1, MSG_NOSIGNAL), 0);
     slow.push_back(fd);
   }
   std::this_thread::sleep_for(std::chrono::milliseconds(200));  // every slow one taken by a worker
@@ -535,15 +546,8 @@ TEST(ServeAccess, AHeadThatNeverEndsIsCutOffAtTheDeadline) {
   so.header_deadline_ms = 1000;
   auto s = RunningServer::Start(so);
   ASSERT_NE(s, nullptr);
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  const int fd = ConnectAndSend(s->server->port(), "GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ");
   ASSERT_GE(fd, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_port = htons(static_cast<uint16_t>(s->server->port()));
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
-  const std::string head = "GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
-  ASSERT_GT(::send(fd, head.data(), head.size(), MSG_NOSIGNAL), 0);
   auto t0 = std::chrono::steady_clock::now();
   bool closed = false;
   double seconds = 0;
@@ -578,15 +582,8 @@ TEST(ServeAccess, SlowConnectionsOfOneAddressAreBounded) {
   ASSERT_NE(s, nullptr);
   std::vector<int> slow;
   for (int i = 0; i < 40; ++i) {
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    const int fd = ConnectAndSend(s->server->port(), "GET /api/stats HTTP/1.1\r\nHo");
     ASSERT_GE(fd, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_port = htons(static_cast<uint16_t>(s->server->port()));
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
-    const char partial[] = "GET /api/stats HTTP/1.1\r\nHo";
-    ASSERT_GT(::send(fd, partial, sizeof partial - 1, MSG_NOSIGNAL), 0);
     slow.push_back(fd);
   }
   int open = 40;
