@@ -102,17 +102,13 @@ void ReadFile(const fs::path& path, bool named, const CorpusReaderOptions& optio
       return;
     }
   }
-  if (kind == FileKind::kJson && name != "-") {  // read as it is parsed, never whole
+  if (kind == FileKind::kJson) {  // read as it is parsed, never whole
     ReadTelegramExportFile(path.string(), name, options, forward, on_problem, stats);
     return;
   }
   Result<std::string> bytes = ReadInput(name, limit);
   if (!bytes.ok()) {
     on_problem({name, bytes.status().message()});
-    return;
-  }
-  if (kind == FileKind::kJson) {
-    ReadTelegramExport(*bytes, name, options, forward, on_problem, stats);
     return;
   }
   if (kind == FileKind::kFeed || (kind == FileKind::kUnknown && LooksLikeFeed(*bytes))) {

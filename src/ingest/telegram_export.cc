@@ -164,6 +164,12 @@ void ReadExport(const Parse& parse, const std::string& name, const CorpusReaderO
       return in_messages && depth == 2 && (event == E::object_end || event == E::array_end || event == E::value);
     }
   };
+  // nlohmann's message without its "[json.exception...]" prefix, cut short
+  // and escaped.
+  auto not_json = [&](const json::exception& e) {
+    std::string what = e.what();
+    on_problem({name, "not valid JSON (" + Printable(what.substr(what.find(']') + 2), kMessageExcerptBytes) + ")"});
+  };
   json root;
   try {
     Walk walk;
@@ -171,8 +177,7 @@ void ReadExport(const Parse& parse, const std::string& name, const CorpusReaderO
       return !walk.Element(depth, event, parsed);
     });
   } catch (const json::exception& e) {
-    std::string what = e.what();
-    on_problem({name, "not valid JSON (" + Printable(what.substr(what.find(']') + 2), kMessageExcerptBytes) + ")"});
+    not_json(e);
     return;
   }
   auto messages = root.is_object() ? root.find("messages") : root.end();
@@ -204,8 +209,8 @@ void ReadExport(const Parse& parse, const std::string& name, const CorpusReaderO
       return false;
     });
   } catch (const Stop&) {
-  } catch (const json::exception& e) {
-    on_problem({name, std::string("not valid JSON on a second reading (") + e.what() + ")"});
+  } catch (const json::exception& e) {  // the file changed between the passes
+    not_json(e);
   }
 }
 

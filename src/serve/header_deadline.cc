@@ -6,10 +6,10 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <iterator>
-#include <vector>
 #include <filesystem>
+#include <iterator>
 #include <system_error>
+#include <vector>
 
 namespace sitrep {
 namespace {
@@ -81,11 +81,6 @@ void HeaderDeadline::ResponseSent(const std::string& remote_addr, int remote_por
   it->second.waiting_since = Clock::now();
 }
 
-long HeaderDeadline::closed() const {
-  std::lock_guard<std::mutex> lock(mu_);
-  return closed_;
-}
-
 void HeaderDeadline::Watch() {
   std::unique_lock<std::mutex> lock(mu_);
   while (!stopping_) {
@@ -145,7 +140,6 @@ void HeaderDeadline::Scan(Clock::time_point now) {
 void HeaderDeadline::Close(std::map<std::string, Connection>::iterator it) {
   if (ServerPeer(it->second.fd, port_) != it->first) return;
   shutdown(it->second.fd, SHUT_RDWR);
-  ++closed_;
   it->second.seen = false;  // forgotten; found again as new if still open
 }
 

@@ -50,9 +50,6 @@ class HeaderDeadline {
   void HeadRead(const std::string& remote_addr, int remote_port);
   void ResponseSent(const std::string& remote_addr, int remote_port);
 
-  // Connections shut down for missing the deadline, since Start.
-  long closed() const;
-
  private:
   struct Connection {
     int fd = -1;
@@ -70,7 +67,6 @@ class HeaderDeadline {
   mutable std::mutex mu_;
   std::condition_variable wake_;
   bool stopping_ = false;
-  long closed_ = 0;
   std::map<std::string, Connection> connections_;  // by peer "address port"
   std::thread watcher_;
 };

@@ -27,10 +27,14 @@ std::string UtcNow(const char* format) {
 // documents needs a few statements per table.
 constexpr size_t kMaxParameters = 8192;
 
-std::string RowPlaceholders(int columns) {
+// "(?, ?), (?, ?)" for 2 columns and 2 rows.
+std::string RowsOfPlaceholders(int columns, size_t rows) {
   std::string row = "(";
   for (int i = 0; i < columns; ++i) row += i == 0 ? "?" : ", ?";
-  return row + ")";
+  row += ")";
+  std::string all;
+  for (size_t i = 0; i < rows; ++i) all += (i == 0 ? "" : ", ") + row;
+  return all;
 }
 
 }  // namespace
@@ -40,13 +44,7 @@ void RowBuffer::Add(std::vector<Value> row) {
 }
 
 Result<sql::Statement> RowBuffer::Prepared(sql::Connection* db, size_t rows) {
-  std::string sql = insert_ + " VALUES ";
-  const std::string row = RowPlaceholders(columns_);
-  for (size_t i = 0; i < rows; ++i) {
-    if (i > 0) sql += ", ";
-    sql += row;
-  }
-  return db->Prepare(sql + tail_);
+  return db->Prepare(insert_ + " VALUES " + RowsOfPlaceholders(columns_, rows) + tail_);
 }
 
 Status RowBuffer::Flush(sql::Connection* db) {
@@ -136,9 +134,8 @@ Result<DocumentWriter> DocumentWriter::Create(sql::Connection* db) {
   }
   // A new cluster's 16 band keys in one statement.
   {
-    std::string bands = "INSERT INTO minhash_bands(band_key, document_id) VALUES ";
-    for (int b = 0; b < kMinHashBands; ++b) bands += b == 0 ? "(?, ?)" : ", (?, ?)";
-    Result<sql::Statement> p = db->Prepare(bands);
+    Result<sql::Statement> p = db->Prepare("INSERT INTO minhash_bands(band_key, document_id) VALUES " +
+                                           RowsOfPlaceholders(2, kMinHashBands));
     if (!p.ok()) return p.status();
     w.band_insert_ = std::move(p).value();
   }
