@@ -11,6 +11,7 @@
 #include "geoparse/gazetteer.h"
 #include "geoparse/gazetteer_builder.h"
 #include "geoparse/transliteration.h"
+#include "geoparse/us_counties.h"
 #include "geoparse/gazetteer_format.h"
 #include "pipeline/data_paths.h"
 
@@ -329,6 +330,54 @@ TEST(GazetteerBuild, CyrillicNamesAreDeclinedAndDistrictsNamed) {
   auto g2 = Gazetteer::FromBytes(*BuildGazetteer(plain, nullptr));
   ASSERT_TRUE(g2.ok());
   EXPECT_EQ((*g2)->Find("карвелівці"), Gazetteer::kNoNode);
+}
+
+// us-atlas' TopoJSON, written for this test: quantized arcs (scale 0.5,
+// translate 10, 20), delta-encoded; -3 is arc 2 reversed (~2). Arc 0 is a
+// 4 x 4 square (in degrees, from 10, 20), arc 1 a 1 x 1 square far off,
+// arc 2 a 2 x 2 square.
+constexpr char kCounties[] = R"({"type":"Topology","transform":{"scale":[0.5,0.5],"translate":[10,20]},
+  "arcs":[[[0,0],[8,0],[0,8],[-8,0],[0,-8]], [[40,40],[2,0],[0,2],[-2,0],[0,-2]], [[20,0],[4,0],[0,4],[-4,0],[0,-4]]],
+  "objects":{
+    "states":{"type":"GeometryCollection","geometries":[
+      {"type":"Polygon","arcs":[[0]],"id":"39","properties":{"name":"Statea"}},
+      {"type":"Polygon","arcs":[[2]],"id":"22","properties":{"name":"Stateb"}},
+      {"type":"Polygon","arcs":[[2]],"id":"51","properties":{"name":"Statec"}}]},
+    "counties":{"type":"GeometryCollection","geometries":[
+      {"type":"MultiPolygon","arcs":[[[1]],[[0]]],"id":"39001","properties":{"name":"Alpha"}},
+      {"type":"Polygon","arcs":[[-3]],"id":"22003","properties":{"name":"Beta"}},
+      {"type":"Polygon","arcs":[[2]],"id":"51510","properties":{"name":"Gamma"}}]}}})";
+
+TEST(UsCounties, NamedAsNewsNamesThemAtTheirLargestPartsCentroid) {
+  auto counties = ReadUsCounties(kCounties);
+  ASSERT_TRUE(counties.ok()) << counties.status().message();
+  ASSERT_EQ(counties->size(), 2u);  // Virginia's independent city 51510 is a town, left out
+  const UsCounty& a = (*counties)[0];
+  EXPECT_EQ(a.name, "Alpha County");
+  EXPECT_EQ(a.state, "Statea");
+  EXPECT_EQ(a.fips, "39001");
+  // The 4 x 4 square from (10, 20), not the small square far off.
+  EXPECT_NEAR(a.lon, 12.0, 1e-9);
+  EXPECT_NEAR(a.lat, 22.0, 1e-9);
+  const UsCounty& b = (*counties)[1];
+  EXPECT_EQ(b.name, "Beta Parish");  // Louisiana (22) has parishes
+  EXPECT_NEAR(b.lon, 21.0, 1e-9);    // a reversed arc gives the same centroid
+  EXPECT_NEAR(b.lat, 21.0, 1e-9);
+}
+
+TEST(UsCounties, MalformedFilesAreRefusedWithWhatIsWrong) {
+  EXPECT_FALSE(ReadUsCounties("not json").ok());
+  EXPECT_FALSE(ReadUsCounties(R"({"arcs":[],"objects":{}})").ok());  // no transform
+  std::string bad_index = kCounties;
+  bad_index.replace(bad_index.find("[[-3]]"), 6, "[[7]]");
+  auto r = ReadUsCounties(bad_index);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("22003"), std::string::npos) << r.status().message();
+  std::string no_state = kCounties;
+  no_state.replace(no_state.find("\"id\":\"22\""), 9, "\"id\":\"23\"");
+  r = ReadUsCounties(no_state);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("no listed state"), std::string::npos) << r.status().message();
 }
 
 TEST(GazetteerLoad, RefusesTruncatedCorruptedAndForeignFiles) {

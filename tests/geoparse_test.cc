@@ -307,8 +307,12 @@ TEST(Geoparse, CountiesArePlacedInTheDocumentsRegion) {
   EXPECT_EQ(c->kind, "admin2");
   EXPECT_EQ(c->admin1, "Kentucky");
   EXPECT_GE(c->geo_precision, 2);
-  auto none = ExtractText("Flooding closed roads in Laurel County on Monday.");
-  EXPECT_EQ(FindPlace(none, "Laurel County"), nullptr);  // no region to put it in: not guessed
+  // The only Laurel County is Kentucky's; there are ten Henry Counties,
+  // and with nothing in the report to say which, none is guessed.
+  const Place* only = FindPlace(ExtractText("Flooding closed roads in Laurel County on Monday."), "Laurel County");
+  ASSERT_NE(only, nullptr);
+  EXPECT_EQ(only->admin1, "Kentucky");
+  EXPECT_EQ(FindPlace(ExtractText("Flooding closed roads in Henry County on Monday."), "Henry County"), nullptr);
 }
 
 
@@ -320,6 +324,31 @@ double Km(const Place& p, double lat, double lon) {
   double h = std::pow(std::sin((lat - p.lat) * r / 2), 2) +
              std::cos(lat * r) * std::cos(p.lat * r) * std::pow(std::sin((lon - p.lon) * r / 2), 2);
   return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+// US counties and parishes are in the gazetteer (the Census Bureau's
+// boundaries, via us-atlas) at their centroids: the report's other places
+// or a qualifier choose among the states that have one of that name, and
+// the county votes for its state in turn.
+TEST(Geoparse, CountiesOfTheSameNameAreToldApartByTheirState) {
+  auto x = ExtractText("Deputies from Henry County, Tenn., and firefighters from Paris searched the lake.");
+  const Place* henry = FindPlace(x, "Henry County");
+  ASSERT_NE(henry, nullptr);
+  EXPECT_EQ(henry->kind, "admin2");
+  EXPECT_EQ(henry->admin1, "Tennessee");
+  EXPECT_EQ(henry->geo_precision, 2);
+  EXPECT_LT(Km(*henry, 36.33, -88.30), 30);
+  ASSERT_NE(FindPlace(x, "Paris"), nullptr);
+  EXPECT_EQ(FindPlace(x, "Paris")->admin1, "Tennessee");  // Henry County's seat, not France's capital
+  auto y = ExtractText("Newark police said a barn burned in Licking County overnight.");
+  const Place* licking = FindPlace(y, "Licking County");
+  ASSERT_NE(licking, nullptr);
+  EXPECT_EQ(licking->admin1, "Ohio");
+  EXPECT_EQ(FindPlace(y, "Newark")->admin1, "Ohio");
+  const Place* parish = FindPlace(ExtractText("Both the sheriff and the Rapides Parish fire district responded."),
+                                  "Rapides Parish");
+  ASSERT_NE(parish, nullptr);
+  EXPECT_EQ(parish->admin1, "Louisiana");
 }
 
 TEST(GeoparseCyrillic, OblastAdjectivesInEveryCaseAreTheRegion) {

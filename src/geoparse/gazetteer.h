@@ -24,7 +24,7 @@
 namespace sitrep {
 
 // An entry's kind as a closed set (the same order as the file's codes).
-enum class PlaceKind : uint8_t { kCountry, kAdmin1, kCity, kTown, kVillage, kLandmark, kContinent };
+enum class PlaceKind : uint8_t { kCountry, kAdmin1, kCity, kTown, kVillage, kLandmark, kContinent, kAdmin2 };
 
 // One place. Strings point into the gazetteer's mapped file.
 struct GazetteerEntry {
@@ -33,7 +33,7 @@ struct GazetteerEntry {
   std::string_view name;             // "Kharkiv"
   std::string_view ascii_name;       // "Kharkiv"
   std::string_view alternate_names;  // '|'-separated: "Kharkov|Харків|Харьков|..."
-  std::string_view kind;             // continent | country | admin1 | city | town | village | landmark
+  std::string_view kind;             // continent | country | admin1 | admin2 | city | town | village | landmark
   PlaceKind place_kind = PlaceKind::kVillage;  // the same, for comparisons in hot loops
   std::string_view country;          // ISO alpha-3
   std::string_view admin1;           // GeoNames admin1 code ("07", "GA"); empty when unknown

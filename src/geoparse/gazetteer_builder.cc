@@ -16,6 +16,7 @@
 #include "geoparse/gazetteer.h"
 #include "geoparse/gazetteer_format.h"
 #include "geoparse/transliteration.h"
+#include "geoparse/us_counties.h"
 #include "text/segmenter.h"
 
 namespace sitrep {
@@ -43,6 +44,7 @@ uint16_t KindFromTable(std::string_view k) {
   if (k == "town") return gz::kTown;
   if (k == "village") return gz::kVillage;
   if (k == "continent") return gz::kContinent;
+  if (k == "admin2") return gz::kAdmin2;
   return gz::kKindCount;
 }
 
@@ -306,6 +308,7 @@ struct GazetteerBuild {
   Result<std::string> Build();
   Status ReadTable();
   void ReadGeoNames();
+  Status AddUsCounties();
   void MergeTableCities();
   void AssignRegions();
   void Renumber();
@@ -373,6 +376,7 @@ uint32_t GazetteerBuild::NodeFor(std::string_view key) {
 Result<std::string> GazetteerBuild::Build() {
   if (Status st = ReadTable(); !st.ok()) return st;
   ReadGeoNames();
+  if (Status st = AddUsCounties(); !st.ok()) return st;
   MergeTableCities();
   AssignRegions();
   Renumber();
@@ -500,6 +504,39 @@ void GazetteerBuild::ReadGeoNames() {
   }
 }
 
+// US counties and parishes, in the state of their name.
+Status GazetteerBuild::AddUsCounties() {
+  if (src.us_counties_topojson.empty()) return Status::Ok();
+  auto counties = ReadUsCounties(src.us_counties_topojson);
+  if (!counties.ok()) return counties.status();
+  std::unordered_map<std::string, std::string> state_code;  // name -> admin1 code
+  for (size_t i = 0; i < table_count; ++i) {
+    const Place& s = places[i];
+    if (s.kind != gz::kAdmin1 || s.country != "USA" || s.admin1.empty()) continue;
+    for (const auto* list : {&s.names, &s.stems}) {
+      for (const std::string& n : *list) state_code.try_emplace(n, s.admin1);  // "New York State", "New York"
+    }
+  }
+  for (const UsCounty& c : *counties) {
+    auto code = state_code.find(c.state);
+    if (code == state_code.end())
+      return Status::DataError("us-atlas: state '" + c.state + "' is not in the places table");
+    Place p;
+    p.id = "us-county:" + c.fips;
+    p.name = p.ascii_name = c.name;
+    p.names.push_back(c.name);
+    p.kind = gz::kAdmin2;
+    p.country = "USA";
+    p.admin1 = code->second;
+    p.feature_code = "ADM2";
+    p.lat = c.lat;
+    p.lon = c.lon;
+    places.push_back(std::move(p));
+    ++rep.us_counties;
+  }
+  return Status::Ok();
+}
+
 // Table cities that GeoNames has too become one entry: the GeoNames
 // town of that name (or any of the table's names) nearest within 40 km.
 void GazetteerBuild::MergeTableCities() {
@@ -551,7 +588,8 @@ void GazetteerBuild::MergeTableCities() {
 void GazetteerBuild::AssignRegions() {
   std::unordered_map<std::string, std::vector<uint32_t>> towns_of;  // by country
   for (uint32_t i = table_count; i < places.size(); ++i) {
-    if (places[i].feature_code != "PPLX" && !places[i].admin1.empty()) towns_of[places[i].country].push_back(i);
+    if (places[i].feature_code != "PPLX" && places[i].kind != gz::kAdmin2 && !places[i].admin1.empty())
+      towns_of[places[i].country].push_back(i);
   }
   auto vote = [&](const Place& p, int k, int* votes) -> std::string {
     auto it = towns_of.find(p.country);

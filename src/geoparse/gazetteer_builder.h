@@ -40,6 +40,10 @@ struct GazetteerSources {
   // names of towns under 100,000 people that are one are flagged
   // kCommonWord. May be empty.
   std::function<bool(std::string_view)> common_cyrillic;
+  // us-atlas' counties-10m.json (the Census Bureau's county boundaries as
+  // TopoJSON): US counties and parishes ("Licking County") are posted as
+  // admin2 places at their centroids, in their state. May be empty.
+  std::string_view us_counties_topojson;
 };
 
 struct GazetteerBuildReport {
@@ -58,6 +62,7 @@ struct GazetteerBuildReport {
   size_t transliterated_names = 0;  // Russian names made from GeoNames' Latin ones
   size_t transliterated_places = 0;  // places in Ukraine, Russia, Belarus that got one
   size_t cyrillic_by_transliteration = 0;  // of them, places with no Cyrillic name before
+  size_t us_counties = 0;  // counties and parishes added from us-atlas
   std::vector<std::string> warnings;
   std::vector<std::string> derived;  // "a-RU-kursk-oblast -> 41 (12 of 15 nearest towns)"
 };

@@ -22,7 +22,7 @@
 namespace sitrep::gz {
 
 inline constexpr char kMagic[8] = {'S', 'I', 'T', 'R', 'E', 'P', 'G', 'Z'};
-inline constexpr uint32_t kFormatVersion = 3;  // 2: continents, demonym postings; 3: district postings
+inline constexpr uint32_t kFormatVersion = 4;  // 2: continents, demonym postings; 3: district postings; 4: admin2
 
 enum Section : uint32_t { kStrings, kEntries, kPostings, kWords, kWordHash, kNodes, kEdges, kFuzzy, kSectionCount };
 
@@ -46,11 +46,11 @@ struct Header {
 };
 
 // The same order as sitrep::PlaceKind.
-enum Kind : uint16_t { kCountry, kAdmin1, kCity, kTown, kVillage, kLandmark, kContinent, kKindCount };
+enum Kind : uint16_t { kCountry, kAdmin1, kCity, kTown, kVillage, kLandmark, kContinent, kAdmin2, kKindCount };
 
 inline std::string_view KindName(uint16_t kind) {
   static constexpr std::string_view kNames[] = {"country", "admin1",   "city",     "town",
-                                                "village", "landmark", "continent"};
+                                                "village", "landmark", "continent", "admin2"};
   return kind < kKindCount ? kNames[kind] : std::string_view("unknown");
 }
 

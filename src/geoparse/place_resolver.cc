@@ -19,6 +19,7 @@ namespace sitrep {
 
 int GeoPrecision(std::string_view kind) {
   if (IsSettlement(kind) || kind == "landmark") return 1;
+  if (kind == "admin2") return 2;
   return 3;
 }
 
@@ -226,6 +227,7 @@ double Prior(const GazetteerEntry& e, const ResolverOptions& o) {
   if (e.place_kind == PlaceKind::kCountry) return o.country_prior;
   if (e.place_kind == PlaceKind::kContinent) return o.continent_prior;
   if (e.place_kind == PlaceKind::kAdmin1) return o.admin1_prior;
+  if (e.place_kind == PlaceKind::kAdmin2) return o.admin2_prior;
   if (e.place_kind == PlaceKind::kLandmark) return o.landmark_prior;
   double p = std::log10(static_cast<double>(e.population) + 10);
   if (!e.capital_of.empty()) p += o.capital_bonus;
@@ -928,6 +930,12 @@ void Resolution::ChoosePlaces() {
       }
     }
     c.margin = c.options.size() == 1 ? 10 : best - second;
+    // "Henry County" with nothing in the document to say which state's:
+    // left to FindCounties, which places it in the region the document
+    // is about, or leaves it out.
+    bool all_counties = std::all_of(c.options.begin(), c.options.end(),
+                                [](const GazetteerEntry* x) { return x->place_kind == PlaceKind::kAdmin2; });
+    if (all_counties && c.options.size() > 1 && c.margin < 1 && q == nullptr) c.accepted = false;
   }
   // A qualifier resolves as the region or country that its name fits.
   for (Candidate& c : cands) {
@@ -987,6 +995,10 @@ void Resolution::FindCounties() {
   };
   for (size_t t = 1; t < n && focus != UINT32_MAX; ++t) {
     if (!NameToken(a, t) || (a.folded[t] != "county" && a.folded[t] != "parish")) continue;
+    // A county the gazetteer has, already placed.
+    if (cand_at[t] >= 0 && cands[cand_at[t]].accepted &&
+        cands[cand_at[t]].chosen->place_kind == PlaceKind::kAdmin2)
+      continue;
     size_t s0 = t;
     while (s0 > 0 && t - s0 < 3 && (NameToken(a, s0 - 1) || a.folded[s0 - 1] == ".") && !a.Has(s0 - 1, kStopWord) &&
            !(s0 - 1 < n && IsPersonTitle(a.folded[s0 - 1]) && s0 - 1 + 1 == t)) {

