@@ -660,7 +660,21 @@ Status GazetteerBuild::BuildTrie() {
     // Every name, and with declension rules the oblique forms of its
     // Cyrillic names, each with the name it comes from.
     std::vector<std::pair<std::string, std::string>> names;  // (form, its name)
-    for (const std::string& n : kept[i]->names) names.emplace_back(n, n);
+    for (const std::string& n : kept[i]->names) {
+      names.emplace_back(n, n);
+      // "Ts'khinvali", "Kam’yanka": transliterations' apostrophes are often
+      // left out in news ("Tskhinvali").
+      std::string bare;
+      for (size_t k = 0; k < n.size(); ++k) {
+        if (n[k] == '\'') continue;
+        if (n.compare(k, 3, "\u2019") == 0 || n.compare(k, 2, "\u02bc") == 0) {
+          k += n.compare(k, 3, "\u2019") == 0 ? 2 : 1;
+          continue;
+        }
+        bare.push_back(n[k]);
+      }
+      if (bare.size() != n.size() && !HasCyrillic(n)) names.emplace_back(bare, n);
+    }
     if (declension) AddDeclinedForms(*declension, *kept[i], &names, &rep);
     for (const auto& [n, base] : names) {
       std::string key = NameKey(n);

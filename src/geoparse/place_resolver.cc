@@ -55,7 +55,8 @@ namespace {
 
 // Russian and Ukrainian words around place names (data/place_cues.tsv).
 struct PlaceCues {
-  std::unordered_set<std::string> before, weak_before, region_word, region_plural, conjunction;
+  std::unordered_set<std::string> before, weak_before, region_word, region_plural, conjunction, street, street_abbrev,
+      route;
   static const PlaceCues& Get() {
     static const PlaceCues kCues = [] {
       PlaceCues c;
@@ -65,6 +66,9 @@ struct PlaceCues {
                                                : r.field(1) == "region_word"   ? &c.region_word
                                                : r.field(1) == "region_plural" ? &c.region_plural
                                                : r.field(1) == "conjunction"   ? &c.conjunction
+                                               : r.field(1) == "street"        ? &c.street
+                                               : r.field(1) == "street_abbrev" ? &c.street_abbrev
+                                               : r.field(1) == "route"         ? &c.route
                                                                                : nullptr;
         if (set == nullptr) continue;  // GeoparseCyrillic.EveryPlaceCueRowHasAKnownKind
         for (std::string_view w : SplitList(r.field(2))) set->insert(std::string(w));
@@ -351,6 +355,8 @@ struct Resolution {
   void ChoosePlaces();
   void OneSensePerDocument();
   void FindCounties();
+  void FindStreets();
+  void PlaceStreets();
   std::vector<PlaceFound> Places();
 
   void Fill(Candidate& c, uint32_t node, bool region_cue, bool latin) const;
@@ -373,6 +379,12 @@ struct Resolution {
   std::unordered_set<uint32_t> cued_regions;
   std::vector<PlaceFound> counties;
   std::vector<bool> in_county;
+  struct Street {
+    size_t begin, end;
+    bool route;  // "Highway 200": a road's number, not a street of one town
+  };
+  std::vector<Street> streets;
+  std::vector<bool> in_street;
 };
 
 // The places a name (trie node) may be, or false when none is left.
@@ -624,7 +636,10 @@ void Resolution::AcceptPlaces() {
                       !IsDirectionWord(a.folded[p]) &&
                       !IsOrganisationWord(a.folded[t]) && !a.headline[a.sentence_of[t]] &&
                       (cand_at[p] < 0 || cands[cand_at[p]].SettlementsOnly());
-    if (titled || first_name) surnames.insert(a.folded[t]);
+    // "Ashley L. Evans": a first name and a middle initial.
+    bool initial = p >= 2 && a.folded[p] == "." && a.folded[p - 1].size() == 1 && NameToken(a, p - 1) &&
+                   NameToken(a, p - 2) && !a.Has(p - 2, kStopWord) && a.sentence_of[p - 2] == a.sentence_of[t];
+    if (titled || first_name || initial) surnames.insert(a.folded[t]);
   }
   for (Candidate& c : cands) Judge(c);
   // Names accepted somewhere in the body are accepted everywhere in the
@@ -707,10 +722,40 @@ void Resolution::Judge(Candidate& c) {
     c.accepted = !c.SettlementsOnly() || big_town || (c.part_lower_rest && c.strong);
     return;
   }
+  // "250 B.C.": an era after a year, not British Columbia.
+  if (b > 0 && a.token(b - 1).kind == TokenKind::kNumber) {
+    std::string letters;
+    for (char ch : a.folded[b]) {
+      if (ch != '.') letters.push_back(ch);
+    }
+    if (letters == "bc" || letters == "ad" || letters == "bce" || letters == "ce") return;
+  }
+  const bool landmarks_only = std::all_of(c.options.begin(), c.options.end(), [](const GazetteerEntry* x) {
+    return x->place_kind == PlaceKind::kLandmark;
+  });
+  if (c.SettlementsOnly() || landmarks_only) {
+    // "Hamas", "NATO", "the Pentagon": an organisation sitrep's actor list
+    // knows is not the village that shares its name, and a seat of
+    // government ("the Kremlin said", "the White House") is the government
+    // unless a locative word puts something there ("outside the Kremlin").
+    const Actor* actor = nullptr;
+    bool organisation = a.Has(b, kActorStart) &&
+                        a.lex.actors().Match(a.Stems(), b, n, &actor) == static_cast<int>(e - b) && actor != nullptr &&
+                        (actor->kind == "org" || actor->kind == "body");
+    if (organisation && !(landmarks_only && locative)) return;
+  }
+  // A seat of government before a village of its name ("White House,
+  // Tennessee") unless a locative word puts something there.
+  bool seat = std::any_of(c.options.begin(), c.options.end(), [](const GazetteerEntry* x) {
+    return x->place_kind == PlaceKind::kLandmark && !x->capital_of.empty();
+  });
+  if (seat && !locative) return;
   if (!c.SettlementsOnly()) {
     c.accepted = true;
     return;
   }
+  // "Nov. 30": a month's abbreviation before a day.
+  if (a.Has(b, kDateStart) && e < n && (a.folded[e] == "." || a.token(e).kind == TokenKind::kNumber)) return;
   // Negative evidence.
   bool person = false;
   if (b > 0 && a.IsWord(b - 1) && IsPersonTitle(a.folded[b - 1])) person = true;
@@ -719,6 +764,12 @@ void Resolution::Judge(Candidate& c) {
   // big city standing for its authorities.
   if (e < n && a.Has(e, kSpeechWord) && !big && !c.strong) person = true;
   if (a.Has(b, kPersonStart)) person = true;
+  // "according to Taylor": a source. "Stevens & Wilkinson": a firm.
+  if (b > 1 && a.folded[b - 1] == "to" && a.folded[b - 2] == "according" && !(e < n && NameToken(a, e)))
+    person = true;
+  if (e + 1 < n && a.folded[e] == "&" && NameToken(a, e + 1)) person = true;
+  // "the Obama administration": a president's.
+  if (e < n && a.folded[e] == "administration") person = true;
   // Inside a longer capitalised name: "Abraham Lincoln", "Camp David".
   // A neighbouring candidate counts as another name unless it is a
   // country or region ("George Barros": two towns' names make a person).
@@ -1030,6 +1081,107 @@ void Resolution::FindCounties() {
   }
 }
 
+// 7. Streets and roads ("Shamrock Street", "N. High St.", "Highway 200",
+// "I-75") are not in the gazetteer: found by their last word or their
+// number, the names inside them are no places of their own ("6016 Dublin
+// Road" is not Dublin), and they are placed in the town the report puts
+// them in (PlaceStreets).
+void Resolution::FindStreets() {
+  const PlaceCues& cues = PlaceCues::Get();
+  in_street.assign(n, false);
+  auto direction = [&](size_t k) {
+    static const WordSet kWords = {"north",     "south",     "east",      "west",
+                                   "northeast", "northwest", "southeast", "southwest"};
+    return k < n && NameToken(a, k) && kWords.contains(a.folded[k]);
+  };
+  // "N." "W." before a name, "40th", "Seventh": parts of a street's name.
+  auto name_part = [&](size_t k) {
+    if (NameToken(a, k)) return !a.Has(k, kStopWord) || a.folded[k].size() == 1;
+    const std::string& f = a.folded[k];
+    return f.size() >= 3 && std::isdigit(static_cast<unsigned char>(f[0])) &&
+           (f.ends_with("st") || f.ends_with("nd") || f.ends_with("rd") || f.ends_with("th"));
+  };
+  auto number = [&](size_t k) { return k < n && a.token(k).kind == TokenKind::kNumber; };
+  for (size_t t = 0; t < n; ++t) {
+    const std::string& w = a.folded[t];
+    if (!a.IsWord(t)) continue;
+    size_t b = t, e = t;
+    bool route = false;
+    // "I-75", "US-24": one token.
+    size_t dash = w.find('-');
+    if (NameToken(a, t) && dash != std::string::npos && dash + 1 < w.size() && cues.route.count(w.substr(0, dash)) &&
+        std::all_of(w.begin() + static_cast<std::ptrdiff_t>(dash) + 1, w.end(),
+                    [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); })) {
+      e = t + 1;
+      route = true;
+    } else if (NameToken(a, t) && cues.route.count(w) && number(t + 1)) {
+      // "Highway 200", "County Road 43", "State Highway 360", "U.S. 1".
+      if (w == "road" && !(t > 0 && NameToken(a, t - 1))) continue;
+      e = t + 2;
+      route = true;
+      while (b > 0 && t - b < 2 && NameToken(a, b - 1) && !a.Has(b - 1, kStopWord) &&
+             a.sentence_of[b - 1] == a.sentence_of[t])
+        --b;
+    } else if (NameToken(a, t) && (cues.street.count(w) ||
+                                   (cues.street_abbrev.count(w) && t + 1 < n && a.folded[t + 1] == "." &&
+                                    !(t + 2 < n && NameToken(a, t + 2) &&
+                                      a.sentence_of[t + 2] == a.sentence_of[t])))) {
+      // "Shamrock Street", "40th Avenue South", "E. Broad St.".
+      while (b > 0 && t - b < 4 &&
+             (name_part(b - 1) || (a.folded[b - 1] == "." && b >= 2 && a.folded[b - 2].size() == 1)))
+        --b;
+      while (b < t && (a.folded[b] == "." || a.Has(b, kStopWord))) ++b;
+      if (b == t) continue;
+      e = t + (cues.street_abbrev.count(w) ? 2 : 1);
+    } else {
+      continue;
+    }
+    if (direction(e)) ++e;
+    streets.push_back({b, e, route});
+    for (size_t k = b; k < e; ++k) in_street[k] = true;
+    t = e - 1;
+  }
+  for (Candidate& c : cands) {
+    if (in_street[c.begin]) c.accepted = false;
+  }
+}
+
+// A street is in the town named in its sentence (the nearest), else in the
+// town the report names most often; without a town it is left out. A
+// road's number is placed the same way but less precisely.
+void Resolution::PlaceStreets() {
+  std::unordered_map<const GazetteerEntry*, int> mentions;
+  const GazetteerEntry* main_town = nullptr;
+  for (const Candidate& c : cands) {
+    if (!c.accepted || c.chosen == nullptr || !IsSettlement(*c.chosen) || in_county[c.begin]) continue;
+    int m = ++mentions[c.chosen];
+    if (main_town == nullptr || m > mentions[main_town]) main_town = c.chosen;
+  }
+  for (const Street& s : streets) {
+    const GazetteerEntry* town = nullptr;
+    size_t best = SIZE_MAX;
+    for (const Candidate& c : cands) {
+      if (!c.accepted || c.chosen == nullptr || !IsSettlement(*c.chosen) || in_county[c.begin]) continue;
+      if (a.sentence_of[c.begin] != a.sentence_of[s.begin]) continue;
+      size_t d = c.begin >= s.end ? c.begin - s.end : s.begin - c.end;
+      if (d < best) {
+        best = d;
+        town = c.chosen;
+      }
+    }
+    if (town == nullptr) town = main_town;
+    if (town == nullptr) continue;
+    PlaceFound p;
+    FillPlace(a, g, s.begin, s.end, town, "street", 0.6, &p);
+    p.place.name = std::string(a.SpanText(a.TokenSpan(s.begin, s.end)));
+    p.place.kind = s.route ? "road" : "street";
+    p.place.geo_precision = s.route ? 2 : 1;
+    counties.push_back(std::move(p));
+  }
+  std::stable_sort(counties.begin(), counties.end(),
+                   [](const PlaceFound& x, const PlaceFound& y) { return x.token_begin < y.token_begin; });
+}
+
 // The accepted names and the counties, in the order of the text.
 std::vector<PlaceFound> Resolution::Places() {
   std::vector<PlaceFound> found;
@@ -1095,10 +1247,12 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
   Resolution r(a, gazetteer_, options_);
   r.FindCandidates();
   r.AcceptPlaces();
+  r.FindStreets();
   r.CountVotes();
   r.ChoosePlaces();
   r.OneSensePerDocument();
   r.FindCounties();
+  r.PlaceStreets();
   return r.Places();
 }
 
@@ -1148,6 +1302,10 @@ void PlaceResolver::ResolveMisspellings(const Analysis& a, const std::vector<boo
     if (hits.empty()) continue;
     int best_d = max_d + 1;
     for (const FuzzyHit& h : hits) best_d = std::min(best_d, h.distance);
+    // The name itself after a locative word: Resolve judged it and found
+    // no place ("according to Taylor"); it is no misspelling of itself. In
+    // a list of places it is one ("Jackson and Barrow counties").
+    if (best_d == 0 && !listed) continue;
     const GazetteerEntry* best = nullptr;
     bool region = false;
     // Region-listed words prefer region stems; otherwise the best-ranked name.
