@@ -384,7 +384,6 @@ struct Resolution {
     bool route;  // "Highway 200": a road's number, not a street of one town
   };
   std::vector<Street> streets;
-  std::vector<bool> in_street;
 };
 
 // The places a name (trie node) may be, or false when none is left.
@@ -1088,7 +1087,7 @@ void Resolution::FindCounties() {
 // them in (PlaceStreets).
 void Resolution::FindStreets() {
   const PlaceCues& cues = PlaceCues::Get();
-  in_street.assign(n, false);
+  std::vector<bool> in_street(n, false);
   auto direction = [&](size_t k) {
     static const WordSet kWords = {"north",     "south",     "east",      "west",
                                    "northeast", "northwest", "southeast", "southwest"};
@@ -1160,9 +1159,13 @@ void Resolution::PlaceStreets() {
   for (const Street& s : streets) {
     const GazetteerEntry* town = nullptr;
     size_t best = SIZE_MAX;
-    for (const Candidate& c : cands) {
+    // The candidates that begin in the street's sentence, in text order
+    // (not every candidate of the document for every street).
+    const auto& sentence = a.seg.sentences[a.sentence_of[s.begin]];
+    for (size_t t = sentence.token_begin; t < sentence.token_end; ++t) {
+      if (cand_at[t] < 0 || cands[cand_at[t]].begin != t) continue;
+      const Candidate& c = cands[cand_at[t]];
       if (!c.accepted || c.chosen == nullptr || !IsSettlement(*c.chosen) || in_county[c.begin]) continue;
-      if (a.sentence_of[c.begin] != a.sentence_of[s.begin]) continue;
       size_t d = c.begin >= s.end ? c.begin - s.end : s.begin - c.end;
       if (d < best) {
         best = d;
