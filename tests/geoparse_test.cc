@@ -309,10 +309,12 @@ TEST(Geoparse, CountiesArePlacedInTheDocumentsRegion) {
   EXPECT_GE(c->geo_precision, 2);
   // The only Laurel County is Kentucky's; there are ten Henry Counties,
   // and with nothing in the report to say which, none is guessed.
-  const Place* only = FindPlace(ExtractText("Flooding closed roads in Laurel County on Monday."), "Laurel County");
+  auto laurel = ExtractText("Flooding closed roads in Laurel County on Monday.");
+  const Place* only = FindPlace(laurel, "Laurel County");
   ASSERT_NE(only, nullptr);
   EXPECT_EQ(only->admin1, "Kentucky");
-  EXPECT_EQ(FindPlace(ExtractText("Flooding closed roads in Henry County on Monday."), "Henry County"), nullptr);
+  auto henry = ExtractText("Flooding closed roads in Henry County on Monday.");
+  EXPECT_EQ(FindPlace(henry, "Henry County"), nullptr);
 }
 
 
@@ -345,8 +347,8 @@ TEST(Geoparse, CountiesOfTheSameNameAreToldApartByTheirState) {
   ASSERT_NE(licking, nullptr);
   EXPECT_EQ(licking->admin1, "Ohio");
   EXPECT_EQ(FindPlace(y, "Newark")->admin1, "Ohio");
-  const Place* parish = FindPlace(ExtractText("Both the sheriff and the Rapides Parish fire district responded."),
-                                  "Rapides Parish");
+  auto z = ExtractText("Both the sheriff and the Rapides Parish fire district responded.");
+  const Place* parish = FindPlace(z, "Rapides Parish");
   ASSERT_NE(parish, nullptr);
   EXPECT_EQ(parish->admin1, "Louisiana");
 }
