@@ -30,20 +30,41 @@ namespace {
 // any hashing.
 class WordSet {
  public:
-  WordSet(std::initializer_list<std::string_view> words) : set_(words) {
-    for (std::string_view w : words) bits_.set(Key(w));
+  WordSet() = default;
+  WordSet(std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words) insert(w);
   }
-  bool contains(std::string_view w) const { return !w.empty() && bits_.test(Key(w)) && set_.count(w) > 0; }
+  void insert(std::string_view w) {
+    if (w.empty()) return;
+    set_.emplace(w);
+    bits_.set(Key(w));
+  }
+  // Most words fail the bit test (first and last letter, length) without
+  // hashing: the sets are read for every capitalised word.
+  bool contains(std::string_view w) const { return !w.empty() && bits_.test(Key(w)) && set_.find(w) != set_.end(); }
 
  private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view w) const { return std::hash<std::string_view>{}(w); }
+  };
   static size_t Key(std::string_view w) {
     return (static_cast<unsigned char>(w.front()) * 131u + static_cast<unsigned char>(w.back()) * 31u + w.size()) &
            (kBits - 1);
   }
   static constexpr size_t kBits = 4096;
-  std::unordered_set<std::string_view> set_;
+  std::unordered_set<std::string, Hash, std::equal_to<>> set_;
   std::bitset<kBits> bits_;
 };
+
+// Token t's folded form is w (std::string's == with a literal calls
+// compare out of line; a view compares the sizes first).
+bool FoldedIs(const Analysis& a, size_t t, std::string_view w) { return std::string_view(a.folded[t]) == w; }
+
+// Token t's folded form begins with a letter outside ASCII (Cyrillic here).
+bool IsCyrillicWord(const Analysis& a, size_t t) {
+  return !a.folded[t].empty() && static_cast<unsigned char>(a.folded[t][0]) >= 0x80;
+}
 
 }  // namespace
 
@@ -55,13 +76,12 @@ namespace {
 
 // Russian and Ukrainian words around place names (data/place_cues.tsv).
 struct PlaceCues {
-  std::unordered_set<std::string> before, weak_before, region_word, region_plural, conjunction, street, street_abbrev,
-      route;
+  WordSet before, weak_before, region_word, region_plural, conjunction, street, street_abbrev, route;
   static const PlaceCues& Get() {
     static const PlaceCues kCues = [] {
       PlaceCues c;
       for (const TsvRow& r : ParseTsv(data::kData_place_cues)) {
-        std::unordered_set<std::string>* set = r.field(1) == "before"          ? &c.before
+        WordSet* set = r.field(1) == "before"          ? &c.before
                                                : r.field(1) == "weak_before"   ? &c.weak_before
                                                : r.field(1) == "region_word"   ? &c.region_word
                                                : r.field(1) == "region_plural" ? &c.region_plural
@@ -71,7 +91,7 @@ struct PlaceCues {
                                                : r.field(1) == "route"         ? &c.route
                                                                                : nullptr;
         if (set == nullptr) continue;  // GeoparseCyrillic.EveryPlaceCueRowHasAKnownKind
-        for (std::string_view w : SplitList(r.field(2))) set->insert(std::string(w));
+        for (std::string_view w : SplitList(r.field(2))) set->insert(w);
       }
       return c;
     }();
@@ -83,20 +103,20 @@ struct PlaceCues {
 // sentence): capitalised, it is still no part of a name.
 bool IsCyrillicCue(std::string_view w) {
   return !w.empty() && static_cast<unsigned char>(w.front()) >= 0x80 &&
-         (PlaceCues::Get().before.count(std::string(w)) > 0 || PlaceCues::Get().weak_before.count(std::string(w)) > 0);
+         (PlaceCues::Get().before.contains(w) || PlaceCues::Get().weak_before.contains(w));
 }
 
 // "у Сырского", "к Медведеву": before people as often as before places.
 bool IsWeakCyrillicCue(std::string_view w) {
   return !w.empty() && static_cast<unsigned char>(w.front()) >= 0x80 &&
-         PlaceCues::Get().weak_before.count(std::string(w)) > 0;
+         PlaceCues::Get().weak_before.contains(w);
 }
 
 // "и", "та": between the names of a list (the English words are in the
 // rules that read them).
 bool IsCyrillicConjunction(std::string_view w) {
   return !w.empty() && static_cast<unsigned char>(w.front()) >= 0x80 &&
-         PlaceCues::Get().conjunction.count(std::string(w)) > 0;
+         PlaceCues::Get().conjunction.contains(w);
 }
 
 bool IsRegionWord(std::string_view w) {
@@ -104,14 +124,14 @@ bool IsRegionWord(std::string_view w) {
       "oblast", "region", "province", "krai", "kray", "republic", "voivodeship", "governorate", "state",
       "область", "области", "регион", "край", "області", "oblasti"};
   return kWords.contains(w) || (!w.empty() && static_cast<unsigned char>(w.front()) >= 0x80 &&
-                                PlaceCues::Get().region_word.count(std::string(w)) > 0);
+                                PlaceCues::Get().region_word.contains(w));
 }
 
 bool IsRegionPlural(std::string_view w) {
   static const WordSet kWords = {"oblasts", "regions",  "provinces", "republics", "krais",
                                  "governorates", "states", "области", "областях", "областей"};
   return kWords.contains(w) || (!w.empty() && static_cast<unsigned char>(w.front()) >= 0x80 &&
-                                PlaceCues::Get().region_plural.count(std::string(w)) > 0);
+                                PlaceCues::Get().region_plural.contains(w));
 }
 
 bool NameToken(const Analysis& a, size_t i) {
@@ -137,7 +157,7 @@ bool IsPlacePreposition(std::string_view w) {
       "south", "east", "west", "northeast", "northwest",
       "southeast", "southwest"};
   return kPreps.contains(w) || (!w.empty() && static_cast<unsigned char>(w.front()) >= 0x80 &&
-                                PlaceCues::Get().before.count(std::string(w)) > 0);
+                                PlaceCues::Get().before.contains(w));
 }
 
 // "the city of X", "the village of X".
@@ -461,17 +481,17 @@ void Resolution::FindCandidates() {
   // Kursk oblasts") are regions.
   region_listed.assign(n, false);
   for (size_t r = 1; r < n; ++r) {
-    if (!IsRegionPlural(a.folded[r])) continue;
+    if (!NameToken(a, r - 1) || !IsRegionPlural(a.folded[r])) continue;  // a name just before it, else no list
     size_t k = r;
     while (k > 0) {
       size_t name = k - 1;
       if (!NameToken(a, name)) break;
       region_listed[name] = true;
       if (name == 0) break;
-      const std::string& sep = a.folded[name - 1];
+      std::string_view sep = a.folded[name - 1];
       if (sep == "," || sep == "and" || sep == "or" || sep == "&" || IsCyrillicConjunction(sep)) {
         k = name - 1;
-        if (k > 0 && a.folded[k - 1] == "," && (sep == "and" || sep == "or")) --k;  // Oxford comma
+        if (k > 0 && FoldedIs(a, k - 1, ",") && (sep == "and" || sep == "or")) --k;  // Oxford comma
         continue;
       }
       break;
@@ -507,7 +527,7 @@ void Resolution::FindCandidates() {
     size_t best_end = 0;
     uint32_t best_node = Gazetteer::kNoNode;
     for (size_t k = i + 1; node != Gazetteer::kNoNode; ++k) {
-      bool ends_name = a.IsWord(k - 1) || a.folded[k - 1] == ".";
+      bool ends_name = a.IsWord(k - 1) || FoldedIs(a, k - 1, ".");
       if (ends_name && (!g.NamesAt(node).empty() || !g.StemsAt(node).empty())) {
         best_end = k;
         best_node = node;
@@ -515,9 +535,8 @@ void Resolution::FindCandidates() {
       if (k >= sentence_end || word[k] == 0) break;
       // "в Покровском районе", "у Великописарівській громаді": a district's
       // name goes on in lower case.
-      bool ok = NameToken(a, k) || (a.IsWord(k) && a.token(k).all_caps) || IsNameConnector(a.folded[k]) ||
-                a.folded[k] == "," || a.folded[k] == "'s" ||
-                (a.IsWord(k) && static_cast<unsigned char>(a.folded[k][0]) >= 0x80);
+      bool ok = NameToken(a, k) || (a.IsWord(k) && (a.token(k).all_caps || IsCyrillicWord(a, k))) ||
+                IsNameConnector(a.folded[k]) || FoldedIs(a, k, ",") || FoldedIs(a, k, "'s");
       if (!ok) break;
       node = g.Child(node, word[k]);
     }
@@ -612,7 +631,7 @@ void Resolution::AcceptPlaces() {
     Candidate& c = cands[k];
     const size_t e = c.end;
     // "Springfield, Ill.": a region or country after a comma qualifies the name.
-    if (e + 1 < n && a.folded[e] == "," && cand_at[e + 1] >= 0 && cands[cand_at[e + 1]].begin == e + 1) {
+    if (e + 1 < n && FoldedIs(a, e, ",") && cand_at[e + 1] >= 0 && cands[cand_at[e + 1]].begin == e + 1) {
       const Candidate& q = cands[cand_at[e + 1]];
       bool qualifies = std::any_of(q.options.begin(), q.options.end(), [](const GazetteerEntry* x) {
         return x->place_kind == PlaceKind::kAdmin1 || x->place_kind == PlaceKind::kCountry;
@@ -627,7 +646,7 @@ void Resolution::AcceptPlaces() {
     if (!NameToken(a, t) || (t + 1 < n && NameToken(a, t + 1))) continue;
     if (cand_at[t] >= 0 && cands[cand_at[t]].begin < t) continue;  // inside "New York"
     size_t p = t - 1;
-    bool titled = IsPersonTitle(a.folded[p]) || (p > 0 && a.folded[p] == "." && IsPersonTitle(a.folded[p - 1]));
+    bool titled = IsPersonTitle(a.folded[p]) || (p > 0 && FoldedIs(a, p, ".") && IsPersonTitle(a.folded[p - 1]));
     // Both words in one sentence: a headline ending "... strike Sumy" and a
     // dateline "SUMY, Ukraine" below it are not a name.
     bool first_name = a.sentence_of[p] == a.sentence_of[t] && NameToken(a, p) && !a.Has(p, kStopWord) &&
@@ -636,7 +655,7 @@ void Resolution::AcceptPlaces() {
                       !IsOrganisationWord(a.folded[t]) && !a.headline[a.sentence_of[t]] &&
                       (cand_at[p] < 0 || cands[cand_at[p]].SettlementsOnly());
     // "Ashley L. Evans": a first name and a middle initial.
-    bool initial = p >= 2 && a.folded[p] == "." && a.folded[p - 1].size() == 1 && NameToken(a, p - 1) &&
+    bool initial = p >= 2 && FoldedIs(a, p, ".") && a.folded[p - 1].size() == 1 && NameToken(a, p - 1) &&
                    NameToken(a, p - 2) && !a.Has(p - 2, kStopWord) && a.sentence_of[p - 2] == a.sentence_of[t];
     if (titled || first_name || initial) surnames.insert(a.folded[t]);
   }
@@ -683,13 +702,13 @@ void Resolution::Judge(Candidate& c) {
   bool settlement_cue = prev != nullptr && *prev == "of" && prev2 != nullptr && IsSettlementNoun(*prev2);
   bool listed = false;
   if (b >= 2 &&
-      (a.folded[b - 1] == "," || a.folded[b - 1] == "and" || a.folded[b - 1] == "or" ||
+      (FoldedIs(a, b - 1, ",") || FoldedIs(a, b - 1, "and") || FoldedIs(a, b - 1, "or") ||
        IsCyrillicConjunction(a.folded[b - 1])) &&
       cand_at[b - 2] >= 0 &&
       (!IsSettlement(*cands[cand_at[b - 2]].options.front()) || cands[cand_at[b - 2]].district)) {
     listed = true;
   }
-  if (e + 1 < n && (a.folded[e] == "," || a.folded[e] == "and" || IsCyrillicConjunction(a.folded[e])) &&
+  if (e + 1 < n && (FoldedIs(a, e, ",") || FoldedIs(a, e, "and") || IsCyrillicConjunction(a.folded[e])) &&
       cand_at[e + 1] >= 0 &&
       !IsSettlement(*cands[cand_at[e + 1]].options.front())) {
     listed = true;
@@ -754,21 +773,21 @@ void Resolution::Judge(Candidate& c) {
     return;
   }
   // "Nov. 30": a month's abbreviation before a day.
-  if (a.Has(b, kDateStart) && e < n && (a.folded[e] == "." || a.token(e).kind == TokenKind::kNumber)) return;
+  if (a.Has(b, kDateStart) && e < n && (FoldedIs(a, e, ".") || a.token(e).kind == TokenKind::kNumber)) return;
   // Negative evidence.
   bool person = false;
   if (b > 0 && a.IsWord(b - 1) && IsPersonTitle(a.folded[b - 1])) person = true;
-  if (b > 1 && a.folded[b - 1] == "." && IsPersonTitle(a.folded[b - 2])) person = true;
+  if (b > 1 && FoldedIs(a, b - 1, ".") && IsPersonTitle(a.folded[b - 2])) person = true;
   // "Lincoln said": a town name as the subject of a speech verb, unless a
   // big city standing for its authorities.
   if (e < n && a.Has(e, kSpeechWord) && !big && !c.strong) person = true;
   if (a.Has(b, kPersonStart)) person = true;
   // "according to Taylor": a source. "Stevens & Wilkinson": a firm.
-  if (b > 1 && a.folded[b - 1] == "to" && a.folded[b - 2] == "according" && !(e < n && NameToken(a, e)))
+  if (b > 1 && FoldedIs(a, b - 1, "to") && FoldedIs(a, b - 2, "according") && !(e < n && NameToken(a, e)))
     person = true;
-  if (e + 1 < n && a.folded[e] == "&" && NameToken(a, e + 1)) person = true;
+  if (e + 1 < n && FoldedIs(a, e, "&") && NameToken(a, e + 1)) person = true;
   // "the Obama administration": a president's.
-  if (e < n && a.folded[e] == "administration") person = true;
+  if (e < n && FoldedIs(a, e, "administration")) person = true;
   // Inside a longer capitalised name: "Abraham Lincoln", "Camp David".
   // A neighbouring candidate counts as another name unless it is a
   // country or region ("George Barros": two towns' names make a person).
@@ -804,7 +823,7 @@ void Resolution::Judge(Candidate& c) {
   if (followed_by_name && (!c.strong || village)) return;
   // "McDonald's", "Warden's home": a village's name in the possessive is
   // a person's or a business's, unless a place noun follows.
-  if (village && e + 1 < n && a.folded[e] == "'s" && !IsPlaceNoun(a.folded[e + 1])) return;
+  if (village && e + 1 < n && FoldedIs(a, e, "'s") && !IsPlaceNoun(a.folded[e + 1])) return;
   bool common = (g.NodeFlags(c.node) & Gazetteer::kCommonWord) != 0;
   bool initial = a.SentenceInitial(b) || a.headline[a.sentence_of[b]];
   if (common && !c.strong && !initial && static_cast<unsigned char>(a.folded[b][0]) >= 0x80) {
@@ -1028,6 +1047,17 @@ void Resolution::FindCounties() {
     }
   }
   in_county.assign(n, false);
+  if (focus == UINT32_MAX) return;
+  // The tokens "County" and "Parish", found by the word ids FindCandidates
+  // looked up (when the gazetteer knows both words) rather than by reading
+  // every token again.
+  const uint32_t county_word = g.WordId("county"), parish_word = g.WordId("parish");
+  std::vector<size_t> ends;
+  for (size_t t = 1; t < n; ++t) {
+    if (county_word != 0 && parish_word != 0 && word[t] != county_word && word[t] != parish_word) continue;
+    if (NameToken(a, t) && (FoldedIs(a, t, "county") || FoldedIs(a, t, "parish"))) ends.push_back(t);
+  }
+  if (ends.empty()) return;
   // Without a town of its name, a county in a local report lies among the
   // report's towns in that region rather than at the region's point (a big
   // state's point is hundreds of km from most of its counties): their
@@ -1043,14 +1073,13 @@ void Resolution::FindCounties() {
     std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
     return v[v.size() / 2];
   };
-  for (size_t t = 1; t < n && focus != UINT32_MAX; ++t) {
-    if (!NameToken(a, t) || (a.folded[t] != "county" && a.folded[t] != "parish")) continue;
+  for (size_t t : ends) {
     // A county the gazetteer has, already placed.
     if (cand_at[t] >= 0 && cands[cand_at[t]].accepted &&
         cands[cand_at[t]].chosen->place_kind == PlaceKind::kAdmin2)
       continue;
     size_t s0 = t;
-    while (s0 > 0 && t - s0 < 3 && (NameToken(a, s0 - 1) || a.folded[s0 - 1] == ".") && !a.Has(s0 - 1, kStopWord) &&
+    while (s0 > 0 && t - s0 < 3 && (NameToken(a, s0 - 1) || FoldedIs(a, s0 - 1, ".")) && !a.Has(s0 - 1, kStopWord) &&
            !(s0 - 1 < n && IsPersonTitle(a.folded[s0 - 1]) && s0 - 1 + 1 == t)) {
       --s0;
     }
@@ -1102,18 +1131,19 @@ void Resolution::FindStreets() {
   };
   auto number = [&](size_t k) { return k < n && a.token(k).kind == TokenKind::kNumber; };
   for (size_t t = 0; t < n; ++t) {
-    const std::string& w = a.folded[t];
-    if (!a.IsWord(t)) continue;
+    // Every street and road name ends in (or is) a capitalised word.
+    if (!a.IsWord(t) || !NameToken(a, t)) continue;
+    std::string_view w = a.folded[t];
     size_t b = t, e = t;
     bool route = false;
     // "I-75", "US-24": one token.
     size_t dash = w.find('-');
-    if (NameToken(a, t) && dash != std::string::npos && dash + 1 < w.size() && cues.route.count(w.substr(0, dash)) &&
+    if (dash != std::string::npos && dash + 1 < w.size() && cues.route.contains(w.substr(0, dash)) &&
         std::all_of(w.begin() + static_cast<std::ptrdiff_t>(dash) + 1, w.end(),
                     [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); })) {
       e = t + 1;
       route = true;
-    } else if (NameToken(a, t) && cues.route.count(w) && number(t + 1)) {
+    } else if (cues.route.contains(w) && number(t + 1)) {
       // "Highway 200", "County Road 43", "State Highway 360", "U.S. 1".
       if (w == "road" && !(t > 0 && NameToken(a, t - 1))) continue;
       e = t + 2;
@@ -1121,17 +1151,16 @@ void Resolution::FindStreets() {
       while (b > 0 && t - b < 2 && NameToken(a, b - 1) && !a.Has(b - 1, kStopWord) &&
              a.sentence_of[b - 1] == a.sentence_of[t])
         --b;
-    } else if (NameToken(a, t) && (cues.street.count(w) ||
-                                   (cues.street_abbrev.count(w) && t + 1 < n && a.folded[t + 1] == "." &&
-                                    !(t + 2 < n && NameToken(a, t + 2) &&
-                                      a.sentence_of[t + 2] == a.sentence_of[t])))) {
+    } else if (cues.street.contains(w) ||
+               (cues.street_abbrev.contains(w) && t + 1 < n && FoldedIs(a, t + 1, ".") &&
+                !(t + 2 < n && NameToken(a, t + 2) && a.sentence_of[t + 2] == a.sentence_of[t]))) {
       // "Shamrock Street", "40th Avenue South", "E. Broad St.".
       while (b > 0 && t - b < 4 &&
-             (name_part(b - 1) || (a.folded[b - 1] == "." && b >= 2 && a.folded[b - 2].size() == 1)))
+             (name_part(b - 1) || (FoldedIs(a, b - 1, ".") && b >= 2 && a.folded[b - 2].size() == 1)))
         --b;
-      while (b < t && (a.folded[b] == "." || a.Has(b, kStopWord))) ++b;
+      while (b < t && (FoldedIs(a, b, ".") || a.Has(b, kStopWord))) ++b;
       if (b == t) continue;
-      e = t + (cues.street_abbrev.count(w) ? 2 : 1);
+      e = t + (cues.street_abbrev.contains(w) ? 2 : 1);
     } else {
       continue;
     }
@@ -1279,7 +1308,7 @@ void PlaceResolver::ResolveMisspellings(const Analysis& a, const std::vector<boo
     if (letters < 5 || a.Has(i, kStopWord) || IsNeverAPlaceAlone(w) || IsDirectionWord(w)) continue;
     // Inside a longer name ("North Fulton Regional Hospital") or a
     // possessive ("Carter's home"): a person's or a business's name.
-    if (i + 1 < n && (a.folded[i + 1] == "'s" || (NameToken(a, i + 1) && a.sentence_of[i + 1] == a.sentence_of[i])))
+    if (i + 1 < n && (FoldedIs(a, i + 1, "'s") || (NameToken(a, i + 1) && a.sentence_of[i + 1] == a.sentence_of[i])))
       continue;
     if (i > 0 && NameToken(a, i - 1) && !a.SentenceInitial(i) && a.sentence_of[i - 1] == a.sentence_of[i]) continue;
     bool listed = false;
@@ -1288,14 +1317,14 @@ void PlaceResolver::ResolveMisspellings(const Analysis& a, const std::vector<boo
     for (size_t k : {i - 1, i + 1}) {
       if (k >= n || i == 0) continue;
       size_t other = k == i - 1 ? (i >= 2 ? i - 2 : n) : i + 2;
-      if ((a.folded[k] == "," || a.folded[k] == "and") && other < n && taken[other]) listed = true;
+      if ((FoldedIs(a, k, ",") || FoldedIs(a, k, "and")) && other < n && taken[other]) listed = true;
     }
     if (a.SentenceInitial(i) && !listed) continue;
     // Outside a list, only after a locative word ("in Kharkov") and only a
     // place in a country the document already names: a large gazetteer has
     // a near miss for most surnames ("Putin" is one letter from Putian).
     size_t before = i;
-    if (before > 0 && a.folded[before - 1] == "the") --before;
+    if (before > 0 && FoldedIs(a, before - 1, "the")) --before;
     bool locative = before > 0 && IsPlacePreposition(a.folded[before - 1]);
     if (!listed && (!locative || a.headline[a.sentence_of[i]])) continue;
     int max_d = letters >= 9 ? 2 : 1;
@@ -1394,13 +1423,13 @@ void PlaceResolver::MarkMetonyms(const Analysis& a, std::vector<PlaceFound>* pla
     }
     size_t b = p.token_begin, e = p.token_end;
     size_t prev = b;
-    if (prev > 0 && a.folded[prev - 1] == "the") --prev;
+    if (prev > 0 && FoldedIs(a, prev - 1, "the")) --prev;
     const std::string* before = prev > 0 ? &a.folded[prev - 1] : nullptr;
     // Locative: "in Moscow", "strikes on Kyiv", "Kyiv, Kharkiv and Odesa".
     // A seat of government ("the Kremlin") is a place only where one can be:
     // "in the Kremlin", not "pressure on the Kremlin".
     // "within Washington's policy": a possessive with a government noun wins.
-    bool possessive_government = e + 1 < n && a.folded[e] == "'s" && !IsPlaceNoun(a.folded[e + 1]) &&
+    bool possessive_government = e + 1 < n && FoldedIs(a, e, "'s") && !IsPlaceNoun(a.folded[e + 1]) &&
                                  !is_place[e + 1] && a.IsWord(e + 1);
     if (before != nullptr && p.entry->place_kind == PlaceKind::kLandmark) {
       const std::string& w = *before;
@@ -1409,11 +1438,11 @@ void PlaceResolver::MarkMetonyms(const Analysis& a, std::vector<PlaceFound>* pla
       continue;
     }
     bool listed = (before != nullptr && (*before == "," || *before == "and") && prev >= 2 && is_place[prev - 2]) ||
-                  (e + 1 < n && (a.folded[e] == "," || a.folded[e] == "and") && is_place[e + 1]);
+                  (e + 1 < n && (FoldedIs(a, e, ",") || FoldedIs(a, e, "and")) && is_place[e + 1]);
     if (listed) continue;
     bool metonym = false;
     size_t k = e;
-    if (k < n && a.folded[k] == "'s") {
+    if (k < n && FoldedIs(a, k, "'s")) {
       metonym = k + 1 < n && !IsPlaceNoun(a.folded[k + 1]) && !is_place[k + 1];
     } else {
       bool passive = false;
