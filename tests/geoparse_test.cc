@@ -353,6 +353,48 @@ TEST(Geoparse, CountiesOfTheSameNameAreToldApartByTheirState) {
   EXPECT_EQ(parish->admin1, "Louisiana");
 }
 
+// A settlement the gazetteer lacks, whose only namesakes lie elsewhere: its
+// qualifier's region or the place it is said to be near stands for it,
+// instead of a namesake hundreds of km away.
+TEST(Geoparse, AVillageOutsideItsQualifiersRegionIsPlacedInTheRegion) {
+  // No Fairview of West Virginia is known.
+  auto x = ExtractText("FAIRVIEW, W.Va. - The mine closed its gates on Friday.");
+  const Place* p = FindPlace(x, "FAIRVIEW");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->resolution, "qualifier-region");
+  EXPECT_EQ(p->kind, "locality");
+  EXPECT_EQ(p->admin1, "West Virginia");
+  EXPECT_EQ(p->geo_precision, 3);
+  auto y = ExtractText("Штурмовые отряды заняли Гирник Донецкой Народной Республики.");  // only Lviv Oblast's is known
+  const Place* q = FindPlace(y, "Гирник");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->admin1, "Donetsk Oblast");
+  EXPECT_LT(Km(*q, 48.0, 37.8), 60);
+  // A list is no qualifier: New York stays New York.
+  auto z = ExtractText("Returns were filed in New York, New Jersey and Connecticut.");
+  ASSERT_NE(FindPlace(z, "New York"), nullptr);
+  EXPECT_NE(FindPlace(z, "New York")->resolution, "qualifier-region");
+}
+
+TEST(Geoparse, AVillageFarFromThePlaceItIsNearIsPlacedThere) {
+  auto x = ExtractText("Russian troops entered Stepove near Avdiivka on Tuesday.");  // the known Stepoves are by Odesa
+  const Place* p = FindPlace(x, "Stepove");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->resolution, "near");
+  EXPECT_EQ(p->geo_precision, 2);
+  EXPECT_LT(Km(*p, 48.14, 37.74), 5);
+  auto y = ExtractText("Захисники відбили атаки поблизу Ганнівки на Курахівському напрямку.");
+  const Place* q = FindPlace(y, "Ганнівки");
+  ASSERT_NE(q, nullptr);
+  EXPECT_LT(Km(*q, 47.98, 37.28), 5);  // Kurakhove, the direction's town
+  // A namesake close to the place it is near is kept.
+  auto z = ExtractText("Shelling hit Selydove near Avdiivka.");
+  const Place* r = FindPlace(z, "Selydove");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->resolution, "exact");
+  EXPECT_LT(Km(*r, 48.15, 37.30), 5);
+}
+
 TEST(GeoparseCyrillic, OblastAdjectivesInEveryCaseAreTheRegion) {
   auto x = ExtractText("В Белгородской области сбиты дроны, а над Курской работала ПВО. У Запорізькій тривога.");
   for (auto [mention, name] : {std::pair{"Белгородской области", "Belgorod Oblast"},
@@ -442,7 +484,8 @@ TEST(GeoparseCyrillic, EveryPlaceCueRowHasAKnownKind) {
     EXPECT_TRUE(r.field(0) == "ru" || r.field(0) == "uk" || r.field(0) == "en") << "line " << r.line;
     std::string_view k = r.field(1);
     EXPECT_TRUE(k == "before" || k == "weak_before" || k == "region_word" || k == "region_plural" ||
-                k == "conjunction" || k == "street" || k == "street_abbrev" || k == "route")
+                k == "conjunction" || k == "street" || k == "street_abbrev" || k == "route" ||
+                k == "near")
         << "line " << r.line << ": " << k;
     EXPECT_FALSE(SplitList(r.field(2)).empty()) << "line " << r.line;
   }

@@ -76,7 +76,7 @@ namespace {
 
 // Russian and Ukrainian words around place names (data/place_cues.tsv).
 struct PlaceCues {
-  WordSet before, weak_before, region_word, region_plural, conjunction, street, street_abbrev, route;
+  WordSet before, weak_before, region_word, region_plural, conjunction, street, street_abbrev, route, near;
   static const PlaceCues& Get() {
     static const PlaceCues kCues = [] {
       PlaceCues c;
@@ -89,6 +89,7 @@ struct PlaceCues {
                                                : r.field(1) == "street"        ? &c.street
                                                : r.field(1) == "street_abbrev" ? &c.street_abbrev
                                                : r.field(1) == "route"         ? &c.route
+                                               : r.field(1) == "near"          ? &c.near
                                                                                : nullptr;
         if (set == nullptr) continue;  // GeoparseCyrillic.EveryPlaceCueRowHasAKnownKind
         for (std::string_view w : SplitList(r.field(2))) set->insert(w);
@@ -295,7 +296,15 @@ struct Candidate {
   bool needs_support = false;  // an ordinary Cyrillic word too: needs the document's places in its region
   Span part;                // a part of a hyphenated token ("Paris" in "Paris-based")
   bool part_lower_rest = false;  // the rest of that token is lower case ("-based")
-  int qualifier = -1;       // "Springfield, Ill.": index of the candidate after the comma
+  int qualifier = -1;       // "Springfield, Ill.": index of the candidate after the comma (or of
+                            // a Cyrillic region in the genitive after the name)
+  // Its qualifier names a region none of its places lies in ("Гирник
+  // Донецкой Народной Республики" with only Lviv Oblast's Hirnyk known):
+  // placed at the region (ChoosePlaces, Places).
+  bool outside_qualifier = false;
+  // The candidate it is said to be near, whose place stands for it
+  // (Resolution::CheckAnchors); -1 when none or when its own place fits.
+  int anchor = -1;
   std::vector<uint32_t> alternates;  // options named by an alternate name (entry indexes, sorted)
   bool alternate_only = false;              // only small towns' Latin alternate names match
   std::string_view vote_country;            // what this name says the document is about
@@ -314,6 +323,12 @@ struct Candidate {
   // to be a place at all.
   bool SettlementsOnly() const {
     return std::all_of(options.begin(), options.end(), [](const GazetteerEntry* x) { return IsSettlement(*x); });
+  }
+  // True when every place the name may be is a first-level region.
+  bool RegionsOnly() const {
+    return !options.empty() && std::all_of(options.begin(), options.end(), [](const GazetteerEntry* x) {
+      return x->place_kind == PlaceKind::kAdmin1;
+    });
   }
 };
 
@@ -377,6 +392,7 @@ struct Resolution {
   void FindCounties();
   void FindStreets();
   void PlaceStreets();
+  void CheckAnchors();
   std::vector<PlaceFound> Places();
 
   void Fill(Candidate& c, uint32_t node, bool region_cue, bool latin) const;
@@ -638,6 +654,11 @@ void Resolution::AcceptPlaces() {
       });
       if (qualifies) c.qualifier = cand_at[e + 1];
     }
+    // "Гирник Донецкой Народной Республики", "Мирне Херсонської області":
+    // a region right after a Cyrillic name, in the genitive, qualifies it.
+    if (e < n && cand_at[e] >= 0 && cands[cand_at[e]].begin == e && IsCyrillicWord(a, c.begin) &&
+        cands[cand_at[e]].RegionsOnly())
+      c.qualifier = cand_at[e];
   }
   // Words that name people in this document: the last of two capitalised
   // words ("Bill Clinton") or a titled name ("Mr. Jones"). Alone later,
@@ -999,6 +1020,14 @@ void Resolution::ChoosePlaces() {
       }
     }
     c.margin = c.options.size() == 1 ? 10 : best - second;
+    // "in New York, New Jersey and Connecticut": a list, not a qualifier.
+    bool list = q != nullptr && q->end + 1 < n &&
+                (FoldedIs(a, q->end, ",") || FoldedIs(a, q->end, "and") || FoldedIs(a, q->end, "or")) &&
+                cand_at[q->end + 1] >= 0;
+    if (q != nullptr && !list && q->RegionsOnly() && c.SettlementsOnly()) {
+      c.outside_qualifier = std::none_of(q->options.begin(), q->options.end(),
+                                         [&](const GazetteerEntry* y) { return c.chosen->admin1_entry == y->index; });
+    }
     // "Henry County" with nothing in the document to say which state's:
     // left to FindCounties, which places it in the region the document
     // is about, or leaves it out.
@@ -1106,6 +1135,43 @@ void Resolution::FindCounties() {
     }
     for (size_t k = s0; k <= t; ++k) in_county[k] = true;
     counties.push_back(std::move(p));
+  }
+}
+
+// 6b. A village and the place it lies by: "Степовое под Авдеевкой", "X
+// near Y", or the district or front direction named in its sentence
+// ("поблизу Ганнівки" on the "Курахівському напрямку"). When every place
+// its name may be lies far from that one, the gazetteer lacks it: it is
+// placed at its anchor (Places) rather than at a namesake far away.
+void Resolution::CheckAnchors() {
+  const PlaceCues& cues = PlaceCues::Get();
+  for (Candidate& c : cands) {
+    if (!c.accepted || c.chosen == nullptr || c.district || c.region || c.qualifier >= 0 || !c.SettlementsOnly())
+      continue;
+    int anchor = -1;
+    if (c.end + 1 < n && cues.near.contains(a.folded[c.end]) && cand_at[c.end + 1] >= 0 &&
+        cands[cand_at[c.end + 1]].begin == c.end + 1) {
+      anchor = cand_at[c.end + 1];
+    } else {
+      // The nearest district or direction in the sentence.
+      size_t best = SIZE_MAX;
+      for (size_t k = 0; k < cands.size(); ++k) {
+        const Candidate& d = cands[k];
+        if (!d.district || a.sentence_of[d.begin] != a.sentence_of[c.begin]) continue;
+        size_t gap = d.begin > c.begin ? d.begin - c.begin : c.begin - d.begin;
+        if (gap < best) {
+          best = gap;
+          anchor = static_cast<int>(k);
+        }
+      }
+    }
+    if (anchor < 0) continue;
+    const Candidate& d = cands[anchor];
+    if (!d.accepted || d.chosen == nullptr || (!d.district && !IsSettlement(*d.chosen))) continue;
+    bool far = std::all_of(c.options.begin(), c.options.end(), [&](const GazetteerEntry* x) {
+      return DistanceKm(x->lat, x->lon, d.chosen->lat, d.chosen->lon) > o.anchor_max_km;
+    });
+    if (far) c.anchor = anchor;
   }
 }
 
@@ -1259,6 +1325,25 @@ std::vector<PlaceFound> Resolution::Places() {
       found.push_back(std::move(p));
       continue;
     }
+    if (c.anchor >= 0) {
+      // Near its anchor, which the gazetteer places.
+      FillPlace(a, g, c.begin, c.end, cands[c.anchor].chosen, "near", 0.5, &p);
+      p.place.name = p.place.mention;
+      p.place.kind = "locality";
+      p.place.geo_precision = 2;
+      found.push_back(std::move(p));
+      continue;
+    }
+    if (c.outside_qualifier && c.qualifier >= 0 && cands[c.qualifier].chosen != nullptr) {
+      // Somewhere in the region its qualifier names, which the gazetteer
+      // does not place: at the region's point, as precisely as a region.
+      FillPlace(a, g, c.begin, c.end, cands[c.qualifier].chosen, "qualifier-region", 0.5, &p);
+      p.place.name = p.place.mention;
+      p.place.kind = "locality";
+      p.place.admin1 = std::string(cands[c.qualifier].chosen->name);
+      found.push_back(std::move(p));
+      continue;
+    }
     // A part of a hyphenated word marks no token as a place: "the
     // Washington-based think tank" stays one name for the other stages.
     bool part = c.part.end > c.part.begin;
@@ -1283,6 +1368,7 @@ std::vector<PlaceFound> PlaceResolver::Resolve(const Analysis& a) const {
   r.CountVotes();
   r.ChoosePlaces();
   r.OneSensePerDocument();
+  r.CheckAnchors();
   r.FindCounties();
   r.PlaceStreets();
   return r.Places();

@@ -60,6 +60,12 @@ struct ResolverOptions {
   double district_context_bonus = 10;
   double district_context_km = 60;
   double region_context_bonus = 8;
+  // "Степовое под Авдеевкой", "поблизу Ганнівки" on the "Курахівському
+  // напрямку": a village whose chosen namesake lies further than this from
+  // the place it is said to be near (or from the district or front
+  // direction of its sentence) is one the gazetteer lacks; it is placed at
+  // that place, with precision 2, rather than hundreds of km away.
+  double anchor_max_km = 150;
   // Most places a name may be that are weighed (the most populous).
   size_t max_options = 64;
   // All-capital words this short are acronyms ("EU", "NFL", "GOP") more
