@@ -35,33 +35,51 @@ Result<std::vector<ControlLayerState>> LoadControlLayers(sql::Connection* db) {
 }
 
 // Claims with a side, a date and a place (the event's, else the claim's
-// first located one), and the claim's first area quantity.
+// first located one), and the claim's first area quantity (km², sq mi and
+// ha converted): its value, bound and text.
+constexpr sql::NamedColumns kClaimColumns({
+    {"id", "c.id"},
+    {"text", "c.text"},
+    {"event_type", "c.event_type"},
+    {"sub_event_type", "c.sub_event_type"},
+    {"side", "COALESCE(NULLIF(c.actor1, ''), c.speaker_country)"},
+    {"date", "COALESCE(c.date_to, c.when_to)"},
+    {"place", "p.name"},
+    {"lat", "p.lat"},
+    {"lon", "p.lon"},
+    {"geo_precision", "p.geo_precision"},
+    {"area_km2",
+     "(SELECT q.si_value FROM claim_quantities cq JOIN quantities q ON q.id = cq.quantity_id "
+     " WHERE cq.claim_id = c.id AND q.si_unit = 'km2' AND q.si_value > 0 ORDER BY q.begin_byte LIMIT 1)"},
+    {"area_bound",
+     "(SELECT q.bound FROM claim_quantities cq JOIN quantities q ON q.id = cq.quantity_id "
+     " WHERE cq.claim_id = c.id AND q.si_unit = 'km2' AND q.si_value > 0 ORDER BY q.begin_byte LIMIT 1)"},
+    {"area_text",
+     "(SELECT q.text FROM claim_quantities cq JOIN quantities q ON q.id = cq.quantity_id "
+     " WHERE cq.claim_id = c.id AND q.si_unit = 'km2' AND q.si_value > 0 ORDER BY q.begin_byte LIMIT 1)"},
+});
 constexpr const char* kClaimsToCheck =
-    "SELECT c.id, c.text, c.event_type, c.sub_event_type, COALESCE(NULLIF(c.actor1, ''), c.speaker_country), "
-    "COALESCE(c.date_to, c.when_to), p.name, p.lat, p.lon, p.geo_precision, "
-    "(SELECT q.si_value FROM claim_quantities cq JOIN quantities q ON q.id = cq.quantity_id "
-    " WHERE cq.claim_id = c.id AND q.si_unit = 'km2' AND q.si_value > 0 ORDER BY q.begin_byte LIMIT 1), "
-    "(SELECT q.bound FROM claim_quantities cq JOIN quantities q ON q.id = cq.quantity_id "
-    " WHERE cq.claim_id = c.id AND q.si_unit = 'km2' AND q.si_value > 0 ORDER BY q.begin_byte LIMIT 1), "
-    "(SELECT q.text FROM claim_quantities cq JOIN quantities q ON q.id = cq.quantity_id "
-    " WHERE cq.claim_id = c.id AND q.si_unit = 'km2' AND q.si_value > 0 ORDER BY q.begin_byte LIMIT 1) "
-    "FROM claims c LEFT JOIN places p ON p.id = COALESCE(c.place_id, "
+    " FROM claims c LEFT JOIN places p ON p.id = COALESCE(c.place_id, "
     " (SELECT MIN(cp.place_id) FROM claim_places cp JOIN places pl ON pl.id = cp.place_id "
     "  WHERE cp.claim_id = c.id AND pl.lat IS NOT NULL)) "
     "WHERE c.is_latest = 1 ORDER BY c.id";
 
 MapClaim ClaimOfRow(const sql::Statement& row) {
+  constexpr const auto& k = kClaimColumns;
   MapClaim c;
-  c.id = row.Int(0);
-  c.text = row.Text(1);
-  c.has_event = !row.IsNull(2);
-  c.event_type = row.Text(2), c.sub_event_type = row.Text(3), c.side = row.Text(4);
-  c.date = row.OptionalText(5);
-  c.place = row.Text(6);
-  c.located = !row.IsNull(7);
-  c.lat = row.Double(7), c.lon = row.Double(8);
-  c.geo_precision = static_cast<int>(row.Int(9));
-  if (!row.IsNull(10)) c.area = ClaimedArea{row.Double(10), row.Text(11), row.Text(12)};
+  c.id = row.Int(k["id"]);
+  c.text = row.Text(k["text"]);
+  c.has_event = !row.IsNull(k["event_type"]);
+  c.event_type = row.Text(k["event_type"]), c.sub_event_type = row.Text(k["sub_event_type"]);
+  c.side = row.Text(k["side"]);
+  c.date = row.OptionalText(k["date"]);
+  c.place = row.Text(k["place"]);
+  c.located = !row.IsNull(k["lat"]);
+  c.lat = row.Double(k["lat"]), c.lon = row.Double(k["lon"]);
+  c.geo_precision = static_cast<int>(row.Int(k["geo_precision"]));
+  if (!row.IsNull(k["area_km2"])) {
+    c.area = ClaimedArea{row.Double(k["area_km2"]), row.Text(k["area_bound"]), row.Text(k["area_text"])};
+  }
   return c;
 }
 
@@ -115,7 +133,7 @@ Result<VerifySummary> VerifyClaims(const VerifyOptions& o) {
   options.window_days = o.window_days;
   options.region_km = o.region_km;
   options.town_km = o.town_km;
-  Result<sql::Statement> claims = db->Prepare(kClaimsToCheck);
+  Result<sql::Statement> claims = db->Prepare("SELECT " + kClaimColumns.List() + kClaimsToCheck);
   if (!claims.ok()) return claims.status();
   MapCheckResult result;
   Status s;
