@@ -8,7 +8,6 @@
 #include "sitrep/store.h"
 #include "geo/control_geojson.h"
 #include "tests/test_util.h"
-#include "verify/map_check.h"
 
 namespace sitrep {
 namespace {
@@ -18,18 +17,6 @@ const std::string kExamples = std::string(SITREP_SOURCE_DIR) + "/examples";
 
 using testing::TempDir;
 using testing::WriteFile;
-
-TEST(MapCheck, ToleranceFollowsTheWording) {
-  EXPECT_EQ(AreaVerdict(1036, "at_most_approx", 1000), "consistent");  // "nearly 400 sq mi" vs 1,000 km²
-  EXPECT_EQ(AreaVerdict(1036, "at_most_approx", 1200), "understated");
-  EXPECT_EQ(AreaVerdict(1036, "at_most_approx", 700), "overstated");
-  EXPECT_EQ(AreaVerdict(480, "approx", 560), "consistent");
-  EXPECT_EQ(AreaVerdict(480, "exact", 560), "understated");
-  EXPECT_EQ(AreaVerdict(900, "more_than", 5000), "consistent");
-  EXPECT_EQ(AreaVerdict(900, "more_than", 477), "overstated");
-  EXPECT_EQ(AreaVerdict(100, "at_most", 20), "consistent");
-  EXPECT_EQ(AreaVerdict(100, "at_most", 120), "understated");
-}
 
 TEST(ControlStore, ImportsShowsAndDiffsLayers) {
   TempDir tmp;

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "extract/analysis.h"
+#include "extract/lexicons.h"
 #include "extract/mentions.h"
 #include "tests/test_util.h"
 
@@ -66,6 +67,45 @@ TEST(Quantities, NumberWordsAndBounds) {
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].bound, "less_than");
   EXPECT_EQ(f[0].unit, "people");
+}
+
+// The point: bound phrases match longest first, so the "more than" inside
+// "no more than" does not win (quantity_bounds.tsv).
+TEST(Quantities, NoMoreThanIsAnUpperBound) {
+  auto q = Quantities("The strike killed no more than 5 people.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "no more than 5");
+  EXPECT_EQ(q[0].value, 5);
+  EXPECT_EQ(q[0].bound, "at_most");
+  auto f = Quantities("No fewer than 12 soldiers died.");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].text, "No fewer than 12");
+  EXPECT_EQ(f[0].bound, "at_least");
+  auto l = Quantities("They lost no less than 300 square kilometres.");
+  ASSERT_EQ(l.size(), 1u);
+  EXPECT_EQ(l[0].bound, "at_least");
+  auto m = Quantities("Troops fired more than 5 missiles.");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].text, "more than 5");
+  EXPECT_EQ(m[0].bound, "more_than");
+}
+
+// Bound words come from quantity_bounds.tsv: a row added there is read, and
+// a row with an unknown bound is refused with its line.
+TEST(Quantities, BoundPhrasesAreData) {
+  LexiconSources src = LexiconSources::Embedded();
+  src.quantity_bounds = "# test\nupward of\tmore_than\ten\nnot over\tat_most\ten\n";
+  auto lex = Lexicons::Load(src);
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  std::vector<std::string> words = {"not", "over", "5"};
+  BoundMatch m = (*lex)->MatchBoundBefore(words, 2, {"en"});
+  EXPECT_EQ(m.words, 2);
+  EXPECT_EQ(m.bound, QuantityBound::kAtMost);
+  EXPECT_EQ((*lex)->MatchBoundBefore(words, 2, {"ru"}).words, 0);  // an English row, not a Russian one
+  src.quantity_bounds = "upward of\tmore_than\ten\nabout\taproximate\ten\n";
+  auto bad = Lexicons::Load(src);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("quantity_bounds.tsv line 2"), std::string::npos) << bad.status().message();
 }
 
 TEST(Quantities, HyphenatedCompounds) {

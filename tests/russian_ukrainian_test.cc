@@ -343,6 +343,36 @@ TEST(UkrainianQuantities, ThousandsMultiplyAndPersonsArePeople) {
   EXPECT_EQ(e->unit, "people");
 }
 
+// The point: "не более 5" is at most 5, not the "более 5" inside it; "до"
+// is at most, except after a verb of change ("возросло до 55": a new total).
+TEST(RussianQuantities, BoundPhrasesMatchLongestFirst) {
+  auto x = ExtractText("Погибли не более 5 человек, ранены не менее 12 человек.");
+  const Quantity* five = FindQuantity(x, 5);
+  ASSERT_NE(five, nullptr);
+  EXPECT_EQ(five->bound, "at_most");
+  const Quantity* twelve = FindQuantity(x, 12);
+  ASSERT_NE(twelve, nullptr);
+  EXPECT_EQ(twelve->bound, "at_least");
+  auto up_to = ExtractText("Обстрел ранил до 320 военнослужащих.");
+  const Quantity* q = FindQuantity(up_to, 320);
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->bound, "at_most");
+  auto grew = ExtractText("Число погибших возросло до 55 человек.");
+  const Quantity* total = FindQuantity(grew, 55);
+  ASSERT_NE(total, nullptr);
+  EXPECT_EQ(total->bound, "exact");
+}
+
+TEST(UkrainianQuantities, NoMoreThanIsAnUpperBound) {
+  auto x = ExtractText("Загинули не більше 7 людей, кількість поранених зросла до 40 людей.");
+  const Quantity* seven = FindQuantity(x, 7);
+  ASSERT_NE(seven, nullptr);
+  EXPECT_EQ(seven->bound, "at_most");
+  const Quantity* forty = FindQuantity(x, 40);
+  ASSERT_NE(forty, nullptr);
+  EXPECT_EQ(forty->bound, "exact");
+}
+
 TEST(UkrainianQuantities, DevyatWithApostrophe) {
   auto x = ExtractText("Збито дев'ять ударних дронів.");
   const Quantity* q = FindQuantity(x, 9);

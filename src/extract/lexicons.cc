@@ -20,6 +20,7 @@ extern const std::string_view kData_function_words;
 extern const std::string_view kData_numbers;
 extern const std::string_view kData_calendar;
 extern const std::string_view kData_units;
+extern const std::string_view kData_quantity_bounds;
 }  // namespace sitrep::data
 
 namespace sitrep {
@@ -111,7 +112,8 @@ std::string Trimmed(std::string_view s) {
 LexiconSources LexiconSources::Embedded() {
   return {data::kData_speech_verbs,   data::kData_roles,     data::kData_actors,        data::kData_people,
           data::kData_event_triggers, data::kData_conflicts, data::kData_section_labels,
-          data::kData_function_words, data::kData_numbers,   data::kData_calendar,      data::kData_units};
+          data::kData_function_words, data::kData_numbers,   data::kData_calendar,      data::kData_units,
+          data::kData_quantity_bounds};
 }
 
 std::string Lexicons::StemKey(std::string_view phrase) {
@@ -244,7 +246,71 @@ Status Lexicons::Parse(const LexiconSources& sources) {
     units_.emplace(NameKey(r.field(0)), UnitWord{std::string(r.field(1)), Trimmed(r.field(2)),
                                                  std::strtod(std::string(r.field(3)).c_str(), nullptr)});
   }
+  return ParseQuantityBounds(sources.quantity_bounds);
+}
+
+std::string_view QuantityBoundName(QuantityBound bound) {
+  switch (bound) {
+    case QuantityBound::kApprox: return "approx";
+    case QuantityBound::kAtMostApprox: return "at_most_approx";
+    case QuantityBound::kAtLeast: return "at_least";
+    case QuantityBound::kMoreThan: return "more_than";
+    case QuantityBound::kAtMost: return "at_most";
+    case QuantityBound::kLessThan: return "less_than";
+    case QuantityBound::kExact:
+    case QuantityBound::kNone: break;
+  }
+  return "exact";
+}
+
+Status Lexicons::ParseQuantityBounds(std::string_view table) {
+  static const std::pair<std::string_view, QuantityBound> kBounds[] = {
+      {"exact", QuantityBound::kExact},         {"approx", QuantityBound::kApprox},
+      {"at_most_approx", QuantityBound::kAtMostApprox}, {"at_least", QuantityBound::kAtLeast},
+      {"more_than", QuantityBound::kMoreThan},  {"at_most", QuantityBound::kAtMost},
+      {"less_than", QuantityBound::kLessThan},  {"none", QuantityBound::kNone}};
+  for (const TsvRow& r : ParseTsv(table)) {
+    if (r.fields.size() < 3) return BadRow("quantity_bounds.tsv", r.line, "needs 3 columns");
+    std::optional<QuantityBound> bound;
+    for (const auto& [name, b] : kBounds) {
+      if (r.field(1) == name) bound = b;
+    }
+    if (!bound) return BadRow("quantity_bounds.tsv", r.line, "unknown bound '" + std::string(r.field(1)) + "'");
+    std::string phrase = FoldCase(r.field(0));
+    std::string language(r.field(2));
+    const std::vector<std::string_view> words = SplitList(phrase, ' ');
+    if (words.empty()) return BadRow("quantity_bounds.tsv", r.line, "an empty phrase");
+    const int n = static_cast<int>(words.size());
+    max_bound_words_ = std::max(max_bound_words_, n);
+    if (words[0].size() > 1 && words[0].back() == '*') {
+      std::string rest = phrase.substr(words[0].size());
+      prefix_bounds_.push_back({language, std::string(words[0].substr(0, words[0].size() - 1)), rest, n, *bound});
+    } else {
+      bounds_.emplace(language + "\t" + phrase, BoundMatch{n, *bound});
+    }
+  }
   return Status::Ok();
+}
+
+BoundMatch Lexicons::MatchBoundBefore(const std::vector<std::string>& words, size_t i,
+                                      std::initializer_list<std::string_view> languages) const {
+  // Longest first: "no more than" is at most, not the "more than" inside it.
+  for (int n = std::min<int>(max_bound_words_, static_cast<int>(std::min(i, words.size()))); n > 0; --n) {
+    std::string rest;  // the words after the first, each after a space
+    for (size_t k = i - n + 1; k < i; ++k) rest += " " + words[k];
+    const std::string& first = words[i - n];
+    for (std::string_view language : languages) {
+      auto it = bounds_.find(std::string(language) + "\t" + first + rest);
+      if (it != bounds_.end()) return it->second.bound == QuantityBound::kNone ? BoundMatch{} : it->second;
+    }
+    for (const PrefixBound& p : prefix_bounds_) {
+      if (p.words != n || p.rest != rest || !first.starts_with(p.prefix)) continue;
+      for (std::string_view language : languages) {
+        if (p.language == language) return p.bound == QuantityBound::kNone ? BoundMatch{} : BoundMatch{n, p.bound};
+      }
+    }
+  }
+  return {};
 }
 
 // Word lists kept beside the code that reads them.

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -107,6 +108,20 @@ struct UnitWord {
   double factor = 0;
 };
 
+// How the words before a number bound it (quantity_bounds.tsv); kNone: the
+// phrase is no bound, although a shorter phrase inside it is.
+enum class QuantityBound { kExact, kApprox, kAtMostApprox, kAtLeast, kMoreThan, kAtMost, kLessThan, kNone };
+
+// The name Quantity::bound carries ("more_than"); kNone is "exact".
+std::string_view QuantityBoundName(QuantityBound bound);
+
+// A bound phrase found before a number: its words and bound; words 0 when
+// none (the number is exact).
+struct BoundMatch {
+  int words = 0;
+  QuantityBound bound = QuantityBound::kExact;
+};
+
 // Classes of function words (function_words.tsv): Russian and Ukrainian
 // ones, then the word classes the claim builder reads in any language.
 enum class FunctionClass {
@@ -117,7 +132,7 @@ enum class FunctionClass {
 // The TSV text of each table (data/lexicon/NAME.tsv).
 struct LexiconSources {
   std::string_view speech_verbs, roles, actors, people, event_triggers, conflicts, section_labels;
-  std::string_view function_words, numbers, calendar, units;
+  std::string_view function_words, numbers, calendar, units, quantity_bounds;
   // The tables compiled into the library.
   static LexiconSources Embedded();
 };
@@ -160,12 +175,17 @@ class Lexicons {
     const std::vector<FunctionClass>* v = Find(function_words_, word);
     return v != nullptr && std::find(v->begin(), v->end(), cls) != v->end();
   }
+  // The longest bound phrase of one of `languages` ("en", "ru", "uk") that
+  // ends just before words[i] (folded words): "no more than" before "5".
+  BoundMatch MatchBoundBefore(const std::vector<std::string>& words, size_t i,
+                              std::initializer_list<std::string_view> languages) const;
   // The key Russian and Ukrainian lexicon phrases are stored under: each
   // Cyrillic word replaced by its Snowball Russian stem (NameKey otherwise).
   static std::string StemKey(std::string_view phrase);
 
  private:
   Status Parse(const LexiconSources& sources);
+  Status ParseQuantityBounds(std::string_view table);
   void BuildClasses();
   PhraseTable<SpeechVerb> speech_;
   PhraseTable<Role> roles_;
@@ -182,6 +202,16 @@ class Lexicons {
   StringMap<CalendarWord> calendar_;
   StringMap<UnitWord> units_;
   StringMap<std::vector<FunctionClass>> function_words_;
+  // Bound phrases by "language\tphrase"; those whose first word is a prefix
+  // ("зрос* до") apart, with the prefix without its '*'.
+  struct PrefixBound {
+    std::string language, prefix, rest;  // rest: the words after the first, with a leading space
+    int words = 0;
+    QuantityBound bound = QuantityBound::kExact;
+  };
+  StringMap<BoundMatch> bounds_;
+  std::vector<PrefixBound> prefix_bounds_;
+  int max_bound_words_ = 0;
   template <typename T>
   static const T* Find(const StringMap<T>& m, std::string_view w) {
     auto it = m.find(w);

@@ -128,38 +128,14 @@ bool EndsNounPhrase(std::string_view w) {
 
 struct Bound {
   int words;
-  const char* bound;
+  std::string_view bound;  // Quantity::bound
 };
 
-// The bound words just before the number at token i, matched longest first.
-Bound BoundBefore(const Analysis& a, size_t i) {
-  auto w = [&](size_t back) -> std::string_view {
-    return i >= back ? std::string_view(a.folded[i - back]) : std::string_view();
-  };
-  std::string_view w1 = w(1), w2 = w(2), w3 = w(3);
-  if ((w2 == "more" || w2 == "greater") && w1 == "than") return {2, "more_than"};
-  if ((w2 == "less" || w2 == "fewer") && w1 == "than") return {2, "less_than"};
-  if (w2 == "at" && w1 == "least") return {2, "at_least"};
-  if (w2 == "at" && w1 == "most") return {2, "at_most"};
-  if (w2 == "up" && w1 == "to") return {2, "at_most"};
-  if (w3 == "no" && (w2 == "fewer" || w2 == "less") && w1 == "than") return {3, "at_least"};
-  if (w3 == "no" && w2 == "more" && w1 == "than") return {3, "at_most"};
-  if (w3 == "as" && w2 == "many" && w1 == "as") return {3, "at_most"};
-  if (w3 == "in" && w2 == "excess" && w1 == "of") return {3, "more_than"};
-  if (w2 == "upwards" && w1 == "of") return {2, "more_than"};
-  if (w2 == "close" && w1 == "to") return {2, "at_most_approx"};
-  if (w2 == "just" && (w1 == "under" || w1 == "below")) return {2, "at_most_approx"};
-  if (w2 == "just" && (w1 == "over" || w1 == "above")) return {2, "more_than"};
-  if (w2 == "an" && w1 == "estimated") return {2, "approx"};
-  if (w1 == "nearly" || w1 == "almost") return {1, "at_most_approx"};
-  if (w1 == "about" || w1 == "around" || w1 == "approximately" || w1 == "roughly" || w1 == "some" ||
-      w1 == "estimated" || w1 == "circa" || w1 == "~") {
-    return {1, "approx"};
-  }
-  if (w1 == "over" || w1 == "above" || w1 == "exceeding") return {1, "more_than"};
-  if (w1 == "under" || w1 == "below") return {1, "less_than"};
-  if (w1 == "exactly" || w1 == "precisely") return {1, "exact"};
-  return {0, "exact"};
+// The bound words just before the number at token i (quantity_bounds.tsv),
+// matched longest first: English ones, or Russian and Ukrainian ones.
+Bound BoundBefore(const Analysis& a, size_t i, std::initializer_list<std::string_view> languages) {
+  BoundMatch m = a.lex.MatchBoundBefore(a.folded, i, languages);
+  return {m.words, QuantityBoundName(m.bound)};
 }
 
 // A numeral in a token: "2,000" -> 2000, "1.5" -> 1.5; -1 when not one.
@@ -239,40 +215,6 @@ class QuantityFinder {
     return gap == " " || gap == "\u00A0" || gap == "\u202F";
   }
 
-  // The bound words before a Russian or Ukrainian number at i.
-  Bound SlavicBound(size_t i) const {
-    auto w = [&](size_t back) -> std::string_view {
-      return i >= back ? std::string_view(a_.folded[i - back]) : std::string_view();
-    };
-    std::string_view w1 = w(1), w2 = w(2), w3 = w(3);
-    if (w3 == "по" && w2 == "меньшей" && w1 == "мере") return {3, "at_least"};
-    if (w2 == "не" && (w1 == "менее" || w1 == "меньше" || w1 == "менше")) return {2, "at_least"};
-    if (w2 == "як" && w1 == "мінімум") return {2, "at_least"};
-    if ((w2 == "более" || w2 == "больше" || w2 == "більше" || w2 == "більш") && (w1 == "чем" || w1 == "ніж")) {
-      return {2, "more_than"};
-    }
-    if (w1 == "щонайменше" || w1 == "минимум" || w1 == "мінімум") return {1, "at_least"};
-    if (w1 == "более" || w1 == "больше" || w1 == "свыше" || w1 == "понад" || w1 == "більше" || w1 == "більш") {
-      return {1, "more_than"};
-    }
-    if (w1 == "менее" || w1 == "меньше" || w1 == "менше") return {1, "less_than"};
-    if (w1 == "почти" || w1 == "майже" || w1 == "практически" || w1 == "практично") return {1, "at_most_approx"};
-    if (w1 == "около" || w1 == "порядка" || w1 == "примерно" || w1 == "приблизно" || w1 == "близько" ||
-        w1 == "орієнтовно" || w1 == "ориентировочно") {
-      return {1, "approx"};
-    }
-    // "до 320 военнослужащих" is at most; "зросла до 55" is a new total.
-    if (w1 == "до") {
-      static constexpr std::string_view kChange[] = {"зрос", "возрос", "вырос", "увелич", "збільш", "сократ",
-                                                     "скорот", "достиг", "досяг", "снизил", "знизил"};
-      for (auto c : kChange) {
-        if (w2.starts_with(c)) return {0, "exact"};
-      }
-      return {1, "at_most"};
-    }
-    return {0, "exact"};
-  }
-
   // Russian and Ukrainian counts and measures: "семь украинских
   // беспилотников" (unit беспилотник), "двое мирных жителей" (people), "25
   // тысяч", "1,5 млн гривен", "более 40 км". Ages ("40-летний") and clock
@@ -327,8 +269,8 @@ class QuantityFinder {
       ++end;
       if (a_.IsPunct(end, U'.') && W(end - 1).size() <= 8) ++end;  // "тыс."
     }
-    Bound bound = SlavicBound(i);
-    std::string bound_name = bound.bound;
+    Bound bound = BoundBefore(a_, i, {"ru", "uk"});
+    std::string bound_name(bound.bound);
     if (vague && bound.words == 0) bound_name = "at_least";
     // The unit: a listed unit or person noun, else the counted noun.
     std::string unit;
@@ -477,10 +419,10 @@ class QuantityFinder {
         ++end;
       }
     }
-    Bound bound = BoundBefore(a_, begin);
+    Bound bound = BoundBefore(a_, begin, {"en"});
     if (begin < i && bound.words == 0) begin = i;  // a bare "a dozen": keep the span on the number
     begin -= bound.words;
-    std::string bound_name = bound.bound;
+    std::string bound_name(bound.bound);
     if (vague && bound.words == 0) bound_name = "at_least";
     if (approx_word && bound.words == 0) bound_name = "approx";
     if (W(i > 0 ? i - 1 : i) == "$" && i > 0) {

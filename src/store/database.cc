@@ -200,16 +200,48 @@ Result<Database> Database::Open(const std::string& path) {
 
 namespace {
 
-// The columns every claim query selects, in ClaimRecord order.
-constexpr const char* kClaimColumns =
-    "c.id, c.document_id, c.text, c.begin_byte, c.end_byte, c.kind, c.status, c.speaker, c.speaker_role, "
-    "c.speaker_side, c.speaker_country, c.cue, c.status_cue, c.date_from, c.date_to, c.time_precision, "
-    "c.event_type, c.sub_event_type, c.actor1, c.actor2, "
-    "p.name, p.country, p.admin1, p.kind, p.lat, p.lon, p.geo_precision, "
-    "o.name, d.url, d.title, d.published, c.group_id, g.corroboration, g.status, g.contradiction, "
-    "(SELECT verdict FROM claim_checks k WHERE k.claim_id = c.id ORDER BY k.kind LIMIT 1), "
-    "(SELECT detail FROM claim_checks k WHERE k.claim_id = c.id ORDER BY k.kind LIMIT 1), ";  // then the epoch of
-                                                                                              // d.ingested_at
+// The columns every claim query selects.
+constexpr sql::NamedColumns kClaimColumns({
+    {"id", "c.id"},
+    {"document_id", "c.document_id"},
+    {"text", "c.text"},
+    {"begin", "c.begin_byte"},
+    {"end", "c.end_byte"},
+    {"kind", "c.kind"},
+    {"status", "c.status"},
+    {"speaker", "c.speaker"},
+    {"speaker_role", "c.speaker_role"},
+    {"speaker_side", "c.speaker_side"},
+    {"speaker_country", "c.speaker_country"},
+    {"cue", "c.cue"},
+    {"status_cue", "c.status_cue"},
+    {"date_from", "c.date_from"},
+    {"date_to", "c.date_to"},
+    {"time_precision", "c.time_precision"},
+    {"event_type", "c.event_type"},
+    {"sub_event_type", "c.sub_event_type"},
+    {"actor1", "c.actor1"},
+    {"actor2", "c.actor2"},
+    {"place", "p.name"},
+    {"place_country", "p.country"},
+    {"place_admin1", "p.admin1"},
+    {"place_kind", "p.kind"},
+    {"lat", "p.lat"},
+    {"lon", "p.lon"},
+    {"geo_precision", "p.geo_precision"},
+    {"outlet", "o.name"},
+    {"url", "d.url"},
+    {"title", "d.title"},
+    {"published", "d.published"},
+    {"group_id", "c.group_id"},
+    {"corroboration", "g.corroboration"},
+    {"group_status", "g.status"},
+    {"contradiction", "g.contradiction"},
+    {"map_check", "(SELECT verdict FROM claim_checks k WHERE k.claim_id = c.id ORDER BY k.kind LIMIT 1)"},
+    {"map_check_detail", "(SELECT detail FROM claim_checks k WHERE k.claim_id = c.id ORDER BY k.kind LIMIT 1)"},
+});
+// After them, the epoch of d.ingested_at, written by the backend's dialect.
+constexpr int kClaimIngestedAt = kClaimColumns.size();
 
 // The place shown with a claim: its event's, else the first location it
 // mentions (not a metonym: "Moscow declared", "Russian forces" say who, not
@@ -222,49 +254,46 @@ constexpr const char* kClaimJoins =
     " LEFT JOIN claim_groups g ON g.id = c.group_id";
 
 ClaimRecord ReadClaim(const sql::Statement& s) {
+  constexpr const auto& k = kClaimColumns;
   ClaimRecord r;
-  int i = 0;
-  r.id = s.Int(i++);
-  r.document_id = s.Int(i++);
-  r.text = s.Text(i++);
-  r.begin = static_cast<uint32_t>(s.Int(i++));
-  r.end = static_cast<uint32_t>(s.Int(i++));
-  r.kind = s.Text(i++);
-  r.status = s.Text(i++);
-  r.speaker = s.Text(i++);
-  r.speaker_role = s.Text(i++);
-  r.speaker_side = s.Text(i++);
-  r.speaker_country = s.Text(i++);
-  r.cue = s.Text(i++);
-  r.status_cue = s.Text(i++);
-  r.date_from = s.OptionalText(i++);
-  r.date_to = s.OptionalText(i++);
-  r.time_precision = static_cast<int>(s.Int(i++));
-  r.event_type = s.OptionalText(i++);
-  r.sub_event_type = s.Text(i++);
-  r.actor1 = s.Text(i++);
-  r.actor2 = s.Text(i++);
-  r.place = s.Text(i++);
-  r.place_country = s.Text(i++);
-  r.place_admin1 = s.Text(i++);
-  r.place_kind = s.Text(i++);
-  if (!s.IsNull(i)) r.lat = s.Double(i);
-  ++i;
-  if (!s.IsNull(i)) r.lon = s.Double(i);
-  ++i;
-  r.geo_precision = static_cast<int>(s.Int(i++));
-  r.outlet = s.Text(i++);
-  r.url = s.Text(i++);
-  r.title = s.Text(i++);
-  r.published = s.OptionalText(i++);
-  r.group_id = s.Int(i++);
-  r.corroboration = s.IsNull(i) ? 1 : static_cast<int>(s.Int(i));
-  ++i;
-  r.group_status = s.Text(i++);
-  r.contradiction = s.Text(i++);
-  r.map_check = s.Text(i++);
-  r.map_check_detail = s.Text(i++);
-  r.ingested_at = s.Int(i++);
+  r.id = s.Int(k["id"]);
+  r.document_id = s.Int(k["document_id"]);
+  r.text = s.Text(k["text"]);
+  r.begin = static_cast<uint32_t>(s.Int(k["begin"]));
+  r.end = static_cast<uint32_t>(s.Int(k["end"]));
+  r.kind = s.Text(k["kind"]);
+  r.status = s.Text(k["status"]);
+  r.speaker = s.Text(k["speaker"]);
+  r.speaker_role = s.Text(k["speaker_role"]);
+  r.speaker_side = s.Text(k["speaker_side"]);
+  r.speaker_country = s.Text(k["speaker_country"]);
+  r.cue = s.Text(k["cue"]);
+  r.status_cue = s.Text(k["status_cue"]);
+  r.date_from = s.OptionalText(k["date_from"]);
+  r.date_to = s.OptionalText(k["date_to"]);
+  r.time_precision = static_cast<int>(s.Int(k["time_precision"]));
+  r.event_type = s.OptionalText(k["event_type"]);
+  r.sub_event_type = s.Text(k["sub_event_type"]);
+  r.actor1 = s.Text(k["actor1"]);
+  r.actor2 = s.Text(k["actor2"]);
+  r.place = s.Text(k["place"]);
+  r.place_country = s.Text(k["place_country"]);
+  r.place_admin1 = s.Text(k["place_admin1"]);
+  r.place_kind = s.Text(k["place_kind"]);
+  if (!s.IsNull(k["lat"])) r.lat = s.Double(k["lat"]);
+  if (!s.IsNull(k["lon"])) r.lon = s.Double(k["lon"]);
+  r.geo_precision = static_cast<int>(s.Int(k["geo_precision"]));
+  r.outlet = s.Text(k["outlet"]);
+  r.url = s.Text(k["url"]);
+  r.title = s.Text(k["title"]);
+  r.published = s.OptionalText(k["published"]);
+  r.group_id = s.Int(k["group_id"]);
+  r.corroboration = s.IsNull(k["corroboration"]) ? 1 : static_cast<int>(s.Int(k["corroboration"]));
+  r.group_status = s.Text(k["group_status"]);
+  r.contradiction = s.Text(k["contradiction"]);
+  r.map_check = s.Text(k["map_check"]);
+  r.map_check_detail = s.Text(k["map_check_detail"]);
+  r.ingested_at = s.Int(kClaimIngestedAt);
   return r;
 }
 
@@ -404,7 +433,7 @@ Status Database::ForEachClaim(const QueryFilter& f, const std::function<bool(Cla
     from += w->where;
   }
   std::string sql =
-      std::string("SELECT ") + kClaimColumns + impl_->db.dialect().EpochOf("d.ingested_at") + from + kOrder;
+      "SELECT " + kClaimColumns.List() + ", " + impl_->db.dialect().EpochOf("d.ingested_at") + from + kOrder;
   Result<sql::Statement> st = impl_->db.Prepare(sql);
   if (!st.ok()) return st.status();
   BindWhere(*w, &*st);
@@ -488,14 +517,25 @@ Result<std::vector<Database::EventPoint>> Database::EventPoints(const QueryFilte
   f.events_only = true;
   Result<Where> w = BuildWhere(&impl_->db, f);
   if (!w.ok()) return w.status();
-  std::string sql =
-      "SELECT c.id, c.document_id, p.lat, p.lon, p.name, p.kind, c.when_from, c.event_type, c.sub_event_type, "
-      "c.status, "
-      "COALESCE(g.corroboration, 1), "
-      "COALESCE((SELECT verdict FROM claim_checks k WHERE k.claim_id = c.id ORDER BY k.kind LIMIT 1), '') "
-      "FROM claims c JOIN places p ON p.id = c.place_id "
-      "LEFT JOIN claim_groups g ON g.id = c.group_id" +
-      w->where + " AND p.lat IS NOT NULL ORDER BY c.when_from DESC NULLS LAST, c.id DESC";
+  static constexpr sql::NamedColumns k({
+      {"id", "c.id"},
+      {"document_id", "c.document_id"},
+      {"lat", "p.lat"},
+      {"lon", "p.lon"},
+      {"place", "p.name"},
+      {"place_kind", "p.kind"},
+      {"date", "c.when_from"},
+      {"event_type", "c.event_type"},
+      {"sub_event_type", "c.sub_event_type"},
+      {"status", "c.status"},
+      {"corroboration", "COALESCE(g.corroboration, 1)"},
+      {"map_check",
+       "COALESCE((SELECT verdict FROM claim_checks k WHERE k.claim_id = c.id ORDER BY k.kind LIMIT 1), '')"},
+  });
+  std::string sql = "SELECT " + k.List() +
+                    " FROM claims c JOIN places p ON p.id = c.place_id "
+                    "LEFT JOIN claim_groups g ON g.id = c.group_id" +
+                    w->where + " AND p.lat IS NOT NULL ORDER BY c.when_from DESC NULLS LAST, c.id DESC";
   if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
   Result<sql::Statement> st = impl_->db.Prepare(sql);
   if (!st.ok()) return st.status();
@@ -503,19 +543,47 @@ Result<std::vector<Database::EventPoint>> Database::EventPoints(const QueryFilte
   std::vector<EventPoint> out;
   Status s;
   while (st->Step(&s)) {
-    out.push_back({st->Int(0), st->Int(1), st->Double(2), st->Double(3), st->Text(4), st->Text(5), st->Text(6),
-                   st->Text(7), st->Text(8), st->Text(9), st->Text(11), static_cast<int>(st->Int(10))});
+    EventPoint e;
+    e.id = st->Int(k["id"]);
+    e.document_id = st->Int(k["document_id"]);
+    e.lat = st->Double(k["lat"]);
+    e.lon = st->Double(k["lon"]);
+    e.place = st->Text(k["place"]);
+    e.place_kind = st->Text(k["place_kind"]);
+    e.date = st->Text(k["date"]);
+    e.event_type = st->Text(k["event_type"]);
+    e.sub_event_type = st->Text(k["sub_event_type"]);
+    e.status = st->Text(k["status"]);
+    e.map_check = st->Text(k["map_check"]);
+    e.corroboration = static_cast<int>(st->Int(k["corroboration"]));
+    out.push_back(std::move(e));
   }
   if (!s.ok()) return s;
   return out;
 }
 
 Result<DocumentRecord> Database::Document(int64_t id) {
-  Result<sql::Statement> st = impl_->db.Prepare(
-      "SELECT d.id, d.doc_key, d.url, d.title, o.name, d.language, d.format, d.origin, d.sha256, d.published, "
-      "d.version, d.is_latest, d.cluster_id, d.warnings, d.raw, d.forwarded_from, d.reply_to "
-      "FROM documents d JOIN outlets o ON o.id = d.outlet_id "
-      "WHERE d.id = ?");
+  static constexpr sql::NamedColumns k({
+      {"id", "d.id"},
+      {"doc_key", "d.doc_key"},
+      {"url", "d.url"},
+      {"title", "d.title"},
+      {"outlet", "o.name"},
+      {"language", "d.language"},
+      {"format", "d.format"},
+      {"origin", "d.origin"},
+      {"sha256", "d.sha256"},
+      {"published", "d.published"},
+      {"version", "d.version"},
+      {"is_latest", "d.is_latest"},
+      {"cluster_id", "d.cluster_id"},
+      {"warnings", "d.warnings"},
+      {"raw", "d.raw"},
+      {"forwarded_from", "d.forwarded_from"},
+      {"reply_to", "d.reply_to"},
+  });
+  Result<sql::Statement> st =
+      impl_->db.Prepare("SELECT " + k.List() + " FROM documents d JOIN outlets o ON o.id = d.outlet_id WHERE d.id = ?");
   if (!st.ok()) return st.status();
   st->Bind(1, id);
   Status s;
@@ -524,27 +592,27 @@ Result<DocumentRecord> Database::Document(int64_t id) {
     return Status::NotFound("no document " + std::to_string(id));
   }
   DocumentRecord d;
-  d.id = st->Int(0);
-  d.doc_key = st->Text(1);
-  d.url = st->Text(2);
-  d.title = st->Text(3);
-  d.outlet = st->Text(4);
-  d.language = st->Text(5);
-  d.format = st->Text(6);
-  d.origin = st->Text(7);
-  d.sha256 = st->Text(8);
-  d.published = st->OptionalText(9);
-  d.version = static_cast<int>(st->Int(10));
-  d.is_latest = st->Int(11) != 0;
-  d.cluster_id = st->Int(12);
-  d.forwarded_from = st->Text(15);
-  d.reply_to = st->Text(16);
+  d.id = st->Int(k["id"]);
+  d.doc_key = st->Text(k["doc_key"]);
+  d.url = st->Text(k["url"]);
+  d.title = st->Text(k["title"]);
+  d.outlet = st->Text(k["outlet"]);
+  d.language = st->Text(k["language"]);
+  d.format = st->Text(k["format"]);
+  d.origin = st->Text(k["origin"]);
+  d.sha256 = st->Text(k["sha256"]);
+  d.published = st->OptionalText(k["published"]);
+  d.version = static_cast<int>(st->Int(k["version"]));
+  d.is_latest = st->Int(k["is_latest"]) != 0;
+  d.cluster_id = st->Int(k["cluster_id"]);
+  d.forwarded_from = st->Text(k["forwarded_from"]);
+  d.reply_to = st->Text(k["reply_to"]);
   try {
-    for (const auto& w : nlohmann::json::parse(st->Text(13))) d.warnings.push_back(w.get<std::string>());
+    for (const auto& w : nlohmann::json::parse(st->Text(k["warnings"]))) d.warnings.push_back(w.get<std::string>());
   } catch (const nlohmann::json::exception&) {
     d.warnings.push_back("(warnings column unreadable)");
   }
-  d.raw = st->Text(14);
+  d.raw = st->Text(k["raw"]);
   Result<sql::Statement> nd = impl_->db.Prepare(
       "SELECT similar_to, similarity FROM near_duplicates WHERE document_id = ?1 "
       "UNION SELECT document_id, similarity FROM near_duplicates WHERE similar_to = ?1 ORDER BY 1");

@@ -8,6 +8,7 @@
 #ifndef SITREP_STORE_SQL_H_
 #define SITREP_STORE_SQL_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -203,6 +204,50 @@ class Transaction {
  private:
   explicit Transaction(Connection* db) : db_(db) {}
   Connection* db_;  // null once committed or rolled back
+};
+
+// A SELECT list whose columns are read by name instead of by position: the
+// name and the SQL expression of each column are written side by side, the
+// list is built from them, and `columns["name"]` is the column's index,
+// found while compiling (a name not in the list does not compile).
+//
+//   constexpr sql::NamedColumns kPlace({{"name", "p.name"}, {"lat", "p.lat"}});
+//   "SELECT " + kPlace.List() + " FROM places p" ... row.Double(kPlace["lat"])
+struct Column {
+  std::string_view name;        // as the reader asks for it
+  std::string_view expression;  // as the SELECT list holds it
+};
+
+template <size_t N>
+class NamedColumns {
+ public:
+  consteval explicit NamedColumns(const Column (&columns)[N]) {
+    for (size_t i = 0; i < N; ++i) columns_[i] = columns[i];
+    for (size_t i = 0; i < N; ++i) {
+      for (size_t j = 0; j < i; ++j) {
+        if (columns_[i].name == columns_[j].name) throw "sql::NamedColumns: a column name given twice";
+      }
+    }
+  }
+  consteval int operator[](std::string_view name) const {
+    for (size_t i = 0; i < N; ++i) {
+      if (columns_[i].name == name) return static_cast<int>(i);
+    }
+    throw "sql::NamedColumns: no column of that name";
+  }
+  static constexpr int size() { return static_cast<int>(N); }
+  // "expression, expression, ..." in the order given.
+  std::string List() const {
+    std::string out;
+    for (size_t i = 0; i < N; ++i) {
+      if (i > 0) out += ", ";
+      out += columns_[i].expression;
+    }
+    return out;
+  }
+
+ private:
+  Column columns_[N] = {};
 };
 
 // A savepoint inside a transaction, the same way: Release() keeps its work,

@@ -3,7 +3,9 @@
 #ifndef SITREP_STORE_STORE_INTERNAL_H_
 #define SITREP_STORE_STORE_INTERNAL_H_
 
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <variant>
@@ -86,6 +88,39 @@ class DocumentWriter {
   void RolledBack();
 
  private:
+  using MinHashBands = std::array<int64_t, kMinHashBands>;
+  // The latest stored version under the document's key.
+  struct StoredVersion {
+    bool unchanged = false;  // same key, same bytes
+    int64_t previous = 0;    // documents.id of the version this one replaces; 0: none
+    int version = 1;         // this one's version number
+  };
+  // The stored document this one copies or nearly copies; document 0: none.
+  struct NearDuplicate {
+    int64_t document = 0, cluster = 0;
+    double similarity = 0;
+  };
+  // Extraction ids -> row ids of the mentions of one document.
+  struct MentionRows {
+    std::unordered_map<int, int64_t> person, place, quantity;
+  };
+
+  // The phases of Write(), in order.
+  Result<StoredVersion> FindVersion(const ProcessedDocument& p);
+  Result<int64_t> OutletId(const std::string& outlet);
+  Result<NearDuplicate> FindNearDuplicate(const ProcessedDocument& p, const MinHashBands& bands);
+  // The new documents.id; nullopt when another writer stored this version first.
+  Result<std::optional<int64_t>> InsertDocument(const ProcessedDocument& p, int version, int64_t outlet_id,
+                                                int64_t cluster);
+  // Cluster or near-duplicate link, retirement of the previous version, MinHash signature and bands.
+  Status LinkDocument(const ProcessedDocument& p, int64_t doc_id, int64_t previous, const NearDuplicate& similar,
+                      const MinHashBands& bands, bool* near_duplicate);
+  Result<MentionRows> BufferMentions(const ProcessedDocument& p, int64_t doc_id);
+  void BufferClaims(const ProcessedDocument& p, int64_t doc_id, const MentionRows& rows);
+  // Buffers a (claim, row) pair for each id of `ids` that has a row, once each.
+  static void LinkClaim(int64_t claim_id, const std::vector<int>& ids, const std::unordered_map<int, int64_t>& rows,
+                        RowBuffer* buffer);
+
   Result<int64_t> LocationOf(const Place& place);
   // The next free ids of the tables whose ids the writer gives, read under
   // the write lock at the first write of a transaction (or after a rollback).

@@ -246,82 +246,115 @@ Result<bool> DocumentWriter::Unchanged(const std::string& key, const std::string
 
 Result<WriteOutcome> DocumentWriter::Write(const ProcessedDocument& p, bool* near_duplicate) {
   *near_duplicate = false;
-  const DocumentMeta& m = p.doc.meta;
-  Status s;
-  // Same key: unchanged, or a new version of it.
-  latest_.Reset();
-  latest_.Bind(1, p.key);
-  int64_t previous = 0;
-  if (latest_.Step(&s)) {
-    if (latest_.Text(1) == m.sha256) {
-      latest_.Reset();
-      return WriteOutcome::kUnchanged;
-    }
-    previous = latest_.Int(0);
-  }
-  latest_.Reset();
-  if (!s.ok()) return s;
-  int version = 1;
-  if (previous != 0) {
-    Result<sql::Statement> v = db_->Prepare("SELECT MAX(version) FROM documents WHERE doc_key = ?");
-    if (!v.ok()) return v.status();
-    v->Bind(1, p.key);
-    if (v->Step(&s)) version = static_cast<int>(v->Int(0)) + 1;
-    if (!s.ok()) return s;
-  }
+  Result<StoredVersion> stored = FindVersion(p);
+  if (!stored.ok()) return stored.status();
+  if (stored->unchanged) return WriteOutcome::kUnchanged;
   if (!ids_loaded_) {
     if (Status r = LoadNextIds(); !r.ok()) return r;
   }
-  // Outlet: looked up first, so that no row id is spent on a known one.
+  Result<int64_t> outlet_id = OutletId(p.doc.meta.outlet);
+  if (!outlet_id.ok()) return outlet_id.status();
+  const MinHashBands bands = MinHashBandKeys(p.signature);
+  Result<NearDuplicate> similar = FindNearDuplicate(p, bands);
+  if (!similar.ok()) return similar.status();
+  Result<std::optional<int64_t>> inserted = InsertDocument(p, stored->version, *outlet_id, similar->cluster);
+  if (!inserted.ok()) return inserted.status();
+  // No row: another writer stored this version of the document first.
+  if (!*inserted) return WriteOutcome::kUnchanged;
+  const int64_t doc_id = **inserted;
+  if (Status r = LinkDocument(p, doc_id, stored->previous, *similar, bands, near_duplicate); !r.ok()) return r;
+  Result<MentionRows> rows = BufferMentions(p, doc_id);
+  if (!rows.ok()) return rows.status();
+  BufferClaims(p, doc_id, *rows);
+  return stored->previous != 0 ? WriteOutcome::kNewVersion : WriteOutcome::kAdded;
+}
+
+Result<DocumentWriter::StoredVersion> DocumentWriter::FindVersion(const ProcessedDocument& p) {
+  // Same key: unchanged, or a new version of it.
+  StoredVersion stored;
+  Status s;
+  latest_.Reset();
+  latest_.Bind(1, p.key);
+  if (latest_.Step(&s)) {
+    if (latest_.Text(1) == p.doc.meta.sha256) {
+      latest_.Reset();
+      stored.unchanged = true;
+      return stored;
+    }
+    stored.previous = latest_.Int(0);
+  }
+  latest_.Reset();
+  if (!s.ok()) return s;
+  if (stored.previous != 0) {
+    Result<sql::Statement> v = db_->Prepare("SELECT MAX(version) FROM documents WHERE doc_key = ?");
+    if (!v.ok()) return v.status();
+    v->Bind(1, p.key);
+    if (v->Step(&s)) stored.version = static_cast<int>(v->Int(0)) + 1;
+    if (!s.ok()) return s;
+  }
+  return stored;
+}
+
+Result<int64_t> DocumentWriter::OutletId(const std::string& outlet) {
+  // Looked up first, so that no row id is spent on a known outlet.
+  Status s;
   outlet_select_.Reset();
-  outlet_select_.Bind(1, m.outlet);
+  outlet_select_.Bind(1, outlet);
   int64_t outlet_id = outlet_select_.Step(&s) ? outlet_select_.Int(0) : 0;
   outlet_select_.Reset();
   if (!s.ok()) return s;
   if (outlet_id == 0) {
     outlet_insert_.Reset();
-    Result<std::optional<int64_t>> inserted = outlet_insert_.Bind(1, m.outlet).RunReturningId();
+    Result<std::optional<int64_t>> inserted = outlet_insert_.Bind(1, outlet).RunReturningId();
     if (!inserted.ok()) return inserted.status();
     if (!*inserted) return Status::Internal("outlet row appeared while the write lock was held");
     outlet_id = **inserted;
   }
-  // Near-duplicates: an exact copy under another key, else the most similar
-  // document sharing a MinHash band, when similar enough.
-  int64_t similar_doc = 0, cluster = 0;
-  double similarity = 0;
+  return outlet_id;
+}
+
+Result<DocumentWriter::NearDuplicate> DocumentWriter::FindNearDuplicate(const ProcessedDocument& p,
+                                                                         const MinHashBands& bands) {
+  // An exact copy under another key, else the most similar document sharing
+  // a MinHash band, when similar enough.
+  NearDuplicate similar;
+  Status s;
   same_bytes_.Reset();
-  same_bytes_.Bind(1, m.sha256).Bind(2, p.key);
+  same_bytes_.Bind(1, p.doc.meta.sha256).Bind(2, p.key);
   if (same_bytes_.Step(&s)) {
-    similar_doc = same_bytes_.Int(0);
-    cluster = same_bytes_.Int(1);
-    similarity = 1;
+    similar.document = same_bytes_.Int(0);
+    similar.cluster = same_bytes_.Int(1);
+    similar.similarity = 1;
   }
   same_bytes_.Reset();
   if (!s.ok()) return s;
-  auto bands = MinHashBandKeys(p.signature);
-  if (similar_doc == 0) {
-    // Every cluster representative sharing a band (the newest 256), with its
-    // signature, in one query.
-    band_lookup_.Reset();
-    for (int b = 0; b < kMinHashBands; ++b) band_lookup_.Bind(b + 1, bands[b]);
-    while (band_lookup_.Step(&s)) {
-      int64_t cand = band_lookup_.Int(0);
-      if (band_lookup_.Text(2) == p.key) continue;
-      MinHashSignature other;
-      if (!ParseMinHash(band_lookup_.Blob(3), &other)) continue;
-      double sim = MinHashSimilarity(p.signature, other);
-      if (sim >= kNearDuplicateSimilarity && (sim > similarity || (sim == similarity && cand < similar_doc))) {
-        similarity = sim;
-        similar_doc = cand;
-        cluster = band_lookup_.Int(1);
-      }
+  if (similar.document != 0) return similar;
+  // Every cluster representative sharing a band (the newest 256), with its
+  // signature, in one query.
+  band_lookup_.Reset();
+  for (int b = 0; b < kMinHashBands; ++b) band_lookup_.Bind(b + 1, bands[b]);
+  while (band_lookup_.Step(&s)) {
+    int64_t cand = band_lookup_.Int(0);
+    if (band_lookup_.Text(2) == p.key) continue;
+    MinHashSignature other;
+    if (!ParseMinHash(band_lookup_.Blob(3), &other)) continue;
+    double sim = MinHashSimilarity(p.signature, other);
+    if (sim >= kNearDuplicateSimilarity &&
+        (sim > similar.similarity || (sim == similar.similarity && cand < similar.document))) {
+      similar.similarity = sim;
+      similar.document = cand;
+      similar.cluster = band_lookup_.Int(1);
     }
-    band_lookup_.Reset();
-    if (!s.ok()) return s;
   }
-  // The document.
+  band_lookup_.Reset();
+  if (!s.ok()) return s;
+  return similar;
+}
+
+Result<std::optional<int64_t>> DocumentWriter::InsertDocument(const ProcessedDocument& p, int version,
+                                                              int64_t outlet_id, int64_t cluster) {
+  const DocumentMeta& m = p.doc.meta;
   nlohmann::json warnings = p.warnings;
-  const Extraction& x = p.extraction;
   doc_insert_.Reset();
   doc_insert_.Bind(1, p.key).Bind(2, version).Bind(3, m.sha256).Bind(4, outlet_id).Bind(5, m.url).Bind(6, m.title);
   if (m.published.empty()) {
@@ -331,19 +364,21 @@ Result<WriteOutcome> DocumentWriter::Write(const ProcessedDocument& p, bool* nea
   }
   doc_insert_.Bind(8, m.language).Bind(9, m.format).Bind(10, p.origin).Bind(11, static_cast<int64_t>(m.bytes));
   doc_insert_.Bind(12, p.doc.raw).Bind(13, warnings.dump()).Bind(14, UtcNow("%Y-%m-%dT%H:%M:%SZ")).Bind(15, cluster);
-  doc_insert_.Bind(16, static_cast<int64_t>(x.claims.size()));
+  doc_insert_.Bind(16, static_cast<int64_t>(p.extraction.claims.size()));
   doc_insert_.Bind(17, m.forwarded_from).Bind(18, m.reply_to);
-  Result<std::optional<int64_t>> inserted = doc_insert_.RunReturningId();
-  if (!inserted.ok()) return inserted.status();
-  // No row: another writer stored this version of the document first.
-  if (!*inserted) return WriteOutcome::kUnchanged;
-  const int64_t doc_id = **inserted;
-  if (similar_doc == 0) {
+  return doc_insert_.RunReturningId();
+}
+
+Status DocumentWriter::LinkDocument(const ProcessedDocument& p, int64_t doc_id, int64_t previous,
+                                    const NearDuplicate& similar, const MinHashBands& bands,
+                                    bool* near_duplicate) {
+  if (similar.document == 0) {
     set_cluster_.Reset();
     if (Status r = set_cluster_.Bind(1, doc_id).Run(); !r.ok()) return r;
   } else {
     near_insert_.Reset();
-    if (Status r = near_insert_.Bind(1, doc_id).Bind(2, similar_doc).Bind(3, similarity).Run(); !r.ok()) return r;
+    near_insert_.Bind(1, doc_id).Bind(2, similar.document).Bind(3, similar.similarity);
+    if (Status r = near_insert_.Run(); !r.ok()) return r;
     *near_duplicate = true;
   }
   if (previous != 0) {
@@ -360,50 +395,67 @@ Result<WriteOutcome> DocumentWriter::Write(const ProcessedDocument& p, bool* nea
   // Only the first document of a cluster is indexed: a newcomer is compared
   // with one representative per cluster, so a story copied a thousand times
   // costs one comparison, not a thousand.
-  if (similar_doc == 0) {
+  if (similar.document == 0) {
     band_insert_.Reset();
     for (int b = 0; b < kMinHashBands; ++b) band_insert_.Bind(2 * b + 1, bands[b]).Bind(2 * b + 2, doc_id);
     if (Status r = band_insert_.Run(); !r.ok()) return r;
   }
-  using Row = std::vector<RowBuffer::Value>;
-  auto text = [](const std::string& v) { return RowBuffer::Value(v); };
-  auto integer = [](int64_t v) { return RowBuffer::Value(v); };
-  auto real = [](double v) { return RowBuffer::Value(v); };
+  return Status::Ok();
+}
+
+namespace {
+
+using Row = std::vector<RowBuffer::Value>;
+RowBuffer::Value Text(const std::string& v) { return RowBuffer::Value(v); }
+RowBuffer::Value Integer(int64_t v) { return RowBuffer::Value(v); }
+RowBuffer::Value Real(double v) { return RowBuffer::Value(v); }
+RowBuffer::Value OptionalText(const std::optional<std::string>& v) { return v ? Text(*v) : RowBuffer::Value(); }
+
+}  // namespace
+
+Result<DocumentWriter::MentionRows> DocumentWriter::BufferMentions(const ProcessedDocument& p, int64_t doc_id) {
+  const Extraction& x = p.extraction;
   const RowBuffer::Value null;
-  for (const std::string& l : p.links) links_.Add(Row{doc_id, text(l)});
-  documents_fts_.Add(Row{doc_id, text(m.title), text(p.doc.text)});
+  for (const std::string& l : p.links) links_.Add(Row{doc_id, Text(l)});
+  documents_fts_.Add(Row{doc_id, Text(p.doc.meta.title), Text(p.doc.text)});
   // What the document mentions; extraction ids -> row ids, given here (the
   // write lock is held: no other writer adds rows to these tables).
-  std::unordered_map<int, int64_t> person_row, place_row, quantity_row;
+  MentionRows rows;
   for (const Person& person : x.people) {
     const int64_t row = next_person_++;
-    people_.Add(Row{row, doc_id, text(person.name), text(person.role), text(person.country), text(person.side)});
-    person_row[person.id] = row;
+    people_.Add(Row{row, doc_id, Text(person.name), Text(person.role), Text(person.country), Text(person.side)});
+    rows.person[person.id] = row;
   }
   for (const Place& pl : x.places) {
     bool located = !pl.gazetteer_id.empty();
-    RowBuffer::Value location = null;
+    int64_t location = 0;
     if (located) {
       Result<int64_t> loc = LocationOf(pl);
       if (!loc.ok()) return loc.status();
       location = *loc;
     }
     const int64_t row = next_place_++;
-    places_.Add(Row{row, doc_id, text(pl.mention), integer(pl.span.begin), integer(pl.span.end),
-                    text(pl.gazetteer_id), text(pl.name), text(pl.kind), text(pl.country), text(pl.admin1),
-                    located ? real(pl.lat) : null, located ? real(pl.lon) : null, integer(pl.geo_precision),
-                    real(pl.confidence), text(pl.metonym_for), text(pl.resolution), location});
-    place_row[pl.id] = row;
+    places_.Add(Row{row, doc_id, Text(pl.mention), Integer(pl.span.begin), Integer(pl.span.end),
+                    Text(pl.gazetteer_id), Text(pl.name), Text(pl.kind), Text(pl.country), Text(pl.admin1),
+                    located ? Real(pl.lat) : null, located ? Real(pl.lon) : null, Integer(pl.geo_precision),
+                    Real(pl.confidence), Text(pl.metonym_for), Text(pl.resolution),
+                    located ? Integer(location) : null});
+    rows.place[pl.id] = row;
   }
   for (const Quantity& q : x.quantities) {
     const int64_t row = next_quantity_++;
-    quantities_.Add(Row{row, doc_id, text(q.text), integer(q.span.begin), integer(q.span.end), real(q.value),
-                        text(q.unit), q.value_in_si ? real(*q.value_in_si) : null, text(q.si_unit), text(q.bound)});
-    quantity_row[q.id] = row;
+    quantities_.Add(Row{row, doc_id, Text(q.text), Integer(q.span.begin), Integer(q.span.end), Real(q.value),
+                        Text(q.unit), q.value_in_si ? Real(*q.value_in_si) : null, Text(q.si_unit), Text(q.bound)});
+    rows.quantity[q.id] = row;
   }
+  return rows;
+}
+
+void DocumentWriter::BufferClaims(const ProcessedDocument& p, int64_t doc_id, const MentionRows& rows) {
+  const DocumentMeta& m = p.doc.meta;
+  const RowBuffer::Value null;
   std::optional<std::string> published = m.published.empty() ? std::nullopt : std::optional<std::string>(m.published);
-  auto optional_text = [&](const std::optional<std::string>& v) { return v ? text(*v) : null; };
-  for (const Claim& c : x.claims) {
+  for (const Claim& c : p.extraction.claims) {
     std::optional<std::string> from, to;
     if (c.date) {
       from = to = c.date->ToString();
@@ -414,40 +466,40 @@ Result<WriteOutcome> DocumentWriter::Write(const ProcessedDocument& p, bool* nea
     const Speaker empty;
     const Speaker& sp = c.speaker ? *c.speaker : empty;
     const int64_t claim_id = next_claim_++;
-    Row row{claim_id, doc_id, text(c.text), integer(c.span.begin), integer(c.span.end), text(ToString(c.kind)),
-            text(ToString(c.status)), text(sp.name), text(sp.role), text(sp.side), text(sp.country), text(c.cue),
-            text(c.status_cue ? c.status_cue->text : std::string()), optional_text(from), optional_text(to),
-            integer(c.time_precision), integer(c.date_from_context ? 1 : 0)};
+    Row row{claim_id, doc_id, Text(c.text), Integer(c.span.begin), Integer(c.span.end), Text(ToString(c.kind)),
+            Text(ToString(c.status)), Text(sp.name), Text(sp.role), Text(sp.side), Text(sp.country), Text(c.cue),
+            Text(c.status_cue ? c.status_cue->text : std::string()), OptionalText(from), OptionalText(to),
+            Integer(c.time_precision), Integer(c.date_from_context ? 1 : 0)};
     if (c.event) {
-      auto it = place_row.find(c.event->place_id);
-      row.insert(row.end(), {text(c.event->type), text(c.event->sub_type), text(c.event->actor1),
-                             text(c.event->actor2), it != place_row.end() ? integer(it->second) : null,
-                             text(c.event->trigger)});
+      auto it = rows.place.find(c.event->place_id);
+      row.insert(row.end(), {Text(c.event->type), Text(c.event->sub_type), Text(c.event->actor1),
+                             Text(c.event->actor2), it != rows.place.end() ? Integer(it->second) : null,
+                             Text(c.event->trigger)});
     } else {
-      row.insert(row.end(), {null, text(""), text(""), text(""), null, text("")});
+      row.insert(row.end(), {null, Text(""), Text(""), Text(""), null, Text("")});
     }
     // group_id (given by the rebuild), is_latest, the dates queries use.
-    row.insert(row.end(),
-               {null, integer(1), optional_text(from ? from : published), optional_text(to ? to : published)});
+    row.insert(row.end(), {null, Integer(1), OptionalText(from ? from : published), OptionalText(to ? to : published)});
     claims_.Add(std::move(row));
-    claims_fts_.Add(Row{claim_id, text(c.text), text(sp.name)});
-    auto link = [&](RowBuffer& buffer, const std::vector<int>& ids, const std::unordered_map<int, int64_t>& rows) {
-      std::unordered_set<int64_t> seen;
-      for (int id : ids) {
-        auto it = rows.find(id);
-        if (it == rows.end() || !seen.insert(it->second).second) continue;
-        buffer.Add(Row{claim_id, it->second});
-      }
-    };
+    claims_fts_.Add(Row{claim_id, Text(c.text), Text(sp.name)});
     // The event's place is one of the claim's places, so that one index
     // answers "claims at X".
     std::vector<int> places = c.places;
     if (c.event && c.event->place_id != 0) places.push_back(c.event->place_id);
-    link(claim_places_, places, place_row);
-    link(claim_quantities_, c.quantities, quantity_row);
-    link(claim_people_, c.people, person_row);
+    LinkClaim(claim_id, places, rows.place, &claim_places_);
+    LinkClaim(claim_id, c.quantities, rows.quantity, &claim_quantities_);
+    LinkClaim(claim_id, c.people, rows.person, &claim_people_);
   }
-  return previous != 0 ? WriteOutcome::kNewVersion : WriteOutcome::kAdded;
+}
+
+void DocumentWriter::LinkClaim(int64_t claim_id, const std::vector<int>& ids,
+                               const std::unordered_map<int, int64_t>& rows, RowBuffer* buffer) {
+  std::unordered_set<int64_t> seen;
+  for (int id : ids) {
+    auto it = rows.find(id);
+    if (it == rows.end() || !seen.insert(it->second).second) continue;
+    buffer->Add(Row{claim_id, it->second});
+  }
 }
 
 }  // namespace sitrep
