@@ -3,6 +3,8 @@
 // Sentences are our own; each test names the construction it pins.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "sitrep/sitrep.h"
 #include "tests/test_util.h"
 
@@ -150,6 +152,28 @@ TEST(LearnedAttribution, QuotationClosedByADashAndAName) {
   Extraction x = ExtractText(text, "2024-09-12");
   EXPECT_EQ(Attributed(x, "bridge is gone").speaker->name, "Olena Kovalenko");
   EXPECT_EQ(Attributed(x, "no water since Monday").speaker->name, "Ivan Petrenko");
+}
+
+// A violent act is no attribution cue ("Troops shelled the village"), and
+// a person's title after it is that person, not the police named before.
+TEST(LearnedAttribution, ActsAreNoCuesAndATitleIsNoOrganisation) {
+  std::string text = std::string(kTitle) +
+                     "Troops shelled the village overnight, the governor said.\n\n"
+                     "Police fired tear gas at the crowd on Monday, the commissioner said.\n\n"
+                     "The governor said two people were hurt.\n";
+  Extraction x = ExtractText(text, "2024-09-12");
+  for (const Claim& c : x.claims) {
+    ASSERT_TRUE(c.speaker.has_value()) << c.text;
+    EXPECT_NE(c.speaker->name, "Troops") << c.text;
+    EXPECT_NE(c.speaker->name, "Police") << c.text;
+  }
+  const Claim& shelled = Attributed(x, "Troops shelled the village");
+  EXPECT_EQ(SpeakerWords(text, shelled), "governor");
+  // One claim of the shelling, not a second one "the village overnight" by "Troops".
+  EXPECT_EQ(std::count_if(x.claims.begin(), x.claims.end(),
+                          [](const Claim& c) { return c.text.find("village") != std::string::npos; }),
+            1);
+  EXPECT_EQ(SpeakerWords(text, Attributed(x, "two people were hurt")), "governor");
 }
 
 TEST(LearnedAttribution, RulesJudgmentsStand) {

@@ -47,6 +47,21 @@ void ClaimBuilder::Learned(uint32_t s) {
       negated = W(k) == "not" || W(k) == "n't" || W(k) == "never";
     }
     if (negated || IsVerificationVerb(head)) continue;
+    // A violent act the event lexicon names without doubt is no
+    // attribution: "Police fired tear gas …", "Troops shelled the village"
+    // (the tagger learned cues from their place between a subject and a
+    // clause). Words that are also verbal ("attacked the plan", "signed",
+    // "protested": generic or non-violent triggers) stay cues.
+    if (sv == nullptr) {
+      bool act = false;
+      for (size_t k = cue.token_begin; k < cue.token_end && !act; ++k) {
+        const TriggerPattern* t = nullptr;
+        act = a_.lex.MatchTrigger(a_.Lemmas(), k, sent_end(s), &t) > 0 && !t->generic &&
+              (t->type == "Battles" || t->type == "Explosions/Remote violence" ||
+               t->type == "Violence against civilians" || t->type == "Riots");
+      }
+      if (act) continue;
+    }
     std::pair<size_t, size_t> content = TaggedContent(first, last, cue);
     if (content.first >= content.second) content = TrailingContent(first, last, cue, s);
     if (content.first >= content.second) continue;

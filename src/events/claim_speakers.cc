@@ -58,6 +58,15 @@ int ClaimBuilder::ResolvePronoun(size_t at, char want) const {
 }
 
 // Builds a speaker from the noun phrase in tokens [b, e).
+// A title of one person ("Governor", "President": roles.tsv writes their
+// canonical form capitalised), not a word for a body or a member of one
+// ("ministry", "official"): "the governor" is never the police named before.
+namespace {
+bool IsPersonTitle(const Role& role) {
+  return !role.canonical.empty() && role.canonical[0] >= 'A' && role.canonical[0] <= 'Z';
+}
+}  // namespace
+
 SpeakerRef ClaimBuilder::FromPhrase(size_t b, size_t e) const {
   SpeakerRef r;
   const EntityMention* person = nullptr;
@@ -130,7 +139,8 @@ SpeakerRef ClaimBuilder::FromPhrase(size_t b, size_t e) const {
     // person named before.
     FillFromPerson(PersonByTitle(role->role, demonym_country), &r);
   } else if (role != nullptr && org == nullptr && place == nullptr && demonym == nullptr && nb > b &&
-             !unknown_name && role->token_end == e && OrganisationBefore(b, role->role->category)) {
+             !unknown_name && role->token_end == e && !IsPersonTitle(*role->role) &&
+             OrganisationBefore(b, role->role->category)) {
     // "the think tank said", "the ministry said": the organisation named before.
     const EntityMention* m = OrganisationBefore(b, role->role->category);
     if (m->kind == EntityKind::kActor && m->actor->kind == "body") {
