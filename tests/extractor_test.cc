@@ -167,5 +167,30 @@ TEST(LexiconsLoad, ClaimBuilderWordClassesComeFromFunctionWords) {
   EXPECT_NE(bad.status().message().find("hedges"), std::string::npos) << bad.status().message();
 }
 
+// English months and weekdays are calendar.tsv rows, kept apart from the
+// Russian and Ukrainian words so that "May" in a Russian text is no month.
+TEST(LexiconsLoad, EnglishMonthsAndWeekdaysComeFromTheCalendar) {
+  auto lex = Lexicons::Load(LexiconSources::Embedded());
+  ASSERT_TRUE(lex.ok());
+  const CalendarWord* sept = (*lex)->FindEnglishCalendar("sept");
+  ASSERT_NE(sept, nullptr);
+  EXPECT_EQ(sept->kind, CalendarWord::Kind::kMonth);
+  EXPECT_EQ(sept->value, 9);
+  const CalendarWord* friday = (*lex)->FindEnglishCalendar("friday");
+  ASSERT_NE(friday, nullptr);
+  EXPECT_EQ(friday->kind, CalendarWord::Kind::kWeekday);
+  EXPECT_EQ(friday->value, 4);  // 0 = Monday
+  EXPECT_EQ((*lex)->FindCalendar("may"), nullptr);
+  EXPECT_NE((*lex)->FindCalendar("will"), nullptr);  // future words are read in any text
+  EXPECT_NE((*lex)->Classes("march") & kDateStart, 0u);
+
+  LexiconSources src = LexiconSources::Embedded();
+  src.calendar = "brumaire\tmonth\t2\ten\n";
+  auto added = Lexicons::Load(src);
+  ASSERT_TRUE(added.ok());
+  ASSERT_NE((*added)->FindEnglishCalendar("brumaire"), nullptr);
+  EXPECT_EQ((*added)->FindEnglishCalendar("march"), nullptr);
+}
+
 }  // namespace
 }  // namespace sitrep

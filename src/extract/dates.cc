@@ -10,27 +10,6 @@ namespace sitrep {
 
 namespace {
 
-int WeekdayIndex(std::string_view w) {
-  static constexpr std::string_view kDays[] = {"monday", "tuesday", "wednesday", "thursday",
-                                               "friday", "saturday", "sunday"};
-  for (int i = 0; i < 7; ++i) {
-    if (w == kDays[i]) return i;
-  }
-  return -1;
-}
-
-int MonthIndex(std::string_view w) {
-  static constexpr std::string_view kMonths[] = {"january", "february", "march", "april", "may", "june",
-                                                 "july", "august", "september", "october", "november", "december"};
-  static constexpr std::string_view kShort[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                "jul", "aug", "sep", "oct", "nov", "dec"};
-  for (int i = 0; i < 12; ++i) {
-    if (w == kMonths[i] || w == kShort[i]) return i + 1;
-  }
-  if (w == "sept") return 9;
-  return -1;
-}
-
 int DaysInMonth(int y, int m) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
@@ -228,6 +207,15 @@ class DateFinder {
     }
     return d->token_end - start;
   }
+
+  // An English month (1-12) or weekday (0 = Monday) named by w
+  // (calendar.tsv); -1 when it names none.
+  int EnglishCalendar(std::string_view w, CalendarWord::Kind kind) const {
+    const CalendarWord* c = a_.lex.FindEnglishCalendar(w);
+    return c != nullptr && c->kind == kind ? c->value : -1;
+  }
+  int MonthIndex(std::string_view w) const { return EnglishCalendar(w, CalendarWord::Kind::kMonth); }
+  int WeekdayIndex(std::string_view w) const { return EnglishCalendar(w, CalendarWord::Kind::kWeekday); }
 
   // A Russian or Ukrainian calendar word at i (calendar.tsv), or null.
   const CalendarWord* Cal(size_t i, CalendarWord::Kind kind) const {
@@ -580,11 +568,8 @@ const std::vector<std::string_view>& DateStartWords() {
   static const std::vector<std::string_view> kStarts = {
       "since", "the", "early", "late", "mid", "over", "in", "during", "within", "past", "last",
       "this", "next", "earlier", "yesterday", "today", "tonight", "overnight", "a", "an", "spring",
-      "summer", "fall", "autumn", "winter", "sept", "monday", "tuesday", "wednesday", "thursday",
-      "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
-      "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-      "jul", "aug", "sep", "oct", "nov", "dec", "one", "two", "three", "four", "five", "six", "seven",
-      "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty"};
+      "summer", "fall", "autumn", "winter", "one", "two", "three", "four", "five", "six", "seven",
+      "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty"};  // months, weekdays: calendar.tsv
   return kStarts;
 }
 

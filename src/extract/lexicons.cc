@@ -239,7 +239,8 @@ Status Lexicons::Parse(const LexiconSources& sources) {
     }
     if (!known) return BadRow("calendar.tsv", r.line, "unknown kind '" + std::string(r.field(1)) + "'");
     c.value = std::atoi(std::string(r.field(2)).c_str());
-    calendar_.emplace(FoldCase(r.field(0)), c);
+    const bool english_date = r.field(3) == "en" && c.kind != CalendarWord::Kind::kFuture;
+    (english_date ? english_calendar_ : calendar_).emplace(FoldCase(r.field(0)), c);
   }
   for (const TsvRow& r : ParseTsv(sources.units)) {
     if (r.fields.size() < 5) return BadRow("units.tsv", r.line, "needs 5 columns");
@@ -341,6 +342,7 @@ void Lexicons::BuildClasses() {
   for (const auto& bucket : cyrillic_triggers_) {
     for (int index : bucket) mark(triggers_[index].words[0], kTriggerWord);
   }
+  for (const auto& [w, c] : english_calendar_) mark(w, kDateStart);
   for (const auto& [w, c] : calendar_) {
     if (c.kind != CalendarWord::Kind::kFuture) mark(w, kDateStart);  // "will" starts no date
   }

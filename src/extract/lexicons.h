@@ -170,6 +170,8 @@ class Lexicons {
   // Russian and Ukrainian words, by folded form or lemma; null when unknown.
   const NumberWord* FindNumber(std::string_view word) const { return Find(numbers_, word); }
   const CalendarWord* FindCalendar(std::string_view word) const { return Find(calendar_, word); }
+  // English months ("march", "sept") and weekdays, by folded word; null when unknown.
+  const CalendarWord* FindEnglishCalendar(std::string_view word) const { return Find(english_calendar_, word); }
   const UnitWord* FindUnit(std::string_view words) const { return Find(units_, words); }
   bool IsFunctionWord(std::string_view word, FunctionClass cls) const {
     const std::vector<FunctionClass>* v = Find(function_words_, word);
@@ -199,7 +201,8 @@ class Lexicons {
   std::vector<int> triggers_by_letter_[128];  // by the first byte of the first word
   std::vector<int> cyrillic_triggers_[128];   // Cyrillic first words, by CyrillicBucket
   StringMap<NumberWord> numbers_;
-  StringMap<CalendarWord> calendar_;
+  StringMap<CalendarWord> calendar_;          // Russian and Ukrainian words, and future words of any language
+  StringMap<CalendarWord> english_calendar_;  // English months and weekdays
   StringMap<UnitWord> units_;
   StringMap<std::vector<FunctionClass>> function_words_;
   // Bound phrases by "language\tphrase"; those whose first word is a prefix
