@@ -7,6 +7,7 @@
 #include "sitrep/control.h"
 #include "sitrep/store.h"
 #include "geo/control_geojson.h"
+#include "store/sql.h"
 #include "tests/test_util.h"
 
 namespace sitrep {
@@ -101,6 +102,31 @@ TEST(ControlGeoJson, AWrongJsonTypeIsAProblemNotAThrow) {
     problems.clear();
     EXPECT_EQ(ParseControlGeoJson(bad, &problems, false).status().code(), StatusCode::kDataError) << bad;
   }
+}
+
+// A control layer whose stored date is no date (written by hand or an older
+// tool: imports check theirs) makes verify fail with a message, not read
+// past an empty optional.
+TEST(Verify, AStoredLayerWithABadDateIsAnError) {
+  TempDir tmp;
+  IngestOptions io;
+  io.db_path = tmp / "c.db";
+  ASSERT_TRUE(IngestCorpus({kExamples + "/pokrovsk-front.html"}, io).ok());
+  ControlImportOptions co;
+  co.db_path = io.db_path;
+  ASSERT_TRUE(ImportControl({kExamples + "/control"}, co).ok());
+  {
+    Result<sql::Connection> c = sql::Connection::Open(io.db_path, sql::Connection::Mode::kReadWrite);
+    ASSERT_TRUE(c.ok()) << c.status().message();
+    ASSERT_TRUE(
+        c->Exec("UPDATE control_layers SET date = 'last week' WHERE id = (SELECT MIN(id) FROM control_layers)").ok());
+  }
+  VerifyOptions vo;
+  vo.db_path = io.db_path;
+  Result<VerifySummary> v = VerifyClaims(vo);
+  ASSERT_FALSE(v.ok());
+  EXPECT_EQ(v.status().code(), StatusCode::kDataError);
+  EXPECT_NE(v.status().message().find("last week"), std::string::npos) << v.status().message();
 }
 
 TEST(Verify, AreaAndPlaceClaimsAgainstTheMap) {

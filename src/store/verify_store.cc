@@ -23,7 +23,11 @@ Result<std::vector<ControlLayerState>> LoadControlLayers(sql::Connection* db) {
     l.layer = st->Text(0);
     l.date = st->Text(1);
     l.holder = st->Text(2);
-    l.day = CivilDate::Parse(l.date)->ToDays();
+    // Imports check dates; a row written by hand or an older tool may not.
+    std::optional<CivilDate> day = CivilDate::Parse(l.date);
+    if (!day)
+      return Status::DataError("control layer '" + l.layer + "' has a date that is no YYYY-MM-DD: '" + l.date + "'");
+    l.day = day->ToDays();
     l.area_km2 = st->Double(3);
     l.features = static_cast<int>(st->Int(4));
     l.min_lon = st->Double(5), l.min_lat = st->Double(6), l.max_lon = st->Double(7), l.max_lat = st->Double(8);
