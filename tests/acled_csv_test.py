@@ -99,8 +99,10 @@ check(set(frame["source_scale"].dropna()) >= {"International", "National"}, "Reu
 check(not frame["notes"].str.contains("20 August").any(), "the event dated after its report is not exported")
 flagged = [json.loads(line) for line in export("jsonl").splitlines()]
 flagged = [c for c in flagged if c["date_after_publication"]]
-check(len(flagged) == 2 and all(c["date_from"] == "2024-08-20" for c in flagged),
-      "JSON Lines flags the two claims dated 2024-08-20 in a report of 2024-08-13")
+# One claim: the governor's (a second, "Russian drones" as the speaker of
+# "struck", was the attribution tagger's mistake, no longer made).
+check(len(flagged) == 1 and flagged[0]["date_from"] == "2024-08-20",
+      "JSON Lines flags the claim dated 2024-08-20 in a report of 2024-08-13")
 
 # Stable ids: a second export gives the same.
 again = pd.read_csv(io.StringIO(export("acled-csv")))

@@ -6,7 +6,9 @@
 #ifndef SITREP_STORE_ACLED_H_
 #define SITREP_STORE_ACLED_H_
 
+#include <charconv>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +29,16 @@ struct ExportColumn {
   FieldType type;
   std::string_view short_name;  // at most 10 characters: a shapefile's field name
 };
+
+// A number field of an event row read back for GeoJSON and GIS formats;
+// nullopt when it is empty or no number (never an exception).
+template <typename T>
+std::optional<T> ParseField(std::string_view v) {
+  T x{};
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
+  if (v.empty() || ec != std::errc() || end != v.data() + v.size()) return std::nullopt;
+  return x;
+}
 
 // ACLED's 31 columns, then sitrep's.
 inline constexpr size_t kAcledColumnCount = 31;

@@ -11,10 +11,6 @@
 
 namespace sitrep {
 
-namespace {
-
-}  // namespace
-
 nlohmann::ordered_json ToJson(const ClaimRecord& c) {
   nlohmann::ordered_json j;
   auto opt = [](const std::optional<std::string>& v) {
@@ -169,7 +165,8 @@ Result<ExportSummary> ExportClaims(Database& db, QueryFilter filter, ExportForma
         if (columns[i].type == FieldType::kText || columns[i].type == FieldType::kDate) {
           props[name] = v[i];
         } else {
-          props[name] = v[i].empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(std::stod(v[i]));
+          std::optional<double> x = ParseField<double>(v[i]);
+          props[name] = x ? nlohmann::ordered_json(*x) : nlohmann::ordered_json();
         }
       }
       // The same rounded values as the latitude/longitude properties.

@@ -142,9 +142,18 @@ void SetField(OGRFeatureH f, int i, FieldType type, const std::string& v, bool s
   }
   switch (type) {
     case FieldType::kText: OGR_F_SetFieldString(f, i, (shapefile ? FitShapefile(v) : v).c_str()); break;
-    case FieldType::kInteger: OGR_F_SetFieldInteger(f, i, std::stoi(v)); break;
-    case FieldType::kInteger64: OGR_F_SetFieldInteger64(f, i, std::stoll(v)); break;
-    case FieldType::kReal: OGR_F_SetFieldDouble(f, i, std::stod(v)); break;
+    case FieldType::kInteger:
+      if (std::optional<int> x = ParseField<int>(v)) OGR_F_SetFieldInteger(f, i, *x);
+      else OGR_F_SetFieldNull(f, i);
+      break;
+    case FieldType::kInteger64:
+      if (std::optional<int64_t> x = ParseField<int64_t>(v)) OGR_F_SetFieldInteger64(f, i, *x);
+      else OGR_F_SetFieldNull(f, i);
+      break;
+    case FieldType::kReal:
+      if (std::optional<double> x = ParseField<double>(v)) OGR_F_SetFieldDouble(f, i, *x);
+      else OGR_F_SetFieldNull(f, i);
+      break;
     case FieldType::kDate: {
       std::optional<CivilDate> d = CivilDate::Parse(v);
       if (d) {
@@ -225,7 +234,8 @@ Result<ExportSummary> ExportClaimsToFile(Database& db, QueryFilter filter, Expor
     }
     OGRGeometryH point = OGR_G_CreateGeometry(wkbPoint);
     // The rounded values of the latitude/longitude fields.
-    OGR_G_SetPoint_2D(point, 0, std::stod(row.values[longitude]), std::stod(row.values[latitude]));
+    OGR_G_SetPoint_2D(point, 0, ParseField<double>(row.values[longitude]).value_or(0),
+                      ParseField<double>(row.values[latitude]).value_or(0));
     OGR_F_SetGeometryDirectly(f, point);
     OGRErr e = OGR_L_CreateFeature(layer, f);
     OGR_F_Destroy(f);
