@@ -962,15 +962,22 @@ void Resolution::CountVotes() {
 
 // 4. Choose each name's place.
 void Resolution::ChoosePlaces() {
-  for (Candidate& c : cands) {
+  for (size_t i = 0; i < cands.size(); ++i) {
+    Candidate& c = cands[i];
     if (!c.accepted) continue;
     const Candidate* q = c.qualifier >= 0 ? &cands[c.qualifier] : nullptr;
     // Districts and regions named in the same sentence ("Бахмутського
     // району", "Донецкой области").
     std::vector<const Candidate*> context;
     if (c.options.size() > 1 && c.SettlementsOnly() && !c.district) {
-      for (const Candidate& d : cands) {
-        if (&d == &c || !d.accepted || a.sentence_of[d.begin] != a.sentence_of[c.begin]) continue;
+      // Candidates are in text order: the sentence's are the run around c.
+      const uint32_t sentence = a.sentence_of[c.begin];
+      size_t before = i, after = i + 1;
+      while (before > 0 && a.sentence_of[cands[before - 1].begin] == sentence) --before;
+      while (after < cands.size() && a.sentence_of[cands[after].begin] == sentence) ++after;
+      for (size_t k = before; k < after; ++k) {
+        const Candidate& d = cands[k];
+        if (k == i || !d.accepted) continue;
         if (d.district || d.region) context.push_back(&d);
       }
     }
@@ -1145,7 +1152,8 @@ void Resolution::FindCounties() {
 // placed at its anchor (Places) rather than at a namesake far away.
 void Resolution::CheckAnchors() {
   const PlaceCues& cues = PlaceCues::Get();
-  for (Candidate& c : cands) {
+  for (size_t i = 0; i < cands.size(); ++i) {
+    Candidate& c = cands[i];
     if (!c.accepted || c.chosen == nullptr || c.district || c.region || c.qualifier >= 0 || !c.SettlementsOnly())
       continue;
     int anchor = -1;
@@ -1153,11 +1161,16 @@ void Resolution::CheckAnchors() {
         cands[cand_at[c.end + 1]].begin == c.end + 1) {
       anchor = cand_at[c.end + 1];
     } else {
-      // The nearest district or direction in the sentence.
+      // The nearest district or direction in the sentence: candidates are
+      // in text order, so the sentence's are the run around this one.
+      const uint32_t sentence = a.sentence_of[c.begin];
+      size_t before = i, after = i + 1;
+      while (before > 0 && a.sentence_of[cands[before - 1].begin] == sentence) --before;
+      while (after < cands.size() && a.sentence_of[cands[after].begin] == sentence) ++after;
       size_t best = SIZE_MAX;
-      for (size_t k = 0; k < cands.size(); ++k) {
+      for (size_t k = before; k < after; ++k) {
         const Candidate& d = cands[k];
-        if (!d.district || a.sentence_of[d.begin] != a.sentence_of[c.begin]) continue;
+        if (!d.district) continue;
         size_t gap = d.begin > c.begin ? d.begin - c.begin : c.begin - d.begin;
         if (gap < best) {
           best = gap;
