@@ -133,10 +133,7 @@ std::string_view EventContextName(EventContext c) {
 }
 
 std::optional<EventContext> RuledOut(const Analysis& a, size_t begin, size_t end, size_t trigger, size_t length,
-                                     std::string_view event_type, const EventRuleOptions& options) {
-  // A crowd's violence and a protest are events whatever the quarrel: a
-  // lynching over a theft, a riot after a match.
-  const bool crowd = event_type == "Riots" || event_type == "Protests";
+                                     const EventRuleOptions& options) {
   if (trigger >= a.token_count()) return std::nullopt;
   const Sentence& s = a.seg.sentences[a.sentence_of[trigger]];
   const size_t from = std::max(begin, static_cast<size_t>(s.token_begin));
@@ -157,8 +154,6 @@ std::optional<EventContext> RuledOut(const Analysis& a, size_t begin, size_t end
           break;
         case EventContext::kCrime:
         case EventContext::kSports:
-          if (!field && !crowd) field = p.context;
-          break;
         case EventContext::kBusiness:
         case EventContext::kAccident:
         case EventContext::kIllness:

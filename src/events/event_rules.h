@@ -40,11 +40,9 @@ struct EventRuleOptions {
 
 // Why the trigger at tokens [trigger, trigger + length) of the clause of
 // tokens [begin, end) is no event, or nullopt when nothing rules it out.
-// Only the trigger's own sentence inside the clause is read. `event_type`
-// is the trigger's ACLED type: crime and sports do not rule out Riots and
-// Protests (a lynching over a theft, a riot after a match).
+// Only the trigger's own sentence inside the clause is read.
 std::optional<EventContext> RuledOut(const Analysis& a, size_t begin, size_t end, size_t trigger, size_t length,
-                                     std::string_view event_type, const EventRuleOptions& options = {});
+                                     const EventRuleOptions& options = {});
 
 }  // namespace sitrep
 

@@ -102,7 +102,7 @@ std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bo
     int n = lex.MatchTrigger(a.Lemmas(), k, end, &t);
     if (n > 0 && (UnderIrrealisCue(a, begin, k) || PartOfName(a, k) || NegatedSlavic(a, k, static_cast<size_t>(n)) ||
                   std::find(passed_over.begin(), passed_over.end(), k) != passed_over.end() ||
-                  RuledOut(a, begin, end, k, static_cast<size_t>(n), t->type))) {
+                  RuledOut(a, begin, end, k, static_cast<size_t>(n)))) {
       k += static_cast<size_t>(n) - 1;  // a later trigger may still stand
       continue;
     }
