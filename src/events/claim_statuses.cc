@@ -291,16 +291,8 @@ void ClaimBuilder::Attach() {
         d.c.people.push_back(m->person);
       }
     }
-    // The first trigger the event model keeps: "the police fired on the mob
-    // and arrested 40" keeps the firing; when the model rejects a trigger
-    // the next one in the clause is judged.
-    std::vector<size_t> rejected;
-    for (int tries = 0; tries < o_.event_tries; ++tries) {
-      d.c.event = TypeEvent(x_, d.tb, d.te, d.c.kind != ClaimKind::kQuote, rejected);
-      if (!d.c.event || JudgeEvent(x_, d.tb, d.te, d.c.kind == ClaimKind::kQuote, &*d.c.event)) break;
-      rejected.push_back(a_.TokenAt(d.c.event->trigger_span.begin));
-      d.c.event.reset();
-    }
+    d.c.event = TypeEvent(x_, d.tb, d.te, d.c.kind != ClaimKind::kQuote);
+    if (d.c.event && !JudgeEvent(x_, d.tb, d.te, d.c.kind == ClaimKind::kQuote, &*d.c.event)) d.c.event.reset();
     // Where a speaker speaks ("told reporters in Brussels") is not where
     // the event happened: only the outlet's own sentences lend their places.
     bool lends = d.c.kind == ClaimKind::kNarration || d.c.kind == ClaimKind::kReport;

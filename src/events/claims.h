@@ -58,9 +58,6 @@ struct ClaimOptions {
   int date_context_paragraphs = 2;
   int verification_lookback_paragraphs = 3;
   int pronoun_lookback_paragraphs = 4;
-  // Triggers of one claim the event model may reject before the claim is
-  // left without an event: bounds the work on a long clause full of war words.
-  int event_tries = 4;
 };
 
 // Indexes [first, last) of the items of `v` (sorted by token_begin) that
@@ -78,11 +75,8 @@ std::vector<Claim> BuildClaims(const DocContext& ctx, const ClaimOptions& option
 
 // The first event trigger in tokens [begin, end) with its ACLED type, actors
 // and place (a place id, or 0). Triggers under an irrealis cue, inside a
-// name, or ruled out by their context (events/event_rules.h) are passed
-// over, and so are triggers starting at a token of `passed_over` (ones the
-// event model already rejected).
-std::optional<Event> TypeEvent(const DocContext& ctx, size_t begin, size_t end, bool skip_quotes,
-                               const std::vector<size_t>& passed_over = {});
+// name, or ruled out by their context (events/event_rules.h) are passed over.
+std::optional<Event> TypeEvent(const DocContext& ctx, size_t begin, size_t end, bool skip_quotes);
 
 // Whether a proposed event in the clause of tokens [begin, end) is kept: sets
 // its confidence from the event model (when there is one), hands it to

@@ -85,8 +85,7 @@ bool NegatedSlavic(const Analysis& a, size_t k, size_t n) {
 
 }  // namespace
 
-std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bool skip_quotes,
-                               const std::vector<size_t>& passed_over) {
+std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bool skip_quotes) {
   const Analysis& a = x.a;
   const Lexicons& lex = a.lex;
   size_t trigger = end;
@@ -101,7 +100,6 @@ std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bo
     const TriggerPattern* t = nullptr;
     int n = lex.MatchTrigger(a.Lemmas(), k, end, &t);
     if (n > 0 && (UnderIrrealisCue(a, begin, k) || PartOfName(a, k) || NegatedSlavic(a, k, static_cast<size_t>(n)) ||
-                  std::find(passed_over.begin(), passed_over.end(), k) != passed_over.end() ||
                   RuledOut(a, begin, end, k, static_cast<size_t>(n)))) {
       k += static_cast<size_t>(n) - 1;  // a later trigger may still stand
       continue;
