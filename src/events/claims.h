@@ -74,7 +74,8 @@ std::pair<size_t, size_t> ItemsIn(const std::vector<T>& v, size_t begin, size_t 
 std::vector<Claim> BuildClaims(const DocContext& ctx, const ClaimOptions& options);
 
 // The first event trigger in tokens [begin, end) with its ACLED type, actors
-// and place (a place id, or 0).
+// and place (a place id, or 0). Triggers under an irrealis cue, inside a
+// name, or ruled out by their context (events/event_rules.h) are passed over.
 std::optional<Event> TypeEvent(const DocContext& ctx, size_t begin, size_t end, bool skip_quotes);
 
 // Whether a proposed event in the clause of tokens [begin, end) is kept: sets

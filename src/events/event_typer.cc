@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "events/claims.h"
+#include "events/event_rules.h"
 #include "extract/lexicons.h"
 
 namespace sitrep {
@@ -98,7 +99,8 @@ std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bo
     if (!a.IsWord(k)) continue;
     const TriggerPattern* t = nullptr;
     int n = lex.MatchTrigger(a.Lemmas(), k, end, &t);
-    if (n > 0 && (UnderIrrealisCue(a, begin, k) || PartOfName(a, k) || NegatedSlavic(a, k, static_cast<size_t>(n)))) {
+    if (n > 0 && (UnderIrrealisCue(a, begin, k) || PartOfName(a, k) || NegatedSlavic(a, k, static_cast<size_t>(n)) ||
+                  RuledOut(a, begin, end, k, static_cast<size_t>(n)))) {
       k += static_cast<size_t>(n) - 1;  // a later trigger may still stand
       continue;
     }

@@ -1,0 +1,186 @@
+#include "events/event_rules.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/tsv.h"
+
+namespace sitrep {
+
+namespace data {
+extern const std::string_view kData_event_ruled_out;
+}  // namespace data
+
+namespace {
+
+struct ContextPattern {
+  std::vector<std::string> words;  // a trailing '*' marks a prefix
+  EventContext context;
+  Language language;
+};
+
+std::optional<EventContext> ParseContext(std::string_view name) {
+  for (EventContext c : {EventContext::kActor, EventContext::kCrime, EventContext::kBusiness, EventContext::kSports,
+                         EventContext::kAccident, EventContext::kIllness, EventContext::kFigurative,
+                         EventContext::kGeneric, EventContext::kHypothetical, EventContext::kHistory,
+                         EventContext::kYearPreposition}) {
+    if (EventContextName(c) == name) return c;
+  }
+  return std::nullopt;
+}
+
+std::optional<Language> ParseLanguageCode(std::string_view code) {
+  if (code == "en") return Language::kEnglish;
+  if (code == "ru") return Language::kRussian;
+  if (code == "uk") return Language::kUkrainian;
+  return std::nullopt;
+}
+
+// The patterns of event_ruled_out.tsv, by first word (prefix patterns
+// apart); rows with an unknown class or language are skipped (the lexicon
+// test checks the file).
+struct PatternTable {
+  std::vector<ContextPattern> all;
+  std::unordered_map<std::string, std::vector<size_t>> by_first_word;
+  std::vector<size_t> prefix_first;
+};
+
+const PatternTable& Patterns() {
+  static const PatternTable table = [] {
+    PatternTable t;
+    std::vector<ContextPattern>& v = t.all;
+    for (const TsvRow& r : ParseTsv(data::kData_event_ruled_out)) {
+      if (r.fields.size() < 3) continue;
+      std::optional<EventContext> c = ParseContext(r.field(1));
+      std::optional<Language> lang = ParseLanguageCode(r.field(2));
+      if (!c || !lang) continue;
+      ContextPattern p{{}, *c, *lang};
+      std::string_view phrase = r.field(0);
+      while (!phrase.empty()) {
+        size_t sp = phrase.find(' ');
+        if (sp != 0) p.words.emplace_back(phrase.substr(0, sp));
+        if (sp == std::string_view::npos) break;
+        phrase.remove_prefix(sp + 1);
+      }
+      if (p.words.empty()) continue;
+      if (p.words[0].back() == '*') {
+        t.prefix_first.push_back(v.size());
+      } else {
+        t.by_first_word[p.words[0]].push_back(v.size());
+      }
+      v.push_back(std::move(p));
+    }
+    return t;
+  }();
+  return table;
+}
+
+bool MatchesAt(const ContextPattern& p, const std::vector<std::string>& words, size_t k, size_t end) {
+  if (k + p.words.size() > end) return false;
+  for (size_t i = 0; i < p.words.size(); ++i) {
+    const std::string& w = words[k + i];
+    const std::string& q = p.words[i];
+    if (!q.empty() && q.back() == '*') {
+      if (w.size() < q.size() - 1 || w.compare(0, q.size() - 1, q, 0, q.size() - 1) != 0) return false;
+    } else if (w != q) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// A four-digit year after a preposition ("in 1944", "the massacre of
+// 1572"; not "fired 1649 rounds") long enough before publication to be
+// history.
+bool HistoricalYear(const Analysis& a, size_t k, const EventRuleOptions& o) {
+  std::string_view t = a.TokenText(k);
+  if (t.size() != 4 || t.find_first_not_of("0123456789") != std::string_view::npos) return false;
+  if (k == 0) return false;
+  const PatternTable& table = Patterns();
+  auto it = table.by_first_word.find(a.Lemmas()[k - 1]);
+  if (it == table.by_first_word.end()) return false;
+  bool preposition = false;
+  for (size_t i : it->second) {
+    const ContextPattern& p = table.all[i];
+    preposition |= p.context == EventContext::kYearPreposition && p.language == a.language && p.words.size() == 1;
+  }
+  if (!preposition) return false;
+  const int year = std::stoi(std::string(t));
+  if (year < 1000) return false;
+  if (a.published) return year <= a.published->year - o.history_years;
+  return year < o.history_before;
+}
+
+}  // namespace
+
+std::string_view EventContextName(EventContext c) {
+  switch (c) {
+    case EventContext::kActor: return "actor";
+    case EventContext::kCrime: return "crime";
+    case EventContext::kBusiness: return "business";
+    case EventContext::kSports: return "sports";
+    case EventContext::kAccident: return "accident";
+    case EventContext::kIllness: return "illness";
+    case EventContext::kFigurative: return "figurative";
+    case EventContext::kGeneric: return "generic";
+    case EventContext::kHypothetical: return "hypothetical";
+    case EventContext::kHistory: return "history";
+    case EventContext::kYearPreposition: return "year_preposition";
+  }
+  return "";
+}
+
+std::optional<EventContext> RuledOut(const Analysis& a, size_t begin, size_t end, size_t trigger, size_t length,
+                                     const EventRuleOptions& options) {
+  if (trigger >= a.token_count()) return std::nullopt;
+  const Sentence& s = a.seg.sentences[a.sentence_of[trigger]];
+  const size_t from = std::max(begin, static_cast<size_t>(s.token_begin));
+  const size_t to = std::min(end, static_cast<size_t>(s.token_end));
+  const std::vector<std::string>& words = a.Lemmas();
+  bool actor = false;
+  std::optional<EventContext> field, always;
+  for (size_t k = from; k < to; ++k) {
+    if (!always && HistoricalYear(a, k, options)) always = EventContext::kHistory;
+    if (!a.IsWord(k)) continue;
+    auto consider = [&](const ContextPattern& p) {
+      if (p.language != a.language || !MatchesAt(p, words, k, to)) return;
+      switch (p.context) {
+        case EventContext::kActor:
+          actor = true;
+          break;
+        case EventContext::kYearPreposition:
+          break;
+        case EventContext::kCrime:
+        case EventContext::kSports:
+        case EventContext::kBusiness:
+        case EventContext::kAccident:
+        case EventContext::kIllness:
+          if (!field) field = p.context;
+          break;
+        case EventContext::kHypothetical:
+          if (!always && k + options.hypothetical_reach >= trigger &&
+              k < trigger + length + options.hypothetical_reach) {
+            always = p.context;
+          }
+          break;
+        case EventContext::kFigurative:
+        case EventContext::kGeneric:
+        case EventContext::kHistory:
+          if (!always) always = p.context;
+          break;
+      }
+    };
+    const PatternTable& table = Patterns();
+    if (auto it = table.by_first_word.find(words[k]); it != table.by_first_word.end()) {
+      for (size_t i : it->second) consider(table.all[i]);
+    }
+    for (size_t i : table.prefix_first) consider(table.all[i]);
+  }
+  if (always) return always;
+  if (field && !actor) return field;
+  return std::nullopt;
+}
+
+}  // namespace sitrep

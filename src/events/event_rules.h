@@ -1,0 +1,49 @@
+// Contexts in which an event trigger reports nothing an ACLED coder would
+// code: ordinary crime, business and council business, sports, accidents
+// and illness without a political actor; figures of speech ("a custody
+// battle"), generic, hypothetical and historical statements. The words are
+// data (data/lexicon/event_ruled_out.tsv); TypeEvent passes over a trigger
+// ruled out here, so a later trigger of the clause may still stand.
+#ifndef SITREP_EVENTS_EVENT_RULES_H_
+#define SITREP_EVENTS_EVENT_RULES_H_
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+#include "extract/analysis.h"
+
+namespace sitrep {
+
+// The classes of event_ruled_out.tsv.
+enum class EventContext {
+  kActor,  // armed groups, the military, crowds, parties: not a verdict, lifts the field classes
+  kCrime, kBusiness, kSports, kAccident, kIllness,        // ruled out unless an actor is in the sentence
+  kFigurative, kGeneric, kHypothetical, kHistory,          // always ruled out
+  kYearPreposition,  // "in", "of", "since": a year after one is a date (for the history rule)
+};
+
+std::string_view EventContextName(EventContext c);
+
+struct EventRuleOptions {
+  // A year at least this many years before publication marks a history
+  // lesson, not the news ("in 1944 troops captured the town").
+  int history_years = 5;
+  // Without a publication date: a year before this one is history (no
+  // report sitrep is built for is older).
+  int history_before = 2000;
+  // Hypothetical words ("would", "if") count only this many tokens either
+  // side of the trigger: "a strike on the dam would flood the valley", but
+  // not "police said they would investigate" at the far end of a sentence.
+  size_t hypothetical_reach = 6;
+};
+
+// Why the trigger at tokens [trigger, trigger + length) of the clause of
+// tokens [begin, end) is no event, or nullopt when nothing rules it out.
+// Only the trigger's own sentence inside the clause is read.
+std::optional<EventContext> RuledOut(const Analysis& a, size_t begin, size_t end, size_t trigger, size_t length,
+                                     const EventRuleOptions& options = {});
+
+}  // namespace sitrep
+
+#endif  // SITREP_EVENTS_EVENT_RULES_H_

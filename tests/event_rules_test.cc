@@ -1,0 +1,68 @@
+#include "events/event_rules.h"
+
+#include <gtest/gtest.h>
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+
+#include "extract/analysis.h"
+#include "tests/test_util.h"
+
+namespace sitrep {
+namespace {
+
+// Why the first token folding to `trigger` in `sentence` (published
+// `published`, or undated) is ruled out, or "" when it stands.
+std::string Reason(const std::string& sentence, const std::string& trigger, const char* published = "2024-08-13") {
+  Analysis a(sentence, published ? CivilDate::Parse(published) : std::nullopt, testing::TestLexicons());
+  for (size_t k = 0; k < a.token_count(); ++k) {
+    if (a.folded[k] != trigger) continue;
+    std::optional<EventContext> c = RuledOut(a, 0, a.token_count(), k, 1);
+    return c ? std::string(EventContextName(c.value())) : "";
+  }
+  ADD_FAILURE() << "no '" << trigger << "' in " << sentence;
+  return "?";
+}
+
+// A field's vocabulary rules a trigger out; an armed group, the military or
+// a crowd in the same sentence makes it political again.
+TEST(EventRules, CrimeBusinessSportsAndAccidentsNeedAPoliticalActor) {
+  EXPECT_EQ(Reason("Police arrested a man after a burglary at a shop.", "arrested"), "crime");
+  EXPECT_EQ(Reason("Militants robbed a bank and arrested its guards.", "arrested"), "");
+  EXPECT_EQ(Reason("The company signed an agreement with its investors.", "agreement"),
+            "business");
+  EXPECT_EQ(Reason("The team captured the trophy in extra time.", "captured"), "sports");
+  EXPECT_EQ(Reason("A gas explosion at the bakery injured three.", "explosion"),
+            "accident");
+  EXPECT_EQ(Reason("Soldiers fired on the car after a crash at the checkpoint.", "fired"), "");
+}
+
+// A crowd's violence is an event whatever the quarrel; the same quarrel
+// with the police alone is ordinary crime.
+TEST(EventRules, ACrowdMakesCrimeAnEvent) {
+  EXPECT_EQ(Reason("Villagers lynched a man accused of stealing cattle.", "lynched"), "");
+  EXPECT_EQ(Reason("Police arrested a man accused of stealing cattle.", "arrested"), "crime");
+}
+
+TEST(EventRules, FiguresOfSpeechPlansAndGenericStatements) {
+  EXPECT_EQ(Reason("The parents are locked in a custody battle.", "battle"), "figurative");
+  EXPECT_EQ(Reason("Police usually use tear gas on crowds here.", "tear"), "generic");
+  EXPECT_EQ(Reason("Experts fear a drone strike on the dam would flood the valley.", "strike"),
+            "hypothetical");
+  // A modal far from the trigger says nothing about it.
+  EXPECT_EQ(Reason("Police arrested forty activists on Monday and said on Tuesday that the courts would hear them.",
+                   "arrested"),
+            "");
+}
+
+// A year long before publication is history; a number of rounds is no year.
+TEST(EventRules, AYearLongBeforePublicationIsHistory) {
+  EXPECT_EQ(Reason("In 1944 troops captured the town.", "captured"), "history");
+  EXPECT_EQ(Reason("In 1944 troops captured the town.", "captured", nullptr), "history");
+  EXPECT_EQ(Reason("In 2024 troops captured the town.", "captured"), "");
+  EXPECT_EQ(Reason("Police fired 1649 rounds at the mobs.", "fired"), "");
+}
+
+}  // namespace
+}  // namespace sitrep
