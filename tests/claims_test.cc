@@ -292,5 +292,30 @@ TEST(Events, AContinentIsNeverTheEventPlace) {
   EXPECT_EQ(x.places[c->event->place_id - 1].name, "Poland");
 }
 
+// The event place says where it came from; a dateline's place is the last
+// resort, and marked as such.
+TEST(Events, TheEventPlaceSaysItsBasisAndTheDatelineComesLast) {
+  auto x = testing::ExtractText(
+      "KHARKIV, Ukraine \u2014 Two missiles hit an apartment block overnight, killing three people, the governor "
+      "said.\n\nIn a separate attack, a drone struck a gas station in Chuhuiv.\n\n"
+      "Artillery shelled the outskirts of Vovchansk on Monday. Four people were wounded in the shelling.",
+      "2024-08-13");
+  auto event_of = [&](const std::string& needle) -> const Event& {
+    const Claim* c = testing::FindClaim(x, needle);
+    static const Event kNone;
+    EXPECT_TRUE(c != nullptr && c->event.has_value() && c->event->place_id > 0) << needle;
+    return c != nullptr && c->event ? *c->event : kNone;
+  };
+  const Event& missiles = event_of("Two missiles hit");
+  EXPECT_EQ(missiles.place_basis, "dateline");
+  EXPECT_EQ(x.places[missiles.place_id - 1].name, "Kharkiv");
+  const Event& drone = event_of("drone struck a gas station");
+  EXPECT_EQ(drone.place_basis, "claim");
+  EXPECT_EQ(x.places[drone.place_id - 1].name, "Chuhuiv");
+  const Event& wounded = event_of("Four people were wounded");
+  EXPECT_NE(wounded.place_basis, "dateline");  // its paragraph names Vovchansk
+  EXPECT_EQ(x.places[wounded.place_id - 1].name, "Vovchansk");
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -101,6 +101,11 @@ struct Event {
   std::string actor1;    // ISO alpha-3 of the acting side, or empty
   std::string actor2;
   int place_id = 0;      // 0 when no place
+  // Where the place came from, most to least direct: "claim" (named in the
+  // claim's own words), "speaker" (a local official's title: "authorities
+  // in Belgorod said"), "sentence", "paragraph" (its last event place),
+  // "dateline" (where the reporter filed from: a guess); empty without one.
+  std::string place_basis;
   std::string trigger;
   Span trigger_span;
   // 0..1: the event model's probability that an ACLED coder would code this

@@ -274,6 +274,19 @@ void ClaimBuilder::Dates() {
 void ClaimBuilder::Attach() {
   int prev_place = 0;
   uint32_t prev_para = UINT32_MAX;
+  // The dateline's place ("KHARKIV, Ukraine —" opening the first
+  // paragraph): where the reporter filed from, the last resort for an event
+  // the report places nowhere else.
+  int dateline_place = 0;
+  for (size_t s = 0; s < start_.size() && dateline_place == 0; ++s) {
+    const size_t sb = a_.seg.sentences[s].token_begin;
+    if (start_[s] == sb) continue;
+    auto [dl, dh] = ItemsIn(x_.places, sb, start_[s]);
+    for (size_t i = dl; i < dh && dateline_place == 0; ++i) {
+      const PlaceFound& p = x_.places[i];
+      if (p.place.metonym_for.empty() && p.place.kind != "continent") dateline_place = static_cast<int>(i) + 1;
+    }
+  }
   for (Draft& d : drafts_) {
     auto [pl, ph] = ItemsIn(x_.places, d.tb, d.te);
     for (size_t i = pl; i < ph; ++i) {
@@ -305,6 +318,7 @@ void ClaimBuilder::Attach() {
         const PlaceFound& p = x_.places[i];
         if (p.place.metonym_for.empty() && p.place.kind != "country") {
           d.c.event->place_id = static_cast<int>(i) + 1;
+          d.c.event->place_basis = "speaker";
           break;
         }
       }
@@ -318,10 +332,19 @@ void ClaimBuilder::Attach() {
         const PlaceFound& p = x_.places[i];
         if (p.place.metonym_for.empty() && p.place.kind != "country") place = static_cast<int>(i) + 1;
       }
-      if (place == 0 && prev_para == d.paragraph) place = prev_place;
+      const char* basis = "sentence";
+      if (place == 0 && prev_para == d.paragraph) {
+        place = prev_place;
+        basis = "paragraph";
+      }
       d.c.event->place_id = place;
+      if (place > 0) d.c.event->place_basis = basis;
     }
-    if (d.c.event && d.c.event->place_id > 0) {
+    if (d.c.event && d.c.event->place_id == 0 && dateline_place > 0) {
+      d.c.event->place_id = dateline_place;
+      d.c.event->place_basis = "dateline";
+    }
+    if (d.c.event && d.c.event->place_id > 0 && d.c.event->place_basis != "dateline") {
       prev_place = d.c.event->place_id;
       prev_para = d.paragraph;
     }

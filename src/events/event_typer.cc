@@ -202,6 +202,7 @@ std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bo
     break;
   }
   if (e.place_id == 0) e.place_id = country_place;
+  if (e.place_id > 0) e.place_basis = "claim";
   return e;
 }
 

@@ -134,6 +134,7 @@ void WriteExtraction(const Extraction& x, Writer& w) {
       w.Key("actor2"), w.StringOrNull(e.actor2);
       w.Key("place");
       if (e.place_id > 0) Id(w, 'l', e.place_id); else w.Null();
+      w.Key("place_basis"), w.StringOrNull(e.place_basis);
       w.Key("trigger"), w.String(e.trigger);
       w.Key("trigger_span"), WriteSpan(w, e.trigger_span);
       w.Key("confidence"), w.Double(Round(e.confidence, 2));

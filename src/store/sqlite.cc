@@ -212,7 +212,11 @@ Result<std::unique_ptr<ConnectionBackend>> OpenSqlite(const std::string& path, C
     }
     return Status::IoError("cannot open database " + path + ": " + why);
   }
-  sqlite3_busy_timeout(raw, 10000);
+  // A writer waits its turn longer than a reader: shard writers of one
+  // store (sitrep.dask, several `ingest` processes) queue behind batches
+  // that take seconds on a loaded machine (10 s failed python.dask_sqlite
+  // with "database is locked" under load).
+  sqlite3_busy_timeout(raw, mode == Connection::Mode::kReadOnly ? 10000 : 60000);
   sqlite3_extended_result_codes(raw, 1);
   return std::unique_ptr<ConnectionBackend>(std::move(c));
 }
