@@ -103,8 +103,8 @@ struct Event {
   int place_id = 0;      // 0 when no place
   // Where the place came from, most to least direct: "claim" (named in the
   // claim's own words), "speaker" (a local official's title: "authorities
-  // in Belgorod said"), "sentence", "paragraph" (its last event place),
-  // "dateline" (where the reporter filed from: a guess); empty without one.
+  // in Belgorod said"), "sentence", "paragraph" (its last event place);
+  // empty without one. A dateline is never the event's place.
   std::string place_basis;
   std::string trigger;
   Span trigger_span;

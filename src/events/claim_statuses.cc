@@ -274,19 +274,6 @@ void ClaimBuilder::Dates() {
 void ClaimBuilder::Attach() {
   int prev_place = 0;
   uint32_t prev_para = UINT32_MAX;
-  // The dateline's place ("KHARKIV, Ukraine —" opening the first
-  // paragraph): where the reporter filed from, the last resort for an event
-  // the report places nowhere else.
-  int dateline_place = 0;
-  for (size_t s = 0; s < start_.size() && dateline_place == 0; ++s) {
-    const size_t sb = a_.seg.sentences[s].token_begin;
-    if (start_[s] == sb) continue;
-    auto [dl, dh] = ItemsIn(x_.places, sb, start_[s]);
-    for (size_t i = dl; i < dh && dateline_place == 0; ++i) {
-      const PlaceFound& p = x_.places[i];
-      if (p.place.metonym_for.empty() && p.place.kind != "continent") dateline_place = static_cast<int>(i) + 1;
-    }
-  }
   for (Draft& d : drafts_) {
     auto [pl, ph] = ItemsIn(x_.places, d.tb, d.te);
     for (size_t i = pl; i < ph; ++i) {
@@ -340,11 +327,7 @@ void ClaimBuilder::Attach() {
       d.c.event->place_id = place;
       if (place > 0) d.c.event->place_basis = basis;
     }
-    if (d.c.event && d.c.event->place_id == 0 && dateline_place > 0) {
-      d.c.event->place_id = dateline_place;
-      d.c.event->place_basis = "dateline";
-    }
-    if (d.c.event && d.c.event->place_id > 0 && d.c.event->place_basis != "dateline") {
+    if (d.c.event && d.c.event->place_id > 0) {
       prev_place = d.c.event->place_id;
       prev_para = d.paragraph;
     }
