@@ -61,10 +61,9 @@ class WordSet {
 // compare out of line; a view compares the sizes first).
 bool FoldedIs(const Analysis& a, size_t t, std::string_view w) { return std::string_view(a.folded[t]) == w; }
 
-// Token t's folded form begins with a letter outside ASCII (Cyrillic here).
-bool IsCyrillicWord(const Analysis& a, size_t t) {
-  return !a.folded[t].empty() && static_cast<unsigned char>(a.folded[t][0]) >= 0x80;
-}
+// The word begins with a letter outside ASCII (Cyrillic here).
+bool StartsCyrillic(std::string_view w) { return !w.empty() && static_cast<unsigned char>(w.front()) >= 0x80; }
+bool IsCyrillicWord(const Analysis& a, size_t t) { return StartsCyrillic(a.folded[t]); }
 
 }  // namespace
 
@@ -103,20 +102,20 @@ struct PlaceCues {
 // A Russian or Ukrainian place cue ("В", "Под", "Обстрел" opening a
 // sentence): capitalised, it is still no part of a name.
 bool IsCyrillicCue(std::string_view w) {
-  return !w.empty() && static_cast<unsigned char>(w.front()) >= 0x80 &&
+  return StartsCyrillic(w) &&
          (PlaceCues::Get().before.contains(w) || PlaceCues::Get().weak_before.contains(w));
 }
 
 // "у Сырского", "к Медведеву": before people as often as before places.
 bool IsWeakCyrillicCue(std::string_view w) {
-  return !w.empty() && static_cast<unsigned char>(w.front()) >= 0x80 &&
+  return StartsCyrillic(w) &&
          PlaceCues::Get().weak_before.contains(w);
 }
 
 // "и", "та": between the names of a list (the English words are in the
 // rules that read them).
 bool IsCyrillicConjunction(std::string_view w) {
-  return !w.empty() && static_cast<unsigned char>(w.front()) >= 0x80 &&
+  return StartsCyrillic(w) &&
          PlaceCues::Get().conjunction.contains(w);
 }
 
@@ -124,14 +123,14 @@ bool IsRegionWord(std::string_view w) {
   static const WordSet kWords = {
       "oblast", "region", "province", "krai", "kray", "republic", "voivodeship", "governorate", "state",
       "область", "области", "регион", "край", "області", "oblasti"};
-  return kWords.contains(w) || (!w.empty() && static_cast<unsigned char>(w.front()) >= 0x80 &&
+  return kWords.contains(w) || (StartsCyrillic(w) &&
                                 PlaceCues::Get().region_word.contains(w));
 }
 
 bool IsRegionPlural(std::string_view w) {
   static const WordSet kWords = {"oblasts", "regions",  "provinces", "republics", "krais",
                                  "governorates", "states", "области", "областях", "областей"};
-  return kWords.contains(w) || (!w.empty() && static_cast<unsigned char>(w.front()) >= 0x80 &&
+  return kWords.contains(w) || (StartsCyrillic(w) &&
                                 PlaceCues::Get().region_plural.contains(w));
 }
 
@@ -157,7 +156,7 @@ bool IsPlacePreposition(std::string_view w) {
       "greater", "entered", "reached", "visited", "visiting", "outskirts", "suburb", "suburbs", "north",
       "south", "east", "west", "northeast", "northwest",
       "southeast", "southwest"};
-  return kPreps.contains(w) || (!w.empty() && static_cast<unsigned char>(w.front()) >= 0x80 &&
+  return kPreps.contains(w) || (StartsCyrillic(w) &&
                                 PlaceCues::Get().before.contains(w));
 }
 
@@ -393,6 +392,7 @@ struct Resolution {
   void FindStreets();
   void PlaceStreets();
   void CheckAnchors();
+  std::pair<size_t, size_t> SentenceRun(size_t i) const;
   std::vector<PlaceFound> Places();
 
   void Fill(Candidate& c, uint32_t node, bool region_cue, bool latin) const;
@@ -521,7 +521,7 @@ void Resolution::FindCandidates() {
     bool caps_in_text = caps && !(i > 0 && a.IsWord(i - 1) && a.token(i - 1).all_caps) &&
                         !(i + 1 < n && a.IsWord(i + 1) && a.token(i + 1).all_caps);
     if (NameToken(a, i) && word[i] == 0 && i > 0 && IsPlacePreposition(a.folded[i - 1]) &&
-        static_cast<unsigned char>(a.folded[i][0]) >= 0x80) {
+        IsCyrillicWord(a, i)) {
       // "в Урожайном": a Cyrillic word after a place cue that no name has
       // may be a declined form of a place GeoNames names only in Latin.
       Candidate c;
@@ -737,7 +737,7 @@ void Resolution::Judge(Candidate& c) {
   // "Шевченково Купянского района", "Мирне Херсонської області": a
   // district or region right after a Cyrillic name qualifies it.
   bool qualified = e < n && cand_at[e] >= 0 && static_cast<size_t>(cands[cand_at[e]].begin) == e &&
-                   static_cast<unsigned char>(a.folded[b][0]) >= 0x80 &&
+                   IsCyrillicWord(a, b) &&
                    (cands[cand_at[e]].district ||
                     std::any_of(cands[cand_at[e]].options.begin(), cands[cand_at[e]].options.end(),
                                 [](const GazetteerEntry* x) { return x->place_kind == PlaceKind::kAdmin1; }));
@@ -847,7 +847,7 @@ void Resolution::Judge(Candidate& c) {
   if (village && e + 1 < n && FoldedIs(a, e, "'s") && !IsPlaceNoun(a.folded[e + 1])) return;
   bool common = (g.NodeFlags(c.node) & Gazetteer::kCommonWord) != 0;
   bool initial = a.SentenceInitial(b) || a.headline[a.sentence_of[b]];
-  if (common && !c.strong && !initial && static_cast<unsigned char>(a.folded[b][0]) >= 0x80) {
+  if (common && !c.strong && !initial && IsCyrillicWord(a, b)) {
     // "посетил Суджу" (Ukrainian "суджу", I judge): a Russian or
     // Ukrainian form that is also a word needs the document's other
     // places in its region, as a village does.
@@ -960,6 +960,17 @@ void Resolution::CountVotes() {
 
 }
 
+// The candidates [first, last) in candidate i's sentence: candidates are in
+// text order, so they are the run around i (not a scan of the document's
+// candidates for each one, which grew with the square of its length).
+std::pair<size_t, size_t> Resolution::SentenceRun(size_t i) const {
+  const uint32_t sentence = a.sentence_of[cands[i].begin];
+  size_t first = i, last = i + 1;
+  while (first > 0 && a.sentence_of[cands[first - 1].begin] == sentence) --first;
+  while (last < cands.size() && a.sentence_of[cands[last].begin] == sentence) ++last;
+  return {first, last};
+}
+
 // 4. Choose each name's place.
 void Resolution::ChoosePlaces() {
   for (size_t i = 0; i < cands.size(); ++i) {
@@ -970,11 +981,7 @@ void Resolution::ChoosePlaces() {
     // району", "Донецкой области").
     std::vector<const Candidate*> context;
     if (c.options.size() > 1 && c.SettlementsOnly() && !c.district) {
-      // Candidates are in text order: the sentence's are the run around c.
-      const uint32_t sentence = a.sentence_of[c.begin];
-      size_t before = i, after = i + 1;
-      while (before > 0 && a.sentence_of[cands[before - 1].begin] == sentence) --before;
-      while (after < cands.size() && a.sentence_of[cands[after].begin] == sentence) ++after;
+      auto [before, after] = SentenceRun(i);
       for (size_t k = before; k < after; ++k) {
         const Candidate& d = cands[k];
         if (k == i || !d.accepted) continue;
@@ -1161,12 +1168,8 @@ void Resolution::CheckAnchors() {
         cands[cand_at[c.end + 1]].begin == c.end + 1) {
       anchor = cand_at[c.end + 1];
     } else {
-      // The nearest district or direction in the sentence: candidates are
-      // in text order, so the sentence's are the run around this one.
-      const uint32_t sentence = a.sentence_of[c.begin];
-      size_t before = i, after = i + 1;
-      while (before > 0 && a.sentence_of[cands[before - 1].begin] == sentence) --before;
-      while (after < cands.size() && a.sentence_of[cands[after].begin] == sentence) ++after;
+      // The nearest district or direction in the sentence.
+      auto [before, after] = SentenceRun(i);
       size_t best = SIZE_MAX;
       for (size_t k = before; k < after; ++k) {
         const Candidate& d = cands[k];
@@ -1338,22 +1341,20 @@ std::vector<PlaceFound> Resolution::Places() {
       found.push_back(std::move(p));
       continue;
     }
-    if (c.anchor >= 0) {
-      // Near its anchor, which the gazetteer places.
-      FillPlace(a, g, c.begin, c.end, cands[c.anchor].chosen, "near", 0.5, &p);
+    // A settlement the gazetteer lacks, at what stands for it: the place it
+    // is near (precision 2), else the region its qualifier names (at the
+    // region's point, as precisely as a region).
+    const Candidate* stand_in = c.anchor >= 0 ? &cands[c.anchor]
+                                : c.outside_qualifier && c.qualifier >= 0 && cands[c.qualifier].chosen != nullptr
+                                    ? &cands[c.qualifier]
+                                    : nullptr;
+    if (stand_in != nullptr) {
+      const bool near = c.anchor >= 0;
+      FillPlace(a, g, c.begin, c.end, stand_in->chosen, near ? "near" : "qualifier-region", 0.5, &p);
       p.place.name = p.place.mention;
       p.place.kind = "locality";
-      p.place.geo_precision = 2;
-      found.push_back(std::move(p));
-      continue;
-    }
-    if (c.outside_qualifier && c.qualifier >= 0 && cands[c.qualifier].chosen != nullptr) {
-      // Somewhere in the region its qualifier names, which the gazetteer
-      // does not place: at the region's point, as precisely as a region.
-      FillPlace(a, g, c.begin, c.end, cands[c.qualifier].chosen, "qualifier-region", 0.5, &p);
-      p.place.name = p.place.mention;
-      p.place.kind = "locality";
-      p.place.admin1 = std::string(cands[c.qualifier].chosen->name);
+      if (near) p.place.geo_precision = 2;
+      else p.place.admin1 = std::string(stand_in->chosen->name);
       found.push_back(std::move(p));
       continue;
     }
