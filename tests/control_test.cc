@@ -32,10 +32,12 @@ TEST(ControlStore, ImportsShowsAndDiffsLayers) {
   EXPECT_NEAR(r->layers[1].area_km2, 477.0, 1.0);
   // Imported again: replaced, not added.
   ASSERT_TRUE(ImportControl({kExamples + "/control"}, o).ok());
-  Result<std::vector<ControlLayerSummary>> all = ListControlLayers(o.db_path, "", "");
+  Result<Database> db = Database::Open(o.db_path);
+  ASSERT_TRUE(db.ok()) << db.status().message();
+  Result<std::vector<ControlLayerSummary>> all = ListControlLayers(*db, "", "");
   ASSERT_TRUE(all.ok());
   EXPECT_EQ(all->size(), 2u);
-  Result<std::vector<ControlChange>> d = DiffControl(o.db_path, "2024-09-15", "2024-10-01", "");
+  Result<std::vector<ControlChange>> d = DiffControl(*db, "2024-09-15", "2024-10-01", "");
   ASSERT_TRUE(d.ok());
   ASSERT_EQ(d->size(), 1u);
   const ControlChange& c = (*d)[0];
@@ -43,9 +45,9 @@ TEST(ControlStore, ImportsShowsAndDiffsLayers) {
   EXPECT_GT(c.gained_km2, 150);
   EXPECT_GT(c.lost_km2, 5);  // the hole
   // A date before every map: the layer is left out; after both: the later.
-  EXPECT_TRUE(DiffControl(o.db_path, "2024-01-01", "2024-02-01", "")->empty());
-  EXPECT_EQ((*DiffControl(o.db_path, "2024-09-20", "2025-01-01", ""))[0].to_date, "2024-10-01");
-  EXPECT_EQ(DiffControl(o.db_path, "2024-09-20", "2025-01-01", "nope").status().code(), StatusCode::kNotFound);
+  EXPECT_TRUE(DiffControl(*db, "2024-01-01", "2024-02-01", "")->empty());
+  EXPECT_EQ((*DiffControl(*db, "2024-09-20", "2025-01-01", ""))[0].to_date, "2024-10-01");
+  EXPECT_EQ(DiffControl(*db, "2024-09-20", "2025-01-01", "nope").status().code(), StatusCode::kNotFound);
 }
 
 TEST(ControlStore, ReportsBadFeaturesAndNeedsADate) {

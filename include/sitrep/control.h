@@ -16,6 +16,8 @@
 
 namespace sitrep {
 
+class Database;  // sitrep/store.h: the reads below run on an open database
+
 inline constexpr double kSquareMilesPerKm2 = 0.386102158542446;  // 1 / 2.589988110336
 
 struct ControlImportOptions {
@@ -45,11 +47,14 @@ struct ControlImportSummary {
 };
 
 // Reads GeoJSON files and folders of them (*.geojson, *.json) into the
-// database at options.db_path (created when missing).
+// database at options.db_path (created when missing). Importing and
+// verifying write, so they open the database themselves (taking its write
+// lock, as `IngestCorpus` does); the reads take a `Database` opened with
+// `Database::Open`.
 Result<ControlImportSummary> ImportControl(const std::vector<std::string>& paths, const ControlImportOptions& options);
 
 // Stored layers, by layer then date; empty strings match everything.
-Result<std::vector<ControlLayerSummary>> ListControlLayers(const std::string& db_path, const std::string& layer,
+Result<std::vector<ControlLayerSummary>> ListControlLayers(Database& db, const std::string& layer,
                                                            const std::string& date);
 
 struct ControlLayerShape {
@@ -59,12 +64,12 @@ struct ControlLayerShape {
 
 // Each layer's map in force on `date` (its latest on or before it, no older
 // than window_days), for drawing: every layer, or the one named.
-Result<std::vector<ControlLayerShape>> ControlLayersOn(const std::string& db_path, const std::string& date,
+Result<std::vector<ControlLayerShape>> ControlLayersOn(Database& db, const std::string& date,
                                                         const std::string& layer, int window_days = 3650);
 
 // Every stored layer and date with its geometry, by layer then date; empty
 // strings match everything.
-Result<std::vector<ControlLayerShape>> ControlLayerShapes(const std::string& db_path, const std::string& layer,
+Result<std::vector<ControlLayerShape>> ControlLayerShapes(Database& db, const std::string& layer,
                                                           const std::string& date);
 
 enum class ControlExportFormat { kGeoPackage, kGeoJson };
@@ -77,9 +82,9 @@ std::optional<ControlExportFormat> ParseControlExportFormat(std::string_view nam
 // area_sq_mi and boundary_km (geodesic, as `control show`). GeoJSON follows
 // RFC 7946. To a file (replaced when it exists) or to a stream; returns the
 // number of features.
-Result<int> ExportControl(const std::string& db_path, const std::string& layer, const std::string& date,
+Result<int> ExportControl(Database& db, const std::string& layer, const std::string& date,
                           ControlExportFormat format, const std::string& path);
-Result<int> ExportControl(const std::string& db_path, const std::string& layer, const std::string& date,
+Result<int> ExportControl(Database& db, const std::string& layer, const std::string& date,
                           ControlExportFormat format, std::ostream& out);
 
 struct ControlChange {
@@ -91,7 +96,7 @@ struct ControlChange {
 
 // For each layer (or the one named), its state on or before `from` and on or
 // before `to` (the latest date not after each), compared.
-Result<std::vector<ControlChange>> DiffControl(const std::string& db_path, const std::string& from,
+Result<std::vector<ControlChange>> DiffControl(Database& db, const std::string& from,
                                                const std::string& to, const std::string& layer);
 
 struct VerifyOptions {

@@ -26,6 +26,10 @@
 
 namespace sitrep {
 
+namespace sql {
+class Connection;
+}  // namespace sql
+
 inline constexpr int kSchemaVersion = 5;
 
 struct IngestProblem {
@@ -196,6 +200,8 @@ class Database {
   Status ForEachClaim(const QueryFilter& filter, const std::function<bool(ClaimRecord&&)>& fn);
   Result<DocumentRecord> Document(int64_t id);
   Result<DatabaseStats> Stats();
+  // The path or connection string it was opened with.
+  const std::string& path() const;
 
   // Events per day and type for the filter (limit and offset ignored):
   // the day is the event's own date, else its report's.
@@ -217,6 +223,8 @@ class Database {
  private:
   struct Impl;
   explicit Database(std::unique_ptr<Impl> impl);
+  // The store's other readers (control layers) query the same connection.
+  friend sql::Connection& ConnectionOf(Database& db);
   std::unique_ptr<Impl> impl_;
 };
 

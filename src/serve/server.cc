@@ -424,9 +424,10 @@ struct Server::Impl {
                          "unknown parameter '" + Printable(name, kMessageExcerptBytes) + "'; known: date, layer");
     }
     if (!req.has_param("date")) return SendError(res, 400, "date=YYYY-MM-DD is required");
+    Result<Database> db = Database::Open(options.db_path);
+    if (!db.ok()) return SendError(res, HttpStatus(db.status()), db.status().message());
     Result<std::vector<ControlLayerShape>> layers =
-        ControlLayersOn(options.db_path, req.get_param_value("date"),
-                        req.has_param("layer") ? req.get_param_value("layer") : "");
+        ControlLayersOn(*db, req.get_param_value("date"), req.has_param("layer") ? req.get_param_value("layer") : "");
     if (!layers.ok()) return SendError(res, HttpStatus(layers.status()), layers.status().message());
     // A FeatureCollection, one MultiPolygon a layer.
     std::string body = "{\"type\":\"FeatureCollection\",\"features\":[";
@@ -510,9 +511,11 @@ struct Server::Impl {
     const std::string name = req.has_param("format") ? req.get_param_value("format") : "";
     std::optional<ControlExportFormat> format = ParseControlExportFormat(name);
     if (!format) return SendError(res, 400, "format must be gpkg or geojson");
+    Result<Database> db = Database::Open(options.db_path);
+    if (!db.ok()) return SendError(res, HttpStatus(db.status()), db.status().message());
     std::ostringstream file;
-    Result<int> r = ExportControl(options.db_path, req.has_param("layer") ? req.get_param_value("layer") : "", "",
-                                  *format, file);
+    Result<int> r =
+        ExportControl(*db, req.has_param("layer") ? req.get_param_value("layer") : "", "", *format, file);
     if (!r.ok()) return SendError(res, HttpStatus(r.status()), r.status().message());
     res.status = 200;
     res.set_header("Content-Disposition", "attachment; filename=\"sitrep-control." + name + "\"");
@@ -526,8 +529,10 @@ struct Server::Impl {
       if (name != "layer")
         return SendError(res, 400, "unknown parameter '" + Printable(name, kMessageExcerptBytes) + "'; known: layer");
     }
+    Result<Database> db = Database::Open(options.db_path);
+    if (!db.ok()) return SendError(res, HttpStatus(db.status()), db.status().message());
     Result<std::vector<ControlLayerSummary>> layers =
-        ListControlLayers(options.db_path, req.has_param("layer") ? req.get_param_value("layer") : "", "");
+        ListControlLayers(*db, req.has_param("layer") ? req.get_param_value("layer") : "", "");
     if (!layers.ok()) return SendError(res, HttpStatus(layers.status()), layers.status().message());
     ordered_json rows = ordered_json::array();
     for (const ControlLayerSummary& l : *layers) {

@@ -136,87 +136,107 @@ Result<ControlImportSummary> ImportControl(const std::vector<std::string>& paths
 
 namespace {
 
+// A control layer row: its summary and, when asked for, its geometry.
+constexpr sql::NamedColumns kLayerColumns({
+    {"layer", "l.layer"},
+    {"date", "l.date"},
+    {"holder", "l.holder"},
+    {"source", "l.source"},
+    {"features", "l.features"},
+    {"area_km2", "l.area_km2"},
+    {"perimeter_km", "l.perimeter_km"},
+    {"geometry", "l.geometry"},
+});
+// The same without the geometry (the last column).
+const std::string& SummaryColumns() {
+  static const std::string list = [] {
+    std::string all = kLayerColumns.List();
+    return all.substr(0, all.rfind(", "));
+  }();
+  return list;
+}
+
+ControlLayerSummary SummaryOf(const sql::Statement& row) {
+  constexpr const auto& k = kLayerColumns;
+  return {row.Text(k["layer"]),
+          row.Text(k["date"]),
+          row.Text(k["holder"]),
+          row.Text(k["source"]),
+          static_cast<int>(row.Int(k["features"])),
+          row.Double(k["area_km2"]),
+          row.Double(k["perimeter_km"])};
+}
+
+ControlLayerShape ShapeOf(const sql::Statement& row) { return {SummaryOf(row), row.Text(kLayerColumns["geometry"])}; }
+
+Status NoLayersTable(Database& db) {
+  return Status::DataError(db.path() + " has no control layers table (run 'sitrep control import')");
+}
+
 // The control layers named (every one when `layer` is empty) on `date`
 // (every date when empty), in layer and date order, each handed to
-// on_row(statement): columns layer, date, holder, source, features,
-// area_km2, perimeter_km and, with_geometry, geometry.
-Status ForEachControlLayer(const std::string& db_path, const std::string& layer, const std::string& date,
-                           bool with_geometry, const std::function<void(const sql::Statement&)>& on_row) {
+// on_row(statement), with the geometry column when with_geometry.
+Status ForEachControlLayer(Database& db, const std::string& layer, const std::string& date, bool with_geometry,
+                           const std::function<void(const sql::Statement&)>& on_row) {
   if (!date.empty() && !CivilDate::Parse(date))
     return Status::InvalidArgument("--date '" + date + "' is not YYYY-MM-DD");
-  Result<sql::Connection> db = OpenForReading(db_path);
-  if (!db.ok()) return db.status();
-  Result<sql::Statement> st = db->Prepare(
-      std::string("SELECT layer, date, holder, source, features, area_km2, perimeter_km") +
-      (with_geometry ? ", geometry" : "") +
-      " FROM control_layers WHERE (?1 = '' OR layer = ?1) AND (?2 = '' OR date = ?2) ORDER BY layer, date");
-  if (!st.ok()) return Status::DataError(db_path + " has no control layers table (run 'sitrep control import')");
+  Result<sql::Statement> st = ConnectionOf(db).Prepare(
+      "SELECT " + (with_geometry ? kLayerColumns.List() : SummaryColumns()) +
+      " FROM control_layers l WHERE (?1 = '' OR l.layer = ?1) AND (?2 = '' OR l.date = ?2) ORDER BY l.layer, l.date");
+  if (!st.ok()) return NoLayersTable(db);
   st->Bind(1, layer).Bind(2, date);
   Status s;
   while (st->Step(&s)) on_row(*st);
   return s;
 }
 
-ControlLayerSummary SummaryOf(const sql::Statement& st) {
-  return {st.Text(0), st.Text(1), st.Text(2), st.Text(3), static_cast<int>(st.Int(4)), st.Double(5), st.Double(6)};
-}
-
 }  // namespace
 
-Result<std::vector<ControlLayerSummary>> ListControlLayers(const std::string& db_path, const std::string& layer,
+Result<std::vector<ControlLayerSummary>> ListControlLayers(Database& db, const std::string& layer,
                                                            const std::string& date) {
   std::vector<ControlLayerSummary> out;
-  Status s = ForEachControlLayer(db_path, layer, date, false,
-                                 [&](const sql::Statement& st) { out.push_back(SummaryOf(st)); });
+  Status s =
+      ForEachControlLayer(db, layer, date, false, [&](const sql::Statement& st) { out.push_back(SummaryOf(st)); });
   if (!s.ok()) return s;
   return out;
 }
 
-Result<std::vector<ControlLayerShape>> ControlLayerShapes(const std::string& db_path, const std::string& layer,
+Result<std::vector<ControlLayerShape>> ControlLayerShapes(Database& db, const std::string& layer,
                                                           const std::string& date) {
   std::vector<ControlLayerShape> out;
-  Status s = ForEachControlLayer(db_path, layer, date, true,
-                                 [&](const sql::Statement& st) { out.push_back({SummaryOf(st), st.Text(7)}); });
+  Status s = ForEachControlLayer(db, layer, date, true, [&](const sql::Statement& st) { out.push_back(ShapeOf(st)); });
   if (!s.ok()) return s;
   return out;
 }
 
-Result<std::vector<ControlLayerShape>> ControlLayersOn(const std::string& db_path, const std::string& date,
+Result<std::vector<ControlLayerShape>> ControlLayersOn(Database& db, const std::string& date,
                                                         const std::string& layer, int window_days) {
   std::optional<CivilDate> day = CivilDate::Parse(date);
   if (!day) return Status::InvalidArgument("date '" + date + "' is not YYYY-MM-DD");
-  Result<sql::Connection> db = OpenForReading(db_path);
-  if (!db.ok()) return db.status();
   std::string earliest = CivilDate::FromDays(day->ToDays() - window_days).ToString();
-  Result<sql::Statement> st = db->Prepare(
-      "SELECT l.layer, l.date, l.holder, l.source, l.features, l.area_km2, l.perimeter_km, l.geometry "
-      "FROM control_layers l WHERE (?1 = '' OR l.layer = ?1) AND l.date = (SELECT MAX(m.date) FROM control_layers m "
+  Result<sql::Statement> st = ConnectionOf(db).Prepare(
+      "SELECT " + kLayerColumns.List() +
+      " FROM control_layers l WHERE (?1 = '' OR l.layer = ?1) AND l.date = (SELECT MAX(m.date) FROM control_layers m "
       "WHERE m.layer = l.layer AND m.date <= ?2 AND m.date >= ?3) ORDER BY l.layer");
   if (!st.ok()) return st.status();
   st->Bind(1, layer).Bind(2, date).Bind(3, earliest);
   std::vector<ControlLayerShape> out;
   Status s;
-  while (st->Step(&s)) {
-    out.push_back({{st->Text(0), st->Text(1), st->Text(2), st->Text(3), static_cast<int>(st->Int(4)), st->Double(5),
-                    st->Double(6)},
-                   st->Text(7)});
-  }
+  while (st->Step(&s)) out.push_back(ShapeOf(*st));
   if (!s.ok()) return s;
   return out;
 }
 
-Result<std::vector<ControlChange>> DiffControl(const std::string& db_path, const std::string& from,
+Result<std::vector<ControlChange>> DiffControl(Database& database, const std::string& from,
                                                const std::string& to, const std::string& layer) {
   if (!CivilDate::Parse(from) || !CivilDate::Parse(to)) return Status::InvalidArgument("dates must be YYYY-MM-DD");
-  Result<sql::Connection> db = OpenForReading(db_path);
-  if (!db.ok()) return db.status();
+  sql::Connection* db = &ConnectionOf(database);
   Result<sql::Statement> names = db->Prepare(
       "SELECT DISTINCT layer FROM control_layers WHERE (?1 = '' OR layer = ?1) ORDER BY layer");
-  Result<sql::Statement> at = db->Prepare(
-      "SELECT date, holder, geometry, area_km2 FROM control_layers WHERE layer = ? AND date <= ? "
-      "ORDER BY date DESC LIMIT 1");
-  if (!names.ok() || !at.ok())
-    return Status::DataError(db_path + " has no control layers (run 'sitrep control import')");
+  Result<sql::Statement> at = db->Prepare("SELECT " + kLayerColumns.List() +
+                                          " FROM control_layers l WHERE l.layer = ? AND l.date <= ? "
+                                          "ORDER BY l.date DESC LIMIT 1");
+  if (!names.ok() || !at.ok()) return NoLayersTable(database);
   names->Bind(1, layer);
   std::vector<std::string> layers;
   Status s;
@@ -235,12 +255,12 @@ Result<std::vector<ControlChange>> DiffControl(const std::string& db_path, const
       at->Bind(1, name).Bind(2, *dates[k]);
       if (at->Step(&s)) {
         found[k] = true;
-        (k == 0 ? c.from_date : c.to_date) = at->Text(0);
-        c.holder = at->Text(1);
-        Result<MultiPolygon> shape = ParseMultiPolygonCoordinates(at->Text(2));
+        (k == 0 ? c.from_date : c.to_date) = at->Text(kLayerColumns["date"]);
+        c.holder = at->Text(kLayerColumns["holder"]);
+        Result<MultiPolygon> shape = ParseMultiPolygonCoordinates(at->Text(kLayerColumns["geometry"]));
         if (!shape.ok()) return shape.status();
         shapes[k] = std::move(shape).value();
-        (k == 0 ? c.from_km2 : c.to_km2) = at->Double(3);
+        (k == 0 ? c.from_km2 : c.to_km2) = at->Double(kLayerColumns["area_km2"]);
       }
       if (!s.ok()) return s;
     }

@@ -85,18 +85,25 @@ Status ReclusterDocuments(sql::Connection* db) {
     bool has_signature = false;
     MinHashSignature signature{};
   };
-  Result<sql::Statement> st = db->Prepare(
-      "SELECT d.id, d.sha256, d.doc_key, d.version, d.cluster_id, m.signature FROM documents d "
-      "LEFT JOIN minhash m ON m.document_id = d.id");
+  static constexpr sql::NamedColumns k({
+      {"id", "d.id"},
+      {"sha256", "d.sha256"},
+      {"doc_key", "d.doc_key"},
+      {"version", "d.version"},
+      {"cluster_id", "d.cluster_id"},
+      {"signature", "m.signature"},
+  });
+  Result<sql::Statement> st =
+      db->Prepare("SELECT " + k.List() + " FROM documents d LEFT JOIN minhash m ON m.document_id = d.id");
   if (!st.ok()) return st.status();
   std::vector<Doc> docs;
   Status s;
   while (st->Step(&s)) {
     Doc d;
-    d.id = st->Int(0);
-    d.key = {st->Text(1), st->Text(2), st->Int(3)};
-    d.stored_cluster = st->Int(4);
-    d.has_signature = !st->IsNull(5) && ParseMinHash(st->Blob(5), &d.signature);
+    d.id = st->Int(k["id"]);
+    d.key = {st->Text(k["sha256"]), st->Text(k["doc_key"]), st->Int(k["version"])};
+    d.stored_cluster = st->Int(k["cluster_id"]);
+    d.has_signature = !st->IsNull(k["signature"]) && ParseMinHash(st->Blob(k["signature"]), &d.signature);
     docs.push_back(std::move(d));
   }
   if (!s.ok()) return s;
@@ -205,14 +212,35 @@ Status ReclusterDocuments(sql::Connection* db) {
 
 Result<uint64_t> RebuildClaimGroups(sql::Connection* db) {
   if (Status r = ReclusterDocuments(db); !r.ok()) return r;
+  // A forwarded post's source is the channel it was first posted in.
+  static constexpr sql::NamedColumns k({
+      {"id", "c.id"},
+      {"document_id", "c.document_id"},
+      {"cluster_id", "d.cluster_id"},
+      {"outlet", "CASE WHEN d.forwarded_from != '' THEN 'Telegram: ' || d.forwarded_from ELSE o.name END"},
+      {"event_type", "c.event_type"},
+      {"status", "c.status"},
+      {"speaker", "c.speaker"},
+      {"date_from", "c.date_from"},
+      {"date_to", "c.date_to"},
+      {"published", "d.published"},
+      {"place_key", "p.gazetteer_id"},
+      {"country", "p.country"},
+      {"admin1", "p.admin1"},
+      {"place_name", "p.name"},
+      {"lat", "p.lat"},
+      {"lon", "p.lon"},
+      {"geo_precision", "p.geo_precision"},
+      {"sha256", "d.sha256"},
+      {"doc_key", "d.doc_key"},
+      {"version", "d.version"},
+      {"begin", "c.begin_byte"},
+      {"end", "c.end_byte"},
+      {"text", "c.text"},
+  });
   Result<sql::Statement> st = db->Prepare(
-      "SELECT c.id, c.document_id, d.cluster_id, "
-      // A forwarded post's source is the channel it was first posted in.
-      "CASE WHEN d.forwarded_from != '' THEN 'Telegram: ' || d.forwarded_from ELSE o.name END, c.event_type, c.status, "
-      "c.speaker, c.date_from, c.date_to, "
-      "d.published, p.gazetteer_id, p.country, p.admin1, p.name, p.lat, p.lon, p.geo_precision, "
-      "d.sha256, d.doc_key, d.version, c.begin_byte, c.end_byte, c.text "
-      "FROM claims c JOIN documents d ON d.id = c.document_id JOIN outlets o ON o.id = d.outlet_id "
+      "SELECT " + k.List() +
+      " FROM claims c JOIN documents d ON d.id = c.document_id JOIN outlets o ON o.id = d.outlet_id "
       "LEFT JOIN places p ON p.id = c.place_id "
       "WHERE c.is_latest = 1 AND c.event_type IS NOT NULL");
   if (!st.ok()) return st.status();
@@ -233,16 +261,19 @@ Result<uint64_t> RebuildClaimGroups(sql::Connection* db) {
   Status s;
   while (st->Step(&s)) {
     ClaimEvidence e;
-    e.claim_id = st->Int(0);
-    e.document_id = st->Int(1);
-    e.cluster_id = st->Int(2);
-    e.outlet = st->Text(3);
-    e.event_type = st->Text(4);
-    e.status = ParseClaimStatus(st->Text(5)).value_or(ClaimStatus::kReported);
-    e.speaker = st->Text(6);
-    std::optional<CivilDate> from = st->IsNull(7) ? std::nullopt : CivilDate::Parse(st->Text(7));
-    std::optional<CivilDate> to = st->IsNull(8) ? std::nullopt : CivilDate::Parse(st->Text(8));
-    std::optional<CivilDate> published = st->IsNull(9) ? std::nullopt : CivilDate::Parse(st->Text(9));
+    e.claim_id = st->Int(k["id"]);
+    e.document_id = st->Int(k["document_id"]);
+    e.cluster_id = st->Int(k["cluster_id"]);
+    e.outlet = st->Text(k["outlet"]);
+    e.event_type = st->Text(k["event_type"]);
+    e.status = ParseClaimStatus(st->Text(k["status"])).value_or(ClaimStatus::kReported);
+    e.speaker = st->Text(k["speaker"]);
+    auto date = [&st](int column) {
+      return st->IsNull(column) ? std::nullopt : CivilDate::Parse(st->Text(column));
+    };
+    std::optional<CivilDate> from = date(k["date_from"]);
+    std::optional<CivilDate> to = date(k["date_to"]);
+    std::optional<CivilDate> published = date(k["published"]);
     if (from && to) {
       e.day_from = from->ToDays();
       e.day_to = to->ToDays();
@@ -252,17 +283,21 @@ Result<uint64_t> RebuildClaimGroups(sql::Connection* db) {
     } else {
       continue;
     }
-    if (!st->IsNull(14)) {
+    if (!st->IsNull(k["lat"])) {
       e.has_place = true;
-      e.place_key = st->Text(10);
-      e.region_key = st->Text(11) + "/" + st->Text(12);
-      if (st->Text(12).empty()) e.region_key.clear();
-      e.place_name = st->Text(13);
-      e.lat = st->Double(14);
-      e.lon = st->Double(15);
-      e.geo_precision = static_cast<int>(st->Int(16));
+      e.place_key = st->Text(k["place_key"]);
+      const std::string admin1 = st->Text(k["admin1"]);
+      if (!admin1.empty()) e.region_key = st->Text(k["country"]) + "/" + admin1;
+      e.place_name = st->Text(k["place_name"]);
+      e.lat = st->Double(k["lat"]);
+      e.lon = st->Double(k["lon"]);
+      e.geo_precision = static_cast<int>(st->Int(k["geo_precision"]));
     }
-    keys.push_back({{st->Text(17), st->Text(18), st->Int(19)}, st->Int(20), st->Int(21), st->Text(22), e.claim_id});
+    keys.push_back({{st->Text(k["sha256"]), st->Text(k["doc_key"]), st->Int(k["version"])},
+                    st->Int(k["begin"]),
+                    st->Int(k["end"]),
+                    st->Text(k["text"]),
+                    e.claim_id});
     evidence.push_back(std::move(e));
   }
   if (!s.ok()) return s;
@@ -277,18 +312,25 @@ Result<uint64_t> RebuildClaimGroups(sql::Connection* db) {
   }
   std::unordered_map<int64_t, size_t> index_of;
   for (size_t i = 0; i < evidence.size(); ++i) index_of[evidence[i].claim_id] = i;
+  static constexpr sql::NamedColumns kq({
+      {"claim_id", "cq.claim_id"},
+      {"value", "COALESCE(q.si_value, q.value)"},
+      {"unit", "CASE WHEN q.si_unit != '' THEN q.si_unit ELSE q.unit END"},
+      {"bound", "q.bound"},
+  });
   Result<sql::Statement> q = db->Prepare(
-      "SELECT cq.claim_id, COALESCE(q.si_value, q.value), CASE WHEN q.si_unit != '' THEN q.si_unit ELSE q.unit END, "
-      "q.bound FROM claim_quantities cq JOIN quantities q ON q.id = cq.quantity_id "
+      "SELECT " + kq.List() +
+      " FROM claim_quantities cq JOIN quantities q ON q.id = cq.quantity_id "
       "JOIN claims c ON c.id = cq.claim_id WHERE c.is_latest = 1 AND c.event_type IS NOT NULL "
       // In the order of the text: the first disagreement found is then the
       // same whatever order the rows were written in.
       "ORDER BY cq.claim_id, q.begin_byte, q.end_byte, q.id");
   if (!q.ok()) return q.status();
   while (q->Step(&s)) {
-    auto it = index_of.find(q->Int(0));
+    auto it = index_of.find(q->Int(kq["claim_id"]));
     if (it == index_of.end()) continue;
-    evidence[it->second].quantities.push_back({q->Double(1), q->Text(2), q->Text(3)});
+    evidence[it->second].quantities.push_back(
+        {q->Double(kq["value"]), q->Text(kq["unit"]), q->Text(kq["bound"])});
   }
   if (!s.ok()) return s;
 

@@ -189,6 +189,9 @@ Database::Database(Database&&) noexcept = default;
 Database& Database::operator=(Database&&) noexcept = default;
 Database::~Database() = default;
 
+sql::Connection& ConnectionOf(Database& db) { return db.impl_->db; }
+const std::string& Database::path() const { return impl_->path; }
+
 Result<Database> Database::Open(const std::string& path) {
   Result<sql::Connection> c = OpenForReading(path);
   if (!c.ok()) return c.status();

@@ -274,9 +274,9 @@ std::optional<ControlExportFormat> ParseControlExportFormat(std::string_view nam
   return std::nullopt;
 }
 
-Result<int> ExportControl(const std::string& db_path, const std::string& layer_name, const std::string& date,
+Result<int> ExportControl(Database& db, const std::string& layer_name, const std::string& date,
                           ControlExportFormat format, const std::string& path) {
-  Result<std::vector<ControlLayerShape>> shapes = ControlLayerShapes(db_path, layer_name, date);
+  Result<std::vector<ControlLayerShape>> shapes = ControlLayerShapes(db, layer_name, date);
   if (!shapes.ok()) return shapes.status();
   QuietErrors quiet;
   const bool geojson = format == ControlExportFormat::kGeoJson;
@@ -331,10 +331,10 @@ Result<int> ExportControl(const std::string& db_path, const std::string& layer_n
   return written;
 }
 
-Result<int> ExportControl(const std::string& db_path, const std::string& layer, const std::string& date,
+Result<int> ExportControl(Database& db, const std::string& layer, const std::string& date,
                           ControlExportFormat format, std::ostream& out) {
   std::string path = MemoryPath(format == ControlExportFormat::kGeoJson ? ".geojson" : ".gpkg");
-  Result<int> r = ExportControl(db_path, layer, date, format, path);
+  Result<int> r = ExportControl(db, layer, date, format, path);
   if (!r.ok()) {
     VSIUnlink(path.c_str());
     return r.status();

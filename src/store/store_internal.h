@@ -22,6 +22,8 @@ namespace sitrep {
 Result<sql::Connection> OpenForWriting(const std::string& path);
 // Read-only; checks it is a sitrep database this build can read.
 Result<sql::Connection> OpenForReading(const std::string& path);
+// The connection of an open Database, for the store's readers.
+sql::Connection& ConnectionOf(Database& db);
 
 // One document after the pipeline, ready for the writer.
 struct ProcessedDocument {

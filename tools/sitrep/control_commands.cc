@@ -4,6 +4,7 @@
 #include <map>
 
 #include "sitrep/control.h"
+#include "sitrep/store.h"
 #include "tools/sitrep/commands.h"
 
 namespace sitrep::cli {
@@ -118,8 +119,17 @@ int RunControl(const ControlArgs& a) {
                 DisplayDatabaseName(a.db).c_str(), left_out, r->problems.size() - left_out);
     return left_out == 0 ? 0 : 3;
   }
+  // show, export and diff read the database.
+  const char* command = a.show->parsed()            ? "control show"
+                        : a.export_layers->parsed() ? "control export"
+                                                    : "control diff";
+  Result<Database> db = Database::Open(a.db);
+  if (!db.ok()) {
+    Fail(std::string(command) + ": " + db.status().message());
+    return StatusExit(db.status());
+  }
   if (a.show->parsed()) {
-    Result<std::vector<ControlLayerSummary>> r = ListControlLayers(a.db, a.layer, a.date);
+    Result<std::vector<ControlLayerSummary>> r = ListControlLayers(*db, a.layer, a.date);
     if (!r.ok()) {
       Fail("control show: " + r.status().message());
       return StatusExit(r.status());
@@ -159,9 +169,9 @@ int RunControl(const ControlArgs& a) {
     ControlExportFormat format = *ParseControlExportFormat(a.export_format);  // CLI11 checked the name
     Result<int> r = Status::Internal("no export");
     if (!a.output.empty() && a.output != "-") {
-      r = ExportControl(a.db, a.layer, a.date, format, a.output);
+      r = ExportControl(*db, a.layer, a.date, format, a.output);
     } else {
-      r = ExportControl(a.db, a.layer, a.date, format, std::cout);
+      r = ExportControl(*db, a.layer, a.date, format, std::cout);
     }
     if (!r.ok()) {
       Fail("control export: " + r.status().message());
@@ -170,7 +180,7 @@ int RunControl(const ControlArgs& a) {
     std::fprintf(stderr, "sitrep: exported %d layer-dates\n", *r);
     return 0;
   }
-  Result<std::vector<ControlChange>> r = DiffControl(a.db, a.from, a.to, a.layer);
+  Result<std::vector<ControlChange>> r = DiffControl(*db, a.from, a.to, a.layer);
   if (!r.ok()) {
     Fail("control diff: " + r.status().message());
     return StatusExit(r.status());
