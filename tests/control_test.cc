@@ -161,12 +161,12 @@ TEST(Verify, AreaAndPlaceClaimsAgainstTheMap) {
     for (const ClaimCheck& c : v->checks) all += c.claim_text.substr(0, 30) + " | ";
     return all;
   }();
-  EXPECT_EQ(roughly->verdict, "consistent");      // "roughly 480 km²" vs 477 km²
+  EXPECT_EQ(roughly->verdict, MapVerdict::kConsistent);      // "roughly 480 km²" vs 477 km²
   EXPECT_EQ(roughly->layer_date, "2024-10-01");
   EXPECT_NEAR(*roughly->measured_km2, 477, 1);
-  EXPECT_EQ(more_than->verdict, "overstated");    // "more than 900 km²" vs 477 km²
-  EXPECT_EQ(toretsk->kind, "place");
-  EXPECT_EQ(toretsk->verdict, "held_by_other");   // in a RUS-held layer, claimed by UKR
+  EXPECT_EQ(more_than->verdict, MapVerdict::kOverstated);    // "more than 900 km²" vs 477 km²
+  EXPECT_EQ(toretsk->kind, CheckKind::kPlace);
+  EXPECT_EQ(toretsk->verdict, MapVerdict::kHeldByOther);   // in a RUS-held layer, claimed by UKR
   EXPECT_EQ(v->events_in_layers, 1u);
   // Stored with the claims, shown by queries.
   Result<Database> db = Database::Open(io.db_path);
@@ -184,11 +184,11 @@ TEST(Verify, AreaAndPlaceClaimsAgainstTheMap) {
   ASSERT_TRUE(v.ok());
   for (const ClaimCheck& c : v->checks) {
     if (c.claim_text.rfind("Russian troops have captured", 0) == 0) {
-      EXPECT_EQ(c.verdict, "no_map") << c.detail;
+      EXPECT_EQ(c.verdict, MapVerdict::kNoMap) << c.detail;
       EXPECT_NE(c.detail.find("near it: russian_advances_pokrovsk (held by RUS"), std::string::npos) << c.detail;
     }
     if (c.claim_text.rfind("Russian forces captured", 0) == 0) {
-      EXPECT_EQ(c.verdict, "overstated");
+      EXPECT_EQ(c.verdict, MapVerdict::kOverstated);
     }
   }
 }

@@ -39,23 +39,23 @@ MapClaim ClaimAt(const std::string& side, const char* date, double lat, double l
 constexpr double kLat = 48.28, kLon = 37.17;
 
 TEST(MapCheck, ToleranceFollowsTheWording) {
-  EXPECT_EQ(AreaVerdict(1036, "at_most_approx", 1000), "consistent");  // "nearly 400 sq mi" vs 1,000 km²
-  EXPECT_EQ(AreaVerdict(1036, "at_most_approx", 1200), "understated");
-  EXPECT_EQ(AreaVerdict(1036, "at_most_approx", 700), "overstated");
-  EXPECT_EQ(AreaVerdict(480, "approx", 560), "consistent");
-  EXPECT_EQ(AreaVerdict(480, "exact", 560), "understated");
-  EXPECT_EQ(AreaVerdict(900, "more_than", 5000), "consistent");
-  EXPECT_EQ(AreaVerdict(900, "more_than", 477), "overstated");
-  EXPECT_EQ(AreaVerdict(100, "at_most", 20), "consistent");
-  EXPECT_EQ(AreaVerdict(100, "at_most", 120), "understated");
+  EXPECT_EQ(AreaVerdict(1036, "at_most_approx", 1000), MapVerdict::kConsistent);  // "nearly 400 sq mi" vs 1,000 km²
+  EXPECT_EQ(AreaVerdict(1036, "at_most_approx", 1200), MapVerdict::kUnderstated);
+  EXPECT_EQ(AreaVerdict(1036, "at_most_approx", 700), MapVerdict::kOverstated);
+  EXPECT_EQ(AreaVerdict(480, "approx", 560), MapVerdict::kConsistent);
+  EXPECT_EQ(AreaVerdict(480, "exact", 560), MapVerdict::kUnderstated);
+  EXPECT_EQ(AreaVerdict(900, "more_than", 5000), MapVerdict::kConsistent);
+  EXPECT_EQ(AreaVerdict(900, "more_than", 477), MapVerdict::kOverstated);
+  EXPECT_EQ(AreaVerdict(100, "at_most", 20), MapVerdict::kConsistent);
+  EXPECT_EQ(AreaVerdict(100, "at_most", 120), MapVerdict::kUnderstated);
 }
 
 TEST(MapCheck, AnExactNumberAcceptsTenPercentEitherWay) {
   AreaTolerance t = ToleranceFor(500, "exact");
   EXPECT_DOUBLE_EQ(t.low, 450);
   EXPECT_DOUBLE_EQ(t.high, 550);
-  EXPECT_EQ(AreaVerdict(500, "exact", 449), "overstated");
-  EXPECT_EQ(AreaVerdict(500, "exact", 549), "consistent");
+  EXPECT_EQ(AreaVerdict(500, "exact", 449), MapVerdict::kOverstated);
+  EXPECT_EQ(AreaVerdict(500, "exact", 549), MapVerdict::kConsistent);
   EXPECT_TRUE(std::isinf(ToleranceFor(500, "at_least").high));  // "at least" sets no upper limit
 }
 
@@ -64,8 +64,8 @@ TEST(MapCheck, AnAreaClaimIsComparedWithTheLatestMapOfItsSideWithinTheWindow) {
                   Square("rus", "2024-10-01", "RUS", 37.1, 48.2, 477)});
   MapClaim c = ClaimAt("RUS", "2024-10-02", kLat, kLon);
   ClaimCheck check = CheckAreaClaim(c, {480, "approx", "roughly 480 square kilometres"}, map, {});
-  EXPECT_EQ(check.kind, "area");
-  EXPECT_EQ(check.verdict, "consistent");  // 477 km² within ±20% of "roughly 480"
+  EXPECT_EQ(check.kind, CheckKind::kArea);
+  EXPECT_EQ(check.verdict, MapVerdict::kConsistent);  // 477 km² within ±20% of "roughly 480"
   EXPECT_EQ(check.layer_date, "2024-10-01");
   EXPECT_DOUBLE_EQ(*check.measured_km2, 477);
   EXPECT_NEAR(*check.ratio, 480.0 / 477, 1e-9);
@@ -75,7 +75,7 @@ TEST(MapCheck, AnAreaClaimIsComparedWithTheLatestMapOfItsSideWithinTheWindow) {
   c.date = "2024-09-20";
   check = CheckAreaClaim(c, {480, "approx", "roughly 480 square kilometres"}, map, {});
   EXPECT_EQ(check.layer_date, "2024-09-15");
-  EXPECT_EQ(check.verdict, "overstated");
+  EXPECT_EQ(check.verdict, MapVerdict::kOverstated);
 }
 
 TEST(MapCheck, AMapOlderThanTheWindowDoesNotCountButIsNamedNearby) {
@@ -83,7 +83,7 @@ TEST(MapCheck, AMapOlderThanTheWindowDoesNotCountButIsNamedNearby) {
   MapCheckOptions o;
   o.window_days = 0;
   ClaimCheck check = CheckAreaClaim(ClaimAt("RUS", "2024-10-02", kLat, kLon), {480, "approx", "480 km²"}, map, o);
-  EXPECT_EQ(check.verdict, "no_map");
+  EXPECT_EQ(check.verdict, MapVerdict::kNoMap);
   EXPECT_FALSE(check.measured_km2.has_value());
   EXPECT_NE(check.detail.find("or up to 0 days before; near it: rus (held by RUS, maps 2024-10-01 to 2024-10-01)"),
             std::string::npos)
@@ -93,7 +93,7 @@ TEST(MapCheck, AMapOlderThanTheWindowDoesNotCountButIsNamedNearby) {
 TEST(MapCheck, AnotherSidesLayerIsNoMapForTheClaim) {
   ControlMap map({Square("rus", "2024-10-01", "RUS", 37.1, 48.2, 477)});
   ClaimCheck check = CheckAreaClaim(ClaimAt("UKR", "2024-10-02", kLat, kLon), {480, "approx", "480 km²"}, map, {});
-  EXPECT_EQ(check.verdict, "no_map");
+  EXPECT_EQ(check.verdict, MapVerdict::kNoMap);
   EXPECT_NE(check.detail.find("no layer held by UKR within 50 km of Pokrovsk"), std::string::npos) << check.detail;
 }
 
@@ -102,9 +102,9 @@ TEST(MapCheck, ARegionReachesFartherThanATown) {
   // within a region's 150 km.
   ControlMap map({Square("rus", "2024-10-01", "RUS", 37.1, 48.9, 477)});
   MapClaim c = ClaimAt("RUS", "2024-10-02", 48.2, 37.17);
-  EXPECT_EQ(CheckAreaClaim(c, {480, "approx", "480 km²"}, map, {}).verdict, "no_map");
+  EXPECT_EQ(CheckAreaClaim(c, {480, "approx", "480 km²"}, map, {}).verdict, MapVerdict::kNoMap);
   c.geo_precision = 3;
-  EXPECT_EQ(CheckAreaClaim(c, {480, "approx", "480 km²"}, map, {}).verdict, "consistent");
+  EXPECT_EQ(CheckAreaClaim(c, {480, "approx", "480 km²"}, map, {}).verdict, MapVerdict::kConsistent);
 }
 
 TEST(MapCheck, AnAreaClaimSaysWhatItLacks) {
@@ -119,7 +119,7 @@ TEST(MapCheck, AnAreaClaimSaysWhatItLacks) {
   no_place.located = false;
   ClaimCheck check = CheckAreaClaim(no_place, area, map, {});
   EXPECT_EQ(check.detail, "the claim names no place with coordinates");
-  EXPECT_EQ(check.verdict, "no_map");
+  EXPECT_EQ(check.verdict, MapVerdict::kNoMap);
   EXPECT_DOUBLE_EQ(*check.claimed_km2, 480);
 }
 
@@ -130,8 +130,8 @@ TEST(MapCheck, ABattleInsideTheOtherSidesLayerIsHeldByOther) {
   MapCheckResult r;
   CheckClaim(c, &map, {}, &r);
   ASSERT_EQ(r.checks.size(), 1u);
-  EXPECT_EQ(r.checks[0].kind, "place");
-  EXPECT_EQ(r.checks[0].verdict, "held_by_other");
+  EXPECT_EQ(r.checks[0].kind, CheckKind::kPlace);
+  EXPECT_EQ(r.checks[0].verdict, MapVerdict::kHeldByOther);
   EXPECT_EQ(r.checks[0].detail, "Pokrovsk lies in rus (held by RUS) on 2024-09-25, not UKR");
   EXPECT_EQ(r.events_located, 1u);
   EXPECT_EQ(r.events_in_layers, 1u);
@@ -147,7 +147,7 @@ TEST(MapCheck, TheClaimingSidesOwnLayerWinsOverAnotherHoldingThePoint) {
   c.has_event = true, c.event_type = "Strategic developments", c.sub_event_type = "Non-violent transfer of territory";
   std::optional<ClaimCheck> check = CheckPlaceClaim(c, {&rus, &ukr});
   ASSERT_TRUE(check.has_value());
-  EXPECT_EQ(check->verdict, "consistent");
+  EXPECT_EQ(check->verdict, MapVerdict::kConsistent);
   EXPECT_EQ(check->layer, "ukr");
 }
 

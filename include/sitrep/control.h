@@ -106,10 +106,22 @@ struct VerifyOptions {
   double town_km = 50;
 };
 
+// What a map check compares: a claimed area with the area the map shows the
+// side holding, or a claimed place with who holds it.
+enum class CheckKind { kArea, kPlace };
+// consistent; overstated (the map shows less than the claim allows);
+// understated (more); held_by_other (the place is in another side's
+// layer); no_map (no layer of that side near the place and date).
+enum class MapVerdict { kConsistent, kOverstated, kUnderstated, kHeldByOther, kNoMap };
+// The names stored in claim_checks and printed: "area", "place";
+// "consistent", "overstated", "understated", "held_by_other", "no_map".
+const char* ToString(CheckKind kind);
+const char* ToString(MapVerdict verdict);
+
 struct ClaimCheck {
   int64_t claim_id = 0;
-  std::string kind;      // area | place
-  std::string verdict;   // consistent | overstated | understated | held_by_other | no_map
+  CheckKind kind = CheckKind::kArea;
+  MapVerdict verdict = MapVerdict::kNoMap;
   std::optional<double> claimed_km2, measured_km2, ratio;
   std::string layer, layer_date, holder, method, detail, claim_text;
 };

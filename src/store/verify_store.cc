@@ -104,7 +104,7 @@ Status SaveChecks(sql::Connection* db, const MapCheckResult& result) {
   if (!ci.ok() || !ei.ok()) return ci.ok() ? ei.status() : ci.status();
   for (const ClaimCheck& c : result.checks) {
     ci->Reset();
-    ci->Bind(1, c.claim_id).Bind(2, c.kind).Bind(3, c.verdict).BindOptional(4, c.claimed_km2);
+    ci->Bind(1, c.claim_id).Bind(2, ToString(c.kind)).Bind(3, ToString(c.verdict)).BindOptional(4, c.claimed_km2);
     ci->BindOptional(5, c.measured_km2).BindOptional(6, c.ratio).Bind(7, c.layer);
     if (c.layer_date.empty()) {
       ci->BindNull(8);

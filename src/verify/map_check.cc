@@ -17,11 +17,29 @@ AreaTolerance ToleranceFor(double c, const std::string& bound) {
   return {0.9 * c, 1.1 * c};
 }
 
-std::string AreaVerdict(double claimed_km2, const std::string& bound, double measured_km2) {
+const char* ToString(CheckKind kind) { return kind == CheckKind::kArea ? "area" : "place"; }
+
+const char* ToString(MapVerdict verdict) {
+  switch (verdict) {
+    case MapVerdict::kConsistent:
+      return "consistent";
+    case MapVerdict::kOverstated:
+      return "overstated";
+    case MapVerdict::kUnderstated:
+      return "understated";
+    case MapVerdict::kHeldByOther:
+      return "held_by_other";
+    case MapVerdict::kNoMap:
+      return "no_map";
+  }
+  return "no_map";
+}
+
+MapVerdict AreaVerdict(double claimed_km2, const std::string& bound, double measured_km2) {
   AreaTolerance t = ToleranceFor(claimed_km2, bound);
-  if (measured_km2 < t.low) return "overstated";
-  if (measured_km2 > t.high) return "understated";
-  return "consistent";
+  if (measured_km2 < t.low) return MapVerdict::kOverstated;
+  if (measured_km2 > t.high) return MapVerdict::kUnderstated;
+  return MapVerdict::kConsistent;
 }
 
 double KmToBox(const ControlLayerState& l, double lat, double lon) {
@@ -107,14 +125,14 @@ std::optional<ClaimCheck> CheckPlaceClaim(const MapClaim& claim,
   bool territorial = claim.event_type == "Battles" || claim.sub_event_type.find("territory") != std::string::npos;
   if (!territorial || side.empty() || holding.empty()) return std::nullopt;
   ClaimCheck c;
-  c.claim_id = claim.id, c.kind = "place", c.holder = side, c.claim_text = claim.text;
+  c.claim_id = claim.id, c.kind = CheckKind::kPlace, c.holder = side, c.claim_text = claim.text;
   const ControlLayerState* own = nullptr;
   for (const ControlLayerState* l : holding) {
     if (l->holder == side) own = l;
   }
   const ControlLayerState* shown = own != nullptr ? own : holding.front();
   c.layer = shown->layer, c.layer_date = shown->date;
-  c.verdict = own != nullptr ? "consistent" : "held_by_other";
+  c.verdict = own != nullptr ? MapVerdict::kConsistent : MapVerdict::kHeldByOther;
   c.method = "point in polygon: " + claim.place + " against " + shown->layer + " of " + shown->date;
   c.detail = claim.place + " lies in " + shown->layer + " (held by " + (shown->holder.empty() ? "?" : shown->holder) +
              ") on " + shown->date + (own != nullptr ? ", the side the claim is about" : ", not " + side);
@@ -124,9 +142,9 @@ std::optional<ClaimCheck> CheckPlaceClaim(const MapClaim& claim,
 ClaimCheck CheckAreaClaim(const MapClaim& claim, const ClaimedArea& area, const ControlMap& map,
                           const MapCheckOptions& o) {
   ClaimCheck c;
-  c.claim_id = claim.id, c.kind = "area", c.holder = claim.side, c.claim_text = claim.text;
+  c.claim_id = claim.id, c.kind = CheckKind::kArea, c.holder = claim.side, c.claim_text = claim.text;
   c.claimed_km2 = area.km2;
-  c.verdict = "no_map";
+  c.verdict = MapVerdict::kNoMap;
   c.method = "geodesic area on WGS84 (GeographicLib) of the claimed side's control layer";
   const std::optional<int64_t> day = DayOf(claim.date);
   if (claim.side.empty()) {

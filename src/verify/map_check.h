@@ -30,9 +30,9 @@ struct AreaTolerance {
 };
 AreaTolerance ToleranceFor(double claimed_km2, const std::string& bound);
 
-// "consistent", "overstated" (the map shows less than the claim allows) or
-// "understated" (more).
-std::string AreaVerdict(double claimed_km2, const std::string& bound, double measured_km2);
+// Consistent, overstated (the map shows less than the claim allows) or
+// understated (more).
+MapVerdict AreaVerdict(double claimed_km2, const std::string& bound, double measured_km2);
 
 struct MapCheckOptions {
   // A map up to this many days older than the claim still counts: control

@@ -82,10 +82,10 @@ int RunVerify(const VerifyArgs& v) {
   }
   std::map<std::string, int> counts;
   for (const ClaimCheck& c : r->checks) {
-    ++counts[c.kind + " " + c.verdict];
-    if (!v.all && c.kind == "place" && c.verdict == "consistent") continue;
-    std::printf("claim %lld [%s] %s: %s\n  %s\n  method: %s\n", static_cast<long long>(c.claim_id), c.kind.c_str(),
-                c.verdict.c_str(), c.claim_text.substr(0, 160).c_str(), c.detail.c_str(), c.method.c_str());
+    ++counts[std::string(ToString(c.kind)) + " " + ToString(c.verdict)];
+    if (!v.all && c.kind == CheckKind::kPlace && c.verdict == MapVerdict::kConsistent) continue;
+    std::printf("claim %lld [%s] %s: %s\n  %s\n  method: %s\n", static_cast<long long>(c.claim_id), ToString(c.kind),
+                ToString(c.verdict), c.claim_text.substr(0, 160).c_str(), c.detail.c_str(), c.method.c_str());
   }
   std::printf("checked %zu claims against the map", r->checks.size());
   for (const auto& [k, n] : counts) std::printf("; %s %d", k.c_str(), n);
