@@ -8,21 +8,14 @@ namespace sitrep::claim_internal {
 // "говорится в сообщении", "йдеться у повідомленні": a statement speaks
 // without a subject.
 bool ClaimBuilder::IsImpersonalCue(size_t k) const {
-  static const std::unordered_set<std::string_view> kCues = {
-      "говорится", "сказано", "сообщается", "отмечается", "указывается", "подчеркивается",
-      "подчёркивается", "йдеться", "ідеться", "повідомляється", "зазначається", "наголошується",
-      "йшлося", "говорилось", "говорилося"};
-  return k < a_.token_count() && kCues.count(W(k)) > 0;
+  return k < a_.token_count() && Fn(k, FunctionClass::kImpersonalCue);
 }
 
 // Who a statement is from: "в сообщении Минобороны", "у повідомленні
 // Генштабу", "в телеграм-канале губернатора"; not found when it names no one.
 SpeakerRef ClaimBuilder::MessageSource(size_t k) const {
-  static const std::unordered_set<std::string_view> kMessages = {
-      "сообщении", "заявлении", "пресс-релизе", "публикации", "сводке", "телеграм-канале", "telegram-канале",
-      "повідомленні", "заяві", "зведенні", "дописі", "публікації", "телеграм-каналі", "telegram-каналі"};
-  if (W(k) == "в" || W(k) == "у" || W(k) == "во") ++k;
-  if (!kMessages.count(W(k))) return {};
+  if (Fn(k, FunctionClass::kMessageIn)) ++k;
+  if (!Fn(k, FunctionClass::kMessage)) return {};
   return SlavicSpeakerFrom(k + 1);
 }
 
@@ -89,51 +82,41 @@ bool ClaimBuilder::CitingOutlet(uint32_t s, size_t cue_b, size_t after_source) {
 // Y", "за даними X", "з посиланням на X", "як повідомив X", "Y, говорится
 // в сообщении X", "по непроверенным данным" (a hedge: alleged).
 void ClaimBuilder::SlavicSources(uint32_t s) {
-  static const std::unordered_set<std::string_view> kSourceNouns = {
-      "данным", "словам", "информации", "сообщению", "сообщениям", "оценкам", "мнению", "даними", "словами",
-      "інформацією", "повідомленням", "повідомленнями", "оцінками", "даних"};
-  static const std::unordered_set<std::string_view> kHedgedAdjectives = {
-      "непроверенным", "неподтвержденным", "неподтверждённым", "неофициальным", "неперевіреними",
-      "непідтвердженими", "неофіційними"};
-  static const std::unordered_set<std::string_view> kPlainAdjectives = {
-      "предварительным", "уточненным", "уточнённым", "последним", "официальным", "оперативным",
-      "имеющимся", "обновленным", "попередніми", "уточненими", "останніми", "офіційними", "оперативними",
-      "наявними", "оновленими"};
+  using F = FunctionClass;
   const ::sitrep::Sentence& sent = a_.seg.sentences[s];
   for (size_t k = start_[s]; k < sent.token_end; ++k) {
     if (used_[k] || InQuote(k) || claimed_[k]) continue;
-    const std::string& w = W(k);
     size_t cue_e = 0;
     SpeechClass cls = SpeechClass::kReport;
     SpeakerRef r;
-    if (w == "по" || w == "за" || w == "на") {
+    const bool opinion = Fn(k, F::kAccordingOpinion);
+    if (opinion || Fn(k, F::kAccording)) {
       size_t j = k + 1;
       size_t possessive = SIZE_MAX;
-      if (W(j) == "его" || W(j) == "ее" || W(j) == "её" || W(j) == "його" || W(j) == "її") possessive = j++;
-      if (kHedgedAdjectives.count(W(j))) {
+      if (Fn(j, F::kPossessive)) possessive = j++;
+      if (Fn(j, F::kHedgedSource)) {
         cls = SpeechClass::kAllege;
         ++j;
-      } else if (kPlainAdjectives.count(W(j))) {
+      } else if (Fn(j, F::kSourceAdjective)) {
         ++j;
       }
-      bool noun = w == "на" ? W(j) == "думку" : kSourceNouns.count(W(j)) > 0;
+      bool noun = opinion ? Fn(j, F::kOpinion) : Fn(j, F::kSourceNoun);
       if (!noun) continue;
       cue_e = j + 1;
       r = possessive != SIZE_MAX ? PossessiveSpeaker(possessive) : SlavicSpeakerFrom(cue_e);
       if (r.found && !r.unnamed && cls == SpeechClass::kReport) cls = SpeechClass::kSay;
-    } else if ((w == "со" || w == "с" || w == "з" || w == "із" || w == "зі") &&
-               (W(k + 1) == "ссылкой" || W(k + 1) == "посиланням") && W(k + 2) == "на") {
+    } else if (Fn(k, F::kCitingWith) && Fn(k + 1, F::kCiting) && Fn(k + 2, F::kCitingTo)) {
       cue_e = k + 3;
       r = SlavicSpeakerFrom(cue_e);
       if (CitingOutlet(s, k, r.found ? r.te : cue_e)) return;
-    } else if (w == "согласно" || w == "згідно") {
+    } else if (Fn(k, F::kPer)) {
       size_t j = k + 1;
-      if (W(j) == "з" || W(j) == "із") ++j;
-      if (W(j) == "данным" || W(j) == "даними" || W(j) == "информации" || W(j) == "інформацією") ++j;
+      if (Fn(j, F::kPerWith)) ++j;
+      if (Fn(j, F::kPerNoun)) ++j;
       cue_e = j;
       r = SlavicSpeakerFrom(cue_e);
       if (!r.found) continue;
-    } else if ((w == "как" || w == "як") && k + 1 < sent.token_end) {
+    } else if (Fn(k, F::kAs) && k + 1 < sent.token_end) {
       size_t v = k + 1;
       while (v < sent.token_end && a_.Has(v, kAuxWord)) ++v;
       const SpeechVerb* sv = SpeechAt(v);
@@ -162,8 +145,7 @@ void ClaimBuilder::SourceLine() {
     if (p.sentence_begin == p.sentence_end) continue;
     size_t b = a_.seg.sentences[p.sentence_begin].token_begin;
     size_t e = a_.seg.sentences[p.sentence_end - 1].token_end;
-    const std::string& w = W(b);
-    if ((w != "джерело" && w != "источник" && w != "джерела") || !a_.IsPunct(b + 1, U':') || e > b + 10) continue;
+    if (!Fn(b, FunctionClass::kSourceLabel) || !a_.IsPunct(b + 1, U':') || e > b + 10) continue;
     SpeakerRef r = SlavicSpeakerFrom(b + 2);
     if (!r.found || r.speaker.name.empty()) continue;
     for (Draft& d : drafts_) {
@@ -183,8 +165,7 @@ void ClaimBuilder::SourceLine() {
 void ClaimBuilder::AboutThis(uint32_t s) {
   const size_t sb = start_[s], se = a_.seg.sentences[s].token_end;
   if (s == 0 || sb + 3 > se) return;
-  bool about = (W(sb) == "об" || W(sb) == "о" || W(sb) == "про") &&
-               (W(sb + 1) == "этом" || W(sb + 1) == "это" || W(sb + 1) == "це" || W(sb + 1) == "том");
+  bool about = Fn(sb, FunctionClass::kAbout) && Fn(sb + 1, FunctionClass::kAboutThis);
   if (!about) return;
   size_t v = sb + 2;
   while (v < se && (a_.Has(v, kAuxWord) || InDate(v))) ++v;

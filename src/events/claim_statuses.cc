@@ -110,10 +110,9 @@ bool ClaimBuilder::SlavicDenial(Draft& d) {
   for (size_t k = d.tb; k < end; ++k) {
     size_t e = 0;
     if (Fn(k, FunctionClass::kNot) && (W(k + 1).starts_with("соответству") || W(k + 1).starts_with("відповіда")) &&
-        (W(k + 2) == "действительности" || W(k + 2) == "дійсності")) {
+        Fn(k + 2, FunctionClass::kReality)) {
       e = k + 3;
-    } else if (W(k) == "фейк" || W(k) == "фейком" || W(k) == "фейкові" || W(k) == "фейковая" ||
-               W(k) == "фейки" || W(k) == "неправда" || W(k) == "неправдою") {
+    } else if (Fn(k, FunctionClass::kFake)) {
       e = k + 1;
     }
     if (e == 0) continue;

@@ -1,6 +1,8 @@
 #include "extract/lexicons.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <iterator>
 #include <optional>
 
 #include "core/tsv.h"
@@ -193,24 +195,49 @@ Status Lexicons::Parse(const LexiconSources& sources) {
   }
   for (const TsvRow& r : ParseTsv(sources.function_words)) {
     if (r.fields.size() < 3) return BadRow("function_words.tsv", r.line, "needs 3 columns");
+    static constexpr std::pair<std::string_view, FunctionClass> kClasses[] = {
+        {"stop", FunctionClass::kStop},
+        {"aux", FunctionClass::kAux},
+        {"he", FunctionClass::kHe},
+        {"she", FunctionClass::kShe},
+        {"that", FunctionClass::kThat},
+        {"not", FunctionClass::kNot},
+        {"clause_break", FunctionClass::kClauseBreak},
+        {"narration_split", FunctionClass::kNarrationSplit},
+        {"np_modifier", FunctionClass::kNpModifier},
+        {"object", FunctionClass::kObject},
+        {"takes_object", FunctionClass::kTakesObject},
+        {"preposition", FunctionClass::kPreposition},
+        {"hedge", FunctionClass::kHedge},
+        {"date_prep", FunctionClass::kDatePreposition},
+        {"impersonal_cue", FunctionClass::kImpersonalCue},
+        {"message_in", FunctionClass::kMessageIn},
+        {"message", FunctionClass::kMessage},
+        {"according", FunctionClass::kAccording},
+        {"according_opinion", FunctionClass::kAccordingOpinion},
+        {"opinion", FunctionClass::kOpinion},
+        {"source_noun", FunctionClass::kSourceNoun},
+        {"hedged_source", FunctionClass::kHedgedSource},
+        {"source_adjective", FunctionClass::kSourceAdjective},
+        {"possessive", FunctionClass::kPossessive},
+        {"citing_with", FunctionClass::kCitingWith},
+        {"citing", FunctionClass::kCiting},
+        {"citing_to", FunctionClass::kCitingTo},
+        {"per", FunctionClass::kPer},
+        {"per_with", FunctionClass::kPerWith},
+        {"per_noun", FunctionClass::kPerNoun},
+        {"as", FunctionClass::kAs},
+        {"source_label", FunctionClass::kSourceLabel},
+        {"about", FunctionClass::kAbout},
+        {"about_this", FunctionClass::kAboutThis},
+        {"fake", FunctionClass::kFake},
+        {"reality", FunctionClass::kReality},
+    };
     std::string_view c = r.field(1);
-    FunctionClass cls;
-    if (c == "stop") cls = FunctionClass::kStop;
-    else if (c == "aux") cls = FunctionClass::kAux;
-    else if (c == "he") cls = FunctionClass::kHe;
-    else if (c == "she") cls = FunctionClass::kShe;
-    else if (c == "that") cls = FunctionClass::kThat;
-    else if (c == "not") cls = FunctionClass::kNot;
-    else if (c == "clause_break") cls = FunctionClass::kClauseBreak;
-    else if (c == "narration_split") cls = FunctionClass::kNarrationSplit;
-    else if (c == "np_modifier") cls = FunctionClass::kNpModifier;
-    else if (c == "object") cls = FunctionClass::kObject;
-    else if (c == "takes_object") cls = FunctionClass::kTakesObject;
-    else if (c == "preposition") cls = FunctionClass::kPreposition;
-    else if (c == "hedge") cls = FunctionClass::kHedge;
-    else if (c == "date_prep") cls = FunctionClass::kDatePreposition;
-    else return BadRow("function_words.tsv", r.line, "unknown class '" + std::string(c) + "'");
-    function_words_[FoldCase(r.field(0))].push_back(cls);
+    auto known = std::find_if(std::begin(kClasses), std::end(kClasses), [c](const auto& k) { return k.first == c; });
+    if (known == std::end(kClasses))
+      return BadRow("function_words.tsv", r.line, "unknown class '" + std::string(c) + "'");
+    function_words_[FoldCase(r.field(0))].push_back(known->second);
   }
   for (const TsvRow& r : ParseTsv(sources.numbers)) {
     if (r.fields.size() < 4) return BadRow("numbers.tsv", r.line, "needs 4 columns");

@@ -126,7 +126,11 @@ struct BoundMatch {
 // ones, then the word classes the claim builder reads in any language.
 enum class FunctionClass {
   kStop, kAux, kHe, kShe, kThat, kNot,
-  kClauseBreak, kNarrationSplit, kNpModifier, kObject, kTakesObject, kPreposition, kHedge, kDatePreposition
+  kClauseBreak, kNarrationSplit, kNpModifier, kObject, kTakesObject, kPreposition, kHedge, kDatePreposition,
+  // Russian and Ukrainian sourcing phrases (src/events/claim_slavic.cc).
+  kImpersonalCue, kMessageIn, kMessage, kAccording, kAccordingOpinion, kOpinion, kSourceNoun, kHedgedSource,
+  kSourceAdjective, kPossessive, kCitingWith, kCiting, kCitingTo, kPer, kPerWith, kPerNoun, kAs, kSourceLabel,
+  kAbout, kAboutThis, kFake, kReality
 };
 
 // The TSV text of each table (data/lexicon/NAME.tsv).
