@@ -209,12 +209,9 @@ bool ClaimBuilder::Complement(size_t v, const SpeechVerb& sv, size_t* cb, size_t
   }
   // "dismissed reports that ...", "denied claims that ...".
   if (sv.cls == SpeechClass::kDeny) {
-    static const std::unordered_set<std::string_view> kClaimNouns = {
-        "reports", "claims", "allegations", "suggestions", "rumors", "rumours", "accusations",
-        "speculation", "assertions"};
     size_t k = c;
     if (W(k) == "the" || W(k) == "media" || W(k) == "western") ++k;
-    if (kClaimNouns.count(W(k)) && W(k + 1) == "that") c = k + 1;
+    if (Is(W(k), FunctionClass::kClaimNoun) && W(k + 1) == "that") c = k + 1;
   }
   // "reported, citing sources in the Defense Intelligence, that ...".
   if (a_.IsPunct(c, U',')) {
@@ -266,9 +263,7 @@ bool ClaimBuilder::Complement(size_t v, const SpeechVerb& sv, size_t* cb, size_t
   if (sv.needs_that && !has_that) return false;
   if (c >= se || InQuote(c)) return false;
   if (a_.token(c).kind == TokenKind::kPunct && a_.token(c).first != U'(') return false;
-  static const std::unordered_set<std::string_view> kNoContent = {
-      "so", "little", "nothing", "much", "more", "less", "something", "anything", "otherwise"};
-  if (!has_that && (IsPreposition(W(c)) || kNoContent.count(W(c)))) return false;
+  if (!has_that && (IsPreposition(W(c)) || Is(W(c), FunctionClass::kNoContent))) return false;
   size_t e = ClauseEnd(c, se);
   int words = 0;
   for (size_t k = c; k < e; ++k) words += a_.IsWord(k) && x_.date_at[k] < 0;
@@ -501,21 +496,16 @@ bool ClaimBuilder::IsVerificationVerb(size_t k) const {
 // перевірити", "неможливо підтвердити": where the cue starts (its "не"),
 // or SIZE_MAX when the word at k is no negated verification verb.
 size_t ClaimBuilder::SlavicVerificationStart(size_t k) const {
-  static const std::unordered_set<std::string_view> kVerify = {
-      "проверить", "проверять", "подтвердить", "подтверждать", "верифицировать", "подтвержденный",
-      "подтверждённый", "проверенный", "перевірити", "перевіряти", "підтвердити", "підтверджувати",
-      "верифікувати", "підтверджений", "перевірений", "верифікований"};
-  if (!kVerify.count(a_.L(k))) return SIZE_MAX;
+  if (k >= a_.token_count() || !a_.lex.IsFunctionWord(a_.L(k), FunctionClass::kVerify)) return SIZE_MAX;
   size_t sb = SentenceBegin(k);
   for (size_t j = k; j > sb && j + 6 > k; --j) {
-    const std::string& p = W(j - 1);
-    if (Fn(j - 1, FunctionClass::kNot) || p == "невозможно" || p == "неможливо" || p == "нельзя") return j - 1;
+    if (Fn(j - 1, FunctionClass::kNot) || Fn(j - 1, FunctionClass::kImpossible)) return j - 1;
     if (a_.token(j - 1).kind == TokenKind::kPunct) break;
   }
   // "Подтвердить эти данные пока невозможно", "перевірити це неможливо".
   size_t se = SentenceEnd(k);
   for (size_t j = k + 1; j < se && j < k + 6; ++j) {
-    if (W(j) == "невозможно" || W(j) == "неможливо" || W(j) == "нельзя") return k;
+    if (Fn(j, FunctionClass::kImpossible)) return k;
     if (a_.token(j).kind == TokenKind::kPunct) break;
   }
   return SIZE_MAX;

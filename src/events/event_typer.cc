@@ -17,31 +17,21 @@ namespace {
 // only fair to destroy". Looks back from the trigger to the start of its
 // clause (punctuation, or a word opening another clause: "vowed to
 // retaliate after drones struck" keeps "struck").
+// The words are function_words.tsv's classes modal, permission, intention
+// (only with an infinitive: "threatened to bomb", not "a threat"), call and
+// clause_opener.
 bool UnderIrrealisCue(const Analysis& a, size_t begin, size_t trigger) {
-  static const std::set<std::string_view> kModal = {"must", "should", "would", "might", "shall"};
-  static const std::set<std::string_view> kPermission = {
-      "approve",   "approves",   "approved",   "approval", "authorize", "authorizes", "authorized", "authorise",
-      "authorises", "authorised", "permission", "permit",  "permits",   "permitted"};
-  // These only with an infinitive: "threatened to bomb", not "a threat".
-  static const std::set<std::string_view> kWithTo = {
-      "want",     "wants",   "wanted",   "plan",      "plans",    "planned",   "planning", "intend",  "intends",
-      "intended", "intention", "threaten", "threatens", "threatened", "threatening", "vow",  "vows",    "vowed",
-      "pledge",   "pledges", "pledged",  "promise",   "promises", "promised",  "urge",     "urges",   "urged",
-      "urging",   "ask",     "asks",     "asked",     "demand",   "demands",   "demanded", "allow",   "allows",
-      "allowed",  "seek",    "seeks",    "sought",    "fair",     "ready",     "prepared", "pressure"};
-  static const std::set<std::string_view> kCall = {"call", "calls", "called", "calling"};
-  static const std::set<std::string_view> kClauseStart = {"after", "when", "as", "because", "while", "since",
-                                                          "but", "that", "which", "who", "where", "before"};
+  using F = FunctionClass;
   static const std::set<std::string_view> kPunct = {",", ";", ":", ".", "(", ")", "—", "–", "\"", "“", "”"};
   constexpr size_t kReach = 12;  // tokens
   bool to_seen = false;
   for (size_t k = trigger; k > begin && trigger - k < kReach; --k) {
     const std::string& w = a.folded[k - 1];
-    if (kPunct.count(w) || kClauseStart.count(w)) return false;
+    if (kPunct.count(w) || a.lex.IsFunctionWord(w, F::kClauseOpener)) return false;
     if (w == "to") to_seen = true;
-    if (kModal.count(w) || kPermission.count(w)) return true;
-    if (to_seen && kWithTo.count(w)) return true;
-    if (kCall.count(w) && k < trigger && (a.folded[k] == "on" || a.folded[k] == "for")) return true;
+    if (a.lex.IsFunctionWord(w, F::kModal) || a.lex.IsFunctionWord(w, F::kPermission)) return true;
+    if (to_seen && a.lex.IsFunctionWord(w, F::kIntention)) return true;
+    if (a.lex.IsFunctionWord(w, F::kCall) && k < trigger && (a.folded[k] == "on" || a.folded[k] == "for")) return true;
   }
   return false;
 }
@@ -72,15 +62,8 @@ bool PartOfName(const Analysis& a, size_t k) {
 // нет", "загиблих немає", "без пострадавших", "не пострадал".
 bool NegatedSlavic(const Analysis& a, size_t k, size_t n) {
   if (!a.Slavic()) return false;
-  auto is = [&](size_t i, std::initializer_list<std::string_view> words) {
-    if (i >= a.token_count()) return false;
-    for (std::string_view w : words) {
-      if (a.folded[i] == w) return true;
-    }
-    return false;
-  };
-  if (is(k + n, {"нет", "немає", "нема", "не"})) return true;
-  return k > 0 && is(k - 1, {"не", "ні", "без", "нет", "немає"});
+  auto is = [&](size_t i, FunctionClass c) { return i < a.token_count() && a.lex.IsFunctionWord(a.folded[i], c); };
+  return is(k + n, FunctionClass::kNegationAfter) || (k > 0 && is(k - 1, FunctionClass::kNegationBefore));
 }
 
 }  // namespace

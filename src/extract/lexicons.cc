@@ -232,6 +232,17 @@ Status Lexicons::Parse(const LexiconSources& sources) {
         {"about_this", FunctionClass::kAboutThis},
         {"fake", FunctionClass::kFake},
         {"reality", FunctionClass::kReality},
+        {"verify", FunctionClass::kVerify},
+        {"impossible", FunctionClass::kImpossible},
+        {"negation_before", FunctionClass::kNegationBefore},
+        {"negation_after", FunctionClass::kNegationAfter},
+        {"claim_noun", FunctionClass::kClaimNoun},
+        {"no_content", FunctionClass::kNoContent},
+        {"modal", FunctionClass::kModal},
+        {"permission", FunctionClass::kPermission},
+        {"intention", FunctionClass::kIntention},
+        {"call", FunctionClass::kCall},
+        {"clause_opener", FunctionClass::kClauseOpener},
     };
     std::string_view c = r.field(1);
     auto known = std::find_if(std::begin(kClasses), std::end(kClasses), [c](const auto& k) { return k.first == c; });

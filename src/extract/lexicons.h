@@ -130,7 +130,15 @@ enum class FunctionClass {
   // Russian and Ukrainian sourcing phrases (src/events/claim_slavic.cc).
   kImpersonalCue, kMessageIn, kMessage, kAccording, kAccordingOpinion, kOpinion, kSourceNoun, kHedgedSource,
   kSourceAdjective, kPossessive, kCitingWith, kCiting, kCitingTo, kPer, kPerWith, kPerNoun, kAs, kSourceLabel,
-  kAbout, kAboutThis, kFake, kReality
+  kAbout, kAboutThis, kFake, kReality,
+  // Russian and Ukrainian: a verification verb's lemma ("проверить"), and
+  // "невозможно" that negates it; a negation before or after an event
+  // trigger ("не пострадал", "пострадавших нет").
+  kVerify, kImpossible, kNegationBefore, kNegationAfter,
+  // English: nouns of claims a denial names ("denied reports that"), words
+  // that are no speech verb's content ("said so", "said little"), and the
+  // irrealis cues before an event trigger (src/events/event_typer.cc).
+  kClaimNoun, kNoContent, kModal, kPermission, kIntention, kCall, kClauseOpener
 };
 
 // The TSV text of each table (data/lexicon/NAME.tsv).
