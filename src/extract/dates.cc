@@ -85,12 +85,10 @@ class DateFinder {
     std::vector<DateFound> out;
     for (size_t i = 0; i < dates->size(); ++i) {
       DateFound d = (*dates)[i];
-      bool opens = d.token_begin > 0 && (W(d.token_begin - 1) == "с" || W(d.token_begin - 1) == "з" ||
-                                         W(d.token_begin - 1) == "із" || W(d.token_begin - 1) == "от" ||
-                                         W(d.token_begin - 1) == "від");
+      bool opens = d.token_begin > 0 && Fn(d.token_begin - 1, FunctionClass::kRangeFrom);
       if (opens && i + 1 < dates->size()) {
         const DateFound& e = (*dates)[i + 1];
-        bool closes = e.token_begin == d.token_end + 1 && (W(d.token_end) == "по" || W(d.token_end) == "до");
+        bool closes = e.token_begin == d.token_end + 1 && Fn(d.token_end, FunctionClass::kRangeTo);
         if (closes && d.mention.time_precision == 1 && e.mention.time_precision == 1 &&
             !(e.mention.from < d.mention.from)) {
           d.token_end = e.token_end;
@@ -113,6 +111,8 @@ class DateFinder {
     return i < a_.folded.size() ? a_.folded[i] : kEmpty;
   }
   bool Pub() const { return a_.published.has_value(); }
+  // A Russian or Ukrainian word of a class of function_words.tsv at i.
+  bool Fn(size_t i, FunctionClass c) const { return a_.lex.IsFunctionWord(W(i), c); }
   // A future marker ("will", "scheduled", "будет", "планує": calendar.tsv's
   // future rows) among the few words before token i in its sentence: a
   // weekday there is the coming one, not the last ("talks will resume on
@@ -238,7 +238,7 @@ class DateFinder {
     using K = CalendarWord::Kind;
     // "ночь на 3 марта", "ніч на 15 квітня", "в ночь на четверг": the night
     // before the day named, dated by that day (as the reports date it).
-    if (Cal(i, K::kNight) && W(i + 1) == "на") {
+    if (Cal(i, K::kNight) && Fn(i + 1, FunctionClass::kNightOf)) {
       DateFound inner;
       size_t n = SlavicCore(i + 2, &inner);
       if (n > 0 && inner.mention.time_precision == 1) {
@@ -271,7 +271,7 @@ class DateFinder {
       }
       // "в 2023 году", "у 2024 році".
       int y = YearToken(a_, i);
-      if (y > 0 && (Cal(i + 1, K::kYear) || W(i + 1) == "году" || W(i + 1) == "році")) {
+      if (y > 0 && (Cal(i + 1, K::kYear) || Fn(i + 1, FunctionClass::kYearIn))) {
         SetRange(d, {y, 1, 1}, {y, 12, 31}, 3);
         return 1 + (Cal(i + 1, K::kYear) ? YearWord(i + 1) : 1);
       }
@@ -284,10 +284,7 @@ class DateFinder {
         SetMonth(d, y, m->value, Part::kWhole);
         return 2 + YearWord(i + 2);
       }
-      bool in = i > 0 && (W(i - 1) == "в" || W(i - 1) == "у" || W(i - 1) == "с" || W(i - 1) == "з" ||
-                          W(i - 1) == "до" || W(i - 1) == "конце" || W(i - 1) == "начале" ||
-                          W(i - 1) == "кінці" || W(i - 1) == "початку" || W(i - 1) == "середине" ||
-                          W(i - 1) == "середині");
+      bool in = i > 0 && Fn(i - 1, FunctionClass::kMonthBefore);
       if (in && Pub()) {
         SetMonth(d, YearForMonth(m->value), m->value, Part::kWhole);
         return 1;
@@ -312,19 +309,19 @@ class DateFinder {
     // "ночью", "вночі", "этой ночью", "минулої ночі": the night before publication.
     size_t k = i;
     while (Cal(k, K::kLast) && k < i + 2) ++k;
-    if (Cal(k, K::kNight) && W(k + 1) != "на" &&
-        (k > i || W(k) == "ночью" || W(k) == "вночі" || (i > 0 && W(i - 1) == "за"))) {
+    if (Cal(k, K::kNight) && !Fn(k + 1, FunctionClass::kNightOf) &&
+        (k > i || Fn(k, FunctionClass::kNightAlone) || (i > 0 && Fn(i - 1, FunctionClass::kNightOver)))) {
       SetDay(d, Add(p, -1));
       return k + 1 - i;
     }
     // "с начала суток", "від початку доби": today so far.
-    if (Cal(i, K::kDayPeriod) && i > 0 && (W(i - 1) == "початку" || W(i - 1) == "начала")) {
+    if (Cal(i, K::kDayPeriod) && i > 0 && Fn(i - 1, FunctionClass::kSinceStart)) {
       SetDay(d, p);
       return 1;
     }
     // "за сутки", "за минувшие сутки", "минулої доби", "протягом доби".
     if (Cal(k, K::kDayPeriod)) {
-      bool framed = k > i || (i > 0 && (W(i - 1) == "за" || W(i - 1) == "протягом" || W(i - 1) == "течение"));
+      bool framed = k > i || (i > 0 && Fn(i - 1, FunctionClass::kPeriodOver));
       if (!framed) return 0;
       SetRange(d, Add(p, -1), p, 1);
       return k + 1 - i;
@@ -332,7 +329,7 @@ class DateFinder {
     // "на прошлой неделе", "минулого тижня", "на этой неделе".
     if (k > i && Cal(k, K::kWeek)) {
       CivilDate monday = Add(p, -p.Weekday());
-      bool this_week = W(i) == "этой" || W(i) == "цього" || W(i) == "цьому" || W(i) == "цей";
+      bool this_week = Fn(i, FunctionClass::kThisWeek);
       if (this_week) SetRange(d, monday, p, 2);
       else SetRange(d, Add(monday, -7), Add(monday, -1), 2);
       return k + 1 - i;

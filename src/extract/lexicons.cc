@@ -243,6 +243,16 @@ Status Lexicons::Parse(const LexiconSources& sources) {
         {"intention", FunctionClass::kIntention},
         {"call", FunctionClass::kCall},
         {"clause_opener", FunctionClass::kClauseOpener},
+        {"range_from", FunctionClass::kRangeFrom},
+        {"range_to", FunctionClass::kRangeTo},
+        {"night_of", FunctionClass::kNightOf},
+        {"year_in", FunctionClass::kYearIn},
+        {"month_before", FunctionClass::kMonthBefore},
+        {"night_alone", FunctionClass::kNightAlone},
+        {"night_over", FunctionClass::kNightOver},
+        {"period_over", FunctionClass::kPeriodOver},
+        {"since_start", FunctionClass::kSinceStart},
+        {"this_week", FunctionClass::kThisWeek},
     };
     std::string_view c = r.field(1);
     auto known = std::find_if(std::begin(kClasses), std::end(kClasses), [c](const auto& k) { return k.first == c; });
