@@ -14,7 +14,7 @@ bool ClaimBuilder::IsImpersonalCue(size_t k) const {
 // Who a statement is from: "в сообщении Минобороны", "у повідомленні
 // Генштабу", "в телеграм-канале губернатора"; not found when it names no one.
 SpeakerRef ClaimBuilder::MessageSource(size_t k) const {
-  if (Fn(k, FunctionClass::kMessageIn)) ++k;
+  if (Fn(k, FunctionClass::kIn)) ++k;
   if (!Fn(k, FunctionClass::kMessage)) return {};
   return SlavicSpeakerFrom(k + 1);
 }

@@ -377,10 +377,8 @@ SpeakerRef ClaimBuilder::SpeakerBefore(size_t v) const {
 SpeakerRef ClaimBuilder::SlavicSpeakerBeforePhrase(size_t v) const {
   const size_t sb = SentenceBegin(v);
   for (size_t j = v; j > sb + 1 && j + 10 > v; --j) {
-    const std::string& w = W(j - 1);
     if (a_.token(j - 1).kind == TokenKind::kPunct && !InQuote(j - 1)) return {};
-    if (w == "в" || w == "во" || w == "у" || w == "на" || w == "під" || w == "под" || w == "с" || w == "з" ||
-        w == "із" || w == "по") {
+    if (Fn(j - 1, FunctionClass::kSpeakerPreposition)) {
       const EntityMention* m = x_.entities.At(j - 2);
       if (m == nullptr && x_.place_at[j - 2] < 0 && !(a_.IsWord(j - 2) && a_.token(j - 2).capitalized)) return {};
       return SpeakerBefore(j - 1);
@@ -440,7 +438,7 @@ SpeakerRef ClaimBuilder::SlavicSpeakerFrom(size_t from) const {
   const size_t se = from < a_.token_count() ? SentenceEnd(from) : from;
   size_t k = from;
   // "сообщили в Минобороны", "повідомили у Повітряних силах".
-  if (k + 1 < se && (W(k) == "в" || W(k) == "у" || W(k) == "во") &&
+  if (k + 1 < se && Fn(k, FunctionClass::kIn) &&
       (x_.entities.At(k + 1) != nullptr || x_.place_at[k + 1] >= 0 || a_.token(k + 1).capitalized)) {
     ++k;
   }
@@ -484,7 +482,7 @@ SpeakerRef ClaimBuilder::SlavicSpeakerFrom(size_t from) const {
 // "за його словами", "по его данным": the person who spoke last.
 SpeakerRef ClaimBuilder::PossessiveSpeaker(size_t k) const {
   SpeakerRef r;
-  int id = ResolvePronoun(k, W(k) == "его" || W(k) == "його" ? 'm' : 'f');
+  int id = ResolvePronoun(k, Fn(k, FunctionClass::kHis) ? 'm' : 'f');
   if (id <= 0) return r;
   r.found = true;
   FillFromPerson(id, &r);

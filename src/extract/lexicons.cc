@@ -211,7 +211,7 @@ Status Lexicons::Parse(const LexiconSources& sources) {
         {"hedge", FunctionClass::kHedge},
         {"date_prep", FunctionClass::kDatePreposition},
         {"impersonal_cue", FunctionClass::kImpersonalCue},
-        {"message_in", FunctionClass::kMessageIn},
+        {"in", FunctionClass::kIn},
         {"message", FunctionClass::kMessage},
         {"according", FunctionClass::kAccording},
         {"according_opinion", FunctionClass::kAccordingOpinion},
@@ -253,6 +253,10 @@ Status Lexicons::Parse(const LexiconSources& sources) {
         {"period_over", FunctionClass::kPeriodOver},
         {"since_start", FunctionClass::kSinceStart},
         {"this_week", FunctionClass::kThisWeek},
+        {"of_total", FunctionClass::kOfTotal},
+        {"ago", FunctionClass::kAgo},
+        {"speaker_preposition", FunctionClass::kSpeakerPreposition},
+        {"his", FunctionClass::kHis},
     };
     std::string_view c = r.field(1);
     auto known = std::find_if(std::begin(kClasses), std::end(kClasses), [c](const auto& k) { return k.first == c; });

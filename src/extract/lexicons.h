@@ -128,7 +128,7 @@ enum class FunctionClass {
   kStop, kAux, kHe, kShe, kThat, kNot,
   kClauseBreak, kNarrationSplit, kNpModifier, kObject, kTakesObject, kPreposition, kHedge, kDatePreposition,
   // Russian and Ukrainian sourcing phrases (src/events/claim_slavic.cc).
-  kImpersonalCue, kMessageIn, kMessage, kAccording, kAccordingOpinion, kOpinion, kSourceNoun, kHedgedSource,
+  kImpersonalCue, kIn, kMessage, kAccording, kAccordingOpinion, kOpinion, kSourceNoun, kHedgedSource,
   kSourceAdjective, kPossessive, kCitingWith, kCiting, kCitingTo, kPer, kPerWith, kPerNoun, kAs, kSourceLabel,
   kAbout, kAboutThis, kFake, kReality,
   // Russian and Ukrainian: a verification verb's lemma ("проверить"), and
@@ -141,7 +141,11 @@ enum class FunctionClass {
   kClaimNoun, kNoContent, kModal, kPermission, kIntention, kCall, kClauseOpener,
   // Russian and Ukrainian words around a date (src/extract/dates.cc).
   kRangeFrom, kRangeTo, kNightOf, kYearIn, kMonthBefore, kNightAlone, kNightOver, kPeriodOver, kSinceStart,
-  kThisWeek
+  kThisWeek,
+  // Russian and Ukrainian: "25 із 30" (of a total), "два года назад" (a
+  // time, not a count), a preposition between a speaker and its verb
+  // ("Гладков в своем телеграм-канале написал"), "его"/"його" (his).
+  kOfTotal, kAgo, kSpeakerPreposition, kHis
 };
 
 // The TSV text of each table (data/lexicon/NAME.tsv).

@@ -277,7 +277,7 @@ class QuantityFinder {
     const UnitWord* info = nullptr;
     size_t u = end;
     // "25 із 30 ударних безпілотників": 25 counts what 30 does.
-    bool of_total = (W(u) == "из" || W(u) == "із" || W(u) == "з") && u + 1 < a_.token_count() &&
+    bool of_total = a_.lex.IsFunctionWord(W(u), FunctionClass::kOfTotal) && u + 1 < a_.token_count() &&
                     a_.token(u + 1).kind == TokenKind::kNumber;
     if (of_total) u += 2;
     for (size_t n = 2; n >= 1 && info == nullptr; --n) {
@@ -323,7 +323,7 @@ class QuantityFinder {
     // "ранены двое", "шестеро госпитализированы": collective numbers count people.
     if (collective) unit = "people";
     // "два года назад", "три дня спустя": a time, not a count.
-    if (W(end) == "назад" || W(end) == "тому" || W(end) == "спустя" || W(end) == "потому") return i;
+    if (a_.lex.IsFunctionWord(W(end), FunctionClass::kAgo)) return i;
     if (unit.empty() && bound.words == 0 && !vague) return i;
     q->quantity.unit = unit;
     q->quantity.value = value;
