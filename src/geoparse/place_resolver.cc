@@ -75,7 +75,8 @@ namespace {
 
 // Russian and Ukrainian words around place names (data/place_cues.tsv).
 struct PlaceCues {
-  WordSet before, weak_before, region_word, region_plural, conjunction, street, street_abbrev, route, near;
+  WordSet before, weak_before, region_word, region_plural, conjunction, street, street_abbrev, route, near,
+      settlement_noun, name_connector, person_title;
   static const PlaceCues& Get() {
     static const PlaceCues kCues = [] {
       PlaceCues c;
@@ -89,6 +90,9 @@ struct PlaceCues {
                                                : r.field(1) == "street_abbrev" ? &c.street_abbrev
                                                : r.field(1) == "route"         ? &c.route
                                                : r.field(1) == "near"          ? &c.near
+                                               : r.field(1) == "settlement_noun" ? &c.settlement_noun
+                                               : r.field(1) == "name_connector"  ? &c.name_connector
+                                               : r.field(1) == "person_title"    ? &c.person_title
                                                                                : nullptr;
         if (set == nullptr) continue;  // GeoparseCyrillic.EveryPlaceCueRowHasAKnownKind
         for (std::string_view w : SplitList(r.field(2))) set->insert(w);
@@ -119,20 +123,9 @@ bool IsCyrillicConjunction(std::string_view w) {
          PlaceCues::Get().conjunction.contains(w);
 }
 
-bool IsRegionWord(std::string_view w) {
-  static const WordSet kWords = {
-      "oblast", "region", "province", "krai", "kray", "republic", "voivodeship", "governorate", "state",
-      "область", "области", "регион", "край", "області", "oblasti"};
-  return kWords.contains(w) || (StartsCyrillic(w) &&
-                                PlaceCues::Get().region_word.contains(w));
-}
+bool IsRegionWord(std::string_view w) { return PlaceCues::Get().region_word.contains(w); }
 
-bool IsRegionPlural(std::string_view w) {
-  static const WordSet kWords = {"oblasts", "regions",  "provinces", "republics", "krais",
-                                 "governorates", "states", "области", "областях", "областей"};
-  return kWords.contains(w) || (StartsCyrillic(w) &&
-                                PlaceCues::Get().region_plural.contains(w));
-}
+bool IsRegionPlural(std::string_view w) { return PlaceCues::Get().region_plural.contains(w); }
 
 bool NameToken(const Analysis& a, size_t i) {
   return a.IsWord(i) && a.token(i).capitalized;
@@ -140,44 +133,16 @@ bool NameToken(const Analysis& a, size_t i) {
 
 // Lower-case words allowed inside a multi-word name ("Bosnia and
 // Herzegovina", "Rostov-on-Don", "Stratford upon Avon").
-bool IsNameConnector(std::string_view w) {
-  static const WordSet kWords = {
-      "of", "and", "on", "upon", "de", "del", "la", "le", "les", "du", "des", "da", "do", "dos", "el",
-      "al", "am", "an", "der", "im", "sur", "y", "i", "na", "nad", "pod", "the", "-", ".", "'", "&"};
-  return kWords.contains(w);
-}
+bool IsNameConnector(std::string_view w) { return PlaceCues::Get().name_connector.contains(w); }
 
 // Words before a name that say it is a place: "in Sumy", "near Pokrovsk".
-bool IsPlacePreposition(std::string_view w) {
-  static const WordSet kPreps = {
-      "in", "at", "near", "to", "into", "from", "outside", "around", "across", "toward", "towards",
-      "through", "via", "beyond", "within", "throughout", "inside", "downtown", "central", "northern",
-      "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern",
-      "greater", "entered", "reached", "visited", "visiting", "outskirts", "suburb", "suburbs", "north",
-      "south", "east", "west", "northeast", "northwest",
-      "southeast", "southwest"};
-  return kPreps.contains(w) || (StartsCyrillic(w) &&
-                                PlaceCues::Get().before.contains(w));
-}
+bool IsPlacePreposition(std::string_view w) { return PlaceCues::Get().before.contains(w); }
 
 // "the city of X", "the village of X".
-bool IsSettlementNoun(std::string_view w) {
-  static const WordSet kNouns = {
-      "city", "town", "village", "settlement", "hamlet", "township", "borough", "municipality",
-      "capital", "port", "suburb", "outskirts", "community", "село", "селе", "город", "городе", "місто",
-      "місті", "поселок", "селище"};
-  return kNouns.contains(w);
-}
+bool IsSettlementNoun(std::string_view w) { return PlaceCues::Get().settlement_noun.contains(w); }
 
 // Titles and honorifics before a surname: "Mr. Lincoln", "Gov. Perry".
-bool IsPersonTitle(std::string_view w) {
-  static const WordSet kTitles = {
-      "mr", "mrs", "ms", "miss", "dr", "sir", "gov", "sen", "rep", "gen", "lt", "col", "sgt", "capt",
-      "maj", "adm", "cpl", "pvt", "det", "insp", "supt", "rev", "prof", "judge", "coach", "officer",
-      "deputy", "president", "senator", "governor", "mayor", "minister", "general", "colonel",
-      "sergeant", "captain", "lieutenant", "detective", "commissioner", "sheriff", "chief", "saint", "st"};
-  return kTitles.contains(w);
-}
+bool IsPersonTitle(std::string_view w) { return PlaceCues::Get().person_title.contains(w); }
 
 // Capitalised words that may follow a place name inside the name of an
 // organisation or a facility that the place locates: "Gainesville Police
