@@ -85,7 +85,7 @@ TEST(GazetteerBuild, EntriesCarryKindCountryRegionAndNames) {
   ASSERT_TRUE(g.ok());
   const GazetteerEntry* s = Only(**g, "sudrino");
   ASSERT_NE(s, nullptr);
-  EXPECT_EQ(s->kind, "village");
+  EXPECT_EQ(KindName(s->place_kind), "village");
   EXPECT_EQ(s->country, "XAA");
   EXPECT_EQ(s->admin1, "02");
   EXPECT_EQ(s->population, 6000);
@@ -150,7 +150,7 @@ TEST(GazetteerBuild, PointsMovePlacesAndDemonymsAreMarkedNames) {
   EXPECT_DOUBLE_EQ((*g)->Country("XAA")->lat, 10.5);
   const GazetteerEntry* west = Only(**g, "westmarch");
   ASSERT_NE(west, nullptr);
-  EXPECT_EQ(west->kind, "admin1");
+  EXPECT_EQ(KindName(west->place_kind), "admin1");
   EXPECT_EQ(west->admin1, "07");
   auto alderians = (*g)->NamesAt((*g)->Find("alderians"));
   ASSERT_EQ(alderians.size(), 1u);
@@ -158,7 +158,7 @@ TEST(GazetteerBuild, PointsMovePlacesAndDemonymsAreMarkedNames) {
   EXPECT_EQ((*g)->entry(Gazetteer::EntryOf(alderians[0])).name, "Alderia");
   EXPECT_EQ(Only(**g, "westmarcher"), west);
   ASSERT_NE(Only(**g, "midlander"), nullptr);
-  EXPECT_EQ(Only(**g, "midlander")->kind, "continent");
+  EXPECT_EQ(KindName(Only(**g, "midlander")->place_kind), "continent");
   // A demonym of no known place is an error with its line.
   GazetteerSources bad{kTable, kGeoNames, "x", nullptr, "", "Zedish\tZZ\ten\n"};
   auto failed = BuildGazetteer(bad, nullptr);

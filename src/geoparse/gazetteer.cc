@@ -55,6 +55,13 @@ namespace {
 
 std::string_view Padded(const char* p, size_t n) { return {p, strnlen(p, n)}; }
 
+// The codes are copied whole from the file's records.
+static_assert(sizeof(GazetteerEntry::country.bytes) == sizeof(gz::EntryRecord::country));
+static_assert(sizeof(GazetteerEntry::admin1.bytes) == sizeof(gz::EntryRecord::admin1));
+static_assert(sizeof(GazetteerEntry::feature_code.bytes) == sizeof(gz::EntryRecord::feature_code));
+static_assert(sizeof(GazetteerEntry::capital_of.bytes) == sizeof(gz::EntryRecord::capital_of));
+static_assert(sizeof(GazetteerEntry) == 96, "the entry table holds one per place: keep it small");
+
 }  // namespace
 
 Result<std::unique_ptr<Gazetteer>> Gazetteer::Open(const std::string& path) {
@@ -225,19 +232,16 @@ Status Gazetteer::Init() {
     e.index = i;
     e.id = s.String(r.id);
     e.name = s.String(r.name);
-    e.ascii_name = s.String(r.ascii_name);
-    e.alternate_names = s.String(r.alternate_names);
-    e.kind = gz::KindName(r.kind);
     e.place_kind = static_cast<PlaceKind>(r.kind);  // checked against kKindCount above
-    e.country = Padded(r.country, sizeof(r.country));
-    e.admin1 = Padded(r.admin1, sizeof(r.admin1));
-    e.feature_code = Padded(r.feature_code, sizeof(r.feature_code));
-    e.capital_of = Padded(r.capital_of, sizeof(r.capital_of));
+    std::memcpy(e.country.bytes, r.country, sizeof(r.country));
+    std::memcpy(e.admin1.bytes, r.admin1, sizeof(r.admin1));
+    std::memcpy(e.feature_code.bytes, r.feature_code, sizeof(r.feature_code));
+    std::memcpy(e.capital_of.bytes, r.capital_of, sizeof(r.capital_of));
     e.lat = r.lat;
     e.lon = r.lon;
     e.population = r.population;
     e.admin1_entry = r.admin1_entry;
-    if (e.kind == "country") countries_.push_back(&e);
+    if (e.place_kind == PlaceKind::kCountry) countries_.push_back(&e);
   }
   drop(gz::kEntries);
   std::sort(countries_.begin(), countries_.end(),

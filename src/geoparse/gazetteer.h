@@ -26,22 +26,45 @@ namespace sitrep {
 // An entry's kind as a closed set (the same order as the file's codes).
 enum class PlaceKind : uint8_t { kCountry, kAdmin1, kCity, kTown, kVillage, kLandmark, kContinent, kAdmin2 };
 
-// One place. Strings point into the gazetteer's mapped file.
+// The kind's name at the JSON/SQL boundary: "country", "admin1", ...
+inline std::string_view KindName(PlaceKind kind) {
+  static constexpr std::string_view kNames[] = {"country", "admin1",   "city",      "town",
+                                                "village", "landmark", "continent", "admin2"};
+  return kNames[static_cast<uint8_t>(kind)];
+}
+
+// A short NUL-padded code held inline (ISO alpha-3, GeoNames admin1 and
+// feature codes): a few bytes instead of a 16-byte view into the file.
+template <size_t N>
+struct InlineCode {
+  char bytes[N] = {};
+  std::string_view view() const {
+    size_t n = 0;
+    while (n < N && bytes[n] != '\0') ++n;
+    return {bytes, n};
+  }
+  operator std::string_view() const { return view(); }  // NOLINT: a code reads as its text
+  bool empty() const { return bytes[0] == '\0'; }
+  size_t size() const { return view().size(); }
+  friend bool operator==(const InlineCode& a, std::string_view b) { return a.view() == b; }
+  friend auto operator<=>(const InlineCode& a, std::string_view b) { return a.view() <=> b; }
+};
+
+// One place. `id` and `name` point into the gazetteer's mapped file. The
+// table holds one of these per place (about 200,000), so it is kept small:
+// 96 bytes each.
 struct GazetteerEntry {
-  uint32_t index = 0;
-  std::string_view id;               // "geonames:706483", or a table id ("c-UKR")
-  std::string_view name;             // "Kharkiv"
-  std::string_view ascii_name;       // "Kharkiv"
-  std::string_view alternate_names;  // '|'-separated: "Kharkov|Харків|Харьков|..."
-  std::string_view kind;             // continent | country | admin1 | admin2 | city | town | village | landmark
-  PlaceKind place_kind = PlaceKind::kVillage;  // the same, for comparisons in hot loops
-  std::string_view country;          // ISO alpha-3
-  std::string_view admin1;           // GeoNames admin1 code ("07", "GA"); empty when unknown
-  std::string_view feature_code;     // GeoNames feature code ("PPLA", "PPLC"); "" for table rows
-  std::string_view capital_of;       // ISO alpha-3 when it stands for a government
+  std::string_view id;    // "geonames:706483", or a table id ("c-UKR")
+  std::string_view name;  // "Kharkiv"
   double lat = 0, lon = 0;
   int64_t population = 0;
+  uint32_t index = 0;
   uint32_t admin1_entry = UINT32_MAX;  // index of its first-level region, if known
+  InlineCode<4> country;               // ISO alpha-3
+  InlineCode<4> capital_of;            // ISO alpha-3 when it stands for a government
+  InlineCode<8> admin1;                // GeoNames admin1 code ("07", "GA"); empty when unknown
+  InlineCode<8> feature_code;          // GeoNames feature code ("PPLA", "PPLC"); "" for table rows
+  PlaceKind place_kind = PlaceKind::kVillage;
 };
 
 inline bool IsSettlement(std::string_view kind) {

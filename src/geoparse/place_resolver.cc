@@ -236,12 +236,12 @@ void FillPlace(const Analysis& a, const Gazetteer& g, size_t b, size_t e, const 
   p.mention = std::string(a.SpanText(p.span));
   p.gazetteer_id = entry->id;
   p.name = entry->name;
-  p.kind = entry->kind;
+  p.kind = KindName(entry->place_kind);
   p.country = entry->country;
   p.admin1 = entry->admin1_entry != UINT32_MAX ? std::string(g.entry(entry->admin1_entry).name) : std::string();
   p.lat = entry->lat;
   p.lon = entry->lon;
-  p.geo_precision = GeoPrecision(entry->kind);
+  p.geo_precision = GeoPrecision(p.kind);
   p.confidence = confidence;
   p.resolution = how;
 }

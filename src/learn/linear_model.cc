@@ -6,7 +6,6 @@
 #include <fstream>
 #include <limits>
 #include <numeric>
-#include <sstream>
 
 namespace sitrep::learn {
 
@@ -52,6 +51,12 @@ class Reader {
     return true;
   }
   size_t left() const { return b_.size(); }
+  // The next n bytes (n <= left()), skipped.
+  std::string_view Take(size_t n) {
+    std::string_view t = b_.substr(0, n);
+    b_.remove_prefix(t.size());
+    return t;
+  }
 
  private:
   std::string_view b_;
@@ -151,32 +156,34 @@ void LinearModel::AddScores(std::span<const FeatureId> features, float* scores) 
   }
 }
 
-void LinearModel::Pack(float scale) {
+void LinearModel::PackRows(std::string_view rows, uint64_t count, float scale) {
   const size_t n = label_count();
-  if (n == 0 || n > kMaxPackedLabels || used_ == 0 || !(scale > 0)) return;
   size_t capacity = 1024;
-  while (capacity < used_ * 2) capacity *= 2;
+  while (capacity < count * 2) capacity *= 2;
   const size_t stride = 2 + n;
-  std::vector<int16_t> packed(capacity * stride, 0);
+  packed_.assign(capacity * stride, 0);
   const size_t mask = capacity - 1;
-  for (const Slot& s : slots_) {
-    if (s.key == 0) continue;
-    size_t k = Hash(s.key) & mask;
+  const size_t row_bytes = sizeof(uint32_t) + n * sizeof(int16_t);
+  used_ = 0;
+  for (uint64_t i = 0; i < count; ++i) {
+    const char* row = rows.data() + i * row_bytes;
+    uint32_t key;
+    std::memcpy(&key, row, sizeof key);
+    if (key == 0) key = 1;  // as Row() stores it
+    size_t k = Hash(key) & mask;
     for (;; k = (k + 1) & mask) {
-      uint32_t key;
-      std::memcpy(&key, &packed[k * stride], sizeof key);
-      if (key == 0) break;
+      uint32_t at;
+      std::memcpy(&at, &packed_[k * stride], sizeof at);
+      if (at == 0 || at == key) break;  // a repeated key keeps its last row, as Row() did
     }
-    std::memcpy(&packed[k * stride], &s.key, sizeof s.key);
-    const float* row = &rows_[size_t{s.row} * n];
-    for (size_t l = 0; l < n; ++l) packed[k * stride + 2 + l] = static_cast<int16_t>(std::lround(row[l] / scale));
+    uint32_t was;
+    std::memcpy(&was, &packed_[k * stride], sizeof was);
+    used_ += was == 0;
+    std::memcpy(&packed_[k * stride], &key, sizeof key);
+    std::memcpy(&packed_[k * stride + 2], row + sizeof key, n * sizeof(int16_t));
   }
-  packed_ = std::move(packed);
   packed_mask_ = mask;
   packed_scale_ = scale;
-  // The float rows are not read again: Serialize() writes from the packed ones.
-  std::vector<Slot>().swap(slots_);
-  std::vector<float>().swap(rows_);
 }
 
 int LinearModel::Classify(std::span<const FeatureId> features) const {
@@ -356,30 +363,41 @@ Result<LinearModel> LinearModel::Parse(std::string_view bytes, std::string_view 
   if (count > r.left() / row_bytes || r.left() != count * row_bytes + transition_bytes) return bad();
 
   LinearModel m(std::move(info));
-  size_t capacity = 1024;
-  while (capacity < count * 2 + 2) capacity *= 2;
-  m.slots_.assign(capacity, Slot{});
-  m.rows_.reserve(count * L);
-  std::vector<int16_t> q(L);
-  for (uint64_t i = 0; i < count; ++i) {
-    uint32_t key = 0;
-    r.Get(&key);
-    for (int16_t& v : q) r.Get(&v);
-    float* row = m.Row(key);
-    for (size_t l = 0; l < L; ++l) row[l] = q[l] * scale;
+  if (L <= kMaxPackedLabels && count > 0 && scale > 0) {
+    // Straight into the packed table the lookups read: no float rows and
+    // slot table to build first and throw away (they were twice its size).
+    std::vector<Slot>().swap(m.slots_);
+    m.PackRows(r.Take(count * row_bytes), count, scale);
+  } else {
+    size_t capacity = 1024;
+    while (capacity < count * 2 + 2) capacity *= 2;
+    m.slots_.assign(capacity, Slot{});
+    m.rows_.reserve(count * L);
+    std::vector<int16_t> q(L);
+    for (uint64_t i = 0; i < count; ++i) {
+      uint32_t key = 0;
+      r.Get(&key);
+      for (int16_t& v : q) r.Get(&v);
+      float* row = m.Row(key);
+      for (size_t l = 0; l < L; ++l) row[l] = q[l] * scale;
+    }
   }
   for (float& t : m.transitions_) r.Get(&t);
-  m.Pack(scale);
   return m;
 }
 
 Result<LinearModel> LinearModel::Load(const std::string& path, std::string_view expect_kind,
                                       uint32_t expect_feature_version) {
-  std::ifstream f(path, std::ios::binary);
+  // Read once into a buffer of the file's size (a stringstream copy held
+  // the file twice, in a buffer grown by doubling).
+  std::ifstream f(path, std::ios::binary | std::ios::ate);
   if (!f) return Status::NotFound("cannot open model file " + path);
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  Result<LinearModel> m = Parse(ss.str(), expect_kind, expect_feature_version);
+  const std::streamoff size = f.tellg();
+  if (size < 0) return Status::IoError("cannot read model file " + path);
+  std::string bytes(static_cast<size_t>(size), '\0');
+  f.seekg(0);
+  if (!f.read(bytes.data(), size)) return Status::IoError("cannot read model file " + path);
+  Result<LinearModel> m = Parse(bytes, expect_kind, expect_feature_version);
   if (!m.ok()) return Status::DataError(path + ": " + m.status().message());
   return m;
 }

@@ -139,8 +139,9 @@ class LinearModel {
   // empty slot), then the L int16 weights, so that a lookup touches one place
   // in memory instead of a slot and then a row (the table is larger than the
   // caches: the tagger's lookups were a fifth of extraction). Scores are
-  // summed as integers and scaled once.
-  void Pack(float scale);
+  // summed as integers and scaled once. PackRows fills it straight from a
+  // file's `count` rows (a key, then label_count int16 weights each).
+  void PackRows(std::string_view rows, uint64_t count, float scale);
   std::vector<int16_t> packed_;
   size_t packed_mask_ = 0;
   float packed_scale_ = 0;
