@@ -6,7 +6,6 @@
 #ifndef SITREP_EVAL_EVENT_TRAINING_H_
 #define SITREP_EVAL_EVENT_TRAINING_H_
 
-#include <algorithm>
 #include <functional>
 #include <string>
 #include <vector>
