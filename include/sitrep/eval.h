@@ -28,7 +28,8 @@ struct GoldScore {
 // Reads the gold file `gold_path` (NAME.gold.json), loads its text (NAME.txt)
 // with the publication date, outlet and language its "document" gives,
 // extracts with `extractor` and scores the extraction against the gold.
-// The error names the file at fault (the gold file or its text).
+// A gold file that cannot be read or parsed, or whose text cannot be loaded,
+// is an error naming that file.
 Result<GoldScore> ScoreGoldFile(const std::string& gold_path, const Extractor& extractor);
 
 // A sentence we wrote and labelled: the ACLED type (or "Displacement") an
