@@ -1,7 +1,6 @@
 // `sitrep train attribution TRAIN_DIR -o FILE [--dev DEV_DIR]` and `sitrep train events
 // IPE.jsonl -o FILE [--sentences TSV]`: train a learned model and write its file.
 #include <chrono>
-#include <cstdio>
 #include <iostream>
 
 #include "sitrep/sitrep.h"
