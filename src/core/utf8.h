@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "sitrep/printable.h"
+
 namespace sitrep {
 
 // Decodes the code point starting at s[i]. Returns its byte length (1-4), or
@@ -22,14 +24,9 @@ struct Utf8Repair {
 // text keeps its length and every byte offset stays valid.
 Utf8Repair RepairUtf8(std::string* s);
 
-// `s` made safe for a terminal or a one-line message: control characters
-// (C0 but tab, newline and CR before one, DEL, C1 U+0080..U+009F) and bytes that are not
-// UTF-8 become \xNN escapes, so that input cannot move the cursor, recolour
-// or retitle the terminal; with `one_line`, tab, CR and LF too. At most
-// `max_bytes` of `s` are kept, cut at a code point, then "…".
+// Printable(), which makes input safe to quote, is public: sitrep/printable.h.
 // How much of an input a message quotes (a parse error's context, a query).
 inline constexpr size_t kMessageExcerptBytes = 240;
-std::string Printable(std::string_view s, size_t max_bytes = std::string_view::npos, bool one_line = true);
 
 bool IsLetter(char32_t cp);
 bool IsUpper(char32_t cp);

@@ -320,4 +320,23 @@ std::string ScoreAttributionTokens(const learn::LinearModel& model, const std::v
   return TokenScores(model, BuildExamples(docs, **lexicons, cue_words));
 }
 
+Result<TrainedModel> TrainAttributionModel(const AttributionTraining& training, const TrainingLog& log) {
+  Result<std::vector<AttributionArticle>> train = ReadAttributionFolder(training.train_dir);
+  if (!train.ok()) return train.status();
+  std::vector<AttributionArticle> dev;
+  if (!training.dev_dir.empty()) {
+    Result<std::vector<AttributionArticle>> d = ReadAttributionFolder(training.dev_dir);
+    if (!d.ok()) return d.status();
+    dev = std::move(d).value();
+  }
+  AttributionTrainOptions options;
+  options.epochs = training.epochs;
+  options.seed = training.seed;
+  if (training.provenance) options.provenance = training.provenance(train->size());
+  Result<learn::LinearModel> model = TrainAttributionTagger(*train, dev, options, log);
+  if (!model.ok()) return model.status();
+  if (Status s = model->Save(training.output); !s.ok()) return s;
+  return TrainedModel{model->feature_count()};
+}
+
 }  // namespace sitrep

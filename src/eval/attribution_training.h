@@ -11,6 +11,7 @@
 
 #include "learn/linear_model.h"
 #include "sitrep/status.h"
+#include "sitrep/train.h"  // TrainAttributionModel: the whole of `sitrep train attribution`
 
 namespace sitrep {
 

@@ -260,4 +260,61 @@ Result<SentenceScore> ScoreEventSentences(const std::vector<LabelledSentence>& s
   return score;
 }
 
+Result<TrainedModel> TrainEventClassifier(const EventTraining& training, const TrainingLog& log) {
+  Result<std::vector<IpeArticle>> ipe = ReadIpeJsonl(training.ipe_file);
+  if (!ipe.ok()) return ipe.status();
+  std::vector<EventExample> train;
+  std::vector<IpeArticle> dev;
+  std::vector<std::vector<EventExample>> dev_examples;
+  size_t train_articles = 0;
+  for (const IpeArticle& a : *ipe) {
+    const bool is_train = a.published <= training.train_until;
+    Result<std::vector<EventExample>> x = IpeExamples(a, /*keep_unlabelled=*/!is_train);
+    if (!x.ok()) return Status::DataError(a.doc_id + ": " + x.status().message());
+    if (is_train) {
+      ++train_articles;
+      train.insert(train.end(), x->begin(), x->end());
+    } else {
+      dev.push_back(a);
+      dev_examples.push_back(std::move(x).value());
+    }
+  }
+  size_t sentences = 0;
+  if (!training.sentences_file.empty()) {
+    Result<std::vector<LabelledSentence>> own = ReadLabelledSentences(training.sentences_file);
+    if (!own.ok()) return own.status();
+    sentences = own->size();
+    for (const LabelledSentence& s : *own) {
+      Result<std::vector<EventExample>> x = SentenceExamples(s);
+      if (!x.ok()) {
+        return Status::DataError(training.sentences_file + ":" + std::to_string(s.line) + ": " +
+                                 x.status().message());
+      }
+      train.insert(train.end(), x->begin(), x->end());
+    }
+  }
+  log("train: " + std::to_string(train_articles) + " IPE articles up to " + training.train_until + " + " +
+      std::to_string(sentences) + " own sentences; dev: " + std::to_string(dev.size()) + " later IPE articles");
+  EventTrainOptions options;
+  options.epochs = training.epochs;
+  options.seed = training.seed;
+  if (training.provenance) options.provenance = training.provenance(train_articles, sentences);
+  Result<learn::LinearModel> model = TrainEventModel(train, options, log);
+  if (!model.ok()) return model.status();
+  if (!dev.empty()) {
+    EventClassifier classifier(*model);
+    auto confidence = [&](const EventExample& x) { return classifier.Confidence(x.features); };
+    for (double t : {0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}) {
+      IpeScore s = ScoreIpe(dev, dev_examples, confidence, t);
+      char line[200];
+      std::snprintf(line, sizeof line, "dev (after %s) threshold %.1f: arrestF1 %.1f P %.1f R %.1f violentR %.1f%s",
+                    training.train_until.c_str(), t, 100 * s.ArrestF1(), 100 * s.ArrestP(), 100 * s.ArrestR(),
+                    100 * s.ViolentR(), t == 0 ? " (rules alone)" : "");
+      log(line);
+    }
+  }
+  if (Status s = model->Save(training.output); !s.ok()) return s;
+  return TrainedModel{model->feature_count()};
+}
+
 }  // namespace sitrep

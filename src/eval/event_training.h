@@ -6,13 +6,14 @@
 #ifndef SITREP_EVAL_EVENT_TRAINING_H_
 #define SITREP_EVAL_EVENT_TRAINING_H_
 
-#include <algorithm>
 #include <functional>
 #include <string>
 #include <vector>
 
 #include "learn/linear_model.h"
+#include "sitrep/eval.h"
 #include "sitrep/status.h"
+#include "sitrep/train.h"  // TrainEventClassifier: the whole of `sitrep train events`
 
 namespace sitrep {
 
@@ -29,16 +30,8 @@ struct IpeArticle {
 // Reads the JSONL; a malformed record is an error naming file:line.
 Result<std::vector<IpeArticle>> ReadIpeJsonl(const std::string& path);
 
-// A sentence we wrote and labelled: the ACLED type (or "Displacement") an
-// ACLED coder would give it, or "none" when it is no event.
-struct LabelledSentence {
-  std::string text;
-  std::string type;  // "none" when not an event
-  int line = 0;
-};
-
-// Reads `text<TAB>type` lines ('#' comments and blank lines skipped).
-Result<std::vector<LabelledSentence>> ReadLabelledSentences(const std::string& path);
+// LabelledSentence and ReadLabelledSentences, SentenceScore and
+// ScoreEventSentences are public: sitrep/eval.h.
 
 // One rule-proposed event with its features and gold label.
 struct EventExample {
@@ -80,18 +73,6 @@ struct IpeScore {
 // `confidence` returns a proposal's confidence; a proposal counts when it is >= threshold.
 IpeScore ScoreIpe(const std::vector<IpeArticle>& articles, const std::vector<std::vector<EventExample>>& examples,
                   const std::function<double(const EventExample&)>& confidence, double threshold);
-
-// Our labelled sentences through the whole pipeline (`sitrep extract` with
-// the shipped event model): a sentence is predicted an event when some claim
-// in it has one; its type is the first event's.
-struct SentenceScore {
-  int true_events = 0, false_events = 0, missed_events = 0, true_none = 0, right_type = 0;
-  std::string report;  // one line per mistake
-  double Precision() const { return true_events / std::max(1.0, double(true_events + false_events)); }
-  double Recall() const { return true_events / std::max(1.0, double(true_events + missed_events)); }
-};
-Result<SentenceScore> ScoreEventSentences(const std::vector<LabelledSentence>& sentences,
-                                          double threshold);
 
 }  // namespace sitrep
 

@@ -1,11 +1,13 @@
 #include "eval/gold_scorer.h"
 
 #include <cmath>
+#include <fstream>
 #include <set>
 #include <sstream>
 #include <vector>
 
 #include "core/utf8.h"
+#include "sitrep/sitrep.h"
 
 namespace sitrep {
 
@@ -231,6 +233,39 @@ Result<GoldScore> ScoreAgainstGold(const Json& gold, const Extraction& x) {
     r << "  " << (ok ? "HIT  " : "MISS ") << Str(g, "mention") << " as " << Str(g, "means") << "\n";
   }
   score.report = r.str();
+  return score;
+}
+
+Result<GoldScore> ScoreGoldFile(const std::string& gold_path, const Extractor& extractor) {
+  std::ifstream in(gold_path);
+  if (!in) return Status::IoError("cannot open " + gold_path);
+  Json gold;
+  try {
+    gold = Json::parse(in);
+  } catch (const Json::exception& e) {
+    return Status::DataError(gold_path + " is not valid JSON: " + e.what());
+  }
+  const std::string suffix = ".gold.json";
+  if (gold_path.size() <= suffix.size() ||
+      gold_path.compare(gold_path.size() - suffix.size(), suffix.size(), suffix) != 0) {
+    return Status::InvalidArgument(gold_path + " does not end in .gold.json, so its text file cannot be found");
+  }
+  const std::string text_path = gold_path.substr(0, gold_path.size() - suffix.size()) + ".txt";
+  Result<std::string> bytes = ReadInput(text_path);
+  if (!bytes.ok()) return bytes.status();
+  LoadOptions lo;
+  if (gold.contains("document")) {
+    const Json& document = gold["document"];
+    lo.published = Str(document, "published");
+    lo.outlet = Str(document, "outlet");
+    lo.language = Str(document, "language");
+  }
+  Result<Document> doc = LoadDocument(std::move(bytes).value(), lo);
+  if (!doc.ok()) return Status::DataError(text_path + ": " + doc.status().message());
+  Result<Extraction> x = extractor.Extract(*doc);
+  if (!x.ok()) return x.status();
+  Result<GoldScore> score = ScoreAgainstGold(gold, *x);
+  if (!score.ok()) return Status::DataError(gold_path + ": " + score.status().message());
   return score;
 }
 

@@ -9,23 +9,14 @@
 #include <nlohmann/json.hpp>
 
 #include "core/distance.h"  // DistanceKm, used by the scorer and its tests
+#include "sitrep/eval.h"
 #include "sitrep/extraction.h"
 #include "sitrep/status.h"
 
 namespace sitrep {
 
-struct Tally {
-  int hit = 0, total = 0;
-};
-
-struct GoldScore {
-  Tally claims;        // found with the right speaker and status
-  Tally claims_found;  // key phrases found in some claim
-  Tally speakers, statuses, dates, event_types;
-  Tally places, quantities, quantity_bounds, metonyms;
-  std::string report;  // one line per gold item: hit or miss, and why
-};
-
+// GoldScore and ScoreGoldFile (a gold file with its text) are public:
+// sitrep/eval.h.
 Result<GoldScore> ScoreAgainstGold(const nlohmann::json& gold, const Extraction& extraction);
 
 }  // namespace sitrep

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "serve/server.h"
 #include "sitrep/control.h"
 #include "sitrep/extractor.h"
+#include "sitrep/serve.h"
 #include "sitrep/store.h"
 
 namespace sitrep::cli {

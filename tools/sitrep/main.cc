@@ -2,13 +2,11 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
-#include <fstream>
 #include <thread>
 #include <iostream>
 
-#include "core/utf8.h"
-#include "eval/event_training.h"
-#include "eval/gold_scorer.h"
+#include "sitrep/eval.h"
+#include "sitrep/printable.h"
 #include "sitrep/sitrep.h"
 #include "tools/sitrep/commands.h"
 
@@ -106,52 +104,9 @@ int RunEval(const EvalArgs& args, const Extractor& extractor) {
   }
   Tally claims, found, speakers, statuses, dates, events, places, quantities, bounds, metonyms;
   for (const std::string& path : args.gold_files) {
-    std::ifstream in(path);
-    if (!in) {
-      Fail("eval: cannot open " + path);
-      return 1;
-    }
-    nlohmann::json gold;
-    try {
-      gold = nlohmann::json::parse(in);
-    } catch (const nlohmann::json::exception& e) {
-      Fail("eval: " + path + " is not valid JSON: " + e.what());
-      return 1;
-    }
-    std::string text_path = path;
-    const std::string suffix = ".gold.json";
-    if (text_path.size() <= suffix.size() ||
-        text_path.compare(text_path.size() - suffix.size(), suffix.size(), suffix) != 0) {
-      Fail("eval: " + path + " does not end in .gold.json, so its text file cannot be found");
-      return 1;
-    }
-    text_path = text_path.substr(0, text_path.size() - suffix.size()) + ".txt";
-    Result<std::string> bytes = ReadInput(text_path);
-    if (!bytes.ok()) {
-      Fail("eval: " + bytes.status().message());
-      return 1;
-    }
-    LoadOptions lo;
-    if (gold.contains("document")) {
-      lo.published = gold["document"].value("published", "");
-      lo.outlet = gold["document"].value("outlet", "");
-      if (gold["document"].contains("language") && gold["document"]["language"].is_string()) {
-        lo.language = gold["document"]["language"].get<std::string>();
-      }
-    }
-    Result<Document> doc = LoadDocument(std::move(bytes).value(), lo);
-    if (!doc.ok()) {
-      Fail("eval: " + text_path + ": " + doc.status().message());
-      return 1;
-    }
-    Result<Extraction> x = extractor.Extract(*doc);
-    if (!x.ok()) {
-      Fail("eval: " + x.status().message());
-      return 1;
-    }
-    Result<GoldScore> s = ScoreAgainstGold(gold, *x);
+    Result<GoldScore> s = ScoreGoldFile(path, extractor);
     if (!s.ok()) {
-      Fail("eval: " + path + ": " + s.status().message());
+      Fail("eval: " + s.status().message());
       return 1;
     }
     std::cout << "== " << path << "\n";

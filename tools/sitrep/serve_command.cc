@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "serve/server.h"
+#include "sitrep/serve.h"
 #include "tools/sitrep/commands.h"
 
 namespace sitrep::cli {

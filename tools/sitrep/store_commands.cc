@@ -6,8 +6,8 @@
 #include <fstream>
 #include <iostream>
 
-#include "core/utf8.h"
 #include "sitrep/json.h"
+#include "sitrep/printable.h"
 #include "sitrep/store.h"
 #include "tools/sitrep/commands.h"
 

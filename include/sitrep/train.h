@@ -1,0 +1,63 @@
+// Training the learned models (`sitrep train`): the attribution tagger from a
+// PolNeAR-format folder and the event classifier from IndiaPoliceEvents,
+// each written as the model file Extractor::Open loads (docs/models.md,
+// docs/events.md). Implemented in src/eval/.
+#ifndef SITREP_TRAIN_H_
+#define SITREP_TRAIN_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "sitrep/status.h"
+
+namespace sitrep {
+
+// Progress and scores, one line at a time (`sitrep train` prints them on stderr).
+using TrainingLog = std::function<void(const std::string&)>;
+
+// The model file a training wrote.
+struct TrainedModel {
+  size_t feature_count = 0;
+};
+
+struct AttributionTraining {
+  // Folders with text/NAME.txt and attributions/NAME_<annotator>.ann (brat
+  // standoff; shared/data/attribution/README.md). With a dev folder, the
+  // token F1 on it is logged after each epoch.
+  std::string train_dir, dev_dir;
+  int epochs = 14;    // passes over train: dev F1 still rises a little up to ~14
+  uint32_t seed = 1;  // shuffling order: the same seed gives the same model
+  // The provenance line stored in the model, given the number of training articles.
+  std::function<std::string(size_t train_articles)> provenance;
+  std::string output;  // the model file to write
+};
+
+// Reads the folders, trains the tagger and writes it to `output`. The error
+// names the file or line at fault.
+Result<TrainedModel> TrainAttributionModel(const AttributionTraining& training, const TrainingLog& log);
+
+struct EventTraining {
+  std::string ipe_file;  // IndiaPoliceEvents JSONL (shared/data/events/README.md)
+  // Optional: our labelled sentences (TSV: sentence<TAB>ACLED type or none), trained on too.
+  std::string sentences_file;
+  // Articles published up to this day (YYYY-MM-DD) train; the later ones are
+  // dev: arrest F1 and violent recall on them are logged for a range of thresholds.
+  std::string train_until = "2002-03-10";
+  int epochs = 10;
+  uint32_t seed = 1;
+  // The provenance line stored in the model, given the number of training
+  // articles and labelled sentences.
+  std::function<std::string(size_t train_articles, size_t sentences)> provenance;
+  std::string output;  // the model file to write
+};
+
+// Reads the articles and sentences, trains the event classifier, logs its
+// scores on the dev articles and writes it to `output`. The error names the
+// article, file or line at fault.
+Result<TrainedModel> TrainEventClassifier(const EventTraining& training, const TrainingLog& log);
+
+}  // namespace sitrep
+
+#endif  // SITREP_TRAIN_H_
