@@ -78,13 +78,15 @@ void MergeJoinedComponents(std::vector<Component>* components, const Find& find)
 // document in DocumentKey order) and near_duplicates (each document's most
 // similar earlier document among those compared, in DocumentKey order) where
 // they differ from what is stored.
-Status ReclusterDocuments(sql::Connection* db) {
-  struct Doc {
-    DocumentKey key;
-    int64_t id = 0, stored_cluster = 0;
-    bool has_signature = false;
-    MinHashSignature signature{};
-  };
+struct StoredDocument {
+  DocumentKey key;
+  int64_t id = 0, stored_cluster = 0;
+  bool has_signature = false;
+  MinHashSignature signature{};
+};
+
+// Every stored document with its MinHash signature, in DocumentKey order.
+Result<std::vector<StoredDocument>> LoadDocuments(sql::Connection* db) {
   static constexpr sql::NamedColumns k({
       {"id", "d.id"},
       {"sha256", "d.sha256"},
@@ -96,10 +98,10 @@ Status ReclusterDocuments(sql::Connection* db) {
   Result<sql::Statement> st =
       db->Prepare("SELECT " + k.List() + " FROM documents d LEFT JOIN minhash m ON m.document_id = d.id");
   if (!st.ok()) return st.status();
-  std::vector<Doc> docs;
+  std::vector<StoredDocument> docs;
   Status s;
   while (st->Step(&s)) {
-    Doc d;
+    StoredDocument d;
     d.id = st->Int(k["id"]);
     d.key = {st->Text(k["sha256"]), st->Text(k["doc_key"]), st->Int(k["version"])};
     d.stored_cluster = st->Int(k["cluster_id"]);
@@ -107,12 +109,23 @@ Status ReclusterDocuments(sql::Connection* db) {
     docs.push_back(std::move(d));
   }
   if (!s.ok()) return s;
-  std::sort(docs.begin(), docs.end(), [](const Doc& a, const Doc& b) { return a.key < b.key; });
+  std::sort(docs.begin(), docs.end(), [](const StoredDocument& a, const StoredDocument& b) { return a.key < b.key; });
+  return docs;
+}
 
-  struct Link {
-    size_t to = 0;
-    double similarity = 0;
-  };
+// A document's most similar earlier document (an index into the pass's
+// documents).
+struct NearLink {
+  size_t to = 0;
+  double similarity = 0;
+};
+
+struct Clusters {
+  std::vector<size_t> cluster;                // per document: its cluster's first document
+  std::vector<std::optional<NearLink>> link;  // per document
+};
+
+Clusters ClusterDocuments(const std::vector<StoredDocument>& docs) {
   // Union-find whose root is the member first in DocumentKey order.
   std::vector<size_t> parent(docs.size());
   for (size_t i = 0; i < parent.size(); ++i) parent[i] = i;
@@ -120,7 +133,7 @@ Status ReclusterDocuments(sql::Connection* db) {
     while (parent[x] != x) x = parent[x] = parent[parent[x]];
     return x;
   };
-  std::vector<std::optional<Link>> link(docs.size());
+  std::vector<std::optional<NearLink>> link(docs.size());
   std::unordered_map<std::string_view, size_t> first_with_bytes;
   // Band key -> the earlier documents in that band, by component (members
   // in DocumentKey order). A document skips whole components it already
@@ -131,13 +144,13 @@ Status ReclusterDocuments(sql::Connection* db) {
   // docs/database.md).
   std::unordered_map<int64_t, std::vector<Component>> indexed;
   for (size_t i = 0; i < docs.size(); ++i) {
-    const Doc& d = docs[i];
+    const StoredDocument& d = docs[i];
     auto join = [&](size_t j, double sim) {
       size_t a = find(i), b = find(j);
       if (a != b) parent[std::max(a, b)] = std::min(a, b);
       // The most similar match; between equals, the first in DocumentKey order.
       if (!link[i] || sim > link[i]->similarity || (sim == link[i]->similarity && j < link[i]->to)) {
-        link[i] = Link{j, sim};
+        link[i] = NearLink{j, sim};
       }
     };
     auto [same, fresh] = first_with_bytes.emplace(d.key.sha256, i);
@@ -170,9 +183,15 @@ Status ReclusterDocuments(sql::Connection* db) {
   }
   std::vector<size_t> cluster(docs.size());
   for (size_t i = 0; i < docs.size(); ++i) cluster[i] = find(i);
+  return {std::move(cluster), std::move(link)};
+}
 
-  // Only the differences are written: an ingest that adds documents to
-  // existing clusters rewrites nothing else.
+// Writes the clusters and links that differ from what is stored: an ingest
+// that adds documents to existing clusters rewrites nothing else.
+Status WriteClusters(sql::Connection* db, const std::vector<StoredDocument>& docs, const Clusters& clusters) {
+  const std::vector<size_t>& cluster = clusters.cluster;
+  const std::vector<std::optional<NearLink>>& link = clusters.link;
+  Status s;
   std::unordered_map<int64_t, std::pair<int64_t, double>> stored_links;
   Result<sql::Statement> nd = db->Prepare("SELECT document_id, similar_to, similarity FROM near_duplicates");
   if (!nd.ok()) return nd.status();
@@ -208,10 +227,17 @@ Status ReclusterDocuments(sql::Connection* db) {
   return Status::Ok();
 }
 
-}  // namespace
+// The clusters recomputed from every stored document, written where they
+// changed.
+Status ReclusterDocuments(sql::Connection* db) {
+  Result<std::vector<StoredDocument>> docs = LoadDocuments(db);
+  if (!docs.ok()) return docs.status();
+  return WriteClusters(db, *docs, ClusterDocuments(*docs));
+}
 
-Result<uint64_t> RebuildClaimGroups(sql::Connection* db) {
-  if (Status r = ReclusterDocuments(db); !r.ok()) return r;
+// Every event claim of the latest document versions with what grouping
+// reads of it, in the content order grouping follows (ClaimKey).
+Result<std::vector<ClaimEvidence>> LoadClaimEvidence(sql::Connection* db) {
   // A forwarded post's source is the channel it was first posted in.
   static constexpr sql::NamedColumns k({
       {"id", "c.id"},
@@ -310,6 +336,13 @@ Result<uint64_t> RebuildClaimGroups(sql::Connection* db) {
     for (size_t i : order) sorted.push_back(std::move(evidence[i]));
     evidence = std::move(sorted);
   }
+  return evidence;
+}
+
+// Each claim's quantities, in the order of its text.
+Status AttachQuantities(sql::Connection* db, std::vector<ClaimEvidence>* claims) {
+  std::vector<ClaimEvidence>& evidence = *claims;
+  Status s;
   std::unordered_map<int64_t, size_t> index_of;
   for (size_t i = 0; i < evidence.size(); ++i) index_of[evidence[i].claim_id] = i;
   static constexpr sql::NamedColumns kq({
@@ -333,9 +366,12 @@ Result<uint64_t> RebuildClaimGroups(sql::Connection* db) {
         {q->Double(kq["value"]), q->Text(kq["unit"]), q->Text(kq["bound"])});
   }
   if (!s.ok()) return s;
+  return Status::Ok();
+}
 
-  std::vector<ClaimGroup> groups = GroupClaims(evidence);
-
+// Replaces the stored groups with `groups`; returns how many.
+Result<uint64_t> WriteGroups(sql::Connection* db, const std::vector<ClaimEvidence>& evidence,
+                             const std::vector<ClaimGroup>& groups) {
   if (Status r = db->Exec("UPDATE claims SET group_id = NULL WHERE group_id IS NOT NULL; DELETE FROM claim_groups;");
       !r.ok()) {
     return r;
@@ -364,6 +400,16 @@ Result<uint64_t> RebuildClaimGroups(sql::Connection* db) {
     }
   }
   return static_cast<uint64_t>(groups.size());
+}
+
+}  // namespace
+
+Result<uint64_t> RebuildClaimGroups(sql::Connection* db) {
+  if (Status r = ReclusterDocuments(db); !r.ok()) return r;
+  Result<std::vector<ClaimEvidence>> evidence = LoadClaimEvidence(db);
+  if (!evidence.ok()) return evidence.status();
+  if (Status r = AttachQuantities(db, &*evidence); !r.ok()) return r;
+  return WriteGroups(db, *evidence, GroupClaims(*evidence));
 }
 
 }  // namespace sitrep
