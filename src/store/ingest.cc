@@ -199,6 +199,135 @@ Status WriteBatch(const Batch& b, bool careful, int64_t run_id, sql::Connection*
   return Status::Ok();
 }
 
+// Refuses options that cannot work, before anything is opened.
+Status CheckIngestOptions(const std::vector<std::string>& paths, const IngestOptions& options) {
+  if (Status s = CheckIngestOptions(paths, options); !s.ok()) return s;
+  return Status::Ok();
+}
+
+// Each extracting thread checks with its own read connection whether a
+// document is stored already, so that a rerun skips the work.
+struct LatestReaders {
+  std::vector<sql::Connection> connections;
+  std::vector<sql::Statement> latest;  // SELECT sha256 of a key's latest version, one per thread
+};
+
+Result<LatestReaders> OpenLatestReaders(const std::string& db_path, int jobs) {
+  LatestReaders r;
+  for (int i = 0; i < jobs; ++i) {
+    Result<sql::Connection> c = sql::Connection::Open(db_path, sql::Connection::Mode::kReadOnly);
+    if (!c.ok()) return c.status();
+    r.connections.push_back(std::move(c).value());
+  }
+  for (sql::Connection& c : r.connections) {
+    Result<sql::Statement> s = c.Prepare("SELECT sha256 FROM documents WHERE doc_key = ? AND is_latest = 1");
+    if (!s.ok()) return s.status();
+    r.latest.push_back(std::move(s).value());
+  }
+  return r;
+}
+
+// This run's row in ingest_runs, and whether the run before it stopped
+// before its end (its documents may be committed without the corroboration
+// groups that come after them).
+struct RunStart {
+  int64_t run_id = 0;
+  bool previous_unfinished = false;
+};
+
+Result<RunStart> StartRun(sql::Connection* db, const std::string& arguments) {
+  RunStart run;
+  {
+    Result<sql::Statement> s = db->Prepare("SELECT finished_at IS NULL FROM ingest_runs ORDER BY id DESC LIMIT 1");
+    if (!s.ok()) return s.status();
+    Status st;
+    run.previous_unfinished = s->Step(&st) && s->Int(0) != 0;
+    if (!st.ok()) return st;
+  }
+  Result<sql::Statement> s = db->Prepare("INSERT INTO ingest_runs(started_at, arguments) VALUES (?, ?) RETURNING id");
+  if (!s.ok()) return s.status();
+  Result<std::optional<int64_t>> id = s->Bind(1, SqlNow()).Bind(2, arguments).RunReturningId();
+  if (!id.ok()) return id.status();
+  if (!*id) return Status::Internal("database: no ingest run row");
+  run.run_id = **id;
+  return run;
+}
+
+// The writer thread: writes each batch the queue hands over (the whole
+// batch in one transaction; a batch the database refuses again document
+// by document) and adds its counts to the summary. After a failure it
+// drains the queue, so that the reader never blocks.
+void WriteBatches(BatchQueue* queue, int64_t run_id, sql::Connection* db, DocumentWriter* writer,
+                  const IngestOptions& options, IngestSummary* summary, std::atomic<uint64_t>* stored,
+                  Status* writer_status) {
+  Result<sql::Statement> problem_insert =
+      db->Prepare("INSERT INTO ingest_problems(run_id, origin, reason, skipped) VALUES (?, ?, ?, ?)");
+  if (!problem_insert.ok()) *writer_status = problem_insert.status();
+  Batch b;
+  while (queue->Pop(&b)) {
+    if (!writer_status->ok()) continue;
+    // Fast path: the whole batch in one transaction. Savepoints would make
+    // FTS5 flush its pending index at every document (a third of the
+    // writer's time, measured with perf), so they are used only to find
+    // the document the database refuses, on a second pass.
+    BatchOutcome out;
+    Status s = WriteBatch(b, /*careful=*/false, run_id, db, writer, &*problem_insert, &out);
+    if (!s.ok() && s.code() == StatusCode::kDataError) {
+      out = BatchOutcome();
+      s = WriteBatch(b, /*careful=*/true, run_id, db, writer, &*problem_insert, &out);
+    }
+    if (!s.ok()) {
+      *writer_status = s;
+      continue;
+    }
+    summary->unchanged += out.unchanged;
+    summary->added += out.added;
+    summary->new_versions += out.new_versions;
+    summary->near_duplicates += out.near_duplicates;
+    summary->claims += out.claims;
+    summary->problems += out.problems.size() - out.warnings;
+    summary->warnings += out.warnings;
+    stored->fetch_add(out.added + out.new_versions, std::memory_order_relaxed);
+    if (options.on_problem) {
+      for (const IngestProblem& p : out.problems) options.on_problem(p);
+    }
+  }
+}
+
+// Corroboration is over the whole corpus: rebuilt when anything changed,
+// when the last run stopped before it, or when asked. Then the run's row
+// is closed (finished only with its corroboration pass:
+// IngestOptions::corroborate), all in one transaction.
+Status FinishRun(sql::Connection* db, const RunStart& run, const IngestOptions& options, IngestSummary* summary) {
+  Result<sql::Transaction> txn = sql::Transaction::Begin(db);
+  if (!txn.ok()) return txn.status();
+  const bool changed = summary->added + summary->new_versions > 0 || run.previous_unfinished;
+  if ((changed && options.corroborate) || options.rebuild_groups) {
+    Result<uint64_t> groups = RebuildClaimGroups(db);
+    if (!groups.ok()) return groups.status();
+  }
+  {
+    // Scoped: a statement still pending would make the checkpoint after the
+    // run fail.
+    Result<sql::Statement> count = db->Prepare("SELECT count(*) FROM claim_groups");
+    Status s;
+    if (count.ok() && count->Step(&s)) summary->groups = static_cast<uint64_t>(count->Int(0));
+  }
+  Result<sql::Statement> fin = db->Prepare(
+      "UPDATE ingest_runs SET finished_at = ?, documents = ?, problems = ? WHERE id = ?");
+  if (!fin.ok()) return fin.status();
+  if (options.corroborate || options.rebuild_groups) {
+    fin->Bind(1, SqlNow());
+  } else {
+    fin->BindNull(1);
+  }
+  fin->Bind(2, static_cast<int64_t>(summary->added + summary->new_versions))
+      .Bind(3, static_cast<int64_t>(summary->problems))
+      .Bind(4, run.run_id);
+  if (Status r = fin->Run(); !r.ok()) return r;
+  return txn->Commit();
+}
+
 }  // namespace
 
 Result<IngestSummary> IngestCorpus(const std::vector<std::string>& paths, const IngestOptions& options) {
@@ -227,80 +356,19 @@ Result<IngestSummary> IngestCorpus(const std::vector<std::string>& paths, const 
   if (!db.ok()) return db.status();
   Result<DocumentWriter> writer = DocumentWriter::Create(&*db);
   if (!writer.ok()) return writer.status();
-  // Each extracting thread checks with its own read connection whether a
-  // document is stored already, so that a rerun skips the work.
-  std::vector<sql::Connection> readers;
-  std::vector<sql::Statement> latest;
-  for (int i = 0; i < options.jobs; ++i) {
-    Result<sql::Connection> c = sql::Connection::Open(options.db_path, sql::Connection::Mode::kReadOnly);
-    if (!c.ok()) return c.status();
-    readers.push_back(std::move(c).value());
-  }
-  for (sql::Connection& c : readers) {
-    Result<sql::Statement> s = c.Prepare("SELECT sha256 FROM documents WHERE doc_key = ? AND is_latest = 1");
-    if (!s.ok()) return s.status();
-    latest.push_back(std::move(s).value());
-  }
-  // The previous run did not finish: its documents may be committed
-  // without the corroboration groups that come after them.
-  bool previous_unfinished = false;
-  {
-    Result<sql::Statement> s = db->Prepare("SELECT finished_at IS NULL FROM ingest_runs ORDER BY id DESC LIMIT 1");
-    if (!s.ok()) return s.status();
-    Status st;
-    previous_unfinished = s->Step(&st) && s->Int(0) != 0;
-    if (!st.ok()) return st;
-  }
-  int64_t run_id = 0;
-  {
-    Result<sql::Statement> s =
-        db->Prepare("INSERT INTO ingest_runs(started_at, arguments) VALUES (?, ?) RETURNING id");
-    if (!s.ok()) return s.status();
-    Result<std::optional<int64_t>> id = s->Bind(1, SqlNow()).Bind(2, options.arguments).RunReturningId();
-    if (!id.ok()) return id.status();
-    if (!*id) return Status::Internal("database: no ingest run row");
-    run_id = **id;
-  }
+  Result<LatestReaders> readers = OpenLatestReaders(options.db_path, options.jobs);
+  if (!readers.ok()) return readers.status();
+  std::vector<sql::Statement>& latest = readers->latest;
+  Result<RunStart> run = StartRun(&*db, options.arguments);
+  if (!run.ok()) return run.status();
 
   IngestSummary summary;
   std::atomic<uint64_t> stored{0};
   Status writer_status;
   BatchQueue queue(2);
 
-  std::thread writer_thread([&] {
-    Result<sql::Statement> problem_insert =
-        db->Prepare("INSERT INTO ingest_problems(run_id, origin, reason, skipped) VALUES (?, ?, ?, ?)");
-    if (!problem_insert.ok()) writer_status = problem_insert.status();
-    Batch b;
-    while (queue.Pop(&b)) {
-      if (!writer_status.ok()) continue;  // drain, so the producer never blocks
-      // Fast path: the whole batch in one transaction. Savepoints would make
-      // FTS5 flush its pending index at every document (a third of the
-      // writer's time, measured with perf), so they are used only to find
-      // the document the database refuses, on a second pass.
-      BatchOutcome out;
-      Status s = WriteBatch(b, /*careful=*/false, run_id, &*db, &*writer, &*problem_insert, &out);
-      if (!s.ok() && s.code() == StatusCode::kDataError) {
-        out = BatchOutcome();
-        s = WriteBatch(b, /*careful=*/true, run_id, &*db, &*writer, &*problem_insert, &out);
-      }
-      if (!s.ok()) {
-        writer_status = s;
-        continue;
-      }
-      summary.unchanged += out.unchanged;
-      summary.added += out.added;
-      summary.new_versions += out.new_versions;
-      summary.near_duplicates += out.near_duplicates;
-      summary.claims += out.claims;
-      summary.problems += out.problems.size() - out.warnings;
-      summary.warnings += out.warnings;
-      stored.fetch_add(out.added + out.new_versions, std::memory_order_relaxed);
-      if (options.on_problem) {
-        for (const IngestProblem& p : out.problems) options.on_problem(p);
-      }
-    }
-  });
+  std::thread writer_thread(WriteBatches, &queue, run->run_id, &*db, &*writer, std::cref(options), &summary, &stored,
+                            &writer_status);
 
   CorpusReaderOptions ro;
   ro.max_document_bytes = options.max_bytes;
@@ -363,35 +431,7 @@ Result<IngestSummary> IngestCorpus(const std::vector<std::string>& paths, const 
     summary.skipped_records = walk.skipped_records;
   }
 
-  // Corroboration is over the whole corpus: rebuilt when anything changed,
-  // when the last run stopped before it, or when asked.
-  Result<sql::Transaction> txn = sql::Transaction::Begin(&*db);
-  if (!txn.ok()) return txn.status();
-  const bool changed = summary.added + summary.new_versions > 0 || previous_unfinished;
-  if ((changed && options.corroborate) || options.rebuild_groups) {
-    Result<uint64_t> groups = RebuildClaimGroups(&*db);
-    if (!groups.ok()) return groups.status();
-  }
-  {
-    // Scoped: a statement still pending would make the checkpoint below fail.
-    Result<sql::Statement> count = db->Prepare("SELECT count(*) FROM claim_groups");
-    Status s;
-    if (count.ok() && count->Step(&s)) summary.groups = static_cast<uint64_t>(count->Int(0));
-  }
-  Result<sql::Statement> fin = db->Prepare(
-      "UPDATE ingest_runs SET finished_at = ?, documents = ?, problems = ? WHERE id = ?");
-  if (!fin.ok()) return fin.status();
-  // Without its corroboration pass the run is not finished (IngestOptions::corroborate).
-  if (options.corroborate || options.rebuild_groups) {
-    fin->Bind(1, SqlNow());
-  } else {
-    fin->BindNull(1);
-  }
-  fin->Bind(2, static_cast<int64_t>(summary.added + summary.new_versions))
-      .Bind(3, static_cast<int64_t>(summary.problems))
-      .Bind(4, run_id);
-  if (Status r = fin->Run(); !r.ok()) return r;
-  if (Status r = txn->Commit(); !r.ok()) return r;
+  if (Status r = FinishRun(&*db, *run, options, &summary); !r.ok()) return r;
   db->dialect().AfterLargeWrite();
   summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();
   progress(true);
