@@ -341,101 +341,125 @@ class DateFinder {
   size_t MatchCore(size_t i, Part part, DateFound* d) {
     const std::string& w = W(i);
     if (w.empty()) return 0;
-    // ISO 8601: 2024-08-12.
-    if (a_.token(i).kind == TokenKind::kNumber) {
-      if (auto iso = CivilDate::Parse(a_.TokenText(i))) {
-        SetDay(d, *iso);
-        return 1;
-      }
-      // "12 August 2024", "12 Aug".
-      int day = IntToken(a_, i);
-      int m = MonthIndex(W(i + 1));
-      if (day >= 1 && day <= 31 && m > 0 && a_.token(i + 1).capitalized) {
-        size_t n = 2;
-        if (a_.IsPunct(i + 2, U'.')) ++n;
-        int y = YearToken(a_, i + n);
-        if (y > 0) {
-          ++n;
-        } else if (Pub()) {
-          y = YearForMonth(m);
-        } else {
-          return 0;
-        }
-        if (day > DaysInMonth(y, m)) return 0;
-        SetDay(d, {y, m, day});
-        return n;
-      }
-      // "in 2022", "since 2022".
-      int y = YearToken(a_, i);
-      if (y > 0 && i > 0 && (W(i - 1) == "in" || W(i - 1) == "since" || W(i - 1) == "of" ||
-                             W(i - 1) == "until" || W(i - 1) == "by" || W(i - 1) == "from")) {
-        SetRange(d, {y, 1, 1}, {y, 12, 31}, 3);
-        return 1;
-      }
-      return 0;
-    }
+    if (a_.token(i).kind == TokenKind::kNumber) return NumberFirst(i, d);
     // Month names need a capital letter ("May", not "may").
-    int m = MonthIndex(w);
-    if (m > 0 && a_.token(i).capitalized) {
-      size_t n = 1;
-      if (a_.IsPunct(i + 1, U'.') && w.size() <= 4) ++n;
-      int day = IntToken(a_, i + n);
-      if (day >= 1 && day <= 31 && YearToken(a_, i + n) < 0) {
-        size_t k = n + 1;
-        if (a_.IsPunct(i + k, U',')) ++k;
-        int y = YearToken(a_, i + k);
-        if (y > 0) {
-          k++;
-        } else if (Pub()) {
-          y = YearForMonth(m);
-          k = n + 1;
-        } else {
-          return 0;
-        }
-        if (day > DaysInMonth(y, m)) return 0;
-        SetDay(d, {y, m, day});
-        return k;
-      }
-      int y = YearToken(a_, i + n);
-      // "May" alone is too often the verb: take it with a year or after a preposition.
-      bool prep = i > 0 && (W(i - 1) == "in" || W(i - 1) == "since" || W(i - 1) == "of" ||
-                            W(i - 1) == "until" || W(i - 1) == "early" || W(i - 1) == "late" ||
-                            W(i - 1) == "mid" || W(i - 1) == "-" || W(i - 1) == "by" || W(i - 1) == "from" ||
-                            W(i - 1) == "last" || W(i - 1) == "this");
-      if (y > 0) {
-        SetMonth(d, y, m, part);
-        return n + 1;
-      }
-      if ((prep || m != 5) && Pub() && !a_.SentenceInitial(i)) {
-        bool last = i > 0 && W(i - 1) == "last";
-        int year = YearForMonth(m);
-        if (last && m == P().month) --year;
-        SetMonth(d, year, m, part);
-        return n;
-      }
-      return 0;
+    if (int m = MonthIndex(w); m > 0 && a_.token(i).capitalized) return MonthFirst(i, m, part, d);
+    if (int s = SeasonIndex(w); s >= 0) return Season(i, s, d);
+    if (!Pub()) return 0;
+    if (size_t n = Weekday(i, d)) return n;
+    if (size_t n = RelativeDay(i, d)) return n;
+    if (size_t n = PastSpan(i, d)) return n;
+    if (size_t n = CalendarUnit(i, d)) return n;
+    return Ago(i, d);
+  }
+
+  // ISO 8601 ("2024-08-12"), "12 August 2024", "12 Aug", "in 2022".
+  size_t NumberFirst(size_t i, DateFound* d) {
+    // ISO 8601: 2024-08-12.
+    if (auto iso = CivilDate::Parse(a_.TokenText(i))) {
+      SetDay(d, *iso);
+      return 1;
     }
-    // Seasons: "Fall 2022", "last summer".
+    // "12 August 2024", "12 Aug".
+    int day = IntToken(a_, i);
+    int m = MonthIndex(W(i + 1));
+    if (day >= 1 && day <= 31 && m > 0 && a_.token(i + 1).capitalized) {
+      size_t n = 2;
+      if (a_.IsPunct(i + 2, U'.')) ++n;
+      int y = YearToken(a_, i + n);
+      if (y > 0) {
+        ++n;
+      } else if (Pub()) {
+        y = YearForMonth(m);
+      } else {
+        return 0;
+      }
+      if (day > DaysInMonth(y, m)) return 0;
+      SetDay(d, {y, m, day});
+      return n;
+    }
+    // "in 2022", "since 2022".
+    int y = YearToken(a_, i);
+    if (y > 0 && i > 0 && (W(i - 1) == "in" || W(i - 1) == "since" || W(i - 1) == "of" ||
+                           W(i - 1) == "until" || W(i - 1) == "by" || W(i - 1) == "from")) {
+      SetRange(d, {y, 1, 1}, {y, 12, 31}, 3);
+      return 1;
+    }
+    return 0;
+  }
+
+  // "August 12, 2024", "Aug. 12", "May 2024", "in May".
+  size_t MonthFirst(size_t i, int m, Part part, DateFound* d) {
+    const std::string& w = W(i);
+    size_t n = 1;
+    if (a_.IsPunct(i + 1, U'.') && w.size() <= 4) ++n;
+    int day = IntToken(a_, i + n);
+    if (day >= 1 && day <= 31 && YearToken(a_, i + n) < 0) {
+      size_t k = n + 1;
+      if (a_.IsPunct(i + k, U',')) ++k;
+      int y = YearToken(a_, i + k);
+      if (y > 0) {
+        k++;
+      } else if (Pub()) {
+        y = YearForMonth(m);
+        k = n + 1;
+      } else {
+        return 0;
+      }
+      if (day > DaysInMonth(y, m)) return 0;
+      SetDay(d, {y, m, day});
+      return k;
+    }
+    int y = YearToken(a_, i + n);
+    // "May" alone is too often the verb: take it with a year or after a preposition.
+    bool prep = i > 0 && (W(i - 1) == "in" || W(i - 1) == "since" || W(i - 1) == "of" ||
+                          W(i - 1) == "until" || W(i - 1) == "early" || W(i - 1) == "late" ||
+                          W(i - 1) == "mid" || W(i - 1) == "-" || W(i - 1) == "by" || W(i - 1) == "from" ||
+                          W(i - 1) == "last" || W(i - 1) == "this");
+    if (y > 0) {
+      SetMonth(d, y, m, part);
+      return n + 1;
+    }
+    if ((prep || m != 5) && Pub() && !a_.SentenceInitial(i)) {
+      bool last = i > 0 && W(i - 1) == "last";
+      int year = YearForMonth(m);
+      if (last && m == P().month) --year;
+      SetMonth(d, year, m, part);
+      return n;
+    }
+    return 0;
+  }
+
+  // Seasons: "Fall 2022" (a season needs its year).
+  static int SeasonIndex(std::string_view w) {
     static constexpr std::string_view kSeasons[] = {"spring", "summer", "fall", "autumn", "winter"};
     for (int s = 0; s < 5; ++s) {
-      if (w != kSeasons[s]) continue;
-      int y = YearToken(a_, i + 1);
-      if (y < 0) return 0;
-      static constexpr int kStart[] = {3, 6, 9, 9, 12};
-      int sm = kStart[s];
-      CivilDate from{y, sm, 1};
-      int em = sm + 2;
-      int ey = y;
-      if (em > 12) {
-        em -= 12;
-        ++ey;
-      }
-      SetRange(d, from, {ey, em, DaysInMonth(ey, em)}, 3);
-      return 2;
+      if (w == kSeasons[s]) return s;
     }
-    if (!Pub()) return 0;
-    CivilDate p = P();
-    // Weekdays: "Monday", "on Tuesday", "last Friday", "Monday night".
+    return -1;
+  }
+
+  size_t Season(size_t i, int s, DateFound* d) {
+    int y = YearToken(a_, i + 1);
+    if (y < 0) return 0;
+    static constexpr int kStart[] = {3, 6, 9, 9, 12};
+    int sm = kStart[s];
+    CivilDate from{y, sm, 1};
+    int em = sm + 2;
+    int ey = y;
+    if (em > 12) {
+      em -= 12;
+      ++ey;
+    }
+    SetRange(d, from, {ey, em, DaysInMonth(ey, em)}, 3);
+    return 2;
+  }
+
+  // The rules below date by the publication date (the caller checked it).
+  // Weekdays: "Monday", "on Tuesday", "last Friday", "Monday night".
+  size_t Weekday(size_t i, DateFound* d) {
+    const std::string& w = W(i);
+    const CivilDate p = P();
     int wd = WeekdayIndex(w);
     bool last = w == "last" || w == "this" || w == "next";
     if (last) wd = WeekdayIndex(W(i + 1));
@@ -459,6 +483,13 @@ class DateFinder {
       SetDay(d, day);
       return n;
     }
+    return 0;
+  }
+
+  // "yesterday", "today", "tonight", "overnight", "last night", "this morning".
+  size_t RelativeDay(size_t i, DateFound* d) {
+    const std::string& w = W(i);
+    const CivilDate p = P();
     if (w == "yesterday") {
       SetDay(d, Add(p, -1));
       return 1;
@@ -479,7 +510,12 @@ class DateFinder {
       SetDay(d, p);
       return 2;
     }
-    // "over the last week", "in the past month", "the past 24 hours".
+    return 0;
+  }
+
+  // "over the last week", "in the past month", "the past 24 hours".
+  size_t PastSpan(size_t i, DateFound* d) {
+    const CivilDate p = P();
     size_t k = i;
     if ((W(k) == "over" || W(k) == "in" || W(k) == "during" || W(k) == "within") && W(k + 1) == "the") k += 2;
     else if (W(k) == "the") k += 1;
@@ -506,8 +542,14 @@ class DateFinder {
         }
       }
     }
-    // "last week", "this week", "last month", "this month", "last year", "this year",
-    // "earlier this month".
+    return 0;
+  }
+
+  // "last week", "this week", "last month", "this month", "last year", "this
+  // year", "earlier this month".
+  size_t CalendarUnit(size_t i, DateFound* d) {
+    const std::string& w = W(i);
+    const CivilDate p = P();
     size_t e = i;
     if (w == "earlier" && W(i + 1) == "this") e = i + 1;
     if (W(e) == "last" || W(e) == "this") {
@@ -535,22 +577,26 @@ class DateFinder {
         return e + 2 - i;
       }
     }
-    // "three days ago", "a week ago".
-    {
-      int count = IntToken(a_, i);
-      double nw = NumberWordValue(w);
-      if (w == "a" || w == "an") nw = 1;
-      if (count < 0 && nw > 0) count = static_cast<int>(nw);
-      if (count > 0 && W(i + 2) == "ago") {
-        const std::string& unit = W(i + 1);
-        int unit_days = unit == "day" || unit == "days" ? 1 : unit == "week" || unit == "weeks" ? 7
-                      : unit == "month" || unit == "months" ? 30 : -1;
-        if (unit_days > 0) {
-          CivilDate day = Add(p, -unit_days * count);
-          SetDay(d, day);
-          d->mention.time_precision = unit_days == 1 ? 1 : unit_days == 7 ? 2 : 3;
-          return 3;
-        }
+    return 0;
+  }
+
+  // "three days ago", "a week ago".
+  size_t Ago(size_t i, DateFound* d) {
+    const std::string& w = W(i);
+    const CivilDate p = P();
+    int count = IntToken(a_, i);
+    double nw = NumberWordValue(w);
+    if (w == "a" || w == "an") nw = 1;
+    if (count < 0 && nw > 0) count = static_cast<int>(nw);
+    if (count > 0 && W(i + 2) == "ago") {
+      const std::string& unit = W(i + 1);
+      int unit_days = unit == "day" || unit == "days" ? 1 : unit == "week" || unit == "weeks" ? 7
+                    : unit == "month" || unit == "months" ? 30 : -1;
+      if (unit_days > 0) {
+        CivilDate day = Add(p, -unit_days * count);
+        SetDay(d, day);
+        d->mention.time_precision = unit_days == 1 ? 1 : unit_days == 7 ? 2 : 3;
+        return 3;
       }
     }
     return 0;
