@@ -140,23 +140,104 @@ Result<std::unique_ptr<Lexicons>> Lexicons::Load(const LexiconSources& sources) 
   return lexicons;
 }
 
-Status Lexicons::Parse(const LexiconSources& sources) {
-  for (const TsvRow& r : ParseTsv(sources.speech_verbs)) {
+namespace {
+
+// The classes of function_words.tsv by name.
+constexpr std::pair<std::string_view, FunctionClass> kFunctionClasses[] = {
+      {"stop", FunctionClass::kStop},
+      {"aux", FunctionClass::kAux},
+      {"he", FunctionClass::kHe},
+      {"she", FunctionClass::kShe},
+      {"that", FunctionClass::kThat},
+      {"not", FunctionClass::kNot},
+      {"clause_break", FunctionClass::kClauseBreak},
+      {"narration_split", FunctionClass::kNarrationSplit},
+      {"np_modifier", FunctionClass::kNpModifier},
+      {"object", FunctionClass::kObject},
+      {"takes_object", FunctionClass::kTakesObject},
+      {"preposition", FunctionClass::kPreposition},
+      {"hedge", FunctionClass::kHedge},
+      {"date_prep", FunctionClass::kDatePreposition},
+      {"impersonal_cue", FunctionClass::kImpersonalCue},
+      {"in", FunctionClass::kIn},
+      {"message", FunctionClass::kMessage},
+      {"according", FunctionClass::kAccording},
+      {"according_opinion", FunctionClass::kAccordingOpinion},
+      {"opinion", FunctionClass::kOpinion},
+      {"source_noun", FunctionClass::kSourceNoun},
+      {"hedged_source", FunctionClass::kHedgedSource},
+      {"source_adjective", FunctionClass::kSourceAdjective},
+      {"possessive", FunctionClass::kPossessive},
+      {"citing_with", FunctionClass::kCitingWith},
+      {"citing", FunctionClass::kCiting},
+      {"citing_to", FunctionClass::kCitingTo},
+      {"per", FunctionClass::kPer},
+      {"per_with", FunctionClass::kPerWith},
+      {"per_noun", FunctionClass::kPerNoun},
+      {"as", FunctionClass::kAs},
+      {"source_label", FunctionClass::kSourceLabel},
+      {"about", FunctionClass::kAbout},
+      {"about_this", FunctionClass::kAboutThis},
+      {"fake", FunctionClass::kFake},
+      {"reality", FunctionClass::kReality},
+      {"verify", FunctionClass::kVerify},
+      {"impossible", FunctionClass::kImpossible},
+      {"negation_before", FunctionClass::kNegationBefore},
+      {"negation_after", FunctionClass::kNegationAfter},
+      {"claim_noun", FunctionClass::kClaimNoun},
+      {"no_content", FunctionClass::kNoContent},
+      {"modal", FunctionClass::kModal},
+      {"permission", FunctionClass::kPermission},
+      {"intention", FunctionClass::kIntention},
+      {"call", FunctionClass::kCall},
+      {"clause_opener", FunctionClass::kClauseOpener},
+      {"range_from", FunctionClass::kRangeFrom},
+      {"range_to", FunctionClass::kRangeTo},
+      {"night_of", FunctionClass::kNightOf},
+      {"year_in", FunctionClass::kYearIn},
+      {"month_before", FunctionClass::kMonthBefore},
+      {"night_alone", FunctionClass::kNightAlone},
+      {"night_over", FunctionClass::kNightOver},
+      {"period_over", FunctionClass::kPeriodOver},
+      {"since_start", FunctionClass::kSinceStart},
+      {"this_week", FunctionClass::kThisWeek},
+      {"of_total", FunctionClass::kOfTotal},
+      {"ago", FunctionClass::kAgo},
+      {"speaker_preposition", FunctionClass::kSpeakerPreposition},
+      {"his", FunctionClass::kHis},
+  };
+
+}  // namespace
+
+Status Lexicons::ParseSpeechVerbs(std::string_view table) {
+  for (const TsvRow& r : ParseTsv(table)) {
     if (r.fields.size() < 4) return BadRow("speech_verbs.tsv", r.line, "needs 4 columns");
     std::optional<SpeechClass> cls = ParseClass(r.field(2));
     if (!cls) return BadRow("speech_verbs.tsv", r.line, "unknown class '" + std::string(r.field(2)) + "'");
     speech_.Add(FoldCase(r.field(0)), {std::string(r.field(1)), *cls, r.field(3) == "that"});
   }
-  for (const TsvRow& r : ParseTsv(sources.roles)) {
+  return Status::Ok();
+}
+
+Status Lexicons::ParseRoles(std::string_view table) {
+  for (const TsvRow& r : ParseTsv(table)) {
     if (r.fields.size() < 3) return BadRow("roles.tsv", r.line, "needs 3 columns");
     roles_.Add(PhraseKey(r.field(0)), {std::string(r.field(1)), std::string(r.field(2))});
   }
-  for (const TsvRow& r : ParseTsv(sources.actors)) {
+  return Status::Ok();
+}
+
+Status Lexicons::ParseActors(std::string_view table) {
+  for (const TsvRow& r : ParseTsv(table)) {
     if (r.fields.size() < 5) return BadRow("actors.tsv", r.line, "needs 5 columns");
     actors_.Add(PhraseKey(r.field(0)), {Trimmed(r.field(1)), std::string(r.field(2)),
                                        std::string(r.field(3)), std::string(r.field(4))});
   }
-  for (const TsvRow& r : ParseTsv(sources.people)) {
+  return Status::Ok();
+}
+
+Status Lexicons::ParsePeople(std::string_view table) {
+  for (const TsvRow& r : ParseTsv(table)) {
     if (r.fields.size() < 5) return BadRow("people.tsv", r.line, "needs 5 columns");
     KnownPerson p{std::string(r.field(0)), {}, std::string(r.field(2)), Trimmed(r.field(3)),
                   std::string(r.field(4))};
@@ -168,15 +249,27 @@ Status Lexicons::Parse(const LexiconSources& sources) {
     }
     people_.push_back(std::move(p));
   }
-  for (const TsvRow& r : ParseTsv(sources.conflicts)) {
+  return Status::Ok();
+}
+
+Status Lexicons::ParseConflicts(std::string_view table) {
+  for (const TsvRow& r : ParseTsv(table)) {
     if (r.fields.size() < 2) return BadRow("conflicts.tsv", r.line, "needs 2 sides");
     conflicts_.emplace_back(std::string(r.field(0)), std::string(r.field(1)));
   }
-  for (const TsvRow& r : ParseTsv(sources.section_labels)) {
+  return Status::Ok();
+}
+
+Status Lexicons::ParseSectionLabels(std::string_view table) {
+  for (const TsvRow& r : ParseTsv(table)) {
     if (r.fields.size() < 2) return BadRow("section_labels.tsv", r.line, "needs 2 columns");
     section_labels_.insert(NameKey(r.field(0)));
   }
-  for (const TsvRow& r : ParseTsv(sources.event_triggers)) {
+  return Status::Ok();
+}
+
+Status Lexicons::ParseEventTriggers(std::string_view table) {
+  for (const TsvRow& r : ParseTsv(table)) {
     if (r.fields.size() < 3) return BadRow("event_triggers.tsv", r.line, "needs 3 columns");
     TriggerPattern t;
     for (auto w : SplitList(r.field(0), ' ')) t.words.emplace_back(w);
@@ -193,78 +286,24 @@ Status Lexicons::Parse(const LexiconSources& sources) {
     }
     triggers_.push_back(std::move(t));
   }
-  for (const TsvRow& r : ParseTsv(sources.function_words)) {
+  return Status::Ok();
+}
+
+Status Lexicons::ParseFunctionWords(std::string_view table) {
+  for (const TsvRow& r : ParseTsv(table)) {
     if (r.fields.size() < 3) return BadRow("function_words.tsv", r.line, "needs 3 columns");
-    static constexpr std::pair<std::string_view, FunctionClass> kClasses[] = {
-        {"stop", FunctionClass::kStop},
-        {"aux", FunctionClass::kAux},
-        {"he", FunctionClass::kHe},
-        {"she", FunctionClass::kShe},
-        {"that", FunctionClass::kThat},
-        {"not", FunctionClass::kNot},
-        {"clause_break", FunctionClass::kClauseBreak},
-        {"narration_split", FunctionClass::kNarrationSplit},
-        {"np_modifier", FunctionClass::kNpModifier},
-        {"object", FunctionClass::kObject},
-        {"takes_object", FunctionClass::kTakesObject},
-        {"preposition", FunctionClass::kPreposition},
-        {"hedge", FunctionClass::kHedge},
-        {"date_prep", FunctionClass::kDatePreposition},
-        {"impersonal_cue", FunctionClass::kImpersonalCue},
-        {"in", FunctionClass::kIn},
-        {"message", FunctionClass::kMessage},
-        {"according", FunctionClass::kAccording},
-        {"according_opinion", FunctionClass::kAccordingOpinion},
-        {"opinion", FunctionClass::kOpinion},
-        {"source_noun", FunctionClass::kSourceNoun},
-        {"hedged_source", FunctionClass::kHedgedSource},
-        {"source_adjective", FunctionClass::kSourceAdjective},
-        {"possessive", FunctionClass::kPossessive},
-        {"citing_with", FunctionClass::kCitingWith},
-        {"citing", FunctionClass::kCiting},
-        {"citing_to", FunctionClass::kCitingTo},
-        {"per", FunctionClass::kPer},
-        {"per_with", FunctionClass::kPerWith},
-        {"per_noun", FunctionClass::kPerNoun},
-        {"as", FunctionClass::kAs},
-        {"source_label", FunctionClass::kSourceLabel},
-        {"about", FunctionClass::kAbout},
-        {"about_this", FunctionClass::kAboutThis},
-        {"fake", FunctionClass::kFake},
-        {"reality", FunctionClass::kReality},
-        {"verify", FunctionClass::kVerify},
-        {"impossible", FunctionClass::kImpossible},
-        {"negation_before", FunctionClass::kNegationBefore},
-        {"negation_after", FunctionClass::kNegationAfter},
-        {"claim_noun", FunctionClass::kClaimNoun},
-        {"no_content", FunctionClass::kNoContent},
-        {"modal", FunctionClass::kModal},
-        {"permission", FunctionClass::kPermission},
-        {"intention", FunctionClass::kIntention},
-        {"call", FunctionClass::kCall},
-        {"clause_opener", FunctionClass::kClauseOpener},
-        {"range_from", FunctionClass::kRangeFrom},
-        {"range_to", FunctionClass::kRangeTo},
-        {"night_of", FunctionClass::kNightOf},
-        {"year_in", FunctionClass::kYearIn},
-        {"month_before", FunctionClass::kMonthBefore},
-        {"night_alone", FunctionClass::kNightAlone},
-        {"night_over", FunctionClass::kNightOver},
-        {"period_over", FunctionClass::kPeriodOver},
-        {"since_start", FunctionClass::kSinceStart},
-        {"this_week", FunctionClass::kThisWeek},
-        {"of_total", FunctionClass::kOfTotal},
-        {"ago", FunctionClass::kAgo},
-        {"speaker_preposition", FunctionClass::kSpeakerPreposition},
-        {"his", FunctionClass::kHis},
-    };
     std::string_view c = r.field(1);
-    auto known = std::find_if(std::begin(kClasses), std::end(kClasses), [c](const auto& k) { return k.first == c; });
-    if (known == std::end(kClasses))
+    auto known = std::find_if(std::begin(kFunctionClasses), std::end(kFunctionClasses),
+                              [c](const auto& k) { return k.first == c; });
+    if (known == std::end(kFunctionClasses))
       return BadRow("function_words.tsv", r.line, "unknown class '" + std::string(c) + "'");
     function_words_[FoldCase(r.field(0))].push_back(known->second);
   }
-  for (const TsvRow& r : ParseTsv(sources.numbers)) {
+  return Status::Ok();
+}
+
+Status Lexicons::ParseNumbers(std::string_view table) {
+  for (const TsvRow& r : ParseTsv(table)) {
     if (r.fields.size() < 4) return BadRow("numbers.tsv", r.line, "needs 4 columns");
     NumberWord n;
     n.value = std::strtod(std::string(r.field(1)).c_str(), nullptr);
@@ -276,7 +315,11 @@ Status Lexicons::Parse(const LexiconSources& sources) {
     if (n.value <= 0) return BadRow("numbers.tsv", r.line, "value must be positive");
     numbers_.emplace(FoldCase(r.field(0)), n);
   }
-  for (const TsvRow& r : ParseTsv(sources.calendar)) {
+  return Status::Ok();
+}
+
+Status Lexicons::ParseCalendar(std::string_view table) {
+  for (const TsvRow& r : ParseTsv(table)) {
     if (r.fields.size() < 4) return BadRow("calendar.tsv", r.line, "needs 4 columns");
     static const std::pair<std::string_view, CalendarWord::Kind> kKinds[] = {
         {"month", CalendarWord::Kind::kMonth},         {"weekday", CalendarWord::Kind::kWeekday},
@@ -294,11 +337,30 @@ Status Lexicons::Parse(const LexiconSources& sources) {
     const bool english_date = r.field(3) == "en" && c.kind != CalendarWord::Kind::kFuture;
     (english_date ? english_calendar_ : calendar_).emplace(FoldCase(r.field(0)), c);
   }
-  for (const TsvRow& r : ParseTsv(sources.units)) {
+  return Status::Ok();
+}
+
+Status Lexicons::ParseUnits(std::string_view table) {
+  for (const TsvRow& r : ParseTsv(table)) {
     if (r.fields.size() < 5) return BadRow("units.tsv", r.line, "needs 5 columns");
     units_.emplace(NameKey(r.field(0)), UnitWord{std::string(r.field(1)), Trimmed(r.field(2)),
                                                  std::strtod(std::string(r.field(3)).c_str(), nullptr)});
   }
+  return Status::Ok();
+}
+
+Status Lexicons::Parse(const LexiconSources& sources) {
+  if (Status s = ParseSpeechVerbs(sources.speech_verbs); !s.ok()) return s;
+  if (Status s = ParseRoles(sources.roles); !s.ok()) return s;
+  if (Status s = ParseActors(sources.actors); !s.ok()) return s;
+  if (Status s = ParsePeople(sources.people); !s.ok()) return s;
+  if (Status s = ParseConflicts(sources.conflicts); !s.ok()) return s;
+  if (Status s = ParseSectionLabels(sources.section_labels); !s.ok()) return s;
+  if (Status s = ParseEventTriggers(sources.event_triggers); !s.ok()) return s;
+  if (Status s = ParseFunctionWords(sources.function_words); !s.ok()) return s;
+  if (Status s = ParseNumbers(sources.numbers); !s.ok()) return s;
+  if (Status s = ParseCalendar(sources.calendar); !s.ok()) return s;
+  if (Status s = ParseUnits(sources.units); !s.ok()) return s;
   return ParseQuantityBounds(sources.quantity_bounds);
 }
 

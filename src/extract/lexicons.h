@@ -206,6 +206,18 @@ class Lexicons {
 
  private:
   Status Parse(const LexiconSources& sources);
+  // One table each (data/lexicon/NAME.tsv).
+  Status ParseSpeechVerbs(std::string_view table);
+  Status ParseRoles(std::string_view table);
+  Status ParseActors(std::string_view table);
+  Status ParsePeople(std::string_view table);
+  Status ParseConflicts(std::string_view table);
+  Status ParseSectionLabels(std::string_view table);
+  Status ParseEventTriggers(std::string_view table);
+  Status ParseFunctionWords(std::string_view table);
+  Status ParseNumbers(std::string_view table);
+  Status ParseCalendar(std::string_view table);
+  Status ParseUnits(std::string_view table);
   Status ParseQuantityBounds(std::string_view table);
   void BuildClasses();
   PhraseTable<SpeechVerb> speech_;
