@@ -39,31 +39,32 @@ MapClaim ClaimAt(const std::string& side, const char* date, double lat, double l
 constexpr double kLat = 48.28, kLon = 37.17;
 
 TEST(MapCheck, ToleranceFollowsTheWording) {
-  EXPECT_EQ(AreaVerdict(1036, "at_most_approx", 1000), MapVerdict::kConsistent);  // "nearly 400 sq mi" vs 1,000 km²
-  EXPECT_EQ(AreaVerdict(1036, "at_most_approx", 1200), MapVerdict::kUnderstated);
-  EXPECT_EQ(AreaVerdict(1036, "at_most_approx", 700), MapVerdict::kOverstated);
-  EXPECT_EQ(AreaVerdict(480, "approx", 560), MapVerdict::kConsistent);
-  EXPECT_EQ(AreaVerdict(480, "exact", 560), MapVerdict::kUnderstated);
-  EXPECT_EQ(AreaVerdict(900, "more_than", 5000), MapVerdict::kConsistent);
-  EXPECT_EQ(AreaVerdict(900, "more_than", 477), MapVerdict::kOverstated);
-  EXPECT_EQ(AreaVerdict(100, "at_most", 20), MapVerdict::kConsistent);
-  EXPECT_EQ(AreaVerdict(100, "at_most", 120), MapVerdict::kUnderstated);
+  EXPECT_EQ(AreaVerdict(1036, QuantityBound::kAtMostApprox, 1000),
+            MapVerdict::kConsistent);  // "nearly 400 sq mi" vs 1,000 km²
+  EXPECT_EQ(AreaVerdict(1036, QuantityBound::kAtMostApprox, 1200), MapVerdict::kUnderstated);
+  EXPECT_EQ(AreaVerdict(1036, QuantityBound::kAtMostApprox, 700), MapVerdict::kOverstated);
+  EXPECT_EQ(AreaVerdict(480, QuantityBound::kApprox, 560), MapVerdict::kConsistent);
+  EXPECT_EQ(AreaVerdict(480, QuantityBound::kExact, 560), MapVerdict::kUnderstated);
+  EXPECT_EQ(AreaVerdict(900, QuantityBound::kMoreThan, 5000), MapVerdict::kConsistent);
+  EXPECT_EQ(AreaVerdict(900, QuantityBound::kMoreThan, 477), MapVerdict::kOverstated);
+  EXPECT_EQ(AreaVerdict(100, QuantityBound::kAtMost, 20), MapVerdict::kConsistent);
+  EXPECT_EQ(AreaVerdict(100, QuantityBound::kAtMost, 120), MapVerdict::kUnderstated);
 }
 
 TEST(MapCheck, AnExactNumberAcceptsTenPercentEitherWay) {
-  AreaTolerance t = ToleranceFor(500, "exact");
+  AreaTolerance t = ToleranceFor(500, QuantityBound::kExact);
   EXPECT_DOUBLE_EQ(t.low, 450);
   EXPECT_DOUBLE_EQ(t.high, 550);
-  EXPECT_EQ(AreaVerdict(500, "exact", 449), MapVerdict::kOverstated);
-  EXPECT_EQ(AreaVerdict(500, "exact", 549), MapVerdict::kConsistent);
-  EXPECT_TRUE(std::isinf(ToleranceFor(500, "at_least").high));  // "at least" sets no upper limit
+  EXPECT_EQ(AreaVerdict(500, QuantityBound::kExact, 449), MapVerdict::kOverstated);
+  EXPECT_EQ(AreaVerdict(500, QuantityBound::kExact, 549), MapVerdict::kConsistent);
+  EXPECT_TRUE(std::isinf(ToleranceFor(500, QuantityBound::kAtLeast).high));  // "at least" sets no upper limit
 }
 
 TEST(MapCheck, AnAreaClaimIsComparedWithTheLatestMapOfItsSideWithinTheWindow) {
   ControlMap map({Square("rus", "2024-09-15", "RUS", 37.1, 48.2, 300),  //
                   Square("rus", "2024-10-01", "RUS", 37.1, 48.2, 477)});
   MapClaim c = ClaimAt("RUS", "2024-10-02", kLat, kLon);
-  ClaimCheck check = CheckAreaClaim(c, {480, "approx", "roughly 480 square kilometres"}, map, {});
+  ClaimCheck check = CheckAreaClaim(c, {480, QuantityBound::kApprox, "roughly 480 square kilometres"}, map, {});
   EXPECT_EQ(check.kind, CheckKind::kArea);
   EXPECT_EQ(check.verdict, MapVerdict::kConsistent);  // 477 km² within ±20% of "roughly 480"
   EXPECT_EQ(check.layer_date, "2024-10-01");
@@ -73,7 +74,7 @@ TEST(MapCheck, AnAreaClaimIsComparedWithTheLatestMapOfItsSideWithinTheWindow) {
       << check.detail;
   // Dated before the second map: the first one, which shows far less.
   c.date = "2024-09-20";
-  check = CheckAreaClaim(c, {480, "approx", "roughly 480 square kilometres"}, map, {});
+  check = CheckAreaClaim(c, {480, QuantityBound::kApprox, "roughly 480 square kilometres"}, map, {});
   EXPECT_EQ(check.layer_date, "2024-09-15");
   EXPECT_EQ(check.verdict, MapVerdict::kOverstated);
 }
@@ -82,7 +83,8 @@ TEST(MapCheck, AMapOlderThanTheWindowDoesNotCountButIsNamedNearby) {
   ControlMap map({Square("rus", "2024-10-01", "RUS", 37.1, 48.2, 477)});
   MapCheckOptions o;
   o.window_days = 0;
-  ClaimCheck check = CheckAreaClaim(ClaimAt("RUS", "2024-10-02", kLat, kLon), {480, "approx", "480 km²"}, map, o);
+  ClaimCheck check =
+      CheckAreaClaim(ClaimAt("RUS", "2024-10-02", kLat, kLon), {480, QuantityBound::kApprox, "480 km²"}, map, o);
   EXPECT_EQ(check.verdict, MapVerdict::kNoMap);
   EXPECT_FALSE(check.measured_km2.has_value());
   EXPECT_NE(check.detail.find("or up to 0 days before; near it: rus (held by RUS, maps 2024-10-01 to 2024-10-01)"),
@@ -92,7 +94,8 @@ TEST(MapCheck, AMapOlderThanTheWindowDoesNotCountButIsNamedNearby) {
 
 TEST(MapCheck, AnotherSidesLayerIsNoMapForTheClaim) {
   ControlMap map({Square("rus", "2024-10-01", "RUS", 37.1, 48.2, 477)});
-  ClaimCheck check = CheckAreaClaim(ClaimAt("UKR", "2024-10-02", kLat, kLon), {480, "approx", "480 km²"}, map, {});
+  ClaimCheck check =
+      CheckAreaClaim(ClaimAt("UKR", "2024-10-02", kLat, kLon), {480, QuantityBound::kApprox, "480 km²"}, map, {});
   EXPECT_EQ(check.verdict, MapVerdict::kNoMap);
   EXPECT_NE(check.detail.find("no layer held by UKR within 50 km of Pokrovsk"), std::string::npos) << check.detail;
 }
@@ -102,14 +105,14 @@ TEST(MapCheck, ARegionReachesFartherThanATown) {
   // within a region's 150 km.
   ControlMap map({Square("rus", "2024-10-01", "RUS", 37.1, 48.9, 477)});
   MapClaim c = ClaimAt("RUS", "2024-10-02", 48.2, 37.17);
-  EXPECT_EQ(CheckAreaClaim(c, {480, "approx", "480 km²"}, map, {}).verdict, MapVerdict::kNoMap);
+  EXPECT_EQ(CheckAreaClaim(c, {480, QuantityBound::kApprox, "480 km²"}, map, {}).verdict, MapVerdict::kNoMap);
   c.geo_precision = 3;
-  EXPECT_EQ(CheckAreaClaim(c, {480, "approx", "480 km²"}, map, {}).verdict, MapVerdict::kConsistent);
+  EXPECT_EQ(CheckAreaClaim(c, {480, QuantityBound::kApprox, "480 km²"}, map, {}).verdict, MapVerdict::kConsistent);
 }
 
 TEST(MapCheck, AnAreaClaimSaysWhatItLacks) {
   ControlMap map({Square("rus", "2024-10-01", "RUS", 37.1, 48.2, 477)});
-  const ClaimedArea area{480, "approx", "480 km²"};
+  const ClaimedArea area{480, QuantityBound::kApprox, "480 km²"};
   MapClaim no_side = ClaimAt("", "2024-10-02", kLat, kLon);
   EXPECT_EQ(CheckAreaClaim(no_side, area, map, {}).detail, "the claim names no side whose ground it is");
   MapClaim no_date = ClaimAt("RUS", "2024-10-02", kLat, kLon);

@@ -22,7 +22,7 @@ TEST(Quantities, AreaWithUpperBoundAndConversion) {
   EXPECT_EQ(q[0].text, "nearly 400 square miles");
   EXPECT_EQ(q[0].value, 400);
   EXPECT_EQ(q[0].unit, "sq mi");
-  EXPECT_EQ(q[0].bound, "at_most_approx");
+  EXPECT_EQ(q[0].bound, QuantityBound::kAtMostApprox);
   ASSERT_TRUE(q[0].value_in_si.has_value());
   EXPECT_NEAR(*q[0].value_in_si, 1036.0, 0.5);
   EXPECT_EQ(q[0].si_unit, "km2");
@@ -34,7 +34,7 @@ TEST(Quantities, VagueAmountsAreLowerBounds) {
   EXPECT_EQ(q[0].text, "hundreds of thousands");
   EXPECT_EQ(q[0].value, 200000);
   EXPECT_EQ(q[0].unit, "people");
-  EXPECT_EQ(q[0].bound, "at_least");
+  EXPECT_EQ(q[0].bound, QuantityBound::kAtLeast);
   auto t = Quantities("Tens of thousands of residents fled.");
   ASSERT_EQ(t.size(), 1u);
   EXPECT_EQ(t[0].value, 20000);
@@ -49,7 +49,7 @@ TEST(Quantities, HeadNounOfACoordinatedList) {
   EXPECT_EQ(q[0].text, "over 2,000");
   EXPECT_EQ(q[0].value, 2000);
   EXPECT_EQ(q[0].unit, "strikes");
-  EXPECT_EQ(q[0].bound, "more_than");
+  EXPECT_EQ(q[0].bound, QuantityBound::kMoreThan);
 }
 
 TEST(Quantities, NumberWordsAndBounds) {
@@ -57,15 +57,15 @@ TEST(Quantities, NumberWordsAndBounds) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].value, 6);
   EXPECT_EQ(q[0].unit, "regions");
-  EXPECT_EQ(q[0].bound, "at_least");
+  EXPECT_EQ(q[0].bound, QuantityBound::kAtLeast);
   auto n = Quantities("nearly a dozen Patriot systems were needed");
   ASSERT_EQ(n.size(), 1u);
   EXPECT_EQ(n[0].text, "nearly a dozen");
   EXPECT_EQ(n[0].value, 12);
-  EXPECT_EQ(n[0].bound, "at_most_approx");
+  EXPECT_EQ(n[0].bound, QuantityBound::kAtMostApprox);
   auto f = Quantities("fewer than 20,000 residents remain in the city");
   ASSERT_EQ(f.size(), 1u);
-  EXPECT_EQ(f[0].bound, "less_than");
+  EXPECT_EQ(f[0].bound, QuantityBound::kLessThan);
   EXPECT_EQ(f[0].unit, "people");
 }
 
@@ -76,18 +76,18 @@ TEST(Quantities, NoMoreThanIsAnUpperBound) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].text, "no more than 5");
   EXPECT_EQ(q[0].value, 5);
-  EXPECT_EQ(q[0].bound, "at_most");
+  EXPECT_EQ(q[0].bound, QuantityBound::kAtMost);
   auto f = Quantities("No fewer than 12 soldiers died.");
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].text, "No fewer than 12");
-  EXPECT_EQ(f[0].bound, "at_least");
+  EXPECT_EQ(f[0].bound, QuantityBound::kAtLeast);
   auto l = Quantities("They lost no less than 300 square kilometres.");
   ASSERT_EQ(l.size(), 1u);
-  EXPECT_EQ(l[0].bound, "at_least");
+  EXPECT_EQ(l[0].bound, QuantityBound::kAtLeast);
   auto m = Quantities("Troops fired more than 5 missiles.");
   ASSERT_EQ(m.size(), 1u);
   EXPECT_EQ(m[0].text, "more than 5");
-  EXPECT_EQ(m[0].bound, "more_than");
+  EXPECT_EQ(m[0].bound, QuantityBound::kMoreThan);
 }
 
 // Bound words come from quantity_bounds.tsv: a row added there is read, and
@@ -113,11 +113,11 @@ TEST(Quantities, HyphenatedCompounds) {
   ASSERT_EQ(q.size(), 2u);
   EXPECT_EQ(q[0].value, 1000);
   EXPECT_EQ(q[0].unit, "km");
-  EXPECT_EQ(q[0].bound, "approx");
+  EXPECT_EQ(q[0].bound, QuantityBound::kApprox);
   EXPECT_EQ(q[1].text, "more than two-year-long");
   EXPECT_EQ(q[1].value, 2);
   EXPECT_EQ(q[1].unit, "years");
-  EXPECT_EQ(q[1].bound, "more_than");
+  EXPECT_EQ(q[1].bound, QuantityBound::kMoreThan);
 }
 
 TEST(Quantities, MultipliersAndMetricAreas) {
@@ -125,7 +125,7 @@ TEST(Quantities, MultipliersAndMetricAreas) {
   ASSERT_EQ(q.size(), 2u);
   EXPECT_EQ(q[0].value, 1.5e6);
   EXPECT_EQ(q[0].unit, "people");
-  EXPECT_EQ(q[0].bound, "approx");
+  EXPECT_EQ(q[0].bound, QuantityBound::kApprox);
   EXPECT_EQ(q[1].unit, "km2");
   EXPECT_EQ(*q[1].value_in_si, 480);
 }

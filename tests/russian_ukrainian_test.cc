@@ -337,7 +337,7 @@ TEST(UkrainianQuantities, ThousandsMultiplyAndPersonsArePeople) {
   const Quantity* q = FindQuantity(x, 25000);
   ASSERT_NE(q, nullptr);
   EXPECT_EQ(q->unit, "people");
-  EXPECT_EQ(q->bound, "more_than");
+  EXPECT_EQ(q->bound, QuantityBound::kMoreThan);
   const Quantity* e = FindQuantity(x, 8);
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->unit, "people");
@@ -349,28 +349,28 @@ TEST(RussianQuantities, BoundPhrasesMatchLongestFirst) {
   auto x = ExtractText("Погибли не более 5 человек, ранены не менее 12 человек.");
   const Quantity* five = FindQuantity(x, 5);
   ASSERT_NE(five, nullptr);
-  EXPECT_EQ(five->bound, "at_most");
+  EXPECT_EQ(five->bound, QuantityBound::kAtMost);
   const Quantity* twelve = FindQuantity(x, 12);
   ASSERT_NE(twelve, nullptr);
-  EXPECT_EQ(twelve->bound, "at_least");
+  EXPECT_EQ(twelve->bound, QuantityBound::kAtLeast);
   auto up_to = ExtractText("Обстрел ранил до 320 военнослужащих.");
   const Quantity* q = FindQuantity(up_to, 320);
   ASSERT_NE(q, nullptr);
-  EXPECT_EQ(q->bound, "at_most");
+  EXPECT_EQ(q->bound, QuantityBound::kAtMost);
   auto grew = ExtractText("Число погибших возросло до 55 человек.");
   const Quantity* total = FindQuantity(grew, 55);
   ASSERT_NE(total, nullptr);
-  EXPECT_EQ(total->bound, "exact");
+  EXPECT_EQ(total->bound, QuantityBound::kExact);
 }
 
 TEST(UkrainianQuantities, NoMoreThanIsAnUpperBound) {
   auto x = ExtractText("Загинули не більше 7 людей, кількість поранених зросла до 40 людей.");
   const Quantity* seven = FindQuantity(x, 7);
   ASSERT_NE(seven, nullptr);
-  EXPECT_EQ(seven->bound, "at_most");
+  EXPECT_EQ(seven->bound, QuantityBound::kAtMost);
   const Quantity* forty = FindQuantity(x, 40);
   ASSERT_NE(forty, nullptr);
-  EXPECT_EQ(forty->bound, "exact");
+  EXPECT_EQ(forty->bound, QuantityBound::kExact);
 }
 
 TEST(UkrainianQuantities, DevyatWithApostrophe) {
@@ -491,7 +491,7 @@ TEST(UkrainianQuantities, ThousandsWrittenApartAreOneNumber) {
   const Quantity* q = FindQuantity(x, 893340);
   ASSERT_NE(q, nullptr);
   EXPECT_EQ(q->unit, "people");
-  EXPECT_EQ(q->bound, "approx");
+  EXPECT_EQ(q->bound, QuantityBound::kApprox);
 }
 
 // ------------------------------------------------------------ events

@@ -680,18 +680,18 @@ TEST(Corroboration, StrongestStatusWinsAndDenialsAreFlagged) {
 
 TEST(Corroboration, QuantitiesFlagOrSplit) {
   std::vector<ClaimEvidence> c = {Evidence(1, 1, "A", "2024-09-04"), Evidence(2, 2, "B", "2024-09-04")};
-  c[0].quantities = {{4, "people", "exact"}};
-  c[1].quantities = {{6, "people", "exact"}};
+  c[0].quantities = {{4, "people", QuantityBound::kExact}};
+  c[1].quantities = {{6, "people", QuantityBound::kExact}};
   std::vector<ClaimGroup> g = GroupClaims(c);
   ASSERT_EQ(g.size(), 1u);
   EXPECT_EQ(g[0].contradiction, "quantities differ: 4 vs 6 people");
-  c[1].quantities = {{5, "people", "at_least"}};  // "at least 5" vs "4": disagree
+  c[1].quantities = {{5, "people", QuantityBound::kAtLeast}};  // "at least 5" vs "4": disagree
   ASSERT_EQ(GroupClaims(c).size(), 1u);
-  c[1].quantities = {{3, "people", "at_least"}};  // "at least 3" allows 4
+  c[1].quantities = {{3, "people", QuantityBound::kAtLeast}};  // "at least 3" allows 4
   g = GroupClaims(c);
   ASSERT_EQ(g.size(), 1u);
   EXPECT_EQ(g[0].contradiction, "");
-  c[1].quantities = {{40, "people", "exact"}};  // ten times as many: another event
+  c[1].quantities = {{40, "people", QuantityBound::kExact}};  // ten times as many: another event
   EXPECT_TRUE(GroupClaims(c).empty());
 }
 

@@ -31,6 +31,15 @@ const char* ToString(ClaimStatus s);
 // The inverse of ToString; nullopt for a name that is not a status.
 std::optional<ClaimStatus> ParseClaimStatus(std::string_view name);
 
+// How the words before a number bound it: "nearly 400" is at_most_approx,
+// "more than 900" more_than, "about 480" approx, a bare number exact.
+enum class QuantityBound { kExact, kApprox, kAtMostApprox, kAtLeast, kMoreThan, kAtMost, kLessThan };
+// "exact", "approx", "at_most_approx", "at_least", "more_than", "at_most",
+// "less_than": the names JSON and the database carry.
+const char* ToString(QuantityBound b);
+// The inverse of ToString; nullopt for another name.
+std::optional<QuantityBound> ParseQuantityBound(std::string_view name);
+
 struct Person {
   int id = 0;
   std::string name;                  // the fullest form seen
@@ -65,7 +74,7 @@ struct Quantity {
   std::string unit;         // "sq mi", "km", "people", "strikes", ...
   std::optional<double> value_in_si;  // "si_value" in JSON (si_value is a libc macro)
   std::string si_unit;      // "km2", "km", "kg", "s" when converted
-  std::string bound;        // exact | approx | at_least | at_most | at_most_approx | more_than | less_than
+  QuantityBound bound = QuantityBound::kExact;
 };
 
 struct DateMention {

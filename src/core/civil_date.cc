@@ -87,4 +87,26 @@ std::optional<ClaimStatus> ParseClaimStatus(std::string_view name) {
   return std::nullopt;
 }
 
+namespace {
+constexpr std::pair<QuantityBound, const char*> kBoundNames[] = {
+    {QuantityBound::kExact, "exact"},        {QuantityBound::kApprox, "approx"},
+    {QuantityBound::kAtMostApprox, "at_most_approx"}, {QuantityBound::kAtLeast, "at_least"},
+    {QuantityBound::kMoreThan, "more_than"}, {QuantityBound::kAtMost, "at_most"},
+    {QuantityBound::kLessThan, "less_than"}};
+}  // namespace
+
+const char* ToString(QuantityBound b) {
+  for (const auto& [bound, name] : kBoundNames) {
+    if (bound == b) return name;
+  }
+  return "exact";
+}
+
+std::optional<QuantityBound> ParseQuantityBound(std::string_view name) {
+  for (const auto& [bound, n] : kBoundNames) {
+    if (name == n) return bound;
+  }
+  return std::nullopt;
+}
+
 }  // namespace sitrep

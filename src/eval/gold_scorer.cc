@@ -212,10 +212,12 @@ Result<GoldScore> ScoreAgainstGold(const Json& gold, const Extraction& x) {
       if (std::fabs(q.value - value) <= std::fabs(value) * 0.005 && q.unit == unit) found = &q;
     }
     Count(&score.quantities, found != nullptr);
-    if (found != nullptr) Count(&score.quantity_bounds, found->bound == Str(g, "bound"));
+    if (found != nullptr) Count(&score.quantity_bounds, ToString(found->bound) == Str(g, "bound"));
     r << "  " << (found ? "HIT  " : "MISS ") << "\"" << Str(g, "text") << "\" = " << value << " " << unit;
-    if (found)
-      r << " (bound " << found->bound << (found->bound == Str(g, "bound") ? " ok" : " want " + Str(g, "bound")) << ")";
+    if (found) {
+      const std::string bound = ToString(found->bound);
+      r << " (bound " << bound << (bound == Str(g, "bound") ? " ok" : " want " + Str(g, "bound")) << ")";
+    }
     r << "\n";
   }
 

@@ -364,32 +364,12 @@ Status Lexicons::Parse(const LexiconSources& sources) {
   return ParseQuantityBounds(sources.quantity_bounds);
 }
 
-std::string_view QuantityBoundName(QuantityBound bound) {
-  switch (bound) {
-    case QuantityBound::kApprox: return "approx";
-    case QuantityBound::kAtMostApprox: return "at_most_approx";
-    case QuantityBound::kAtLeast: return "at_least";
-    case QuantityBound::kMoreThan: return "more_than";
-    case QuantityBound::kAtMost: return "at_most";
-    case QuantityBound::kLessThan: return "less_than";
-    case QuantityBound::kExact:
-    case QuantityBound::kNone: break;
-  }
-  return "exact";
-}
-
 Status Lexicons::ParseQuantityBounds(std::string_view table) {
-  static const std::pair<std::string_view, QuantityBound> kBounds[] = {
-      {"exact", QuantityBound::kExact},         {"approx", QuantityBound::kApprox},
-      {"at_most_approx", QuantityBound::kAtMostApprox}, {"at_least", QuantityBound::kAtLeast},
-      {"more_than", QuantityBound::kMoreThan},  {"at_most", QuantityBound::kAtMost},
-      {"less_than", QuantityBound::kLessThan},  {"none", QuantityBound::kNone}};
   for (const TsvRow& r : ParseTsv(table)) {
     if (r.fields.size() < 3) return BadRow("quantity_bounds.tsv", r.line, "needs 3 columns");
-    std::optional<QuantityBound> bound;
-    for (const auto& [name, b] : kBounds) {
-      if (r.field(1) == name) bound = b;
-    }
+    // "none": the phrase is no bound, although a shorter phrase inside it is.
+    const bool none = r.field(1) == "none";
+    std::optional<QuantityBound> bound = none ? QuantityBound::kExact : ParseQuantityBound(r.field(1));
     if (!bound) return BadRow("quantity_bounds.tsv", r.line, "unknown bound '" + std::string(r.field(1)) + "'");
     std::string phrase = FoldCase(r.field(0));
     std::string language(r.field(2));
@@ -399,9 +379,9 @@ Status Lexicons::ParseQuantityBounds(std::string_view table) {
     max_bound_words_ = std::max(max_bound_words_, n);
     if (words[0].size() > 1 && words[0].back() == '*') {
       std::string rest = phrase.substr(words[0].size());
-      prefix_bounds_.push_back({language, std::string(words[0].substr(0, words[0].size() - 1)), rest, n, *bound});
+      prefix_bounds_.push_back({language, std::string(words[0].substr(0, words[0].size() - 1)), rest, n, *bound, none});
     } else {
-      bounds_.emplace(language + "\t" + phrase, BoundMatch{n, *bound});
+      bounds_.emplace(language + "\t" + phrase, BoundRow{{n, *bound}, none});
     }
   }
   return Status::Ok();
@@ -416,12 +396,12 @@ BoundMatch Lexicons::MatchBoundBefore(const std::vector<std::string>& words, siz
     const std::string& first = words[i - n];
     for (std::string_view language : languages) {
       auto it = bounds_.find(std::string(language) + "\t" + first + rest);
-      if (it != bounds_.end()) return it->second.bound == QuantityBound::kNone ? BoundMatch{} : it->second;
+      if (it != bounds_.end()) return it->second.none ? BoundMatch{} : it->second.match;
     }
     for (const PrefixBound& p : prefix_bounds_) {
       if (p.words != n || p.rest != rest || !first.starts_with(p.prefix)) continue;
       for (std::string_view language : languages) {
-        if (p.language == language) return p.bound == QuantityBound::kNone ? BoundMatch{} : BoundMatch{n, p.bound};
+        if (p.language == language) return p.none ? BoundMatch{} : BoundMatch{n, p.bound};
       }
     }
   }

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/string_map.h"
+#include "sitrep/extraction.h"
 #include "sitrep/status.h"
 
 namespace sitrep {
@@ -108,15 +109,8 @@ struct UnitWord {
   double factor = 0;
 };
 
-// How the words before a number bound it (quantity_bounds.tsv); kNone: the
-// phrase is no bound, although a shorter phrase inside it is.
-enum class QuantityBound { kExact, kApprox, kAtMostApprox, kAtLeast, kMoreThan, kAtMost, kLessThan, kNone };
-
-// The name Quantity::bound carries ("more_than"); kNone is "exact".
-std::string_view QuantityBoundName(QuantityBound bound);
-
-// A bound phrase found before a number: its words and bound; words 0 when
-// none (the number is exact).
+// A bound phrase found before a number (quantity_bounds.tsv): its words
+// and bound; words 0 when none (the number is exact).
 struct BoundMatch {
   int words = 0;
   QuantityBound bound = QuantityBound::kExact;
@@ -238,12 +232,18 @@ class Lexicons {
   StringMap<std::vector<FunctionClass>> function_words_;
   // Bound phrases by "language\tphrase"; those whose first word is a prefix
   // ("зрос* до") apart, with the prefix without its '*'.
+  // none: the phrase is no bound ("no more than" holds "more than").
   struct PrefixBound {
     std::string language, prefix, rest;  // rest: the words after the first, with a leading space
     int words = 0;
     QuantityBound bound = QuantityBound::kExact;
+    bool none = false;
   };
-  StringMap<BoundMatch> bounds_;
+  struct BoundRow {
+    BoundMatch match;
+    bool none = false;
+  };
+  StringMap<BoundRow> bounds_;
   std::vector<PrefixBound> prefix_bounds_;
   int max_bound_words_ = 0;
   template <typename T>

@@ -126,16 +126,10 @@ bool EndsNounPhrase(std::string_view w) {
   return w.size() > 4 && (w.ends_with("ing") || w.ends_with("ed"));
 }
 
-struct Bound {
-  int words;
-  std::string_view bound;  // Quantity::bound
-};
-
 // The bound words just before the number at token i (quantity_bounds.tsv),
 // matched longest first: English ones, or Russian and Ukrainian ones.
-Bound BoundBefore(const Analysis& a, size_t i, std::initializer_list<std::string_view> languages) {
-  BoundMatch m = a.lex.MatchBoundBefore(a.folded, i, languages);
-  return {m.words, QuantityBoundName(m.bound)};
+BoundMatch BoundBefore(const Analysis& a, size_t i, std::initializer_list<std::string_view> languages) {
+  return a.lex.MatchBoundBefore(a.folded, i, languages);
 }
 
 // A numeral in a token: "2,000" -> 2000, "1.5" -> 1.5; -1 when not one.
@@ -269,9 +263,9 @@ class QuantityFinder {
       ++end;
       if (a_.IsPunct(end, U'.') && W(end - 1).size() <= 8) ++end;  // "тыс."
     }
-    Bound bound = BoundBefore(a_, i, {"ru", "uk"});
-    std::string bound_name(bound.bound);
-    if (vague && bound.words == 0) bound_name = "at_least";
+    BoundMatch bound = BoundBefore(a_, i, {"ru", "uk"});
+    QuantityBound bound_name = bound.bound;
+    if (vague && bound.words == 0) bound_name = QuantityBound::kAtLeast;
     // The unit: a listed unit or person noun, else the counted noun.
     std::string unit;
     const UnitWord* info = nullptr;
@@ -419,12 +413,12 @@ class QuantityFinder {
         ++end;
       }
     }
-    Bound bound = BoundBefore(a_, begin, {"en"});
+    BoundMatch bound = BoundBefore(a_, begin, {"en"});
     if (begin < i && bound.words == 0) begin = i;  // a bare "a dozen": keep the span on the number
     begin -= bound.words;
-    std::string bound_name(bound.bound);
-    if (vague && bound.words == 0) bound_name = "at_least";
-    if (approx_word && bound.words == 0) bound_name = "approx";
+    QuantityBound bound_name = bound.bound;
+    if (vague && bound.words == 0) bound_name = QuantityBound::kAtLeast;
+    if (approx_word && bound.words == 0) bound_name = QuantityBound::kApprox;
     if (W(i > 0 ? i - 1 : i) == "$" && i > 0) {
       begin = std::min(begin, i - 1);
       q->quantity.unit = "USD";

@@ -201,7 +201,7 @@ void WriteExtraction(const Extraction& x, Writer& w) {
     w.Key("si_value");
     if (q.value_in_si) w.Double(Round(*q.value_in_si, 3)); else w.Null();
     w.Key("si_unit"), w.StringOrNull(q.si_unit);
-    w.Key("bound"), w.String(q.bound);
+    w.Key("bound"), w.String(ToString(q.bound));
     w.EndObject();
   }
   w.EndArray();

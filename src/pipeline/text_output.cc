@@ -74,7 +74,7 @@ std::string ToText(const Extraction& x) {
       o << "     amounts:";
       for (int q : c.quantities) {
         const Quantity& qq = x.quantities[q - 1];
-        o << " \"" << qq.text << "\" = " << qq.value << " " << qq.unit << " (" << qq.bound << ")";
+        o << " \"" << qq.text << "\" = " << qq.value << " " << qq.unit << " (" << ToString(qq.bound) << ")";
         if (qq.value_in_si && qq.si_unit != qq.unit) {
           char buf[64];
           std::snprintf(buf, sizeof buf, " ~ %.0f %s", *qq.value_in_si, qq.si_unit.c_str());

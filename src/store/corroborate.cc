@@ -363,7 +363,8 @@ Status AttachQuantities(sql::Connection* db, std::vector<ClaimEvidence>* claims)
     auto it = index_of.find(q->Int(kq["claim_id"]));
     if (it == index_of.end()) continue;
     evidence[it->second].quantities.push_back(
-        {q->Double(kq["value"]), q->Text(kq["unit"]), q->Text(kq["bound"])});
+        {q->Double(kq["value"]), q->Text(kq["unit"]),
+         ParseQuantityBound(q->Text(kq["bound"])).value_or(QuantityBound::kExact)});
   }
   if (!s.ok()) return s;
   return Status::Ok();

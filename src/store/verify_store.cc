@@ -82,7 +82,9 @@ MapClaim ClaimOfRow(const sql::Statement& row) {
   c.lat = row.Double(k["lat"]), c.lon = row.Double(k["lon"]);
   c.geo_precision = static_cast<int>(row.Int(k["geo_precision"]));
   if (!row.IsNull(k["area_km2"])) {
-    c.area = ClaimedArea{row.Double(k["area_km2"]), row.Text(k["area_bound"]), row.Text(k["area_text"])};
+    c.area = ClaimedArea{row.Double(k["area_km2"]),
+                         ParseQuantityBound(row.Text(k["area_bound"])).value_or(QuantityBound::kExact),
+                         row.Text(k["area_text"])};
   }
   return c;
 }

@@ -445,7 +445,8 @@ Result<DocumentWriter::MentionRows> DocumentWriter::BufferMentions(const Process
   for (const Quantity& q : x.quantities) {
     const int64_t row = next_quantity_++;
     quantities_.Add(Row{row, doc_id, Text(q.text), Integer(q.span.begin), Integer(q.span.end), Real(q.value),
-                        Text(q.unit), q.value_in_si ? Real(*q.value_in_si) : null, Text(q.si_unit), Text(q.bound)});
+                        Text(q.unit), q.value_in_si ? Real(*q.value_in_si) : null, Text(q.si_unit),
+                        Text(ToString(q.bound))});
     rows.quantity[q.id] = row;
   }
   return rows;

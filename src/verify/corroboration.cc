@@ -29,10 +29,20 @@ struct UnionFind {
 // The values a quantity allows, given its bound.
 std::pair<double, double> Interval(const EvidenceQuantity& q) {
   double v = q.value;
-  if (q.bound == "at_least" || q.bound == "more_than") return {v, INFINITY};
-  if (q.bound == "at_most" || q.bound == "less_than") return {0, v};
-  if (q.bound == "at_most_approx") return {0.85 * v, v * 1.02};
-  if (q.bound == "approx") return {0.8 * v, 1.2 * v};
+  switch (q.bound) {
+    case QuantityBound::kAtLeast:
+    case QuantityBound::kMoreThan:
+      return {v, INFINITY};
+    case QuantityBound::kAtMost:
+    case QuantityBound::kLessThan:
+      return {0, v};
+    case QuantityBound::kAtMostApprox:
+      return {0.85 * v, v * 1.02};
+    case QuantityBound::kApprox:
+      return {0.8 * v, 1.2 * v};
+    case QuantityBound::kExact:
+      break;
+  }
   return {v * 0.98, v * 1.02};
 }
 

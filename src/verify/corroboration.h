@@ -15,7 +15,7 @@ namespace sitrep {
 struct EvidenceQuantity {
   double value = 0;     // in si_unit when it has one, else in unit
   std::string unit;     // si_unit, else unit
-  std::string bound;    // as in Quantity::bound
+  QuantityBound bound = QuantityBound::kExact;
 };
 
 // What grouping needs to know of one claim that describes an event.

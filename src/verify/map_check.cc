@@ -9,11 +9,21 @@
 
 namespace sitrep {
 
-AreaTolerance ToleranceFor(double c, const std::string& bound) {
-  if (bound == "approx") return {0.8 * c, 1.2 * c};
-  if (bound == "at_most_approx") return {0.8 * c, 1.05 * c};
-  if (bound == "at_least" || bound == "more_than") return {0.95 * c, INFINITY};
-  if (bound == "at_most" || bound == "less_than") return {0, 1.05 * c};
+AreaTolerance ToleranceFor(double c, QuantityBound bound) {
+  switch (bound) {
+    case QuantityBound::kApprox:
+      return {0.8 * c, 1.2 * c};
+    case QuantityBound::kAtMostApprox:
+      return {0.8 * c, 1.05 * c};
+    case QuantityBound::kAtLeast:
+    case QuantityBound::kMoreThan:
+      return {0.95 * c, INFINITY};
+    case QuantityBound::kAtMost:
+    case QuantityBound::kLessThan:
+      return {0, 1.05 * c};
+    case QuantityBound::kExact:
+      break;
+  }
   return {0.9 * c, 1.1 * c};
 }
 
@@ -35,7 +45,7 @@ const char* ToString(MapVerdict verdict) {
   return "no_map";
 }
 
-MapVerdict AreaVerdict(double claimed_km2, const std::string& bound, double measured_km2) {
+MapVerdict AreaVerdict(double claimed_km2, QuantityBound bound, double measured_km2) {
   AreaTolerance t = ToleranceFor(claimed_km2, bound);
   if (measured_km2 < t.low) return MapVerdict::kOverstated;
   if (measured_km2 > t.high) return MapVerdict::kUnderstated;
@@ -181,7 +191,7 @@ ClaimCheck CheckAreaClaim(const MapClaim& claim, const ClaimedArea& area, const 
   AreaTolerance t = ToleranceFor(area.km2, area.bound);
   char buf[96];
   std::snprintf(buf, sizeof buf, "ratio %.2f; \"%s\" (%s) accepts %.0f to %s km²", *c.ratio, area.text.c_str(),
-                area.bound.c_str(), t.low,
+                ToString(area.bound), t.low,
                 std::isinf(t.high) ? "any" : std::to_string(static_cast<long long>(t.high)).c_str());
   c.method += ": " + best->layer + " of " + best->date + " (union of " + std::to_string(best->features) +
               " features), claim dated " + *claim.date;

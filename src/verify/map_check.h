@@ -18,6 +18,7 @@
 
 #include "geo/point_index.h"
 #include "sitrep/control.h"
+#include "sitrep/extraction.h"
 
 namespace sitrep {
 
@@ -28,11 +29,11 @@ namespace sitrep {
 struct AreaTolerance {
   double low = 0, high = 0;  // km²; high may be infinity
 };
-AreaTolerance ToleranceFor(double claimed_km2, const std::string& bound);
+AreaTolerance ToleranceFor(double claimed_km2, QuantityBound bound);
 
 // Consistent, overstated (the map shows less than the claim allows) or
 // understated (more).
-MapVerdict AreaVerdict(double claimed_km2, const std::string& bound, double measured_km2);
+MapVerdict AreaVerdict(double claimed_km2, QuantityBound bound, double measured_km2);
 
 struct MapCheckOptions {
   // A map up to this many days older than the claim still counts: control
@@ -90,7 +91,7 @@ double KmToBox(const ControlLayerState& state, double lat, double lon);
 // A quantity in km² a claim names (sq mi and ha converted).
 struct ClaimedArea {
   double km2 = 0;
-  std::string bound;  // Quantity::bound: exact, approx, at_most_approx, at_least, ...
+  QuantityBound bound = QuantityBound::kExact;
   std::string text;   // as written: "nearly 400 square miles"
 };
 
