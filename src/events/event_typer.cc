@@ -123,15 +123,8 @@ std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bo
       const PlaceFound& p = x.places[x.place_at[k]];
       size_t b = p.token_begin;
       if (b > 0 && a.folded[b - 1] == "the") --b;
-      static const char* kLocative[] = {"in", "at", "on", "near", "into", "across", "inside", "to",
-                                        "toward", "towards", "of", "over", "through", "within",
-                                        // Russian and Ukrainian
-                                        "в", "во", "у", "на", "над", "под", "під", "возле", "около", "біля",
-                                        "поблизу", "из", "з", "із", "по", "к", "до"};
-      if (p.place.metonym_for.empty() && b > 0) {
-        for (const char* w : kLocative) {
-          if (a.folded[b - 1] == w) return "";
-        }
+      if (p.place.metonym_for.empty() && b > 0 && a.lex.IsFunctionWord(a.folded[b - 1], FunctionClass::kLocative)) {
+        return "";
       }
     }
     return x.CountryAt(k);

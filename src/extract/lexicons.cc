@@ -205,6 +205,7 @@ constexpr std::pair<std::string_view, FunctionClass> kFunctionClasses[] = {
       {"ago", FunctionClass::kAgo},
       {"speaker_preposition", FunctionClass::kSpeakerPreposition},
       {"his", FunctionClass::kHis},
+    {"locative", FunctionClass::kLocative},
   };
 
 }  // namespace

@@ -139,7 +139,10 @@ enum class FunctionClass {
   // Russian and Ukrainian: "25 із 30" (of a total), "два года назад" (a
   // time, not a count), a preposition between a speaker and its verb
   // ("Гладков в своем телеграм-канале написал"), "его"/"його" (his).
-  kOfTotal, kAgo, kSpeakerPreposition, kHis
+  kOfTotal, kAgo, kSpeakerPreposition, kHis,
+  // Any language: a preposition before a place that makes it where an
+  // event happens, not who acts ("troops in Kursk", "в Курске").
+  kLocative
 };
 
 // The TSV text of each table (data/lexicon/NAME.tsv).
