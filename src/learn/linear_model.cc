@@ -102,38 +102,70 @@ float* LinearModel::Row(FeatureId f) {
   return &rows_[size_t{slots_[i].row} * label_count()];
 }
 
-void LinearModel::AddScores(std::span<const FeatureId> features, float* scores) const {
-  const size_t n = label_count();
+namespace {
+
+// Sums the packed int16 weights of `features` into sum[0, n) (the layout of
+// LinearModel::packed_: slots of stride 2 + n, key first). N is the label
+// count when known at compile time (the attribution tagger's 7: the sum then
+// stays in registers and the loop over labels unrolls), 0 for any n.
+template <size_t N, typename Hash>
+void SumPacked(const int16_t* packed, size_t mask, size_t n, std::span<const FeatureId> features, int32_t* sum,
+               Hash hash) {
+  if constexpr (N != 0) n = N;
+  const size_t stride = 2 + n;
   // The table is larger than the caches: ask for every feature's slot
   // first, then add, so that the misses overlap instead of coming one after
   // another.
   constexpr size_t kBatch = 48;
   size_t home[kBatch];
-  if (!packed_.empty()) {
-    const size_t stride = 2 + n;
-    int32_t sum[kMaxPackedLabels] = {};
-    for (size_t off = 0; off < features.size(); off += kBatch) {
-      const size_t m = std::min(kBatch, features.size() - off);
-      for (size_t i = 0; i < m; ++i) {
-        home[i] = Hash(features[off + i]) & packed_mask_;
-        __builtin_prefetch(&packed_[home[i] * stride]);
-      }
-      for (size_t i = 0; i < m; ++i) {
-        const FeatureId f = features[off + i] == 0 ? 1 : features[off + i];
-        for (size_t k = home[i];; k = (k + 1) & packed_mask_) {
-          const int16_t* slot = &packed_[k * stride];
-          uint32_t key;
-          std::memcpy(&key, slot, sizeof key);
-          if (key == 0) break;
-          if (key != f) continue;
+  int32_t local[N == 0 ? 1 : N] = {};
+  for (size_t off = 0; off < features.size(); off += kBatch) {
+    const size_t m = std::min(kBatch, features.size() - off);
+    for (size_t i = 0; i < m; ++i) {
+      home[i] = hash(features[off + i]) & mask;
+      __builtin_prefetch(&packed[home[i] * stride]);
+    }
+    for (size_t i = 0; i < m; ++i) {
+      const FeatureId f = features[off + i] == 0 ? 1 : features[off + i];
+      for (size_t k = home[i];; k = (k + 1) & mask) {
+        const int16_t* slot = &packed[k * stride];
+        uint32_t key;
+        std::memcpy(&key, slot, sizeof key);
+        if (key == 0) break;
+        if (key != f) continue;
+        if constexpr (N != 0) {
+          for (size_t l = 0; l < N; ++l) local[l] += slot[2 + l];
+        } else {
           for (size_t l = 0; l < n; ++l) sum[l] += slot[2 + l];
-          break;
         }
+        break;
       }
+    }
+  }
+  if constexpr (N != 0) {
+    for (size_t l = 0; l < N; ++l) sum[l] = local[l];
+  }
+}
+
+}  // namespace
+
+void LinearModel::AddScores(std::span<const FeatureId> features, float* scores) const {
+  const size_t n = label_count();
+  if (!packed_.empty()) {
+    // Integer sums: the order of the additions does not change them.
+    int32_t sum[kMaxPackedLabels];
+    std::fill_n(sum, n, 0);
+    auto hash = [](FeatureId f) { return static_cast<uint32_t>(Hash(f)); };
+    if (n == 7) {
+      SumPacked<7>(packed_.data(), packed_mask_, n, features, sum, hash);
+    } else {
+      SumPacked<0>(packed_.data(), packed_mask_, n, features, sum, hash);
     }
     for (size_t l = 0; l < n; ++l) scores[l] += static_cast<float>(sum[l]) * packed_scale_;
     return;
   }
+  constexpr size_t kBatch = 48;
+  size_t home[kBatch];
   if (slots_.empty()) return;
   const float* rows[kBatch];
   for (size_t off = 0; off < features.size(); off += kBatch) {
@@ -213,19 +245,24 @@ std::vector<int> LinearModel::Decode(const FeatureRows& rows) const {
   std::vector<int> back(n * L, 0);
   for (size_t i = 0; i < n; ++i) AddScores(rows[i], &score[i * L]);
   for (size_t l = 0; l < L; ++l) score[l] += Transition(-1, static_cast<int>(l));
+  // transitions_ row p holds the moves from label p (row L: from the start).
+  const float* move = transitions_.data();
   for (size_t i = 1; i < n; ++i) {
+    const float* before = &score[(i - 1) * L];
+    float* now = &score[i * L];
+    int* from = &back[i * L];
     for (size_t l = 0; l < L; ++l) {
       float top = -std::numeric_limits<float>::infinity();
       int arg = 0;
       for (size_t p = 0; p < L; ++p) {
-        float s = score[(i - 1) * L + p] + Transition(static_cast<int>(p), static_cast<int>(l));
+        float s = before[p] + move[p * L + l];
         if (s > top) {
           top = s;
           arg = static_cast<int>(p);
         }
       }
-      score[i * L + l] += top;
-      back[i * L + l] = arg;
+      now[l] += top;
+      from[l] = arg;
     }
   }
   const float* last = &score[(n - 1) * L];
