@@ -147,6 +147,33 @@ void SumPacked(const int16_t* packed, size_t mask, size_t n, std::span<const Fea
   }
 }
 
+// Viterbi's forward pass over positions 1..n-1: score[i * L + l] gains the
+// best score of a move from position i - 1, back[i * L + l] its label.
+// `move` row p holds the scores of the moves from label p. N is L when known
+// at compile time (the tagger's 7: the loops unroll), 0 for any L.
+template <size_t N>
+void ViterbiForward(const float* move, size_t n, size_t L, float* score, int* back) {
+  if constexpr (N != 0) L = N;
+  for (size_t i = 1; i < n; ++i) {
+    const float* before = &score[(i - 1) * L];
+    float* now = &score[i * L];
+    int* from = &back[i * L];
+    for (size_t l = 0; l < L; ++l) {
+      float top = -std::numeric_limits<float>::infinity();
+      int arg = 0;
+      for (size_t p = 0; p < L; ++p) {
+        float s = before[p] + move[p * L + l];
+        if (s > top) {
+          top = s;
+          arg = static_cast<int>(p);
+        }
+      }
+      now[l] += top;
+      from[l] = arg;
+    }
+  }
+}
+
 }  // namespace
 
 void LinearModel::AddScores(std::span<const FeatureId> features, float* scores) const {
@@ -245,25 +272,10 @@ std::vector<int> LinearModel::Decode(const FeatureRows& rows) const {
   std::vector<int> back(n * L, 0);
   for (size_t i = 0; i < n; ++i) AddScores(rows[i], &score[i * L]);
   for (size_t l = 0; l < L; ++l) score[l] += Transition(-1, static_cast<int>(l));
-  // transitions_ row p holds the moves from label p (row L: from the start).
-  const float* move = transitions_.data();
-  for (size_t i = 1; i < n; ++i) {
-    const float* before = &score[(i - 1) * L];
-    float* now = &score[i * L];
-    int* from = &back[i * L];
-    for (size_t l = 0; l < L; ++l) {
-      float top = -std::numeric_limits<float>::infinity();
-      int arg = 0;
-      for (size_t p = 0; p < L; ++p) {
-        float s = before[p] + move[p * L + l];
-        if (s > top) {
-          top = s;
-          arg = static_cast<int>(p);
-        }
-      }
-      now[l] += top;
-      from[l] = arg;
-    }
+  if (L == 7) {
+    ViterbiForward<7>(transitions_.data(), n, L, score.data(), back.data());
+  } else {
+    ViterbiForward<0>(transitions_.data(), n, L, score.data(), back.data());
   }
   const float* last = &score[(n - 1) * L];
   best[n - 1] = static_cast<int>(std::max_element(last, last + L) - last);
