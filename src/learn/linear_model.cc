@@ -118,7 +118,15 @@ void SumPacked(const int16_t* packed, size_t mask, size_t n, std::span<const Fea
   // another.
   constexpr size_t kBatch = 48;
   size_t home[kBatch];
-  int32_t local[N == 0 ? 1 : N] = {};
+  // For 7 labels, a slot's weights are read as 8 lanes (the 8th is the next
+  // slot's key, or PackRows' padding after the last slot) and added 8 at a
+  // time in unsigned lanes (wrapping, so the 8th lane's sum is harmless); the
+  // first 7 lanes are the same integers as 7 separate sums.
+  using I16x8 = int16_t __attribute__((vector_size(16)));
+  using I32x8 = int32_t __attribute__((vector_size(32)));
+  using U32x8 = uint32_t __attribute__((vector_size(32)));
+  static_assert(N == 0 || N == 7);
+  U32x8 local = {};
   for (size_t off = 0; off < features.size(); off += kBatch) {
     const size_t m = std::min(kBatch, features.size() - off);
     for (size_t i = 0; i < m; ++i) {
@@ -134,7 +142,9 @@ void SumPacked(const int16_t* packed, size_t mask, size_t n, std::span<const Fea
         if (key == 0) break;
         if (key != f) continue;
         if constexpr (N != 0) {
-          for (size_t l = 0; l < N; ++l) local[l] += slot[2 + l];
+          I16x8 w;
+          std::memcpy(&w, slot + 2, sizeof w);
+          local += reinterpret_cast<U32x8>(__builtin_convertvector(w, I32x8));
         } else {
           for (size_t l = 0; l < n; ++l) sum[l] += slot[2 + l];
         }
@@ -143,7 +153,7 @@ void SumPacked(const int16_t* packed, size_t mask, size_t n, std::span<const Fea
     }
   }
   if constexpr (N != 0) {
-    for (size_t l = 0; l < N; ++l) sum[l] = local[l];
+    for (size_t l = 0; l < N; ++l) sum[l] = static_cast<int32_t>(local[l]);
   }
 }
 
@@ -220,7 +230,9 @@ void LinearModel::PackRows(std::string_view rows, uint64_t count, float scale) {
   size_t capacity = 1024;
   while (capacity < count * 2) capacity *= 2;
   const size_t stride = 2 + n;
-  packed_.assign(capacity * stride, 0);
+  // One int16 more than the slots: AddScores reads 8 weights from the last
+  // slot of a 7-label table (docs in SumPacked).
+  packed_.assign(capacity * stride + 1, 0);
   const size_t mask = capacity - 1;
   const size_t row_bytes = sizeof(uint32_t) + n * sizeof(int16_t);
   used_ = 0;
