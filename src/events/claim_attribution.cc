@@ -371,14 +371,14 @@ void ClaimBuilder::Reports(uint32_t s) {
   const size_t sb = sent.token_begin, se = sent.token_end;
   for (size_t k = sb; k < se; ++k) {
     if (used_[k] || InQuote(k)) continue;
-    const std::string& w = W(k);
+    std::string_view w = W(k);  // compared with literals below: no out-of-line compare() each
     size_t cue_b = k, cue_e = 0, cb = 0, ce = 0;
     bool alleged = false;
     if (w == "reports" || w == "report") {
       alleged = k > sb && (W(k - 1) == "unconfirmed" || W(k - 1) == "unverified");
       size_t limit = std::min(se, k + 6);
       for (size_t v = k + 1; v < limit; ++v) {
-        const std::string& vw = W(v);
+        std::string_view vw = W(v);
         if (vw == "emerged" || vw.rfind("suggest", 0) == 0 || vw == "said" || vw == "say" || vw == "says" ||
             vw.rfind("indicat", 0) == 0 || vw == "claimed" || vw == "showed" || vw == "circulated" ||
             vw == "surfaced" || vw == "stated") {
@@ -592,7 +592,7 @@ void ClaimBuilder::FindVerificationCues(uint32_t s) {
   const ::sitrep::Sentence& sent = a_.seg.sentences[s];
   for (size_t k = sent.token_begin; k < sent.token_end; ++k) {
     if (InQuote(k)) continue;
-    const std::string& w = W(k);
+    std::string_view w = W(k);  // compared with literals below: no out-of-line compare() each
     bool cue = false;
     size_t begin = k;
     if (w == "unverified" || w == "unconfirmed") {

@@ -1,6 +1,7 @@
 #include "extract/attribution_tagger.h"
 
 #include <algorithm>
+#include <array>
 
 #include "core/utf8.h"
 
@@ -40,10 +41,18 @@ uint64_t ShapeHash(std::string_view w) {
   uint64_t h = 0xcbf29ce484222325ULL;
   char last = 0;
   for (size_t i = 0; i < w.size();) {
-    char32_t cp = 0;
-    int n = DecodeUtf8(w, i, &cp);
-    i += n > 0 ? n : 1;
-    char c = IsDigit(cp) ? 'd' : IsLetter(cp) ? (IsUpper(cp) ? 'X' : 'x') : static_cast<char>(cp < 128 ? cp : '~');
+    char32_t cp = static_cast<unsigned char>(w[i]);
+    char c;
+    if (cp < 0x80) {
+      // ASCII: what IsDigit, IsLetter and IsUpper say, without three calls.
+      ++i;
+      char lower = static_cast<char>(cp | 0x20);
+      c = cp >= '0' && cp <= '9' ? 'd' : lower >= 'a' && lower <= 'z' ? (cp <= 'Z' ? 'X' : 'x') : static_cast<char>(cp);
+    } else {
+      int n = DecodeUtf8(w, i, &cp);
+      i += n > 0 ? n : 1;
+      c = IsDigit(cp) ? 'd' : IsLetter(cp) ? (IsUpper(cp) ? 'X' : 'x') : static_cast<char>(cp < 128 ? cp : '~');
+    }
     if (c == last) continue;
     last = c;
     h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
@@ -135,9 +144,13 @@ void ForEachSentenceFeatures(const Analysis& a, const std::vector<QuoteMention>&
     size_t left = 0;  // speech words before k: speech[left - 1] is the nearest
     bool colon = false;
     size_t commas = 0;  // commas since the nearest speech word on the left
+    // One token's features, gathered here and added to `rows` at once (at
+    // most 31 of them: the pushes below).
+    std::array<FeatureId, 32> row;
+    size_t row_size = 0;
     for (size_t k = s.token_begin; k < s.token_end; ++k) {
-      rows.NewRow();
-      auto push = [&rows](FeatureId id) { rows.Push(id); };
+      row_size = 0;
+      auto push = [&row, &row_size](FeatureId id) { row[row_size++] = id; };
       while (left < speech.size() && speech[left] < k) {
         ++left;
         commas = 0;
@@ -187,6 +200,7 @@ void ForEachSentenceFeatures(const Analysis& a, const std::vector<QuoteMention>&
       if (colon) push(Feature(kColonBefore, 1));
       colon = colon || a.IsPunct(k, U':');
       commas += a.IsPunct(k, U',');
+      rows.Add({row.data(), row_size});
     }
     each(si, rows);
   }

@@ -278,12 +278,24 @@ Status Lexicons::ParseEventTriggers(std::string_view table) {
     t.sub_type = std::string(r.field(2));
     t.generic = r.field(3) == "generic";
     if (t.words.empty() || t.words[0].empty()) return BadRow("event_triggers.tsv", r.line, "an empty pattern");
-    if (IsCyrillicWord(t.words[0])) {
-      cyrillic_triggers_[CyrillicBucket(t.words[0])].push_back(static_cast<int>(triggers_.size()));
-    } else if (static_cast<unsigned char>(t.words[0][0]) < 128) {
-      triggers_by_letter_[static_cast<unsigned char>(t.words[0][0])].push_back(static_cast<int>(triggers_.size()));
-    } else {
+    const std::string& first = t.words[0];
+    const int index = static_cast<int>(triggers_.size());
+    const bool cyrillic = IsCyrillicWord(first);
+    const bool ascii_start = static_cast<unsigned char>(first[0]) < 128;
+    if (!cyrillic && !ascii_start) {
       return BadRow("event_triggers.tsv", r.line, "a pattern starts with an ASCII or a Cyrillic word");
+    }
+    (cyrillic ? cyrillic_triggers_[CyrillicBucket(first)] : triggers_by_letter_[static_cast<unsigned char>(first[0])])
+        .push_back(index);
+    if (first == "?" || first.back() == '*') {
+      (cyrillic ? open_cyrillic_triggers_[CyrillicBucket(first)]
+                : open_triggers_by_letter_[static_cast<unsigned char>(first[0])])
+          .push_back(index);
+    } else if (cyrillic != ascii_start) {
+      // Only a word equal to `first` can match, and MatchTrigger looks in the
+      // bucket of the text's word: one starting with an ASCII byte in the
+      // letter buckets, any other in the Cyrillic ones.
+      triggers_by_word_[first].push_back(index);
     }
     triggers_.push_back(std::move(t));
   }
@@ -447,10 +459,18 @@ int Lexicons::MatchTrigger(const std::vector<std::string>& words, size_t start, 
                            const TriggerPattern** out) const {
   int best = 0;
   if (start >= end || words[start].empty()) return 0;
-  unsigned char first = static_cast<unsigned char>(words[start][0]);
-  const std::vector<int>& candidates =
-      first < 128 ? triggers_by_letter_[first] : cyrillic_triggers_[CyrillicBucket(words[start])];
-  for (int index : candidates) {
+  const std::string& word = words[start];
+  unsigned char first = static_cast<unsigned char>(word[0]);
+  // The patterns of the word's bucket that can match it (those whose first
+  // word is a prefix or "?", and those whose first word is this word), in
+  // file order: of two matches of the same length the earlier one wins.
+  const std::vector<int>& open =
+      first < 128 ? open_triggers_by_letter_[first] : open_cyrillic_triggers_[CyrillicBucket(word)];
+  static const std::vector<int> kNoPatterns;
+  auto found = triggers_by_word_.find(word);
+  const std::vector<int>& exact = found == triggers_by_word_.end() ? kNoPatterns : found->second;
+  for (size_t i = 0, j = 0; i < open.size() || j < exact.size();) {
+    const int index = j == exact.size() || (i < open.size() && open[i] < exact[j]) ? open[i++] : exact[j++];
     const TriggerPattern& t = triggers_[index];
     size_t n = t.words.size();
     if (static_cast<int>(n) <= best || start + n > end) continue;
@@ -458,7 +478,7 @@ int Lexicons::MatchTrigger(const std::vector<std::string>& words, size_t start, 
     for (size_t k = 0; k < n && ok; ++k) {
       const std::string& p = t.words[k];
       const std::string& w = words[start + k];
-      if (p == "?") continue;
+      if (p.size() == 1 && p[0] == '?') continue;
       if (!p.empty() && p.back() == '*') {
         ok = w.size() >= p.size() - 1 && w.compare(0, p.size() - 1, p, 0, p.size() - 1) == 0;
       } else {

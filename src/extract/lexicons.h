@@ -228,6 +228,13 @@ class Lexicons {
   std::vector<TriggerPattern> triggers_;
   std::vector<int> triggers_by_letter_[128];  // by the first byte of the first word
   std::vector<int> cyrillic_triggers_[128];   // Cyrillic first words, by CyrillicBucket
+  // What MatchTrigger reads: the same buckets split into the patterns whose
+  // first word is a prefix ("airstrike*") or "?", still by bucket, and those
+  // whose first word must equal the text's, by that word (one lookup instead
+  // of comparing every pattern of the letter).
+  std::vector<int> open_triggers_by_letter_[128];
+  std::vector<int> open_cyrillic_triggers_[128];
+  StringMap<std::vector<int>> triggers_by_word_;
   StringMap<NumberWord> numbers_;
   StringMap<CalendarWord> calendar_;          // Russian and Ukrainian words, and future words of any language
   StringMap<CalendarWord> english_calendar_;  // English months and weekdays

@@ -102,38 +102,107 @@ float* LinearModel::Row(FeatureId f) {
   return &rows_[size_t{slots_[i].row} * label_count()];
 }
 
-void LinearModel::AddScores(std::span<const FeatureId> features, float* scores) const {
-  const size_t n = label_count();
+namespace {
+
+// Sums the packed int16 weights of `features` into sum[0, n) (the layout of
+// LinearModel::packed_: slots of stride 2 + n, key first). N is the label
+// count when known at compile time (the attribution tagger's 7: the sum then
+// stays in registers and the loop over labels unrolls), 0 for any n.
+template <size_t N, typename Hash>
+void SumPacked(const int16_t* packed, size_t mask, size_t n, std::span<const FeatureId> features, int32_t* sum,
+               Hash hash) {
+  if constexpr (N != 0) n = N;
+  const size_t stride = 2 + n;
   // The table is larger than the caches: ask for every feature's slot
   // first, then add, so that the misses overlap instead of coming one after
   // another.
   constexpr size_t kBatch = 48;
   size_t home[kBatch];
-  if (!packed_.empty()) {
-    const size_t stride = 2 + n;
-    int32_t sum[kMaxPackedLabels] = {};
-    for (size_t off = 0; off < features.size(); off += kBatch) {
-      const size_t m = std::min(kBatch, features.size() - off);
-      for (size_t i = 0; i < m; ++i) {
-        home[i] = Hash(features[off + i]) & packed_mask_;
-        __builtin_prefetch(&packed_[home[i] * stride]);
-      }
-      for (size_t i = 0; i < m; ++i) {
-        const FeatureId f = features[off + i] == 0 ? 1 : features[off + i];
-        for (size_t k = home[i];; k = (k + 1) & packed_mask_) {
-          const int16_t* slot = &packed_[k * stride];
-          uint32_t key;
-          std::memcpy(&key, slot, sizeof key);
-          if (key == 0) break;
-          if (key != f) continue;
+  // For 7 labels, a slot's weights are read as 8 lanes (the 8th is the next
+  // slot's key, or PackRows' padding after the last slot) and added 8 at a
+  // time in unsigned lanes (wrapping, so the 8th lane's sum is harmless); the
+  // first 7 lanes are the same integers as 7 separate sums.
+  using I16x8 = int16_t __attribute__((vector_size(16)));
+  using I32x8 = int32_t __attribute__((vector_size(32)));
+  using U32x8 = uint32_t __attribute__((vector_size(32)));
+  static_assert(N == 0 || N == 7);
+  U32x8 local = {};
+  for (size_t off = 0; off < features.size(); off += kBatch) {
+    const size_t m = std::min(kBatch, features.size() - off);
+    for (size_t i = 0; i < m; ++i) {
+      home[i] = hash(features[off + i]) & mask;
+      __builtin_prefetch(&packed[home[i] * stride]);
+    }
+    for (size_t i = 0; i < m; ++i) {
+      const FeatureId f = features[off + i] == 0 ? 1 : features[off + i];
+      for (size_t k = home[i];; k = (k + 1) & mask) {
+        const int16_t* slot = &packed[k * stride];
+        uint32_t key;
+        std::memcpy(&key, slot, sizeof key);
+        if (key == 0) break;
+        if (key != f) continue;
+        if constexpr (N != 0) {
+          I16x8 w;
+          std::memcpy(&w, slot + 2, sizeof w);
+          local += reinterpret_cast<U32x8>(__builtin_convertvector(w, I32x8));
+        } else {
           for (size_t l = 0; l < n; ++l) sum[l] += slot[2 + l];
-          break;
+        }
+        break;
+      }
+    }
+  }
+  if constexpr (N != 0) {
+    for (size_t l = 0; l < N; ++l) sum[l] = static_cast<int32_t>(local[l]);
+  }
+}
+
+// Viterbi's forward pass over positions 1..n-1: score[i * L + l] gains the
+// best score of a move from position i - 1, back[i * L + l] its label.
+// `move` row p holds the scores of the moves from label p. N is L when known
+// at compile time (the tagger's 7: the loops unroll), 0 for any L.
+template <size_t N>
+void ViterbiForward(const float* move, size_t n, size_t L, float* score, int* back) {
+  if constexpr (N != 0) L = N;
+  for (size_t i = 1; i < n; ++i) {
+    const float* before = &score[(i - 1) * L];
+    float* now = &score[i * L];
+    int* from = &back[i * L];
+    for (size_t l = 0; l < L; ++l) {
+      float top = -std::numeric_limits<float>::infinity();
+      int arg = 0;
+      for (size_t p = 0; p < L; ++p) {
+        float s = before[p] + move[p * L + l];
+        if (s > top) {
+          top = s;
+          arg = static_cast<int>(p);
         }
       }
+      now[l] += top;
+      from[l] = arg;
+    }
+  }
+}
+
+}  // namespace
+
+void LinearModel::AddScores(std::span<const FeatureId> features, float* scores) const {
+  const size_t n = label_count();
+  if (!packed_.empty()) {
+    // Integer sums: the order of the additions does not change them.
+    int32_t sum[kMaxPackedLabels];
+    std::fill_n(sum, n, 0);
+    auto hash = [](FeatureId f) { return static_cast<uint32_t>(Hash(f)); };
+    if (n == 7) {
+      SumPacked<7>(packed_.data(), packed_mask_, n, features, sum, hash);
+    } else {
+      SumPacked<0>(packed_.data(), packed_mask_, n, features, sum, hash);
     }
     for (size_t l = 0; l < n; ++l) scores[l] += static_cast<float>(sum[l]) * packed_scale_;
     return;
   }
+  constexpr size_t kBatch = 48;
+  size_t home[kBatch];
   if (slots_.empty()) return;
   const float* rows[kBatch];
   for (size_t off = 0; off < features.size(); off += kBatch) {
@@ -161,7 +230,9 @@ void LinearModel::PackRows(std::string_view rows, uint64_t count, float scale) {
   size_t capacity = 1024;
   while (capacity < count * 2) capacity *= 2;
   const size_t stride = 2 + n;
-  packed_.assign(capacity * stride, 0);
+  // One int16 more than the slots: AddScores reads 8 weights from the last
+  // slot of a 7-label table (docs in SumPacked).
+  packed_.assign(capacity * stride + 1, 0);
   const size_t mask = capacity - 1;
   const size_t row_bytes = sizeof(uint32_t) + n * sizeof(int16_t);
   used_ = 0;
@@ -213,20 +284,10 @@ std::vector<int> LinearModel::Decode(const FeatureRows& rows) const {
   std::vector<int> back(n * L, 0);
   for (size_t i = 0; i < n; ++i) AddScores(rows[i], &score[i * L]);
   for (size_t l = 0; l < L; ++l) score[l] += Transition(-1, static_cast<int>(l));
-  for (size_t i = 1; i < n; ++i) {
-    for (size_t l = 0; l < L; ++l) {
-      float top = -std::numeric_limits<float>::infinity();
-      int arg = 0;
-      for (size_t p = 0; p < L; ++p) {
-        float s = score[(i - 1) * L + p] + Transition(static_cast<int>(p), static_cast<int>(l));
-        if (s > top) {
-          top = s;
-          arg = static_cast<int>(p);
-        }
-      }
-      score[i * L + l] += top;
-      back[i * L + l] = arg;
-    }
+  if (L == 7) {
+    ViterbiForward<7>(transitions_.data(), n, L, score.data(), back.data());
+  } else {
+    ViterbiForward<0>(transitions_.data(), n, L, score.data(), back.data());
   }
   const float* last = &score[(n - 1) * L];
   best[n - 1] = static_cast<int>(std::max_element(last, last + L) - last);

@@ -55,8 +55,8 @@ class FeatureRows {
     ends_.back() = static_cast<uint32_t>(ids_.size());
   }
   void Add(std::span<const FeatureId> row) {
-    NewRow();
-    for (FeatureId f : row) Push(f);
+    ids_.insert(ids_.end(), row.begin(), row.end());
+    ends_.push_back(static_cast<uint32_t>(ids_.size()));
   }
   void Reserve(size_t rows, size_t ids) {
     ends_.reserve(rows);
