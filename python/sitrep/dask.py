@@ -58,13 +58,28 @@ def plan_parts(paths, partition_bytes=16_000_000, max_shards=64):
     return parts, ignored, problems
 
 
+_LOCKED_ATTEMPTS = 5
+
+
 def _ingest_part(part, db, published, outlet, arguments, jobs):
-    """On a worker: one part through the library's ingest, without corroboration."""
+    """On a worker: one part through the library's ingest, without corroboration.
+
+    A SQLite store that another part's writer holds, or that a killed
+    worker left to be recovered, can answer "database is locked" at once
+    instead of waiting; the part is then ingested again (a few times, with
+    a pause). Ingest skips what is stored already, so nothing is stored
+    twice; documents the failed try committed count as unchanged.
+    """
     paths, shard_index, shard_count = part
-    summary, problems = _sitrep.ingest(list(paths), db, shard_index=shard_index, shard_count=shard_count,
-                                       corroborate=False, jobs=jobs, published=published, outlet=outlet,
-                                       arguments=arguments)
-    return summary, problems
+    for attempt in range(1, _LOCKED_ATTEMPTS + 1):
+        try:
+            return _sitrep.ingest(list(paths), db, shard_index=shard_index, shard_count=shard_count,
+                                  corroborate=False, jobs=jobs, published=published, outlet=outlet,
+                                  arguments=arguments)
+        except _sitrep.Error as e:
+            if "database is locked" not in str(e) or attempt == _LOCKED_ATTEMPTS:
+                raise
+            time.sleep(attempt)
 
 
 def _corroborate(db, arguments):
