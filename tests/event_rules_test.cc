@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "events/event_classifier.h"
 #include "extract/analysis.h"
 #include "tests/test_util.h"
 
@@ -62,6 +63,33 @@ TEST(EventRules, AYearLongBeforePublicationIsHistory) {
   EXPECT_EQ(Reason("In 1944 troops captured the town.", "captured", nullptr), "history");
   EXPECT_EQ(Reason("In 2024 troops captured the town.", "captured"), "");
   EXPECT_EQ(Reason("Police fired 1649 rounds at the mobs.", "fired"), "");
+}
+
+// The event model's features of the clause `sentence`, its trigger the
+// first token folding to `trigger`.
+std::vector<learn::FeatureId> FeaturesOf(const std::string& sentence, const std::string& trigger) {
+  Analysis a(sentence, CivilDate::Parse("2024-08-13"), testing::TestLexicons());
+  for (size_t k = 0; k < a.token_count(); ++k) {
+    if (a.folded[k] != trigger) continue;
+    Event e;
+    e.type = "Strategic developments";
+    return EventFeatures(a, 0, a.token_count(), k, k + 1, e, false);
+  }
+  ADD_FAILURE() << "no '" << trigger << "' in " << sentence;
+  return {};
+}
+
+// "May" written as a month mid-sentence is a date to the event model, not
+// the modal "may" (whose context class marks plans and hypotheses); other
+// months are their own words.
+TEST(EventFeatures, AMonthIsADateNotAModal) {
+  EXPECT_NE(FeaturesOf("The government in May reversed its ban.", "reversed"),
+            FeaturesOf("The government in may reversed its ban.", "reversed"));
+  EXPECT_EQ(FeaturesOf("The government in March reversed its ban.", "reversed"),
+            FeaturesOf("The government in march reversed its ban.", "reversed"));
+  // At the start of a sentence "May" is the modal as often as the month.
+  EXPECT_EQ(FeaturesOf("May the Government reverse its ban?", "reverse"),
+            FeaturesOf("may the Government reverse its ban?", "reverse"));
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "core/tsv.h"
+#include "extract/lexicons.h"
 
 namespace sitrep {
 
@@ -21,7 +22,7 @@ namespace {
 // change one and bump EventClassifier::kFeatureVersion.
 enum Template : uint32_t {
   kBias = 1,
-  kPattern, kType, kSubType, kTriggerWord,
+  kPattern, kType, kSubType, kTriggerToken,
   kPrev1, kPrev2, kNext1, kNext2, kPrevBigram, kNextBigram,
   kClauseWord, kClassInClause, kClassNear, kClassBefore, kClassByType,
   kTriggerCase, kActors, kInQuote, kClauseLength, kPassive, kTriggerAtStart, kYear,
@@ -75,6 +76,21 @@ const ContextWords& Context() {
   return *words;
 }
 
+// A month written as one mid-sentence whose name is also a context word
+// ("in May reversed": not the modal "may") is a date: the model sees it as
+// "<month>" (a value no training word has) and it lends no context class.
+// Other months keep their word, which the model learned as a date.
+bool MonthName(const Analysis& a, size_t k) {
+  std::string_view t = a.TokenText(k);
+  if (t.size() < 2 || t[0] < 'A' || t[0] > 'Z' || t[1] < 'a' || t[1] > 'z' || a.SentenceInitial(k)) return false;
+  const CalendarWord* c = a.lex.FindEnglishCalendar(a.folded[k]);
+  return c != nullptr && c->kind == CalendarWord::Kind::kMonth && Context().Of(a.folded[k]) != 0;
+}
+
+uint64_t WordHash(const Analysis& a, size_t k) {
+  return MonthName(a, k) ? HashString("<month>") : HashString(a.folded[k]);
+}
+
 }  // namespace
 
 std::vector<std::string> EventClassifier::Labels() { return {"none", "event"}; }
@@ -101,13 +117,13 @@ std::vector<FeatureId> EventFeatures(const Analysis& a, size_t begin, size_t end
   for (size_t k = trigger_begin; k < trigger_end && k < end; ++k) {
     if (!pattern.empty()) pattern += ' ';
     pattern += a.folded[k];
-    f.push_back(Feature(kTriggerWord, HashString(a.folded[k])));
+    f.push_back(Feature(kTriggerToken, HashString(a.folded[k])));
   }
   f.push_back(Feature(kBias, 0));
   f.push_back(Feature(kPattern, HashString(pattern)));
   f.push_back(Feature(kType, type));
   f.push_back(Feature(kSubType, HashString(event.sub_type)));
-  auto word = [&](size_t k) -> uint64_t { return k >= begin && k < end ? HashString(a.folded[k]) : kNone; };
+  auto word = [&](size_t k) -> uint64_t { return k >= begin && k < end ? WordHash(a, k) : kNone; };
   const uint64_t p1 = trigger_begin > begin ? word(trigger_begin - 1) : kNone;
   const uint64_t p2 = trigger_begin > begin + 1 ? word(trigger_begin - 2) : kNone;
   const uint64_t n1 = word(trigger_end), n2 = word(trigger_end + 1);
@@ -124,7 +140,7 @@ std::vector<FeatureId> EventFeatures(const Analysis& a, size_t begin, size_t end
   bool lower = false, upper = false;
   for (size_t k = begin; k < end; ++k) {
     if (!a.IsWord(k)) continue;
-    if (words++ < kMaxClauseWords) f.push_back(Feature(kClauseWord, HashString(a.folded[k])));
+    if (words++ < kMaxClauseWords) f.push_back(Feature(kClauseWord, WordHash(a, k)));
     std::string_view t = a.TokenText(k);
     if (!t.empty() && t[0] >= 'a' && t[0] <= 'z') lower = true;
     if (t.size() > 1 && t[0] >= 'A' && t[0] <= 'Z' && t[1] >= 'a' && t[1] <= 'z') upper = true;
@@ -132,7 +148,7 @@ std::vector<FeatureId> EventFeatures(const Analysis& a, size_t begin, size_t end
     if (t.size() == 4 && (t[0] == '1' || t[0] == '2') && t.find_first_not_of("0123456789") == std::string_view::npos) {
       f.push_back(Feature(kYear, 1));
     }
-    if (k >= trigger_begin && k < trigger_end) continue;
+    if ((k >= trigger_begin && k < trigger_end) || MonthName(a, k)) continue;
     uint32_t bits = ctx.Of(a.folded[k]);
     if (bits == 0) continue;
     in_clause |= bits;
