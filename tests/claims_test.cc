@@ -293,9 +293,9 @@ TEST(Events, AContinentIsNeverTheEventPlace) {
 }
 
 // The event place says where it came from; a dateline's place (where the
-// reporter filed from) is never the event's: with a dateline in another
-// town, grouping by place would join other events (FixtureCorpus).
-TEST(Events, TheEventPlaceSaysItsBasisAndNeverComesFromTheDateline) {
+// reporter filed from) comes last, only for an event nothing else places,
+// and says so (the store neither groups by it nor names it: StoreIngest).
+TEST(Events, TheEventPlaceSaysItsBasisAndTheDatelineComesLast) {
   auto x = testing::ExtractText(
       "KHARKIV, Ukraine \u2014 Two missiles hit an apartment block overnight, killing three people, the governor "
       "said.\n\nIn a separate attack, a drone struck a gas station in Chuhuiv.\n\n"
@@ -308,8 +308,9 @@ TEST(Events, TheEventPlaceSaysItsBasisAndNeverComesFromTheDateline) {
     return c != nullptr && c->event ? *c->event : kNone;
   };
   const Event& missiles = event_of("Two missiles hit");
-  EXPECT_EQ(missiles.place_id, 0);
-  EXPECT_EQ(missiles.place_basis, "");
+  EXPECT_EQ(missiles.place_basis, "dateline");
+  ASSERT_GT(missiles.place_id, 0);
+  EXPECT_EQ(x.places[missiles.place_id - 1].name, "Kharkiv");
   const Event& drone = event_of("drone struck a gas station");
   EXPECT_EQ(drone.place_basis, "claim");
   ASSERT_GT(drone.place_id, 0);

@@ -866,6 +866,47 @@ TEST(StoreIngest, AForwardedTelegramPostIsItsOriginalChannelsSource) {
   EXPECT_TRUE(reply_found);
 }
 
+// A report whose event sentence names no place is placed at its dateline,
+// but only as a guess: shown at region precision, not one of the places the
+// claim names, and never grouped with another outlet's event there.
+TEST(StoreIngest, ADatelinePlaceIsAGuessNotANamedPlace) {
+  TempDir tmp;
+  WriteFile(tmp / "r.jsonl",
+            R"({"id": "a", "outlet": "Steppe Wire", "published": "2024-09-10T09:00:00Z", "title": "Strike", )"
+            R"("text": "KHARKIV, Ukraine — A Russian missile strike killed three people on Monday.\n\n)"
+            R"(Rescuers worked through the night."})"
+            "\n"
+            R"({"id": "b", "outlet": "River Daily", "published": "2024-09-10T10:00:00Z", "title": "Kharkiv", )"
+            R"("text": "A Russian missile strike killed three people in Kharkiv on Monday, officials said."})"
+            "\n");
+  Ingested r = Ingest({tmp / "r.jsonl"}, tmp / "t.db");
+  EXPECT_EQ(r.summary.added, 2u);
+  Result<Database> db = Database::Open(tmp / "t.db");
+  ASSERT_TRUE(db.ok());
+  QueryFilter f;
+  f.events_only = true;
+  std::vector<ClaimRecord> events = Rows(*db, f);
+  ASSERT_EQ(events.size(), 2u);
+  int datelined = 0;
+  for (const ClaimRecord& e : events) {
+    EXPECT_EQ(e.place, "Kharkiv") << e.text;
+    EXPECT_EQ(e.corroboration, 1) << e.text;  // the guess groups with nothing
+    if (e.outlet != "Steppe Wire") {
+      EXPECT_EQ(e.place_basis, "claim");
+      EXPECT_EQ(e.geo_precision, 1);
+      continue;
+    }
+    ++datelined;
+    EXPECT_EQ(e.place_basis, "dateline");
+    EXPECT_EQ(e.geo_precision, 3);
+  }
+  EXPECT_EQ(datelined, 1);
+  f.place = "Kharkiv";
+  std::vector<ClaimRecord> named = Rows(*db, f);
+  ASSERT_EQ(named.size(), 1u);
+  EXPECT_EQ(named[0].outlet, "River Daily");
+}
+
 TEST(StoreIngest, AChangedDocumentBecomesANewVersion) {
   TempDir tmp;
   const std::string article = tmp / "report.txt";

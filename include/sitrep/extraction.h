@@ -104,6 +104,9 @@ struct StatusCue {
   Span span;
 };
 
+// Event::place_basis of a place that is only the report's dateline.
+inline constexpr std::string_view kDatelineBasis = "dateline";
+
 struct Event {
   std::string type;      // ACLED event type, or "Displacement"
   std::string sub_type;  // ACLED sub-event type, may be empty
@@ -112,8 +115,9 @@ struct Event {
   int place_id = 0;      // 0 when no place
   // Where the place came from, most to least direct: "claim" (named in the
   // claim's own words), "speaker" (a local official's title: "authorities
-  // in Belgorod said"), "sentence", "paragraph" (its last event place);
-  // empty without one. A dateline is never the event's place.
+  // in Belgorod said"), "sentence", "paragraph" (its last event place),
+  // "dateline" (only where the reporter filed from: "KHARKIV, Ukraine —");
+  // empty without one.
   std::string place_basis;
   std::string trigger;
   Span trigger_span;

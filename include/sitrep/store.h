@@ -30,7 +30,7 @@ namespace sql {
 class Connection;
 }  // namespace sql
 
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 struct IngestProblem {
   std::string origin;   // file, file:LINE, file#message ID, file#item N
@@ -149,7 +149,8 @@ struct ClaimRecord {
   std::string sub_event_type, actor1, actor2;
   std::string place, place_country, place_admin1, place_kind;  // the event's place, else the claim's first
   std::optional<double> lat, lon;
-  int geo_precision = 0;
+  int geo_precision = 0;         // of the place; at least 3 when the event's place is only its dateline
+  std::string place_basis;       // Event::place_basis of the claim's event ('' when none)
   std::string outlet, url, title;
   std::optional<std::string> published;
   int64_t group_id = 0;         // 0: in no group

@@ -58,6 +58,7 @@ class ClaimBuilder {
   int last_speaker_draft_ = -1;                    // the last draft given a speaker
   std::vector<int> owner_;                         // per token, after sorting: its draft, or -1
   std::vector<size_t> start_;                      // per sentence: first token after a dateline
+  int dateline_place_ = 0;                         // the document's first dateline's place (1-based), or 0
   int last_person_speaker_ = 0;  // for "he said"
   uint32_t last_person_paragraph_ = 0;
   std::vector<std::pair<Span, int>> verification_cues_;  // cue span, sentence
@@ -175,6 +176,7 @@ class ClaimBuilder {
   void ApplyDate(Draft* d, const DateMention& m);
   void Dates();
   void Attach();
+  int DatelinePlace(size_t begin, size_t end) const;
 };
 
 }  // namespace sitrep::claim_internal

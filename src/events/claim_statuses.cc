@@ -310,10 +310,10 @@ void ClaimBuilder::Attach() {
       }
     }
     if (d.c.event && d.c.event->place_id == 0 && lends) {
-      // The sentence's place, or the paragraph's last event place.
+      // The sentence's place (after its dateline), or the paragraph's last event place.
       const ::sitrep::Sentence& sent = a_.seg.sentences[d.sentence];
       int place = 0;
-      auto [sl, sh] = ItemsIn(x_.places, sent.token_begin, sent.token_end);
+      auto [sl, sh] = ItemsIn(x_.places, start_[d.sentence], sent.token_end);
       for (size_t i = sl; i < sh && place == 0; ++i) {
         const PlaceFound& p = x_.places[i];
         if (p.place.metonym_for.empty() && p.place.kind != "country") place = static_cast<int>(i) + 1;
@@ -329,6 +329,11 @@ void ClaimBuilder::Attach() {
     if (d.c.event && d.c.event->place_id > 0) {
       prev_place = d.c.event->place_id;
       prev_para = d.paragraph;
+    } else if (d.c.event && dateline_place_ > 0) {
+      // Only then where the reporter filed from: a guess, which the store
+      // neither maps as a named place nor groups by (basis "dateline").
+      d.c.event->place_id = dateline_place_;
+      d.c.event->place_basis = kDatelineBasis;
     }
   }
 }

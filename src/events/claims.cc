@@ -67,7 +67,19 @@ ClaimBuilder::ClaimBuilder(const DocContext& ctx, const ClaimOptions& o) : x_(ct
         break;
       }
     }
+    if (dateline_place_ == 0) dateline_place_ = DatelinePlace(s.token_begin, start_[p.sentence_begin]);
   }
+}
+
+// The town or region a dateline names ("KHARKIV, Ukraine —" gives Kharkiv),
+// or 0.
+int ClaimBuilder::DatelinePlace(size_t begin, size_t end) const {
+  auto [lo, hi] = ItemsIn(x_.places, begin, end);
+  for (size_t i = lo; i < hi; ++i) {
+    const PlaceFound& p = x_.places[i];
+    if (p.token_end <= end && p.place.metonym_for.empty() && p.place.kind != "country") return static_cast<int>(i) + 1;
+  }
+  return 0;
 }
 
 std::vector<Claim> ClaimBuilder::Run() {

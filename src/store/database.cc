@@ -231,7 +231,8 @@ constexpr sql::NamedColumns kClaimColumns({
     {"place_kind", "p.kind"},
     {"lat", "p.lat"},
     {"lon", "p.lon"},
-    {"geo_precision", "p.geo_precision"},
+    {"geo_precision", "CASE WHEN c.place_basis = 'dateline' AND p.geo_precision < 3 THEN 3 ELSE p.geo_precision END"},
+    {"place_basis", "c.place_basis"},
     {"outlet", "o.name"},
     {"url", "d.url"},
     {"title", "d.title"},
@@ -286,6 +287,7 @@ ClaimRecord ReadClaim(const sql::Statement& s) {
   if (!s.IsNull(k["lat"])) r.lat = s.Double(k["lat"]);
   if (!s.IsNull(k["lon"])) r.lon = s.Double(k["lon"]);
   r.geo_precision = static_cast<int>(s.Int(k["geo_precision"]));
+  r.place_basis = s.Text(k["place_basis"]);
   r.outlet = s.Text(k["outlet"]);
   r.url = s.Text(k["url"]);
   r.title = s.Text(k["title"]);

@@ -48,6 +48,8 @@ nlohmann::ordered_json ToJson(const ClaimRecord& c) {
     p["lat"] = c.lat ? nlohmann::ordered_json(*c.lat) : nlohmann::ordered_json();
     p["lon"] = c.lon ? nlohmann::ordered_json(*c.lon) : nlohmann::ordered_json();
     p["geo_precision"] = c.geo_precision;
+    // Where the event's place came from; "dateline": only where the report was filed.
+    p["basis"] = c.place_basis.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(c.place_basis);
     j["place"] = p;
   }
   j["quantities"] = c.quantities;

@@ -1,4 +1,4 @@
--- sitrep database schema, version 5 (PRAGMA user_version = 5).
+-- sitrep database schema, version 6 (PRAGMA user_version = 6).
 -- docs/database.md describes every table. Spans (begin_byte, end_byte) are
 -- byte offsets [begin, end) into documents.raw. Dates are 'YYYY-MM-DD' text.
 -- Applied in one transaction on a new database. A database of an earlier
@@ -274,3 +274,9 @@ ALTER TABLE documents ADD COLUMN reply_to TEXT NOT NULL DEFAULT '';
 -- version 5: nothing changes in SQLite (its indexes end with the rowid, so
 -- claims_when already orders claims by date, then id); PostgreSQL's claim
 -- indexes gain the id (schema_postgres.sql).
+
+-- version 6: where an event's place came from (Event::place_basis: claim,
+-- speaker, sentence, paragraph, dateline; '' without a place). A "dateline"
+-- place is only where the reporter filed from: it is shown with geo_precision
+-- 3, and neither groups claims nor is checked against control maps.
+ALTER TABLE claims ADD COLUMN place_basis TEXT NOT NULL DEFAULT '';

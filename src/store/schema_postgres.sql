@@ -1,4 +1,4 @@
--- sitrep database schema for PostgreSQL with PostGIS, version 5 (the row of
+-- sitrep database schema for PostgreSQL with PostGIS, version 6 (the row of
 -- sitrep_schema). The same tables, columns and meanings as schema.sql (the
 -- SQLite schema; docs/database.md describes every table), in PostgreSQL
 -- terms: 64-bit identity keys, double precision, bytea; geometry(Point, 4326)
@@ -368,3 +368,6 @@ INSERT INTO claim_place_names(name, claim_id)
 INSERT INTO claim_locations(location_id, claim_id)
   SELECT DISTINCT p.location_id, cp.claim_id FROM claim_places cp JOIN places p ON p.id = cp.place_id
   WHERE p.location_id IS NOT NULL;
+
+-- version 6: where an event's place came from (schema.sql, version 6).
+ALTER TABLE claims ADD COLUMN place_basis TEXT NOT NULL DEFAULT '';

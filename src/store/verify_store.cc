@@ -63,7 +63,7 @@ constexpr sql::NamedColumns kClaimColumns({
      " WHERE cq.claim_id = c.id AND q.si_unit = 'km2' AND q.si_value > 0 ORDER BY q.begin_byte LIMIT 1)"},
 });
 constexpr const char* kClaimsToCheck =
-    " FROM claims c LEFT JOIN places p ON p.id = COALESCE(c.place_id, "
+    " FROM claims c LEFT JOIN places p ON p.id = COALESCE(CASE WHEN c.place_basis <> 'dateline' THEN c.place_id END, "
     " (SELECT MIN(cp.place_id) FROM claim_places cp JOIN places pl ON pl.id = cp.place_id "
     "  WHERE cp.claim_id = c.id AND pl.lat IS NOT NULL)) "
     "WHERE c.is_latest = 1 ORDER BY c.id";

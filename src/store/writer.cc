@@ -152,8 +152,10 @@ Result<DocumentWriter> DocumentWriter::Create(sql::Connection* db) {
   w.claims_ = RowBuffer(
       "INSERT INTO claims(id, document_id, text, begin_byte, end_byte, kind, status, speaker, speaker_role, "
       "speaker_side, speaker_country, cue, status_cue, date_from, date_to, time_precision, date_from_context, "
-      "event_type, sub_event_type, actor1, actor2, place_id, trigger_word, group_id, is_latest, when_from, when_to)",
-      27, "");
+      "event_type, sub_event_type, actor1, actor2, place_id, place_basis, trigger_word, group_id, is_latest, "
+      "when_from, "
+      "when_to)",
+      28, "");
   w.claims_fts_ = RowBuffer("INSERT INTO claims_fts(rowid, text, speaker)", 3, "");
   w.claim_places_ = RowBuffer("INSERT INTO claim_places(claim_id, place_id)", 2, " ON CONFLICT DO NOTHING");
   w.claim_quantities_ =
@@ -475,18 +477,21 @@ void DocumentWriter::BufferClaims(const ProcessedDocument& p, int64_t doc_id, co
       auto it = rows.place.find(c.event->place_id);
       row.insert(row.end(), {Text(c.event->type), Text(c.event->sub_type), Text(c.event->actor1),
                              Text(c.event->actor2), it != rows.place.end() ? Integer(it->second) : null,
+                             Text(it != rows.place.end() ? c.event->place_basis : std::string()),
                              Text(c.event->trigger)});
     } else {
-      row.insert(row.end(), {null, Text(""), Text(""), Text(""), null, Text("")});
+      row.insert(row.end(), {null, Text(""), Text(""), Text(""), null, Text(""), Text("")});
     }
     // group_id (given by the rebuild), is_latest, the dates queries use.
     row.insert(row.end(), {null, Integer(1), OptionalText(from ? from : published), OptionalText(to ? to : published)});
     claims_.Add(std::move(row));
     claims_fts_.Add(Row{claim_id, Text(c.text), Text(sp.name)});
     // The event's place is one of the claim's places, so that one index
-    // answers "claims at X".
+    // answers "claims at X" (not a dateline: the claim does not name it).
     std::vector<int> places = c.places;
-    if (c.event && c.event->place_id != 0) places.push_back(c.event->place_id);
+    if (c.event && c.event->place_id != 0 && c.event->place_basis != kDatelineBasis) {
+      places.push_back(c.event->place_id);
+    }
     LinkClaim(claim_id, places, rows.place, &claim_places_);
     LinkClaim(claim_id, c.quantities, rows.quantity, &claim_quantities_);
     LinkClaim(claim_id, c.people, rows.person, &claim_people_);
