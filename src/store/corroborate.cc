@@ -262,7 +262,7 @@ Result<std::vector<ClaimEvidence>> LoadClaimEvidence(sql::Connection* db) {
       {"version", "d.version"},
       {"begin", "c.begin_byte"},
       {"end", "c.end_byte"},
-      {"text", "c.text"},
+      {"text", kClaimTextSql},
   });
   Result<sql::Statement> st = db->Prepare(
       "SELECT " + k.List() +

@@ -207,7 +207,7 @@ namespace {
 constexpr sql::NamedColumns kClaimColumns({
     {"id", "c.id"},
     {"document_id", "c.document_id"},
-    {"text", "c.text"},
+    {"text", kClaimTextSql},
     {"begin", "c.begin_byte"},
     {"end", "c.end_byte"},
     {"kind", "c.kind"},

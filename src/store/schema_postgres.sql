@@ -1,4 +1,4 @@
--- sitrep database schema for PostgreSQL with PostGIS, version 5 (the row of
+-- sitrep database schema for PostgreSQL with PostGIS, version 6 (the row of
 -- sitrep_schema). The same tables, columns and meanings as schema.sql (the
 -- SQLite schema; docs/database.md describes every table), in PostgreSQL
 -- terms: 64-bit identity keys, double precision, bytea; geometry(Point, 4326)
@@ -368,3 +368,25 @@ INSERT INTO claim_place_names(name, claim_id)
 INSERT INTO claim_locations(location_id, claim_id)
   SELECT DISTINCT p.location_id, cp.claim_id FROM claim_places cp JOIN places p ON p.id = cp.place_id
   WHERE p.location_id IS NOT NULL;
+
+-- version 6: as in SQLite, a claim's text is '' when it is the bytes of its
+-- span in documents.raw, and claim_text() reads it; documents_fts, which no
+-- query read, is gone; the index by event type holds events only; the
+-- indexes by group and by publication date, which no query read, are gone.
+DROP TABLE documents_fts;
+DROP INDEX claims_group;
+DROP INDEX documents_published;
+DROP FUNCTION sitrep_documents_fts();
+DROP INDEX claims_event_when;
+CREATE INDEX claims_event_when ON claims(event_type, when_from NULLS FIRST, id) WHERE event_type IS NOT NULL;
+CREATE FUNCTION claim_text(t TEXT, doc BIGINT, b BIGINT, e BIGINT) RETURNS TEXT LANGUAGE sql STABLE AS $$
+  SELECT CASE WHEN t <> '' THEN t ELSE
+    (SELECT convert_from(substring(convert_to(d.raw, 'UTF8') FROM b + 1 FOR e - b), 'UTF8')
+     FROM documents d WHERE d.id = doc) END
+$$;
+CREATE OR REPLACE VIEW event_points AS
+  SELECT c.id AS claim_id, c.document_id, c.event_type, c.sub_event_type, c.status, c.when_from, c.when_to,
+         c.actor1, c.actor2, claim_text(c.text, c.document_id, c.begin_byte, c.end_byte) AS text,
+         p.name AS place, l.geom
+  FROM claims c JOIN places p ON p.id = c.place_id JOIN locations l ON l.id = p.location_id
+  WHERE c.is_latest = 1 AND c.event_type IS NOT NULL;

@@ -43,7 +43,7 @@ Result<std::vector<ControlLayerState>> LoadControlLayers(sql::Connection* db) {
 // ha converted): its value, bound and text.
 constexpr sql::NamedColumns kClaimColumns({
     {"id", "c.id"},
-    {"text", "c.text"},
+    {"text", kClaimTextSql},
     {"event_type", "c.event_type"},
     {"sub_event_type", "c.sub_event_type"},
     {"side", "COALESCE(NULLIF(c.actor1, ''), c.speaker_country)"},
