@@ -370,23 +370,25 @@ INSERT INTO claim_locations(location_id, claim_id)
   WHERE p.location_id IS NOT NULL;
 
 -- version 6: as in SQLite, a claim's text is '' when it is the bytes of its
--- span in documents.raw, and claim_text() reads it; documents_fts, which no
--- query read, is gone; the index by event type holds events only; the
--- indexes by group and by publication date, which no query read, are gone.
+-- span in documents.raw (sitrep reads the span: ClaimText() in postgres.cc);
+-- documents_fts, which no query read, is gone; the index by event type holds
+-- events only; the indexes by group and by publication date, which no query
+-- read, are gone.
 DROP TABLE documents_fts;
+DROP FUNCTION sitrep_documents_fts();
 DROP INDEX claims_group;
 DROP INDEX documents_published;
-DROP FUNCTION sitrep_documents_fts();
 DROP INDEX claims_event_when;
 CREATE INDEX claims_event_when ON claims(event_type, when_from NULLS FIRST, id) WHERE event_type IS NOT NULL;
-CREATE FUNCTION claim_text(t TEXT, doc BIGINT, b BIGINT, e BIGINT) RETURNS TEXT LANGUAGE sql STABLE AS $$
-  SELECT CASE WHEN t <> '' THEN t ELSE
-    (SELECT convert_from(substring(convert_to(d.raw, 'UTF8') FROM b + 1 FOR e - b), 'UTF8')
-     FROM documents d WHERE d.id = doc) END
-$$;
-CREATE OR REPLACE VIEW event_points AS
+DROP VIEW event_points;
+CREATE VIEW event_points AS
   SELECT c.id AS claim_id, c.document_id, c.event_type, c.sub_event_type, c.status, c.when_from, c.when_to,
-         c.actor1, c.actor2, claim_text(c.text, c.document_id, c.begin_byte, c.end_byte) AS text,
+         c.actor1, c.actor2,
+         CASE WHEN c.text <> '' THEN c.text ELSE
+           convert_from(substring(convert_to(d.raw, 'UTF8')
+                                  FROM (c.begin_byte + 1)::int FOR (c.end_byte - c.begin_byte)::int), 'UTF8')
+         END AS text,
          p.name AS place, l.geom
-  FROM claims c JOIN places p ON p.id = c.place_id JOIN locations l ON l.id = p.location_id
+  FROM claims c JOIN documents d ON d.id = c.document_id JOIN places p ON p.id = c.place_id
+    JOIN locations l ON l.id = p.location_id
   WHERE c.is_latest = 1 AND c.event_type IS NOT NULL;

@@ -166,6 +166,8 @@ class SqliteConnection final : public ConnectionBackend {
   std::string ClaimAmong(const std::string& members, SetSize size) const override {
     return std::string(size == SetSize::kLarge ? "+c.id IN (" : "c.id IN (") + members + ")";
   }
+  // claim_text() is registered on every connection (OpenSqlite).
+  std::string ClaimText() const override { return "claim_text(c.text, c.document_id, c.begin_byte, c.end_byte)"; }
   std::string LikeIgnoringCase() const override { return "LIKE"; }
   std::string EpochOf(const std::string& expr) const override {
     return "CAST(strftime('%s', " + expr + ") AS INTEGER)";

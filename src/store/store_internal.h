@@ -25,11 +25,10 @@ Result<sql::Connection> OpenForReading(const std::string& path);
 // The connection of an open Database, for the store's readers.
 sql::Connection& ConnectionOf(Database& db);
 
-// A claim's text in SQL, for claims aliased c: claims.text, else (schema
-// version 6 stores '' when the text is the document's bytes at its span)
-// the span of documents.raw. claim_text() is registered by the SQLite
-// backend and created by the PostgreSQL schema.
+// A claim's text in a column list (claims aliased c), as SQLite writes it;
+// WithClaimText puts the connection's ClaimText() in its place.
 inline constexpr char kClaimTextSql[] = "claim_text(c.text, c.document_id, c.begin_byte, c.end_byte)";
+std::string WithClaimText(const sql::Connection& db, std::string sql);
 
 // One document after the pipeline, ready for the writer.
 struct ProcessedDocument {

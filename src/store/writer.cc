@@ -96,6 +96,15 @@ Status RowBuffer::Flush(sql::Connection* db) {
 
 std::string SqlNow() { return UtcNow("%Y-%m-%d %H:%M:%S"); }
 
+std::string WithClaimText(const sql::Connection& db, std::string sql) {
+  const std::string_view placeholder = kClaimTextSql;
+  const std::string text = db.dialect().ClaimText();
+  for (size_t at = sql.find(placeholder); at != std::string::npos; at = sql.find(placeholder, at + text.size())) {
+    sql.replace(at, placeholder.size(), text);
+  }
+  return sql;
+}
+
 Result<DocumentWriter> DocumentWriter::Create(sql::Connection* db) {
   DocumentWriter w;
   w.db_ = db;
