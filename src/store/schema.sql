@@ -277,15 +277,15 @@ ALTER TABLE documents ADD COLUMN reply_to TEXT NOT NULL DEFAULT '';
 -- claims_when already orders claims by date, then id); PostgreSQL's claim
 -- indexes gain the id (schema_postgres.sql).
 
--- version 6: a smaller database (7.4 -> N MB per MB of text). A claim's text
--- is not copied when it is the bytes of its span in documents.raw (plain
--- text; HTML and decoded entities keep their copy): claims.text is '' and
--- claim_text(text, document_id, begin_byte, end_byte), a function sitrep
--- registers on every connection, reads the span. documents_fts, which no
--- query read, is gone. The index by event type holds events only; the
--- indexes by group (only the rebuild of the groups, which rewrites them all,
--- read it) and by publication date (no query) are gone. (claims_fts of a
--- database made before keeps its column sizes.)
+-- version 6: a smaller database (8.1 -> 6.5 MB per MB of text on a 20 MB
+-- corpus: docs/performance.md). A claim's text is not copied when it is the
+-- bytes of its span in documents.raw (plain text; HTML keeps its copy):
+-- claims.text is '' and claim_text(text, document_id, begin_byte, end_byte),
+-- a function sitrep registers on every connection, reads the span.
+-- documents_fts, which no query read, is gone. The index by event type holds
+-- events only; the indexes by group (only the rebuild of the groups, which
+-- rewrites them all, read it) and by publication date (no query) are gone.
+-- (claims_fts of a database made before keeps its column sizes.)
 DROP TABLE IF EXISTS documents_fts;
 DROP INDEX claims_group;
 DROP INDEX documents_published;
