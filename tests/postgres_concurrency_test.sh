@@ -74,7 +74,6 @@ orphans "claim_people" "SELECT count(*) FROM claim_people x LEFT JOIN claims c O
 orphans "claim groups" "SELECT count(*) FROM claims c LEFT JOIN claim_groups g ON g.id = c.group_id
   WHERE c.group_id IS NOT NULL AND g.id IS NULL"
 orphans "full text of claims" "SELECT count(*) FROM claims_fts f LEFT JOIN claims c ON c.id = f.rowid WHERE c.id IS NULL"
-orphans "full text of documents" "SELECT count(*) FROM documents_fts f LEFT JOIN documents d ON d.id = f.rowid WHERE d.id IS NULL"
 [[ $(psql_q "SELECT count(*) FROM claims_fts") -eq $(psql_q "SELECT count(*) FROM claims") ]] || fail "claims not indexed"
 
 # The same content as one SQLite ingest (ids aside: writers interleave).

@@ -796,8 +796,8 @@ TEST(StoreIngest, ABatchStoresTheSameRowsAsOneDocumentAtATime) {
     return out;
   };
   const std::string queries[] = {
-      "SELECT id || '|' || document_id || '|' || text || '|' || begin_byte || '|' || status || '|' || speaker || '|' "
-      "|| "
+      "SELECT id || '|' || document_id || '|' || claim_text(text, document_id, begin_byte, end_byte) || '|' || "
+      "begin_byte || '|' || status || '|' || speaker || '|' || "
       "COALESCE(date_from, '') || '|' || COALESCE(event_type, '') || '|' || COALESCE(place_id, '') || '|' || "
       "is_latest || '|' || COALESCE(when_from, '') FROM claims ORDER BY id",
       "SELECT id || '|' || document_id || '|' || mention || '|' || begin_byte || '|' || name || '|' || "
@@ -809,7 +809,6 @@ TEST(StoreIngest, ABatchStoresTheSameRowsAsOneDocumentAtATime) {
       "SELECT claim_id || '|' || quantity_id FROM claim_quantities ORDER BY 1",
       "SELECT claim_id || '|' || person_id FROM claim_people ORDER BY 1",
       "SELECT rowid || '|' || text FROM claims_fts WHERE claims_fts MATCH 'drones' ORDER BY rowid",
-      "SELECT rowid FROM documents_fts WHERE documents_fts MATCH 'governor' ORDER BY rowid",
   };
   for (const std::string& q : queries) {
     std::vector<std::string> batch = rows(tmp / "batch.db", q);
@@ -1201,13 +1200,23 @@ TEST(StoreOpen, UpgradesAnOlderDatabaseInPlace) {
   EXPECT_EQ(schema("PRAGMA user_version"), kSchemaVersion);
   {
     // What version 2 wrote: no index of current events (version 3), no
-    // forwarded_from and reply_to of documents (version 4).
+    // forwarded_from and reply_to of documents (version 4); and before
+    // version 6, every claim's text copied, a full-text index of documents,
+    // an index of every claim by event type, indexes by group and by date.
     Result<sql::Connection> c = sql::Connection::Open(o.db_path, sql::Connection::Mode::kReadWrite);
     ASSERT_TRUE(c.ok());
-    ASSERT_TRUE(c->Exec("DROP INDEX claims_latest_events_when; ALTER TABLE documents DROP COLUMN forwarded_from; "
-                        "ALTER TABLE documents DROP COLUMN reply_to; PRAGMA user_version = 2;")
-                    .ok());
+    ASSERT_TRUE(
+        c->Exec("DROP INDEX claims_latest_events_when; ALTER TABLE documents DROP COLUMN forwarded_from; "
+                "ALTER TABLE documents DROP COLUMN reply_to; "
+                "UPDATE claims SET text = claim_text(text, document_id, begin_byte, end_byte); "
+                "CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, content=''); "
+                "DROP INDEX claims_event_when; CREATE INDEX claims_event_when ON claims(event_type, when_from); "
+                "CREATE INDEX claims_group ON claims(group_id); "
+                "CREATE INDEX documents_published ON documents(published); "
+                "PRAGMA user_version = 2;")
+            .ok());
   }
+  EXPECT_EQ(schema("SELECT count(*) FROM claims WHERE text = ''"), 0);
   QueryFilter events;
   events.events_only = true;
   events.limit = 0;
@@ -1220,11 +1229,74 @@ TEST(StoreOpen, UpgradesAnOlderDatabaseInPlace) {
   EXPECT_EQ(schema("SELECT count(*) FROM sqlite_master WHERE name = 'claims_latest_events_when'"), 1);
   EXPECT_EQ(schema("SELECT count(*) FROM pragma_table_info('documents') WHERE name IN ('forwarded_from', 'reply_to')"),
             2);
+  EXPECT_EQ(schema("SELECT count(*) FROM sqlite_master WHERE name IN ('documents_fts', 'claims_group', "
+                   "'documents_published')"),
+            0);
+  EXPECT_EQ(schema("SELECT count(*) FROM sqlite_master WHERE name = 'claims_event_when' AND sql LIKE '%WHERE%'"), 1);
   Result<Database> new_db = Database::Open(o.db_path);
   ASSERT_TRUE(new_db.ok());
   std::vector<ClaimRecord> after = Rows(*new_db, events);
   ASSERT_EQ(after.size(), before.size());
-  for (size_t i = 0; i < after.size(); ++i) EXPECT_EQ(after[i].id, before[i].id);
+  for (size_t i = 0; i < after.size(); ++i) {
+    EXPECT_EQ(after[i].id, before[i].id);
+    EXPECT_EQ(after[i].text, before[i].text);
+  }
+  // The old claims keep their copied text; new ones store none.
+  EXPECT_EQ(schema("SELECT count(*) FROM claims WHERE text = ''"), 0);
+  WriteFile(tmp / "new.txt", "Officials said on Monday that two drones struck a depot in Kharkiv overnight.\n");
+  ASSERT_TRUE(IngestCorpus({tmp / "new.txt"}, o).ok());
+  EXPECT_GT(schema("SELECT count(*) FROM claims WHERE text = ''"), 0);
+}
+
+// Schema version 6: a claim's text is stored only when it is not its
+// document's bytes at its span (HTML: the span covers markup), and every
+// reader gives the same text either way.
+TEST(StoreIngest, StoresAClaimsTextOnlyWhenItIsNotItsSpan) {
+  TempDir tmp;
+  WriteFile(tmp / "plain.txt",
+            "Ukrainian officials said on Monday that two drones struck a fuel depot in Kharkiv overnight.\n");
+  WriteFile(tmp / "page.html",
+            "<html><head><title>Depot</title></head><body><p>Ukrainian officials said on Monday that two "
+            "<b>drones</b> struck a fuel depot in Kharkiv overnight &amp; at dawn.</p></body></html>\n");
+  IngestOptions o;
+  o.db_path = tmp / "c.db";
+  ASSERT_TRUE(IngestCorpus({tmp / "plain.txt", tmp / "page.html"}, o).ok());
+  Result<sql::Connection> c = sql::Connection::Open(o.db_path, sql::Connection::Mode::kReadOnly);
+  ASSERT_TRUE(c.ok());
+  Result<sql::Statement> st = c->Prepare(
+      "SELECT d.format, c.text, claim_text(c.text, c.document_id, c.begin_byte, c.end_byte), "
+      "CAST(substr(CAST(d.raw AS BLOB), c.begin_byte + 1, c.end_byte - c.begin_byte) AS TEXT) "
+      "FROM claims c JOIN documents d ON d.id = c.document_id ORDER BY c.id");
+  ASSERT_TRUE(st.ok());
+  Status s;
+  std::map<std::string, int> stored, spans;
+  while (st->Step(&s)) {
+    const std::string format = st->Text(0), text = st->Text(1), read = st->Text(2), span = st->Text(3);
+    EXPECT_FALSE(read.empty());
+    if (text.empty()) {
+      EXPECT_EQ(read, span);
+      ++spans[format];
+    } else {
+      EXPECT_EQ(read, text);
+      EXPECT_NE(text, span);
+      ++stored[format];
+    }
+  }
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_GT(spans["text"], 0);
+  EXPECT_EQ(stored["text"], 0);
+  EXPECT_GT(stored["html"], 0);
+  // The store's readers give the text, not ''.
+  Result<Database> db = Database::Open(o.db_path);
+  ASSERT_TRUE(db.ok());
+  QueryFilter all;
+  all.limit = 0;
+  std::vector<ClaimRecord> claims = Rows(*db, all);
+  ASSERT_FALSE(claims.empty());
+  for (const ClaimRecord& r : claims) EXPECT_NE(r.text.find("drones"), std::string::npos) << r.text;
+  QueryFilter text = all;
+  text.text = "\"fuel depot\"";
+  EXPECT_EQ(Rows(*db, text).size(), claims.size());
 }
 
 TEST(StoreOpen, RefusesWhatIsNotASitrepDatabase) {

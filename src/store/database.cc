@@ -207,7 +207,7 @@ namespace {
 constexpr sql::NamedColumns kClaimColumns({
     {"id", "c.id"},
     {"document_id", "c.document_id"},
-    {"text", "c.text"},
+    {"text", kClaimTextSql},
     {"begin", "c.begin_byte"},
     {"end", "c.end_byte"},
     {"kind", "c.kind"},
@@ -439,7 +439,7 @@ Status Database::ForEachClaim(const QueryFilter& f, const std::function<bool(Cla
   }
   std::string sql =
       "SELECT " + kClaimColumns.List() + ", " + impl_->db.dialect().EpochOf("d.ingested_at") + from + kOrder;
-  Result<sql::Statement> st = impl_->db.Prepare(sql);
+  Result<sql::Statement> st = impl_->db.Prepare(WithClaimText(impl_->db, sql));
   if (!st.ok()) return st.status();
   BindWhere(*w, &*st);
   // Quantities of up to kChunk claims in one query (the unused ids are 0,
@@ -542,7 +542,7 @@ Result<std::vector<Database::EventPoint>> Database::EventPoints(const QueryFilte
                     "LEFT JOIN claim_groups g ON g.id = c.group_id" +
                     w->where + " AND p.lat IS NOT NULL ORDER BY c.when_from DESC NULLS LAST, c.id DESC";
   if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
-  Result<sql::Statement> st = impl_->db.Prepare(sql);
+  Result<sql::Statement> st = impl_->db.Prepare(WithClaimText(impl_->db, sql));
   if (!st.ok()) return st.status();
   BindWhere(*w, &*st);
   std::vector<EventPoint> out;

@@ -271,6 +271,14 @@ class PostgresConnection final : public ConnectionBackend {
     if (size == SetSize::kSmall) return "c.id = ANY(ARRAY(" + members + "))";
     return "c.id IN (" + members + ")";
   }
+  // Inline rather than a server function, so that a database of version 5
+  // (every text stored) reads before its upgrade. The bytes of the span:
+  // begin_byte and end_byte count bytes, substring() of text characters.
+  std::string ClaimText() const override {
+    return "CASE WHEN c.text <> '' THEN c.text ELSE (SELECT convert_from(substring(convert_to(sd.raw, 'UTF8') "
+           "FROM (c.begin_byte + 1)::int FOR (c.end_byte - c.begin_byte)::int), 'UTF8') FROM documents sd "
+           "WHERE sd.id = c.document_id) END";
+  }
   std::string LikeIgnoringCase() const override { return "ILIKE"; }
   std::string EpochOf(const std::string& expr) const override {
     return "CAST(EXTRACT(EPOCH FROM CAST(" + expr + " AS timestamptz)) AS BIGINT)";

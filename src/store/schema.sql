@@ -1,4 +1,4 @@
--- sitrep database schema, version 6 (PRAGMA user_version = 6).
+-- sitrep database schema, version 7 (PRAGMA user_version = 7).
 -- docs/database.md describes every table. Spans (begin_byte, end_byte) are
 -- byte offsets [begin, end) into documents.raw. Dates are 'YYYY-MM-DD' text.
 -- Applied in one transaction on a new database. A database of an earlier
@@ -128,7 +128,7 @@ CREATE INDEX quantities_document ON quantities(document_id);
 CREATE TABLE claims (
   id                INTEGER PRIMARY KEY,
   document_id       INTEGER NOT NULL REFERENCES documents(id),
-  text              TEXT NOT NULL,
+  text              TEXT NOT NULL,      -- version 6: '' when it is documents.raw's span (claim_text() reads it)
   begin_byte        INTEGER NOT NULL,
   end_byte          INTEGER NOT NULL,
   kind              TEXT NOT NULL,      -- quote | reported_speech | report | narration
@@ -192,9 +192,11 @@ CREATE TABLE claim_groups (
   place_name     TEXT NOT NULL
 );
 
--- Full-text search, contentless: the text lives in documents and claims.
-CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, content='', tokenize='unicode61 remove_diacritics 2');
-CREATE VIRTUAL TABLE claims_fts USING fts5(text, speaker, content='', tokenize='unicode61 remove_diacritics 2');
+-- Full-text search of claims, contentless: the text lives in documents and
+-- claims. No column sizes (columnsize=0: nothing ranks by bm25). Version 6
+-- dropped documents_fts (a full-text index of documents no query read).
+CREATE VIRTUAL TABLE claims_fts USING fts5(text, speaker, content='', columnsize=0,
+  tokenize='unicode61 remove_diacritics 2');
 
 -- Every ingest run and every record it could not take, so nothing is lost.
 CREATE TABLE ingest_runs (
@@ -275,7 +277,22 @@ ALTER TABLE documents ADD COLUMN reply_to TEXT NOT NULL DEFAULT '';
 -- claims_when already orders claims by date, then id); PostgreSQL's claim
 -- indexes gain the id (schema_postgres.sql).
 
--- version 6: where an event's place came from (Event::place_basis: claim,
+-- version 6: a smaller database (8.1 -> 6.5 MB per MB of text on a 20 MB
+-- corpus: docs/performance.md). A claim's text is not copied when it is the
+-- bytes of its span in documents.raw (plain text; HTML keeps its copy):
+-- claims.text is '' and claim_text(text, document_id, begin_byte, end_byte),
+-- a function sitrep registers on every connection, reads the span.
+-- documents_fts, which no query read, is gone. The index by event type holds
+-- events only; the indexes by group (only the rebuild of the groups, which
+-- rewrites them all, read it) and by publication date (no query) are gone.
+-- (claims_fts of a database made before keeps its column sizes.)
+DROP TABLE IF EXISTS documents_fts;
+DROP INDEX claims_group;
+DROP INDEX documents_published;
+DROP INDEX claims_event_when;
+CREATE INDEX claims_event_when ON claims(event_type, when_from) WHERE event_type IS NOT NULL;
+
+-- version 7: where an event's place came from (Event::place_basis: claim,
 -- speaker, sentence, paragraph, dateline; '' without a place). A "dateline"
 -- place is only where the reporter filed from: it is shown with geo_precision
 -- 3, and neither groups claims nor is checked against control maps.

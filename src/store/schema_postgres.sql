@@ -1,4 +1,4 @@
--- sitrep database schema for PostgreSQL with PostGIS, version 6 (the row of
+-- sitrep database schema for PostgreSQL with PostGIS, version 7 (the row of
 -- sitrep_schema). The same tables, columns and meanings as schema.sql (the
 -- SQLite schema; docs/database.md describes every table), in PostgreSQL
 -- terms: 64-bit identity keys, double precision, bytea; geometry(Point, 4326)
@@ -369,5 +369,29 @@ INSERT INTO claim_locations(location_id, claim_id)
   SELECT DISTINCT p.location_id, cp.claim_id FROM claim_places cp JOIN places p ON p.id = cp.place_id
   WHERE p.location_id IS NOT NULL;
 
--- version 6: where an event's place came from (schema.sql, version 6).
+-- version 6: as in SQLite, a claim's text is '' when it is the bytes of its
+-- span in documents.raw (sitrep reads the span: ClaimText() in postgres.cc);
+-- documents_fts, which no query read, is gone; the index by event type holds
+-- events only; the indexes by group and by publication date, which no query
+-- read, are gone.
+DROP TABLE documents_fts;
+DROP FUNCTION sitrep_documents_fts();
+DROP INDEX claims_group;
+DROP INDEX documents_published;
+DROP INDEX claims_event_when;
+CREATE INDEX claims_event_when ON claims(event_type, when_from NULLS FIRST, id) WHERE event_type IS NOT NULL;
+DROP VIEW event_points;
+CREATE VIEW event_points AS
+  SELECT c.id AS claim_id, c.document_id, c.event_type, c.sub_event_type, c.status, c.when_from, c.when_to,
+         c.actor1, c.actor2,
+         CASE WHEN c.text <> '' THEN c.text ELSE
+           convert_from(substring(convert_to(d.raw, 'UTF8')
+                                  FROM (c.begin_byte + 1)::int FOR (c.end_byte - c.begin_byte)::int), 'UTF8')
+         END AS text,
+         p.name AS place, l.geom
+  FROM claims c JOIN documents d ON d.id = c.document_id JOIN places p ON p.id = c.place_id
+    JOIN locations l ON l.id = p.location_id
+  WHERE c.is_latest = 1 AND c.event_type IS NOT NULL;
+
+-- version 7: where an event's place came from (schema.sql, version 7).
 ALTER TABLE claims ADD COLUMN place_basis TEXT NOT NULL DEFAULT '';

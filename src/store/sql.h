@@ -153,6 +153,10 @@ class ConnectionBackend {
   // planner.
   virtual int LargeClaimSet(ClaimSet kind) const = 0;
   virtual std::string ClaimAmong(const std::string& members, SetSize size) const = 0;
+  // The text of claim c: claims.text, else (schema version 6 stores ''
+  // when the text is its document's bytes at its span) that span of
+  // documents.raw.
+  virtual std::string ClaimText() const = 0;
   // LIKE ignoring case.
   virtual std::string LikeIgnoringCase() const = 0;
   // Seconds since 1970 of an ISO 8601 UTC text column, as an integer.

@@ -1,8 +1,10 @@
 // The SQLite backend of the store's driver (store/sql.h).
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <string>
 #include <system_error>
 
 #include "store/sql.h"
@@ -164,6 +166,8 @@ class SqliteConnection final : public ConnectionBackend {
   std::string ClaimAmong(const std::string& members, SetSize size) const override {
     return std::string(size == SetSize::kLarge ? "+c.id IN (" : "c.id IN (") + members + ")";
   }
+  // claim_text() is registered on every connection (OpenSqlite).
+  std::string ClaimText() const override { return "claim_text(c.text, c.document_id, c.begin_byte, c.end_byte)"; }
   std::string LikeIgnoringCase() const override { return "LIKE"; }
   std::string EpochOf(const std::string& expr) const override {
     return "CAST(strftime('%s', " + expr + ") AS INTEGER)";
@@ -196,6 +200,42 @@ class SqliteConnection final : public ConnectionBackend {
   uintmax_t next_restart_bytes_ = kWalBoundBytes;
 };
 
+// claim_text(text, document_id, begin_byte, end_byte): the claim's text,
+// else (schema version 6: '' stored) the bytes [begin, end) of its
+// document's raw text, read through the incremental BLOB API, which reads
+// the pages of the span only, not the whole document (a book-length one
+// would be copied once per claim).
+void ClaimTextFunction(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  const unsigned char* text = sqlite3_value_text(argv[0]);
+  const int text_bytes = sqlite3_value_bytes(argv[0]);
+  if (text != nullptr && text_bytes > 0) {
+    sqlite3_result_text(ctx, reinterpret_cast<const char*>(text), text_bytes, SQLITE_TRANSIENT);
+    return;
+  }
+  const sqlite3_int64 doc = sqlite3_value_int64(argv[1]);
+  const sqlite3_int64 begin = sqlite3_value_int64(argv[2]);
+  const sqlite3_int64 end = sqlite3_value_int64(argv[3]);
+  sqlite3_blob* blob = nullptr;
+  if (sqlite3_blob_open(sqlite3_context_db_handle(ctx), "main", "documents", "raw", doc, 0, &blob) != SQLITE_OK) {
+    sqlite3_blob_close(blob);
+    sqlite3_result_text(ctx, "", 0, SQLITE_STATIC);  // no such document: nothing to show
+    return;
+  }
+  const sqlite3_int64 size = sqlite3_blob_bytes(blob);
+  const sqlite3_int64 b = std::clamp<sqlite3_int64>(begin, 0, size);
+  const sqlite3_int64 e = std::clamp<sqlite3_int64>(end, b, size);
+  std::string span(static_cast<size_t>(e - b), '\0');
+  const int rc = span.empty()
+                     ? SQLITE_OK
+                     : sqlite3_blob_read(blob, span.data(), static_cast<int>(span.size()), static_cast<int>(b));
+  sqlite3_blob_close(blob);
+  if (rc != SQLITE_OK) {
+    sqlite3_result_error_code(ctx, rc);
+    return;
+  }
+  sqlite3_result_text(ctx, span.data(), static_cast<int>(span.size()), SQLITE_TRANSIENT);
+}
+
 }  // namespace
 
 Result<std::unique_ptr<ConnectionBackend>> OpenSqlite(const std::string& path, Connection::Mode mode) {
@@ -218,6 +258,10 @@ Result<std::unique_ptr<ConnectionBackend>> OpenSqlite(const std::string& path, C
   // with "database is locked" under load).
   sqlite3_busy_timeout(raw, mode == Connection::Mode::kReadOnly ? 10000 : 60000);
   sqlite3_extended_result_codes(raw, 1);
+  if (sqlite3_create_function_v2(raw, "claim_text", 4, SQLITE_UTF8, nullptr, ClaimTextFunction, nullptr, nullptr,
+                                 nullptr) != SQLITE_OK) {
+    return Status::Internal(std::string("database: cannot register claim_text: ") + sqlite3_errmsg(raw));
+  }
   return std::unique_ptr<ConnectionBackend>(std::move(c));
 }
 

@@ -25,6 +25,11 @@ Result<sql::Connection> OpenForReading(const std::string& path);
 // The connection of an open Database, for the store's readers.
 sql::Connection& ConnectionOf(Database& db);
 
+// A claim's text in a column list (claims aliased c), as SQLite writes it;
+// WithClaimText puts the connection's ClaimText() in its place.
+inline constexpr char kClaimTextSql[] = "claim_text(c.text, c.document_id, c.begin_byte, c.end_byte)";
+std::string WithClaimText(const sql::Connection& db, std::string sql);
+
 // One document after the pipeline, ready for the writer.
 struct ProcessedDocument {
   std::string origin;
@@ -137,7 +142,7 @@ class DocumentWriter {
       rtree_insert_, next_ids_;
   bool ids_loaded_ = false;
   int64_t next_person_ = 0, next_place_ = 0, next_quantity_ = 0, next_claim_ = 0;
-  RowBuffer links_, documents_fts_, people_, places_, quantities_, claims_, claims_fts_, claim_places_,
+  RowBuffer links_, people_, places_, quantities_, claims_, claims_fts_, claim_places_,
       claim_quantities_, claim_people_;
 };
 

@@ -43,7 +43,7 @@ Result<std::vector<ControlLayerState>> LoadControlLayers(sql::Connection* db) {
 // ha converted): its value, bound and text.
 constexpr sql::NamedColumns kClaimColumns({
     {"id", "c.id"},
-    {"text", "c.text"},
+    {"text", kClaimTextSql},
     {"event_type", "c.event_type"},
     {"sub_event_type", "c.sub_event_type"},
     {"side", "COALESCE(NULLIF(c.actor1, ''), c.speaker_country)"},
@@ -139,7 +139,7 @@ Result<VerifySummary> VerifyClaims(const VerifyOptions& o) {
   options.window_days = o.window_days;
   options.region_km = o.region_km;
   options.town_km = o.town_km;
-  Result<sql::Statement> claims = db->Prepare("SELECT " + kClaimColumns.List() + kClaimsToCheck);
+  Result<sql::Statement> claims = db->Prepare(WithClaimText(*db, "SELECT " + kClaimColumns.List() + kClaimsToCheck));
   if (!claims.ok()) return claims.status();
   MapCheckResult result;
   Status s;

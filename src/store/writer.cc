@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -95,6 +96,15 @@ Status RowBuffer::Flush(sql::Connection* db) {
 
 std::string SqlNow() { return UtcNow("%Y-%m-%d %H:%M:%S"); }
 
+std::string WithClaimText(const sql::Connection& db, std::string sql) {
+  const std::string_view placeholder = kClaimTextSql;
+  const std::string text = db.dialect().ClaimText();
+  for (size_t at = sql.find(placeholder); at != std::string::npos; at = sql.find(placeholder, at + text.size())) {
+    sql.replace(at, placeholder.size(), text);
+  }
+  return sql;
+}
+
 Result<DocumentWriter> DocumentWriter::Create(sql::Connection* db) {
   DocumentWriter w;
   w.db_ = db;
@@ -140,7 +150,6 @@ Result<DocumentWriter> DocumentWriter::Create(sql::Connection* db) {
     w.band_insert_ = std::move(p).value();
   }
   w.links_ = RowBuffer("INSERT INTO document_links(document_id, url)", 2, "");
-  w.documents_fts_ = RowBuffer("INSERT INTO documents_fts(rowid, title, body)", 3, "");
   w.people_ = RowBuffer("INSERT INTO people(id, document_id, name, role, country, side)", 6, "");
   w.places_ = RowBuffer(
       "INSERT INTO places(id, document_id, mention, begin_byte, end_byte, gazetteer_id, name, kind, country, admin1, "
@@ -208,8 +217,8 @@ void DocumentWriter::Committed() {
 void DocumentWriter::RolledBack() {
   new_locations_.clear();
   ids_loaded_ = false;
-  for (RowBuffer* b : {&links_, &documents_fts_, &people_, &places_, &quantities_, &claims_, &claims_fts_,
-                       &claim_places_, &claim_quantities_, &claim_people_}) {
+  for (RowBuffer* b : {&links_, &people_, &places_, &quantities_, &claims_, &claims_fts_, &claim_places_,
+                       &claim_quantities_, &claim_people_}) {
     b->Clear();
   }
 }
@@ -229,8 +238,8 @@ Status DocumentWriter::LoadNextIds() {
 
 Status DocumentWriter::Flush() {
   // Mentions before the claims and links that point to them.
-  for (RowBuffer* b : {&links_, &documents_fts_, &people_, &places_, &quantities_, &claims_, &claims_fts_,
-                       &claim_places_, &claim_quantities_, &claim_people_}) {
+  for (RowBuffer* b : {&links_, &people_, &places_, &quantities_, &claims_, &claims_fts_, &claim_places_,
+                       &claim_quantities_, &claim_people_}) {
     if (Status s = b->Flush(db_); !s.ok()) return s;
   }
   return Status::Ok();
@@ -413,13 +422,21 @@ RowBuffer::Value Integer(int64_t v) { return RowBuffer::Value(v); }
 RowBuffer::Value Real(double v) { return RowBuffer::Value(v); }
 RowBuffer::Value OptionalText(const std::optional<std::string>& v) { return v ? Text(*v) : RowBuffer::Value(); }
 
+// What claims.text holds: '' when the claim's text is the document's bytes
+// at its span (claim_text() reads them there), else the text (an HTML
+// document's, whose span covers markup; a decoded entity).
+std::string StoredClaimText(const Claim& c, const std::string& raw) {
+  const bool is_span = !c.text.empty() && c.span.begin <= c.span.end && c.span.end <= raw.size() &&
+                       std::string_view(raw).substr(c.span.begin, c.span.end - c.span.begin) == c.text;
+  return is_span ? std::string() : c.text;
+}
+
 }  // namespace
 
 Result<DocumentWriter::MentionRows> DocumentWriter::BufferMentions(const ProcessedDocument& p, int64_t doc_id) {
   const Extraction& x = p.extraction;
   const RowBuffer::Value null;
   for (const std::string& l : p.links) links_.Add(Row{doc_id, Text(l)});
-  documents_fts_.Add(Row{doc_id, Text(p.doc.meta.title), Text(p.doc.text)});
   // What the document mentions; extraction ids -> row ids, given here (the
   // write lock is held: no other writer adds rows to these tables).
   MentionRows rows;
@@ -469,10 +486,23 @@ void DocumentWriter::BufferClaims(const ProcessedDocument& p, int64_t doc_id, co
     const Speaker empty;
     const Speaker& sp = c.speaker ? *c.speaker : empty;
     const int64_t claim_id = next_claim_++;
-    Row row{claim_id, doc_id, Text(c.text), Integer(c.span.begin), Integer(c.span.end), Text(ToString(c.kind)),
-            Text(ToString(c.status)), Text(sp.name), Text(sp.role), Text(sp.side), Text(sp.country), Text(c.cue),
-            Text(c.status_cue ? c.status_cue->text : std::string()), OptionalText(from), OptionalText(to),
-            Integer(c.time_precision), Integer(c.date_from_context ? 1 : 0)};
+    Row row{claim_id,
+            doc_id,
+            Text(StoredClaimText(c, p.doc.raw)),
+            Integer(c.span.begin),
+            Integer(c.span.end),
+            Text(ToString(c.kind)),
+            Text(ToString(c.status)),
+            Text(sp.name),
+            Text(sp.role),
+            Text(sp.side),
+            Text(sp.country),
+            Text(c.cue),
+            Text(c.status_cue ? c.status_cue->text : std::string()),
+            OptionalText(from),
+            OptionalText(to),
+            Integer(c.time_precision),
+            Integer(c.date_from_context ? 1 : 0)};
     if (c.event) {
       auto it = rows.place.find(c.event->place_id);
       row.insert(row.end(), {Text(c.event->type), Text(c.event->sub_type), Text(c.event->actor1),
