@@ -1207,7 +1207,7 @@ TEST(StoreOpen, UpgradesAnOlderDatabaseInPlace) {
     ASSERT_TRUE(c.ok());
     ASSERT_TRUE(
         c->Exec("DROP INDEX claims_latest_events_when; ALTER TABLE documents DROP COLUMN forwarded_from; "
-                "ALTER TABLE documents DROP COLUMN reply_to; "
+                "ALTER TABLE documents DROP COLUMN reply_to; ALTER TABLE claims DROP COLUMN place_basis; "
                 "UPDATE claims SET text = claim_text(text, document_id, begin_byte, end_byte); "
                 "CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, content=''); "
                 "DROP INDEX claims_event_when; CREATE INDEX claims_event_when ON claims(event_type, when_from); "
@@ -1229,6 +1229,7 @@ TEST(StoreOpen, UpgradesAnOlderDatabaseInPlace) {
   EXPECT_EQ(schema("SELECT count(*) FROM sqlite_master WHERE name = 'claims_latest_events_when'"), 1);
   EXPECT_EQ(schema("SELECT count(*) FROM pragma_table_info('documents') WHERE name IN ('forwarded_from', 'reply_to')"),
             2);
+  EXPECT_EQ(schema("SELECT count(*) FROM pragma_table_info('claims') WHERE name = 'place_basis'"), 1);
   EXPECT_EQ(schema("SELECT count(*) FROM sqlite_master WHERE name IN ('documents_fts', 'claims_group', "
                    "'documents_published')"),
             0);

@@ -265,10 +265,11 @@ Result<std::vector<ClaimEvidence>> LoadClaimEvidence(sql::Connection* db) {
       {"text", kClaimTextSql},
   });
   Result<sql::Statement> st = db->Prepare(WithClaimText(
-      *db, "SELECT " + k.List() +
-               " FROM claims c JOIN documents d ON d.id = c.document_id JOIN outlets o ON o.id = d.outlet_id "
-               "LEFT JOIN places p ON p.id = c.place_id AND c.place_basis <> 'dateline' "  // a dateline is no event place
-               "WHERE c.is_latest = 1 AND c.event_type IS NOT NULL"));
+      *db,
+      "SELECT " + k.List() +
+          " FROM claims c JOIN documents d ON d.id = c.document_id JOIN outlets o ON o.id = d.outlet_id "
+          "LEFT JOIN places p ON p.id = c.place_id AND c.place_basis <> 'dateline' "  // a dateline is no event place
+          "WHERE c.is_latest = 1 AND c.event_type IS NOT NULL"));
   if (!st.ok()) return st.status();
   std::vector<ClaimEvidence> evidence;
   // The order claims are grouped in: their document's DocumentKey, their span

@@ -182,6 +182,7 @@ Status ParseBbox(const std::string& text, QueryFilter* f) {
 struct Database::Impl {
   sql::Connection db;
   std::string path;
+  int schema_version = kSchemaVersion;  // an older database is read as it is until a write upgrades it
 };
 
 Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -198,6 +199,7 @@ Result<Database> Database::Open(const std::string& path) {
   auto impl = std::make_unique<Impl>();
   impl->db = std::move(c).value();
   impl->path = path;
+  if (Result<int> v = impl->db.dialect().SchemaVersion(); v.ok()) impl->schema_version = *v;
   return Database(std::move(impl));
 }
 
@@ -437,8 +439,14 @@ Status Database::ForEachClaim(const QueryFilter& f, const std::function<bool(Cla
   } else {
     from += w->where;
   }
-  std::string sql =
-      "SELECT " + kClaimColumns.List() + ", " + impl_->db.dialect().EpochOf("d.ingested_at") + from + kOrder;
+  std::string columns = kClaimColumns.List();
+  if (impl_->schema_version < 7) {
+    // Before version 7 no claim says where its event's place came from.
+    for (size_t at; (at = columns.find("c.place_basis")) != std::string::npos;) {
+      columns.replace(at, std::string_view("c.place_basis").size(), "''");
+    }
+  }
+  std::string sql = "SELECT " + columns + ", " + impl_->db.dialect().EpochOf("d.ingested_at") + from + kOrder;
   Result<sql::Statement> st = impl_->db.Prepare(WithClaimText(impl_->db, sql));
   if (!st.ok()) return st.status();
   BindWhere(*w, &*st);
