@@ -27,6 +27,20 @@ TEST(Claims, QuoteWithTrailingSpeakerAndTitle) {
   EXPECT_EQ(b->speaker->name, "Volodymyr Zelenskyy");
 }
 
+TEST(Claims, AQuotationParagraphThatContinuesASpeakerKeepsTheCueWords) {
+  std::string text =
+      "“The convoy reached the bridge before dawn,” Ukrainian President Volodymyr Zelenskyy said in his address.\n\n"
+      "“Nobody was hurt, and the trucks are already on their way back.”";
+  auto x = ExtractText(text);
+  const Claim* c = FindClaim(x, "trucks are already");
+  ASSERT_NE(c, nullptr);
+  ASSERT_TRUE(c->speaker.has_value());
+  EXPECT_EQ(c->speaker->name, "Volodymyr Zelenskyy");
+  // The cue stands in the paragraph before: its span points at "said", not at an empty span at 0.
+  EXPECT_EQ(c->cue, "said");
+  EXPECT_EQ(text.substr(c->cue_span.begin, c->cue_span.end - c->cue_span.begin), "said");
+}
+
 TEST(Claims, PronounSpeakerIsTheLastPersonWhoSpoke) {
   auto x = ExtractText(
       "Analyst Maria Kovalenko said Russian reserves were thin.\n\n"

@@ -157,6 +157,7 @@ void ClaimBuilder::Quotes(uint32_t s) {
       if (prev != nullptr && prev->paragraph + 1 >= dd.paragraph && prev->c.speaker->person_id > 0) {
         dd.c.speaker = prev->c.speaker;
         dd.c.cue = prev->c.cue;
+        dd.c.cue_span = prev->c.cue_span;  // the cue's words where they stand, not an empty span at 0
         dd.category = prev->category;
       }
     }
