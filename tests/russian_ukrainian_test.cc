@@ -291,6 +291,28 @@ TEST(UkrainianStatus, OutletThatCannotVerifyMakesTheClaimUnverified) {
   EXPECT_EQ(c->status, ClaimStatus::kUnverified);
 }
 
+// "требует проверки" / "потребує підтвердження": the outlet says the
+// report is yet to be checked.
+TEST(RussianStatus, NeedsCheckingMakesTheClaimBeforeUnverified) {
+  auto x = ExtractText("По словам источников, противник перебросил к городу две роты.\n\n"
+                       "Эта информация требует проверки.");
+  const Claim* c = FindClaim(x, "перебросил к городу две роты");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->status, ClaimStatus::kUnverified);
+  auto plain = ExtractText("По словам источников, противник перебросил к городу две роты.");
+  const Claim* p = FindClaim(plain, "перебросил к городу две роты");
+  ASSERT_NE(p, nullptr);
+  EXPECT_NE(p->status, ClaimStatus::kUnverified);
+}
+
+TEST(UkrainianStatus, NeedsConfirmationMakesTheClaimBeforeUnverified) {
+  auto x = ExtractText("За словами джерел, окупанти перекинули до міста дві роти.\n\n"
+                       "Ці дані потребують підтвердження.");
+  const Claim* c = FindClaim(x, "перекинули до міста дві роти");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->status, ClaimStatus::kUnverified);
+}
+
 // ------------------------------------------------------------ names
 
 TEST(RussianNames, SentenceInitialCommonWordsAreNoNames) {
@@ -492,6 +514,27 @@ TEST(UkrainianQuantities, ThousandsWrittenApartAreOneNumber) {
   ASSERT_NE(q, nullptr);
   EXPECT_EQ(q->unit, "people");
   EXPECT_EQ(q->bound, QuantityBound::kApprox);
+}
+
+// "81 керовану авіабомбу": an adjective the dictionary knows by its lemma
+// (керований), whatever its ending, is skipped to reach the counted noun.
+TEST(UkrainianQuantities, AdjectiveKnownByItsLemmaIsSkipped) {
+  auto x = ExtractText("Противник скинув 81 керовану авіабомбу.", "2024-12-05");
+  const Quantity* q = FindQuantity(x, 81);
+  ASSERT_NE(q, nullptr);
+  EXPECT_NE(q->unit, "керований");
+  EXPECT_EQ(q->unit.rfind("авіабомб", 0), 0u) << q->unit;
+}
+
+// "близько 747 070 (+1 590) осіб": the bracketed change stands between the
+// count and its noun.
+TEST(UkrainianQuantities, BracketedChangeBeforeTheNounIsSkipped) {
+  auto x = ExtractText("Втрати противника: особового складу — близько 747 070 (+1 590) осіб.", "2024-12-05");
+  const Quantity* q = FindQuantity(x, 747070);
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->unit, "people");
+  EXPECT_EQ(q->bound, QuantityBound::kApprox);
+  EXPECT_EQ(FindQuantity(x, 1590), nullptr);
 }
 
 // ------------------------------------------------------------ events

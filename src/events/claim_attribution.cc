@@ -493,11 +493,21 @@ bool ClaimBuilder::IsVerificationVerb(size_t k) const {
 }
 
 // Russian and Ukrainian: "не может оперативно проверить", "не вдалося
-// перевірити", "неможливо підтвердити": where the cue starts (its "не"),
+// перевірити", "неможливо підтвердити", "требует проверки": where the cue
+// starts (its "не" or "требует"),
 // or SIZE_MAX when the word at k is no negated verification verb.
 size_t ClaimBuilder::SlavicVerificationStart(size_t k) const {
-  if (k >= a_.token_count() || !a_.lex.IsFunctionWord(a_.L(k), FunctionClass::kVerify)) return SIZE_MAX;
+  if (k >= a_.token_count()) return SIZE_MAX;
   size_t sb = SentenceBegin(k);
+  // "Информация требует проверки", "дані потребують підтвердження".
+  if (a_.lex.IsFunctionWord(a_.L(k), FunctionClass::kVerifyNoun)) {
+    for (size_t j = k; j > sb && j + 3 > k; --j) {
+      if (Fn(j - 1, FunctionClass::kNeed) || a_.lex.IsFunctionWord(a_.L(j - 1), FunctionClass::kNeed)) return j - 1;
+      if (a_.token(j - 1).kind == TokenKind::kPunct) break;
+    }
+    return SIZE_MAX;
+  }
+  if (!a_.lex.IsFunctionWord(a_.L(k), FunctionClass::kVerify)) return SIZE_MAX;
   for (size_t j = k; j > sb && j + 6 > k; --j) {
     if (Fn(j - 1, FunctionClass::kNot) || Fn(j - 1, FunctionClass::kImpossible)) return j - 1;
     if (a_.token(j - 1).kind == TokenKind::kPunct) break;

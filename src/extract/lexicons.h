@@ -128,7 +128,7 @@ enum class FunctionClass {
   // Russian and Ukrainian: a verification verb's lemma ("проверить"), and
   // "невозможно" that negates it; a negation before or after an event
   // trigger ("не пострадал", "пострадавших нет").
-  kVerify, kImpossible, kNegationBefore, kNegationAfter,
+  kVerify, kImpossible, kNeed, kVerifyNoun, kNegationBefore, kNegationAfter,
   // English: nouns of claims a denial names ("denied reports that"), words
   // that are no speech verb's content ("said so", "said little"), and the
   // irrealis cues before an event trigger (src/events/event_typer.cc).
