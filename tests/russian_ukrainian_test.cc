@@ -291,6 +291,35 @@ TEST(UkrainianStatus, OutletThatCannotVerifyMakesTheClaimUnverified) {
   EXPECT_EQ(c->status, ClaimStatus::kUnverified);
 }
 
+// "по информации ведомства": the body a claim before named speaks again.
+TEST(RussianAttribution, VedomstvoIsTheBodyNamedBefore) {
+  auto x = ExtractText("Над областью уничтожены 44 беспилотника, сообщили в Минобороны России. "
+                       "По информации ведомства, еще шесть дронов перехвачены над Курской областью.");
+  const Claim* c = FindClaim(x, "шесть дронов перехвачены");
+  ASSERT_NE(c, nullptr);
+  EXPECT_TRUE(SpeakerHas(c, "Минобороны")) << (c->speaker ? c->speaker->name : "none");
+  auto alone = ExtractText("По информации ведомства, еще шесть дронов перехвачены над Курской областью.");
+  const Claim* a = FindClaim(alone, "шесть дронов перехвачены");
+  ASSERT_NE(a, nullptr);
+  EXPECT_FALSE(SpeakerHas(a, "Минобороны"));
+}
+
+TEST(UkrainianAttribution, VidomstvoIsTheBodyNamedBefore) {
+  auto x = ExtractText("Генштаб ЗСУ повідомив, що відбито 38 атак. "
+                       "За даними відомства, противник втратив 12 танків.");
+  const Claim* c = FindClaim(x, "втратив 12 танків");
+  ASSERT_NE(c, nullptr);
+  EXPECT_TRUE(SpeakerHas(c, "Генштаб")) << (c->speaker ? c->speaker->name : "none");
+}
+
+// A count is a word of a short complement: "повідомив, що відбито 38 атак".
+TEST(UkrainianAttribution, ShortComplementWithACount) {
+  auto x = ExtractText("Генштаб ЗСУ повідомив, що відбито 38 атак.");
+  const Claim* c = FindClaim(x, "відбито 38 атак");
+  ASSERT_NE(c, nullptr);
+  EXPECT_TRUE(SpeakerHas(c, "Генштаб"));
+}
+
 // "требует проверки" / "потребує підтвердження": the outlet says the
 // report is yet to be checked.
 TEST(RussianStatus, NeedsCheckingMakesTheClaimBeforeUnverified) {

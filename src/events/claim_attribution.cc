@@ -265,8 +265,13 @@ bool ClaimBuilder::Complement(size_t v, const SpeechVerb& sv, size_t* cb, size_t
   if (a_.token(c).kind == TokenKind::kPunct && a_.token(c).first != U'(') return false;
   if (!has_that && (IsPreposition(W(c)) || Is(W(c), FunctionClass::kNoContent))) return false;
   size_t e = ClauseEnd(c, se);
+  // In Russian and Ukrainian a count is a word of the clause: "повідомив,
+  // що відбито 38 атак".
   int words = 0;
-  for (size_t k = c; k < e; ++k) words += a_.IsWord(k) && x_.date_at[k] < 0;
+  for (size_t k = c; k < e; ++k) {
+    bool counted = a_.IsWord(k) || (a_.Slavic() && a_.token(k).kind == TokenKind::kNumber);
+    words += counted && x_.date_at[k] < 0;
+  }
   if (words < 3) return false;
   *cb = c;
   *ce = e;

@@ -160,6 +160,33 @@ void ClaimBuilder::SourceLine() {
   }
 }
 
+// "По информации ведомства", "у відомстві повідомили": the body that spoke
+// last (an organisation named by a claim before, within three paragraphs)
+// speaks again. Runs on drafts_ in text order.
+void ClaimBuilder::BodyAnaphors() {
+  const Draft* body = nullptr;
+  for (Draft& d : drafts_) {
+    if (!d.c.speaker) continue;
+    const Speaker& sp = *d.c.speaker;
+    bool anaphor = false;
+    if (sp.person_id == 0 && sp.span.end > sp.span.begin) {
+      size_t b = a_.TokenAt(sp.span.begin), e = a_.TokenAt(sp.span.end);
+      for (size_t k = b; k < e && k < b + 3 && k < a_.token_count() && !anaphor; ++k) {
+        anaphor = Fn(k, FunctionClass::kBodyAnaphor) || a_.lex.IsFunctionWord(a_.L(k), FunctionClass::kBodyAnaphor);
+      }
+    }
+    if (!anaphor) {
+      if (sp.person_id == 0 && !sp.anonymous && !sp.name.empty()) body = &d;
+      continue;
+    }
+    if (body == nullptr || body->paragraph + 3 < d.paragraph) continue;
+    Span span = sp.span;
+    d.c.speaker = body->c.speaker;
+    d.c.speaker->span = span;
+    d.category = body->category;
+  }
+}
+
 // "Об этом сообщил губернатор X.", "Про це повідомили в ОВА.", "Об этом
 // говорится в сообщении Минобороны.": the sentence before says what.
 void ClaimBuilder::AboutThis(uint32_t s) {

@@ -208,6 +208,7 @@ constexpr std::pair<std::string_view, FunctionClass> kFunctionClasses[] = {
       {"speaker_preposition", FunctionClass::kSpeakerPreposition},
       {"his", FunctionClass::kHis},
     {"locative", FunctionClass::kLocative},
+    {"body_anaphor", FunctionClass::kBodyAnaphor},
   };
 
 }  // namespace

@@ -142,7 +142,10 @@ enum class FunctionClass {
   kOfTotal, kAgo, kSpeakerPreposition, kHis,
   // Any language: a preposition before a place that makes it where an
   // event happens, not who acts ("troops in Kursk", "в Курске").
-  kLocative
+  kLocative,
+  // Russian and Ukrainian: a noun that names the body spoken of before
+  // ("по информации ведомства", "у відомстві").
+  kBodyAnaphor
 };
 
 // The TSV text of each table (data/lexicon/NAME.tsv).
