@@ -320,6 +320,29 @@ TEST(UkrainianAttribution, ShortComplementWithACount) {
   EXPECT_TRUE(SpeakerHas(c, "Генштаб"));
 }
 
+// "У Силах оборони це спростовують": a denial whose object is "це" denies
+// the claim before it.
+TEST(UkrainianStatus, DenialOfTseDeniesTheClaimBefore) {
+  auto x = ExtractText("Російські пабліки стверджують, що окупанти просунулися біля села. "
+                       "У Силах оборони півдня це спростовують.");
+  const Claim* c = FindClaim(x, "окупанти просунулися біля села");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->status, ClaimStatus::kDenied);
+  auto other = ExtractText("Російські пабліки стверджують, що окупанти просунулися біля села. "
+                           "У Силах оборони півдня це підтверджують.");
+  const Claim* o = FindClaim(other, "окупанти просунулися біля села");
+  ASSERT_NE(o, nullptr);
+  EXPECT_NE(o->status, ClaimStatus::kDenied);
+}
+
+TEST(RussianStatus, DenialOfEtoDeniesTheClaimBefore) {
+  auto x = ExtractText("Украинские паблики утверждают, что ВСУ заняли еще два села. "
+                       "В Минобороны России это опровергли.");
+  const Claim* c = FindClaim(x, "ВСУ заняли еще два села");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->status, ClaimStatus::kDenied);
+}
+
 // "требует проверки" / "потребує підтвердження": the outlet says the
 // report is yet to be checked.
 TEST(RussianStatus, NeedsCheckingMakesTheClaimBeforeUnverified) {
@@ -509,6 +532,16 @@ TEST(UkrainianDates, MynuloyiDobyIsTheDayBeforePublication) {
   ASSERT_NE(d, nullptr);
   EXPECT_EQ(d->from.ToString(), "2024-10-11");
   EXPECT_EQ(d->to.ToString(), "2024-10-12");
+}
+
+// Ukrainian writes "в" or "у" by the sound around it: "учора" is "вчора".
+TEST(UkrainianDates, UchoraAndVchoraAreYesterday) {
+  for (const char* word : {"Учора", "Вчора"}) {
+    auto x = ExtractText(std::string(word) + " росіяни 14 разів обстріляли Оріхів.", "2024-06-07");
+    const DateMention* d = FindDate(x, word);
+    ASSERT_NE(d, nullptr) << word;
+    EXPECT_EQ(d->from.ToString(), "2024-06-06");
+  }
 }
 
 TEST(RussianDates, ZaSutki) {

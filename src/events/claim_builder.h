@@ -149,6 +149,7 @@ class ClaimBuilder {
   void SlavicSources(uint32_t s);
   void SourceLine();
   void BodyAnaphors();
+  void DemonstrativeDenials();
   void AboutThis(uint32_t s);
 
   // claim_learned.cc: the attribution tagger's spans turned into claims

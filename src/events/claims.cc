@@ -95,6 +95,7 @@ std::vector<Claim> ClaimBuilder::Run() {
   }
   QuotesInsideSpeech();
   TrailingDenials();
+  if (a_.Slavic()) DemonstrativeDenials();
   Verification();
   Statuses();
   Dates();

@@ -209,6 +209,7 @@ constexpr std::pair<std::string_view, FunctionClass> kFunctionClasses[] = {
       {"his", FunctionClass::kHis},
     {"locative", FunctionClass::kLocative},
     {"body_anaphor", FunctionClass::kBodyAnaphor},
+    {"demonstrative", FunctionClass::kDemonstrative},
   };
 
 }  // namespace

@@ -145,7 +145,10 @@ enum class FunctionClass {
   kLocative,
   // Russian and Ukrainian: a noun that names the body spoken of before
   // ("по информации ведомства", "у відомстві").
-  kBodyAnaphor
+  kBodyAnaphor,
+  // Russian and Ukrainian: "это", "це" as a denial's object ("У Силах
+  // оборони це спростовують"): the claim before is denied.
+  kDemonstrative
 };
 
 // The TSV text of each table (data/lexicon/NAME.tsv).
