@@ -291,6 +291,80 @@ TEST(UkrainianStatus, OutletThatCannotVerifyMakesTheClaimUnverified) {
   EXPECT_EQ(c->status, ClaimStatus::kUnverified);
 }
 
+// "по информации ведомства": the body a claim before named speaks again.
+TEST(RussianAttribution, VedomstvoIsTheBodyNamedBefore) {
+  auto x = ExtractText("Над областью уничтожены 44 беспилотника, сообщили в Минобороны России. "
+                       "По информации ведомства, еще шесть дронов перехвачены над Курской областью.");
+  const Claim* c = FindClaim(x, "шесть дронов перехвачены");
+  ASSERT_NE(c, nullptr);
+  EXPECT_TRUE(SpeakerHas(c, "Минобороны")) << (c->speaker ? c->speaker->name : "none");
+  auto alone = ExtractText("По информации ведомства, еще шесть дронов перехвачены над Курской областью.");
+  const Claim* a = FindClaim(alone, "шесть дронов перехвачены");
+  ASSERT_NE(a, nullptr);
+  EXPECT_FALSE(SpeakerHas(a, "Минобороны"));
+}
+
+TEST(UkrainianAttribution, VidomstvoIsTheBodyNamedBefore) {
+  auto x = ExtractText("Генштаб ЗСУ повідомив, що відбито 38 атак. "
+                       "За даними відомства, противник втратив 12 танків.");
+  const Claim* c = FindClaim(x, "втратив 12 танків");
+  ASSERT_NE(c, nullptr);
+  EXPECT_TRUE(SpeakerHas(c, "Генштаб")) << (c->speaker ? c->speaker->name : "none");
+}
+
+// A count is a word of a short complement: "повідомив, що відбито 38 атак".
+TEST(UkrainianAttribution, ShortComplementWithACount) {
+  auto x = ExtractText("Генштаб ЗСУ повідомив, що відбито 38 атак.");
+  const Claim* c = FindClaim(x, "відбито 38 атак");
+  ASSERT_NE(c, nullptr);
+  EXPECT_TRUE(SpeakerHas(c, "Генштаб"));
+}
+
+// "У Силах оборони це спростовують": a denial whose object is "це" denies
+// the claim before it.
+TEST(UkrainianStatus, DenialOfTseDeniesTheClaimBefore) {
+  auto x = ExtractText("Російські пабліки стверджують, що окупанти просунулися біля села. "
+                       "У Силах оборони півдня це спростовують.");
+  const Claim* c = FindClaim(x, "окупанти просунулися біля села");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->status, ClaimStatus::kDenied);
+  auto other = ExtractText("Російські пабліки стверджують, що окупанти просунулися біля села. "
+                           "У Силах оборони півдня це підтверджують.");
+  const Claim* o = FindClaim(other, "окупанти просунулися біля села");
+  ASSERT_NE(o, nullptr);
+  EXPECT_NE(o->status, ClaimStatus::kDenied);
+}
+
+TEST(RussianStatus, DenialOfEtoDeniesTheClaimBefore) {
+  auto x = ExtractText("Украинские паблики утверждают, что ВСУ заняли еще два села. "
+                       "В Минобороны России это опровергли.");
+  const Claim* c = FindClaim(x, "ВСУ заняли еще два села");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->status, ClaimStatus::kDenied);
+}
+
+// "требует проверки" / "потребує підтвердження": the outlet says the
+// report is yet to be checked.
+TEST(RussianStatus, NeedsCheckingMakesTheClaimBeforeUnverified) {
+  auto x = ExtractText("По словам источников, противник перебросил к городу две роты.\n\n"
+                       "Эта информация требует проверки.");
+  const Claim* c = FindClaim(x, "перебросил к городу две роты");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->status, ClaimStatus::kUnverified);
+  auto plain = ExtractText("По словам источников, противник перебросил к городу две роты.");
+  const Claim* p = FindClaim(plain, "перебросил к городу две роты");
+  ASSERT_NE(p, nullptr);
+  EXPECT_NE(p->status, ClaimStatus::kUnverified);
+}
+
+TEST(UkrainianStatus, NeedsConfirmationMakesTheClaimBeforeUnverified) {
+  auto x = ExtractText("За словами джерел, окупанти перекинули до міста дві роти.\n\n"
+                       "Ці дані потребують підтвердження.");
+  const Claim* c = FindClaim(x, "перекинули до міста дві роти");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->status, ClaimStatus::kUnverified);
+}
+
 // ------------------------------------------------------------ names
 
 TEST(RussianNames, SentenceInitialCommonWordsAreNoNames) {
@@ -460,6 +534,16 @@ TEST(UkrainianDates, MynuloyiDobyIsTheDayBeforePublication) {
   EXPECT_EQ(d->to.ToString(), "2024-10-12");
 }
 
+// Ukrainian writes "в" or "у" by the sound around it: "учора" is "вчора".
+TEST(UkrainianDates, UchoraAndVchoraAreYesterday) {
+  for (const char* word : {"Учора", "Вчора"}) {
+    auto x = ExtractText(std::string(word) + " росіяни 14 разів обстріляли Оріхів.", "2024-06-07");
+    const DateMention* d = FindDate(x, word);
+    ASSERT_NE(d, nullptr) << word;
+    EXPECT_EQ(d->from.ToString(), "2024-06-06");
+  }
+}
+
 TEST(RussianDates, ZaSutki) {
   auto x = ExtractText("За сутки отражено пять атак.", "2024-10-12");
   const DateMention* d = FindDate(x, "сутки");
@@ -492,6 +576,27 @@ TEST(UkrainianQuantities, ThousandsWrittenApartAreOneNumber) {
   ASSERT_NE(q, nullptr);
   EXPECT_EQ(q->unit, "people");
   EXPECT_EQ(q->bound, QuantityBound::kApprox);
+}
+
+// "81 керовану авіабомбу": an adjective the dictionary knows by its lemma
+// (керований), whatever its ending, is skipped to reach the counted noun.
+TEST(UkrainianQuantities, AdjectiveKnownByItsLemmaIsSkipped) {
+  auto x = ExtractText("Противник скинув 81 керовану авіабомбу.", "2024-12-05");
+  const Quantity* q = FindQuantity(x, 81);
+  ASSERT_NE(q, nullptr);
+  EXPECT_NE(q->unit, "керований");
+  EXPECT_EQ(q->unit.rfind("авіабомб", 0), 0u) << q->unit;
+}
+
+// "близько 747 070 (+1 590) осіб": the bracketed change stands between the
+// count and its noun.
+TEST(UkrainianQuantities, BracketedChangeBeforeTheNounIsSkipped) {
+  auto x = ExtractText("Втрати противника: особового складу — близько 747 070 (+1 590) осіб.", "2024-12-05");
+  const Quantity* q = FindQuantity(x, 747070);
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->unit, "people");
+  EXPECT_EQ(q->bound, QuantityBound::kApprox);
+  EXPECT_EQ(FindQuantity(x, 1590), nullptr);
 }
 
 // ------------------------------------------------------------ events

@@ -266,8 +266,13 @@ bool ClaimBuilder::Complement(size_t v, const SpeechVerb& sv, size_t* cb, size_t
   if (a_.token(c).kind == TokenKind::kPunct && a_.token(c).first != U'(') return false;
   if (!has_that && (IsPreposition(W(c)) || Is(W(c), FunctionClass::kNoContent))) return false;
   size_t e = ClauseEnd(c, se);
+  // In Russian and Ukrainian a count is a word of the clause: "повідомив,
+  // що відбито 38 атак".
   int words = 0;
-  for (size_t k = c; k < e; ++k) words += a_.IsWord(k) && x_.date_at[k] < 0;
+  for (size_t k = c; k < e; ++k) {
+    bool counted = a_.IsWord(k) || (a_.Slavic() && a_.token(k).kind == TokenKind::kNumber);
+    words += counted && x_.date_at[k] < 0;
+  }
   if (words < 3) return false;
   *cb = c;
   *ce = e;
@@ -494,11 +499,21 @@ bool ClaimBuilder::IsVerificationVerb(size_t k) const {
 }
 
 // Russian and Ukrainian: "не может оперативно проверить", "не вдалося
-// перевірити", "неможливо підтвердити": where the cue starts (its "не"),
+// перевірити", "неможливо підтвердити", "требует проверки": where the cue
+// starts (its "не" or "требует"),
 // or SIZE_MAX when the word at k is no negated verification verb.
 size_t ClaimBuilder::SlavicVerificationStart(size_t k) const {
-  if (k >= a_.token_count() || !a_.lex.IsFunctionWord(a_.L(k), FunctionClass::kVerify)) return SIZE_MAX;
+  if (k >= a_.token_count()) return SIZE_MAX;
   size_t sb = SentenceBegin(k);
+  // "Информация требует проверки", "дані потребують підтвердження".
+  if (a_.lex.IsFunctionWord(a_.L(k), FunctionClass::kVerifyNoun)) {
+    for (size_t j = k; j > sb && j + 3 > k; --j) {
+      if (Fn(j - 1, FunctionClass::kNeed) || a_.lex.IsFunctionWord(a_.L(j - 1), FunctionClass::kNeed)) return j - 1;
+      if (a_.token(j - 1).kind == TokenKind::kPunct) break;
+    }
+    return SIZE_MAX;
+  }
+  if (!a_.lex.IsFunctionWord(a_.L(k), FunctionClass::kVerify)) return SIZE_MAX;
   for (size_t j = k; j > sb && j + 6 > k; --j) {
     if (Fn(j - 1, FunctionClass::kNot) || Fn(j - 1, FunctionClass::kImpossible)) return j - 1;
     if (a_.token(j - 1).kind == TokenKind::kPunct) break;

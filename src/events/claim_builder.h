@@ -149,6 +149,8 @@ class ClaimBuilder {
   bool CitingOutlet(uint32_t s, size_t cue_b, size_t after_source);
   void SlavicSources(uint32_t s);
   void SourceLine();
+  void BodyAnaphors();
+  void DemonstrativeDenials();
   void AboutThis(uint32_t s);
 
   // claim_learned.cc: the attribution tagger's spans turned into claims

@@ -160,6 +160,60 @@ void ClaimBuilder::SourceLine() {
   }
 }
 
+// "По информации ведомства", "у відомстві повідомили": the body that spoke
+// last (an organisation named by a claim before, within three paragraphs)
+// speaks again. Runs on drafts_ in text order.
+void ClaimBuilder::BodyAnaphors() {
+  const Draft* body = nullptr;
+  for (Draft& d : drafts_) {
+    if (!d.c.speaker) continue;
+    const Speaker& sp = *d.c.speaker;
+    bool anaphor = false;
+    if (sp.person_id == 0 && sp.span.end > sp.span.begin) {
+      size_t b = a_.TokenAt(sp.span.begin), e = a_.TokenAt(sp.span.end);
+      for (size_t k = b; k < e && k < b + 3 && k < a_.token_count() && !anaphor; ++k) {
+        anaphor = Fn(k, FunctionClass::kBodyAnaphor) || a_.lex.IsFunctionWord(a_.L(k), FunctionClass::kBodyAnaphor);
+      }
+    }
+    if (!anaphor) {
+      if (sp.person_id == 0 && !sp.anonymous && !sp.name.empty()) body = &d;
+      continue;
+    }
+    if (body == nullptr || body->paragraph + 3 < d.paragraph) continue;
+    Span span = sp.span;
+    d.c.speaker = body->c.speaker;
+    d.c.speaker->span = span;
+    d.category = body->category;
+  }
+}
+
+// "Российские паблики утверждают, что ... . В ВСУ это опровергают.", "У
+// Силах оборони це спростовують": a denial whose object is "это"/"це" and
+// that makes no claim of its own denies the claim before it (in its
+// paragraph or the one before). Runs on drafts_ in text order.
+void ClaimBuilder::DemonstrativeDenials() {
+  for (uint32_t s = 0; s < a_.seg.sentences.size(); ++s) {
+    const ::sitrep::Sentence& sent = a_.seg.sentences[s];
+    size_t verb = SIZE_MAX;
+    for (size_t k = sent.token_begin; k < sent.token_end && verb == SIZE_MAX; ++k) {
+      const SpeechVerb* sv = InQuote(k) ? nullptr : SpeechAt(k);
+      if (sv == nullptr || sv->cls != SpeechClass::kDeny) continue;
+      for (size_t j = k > sent.token_begin + 2 ? k - 2 : sent.token_begin; j < k + 3 && j < sent.token_end; ++j) {
+        if (j != k && Fn(j, FunctionClass::kDemonstrative)) verb = k;
+      }
+    }
+    if (verb == SIZE_MAX) continue;
+    Draft* before = nullptr;
+    bool own = false;
+    for (Draft& d : drafts_) {
+      if (d.sentence == s || (d.tb >= sent.token_begin && d.tb < sent.token_end)) own = true;
+      if (d.te <= sent.token_begin && d.paragraph + 1 >= a_.seg.sentences[s].paragraph) before = &d;
+    }
+    if (own || before == nullptr || before->denied_by) continue;
+    before->denied_by = a_.TokenSpan(verb, verb + 1);
+  }
+}
+
 // "Об этом сообщил губернатор X.", "Про це повідомили в ОВА.", "Об этом
 // говорится в сообщении Минобороны.": the sentence before says what.
 void ClaimBuilder::AboutThis(uint32_t s) {

@@ -95,6 +95,7 @@ std::vector<Claim> ClaimBuilder::Run() {
   }
   if (a_.Slavic()) SourceLine();
   std::sort(drafts_.begin(), drafts_.end(), [](const Draft& x, const Draft& y) { return x.tb < y.tb; });
+  if (a_.Slavic()) BodyAnaphors();
   // Each token's claim; where a quotation sits inside reported speech, the
   // reported speech owns it.
   owner_.assign(a_.token_count(), -1);
@@ -106,6 +107,7 @@ std::vector<Claim> ClaimBuilder::Run() {
   }
   QuotesInsideSpeech();
   TrailingDenials();
+  if (a_.Slavic()) DemonstrativeDenials();
   Verification();
   Statuses();
   Dates();

@@ -182,6 +182,8 @@ constexpr std::pair<std::string_view, FunctionClass> kFunctionClasses[] = {
       {"reality", FunctionClass::kReality},
       {"verify", FunctionClass::kVerify},
       {"impossible", FunctionClass::kImpossible},
+      {"need", FunctionClass::kNeed},
+      {"verify_noun", FunctionClass::kVerifyNoun},
       {"negation_before", FunctionClass::kNegationBefore},
       {"negation_after", FunctionClass::kNegationAfter},
       {"claim_noun", FunctionClass::kClaimNoun},
@@ -206,6 +208,8 @@ constexpr std::pair<std::string_view, FunctionClass> kFunctionClasses[] = {
       {"speaker_preposition", FunctionClass::kSpeakerPreposition},
       {"his", FunctionClass::kHis},
     {"locative", FunctionClass::kLocative},
+    {"body_anaphor", FunctionClass::kBodyAnaphor},
+    {"demonstrative", FunctionClass::kDemonstrative},
   };
 
 }  // namespace

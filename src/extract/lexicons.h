@@ -128,7 +128,7 @@ enum class FunctionClass {
   // Russian and Ukrainian: a verification verb's lemma ("проверить"), and
   // "невозможно" that negates it; a negation before or after an event
   // trigger ("не пострадал", "пострадавших нет").
-  kVerify, kImpossible, kNegationBefore, kNegationAfter,
+  kVerify, kImpossible, kNeed, kVerifyNoun, kNegationBefore, kNegationAfter,
   // English: nouns of claims a denial names ("denied reports that"), words
   // that are no speech verb's content ("said so", "said little"), and the
   // irrealis cues before an event trigger (src/events/event_typer.cc).
@@ -142,7 +142,13 @@ enum class FunctionClass {
   kOfTotal, kAgo, kSpeakerPreposition, kHis,
   // Any language: a preposition before a place that makes it where an
   // event happens, not who acts ("troops in Kursk", "в Курске").
-  kLocative
+  kLocative,
+  // Russian and Ukrainian: a noun that names the body spoken of before
+  // ("по информации ведомства", "у відомстві").
+  kBodyAnaphor,
+  // Russian and Ukrainian: "это", "це" as a denial's object ("У Силах
+  // оборони це спростовують"): the claim before is denied.
+  kDemonstrative
 };
 
 // The TSV text of each table (data/lexicon/NAME.tsv).

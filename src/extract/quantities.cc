@@ -202,6 +202,29 @@ class QuantityFinder {
     return false;
   }
 
+  // A modifier of the counted noun: an adjective by its ending, or a word
+  // whose dictionary lemma is an adjective's ("керовану" -> керований).
+  bool SlavicModifier(size_t k) const {
+    if (LooksAdjective(W(k))) return true;
+    if (!a_.Has(k, kCommonWord)) return false;
+    const std::string& l = a_.L(k);
+    return l != W(k) && l.size() >= 8 && (l.ends_with("ий") || l.ends_with("ій") || l.ends_with("ый"));
+  }
+
+  // "747 070 (+1 590) осіб": a bracketed change after a count stands
+  // between the count and its noun. Returns the token after ')' or k.
+  size_t SkipBracketedChange(size_t k) const {
+    if (!a_.IsPunct(k, U'(')) return k;
+    for (size_t j = k + 1; j < a_.token_count() && j < k + 6; ++j) {
+      if (a_.IsPunct(j, U')')) return j > k + 1 ? j + 1 : k;
+      if (a_.token(j).kind != TokenKind::kNumber && !a_.IsPunct(j, U'+') && !a_.IsPunct(j, U'-') &&
+          !a_.IsPunct(j, 0x2212)) {
+        return k;
+      }
+    }
+    return k;
+  }
+
   // True when token k follows token k - 1 after one space, no-break space
   // or narrow no-break space: a group of thousands ("893 340").
   bool GroupGap(size_t k) const {
@@ -269,7 +292,7 @@ class QuantityFinder {
     // The unit: a listed unit or person noun, else the counted noun.
     std::string unit;
     const UnitWord* info = nullptr;
-    size_t u = end;
+    size_t u = SkipBracketedChange(end);
     // "25 із 30 ударних безпілотників": 25 counts what 30 does.
     bool of_total = a_.lex.IsFunctionWord(W(u), FunctionClass::kOfTotal) && u + 1 < a_.token_count() &&
                     a_.token(u + 1).kind == TokenKind::kNumber;
@@ -293,7 +316,7 @@ class QuantityFinder {
       size_t k = u;
       uint32_t sentence = a_.sentence_of[i];
       while (k < a_.token_count() && k < u + 4 && a_.sentence_of[k] == sentence && a_.IsWord(k) &&
-             !a_.Has(k, kStopWord) && LooksAdjective(W(k)) && IsCyrillicWord(W(k))) {
+             !a_.Has(k, kStopWord) && SlavicModifier(k) && IsCyrillicWord(W(k))) {
         ++k;
       }
       if (k < a_.token_count() && a_.sentence_of[k] == sentence && a_.IsWord(k) && !a_.Has(k, kStopWord) &&
