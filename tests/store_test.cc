@@ -890,6 +890,9 @@ TEST(StoreIngest, ADatelinePlaceIsAGuessNotANamedPlace) {
   for (const ClaimRecord& e : events) {
     EXPECT_EQ(e.place, "Kharkiv") << e.text;
     EXPECT_EQ(e.corroboration, 1) << e.text;  // the guess groups with nothing
+    ASSERT_TRUE(e.event_confidence.has_value());
+    EXPECT_GE(*e.event_confidence, 0.5);  // stored events passed the model's threshold
+    EXPECT_LE(*e.event_confidence, 1.0);
     if (e.outlet != "Steppe Wire") {
       EXPECT_EQ(e.place_basis, "claim");
       EXPECT_EQ(e.geo_precision, 1);
@@ -1208,6 +1211,7 @@ TEST(StoreOpen, UpgradesAnOlderDatabaseInPlace) {
     ASSERT_TRUE(
         c->Exec("DROP INDEX claims_latest_events_when; ALTER TABLE documents DROP COLUMN forwarded_from; "
                 "ALTER TABLE documents DROP COLUMN reply_to; ALTER TABLE claims DROP COLUMN place_basis; "
+                "ALTER TABLE claims DROP COLUMN event_confidence; "
                 "UPDATE claims SET text = claim_text(text, document_id, begin_byte, end_byte); "
                 "CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, content=''); "
                 "DROP INDEX claims_event_when; CREATE INDEX claims_event_when ON claims(event_type, when_from); "
@@ -1229,7 +1233,10 @@ TEST(StoreOpen, UpgradesAnOlderDatabaseInPlace) {
   EXPECT_EQ(schema("SELECT count(*) FROM sqlite_master WHERE name = 'claims_latest_events_when'"), 1);
   EXPECT_EQ(schema("SELECT count(*) FROM pragma_table_info('documents') WHERE name IN ('forwarded_from', 'reply_to')"),
             2);
-  EXPECT_EQ(schema("SELECT count(*) FROM pragma_table_info('claims') WHERE name = 'place_basis'"), 1);
+  EXPECT_EQ(schema("SELECT count(*) FROM pragma_table_info('claims') WHERE name IN ('place_basis', "
+                   "'event_confidence')"),
+            2);
+  EXPECT_FALSE(before[0].event_confidence.has_value());  // read from the old database as it was
   EXPECT_EQ(schema("SELECT count(*) FROM sqlite_master WHERE name IN ('documents_fts', 'claims_group', "
                    "'documents_published')"),
             0);

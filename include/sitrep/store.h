@@ -147,6 +147,7 @@ struct ClaimRecord {
   int time_precision = 0;
   std::optional<std::string> event_type;
   std::string sub_event_type, actor1, actor2;
+  std::optional<double> event_confidence;  // the event model's 0..1 (Event::confidence); none before schema 7
   std::string place, place_country, place_admin1, place_kind;  // the event's place, else the claim's first
   std::optional<double> lat, lon;
   int geo_precision = 0;         // of the place; at least 3 when the event's place is only its dateline
@@ -218,6 +219,7 @@ class Database {
     double lat = 0, lon = 0;
     std::string place, place_kind, date, event_type, sub_event_type, status, map_check;
     int corroboration = 1;
+    std::optional<double> confidence;  // the event model's (none before schema version 7)
   };
   Result<std::vector<EventPoint>> EventPoints(const QueryFilter& filter);
 

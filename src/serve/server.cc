@@ -344,7 +344,7 @@ struct Server::Impl {
     // than the query. Coordinates to 5 decimals (about a metre).
     std::string body =
         R"({"columns":["id","document_id","lat","lon","place","place_kind","date","event_type","sub_event_type",)"
-        R"("status","corroboration","map_check"],"count":)" +
+        R"("status","corroboration","map_check","confidence"],"count":)" +
         std::to_string(points->size()) + R"(,"points":[)";
     body.reserve(body.size() + points->size() * 120);
     auto text = [&body](const std::string& s) {
@@ -362,7 +362,12 @@ struct Server::Impl {
       }
       body += std::to_string(p.corroboration) + ',';
       text(p.map_check);
-      body += ']';
+      if (p.confidence) {
+        std::snprintf(number, sizeof number, ",%.3f]", *p.confidence);
+        body += number;
+      } else {
+        body += ",null]";
+      }
     }
     body += "]}";
     res.status = 200;

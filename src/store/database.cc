@@ -235,6 +235,7 @@ constexpr sql::NamedColumns kClaimColumns({
     {"lon", "p.lon"},
     {"geo_precision", "CASE WHEN c.place_basis = 'dateline' AND p.geo_precision < 3 THEN 3 ELSE p.geo_precision END"},
     {"place_basis", "c.place_basis"},
+    {"event_confidence", "c.event_confidence"},
     {"outlet", "o.name"},
     {"url", "d.url"},
     {"title", "d.title"},
@@ -290,6 +291,7 @@ ClaimRecord ReadClaim(const sql::Statement& s) {
   if (!s.IsNull(k["lon"])) r.lon = s.Double(k["lon"]);
   r.geo_precision = static_cast<int>(s.Int(k["geo_precision"]));
   r.place_basis = s.Text(k["place_basis"]);
+  if (!s.IsNull(k["event_confidence"])) r.event_confidence = s.Double(k["event_confidence"]);
   r.outlet = s.Text(k["outlet"]);
   r.url = s.Text(k["url"]);
   r.title = s.Text(k["title"]);
@@ -441,9 +443,13 @@ Status Database::ForEachClaim(const QueryFilter& f, const std::function<bool(Cla
   }
   std::string columns = kClaimColumns.List();
   if (impl_->schema_version < 7) {
-    // Before version 7 no claim says where its event's place came from.
+    // Before version 7 no claim says where its event's place came from,
+    // nor how confident the event model was.
     for (size_t at; (at = columns.find("c.place_basis")) != std::string::npos;) {
       columns.replace(at, std::string_view("c.place_basis").size(), "''");
+    }
+    for (size_t at; (at = columns.find("c.event_confidence")) != std::string::npos;) {
+      columns.replace(at, std::string_view("c.event_confidence").size(), "NULL");
     }
   }
   std::string sql = "SELECT " + columns + ", " + impl_->db.dialect().EpochOf("d.ingested_at") + from + kOrder;
@@ -544,8 +550,12 @@ Result<std::vector<Database::EventPoint>> Database::EventPoints(const QueryFilte
       {"corroboration", "COALESCE(g.corroboration, 1)"},
       {"map_check",
        "COALESCE((SELECT verdict FROM claim_checks k WHERE k.claim_id = c.id ORDER BY k.kind LIMIT 1), '')"},
+      {"confidence", "c.event_confidence"},
   });
-  std::string sql = "SELECT " + k.List() +
+  std::string columns = k.List();
+  if (impl_->schema_version < 7)
+    columns.replace(columns.find("c.event_confidence"), std::string_view("c.event_confidence").size(), "NULL");
+  std::string sql = "SELECT " + columns +
                     " FROM claims c JOIN places p ON p.id = c.place_id "
                     "LEFT JOIN claim_groups g ON g.id = c.group_id" +
                     w->where + " AND p.lat IS NOT NULL ORDER BY c.when_from DESC NULLS LAST, c.id DESC";
@@ -569,6 +579,7 @@ Result<std::vector<Database::EventPoint>> Database::EventPoints(const QueryFilte
     e.status = st->Text(k["status"]);
     e.map_check = st->Text(k["map_check"]);
     e.corroboration = static_cast<int>(st->Int(k["corroboration"]));
+    if (!st->IsNull(k["confidence"])) e.confidence = st->Double(k["confidence"]);
     out.push_back(std::move(e));
   }
   if (!s.ok()) return s;

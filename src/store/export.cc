@@ -35,7 +35,10 @@ nlohmann::ordered_json ToJson(const ClaimRecord& c) {
   j["event"] = c.event_type ? nlohmann::ordered_json{{"type", *c.event_type},
                                                      {"sub_type", c.sub_event_type},
                                                      {"actor1", c.actor1},
-                                                     {"actor2", c.actor2}}
+                                                     {"actor2", c.actor2},
+                                                     {"confidence", c.event_confidence
+                                                                        ? nlohmann::ordered_json(*c.event_confidence)
+                                                                        : nlohmann::ordered_json()}}
                             : nlohmann::ordered_json();
   if (c.place.empty()) {
     j["place"] = nullptr;

@@ -297,3 +297,7 @@ CREATE INDEX claims_event_when ON claims(event_type, when_from) WHERE event_type
 -- place is only where the reporter filed from: it is shown with geo_precision
 -- 3, and neither groups claims nor is checked against control maps.
 ALTER TABLE claims ADD COLUMN place_basis TEXT NOT NULL DEFAULT '';
+-- And the event model's confidence in the claim's event (Event::confidence,
+-- 0..1; NULL without an event or in claims stored before version 7), so the
+-- map and the API can hide doubtful events.
+ALTER TABLE claims ADD COLUMN event_confidence REAL;

@@ -393,5 +393,7 @@ CREATE VIEW event_points AS
     JOIN locations l ON l.id = p.location_id
   WHERE c.is_latest = 1 AND c.event_type IS NOT NULL;
 
--- version 7: where an event's place came from (schema.sql, version 7).
+-- version 7: where an event's place came from, and the event model's
+-- confidence in the event (schema.sql, version 7).
 ALTER TABLE claims ADD COLUMN place_basis TEXT NOT NULL DEFAULT '';
+ALTER TABLE claims ADD COLUMN event_confidence DOUBLE PRECISION;

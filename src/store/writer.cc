@@ -161,10 +161,9 @@ Result<DocumentWriter> DocumentWriter::Create(sql::Connection* db) {
   w.claims_ = RowBuffer(
       "INSERT INTO claims(id, document_id, text, begin_byte, end_byte, kind, status, speaker, speaker_role, "
       "speaker_side, speaker_country, cue, status_cue, date_from, date_to, time_precision, date_from_context, "
-      "event_type, sub_event_type, actor1, actor2, place_id, place_basis, trigger_word, group_id, is_latest, "
-      "when_from, "
-      "when_to)",
-      28, "");
+      "event_type, sub_event_type, actor1, actor2, place_id, place_basis, trigger_word, event_confidence, group_id, "
+      "is_latest, when_from, when_to)",
+      29, "");
   w.claims_fts_ = RowBuffer("INSERT INTO claims_fts(rowid, text, speaker)", 3, "");
   w.claim_places_ = RowBuffer("INSERT INTO claim_places(claim_id, place_id)", 2, " ON CONFLICT DO NOTHING");
   w.claim_quantities_ =
@@ -508,9 +507,9 @@ void DocumentWriter::BufferClaims(const ProcessedDocument& p, int64_t doc_id, co
       row.insert(row.end(), {Text(c.event->type), Text(c.event->sub_type), Text(c.event->actor1),
                              Text(c.event->actor2), it != rows.place.end() ? Integer(it->second) : null,
                              Text(it != rows.place.end() ? c.event->place_basis : std::string()),
-                             Text(c.event->trigger)});
+                             Text(c.event->trigger), Real(c.event->confidence)});
     } else {
-      row.insert(row.end(), {null, Text(""), Text(""), Text(""), null, Text(""), Text("")});
+      row.insert(row.end(), {null, Text(""), Text(""), Text(""), null, Text(""), Text(""), null});
     }
     // group_id (given by the rebuild), is_latest, the dates queries use.
     row.insert(row.end(), {null, Integer(1), OptionalText(from ? from : published), OptionalText(to ? to : published)});
