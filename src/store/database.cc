@@ -205,6 +205,18 @@ Result<Database> Database::Open(const std::string& path) {
 
 namespace {
 
+// A select list for a database of schema `version`, read as it is until a
+// write upgrades it: before version 7 no claim says where its event's place
+// came from, nor how confident the event model was.
+std::string ColumnsForSchema(std::string columns, int version) {
+  if (version >= 7) return columns;
+  for (auto [column, stand_in] : {std::pair<std::string_view, std::string_view>{"c.place_basis", "''"},
+                                  {"c.event_confidence", "NULL"}}) {
+    for (size_t at; (at = columns.find(column)) != std::string::npos;) columns.replace(at, column.size(), stand_in);
+  }
+  return columns;
+}
+
 // The columns every claim query selects.
 constexpr sql::NamedColumns kClaimColumns({
     {"id", "c.id"},
@@ -441,17 +453,7 @@ Status Database::ForEachClaim(const QueryFilter& f, const std::function<bool(Cla
   } else {
     from += w->where;
   }
-  std::string columns = kClaimColumns.List();
-  if (impl_->schema_version < 7) {
-    // Before version 7 no claim says where its event's place came from,
-    // nor how confident the event model was.
-    for (size_t at; (at = columns.find("c.place_basis")) != std::string::npos;) {
-      columns.replace(at, std::string_view("c.place_basis").size(), "''");
-    }
-    for (size_t at; (at = columns.find("c.event_confidence")) != std::string::npos;) {
-      columns.replace(at, std::string_view("c.event_confidence").size(), "NULL");
-    }
-  }
+  const std::string columns = ColumnsForSchema(kClaimColumns.List(), impl_->schema_version);
   std::string sql = "SELECT " + columns + ", " + impl_->db.dialect().EpochOf("d.ingested_at") + from + kOrder;
   Result<sql::Statement> st = impl_->db.Prepare(WithClaimText(impl_->db, sql));
   if (!st.ok()) return st.status();
@@ -552,10 +554,7 @@ Result<std::vector<Database::EventPoint>> Database::EventPoints(const QueryFilte
        "COALESCE((SELECT verdict FROM claim_checks k WHERE k.claim_id = c.id ORDER BY k.kind LIMIT 1), '')"},
       {"confidence", "c.event_confidence"},
   });
-  std::string columns = k.List();
-  if (impl_->schema_version < 7)
-    columns.replace(columns.find("c.event_confidence"), std::string_view("c.event_confidence").size(), "NULL");
-  std::string sql = "SELECT " + columns +
+  std::string sql = "SELECT " + ColumnsForSchema(k.List(), impl_->schema_version) +
                     " FROM claims c JOIN places p ON p.id = c.place_id "
                     "LEFT JOIN claim_groups g ON g.id = c.group_id" +
                     w->where + " AND p.lat IS NOT NULL ORDER BY c.when_from DESC NULLS LAST, c.id DESC";
