@@ -206,13 +206,53 @@ void ScorePacked7(const int16_t* packed, size_t mask, float scale, const Feature
   }
 }
 
+// ViterbiForward for 7 labels with the 7 "to" labels in the lanes of two
+// 4-float vectors: each lane does the same float additions and comparisons
+// in the same order of `p` as the scalar loop, so the scores and the labels
+// are identical. `move` has (7 + 1) rows, so reading 8 floats from any of
+// the first 7 stays inside it (the 8th lane is never used).
+void ViterbiForward7(const float* move, size_t n, float* score, int* back) {
+  constexpr size_t L = 7;
+  using F4 = float __attribute__((vector_size(16)));
+  using I4 = int32_t __attribute__((vector_size(16)));
+  F4 row_lo[L], row_hi[L];
+  for (size_t p = 0; p < L; ++p) {
+    std::memcpy(&row_lo[p], &move[p * L], sizeof(F4));
+    std::memcpy(&row_hi[p], &move[p * L + 4], sizeof(F4));
+  }
+  const float inf = std::numeric_limits<float>::infinity();
+  for (size_t i = 1; i < n; ++i) {
+    const float* before = &score[(i - 1) * L];
+    F4 top_lo = {-inf, -inf, -inf, -inf}, top_hi = top_lo;
+    I4 arg_lo = {}, arg_hi = {};
+    for (size_t p = 0; p < L; ++p) {
+      const F4 b = {before[p], before[p], before[p], before[p]};
+      const I4 pv = {static_cast<int32_t>(p), static_cast<int32_t>(p), static_cast<int32_t>(p),
+                     static_cast<int32_t>(p)};
+      const F4 s_lo = b + row_lo[p], s_hi = b + row_hi[p];
+      const I4 up_lo = s_lo > top_lo, up_hi = s_hi > top_hi;
+      top_lo = up_lo ? s_lo : top_lo;
+      top_hi = up_hi ? s_hi : top_hi;
+      arg_lo = up_lo ? pv : arg_lo;
+      arg_hi = up_hi ? pv : arg_hi;
+    }
+    float* now = &score[i * L];
+    int* from = &back[i * L];
+    for (size_t l = 0; l < 4; ++l) {
+      now[l] += top_lo[l];
+      from[l] = arg_lo[l];
+    }
+    for (size_t l = 4; l < L; ++l) {
+      now[l] += top_hi[l - 4];
+      from[l] = arg_hi[l - 4];
+    }
+  }
+}
+
 // Viterbi's forward pass over positions 1..n-1: score[i * L + l] gains the
 // best score of a move from position i - 1, back[i * L + l] its label.
-// `move` row p holds the scores of the moves from label p. N is L when known
-// at compile time (the tagger's 7: the loops unroll), 0 for any L.
-template <size_t N>
+// `move` row p holds the scores of the moves from label p.
 void ViterbiForward(const float* move, size_t n, size_t L, float* score, int* back) {
-  if constexpr (N != 0) L = N;
   for (size_t i = 1; i < n; ++i) {
     const float* before = &score[(i - 1) * L];
     float* now = &score[i * L];
@@ -342,9 +382,9 @@ std::vector<int> LinearModel::Decode(const FeatureRows& rows) const {
   ScoreRows(rows, score.data());
   for (size_t l = 0; l < L; ++l) score[l] += Transition(-1, static_cast<int>(l));
   if (L == 7) {
-    ViterbiForward<7>(transitions_.data(), n, L, score.data(), back.data());
+    ViterbiForward7(transitions_.data(), n, score.data(), back.data());
   } else {
-    ViterbiForward<0>(transitions_.data(), n, L, score.data(), back.data());
+    ViterbiForward(transitions_.data(), n, L, score.data(), back.data());
   }
   const float* last = &score[(n - 1) * L];
   best[n - 1] = static_cast<int>(std::max_element(last, last + L) - last);
