@@ -68,7 +68,7 @@ class FeatureRows {
   }
   size_t size() const { return ends_.size(); }
   bool empty() const { return ends_.empty(); }
-  // Every position's ids, one after another; ends()[i] is where position i's end.
+  // Every position's ids, one after another; position i's end at ends()[i].
   std::span<const FeatureId> ids() const { return ids_; }
   std::span<const uint32_t> ends() const { return ends_; }
   std::span<const FeatureId> operator[](size_t i) const {
