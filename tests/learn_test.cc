@@ -3,7 +3,9 @@
 // reads back the same, and a damaged or foreign file is refused.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
+#include <limits>
 #include <random>
 
 #include "eval/attribution_training.h"
@@ -105,6 +107,75 @@ TEST(LinearModel, SavedModelReadsBackTheSame) {
   // A loaded model (its weights packed for lookup) writes the same bytes it
   // was read from.
   EXPECT_EQ(back->Serialize(), m.Serialize());
+}
+
+// Viterbi written plainly from AddScores (per position) and Transition():
+// what Decode must give, whichever faster path it takes.
+std::vector<int> PlainViterbi(const LinearModel& m, const FeatureRows& rows) {
+  const size_t n = rows.size(), L = m.label_count();
+  std::vector<float> score(n * L, 0.f);
+  std::vector<int> back(n * L, 0), best(n, 0);
+  for (size_t i = 0; i < n; ++i) m.AddScores(rows[i], &score[i * L]);
+  for (size_t l = 0; l < L; ++l) score[l] += m.Transition(-1, static_cast<int>(l));
+  for (size_t i = 1; i < n; ++i) {
+    for (size_t l = 0; l < L; ++l) {
+      float top = -std::numeric_limits<float>::infinity();
+      int arg = 0;
+      for (size_t p = 0; p < L; ++p) {
+        float v = score[(i - 1) * L + p] + m.Transition(static_cast<int>(p), static_cast<int>(l));
+        if (v > top) top = v, arg = static_cast<int>(p);
+      }
+      score[i * L + l] += top;
+      back[i * L + l] = arg;
+    }
+  }
+  best[n - 1] = static_cast<int>(std::max_element(&score[(n - 1) * L], &score[n * L]) - &score[(n - 1) * L]);
+  for (size_t i = n - 1; i > 0; --i) best[i - 1] = back[i * L + best[i]];
+  return best;
+}
+
+// The attribution tagger's 7 labels take a faster path (a sentence's weights
+// summed in one pass over the packed table, Viterbi in vector lanes): the
+// labels must be those of the plain computation, for the trained model and
+// for the same model read back from its file (packed), on sequences with
+// empty positions, feature id 0 and features the model never saw.
+TEST(LinearModel, SevenLabelDecodeIsPlainViterbi) {
+  LinearModel::Info info = ToyInfo();
+  info.labels = {"O", "B-CUE", "I-CUE", "B-SRC", "I-SRC", "B-CON", "I-CON"};
+  std::mt19937 rng(7);
+  auto sequence = [&rng](uint32_t vocabulary) {
+    FeatureRows rows;
+    const size_t n = 1 + rng() % 40;
+    for (size_t i = 0; i < n; ++i) {
+      std::vector<learn::FeatureId> row;
+      const size_t k = rng() % 6 == 0 ? 0 : 1 + rng() % 35;
+      for (size_t j = 0; j < k; ++j) row.push_back(rng() % 50 == 0 ? 0 : Feature(1, rng() % vocabulary));
+      rows.Add(row);
+    }
+    return rows;
+  };
+  std::vector<FeatureRows> train;
+  std::vector<std::vector<int>> gold;
+  for (int e = 0; e < 60; ++e) {
+    train.push_back(sequence(400));
+    std::vector<int> labels(train.back().size());
+    for (int& l : labels) l = static_cast<int>(rng() % 7);
+    gold.push_back(labels);
+  }
+  learn::PerceptronTrainer t(info);
+  for (int e = 0; e < 3; ++e) (void)t.SequenceEpoch(train, gold, rng);
+  LinearModel m = t.Averaged();
+  Result<LinearModel> packed = LinearModel::Parse(m.Serialize());
+  ASSERT_TRUE(packed.ok()) << packed.status().message();
+  size_t not_all_outside = 0;
+  for (int probe = 0; probe < 200; ++probe) {
+    FeatureRows rows = sequence(600);  // a third of the ids never trained
+    std::vector<int> want = PlainViterbi(*packed, rows);
+    ASSERT_EQ(packed->Decode(rows), want) << "probe " << probe;
+    ASSERT_EQ(m.Decode(rows), PlainViterbi(m, rows)) << "probe " << probe;
+    not_all_outside += std::any_of(want.begin(), want.end(), [](int l) { return l != 0; });
+  }
+  EXPECT_GT(not_all_outside, 100u);  // the labels vary: the comparison is not of constants
 }
 
 TEST(LinearModel, DamagedOrForeignFilesAreRefused) {

@@ -157,13 +157,102 @@ void SumPacked(const int16_t* packed, size_t mask, size_t n, std::span<const Fea
   }
 }
 
+// The packed 7-label table's sums for every position of `rows` in one pass
+// (what SumPacked<7> gives row by row, with the same integer sums and the
+// same float operations after): the slot of the feature kAhead places on is
+// prefetched while this one is added, across the rows' boundaries, instead
+// of a call, a batch of homes and a pass per row.
+void ScorePacked7(const int16_t* packed, size_t mask, float scale, const FeatureRows& rows, float* score) {
+  constexpr size_t kLabels = 7, kStride = 2 + kLabels, kAhead = 16;
+  // Two native 4-lane sums: an int16 pair (w, w) read as one int32 and
+  // shifted right by 16 is w sign-extended, so a slot's 8 lanes (the 8th is
+  // the next key or padding, as in SumPacked) become two int32x4 with
+  // shuffles and shifts instead of a 256-bit vector kept in memory.
+  using I16x8 = int16_t __attribute__((vector_size(16)));
+  using I32x4 = int32_t __attribute__((vector_size(16)));
+  using U32x4 = uint32_t __attribute__((vector_size(16)));
+  const FeatureId* ids = rows.ids().data();
+  const size_t total = rows.ids().size();
+  const std::span<const uint32_t> ends = rows.ends();
+  auto home = [mask](FeatureId f) {
+    return static_cast<size_t>(static_cast<uint32_t>((f == 0 ? 1 : f) * 0x9e3779b1u)) & mask;
+  };
+  for (size_t j = 0; j < std::min(kAhead, total); ++j) __builtin_prefetch(&packed[home(ids[j]) * kStride]);
+  size_t j = 0;
+  for (size_t r = 0; r < ends.size(); ++r) {
+    U32x4 lo = {}, hi = {};
+    for (const size_t end = ends[r]; j < end; ++j) {
+      if (j + kAhead < total) __builtin_prefetch(&packed[home(ids[j + kAhead]) * kStride]);
+      const FeatureId f = ids[j] == 0 ? 1 : ids[j];
+      for (size_t k = home(f);; k = (k + 1) & mask) {
+        const int16_t* slot = &packed[k * kStride];
+        uint32_t key;
+        std::memcpy(&key, slot, sizeof key);
+        if (key == f) {
+          I16x8 w;
+          std::memcpy(&w, slot + 2, sizeof w);
+          I16x8 w_lo = __builtin_shufflevector(w, w, 0, 0, 1, 1, 2, 2, 3, 3);
+          I16x8 w_hi = __builtin_shufflevector(w, w, 4, 4, 5, 5, 6, 6, 7, 7);
+          lo += reinterpret_cast<U32x4>(reinterpret_cast<I32x4>(w_lo) >> 16);
+          hi += reinterpret_cast<U32x4>(reinterpret_cast<I32x4>(w_hi) >> 16);
+          break;
+        }
+        if (key == 0) break;
+      }
+    }
+    float* out = &score[r * kLabels];
+    for (size_t l = 0; l < 4; ++l) out[l] += static_cast<float>(static_cast<int32_t>(lo[l])) * scale;
+    for (size_t l = 4; l < kLabels; ++l) out[l] += static_cast<float>(static_cast<int32_t>(hi[l - 4])) * scale;
+  }
+}
+
+// ViterbiForward for 7 labels with the 7 "to" labels in the lanes of two
+// 4-float vectors: each lane does the same float additions and comparisons
+// in the same order of `p` as the scalar loop, so the scores and the labels
+// are identical. `move` has (7 + 1) rows, so reading 8 floats from any of
+// the first 7 stays inside it (the 8th lane is never used).
+void ViterbiForward7(const float* move, size_t n, float* score, int* back) {
+  constexpr size_t L = 7;
+  using F4 = float __attribute__((vector_size(16)));
+  using I4 = int32_t __attribute__((vector_size(16)));
+  F4 row_lo[L], row_hi[L];
+  for (size_t p = 0; p < L; ++p) {
+    std::memcpy(&row_lo[p], &move[p * L], sizeof(F4));
+    std::memcpy(&row_hi[p], &move[p * L + 4], sizeof(F4));
+  }
+  const float inf = std::numeric_limits<float>::infinity();
+  for (size_t i = 1; i < n; ++i) {
+    const float* before = &score[(i - 1) * L];
+    F4 top_lo = {-inf, -inf, -inf, -inf}, top_hi = top_lo;
+    I4 arg_lo = {}, arg_hi = {};
+    for (size_t p = 0; p < L; ++p) {
+      const F4 b = {before[p], before[p], before[p], before[p]};
+      const I4 pv = {static_cast<int32_t>(p), static_cast<int32_t>(p), static_cast<int32_t>(p),
+                     static_cast<int32_t>(p)};
+      const F4 s_lo = b + row_lo[p], s_hi = b + row_hi[p];
+      const I4 up_lo = s_lo > top_lo, up_hi = s_hi > top_hi;
+      top_lo = up_lo ? s_lo : top_lo;
+      top_hi = up_hi ? s_hi : top_hi;
+      arg_lo = up_lo ? pv : arg_lo;
+      arg_hi = up_hi ? pv : arg_hi;
+    }
+    float* now = &score[i * L];
+    int* from = &back[i * L];
+    for (size_t l = 0; l < 4; ++l) {
+      now[l] += top_lo[l];
+      from[l] = arg_lo[l];
+    }
+    for (size_t l = 4; l < L; ++l) {
+      now[l] += top_hi[l - 4];
+      from[l] = arg_hi[l - 4];
+    }
+  }
+}
+
 // Viterbi's forward pass over positions 1..n-1: score[i * L + l] gains the
 // best score of a move from position i - 1, back[i * L + l] its label.
-// `move` row p holds the scores of the moves from label p. N is L when known
-// at compile time (the tagger's 7: the loops unroll), 0 for any L.
-template <size_t N>
+// `move` row p holds the scores of the moves from label p.
 void ViterbiForward(const float* move, size_t n, size_t L, float* score, int* back) {
-  if constexpr (N != 0) L = N;
   for (size_t i = 1; i < n; ++i) {
     const float* before = &score[(i - 1) * L];
     float* now = &score[i * L];
@@ -276,18 +365,26 @@ std::vector<double> LinearModel::Probabilities(std::span<const FeatureId> featur
   return p;
 }
 
+void LinearModel::ScoreRows(const FeatureRows& rows, float* score) const {
+  if (!packed_.empty() && label_count() == 7) {
+    ScorePacked7(packed_.data(), packed_mask_, packed_scale_, rows, score);
+    return;
+  }
+  for (size_t i = 0; i < rows.size(); ++i) AddScores(rows[i], &score[i * label_count()]);
+}
+
 std::vector<int> LinearModel::Decode(const FeatureRows& rows) const {
   const size_t n = rows.size(), L = label_count();
   std::vector<int> best(n, 0);
   if (n == 0 || L == 0) return best;
   std::vector<float> score(n * L, 0.f);
   std::vector<int> back(n * L, 0);
-  for (size_t i = 0; i < n; ++i) AddScores(rows[i], &score[i * L]);
+  ScoreRows(rows, score.data());
   for (size_t l = 0; l < L; ++l) score[l] += Transition(-1, static_cast<int>(l));
   if (L == 7) {
-    ViterbiForward<7>(transitions_.data(), n, L, score.data(), back.data());
+    ViterbiForward7(transitions_.data(), n, score.data(), back.data());
   } else {
-    ViterbiForward<0>(transitions_.data(), n, L, score.data(), back.data());
+    ViterbiForward(transitions_.data(), n, L, score.data(), back.data());
   }
   const float* last = &score[(n - 1) * L];
   best[n - 1] = static_cast<int>(std::max_element(last, last + L) - last);

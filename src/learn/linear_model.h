@@ -68,6 +68,9 @@ class FeatureRows {
   }
   size_t size() const { return ends_.size(); }
   bool empty() const { return ends_.empty(); }
+  // Every position's ids, one after another; position i's end at ends()[i].
+  std::span<const FeatureId> ids() const { return ids_; }
+  std::span<const uint32_t> ends() const { return ends_; }
   std::span<const FeatureId> operator[](size_t i) const {
     size_t b = i == 0 ? 0 : ends_[i - 1];
     return {ids_.data() + b, ends_[i] - b};
@@ -142,6 +145,9 @@ class LinearModel {
   // summed as integers and scaled once. PackRows fills it straight from a
   // file's `count` rows (a key, then label_count int16 weights each).
   void PackRows(std::string_view rows, uint64_t count, float scale);
+  // Decode's first step: score[i * L + l] += the weights of rows[i] for
+  // label l (AddScores per row; the packed 7-label table in one pass).
+  void ScoreRows(const FeatureRows& rows, float* score) const;
   std::vector<int16_t> packed_;
   size_t packed_mask_ = 0;
   float packed_scale_ = 0;
