@@ -63,8 +63,10 @@ orphans "near_duplicates" "SELECT count(*) FROM near_duplicates n LEFT JOIN docu
   LEFT JOIN documents b ON b.id = n.similar_to WHERE a.id IS NULL OR b.id IS NULL"
 orphans "documents' outlets" "SELECT count(*) FROM documents d LEFT JOIN outlets o ON o.id = d.outlet_id WHERE o.id IS NULL"
 orphans "documents' clusters" "SELECT count(*) FROM documents d LEFT JOIN documents c ON c.id = d.cluster_id WHERE c.id IS NULL"
-orphans "places' locations" "SELECT count(*) FROM places p LEFT JOIN locations l ON l.id = p.location_id
-  WHERE p.location_id IS NOT NULL AND l.id IS NULL"
+orphans "places' resolutions" "SELECT count(*) FROM places p LEFT JOIN resolved_places r ON r.id = p.resolved_id
+  WHERE r.id IS NULL"
+orphans "resolutions' locations" "SELECT count(*) FROM resolved_places r LEFT JOIN locations l ON l.id = r.location_id
+  WHERE r.location_id IS NOT NULL AND l.id IS NULL"
 orphans "claim_places" "SELECT count(*) FROM claim_places x LEFT JOIN claims c ON c.id = x.claim_id
   LEFT JOIN places p ON p.id = x.place_id WHERE c.id IS NULL OR p.id IS NULL"
 orphans "claim_quantities" "SELECT count(*) FROM claim_quantities x LEFT JOIN claims c ON c.id = x.claim_id
@@ -88,8 +90,9 @@ same documents "SELECT doc_key, sha256, url, title, COALESCE(published, ''), cla
 same claims "SELECT d.doc_key, c.begin_byte, c.end_byte, c.kind, c.status, c.speaker, COALESCE(c.event_type, ''),
   COALESCE(c.when_from, ''), COALESCE(c.when_to, ''), c.text FROM claims c JOIN documents d ON d.id = c.document_id
   ORDER BY d.doc_key, c.begin_byte, c.end_byte"
-same places "SELECT d.doc_key, p.begin_byte, p.gazetteer_id, p.name, p.resolution FROM places p
-  JOIN documents d ON d.id = p.document_id ORDER BY d.doc_key, p.begin_byte, p.gazetteer_id"
+same places "SELECT d.doc_key, p.begin_byte, r.gazetteer_id, r.name, r.resolution FROM places p
+  JOIN resolved_places r ON r.id = p.resolved_id JOIN documents d ON d.id = p.document_id
+  ORDER BY d.doc_key, p.begin_byte, r.gazetteer_id"
 same quantities "SELECT d.doc_key, q.begin_byte, q.text, q.unit FROM quantities q
   JOIN documents d ON d.id = q.document_id ORDER BY d.doc_key, q.begin_byte"
 # Claim groups depend on the order documents were stored in (near-duplicate

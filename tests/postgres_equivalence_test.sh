@@ -68,7 +68,7 @@ for id in $(sqlite3 "$lite" "SELECT id FROM documents WHERE id <= 10 OR id % 9 =
   "$bin" show "$id" --db "$uri" >"$tmp/b"
   cmp -s "$tmp/a" "$tmp/b" || { diff "$tmp/a" "$tmp/b" | head; fail "show $id differs"; }
 done
-for t in outlets documents document_links minhash minhash_bands near_duplicates people locations places quantities \
+for t in outlets documents document_links minhash minhash_bands near_duplicates people locations resolved_places places quantities \
          claims claim_places claim_quantities claim_people claim_groups ingest_problems control_layers claim_checks \
          event_control; do
   a=$(sqlite3 "$lite" "SELECT count(*) FROM $t")

@@ -800,8 +800,9 @@ TEST(StoreIngest, ABatchStoresTheSameRowsAsOneDocumentAtATime) {
       "begin_byte || '|' || status || '|' || speaker || '|' || "
       "COALESCE(date_from, '') || '|' || COALESCE(event_type, '') || '|' || COALESCE(place_id, '') || '|' || "
       "is_latest || '|' || COALESCE(when_from, '') FROM claims ORDER BY id",
-      "SELECT id || '|' || document_id || '|' || mention || '|' || begin_byte || '|' || name || '|' || "
-      "COALESCE(location_id, '') || '|' || COALESCE(lat, '') FROM places ORDER BY id",
+      "SELECT p.id || '|' || p.document_id || '|' || r.mention || '|' || p.begin_byte || '|' || r.name || '|' || "
+      "COALESCE(r.location_id, '') || '|' || r.lat FROM places p JOIN resolved_places r ON r.id = p.resolved_id "
+      "ORDER BY p.id",
       "SELECT id || '|' || document_id || '|' || text || '|' || value || '|' || unit || '|' || bound "
       "FROM quantities ORDER BY id",
       "SELECT id || '|' || document_id || '|' || name || '|' || role FROM people ORDER BY id",
@@ -1219,7 +1220,29 @@ TEST(StoreOpen, UpgradesAnOlderDatabaseInPlace) {
                 "CREATE INDEX documents_published ON documents(published); "
                 "PRAGMA user_version = 2;")
             .ok());
+    // And before version 8, each place row held its resolution.
+    ASSERT_TRUE(
+        c->Exec(
+             "CREATE TABLE old_places (id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL, mention TEXT NOT NULL, "
+             "begin_byte INTEGER NOT NULL, end_byte INTEGER NOT NULL, gazetteer_id TEXT NOT NULL, name TEXT NOT NULL, "
+             "kind TEXT NOT NULL, country TEXT NOT NULL, admin1 TEXT NOT NULL, lat REAL, lon REAL, "
+             "geo_precision INTEGER NOT NULL, confidence REAL NOT NULL, metonym_for TEXT NOT NULL, "
+             "resolution TEXT NOT NULL, location_id INTEGER); "
+             "INSERT INTO old_places SELECT p.id, p.document_id, r.mention, p.begin_byte, p.end_byte, r.gazetteer_id, "
+             "r.name, r.kind, r.country, r.admin1, CASE WHEN r.location_id IS NOT NULL THEN r.lat END, "
+             "CASE WHEN r.location_id IS NOT NULL THEN r.lon END, r.geo_precision, r.confidence, r.metonym_for, "
+             "r.resolution, r.location_id FROM places p JOIN resolved_places r ON r.id = p.resolved_id; "
+             "DROP TABLE places; DROP TABLE resolved_places; ALTER TABLE old_places RENAME TO places; "
+             "CREATE INDEX places_document ON places(document_id); "
+             "CREATE INDEX places_location ON places(location_id); "
+             "CREATE INDEX places_name ON places(name COLLATE NOCASE); "
+             "CREATE INDEX places_mention ON places(mention COLLATE NOCASE); "
+             "CREATE INDEX quantities_document ON quantities(document_id); "
+             "CREATE INDEX people_document ON people(document_id); "
+             "CREATE INDEX document_links_document ON document_links(document_id);")
+            .ok());
   }
+  EXPECT_GT(schema("SELECT count(*) FROM places"), 0);
   EXPECT_EQ(schema("SELECT count(*) FROM claims WHERE text = ''"), 0);
   QueryFilter events;
   events.events_only = true;
@@ -1228,7 +1251,34 @@ TEST(StoreOpen, UpgradesAnOlderDatabaseInPlace) {
   ASSERT_TRUE(old_db.ok()) << old_db.status().message();
   std::vector<ClaimRecord> before = Rows(*old_db, events);
   ASSERT_FALSE(before.empty());
-  ASSERT_TRUE(IngestCorpus({kCorpus + "/reports.jsonl"}, o).ok());  // nothing new: only the upgrade
+  // A place's claims by name and within a box, read before the upgrade.
+  auto at_place = [&](const std::string& place) {
+    QueryFilter f;
+    f.place = place;
+    f.limit = 0;
+    return f;
+  };
+  auto near = [&](double lat, double lon) {
+    QueryFilter f;
+    f.near_lat = lat, f.near_lon = lon, f.near_km = 30;
+    f.limit = 0;
+    return f;
+  };
+  auto located = std::find_if(before.begin(), before.end(), [](const ClaimRecord& r) { return r.lat.has_value(); });
+  ASSERT_NE(located, before.end());
+  const std::string place = located->place;
+  std::string upper = place;  // --place ignores the case of ASCII letters
+  for (char& ch : upper) ch = (ch >= 'a' && ch <= 'z') ? static_cast<char>(ch - 'a' + 'A') : ch;
+  const double lat = *located->lat, lon = *located->lon;
+  std::vector<ClaimRecord> before_place = Rows(*old_db, at_place(place)), before_near = Rows(*old_db, near(lat, lon));
+  std::vector<ClaimRecord> before_upper = Rows(*old_db, at_place(upper));
+  EXPECT_FALSE(before_place.empty());
+  EXPECT_FALSE(before_near.empty());
+  EXPECT_EQ(before_upper.size(), before_place.size());
+  {
+    auto upgraded = IngestCorpus({kCorpus + "/reports.jsonl"}, o);  // nothing new: only the upgrade
+    ASSERT_TRUE(upgraded.ok()) << upgraded.status().message();
+  }
   EXPECT_EQ(schema("PRAGMA user_version"), kSchemaVersion);
   EXPECT_EQ(schema("SELECT count(*) FROM sqlite_master WHERE name = 'claims_latest_events_when'"), 1);
   EXPECT_EQ(schema("SELECT count(*) FROM pragma_table_info('documents') WHERE name IN ('forwarded_from', 'reply_to')"),
@@ -1248,7 +1298,30 @@ TEST(StoreOpen, UpgradesAnOlderDatabaseInPlace) {
   for (size_t i = 0; i < after.size(); ++i) {
     EXPECT_EQ(after[i].id, before[i].id);
     EXPECT_EQ(after[i].text, before[i].text);
+    EXPECT_EQ(after[i].place, before[i].place);
+    EXPECT_EQ(after[i].place_kind, before[i].place_kind);
+    EXPECT_EQ(after[i].place_country, before[i].place_country);
+    EXPECT_EQ(after[i].place_admin1, before[i].place_admin1);
+    EXPECT_EQ(after[i].lat, before[i].lat);
+    EXPECT_EQ(after[i].lon, before[i].lon);
+    EXPECT_EQ(after[i].geo_precision, before[i].geo_precision);
   }
+  // Version 8: each resolution once, the mentions pointing to it.
+  EXPECT_EQ(schema("SELECT count(*) FROM pragma_table_info('places') WHERE name IN ('mention', 'name', 'lat', "
+                   "'location_id')"),
+            0);
+  EXPECT_LT(schema("SELECT count(*) FROM resolved_places"), schema("SELECT count(*) FROM places"));
+  EXPECT_EQ(schema("SELECT count(*) FROM sqlite_master WHERE name IN ('places_document', 'places_name', "
+                   "'places_mention', 'quantities_document', 'people_document', 'document_links_document')"),
+            0);
+  auto ids = [](const std::vector<ClaimRecord>& rows) {
+    std::vector<int64_t> out;
+    for (const ClaimRecord& r : rows) out.push_back(r.id);
+    return out;
+  };
+  EXPECT_EQ(ids(Rows(*new_db, at_place(place))), ids(before_place));
+  EXPECT_EQ(ids(Rows(*new_db, at_place(upper))), ids(before_place));
+  EXPECT_EQ(ids(Rows(*new_db, near(lat, lon))), ids(before_near));
   // The old claims keep their copied text; new ones store none.
   EXPECT_EQ(schema("SELECT count(*) FROM claims WHERE text = ''"), 0);
   WriteFile(tmp / "new.txt", "Officials said on Monday that two drones struck a depot in Kharkiv overnight.\n");

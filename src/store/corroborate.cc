@@ -250,13 +250,13 @@ Result<std::vector<ClaimEvidence>> LoadClaimEvidence(sql::Connection* db) {
       {"date_from", "c.date_from"},
       {"date_to", "c.date_to"},
       {"published", "d.published"},
-      {"place_key", "p.gazetteer_id"},
-      {"country", "p.country"},
-      {"admin1", "p.admin1"},
-      {"place_name", "p.name"},
-      {"lat", "p.lat"},
-      {"lon", "p.lon"},
-      {"geo_precision", "p.geo_precision"},
+      {"place_key", "pe.gazetteer_id"},
+      {"country", "pe.country"},
+      {"admin1", "pe.admin1"},
+      {"place_name", "pe.name"},
+      {"lat", "CASE WHEN pe.location_id IS NOT NULL THEN pe.lat END"},
+      {"lon", "CASE WHEN pe.location_id IS NOT NULL THEN pe.lon END"},
+      {"geo_precision", "pe.geo_precision"},
       {"sha256", "d.sha256"},
       {"doc_key", "d.doc_key"},
       {"version", "d.version"},
@@ -269,6 +269,7 @@ Result<std::vector<ClaimEvidence>> LoadClaimEvidence(sql::Connection* db) {
       "SELECT " + k.List() +
           " FROM claims c JOIN documents d ON d.id = c.document_id JOIN outlets o ON o.id = d.outlet_id "
           "LEFT JOIN places p ON p.id = c.place_id AND c.place_basis <> 'dateline' "  // a dateline is no event place
+          "LEFT JOIN resolved_places pe ON pe.id = p.resolved_id "
           "WHERE c.is_latest = 1 AND c.event_type IS NOT NULL"));
   if (!st.ok()) return st.status();
   std::vector<ClaimEvidence> evidence;

@@ -217,6 +217,24 @@ std::string ColumnsForSchema(std::string columns, int version) {
   return columns;
 }
 
+// A query for a database of schema `version`: before version 8 what a
+// place mention says (name, kind, point, metonym, ...) is in its own row of
+// places, so `pe` (`mr`) is that row again instead of its resolved_places row.
+std::string JoinsForSchema(std::string sql, int version) {
+  if (version >= 8) return sql;
+  for (auto [join, before] : {std::pair<std::string_view, std::string_view>{
+                                  "resolved_places pe ON pe.id = p.resolved_id", "places pe ON pe.id = p.id"},
+                              {"resolved_places mr ON mr.id = mp.resolved_id", "places mr ON mr.id = mp.id"}}) {
+    for (size_t at; (at = sql.find(join)) != std::string::npos;) sql.replace(at, join.size(), before);
+  }
+  return sql;
+}
+
+// A resolution's point: lat and lon are 0 in resolved_places when there is
+// none (and NULL in a place row before version 8, with no location either).
+constexpr const char* kResolvedLat = "CASE WHEN pe.location_id IS NOT NULL THEN pe.lat END";
+constexpr const char* kResolvedLon = "CASE WHEN pe.location_id IS NOT NULL THEN pe.lon END";
+
 // The columns every claim query selects.
 constexpr sql::NamedColumns kClaimColumns({
     {"id", "c.id"},
@@ -239,13 +257,13 @@ constexpr sql::NamedColumns kClaimColumns({
     {"sub_event_type", "c.sub_event_type"},
     {"actor1", "c.actor1"},
     {"actor2", "c.actor2"},
-    {"place", "p.name"},
-    {"place_country", "p.country"},
-    {"place_admin1", "p.admin1"},
-    {"place_kind", "p.kind"},
-    {"lat", "p.lat"},
-    {"lon", "p.lon"},
-    {"geo_precision", "CASE WHEN c.place_basis = 'dateline' AND p.geo_precision < 3 THEN 3 ELSE p.geo_precision END"},
+    {"place", "pe.name"},
+    {"place_country", "pe.country"},
+    {"place_admin1", "pe.admin1"},
+    {"place_kind", "pe.kind"},
+    {"lat", kResolvedLat},
+    {"lon", kResolvedLon},
+    {"geo_precision", "CASE WHEN c.place_basis = 'dateline' AND pe.geo_precision < 3 THEN 3 ELSE pe.geo_precision END"},
     {"place_basis", "c.place_basis"},
     {"event_confidence", "c.event_confidence"},
     {"outlet", "o.name"},
@@ -269,7 +287,8 @@ constexpr const char* kClaimJoins =
     " FROM claims c JOIN documents d ON d.id = c.document_id JOIN outlets o ON o.id = d.outlet_id"
     " LEFT JOIN places p ON p.id = COALESCE(c.place_id,"
     " (SELECT MIN(cp.place_id) FROM claim_places cp JOIN places mp ON mp.id = cp.place_id"
-    " WHERE cp.claim_id = c.id AND mp.metonym_for = ''))"
+    " JOIN resolved_places mr ON mr.id = mp.resolved_id WHERE cp.claim_id = c.id AND mr.metonym_for = ''))"
+    " LEFT JOIN resolved_places pe ON pe.id = p.resolved_id"
     " LEFT JOIN claim_groups g ON g.id = c.group_id";
 
 ClaimRecord ReadClaim(const sql::Statement& s) {
@@ -341,7 +360,7 @@ struct Where {
   std::vector<double> numbers;  // the coordinates of place boxes
 };
 
-Result<Where> BuildWhere(sql::Connection* db, const QueryFilter& f) {
+Result<Where> BuildWhere(sql::Connection* db, const QueryFilter& f, int version) {
   if (Status s = ValidateFilter(f); !s.ok()) return s;
   std::string where = " WHERE TRUE";
   std::vector<std::string> args;  // bound in order, as text
@@ -386,7 +405,7 @@ Result<Where> BuildWhere(sql::Connection* db, const QueryFilter& f) {
     return " AND " + db->dialect().ClaimAmong(members, size);
   };
   if (!f.place.empty()) {
-    where += member_of(sql::ClaimSet::kPlace, db->dialect().ClaimsAtPlace(), {f.place, f.place}, {});
+    where += member_of(sql::ClaimSet::kPlace, db->dialect().ClaimsAtPlace(version), {f.place, f.place}, {});
     args.insert(args.end(), {f.place, f.place});
   }
   if (!f.text.empty()) {
@@ -411,7 +430,7 @@ Result<Where> BuildWhere(sql::Connection* db, const QueryFilter& f) {
   // Claims with a place in a box, from the R*Tree; west > east crosses the
   // antimeridian.
   auto in_box = [&](double west, double south, double east, double north) {
-    sql::BoxQuery box = db->dialect().ClaimsInBox(west, south, east, north);
+    sql::BoxQuery box = db->dialect().ClaimsInBox(west, south, east, north, version);
     where += member_of(sql::ClaimSet::kBox, box.sql, {}, box.params);
     numbers.insert(numbers.end(), box.params.begin(), box.params.end());
   };
@@ -437,7 +456,7 @@ void BindWhere(const Where& w, sql::Statement* st) {
 }  // namespace
 
 Status Database::ForEachClaim(const QueryFilter& f, const std::function<bool(ClaimRecord&&)>& fn) {
-  Result<Where> w = BuildWhere(&impl_->db, f);
+  Result<Where> w = BuildWhere(&impl_->db, f, impl_->schema_version);
   if (!w.ok()) return w.status();
   constexpr const char* kOrder = " ORDER BY c.when_from DESC NULLS LAST, c.id DESC";
   // A page of claim ids is chosen among the claims alone (sorting ids, not
@@ -455,7 +474,7 @@ Status Database::ForEachClaim(const QueryFilter& f, const std::function<bool(Cla
   }
   const std::string columns = ColumnsForSchema(kClaimColumns.List(), impl_->schema_version);
   std::string sql = "SELECT " + columns + ", " + impl_->db.dialect().EpochOf("d.ingested_at") + from + kOrder;
-  Result<sql::Statement> st = impl_->db.Prepare(WithClaimText(impl_->db, sql));
+  Result<sql::Statement> st = impl_->db.Prepare(WithClaimText(impl_->db, JoinsForSchema(sql, impl_->schema_version)));
   if (!st.ok()) return st.status();
   BindWhere(*w, &*st);
   // Quantities of up to kChunk claims in one query (the unused ids are 0,
@@ -519,7 +538,7 @@ Result<std::vector<Database::DayCount>> Database::Timeline(const QueryFilter& fi
   QueryFilter f = filter;
   f.events_only = true;
   f.limit = 0;
-  Result<Where> w = BuildWhere(&impl_->db, f);
+  Result<Where> w = BuildWhere(&impl_->db, f, impl_->schema_version);
   if (!w.ok()) return w.status();
   Result<sql::Statement> st = impl_->db.Prepare(
       "SELECT c.when_from, c.event_type, count(*) FROM claims c" + w->where +
@@ -536,15 +555,15 @@ Result<std::vector<Database::DayCount>> Database::Timeline(const QueryFilter& fi
 Result<std::vector<Database::EventPoint>> Database::EventPoints(const QueryFilter& filter) {
   QueryFilter f = filter;
   f.events_only = true;
-  Result<Where> w = BuildWhere(&impl_->db, f);
+  Result<Where> w = BuildWhere(&impl_->db, f, impl_->schema_version);
   if (!w.ok()) return w.status();
   static constexpr sql::NamedColumns k({
       {"id", "c.id"},
       {"document_id", "c.document_id"},
-      {"lat", "p.lat"},
-      {"lon", "p.lon"},
-      {"place", "p.name"},
-      {"place_kind", "p.kind"},
+      {"lat", kResolvedLat},
+      {"lon", kResolvedLon},
+      {"place", "pe.name"},
+      {"place_kind", "pe.kind"},
       {"date", "c.when_from"},
       {"event_type", "c.event_type"},
       {"sub_event_type", "c.sub_event_type"},
@@ -556,10 +575,10 @@ Result<std::vector<Database::EventPoint>> Database::EventPoints(const QueryFilte
   });
   std::string sql = "SELECT " + ColumnsForSchema(k.List(), impl_->schema_version) +
                     " FROM claims c JOIN places p ON p.id = c.place_id "
-                    "LEFT JOIN claim_groups g ON g.id = c.group_id" +
-                    w->where + " AND p.lat IS NOT NULL ORDER BY c.when_from DESC NULLS LAST, c.id DESC";
+                    "JOIN resolved_places pe ON pe.id = p.resolved_id LEFT JOIN claim_groups g ON g.id = c.group_id" +
+                    w->where + " AND pe.location_id IS NOT NULL ORDER BY c.when_from DESC NULLS LAST, c.id DESC";
   if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
-  Result<sql::Statement> st = impl_->db.Prepare(WithClaimText(impl_->db, sql));
+  Result<sql::Statement> st = impl_->db.Prepare(WithClaimText(impl_->db, JoinsForSchema(sql, impl_->schema_version)));
   if (!st.ok()) return st.status();
   BindWhere(*w, &*st);
   std::vector<EventPoint> out;

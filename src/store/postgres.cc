@@ -249,14 +249,14 @@ class PostgresConnection final : public ConnectionBackend {
   }
   Result<std::string> FullTextParameter(const std::string& query) const override { return Fts5ToTsquery(query); }
 
-  BoxQuery ClaimsInBox(double west, double south, double east, double north) const override {
+  BoxQuery ClaimsInBox(double west, double south, double east, double north, int) const override {
     std::string head = "SELECT cl.claim_id FROM locations l JOIN claim_locations cl ON cl.location_id = l.id WHERE ";
     if (west <= east) return {head + "l.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)", {west, south, east, north}};
     return {head + "(l.geom && ST_MakeEnvelope(?, ?, 180, ?, 4326) OR l.geom && ST_MakeEnvelope(-180, ?, ?, ?, 4326))",
             {west, south, north, south, east, north}};
   }
   // From the table of claims by lower-case place name (schema version 5).
-  std::string ClaimsAtPlace() const override {
+  std::string ClaimsAtPlace(int) const override {
     return "SELECT claim_id FROM claim_place_names WHERE name IN (lower(?), lower(?))";
   }
   // A place's or a box's claims are counted (a range of claim_place_names

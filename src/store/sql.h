@@ -139,11 +139,12 @@ class ConnectionBackend {
   virtual std::string FullTextMembers(const std::string& table) const = 0;
   virtual Result<std::string> FullTextParameter(const std::string& query) const = 0;
   // SELECT of the ids of claims with a place whose resolved name (first
-  // parameter) or mention (second) is the same text, ignoring case.
-  virtual std::string ClaimsAtPlace() const = 0;
+  // parameter) or mention (second) is the same text, ignoring case, in a
+  // database of schema `version` (read before its upgrade).
+  virtual std::string ClaimsAtPlace(int version) const = 0;
   // SELECT of the ids of claims with a located place in the box (west >
   // east crosses the antimeridian).
-  virtual BoxQuery ClaimsInBox(double west, double south, double east, double north) const = 0;
+  virtual BoxQuery ClaimsInBox(double west, double south, double east, double north, int version) const = 0;
   // A set of claims (a SELECT of claim ids: a place's, a full-text
   // query's, a box's) is counted up to LargeClaimSet(kind) claims before a
   // filtered query (0: not counted). ClaimAmong(members, size) is the

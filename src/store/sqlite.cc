@@ -148,19 +148,32 @@ class SqliteConnection final : public ConnectionBackend {
   }
   Result<std::string> FullTextParameter(const std::string& query) const override { return query; }
 
-  BoxQuery ClaimsInBox(double west, double south, double east, double north) const override {
-    return {std::string("SELECT cp.claim_id FROM locations_rtree r JOIN places pp ON pp.location_id = r.id"
-                        " JOIN claim_places cp ON cp.place_id = pp.id"
-                        " WHERE r.min_lat <= ? AND r.max_lat >= ? AND ") +
-                (west <= east ? "r.max_lon >= ? AND r.min_lon <= ?" : "(r.max_lon >= ? OR r.min_lon <= ?)"),
+  // Before version 8 a place row held its location. Since, the box's
+  // resolutions are a subquery, so that the plan starts from the R*Tree (as
+  // a join the planner scanned claim_places: 384 instead of 15 ms).
+  BoxQuery ClaimsInBox(double west, double south, double east, double north, int version) const override {
+    const std::string box = std::string("r.min_lat <= ? AND r.max_lat >= ? AND ") +
+                            (west <= east ? "r.max_lon >= ? AND r.min_lon <= ?" : "(r.max_lon >= ? OR r.min_lon <= ?)");
+    if (version < 8) {
+      return {"SELECT cp.claim_id FROM locations_rtree r JOIN places pp ON pp.location_id = r.id"
+              " JOIN claim_places cp ON cp.place_id = pp.id WHERE " + box,
+              {north, south, west, east}};
+    }
+    return {"SELECT cp.claim_id FROM places pp JOIN claim_places cp ON cp.place_id = pp.id WHERE pp.resolved_id IN"
+            " (SELECT rp.id FROM locations_rtree r JOIN resolved_places rp ON rp.location_id = r.id WHERE " + box + ")",
             {north, south, west, east}};
   }
   // 5,000: driving "drone*" (a large set) sorted hundreds of thousands of
   // rows (600 ms on 1.4 million claims); "+c.id" keeps SQLite from driving
   // with a large set.
-  std::string ClaimsAtPlace() const override {
+  std::string ClaimsAtPlace(int version) const override {
+    if (version < 8) {
+      return "SELECT cp.claim_id FROM places pp JOIN claim_places cp ON cp.place_id = pp.id"
+             " WHERE pp.name = ? COLLATE NOCASE OR pp.mention = ? COLLATE NOCASE";
+    }
     return "SELECT cp.claim_id FROM places pp JOIN claim_places cp ON cp.place_id = pp.id"
-           " WHERE pp.name = ? COLLATE NOCASE OR pp.mention = ? COLLATE NOCASE";
+           " WHERE pp.resolved_id IN (SELECT id FROM resolved_places WHERE name = ? COLLATE NOCASE"
+           " OR mention = ? COLLATE NOCASE)";
   }
   int LargeClaimSet(ClaimSet) const override { return 5000; }
   std::string ClaimAmong(const std::string& members, SetSize size) const override {

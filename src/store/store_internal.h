@@ -129,6 +129,9 @@ class DocumentWriter {
                         RowBuffer* buffer);
 
   Result<int64_t> LocationOf(const Place& place);
+  // The resolved_places row of what a place mention says (its text,
+  // resolution, point, confidence, metonym), found or added.
+  Result<int64_t> ResolvedOf(const Place& place, std::optional<int64_t> location);
   // The next free ids of the tables whose ids the writer gives, read under
   // the write lock at the first write of a transaction (or after a rollback).
   Status LoadNextIds();
@@ -137,9 +140,11 @@ class DocumentWriter {
   bool has_location_index_ = false;  // rtree_insert_ is prepared
   // gazetteer id -> locations.id: committed, and created in this transaction
   std::unordered_map<std::string, int64_t> locations_, new_locations_;
-  sql::Statement location_select_, location_insert_, latest_, outlet_insert_, outlet_select_, same_bytes_, band_lookup_,
-      doc_insert_, set_cluster_, retire_doc_, retire_claims_, minhash_insert_, band_insert_, near_insert_,
-      rtree_insert_, next_ids_;
+  // a resolution's key (ResolvedKey in writer.cc) -> resolved_places.id, the same way
+  std::unordered_map<std::string, int64_t> resolved_, new_resolved_;
+  sql::Statement location_select_, location_insert_, resolved_select_, resolved_insert_, latest_, outlet_insert_,
+      outlet_select_, same_bytes_, band_lookup_, doc_insert_, set_cluster_, retire_doc_, retire_claims_,
+      minhash_insert_, band_insert_, near_insert_, rtree_insert_, next_ids_;
   bool ids_loaded_ = false;
   int64_t next_person_ = 0, next_place_ = 0, next_quantity_ = 0, next_claim_ = 0;
   RowBuffer links_, people_, places_, quantities_, claims_, claims_fts_, claim_places_,

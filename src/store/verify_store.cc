@@ -48,10 +48,10 @@ constexpr sql::NamedColumns kClaimColumns({
     {"sub_event_type", "c.sub_event_type"},
     {"side", "COALESCE(NULLIF(c.actor1, ''), c.speaker_country)"},
     {"date", "COALESCE(c.date_to, c.when_to)"},
-    {"place", "p.name"},
-    {"lat", "p.lat"},
-    {"lon", "p.lon"},
-    {"geo_precision", "p.geo_precision"},
+    {"place", "pe.name"},
+    {"lat", "CASE WHEN pe.location_id IS NOT NULL THEN pe.lat END"},
+    {"lon", "CASE WHEN pe.location_id IS NOT NULL THEN pe.lon END"},
+    {"geo_precision", "pe.geo_precision"},
     {"area_km2",
      "(SELECT q.si_value FROM claim_quantities cq JOIN quantities q ON q.id = cq.quantity_id "
      " WHERE cq.claim_id = c.id AND q.si_unit = 'km2' AND q.si_value > 0 ORDER BY q.begin_byte LIMIT 1)"},
@@ -65,7 +65,8 @@ constexpr sql::NamedColumns kClaimColumns({
 constexpr const char* kClaimsToCheck =
     " FROM claims c LEFT JOIN places p ON p.id = COALESCE(CASE WHEN c.place_basis <> 'dateline' THEN c.place_id END, "
     " (SELECT MIN(cp.place_id) FROM claim_places cp JOIN places pl ON pl.id = cp.place_id "
-    "  WHERE cp.claim_id = c.id AND pl.lat IS NOT NULL)) "
+    "  JOIN resolved_places rl ON rl.id = pl.resolved_id WHERE cp.claim_id = c.id AND rl.location_id IS NOT NULL)) "
+    "LEFT JOIN resolved_places pe ON pe.id = p.resolved_id "
     "WHERE c.is_latest = 1 ORDER BY c.id";
 
 MapClaim ClaimOfRow(const sql::Statement& row) {

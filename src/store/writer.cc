@@ -133,6 +133,14 @@ Result<DocumentWriter> DocumentWriter::Create(sql::Connection* db) {
       {&w.location_select_, "SELECT id FROM locations WHERE gazetteer_id = ?"},
       {&w.location_insert_,
        "INSERT INTO locations(gazetteer_id, lat, lon) VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING id"},
+      {&w.resolved_select_,
+       "SELECT id FROM resolved_places WHERE mention = ? AND gazetteer_id = ? AND name = ? AND kind = ? "
+       "AND country = ? AND admin1 = ? AND geo_precision = ? AND lat = ? AND lon = ? AND confidence = ? "
+       "AND metonym_for = ? AND resolution = ?"},
+      {&w.resolved_insert_,
+       "INSERT INTO resolved_places(mention, gazetteer_id, name, kind, country, admin1, geo_precision, lat, lon, "
+       "confidence, metonym_for, resolution, location_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+       "ON CONFLICT DO NOTHING RETURNING id"},
       {&w.next_ids_,
        "SELECT (SELECT COALESCE(MAX(id), 0) FROM people), (SELECT COALESCE(MAX(id), 0) FROM places), "
        "(SELECT COALESCE(MAX(id), 0) FROM quantities), (SELECT COALESCE(MAX(id), 0) FROM claims)"},
@@ -152,9 +160,7 @@ Result<DocumentWriter> DocumentWriter::Create(sql::Connection* db) {
   w.links_ = RowBuffer("INSERT INTO document_links(document_id, url)", 2, "");
   w.people_ = RowBuffer("INSERT INTO people(id, document_id, name, role, country, side)", 6, "");
   w.places_ = RowBuffer(
-      "INSERT INTO places(id, document_id, mention, begin_byte, end_byte, gazetteer_id, name, kind, country, admin1, "
-      "lat, lon, geo_precision, confidence, metonym_for, resolution, location_id)",
-      17, "");
+      "INSERT INTO places(id, document_id, begin_byte, end_byte, resolved_id)", 5, "");
   w.quantities_ = RowBuffer(
       "INSERT INTO quantities(id, document_id, text, begin_byte, end_byte, value, unit, si_value, si_unit, bound)", 10,
       "");
@@ -207,14 +213,67 @@ Result<int64_t> DocumentWriter::LocationOf(const Place& pl) {
   return id;
 }
 
+namespace {
+
+// What tells two rows of resolved_places apart, as one string (fields
+// joined by a separator no text holds; numbers' bits exactly).
+std::string ResolvedKey(const Place& pl, bool located) {
+  std::string key;
+  for (const std::string* f : {&pl.mention, &pl.gazetteer_id, &pl.name, &pl.kind, &pl.country, &pl.admin1,
+                               &pl.metonym_for, &pl.resolution}) {
+    key += *f;
+    key += '\x1f';
+  }
+  char numbers[128];
+  std::snprintf(numbers, sizeof numbers, "%d|%a|%a|%a", pl.geo_precision, located ? pl.lat : 0.0,
+                located ? pl.lon : 0.0, pl.confidence);
+  return key + numbers;
+}
+
+}  // namespace
+
+Result<int64_t> DocumentWriter::ResolvedOf(const Place& pl, std::optional<int64_t> location) {
+  const std::string key = ResolvedKey(pl, location.has_value());
+  if (auto it = resolved_.find(key); it != resolved_.end()) return it->second;
+  if (auto it = new_resolved_.find(key); it != new_resolved_.end()) return it->second;
+  const double lat = location ? pl.lat : 0, lon = location ? pl.lon : 0;
+  Status s;
+  int64_t id = 0;
+  auto bind_key = [&](sql::Statement& st) {
+    st.Bind(1, pl.mention).Bind(2, pl.gazetteer_id).Bind(3, pl.name).Bind(4, pl.kind).Bind(5, pl.country);
+    st.Bind(6, pl.admin1).Bind(7, int64_t{pl.geo_precision}).Bind(8, lat).Bind(9, lon).Bind(10, pl.confidence);
+    st.Bind(11, pl.metonym_for).Bind(12, pl.resolution);
+  };
+  resolved_select_.Reset();
+  bind_key(resolved_select_);
+  if (resolved_select_.Step(&s)) id = resolved_select_.Int(0);
+  resolved_select_.Reset();
+  if (!s.ok()) return s;
+  if (id == 0) {
+    resolved_insert_.Reset();
+    bind_key(resolved_insert_);
+    if (location) resolved_insert_.Bind(13, *location);
+    else resolved_insert_.BindNull(13);
+    Result<std::optional<int64_t>> inserted = resolved_insert_.RunReturningId();
+    if (!inserted.ok()) return inserted.status();
+    if (!*inserted) return Status::Internal("resolved place " + pl.name + " appeared while the write lock was held");
+    id = **inserted;
+  }
+  new_resolved_[key] = id;
+  return id;
+}
+
 void DocumentWriter::Committed() {
   locations_.merge(new_locations_);
   new_locations_.clear();
+  resolved_.merge(new_resolved_);
+  new_resolved_.clear();
   ids_loaded_ = false;  // another writer may add rows before our next transaction
 }
 
 void DocumentWriter::RolledBack() {
   new_locations_.clear();
+  new_resolved_.clear();
   ids_loaded_ = false;
   for (RowBuffer* b : {&links_, &people_, &places_, &quantities_, &claims_, &claims_fts_, &claim_places_,
                        &claim_quantities_, &claim_people_}) {
@@ -445,19 +504,16 @@ Result<DocumentWriter::MentionRows> DocumentWriter::BufferMentions(const Process
     rows.person[person.id] = row;
   }
   for (const Place& pl : x.places) {
-    bool located = !pl.gazetteer_id.empty();
-    int64_t location = 0;
-    if (located) {
+    std::optional<int64_t> location;
+    if (!pl.gazetteer_id.empty()) {
       Result<int64_t> loc = LocationOf(pl);
       if (!loc.ok()) return loc.status();
       location = *loc;
     }
+    Result<int64_t> resolved = ResolvedOf(pl, location);
+    if (!resolved.ok()) return resolved.status();
     const int64_t row = next_place_++;
-    places_.Add(Row{row, doc_id, Text(pl.mention), Integer(pl.span.begin), Integer(pl.span.end),
-                    Text(pl.gazetteer_id), Text(pl.name), Text(pl.kind), Text(pl.country), Text(pl.admin1),
-                    located ? Real(pl.lat) : null, located ? Real(pl.lon) : null, Integer(pl.geo_precision),
-                    Real(pl.confidence), Text(pl.metonym_for), Text(pl.resolution),
-                    located ? Integer(location) : null});
+    places_.Add(Row{row, doc_id, Integer(pl.span.begin), Integer(pl.span.end), Integer(*resolved)});
     rows.place[pl.id] = row;
   }
   for (const Quantity& q : x.quantities) {
