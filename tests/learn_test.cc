@@ -10,6 +10,7 @@
 
 #include "eval/attribution_training.h"
 #include "extract/attribution_tagger.h"
+#include "extract/lexicons.h"
 #include "learn/linear_model.h"
 #include "tests/test_util.h"
 
@@ -216,6 +217,61 @@ TEST(AttributionTagger, ShippedModelLoadsAndIsTheTaggersKind) {
   TempDir dir("learn");
   ASSERT_TRUE(TrainToy().Save(dir / "toy.model").ok());
   EXPECT_FALSE(AttributionTagger::Load(dir / "toy.model").ok());
+}
+
+TEST(AttributionTagger, ShippedModelWasTrainedOnTodaysWordLists) {
+  // The tagger's features read the word classes of the word lists: when
+  // those change, the committed model no longer is what its command gives.
+  Result<AttributionTagger> t =
+      AttributionTagger::Load(std::string(SITREP_SOURCE_DIR) + "/data/models/attribution.model");
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  Result<std::unique_ptr<Lexicons>> lex = Lexicons::Load();
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  EXPECT_EQ(t->model().info().data_fingerprint, (*lex)->LatinClassesFingerprint())
+      << "the English word lists changed since data/models/attribution.model was trained: retrain it with the "
+         "command in docs/models.md and update its figures there";
+}
+
+// Articles written for this test, with their attributions as byte spans.
+AttributionArticle Article(std::string text, std::string_view source, std::string_view cue,
+                           std::string_view content) {
+  AttributionArticle a;
+  a.name = "own";
+  a.published = "2016-10-01";
+  auto span = [&text](std::string_view part) {
+    size_t b = text.find(part);
+    return ByteSpan{b, b + part.size()};
+  };
+  a.gold.push_back({{span(cue)}, {span(source)}, {span(content)}});
+  a.text = std::move(text);
+  return a;
+}
+
+TEST(AttributionTraining, TheSameArticlesGiveTheSameFileTwice) {
+  std::vector<AttributionArticle> train = {
+      Article("The mayor said the bridge was closed.\n", "The mayor", "said", "the bridge was closed"),
+      Article("Rebels claimed the town had fallen, a spokesman said.\n", "a spokesman", "said",
+              "Rebels claimed the town had fallen"),
+      Article("Officials told reporters that the road reopened.\n", "Officials", "told reporters",
+              "that the road reopened"),
+  };
+  AttributionTrainOptions options;
+  options.epochs = 3;
+  options.min_weight = 0;
+  options.cue_word_min_count = 1;
+  auto quiet = [](const std::string&) {};
+  Result<LinearModel> a = TrainAttributionTagger(train, {}, options, quiet);
+  Result<LinearModel> b = TrainAttributionTagger(train, {}, options, quiet);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_GT(a->feature_count(), 0u);
+  EXPECT_EQ(a->Serialize(), b->Serialize());
+  // The file records the word lists it was trained with, and keeps it.
+  Result<std::unique_ptr<Lexicons>> lex = Lexicons::Load();
+  ASSERT_TRUE(lex.ok());
+  EXPECT_EQ(a->info().data_fingerprint, (*lex)->LatinClassesFingerprint());
+  Result<LinearModel> back = LinearModel::Parse(a->Serialize());
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_EQ(back->info().data_fingerprint, a->info().data_fingerprint);
 }
 
 TEST(AttributionTagger, BioLabelsBecomeSpans) {

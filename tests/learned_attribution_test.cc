@@ -144,6 +144,21 @@ TEST(LearnedAttribution, TranscriptLinesAndHeadlines) {
   }
 }
 
+// A transcript quoted line by line ("\"HOUSTON: …"): a speaker whose name
+// is also a town's is no dateline inside a quotation.
+TEST(LearnedAttribution, QuotedTranscriptLinesWhoseNameIsAlsoATown) {
+  std::string text =
+      "The governor spoke to the network on Sunday about the floods.\n\n"
+      "Partial transcript:\n\n"
+      "\"HOUSTON: Let us start with the floods in the valley. How many homes are still under water?\n\n"
+      "\"GOVERNOR: About two hundred homes are still flooded, and the crews are pumping day and night.\n";
+  Extraction x = ExtractText(text, "2024-09-12");
+  const Claim& host = Attributed(x, "How many homes are still under water");
+  EXPECT_EQ(SpeakerWords(text, host), "HOUSTON");
+  EXPECT_EQ(host.cue, ":");
+  EXPECT_EQ(SpeakerWords(text, Attributed(x, "crews are pumping")), "GOVERNOR");
+}
+
 TEST(LearnedAttribution, QuotationClosedByADashAndAName) {
   std::string text =
       std::string(kTitle) +
@@ -152,6 +167,20 @@ TEST(LearnedAttribution, QuotationClosedByADashAndAName) {
   Extraction x = ExtractText(text, "2024-09-12");
   EXPECT_EQ(Attributed(x, "bridge is gone").speaker->name, "Olena Kovalenko");
   EXPECT_EQ(Attributed(x, "no water since Monday").speaker->name, "Ivan Petrenko");
+}
+
+// A list of such quotations, one a line in one paragraph: each name goes
+// with the quotation before it, not the one after.
+TEST(LearnedAttribution, AListOfQuotationsEachClosedByADashAndAName) {
+  std::string text =
+      "Readers on the Ceasefire\n\n"
+      "\u201cThe shelling has stopped for now. We can sleep again.\u201d \u2015 Olena Marchenko\n"
+      "\u201cNobody here believes it will hold. The guns will be back.\u201d\u2015 Petro Savchuk\n"
+      "\u201cMy son is still at the front. I want him home.\u201d \u2015 Iryna Koval\n";
+  Extraction x = ExtractText(text, "2024-09-12");
+  EXPECT_EQ(SpeakerWords(text, Attributed(x, "We can sleep again")), "Olena Marchenko");
+  EXPECT_EQ(SpeakerWords(text, Attributed(x, "guns will be back")), "Petro Savchuk");
+  EXPECT_EQ(SpeakerWords(text, Attributed(x, "I want him home")), "Iryna Koval");
 }
 
 // A violent act is no attribution cue ("Troops shelled the village"), and

@@ -302,6 +302,7 @@ Result<learn::LinearModel> TrainAttributionTagger(const std::vector<AttributionA
   info.sequence = true;
   info.provenance = options.provenance;
   info.words = cue_list;
+  info.data_fingerprint = (*lexicons)->LatinClassesFingerprint();
   learn::PerceptronTrainer trainer(info);
   std::mt19937 rng(options.seed);
   for (int e = 1; e <= options.epochs; ++e) {

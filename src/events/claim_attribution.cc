@@ -43,6 +43,21 @@ void ClaimBuilder::SetSpeaker(Draft* d, const SpeakerRef& r, size_t verb) {
   for (size_t k = r.tb; k < r.te; ++k) used_[k] = true;
 }
 
+namespace {
+
+// The first token at or after `k` (before `n`) that a line break precedes:
+// where the line of token k - 1 ends; n when the line runs on to n.
+size_t LineEnd(const Analysis& a, size_t k, size_t n) {
+  for (; k < n; ++k) {
+    if (k == 0) continue;
+    std::string_view gap = a.text.substr(a.token(k - 1).end, a.token(k).begin - a.token(k - 1).end);
+    if (gap.find('\n') != std::string_view::npos) return k;
+  }
+  return n;
+}
+
+}  // namespace
+
 // The speech verb and speaker of a quotation, after or before its marks.
 bool ClaimBuilder::AttributeQuote(const QuoteMention& q, size_t q_index, Draft* d) {
   size_t after = q.token_end + (q.closed ? 1 : 0);
@@ -51,7 +66,9 @@ bool ClaimBuilder::AttributeQuote(const QuoteMention& q, size_t q_index, Draft* 
   size_t n = std::min<size_t>(a_.token_count(), a_.seg.sentences[para.sentence_end - 1].token_end);
   bool crosses = after < n && a_.sentence_of[after] != a_.sentence_of[q.token_end > 0 ? q.token_end - 1 : 0];
   // "“…” ― Sonya Herridge" or "“…” — Ivan Petrenko, a farmer": a dash and
-  // a name (with at most a short apposition) close the paragraph.
+  // a name (with at most a short apposition) close the paragraph, or the
+  // line in a list of such quotations, one a line (each name goes with the
+  // quotation before it).
   if (after + 1 < n && a_.token(after).kind == TokenKind::kPunct &&
       (a_.token(after).first == 0x2015 || a_.token(after).first == 0x2014 || a_.token(after).first == 0x2013)) {
     size_t name_end = after + 1;
@@ -59,7 +76,9 @@ bool ClaimBuilder::AttributeQuote(const QuoteMention& q, size_t q_index, Draft* 
            (a_.IsWord(name_end) || a_.IsPunct(name_end, U'.'))) {
       ++name_end;
     }
-    bool closes = n - name_end <= 10 && (name_end == n || a_.IsPunct(name_end, U',') || a_.IsPunct(name_end, U'.'));
+    const size_t line_end = LineEnd(a_, name_end, n);
+    bool closes = line_end - name_end <= 10 &&
+                  (name_end == line_end || a_.IsPunct(name_end, U',') || a_.IsPunct(name_end, U'.'));
     if (closes && name_end > after + 1) {
       SpeakerRef np = FromPhrase(after + 1, name_end);
       SetSpeaker(d, np, after);
@@ -141,6 +160,10 @@ void ClaimBuilder::Quotes(uint32_t s) {
   // Each quotation once, in the sentence where it closes.
   for (size_t qi : quotes_closing_[s]) {
     const QuoteMention& q = x_.quotes[qi];
+    // A quoted transcript line ("\"WALLACE: …") is the colon's claim already.
+    if (std::find(transcript_labels_.begin(), transcript_labels_.end(), q.token_begin) != transcript_labels_.end()) {
+      continue;
+    }
     int before = last_speaker_draft_;
     NewDraft(ClaimKind::kQuote, q.token_begin, q.token_end, s);
     size_t index = drafts_.size() - 1;
@@ -706,7 +729,9 @@ void ClaimBuilder::TaggedSpeakerSpans(uint32_t s) {
 // of its paragraph) and, in a headline, "Minister: talks will resume next
 // week": the words before the colon name who says what follows. A label
 // such as "UPDATE:" or "Editor's note:" names no one (section_labels.tsv),
-// nor does a place ("KYIV:" is a dateline). Outside headlines a label in
+// nor does a place ("KYIV:" is a dateline) unless a quotation mark opens
+// the line ("\"WALLACE: …", a quoted transcript: no dateline is quoted,
+// and many surnames are also towns). Outside headlines a label in
 // Title Case counts only when it names a known person or body ("Pence:").
 void ClaimBuilder::ColonAttribution(uint32_t s, bool headline) {
   const ::sitrep::Sentence& sent = a_.seg.sentences[s];
@@ -714,6 +739,7 @@ void ClaimBuilder::ColonAttribution(uint32_t s, bool headline) {
   if (para.sentence_begin != s) return;
   size_t b = sent.token_begin;
   while (b < sent.token_end && a_.token(b).kind == TokenKind::kPunct && IsOpeningQuote(a_.token(b).first)) ++b;
+  const bool quoted_line = b > sent.token_begin;
   size_t colon = b;
   while (colon < sent.token_end && colon <= b + 4 && !a_.IsPunct(colon, U':')) ++colon;
   if (colon == b || colon >= sent.token_end || !a_.IsPunct(colon, U':')) return;
@@ -721,7 +747,7 @@ void ClaimBuilder::ColonAttribution(uint32_t s, bool headline) {
   bool caps = true, lower = false;
   for (size_t k = b; k < colon; ++k) {
     const Token& t = a_.token(k);
-    if (x_.place_at[k] >= 0) return;
+    if (x_.place_at[k] >= 0 && !quoted_line) return;
     if (k > b && a_.IsPunct(k, U'.')) continue;  // "MR. SMITH"
     // Russian and Ukrainian names of bodies are in lower case after their
     // first word ("Повітряні сили:"); FromPhrase must then find them.
@@ -750,6 +776,7 @@ void ClaimBuilder::ColonAttribution(uint32_t s, bool headline) {
   SetSpeaker(&d, r, colon);
   SpeakerWords(&d, b, colon, /*anonymous=*/false);
   for (size_t k = b; k <= colon; ++k) used_[k] = true;
+  if (quoted_line) transcript_labels_.push_back(b);
 }
 
 }  // namespace sitrep::claim_internal

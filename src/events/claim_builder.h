@@ -55,6 +55,7 @@ class ClaimBuilder {
   std::vector<bool> sentence_quantity_;            // per sentence: has a quantity outside quotes
   std::vector<std::vector<size_t>> quotes_closing_;  // per sentence: speech quotes closing in it
   std::vector<int> quote_draft_;                   // per quote: its draft, or -1
+  std::vector<size_t> transcript_labels_;  // first token of each "NAME:" label ColonAttribution took
   int last_speaker_draft_ = -1;                    // the last draft given a speaker
   std::vector<int> owner_;                         // per token, after sorting: its draft, or -1
   std::vector<size_t> start_;                      // per sentence: first token after a dateline

@@ -459,6 +459,22 @@ void Lexicons::BuildClasses() {
   }
 }
 
+uint64_t Lexicons::LatinClassesFingerprint() const {
+  std::vector<std::pair<std::string_view, uint32_t>> entries;
+  for (const auto& [w, c] : classes_) {
+    if (!IsCyrillicWord(w)) entries.emplace_back(w, c);
+  }
+  std::sort(entries.begin(), entries.end());
+  uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a over "word\0" and the four bytes of its classes
+  auto add = [&h](unsigned char b) { h = (h ^ b) * 0x100000001b3ULL; };
+  for (const auto& [w, c] : entries) {
+    for (unsigned char b : w) add(b);
+    add(0);
+    for (int k = 0; k < 4; ++k) add(static_cast<unsigned char>(c >> (8 * k)));
+  }
+  return h;
+}
+
 int Lexicons::MatchTrigger(const std::vector<std::string>& words, size_t start, size_t end,
                            const TriggerPattern** out) const {
   int best = 0;

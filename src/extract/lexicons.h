@@ -184,6 +184,11 @@ class Lexicons {
   bool IsSectionLabel(std::string_view key) const { return section_labels_.count(key) > 0; }
   // Lower-case function words, sentence openers and the like: never names.
   bool IsStopWord(std::string_view folded) const { return (Classes(folded) & kStopWord) != 0; }
+  // A 64-bit hash of Classes() of every word not written in Cyrillic, in
+  // word order: what the attribution tagger's features read from the word
+  // lists. A model trained on lists with another fingerprint sees other
+  // features than it was trained on (docs/models.md, reproducing the model).
+  uint64_t LatinClassesFingerprint() const;
   // The longest trigger pattern at words[start]; returns words matched.
   // Russian and Ukrainian patterns match lemmas (Analysis::Lemmas()).
   int MatchTrigger(const std::vector<std::string>& words, size_t start, size_t end,

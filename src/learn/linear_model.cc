@@ -12,7 +12,8 @@ namespace sitrep::learn {
 namespace {
 
 constexpr char kMagic[8] = {'S', 'I', 'T', 'R', 'E', 'P', 'L', 'M'};
-constexpr uint32_t kFormatVersion = 2;
+constexpr uint32_t kFormatVersion = 3;
+constexpr uint32_t kOldestFormatVersion = 2;  // without Info::data_fingerprint
 constexpr size_t kHeaderSize = 8 + 4 + 4 + 8 + 8;
 constexpr size_t kMaxLabels = 256;
 
@@ -437,6 +438,7 @@ std::string LinearModel::Serialize() const {
   PutString(&payload, info_.provenance);
   Put<uint32_t>(&payload, static_cast<uint32_t>(info_.words.size()));
   for (const std::string& w : info_.words) PutString(&payload, w);
+  Put<uint64_t>(&payload, info_.data_fingerprint);
   Put<float>(&payload, scale);
   Put<uint64_t>(&payload, kept);
   payload += rows;
@@ -472,9 +474,10 @@ Result<LinearModel> LinearModel::Parse(std::string_view bytes, std::string_view 
   uint32_t format = 0, reserved = 0;
   uint64_t size = 0, checksum = 0;
   (void)(h.Get(&format) && h.Get(&reserved) && h.Get(&size) && h.Get(&checksum));
-  if (format != kFormatVersion) {
-    return Status::DataError("model file format " + std::to_string(format) + ", this sitrep reads format " +
-                             std::to_string(kFormatVersion) + ": retrain it with this version");
+  if (format < kOldestFormatVersion || format > kFormatVersion) {
+    return Status::DataError("model file format " + std::to_string(format) + ", this sitrep reads formats " +
+                             std::to_string(kOldestFormatVersion) + " to " + std::to_string(kFormatVersion) +
+                             ": retrain it with this version");
   }
   std::string_view payload = bytes.substr(kHeaderSize);
   if (payload.size() != size) {
@@ -506,6 +509,7 @@ Result<LinearModel> LinearModel::Parse(std::string_view bytes, std::string_view 
   for (std::string& w : info.words) {
     if (!r.GetString(&w, 1024)) return bad();
   }
+  if (format >= 3 && !r.Get(&info.data_fingerprint)) return bad();
   if (!r.Get(&scale) || !r.Get(&count)) return bad();
   info.sequence = sequence != 0;
   if (!expect_kind.empty() && info.kind != expect_kind) {

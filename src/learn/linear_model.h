@@ -94,6 +94,11 @@ class LinearModel {
     // Words the features treat specially, learned with the weights (for the
     // attribution tagger: words that are often a cue in the training data).
     std::vector<std::string> words;
+    // A hash of the other data the features read (for the attribution
+    // tagger: Lexicons::LatinClassesFingerprint() at training time), so that
+    // a test can tell when the file no longer matches what training it again
+    // would give. 0: not recorded (files of format 2).
+    uint64_t data_fingerprint = 0;
   };
 
   LinearModel() = default;
@@ -120,6 +125,8 @@ class LinearModel {
 
   // The file: magic "SITREPLM", format version, Info, the weights (int16,
   // one scale), transitions, and a checksum of everything after the header.
+  // Format 3 adds Info::data_fingerprint after the words; format 2 files
+  // (without it) are still read.
   std::string Serialize() const;
   Status Save(const std::string& path) const;
   // Refuses a truncated or corrupt file, another format version, and (when
