@@ -262,6 +262,20 @@ TEST(Claims, CapitalisedTriggerInsideOrdinaryTextIsAName) {
   EXPECT_FALSE(c->event.has_value()) << c->event->type << " (" << c->event->trigger << ")";
 }
 
+// A sentence full of names is not mostly lower case, yet a capitalised trigger
+// between capitalised words is still a name; a title-case headline is not
+// ordinary text, so its trigger still counts.
+TEST(Claims, ACapitalisedTriggerBetweenNamesIsANameInANameHeavySentence) {
+  auto x = ExtractText("Ninth-grade Spanish pupils at Battle Hill Primary School in West Oakford visited Lake Orrin.");
+  for (const Claim& c : x.claims) {
+    EXPECT_FALSE(c.event.has_value()) << c.event->type << " (" << c.event->trigger << ")";
+  }
+  auto headline = ExtractText("Rebels Attack Army Base Near Border Town, Killing Five");
+  bool raid = false;
+  for (const Claim& c : headline.claims) raid = raid || (c.event && c.event->trigger == "Attack");
+  EXPECT_TRUE(raid);
+}
+
 }  // namespace
 }  // namespace sitrep
 

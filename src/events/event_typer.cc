@@ -49,13 +49,23 @@ bool PartOfName(const Analysis& a, size_t k) {
     if (IsOpeningQuote(c) || c == U'"' || c == U':' || c == 0x2014 || c == 0x2013) return false;
   }
   const Sentence& s = a.seg.sentences[a.sentence_of[k]];
-  size_t lower = 0, words = 0;
+  size_t lower = 0, words = 0, long_lower = 0;
   for (size_t i = s.token_begin; i < s.token_end; ++i) {
     if (!a.IsWord(i)) continue;
     ++words;
     lower += !a.token(i).capitalized;
+    long_lower += !a.token(i).capitalized && a.token(i).size() >= 5;
   }
-  return 2 * lower > words;
+  if (2 * lower > words) return true;
+  // A sentence heavy with names ("students at Battle Ground Academy
+  // celebrated Mardi Gras") is not mostly lower case, but unlike a title-case
+  // headline it has lower-case words of five letters or more; there a trigger
+  // next to a capitalised word is part of the name.
+  if (long_lower < 2) return false;
+  auto capital_word = [&](size_t i) {
+    return i >= s.token_begin && i < s.token_end && a.IsWord(i) && a.token(i).capitalized && !a.SentenceInitial(i);
+  };
+  return capital_word(k + 1) || (k > s.token_begin && capital_word(k - 1));
 }
 
 // Russian and Ukrainian: a trigger that is denied happened not: "Пострадавших
