@@ -163,7 +163,8 @@ void SumPacked(const int16_t* packed, size_t mask, size_t n, std::span<const Fea
 // same float operations after): the slot of the feature kAhead places on is
 // prefetched while this one is added, across the rows' boundaries, instead
 // of a call, a batch of homes and a pass per row.
-void ScorePacked7(const int16_t* packed, size_t mask, float scale, const FeatureRows& rows, float* score) {
+template <typename Hash>
+void ScorePacked7(const int16_t* packed, size_t mask, float scale, const FeatureRows& rows, float* score, Hash hash) {
   constexpr size_t kLabels = 7, kStride = 2 + kLabels, kAhead = 16;
   // Two native 4-lane sums: an int16 pair (w, w) read as one int32 and
   // shifted right by 16 is w sign-extended, so a slot's 8 lanes (the 8th is
@@ -175,9 +176,7 @@ void ScorePacked7(const int16_t* packed, size_t mask, float scale, const Feature
   const FeatureId* ids = rows.ids().data();
   const size_t total = rows.ids().size();
   const std::span<const uint32_t> ends = rows.ends();
-  auto home = [mask](FeatureId f) {
-    return static_cast<size_t>(static_cast<uint32_t>((f == 0 ? 1 : f) * 0x9e3779b1u)) & mask;
-  };
+  auto home = [mask, hash](FeatureId f) { return static_cast<size_t>(hash(f)) & mask; };
   for (size_t j = 0; j < std::min(kAhead, total); ++j) __builtin_prefetch(&packed[home(ids[j]) * kStride]);
   size_t j = 0;
   for (size_t r = 0; r < ends.size(); ++r) {
@@ -368,7 +367,8 @@ std::vector<double> LinearModel::Probabilities(std::span<const FeatureId> featur
 
 void LinearModel::ScoreRows(const FeatureRows& rows, float* score) const {
   if (!packed_.empty() && label_count() == 7) {
-    ScorePacked7(packed_.data(), packed_mask_, packed_scale_, rows, score);
+    ScorePacked7(packed_.data(), packed_mask_, packed_scale_, rows, score,
+                 [](FeatureId f) { return static_cast<uint32_t>(Hash(f)); });
     return;
   }
   for (size_t i = 0; i < rows.size(); ++i) AddScores(rows[i], &score[i * label_count()]);
