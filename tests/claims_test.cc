@@ -151,9 +151,12 @@ TEST(Claims, AccordingToReportsIsReported) {
   EXPECT_EQ(c->date->ToString(), "2024-08-11");
 }
 
+// (The first sentence makes this a report about a war: evacuations after a
+// flood are no event.)
 TEST(Claims, NarrationSplitsAtEventClauses) {
   auto x = ExtractText(
-      "Authorities declared a state of emergency in the Belgorod region, prompting thousands of residents to "
+      "Ukrainian troops crossed the border on Tuesday. Authorities declared a state of emergency in the Belgorod "
+      "region, prompting thousands of residents to "
       "evacuate.");
   const Claim* a = FindClaim(x, "state of emergency");
   const Claim* b = FindClaim(x, "evacuate");
@@ -274,6 +277,28 @@ TEST(Claims, ACapitalisedTriggerBetweenNamesIsANameInANameHeavySentence) {
   bool raid = false;
   for (const Claim& c : headline.claims) raid = raid || (c.event && c.event->trigger == "Attack");
   EXPECT_TRUE(raid);
+}
+
+// Words that name an act of war only in a report about one ("struck",
+// "signed", "stabbed", "fled") are no event in general news, unless their
+// sentence names an armed group, the military or a crowd; the same words in a
+// war report, and the words of war itself ("shelled"), are events anywhere.
+TEST(Claims, AmbiguousTriggersNeedAConflictReportOrAnActor) {
+  auto events = [](const std::string& text) {
+    std::vector<std::string> triggers;
+    for (const Claim& c : ExtractText(text).claims) {
+      if (c.event) triggers.push_back(c.event->trigger);
+    }
+    return triggers;
+  };
+  const std::string local =
+      "The city signed an agreement with the county to buy the old jail. Commissioners appointed a new library "
+      "director on Monday. Two women were struck as they crossed the road near the school.";
+  EXPECT_TRUE(events(local).empty()) << ::testing::PrintToString(events(local));
+  const std::vector<std::string> war = {"agreement", "appointed", "struck", "shelled"};
+  EXPECT_EQ(events(local + " Troops shelled the town overnight."), war);
+  EXPECT_EQ(events("Armed men kidnapped a teacher on the road to the school."),
+            std::vector<std::string>{"kidnapped"});
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include "events/event_classifier.h"
 #include "extract/analysis.h"
+#include "extract/lexicons.h"
 #include "tests/test_util.h"
 
 namespace sitrep {
@@ -55,6 +56,46 @@ TEST(EventRules, FiguresOfSpeechPlansAndGenericStatements) {
   EXPECT_EQ(Reason("Police arrested forty activists on Monday and said on Tuesday that the courts would hear them.",
                    "arrested"),
             "");
+}
+
+// A report is about conflict when it says so in words of its own ("troops",
+// "protesters", "shelling"); the actor words a crime story shares ("an armed
+// robbery", "a birthday party") do not make it one. A language with no
+// conflict words in the table is not judged.
+TEST(EventRules, AConflictDocumentSaysSoInItsOwnWords) {
+  auto conflict = [](const std::string& text) {
+    Analysis a(text, CivilDate::Parse("2024-08-13"), testing::TestLexicons());
+    return ConflictDocument(a);
+  };
+  EXPECT_TRUE(conflict("Troops moved into the valley. A man was found dead near the road."));
+  EXPECT_TRUE(conflict("Protesters gathered outside the ministry on Friday."));
+  EXPECT_FALSE(conflict("A man was charged with armed robbery after a birthday party on Elm Street."));
+  EXPECT_FALSE(conflict("The council met on Monday and approved the budget for the new library."));
+  Analysis ru("Вчера вечером в городе было тихо.", std::nullopt, testing::TestLexicons(), nullptr, Language::kRussian);
+  EXPECT_TRUE(ConflictDocument(ru));
+}
+
+// An actor anywhere in the trigger's sentence counts, not only in its clause.
+TEST(EventRules, AnActorAnywhereInTheSentence) {
+  Analysis a("Armed men stopped the bus, and later they kidnapped the driver.", std::nullopt,
+             testing::TestLexicons());
+  Analysis b("A neighbour stopped the bus, and later he drove the driver home.", std::nullopt,
+             testing::TestLexicons());
+  EXPECT_TRUE(ActorInSentence(a, a.token_count() - 3));
+  EXPECT_FALSE(ActorInSentence(b, b.token_count() - 3));
+}
+
+// A trigger row's flags are "generic" and "conflict"; anything else is a
+// mistake in the table, reported with its line.
+TEST(EventRules, ATriggerRowWithAnUnknownFlagIsRefused) {
+  LexiconSources src = LexiconSources::Embedded();
+  src.event_triggers = "stabbed\tViolence against civilians\tAttack\tgeneric conflict\n";
+  auto lex = Lexicons::Load(src);
+  ASSERT_TRUE(lex.ok()) << lex.status().message();
+  src.event_triggers = "stabbed\tViolence against civilians\tAttack\tgeneric\nstruck\tBattles\tArmed clash\tconflcit\n";
+  auto bad = Lexicons::Load(src);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("event_triggers.tsv line 2"), std::string::npos) << bad.status().message();
 }
 
 // A year long before publication is history; a number of rounds is no year.

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,12 @@ struct DocContext {
   // ISO alpha-3 of the side a token stands for (a demonym, a country, an
   // organisation, a place, a person), or empty.
   std::string CountryAt(size_t token) const;
+  // Whether the report is about armed conflict or political violence
+  // (ConflictDocument), worked out the first time a trigger asks.
+  bool InConflictDocument() const;
+
+ private:
+  mutable std::optional<bool> conflict_document_;
 };
 
 struct ClaimOptions {

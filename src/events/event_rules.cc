@@ -25,7 +25,7 @@ std::optional<EventContext> ParseContext(std::string_view name) {
   for (EventContext c : {EventContext::kActor, EventContext::kCrime, EventContext::kBusiness, EventContext::kSports,
                          EventContext::kAccident, EventContext::kIllness, EventContext::kFigurative,
                          EventContext::kGeneric, EventContext::kHypothetical, EventContext::kHistory,
-                         EventContext::kYearPreposition}) {
+                         EventContext::kYearPreposition, EventContext::kConflict}) {
     if (EventContextName(c) == name) return c;
   }
   return std::nullopt;
@@ -113,6 +113,8 @@ bool HistoricalYear(const Analysis& a, size_t k, const EventRuleOptions& o) {
   return year < o.history_before;
 }
 
+bool ConflictWord(const ContextPattern& p) { return p.context == EventContext::kConflict; }
+
 }  // namespace
 
 std::string_view EventContextName(EventContext c) {
@@ -128,6 +130,7 @@ std::string_view EventContextName(EventContext c) {
     case EventContext::kHypothetical: return "hypothetical";
     case EventContext::kHistory: return "history";
     case EventContext::kYearPreposition: return "year_preposition";
+    case EventContext::kConflict: return "conflict";
   }
   return "";
 }
@@ -151,6 +154,7 @@ std::optional<EventContext> RuledOut(const Analysis& a, size_t begin, size_t end
           actor = true;
           break;
         case EventContext::kYearPreposition:
+        case EventContext::kConflict:
           break;
         case EventContext::kCrime:
         case EventContext::kSports:
@@ -181,6 +185,57 @@ std::optional<EventContext> RuledOut(const Analysis& a, size_t begin, size_t end
   if (always) return always;
   if (field && !actor) return field;
   return std::nullopt;
+}
+
+bool ActorInSentence(const Analysis& a, size_t trigger) {
+  if (trigger >= a.token_count()) return false;
+  const Sentence& s = a.seg.sentences[a.sentence_of[trigger]];
+  const size_t from = s.token_begin;
+  const size_t to = s.token_end;
+  const PatternTable& table = Patterns();
+  const std::vector<std::string>& words = a.Lemmas();
+  auto actor = [&](size_t i, size_t k) {
+    const ContextPattern& p = table.all[i];
+    return p.context == EventContext::kActor && p.language == a.language && MatchesAt(p, words, k, to);
+  };
+  for (size_t k = from; k < to; ++k) {
+    if (!a.IsWord(k)) continue;
+    if (auto it = table.by_first_word.find(words[k]); it != table.by_first_word.end()) {
+      for (size_t i : it->second) {
+        if (actor(i, k)) return true;
+      }
+    }
+    for (size_t i : table.prefix_first) {
+      if (actor(i, k)) return true;
+    }
+  }
+  return false;
+}
+
+bool ConflictDocument(const Analysis& a) {
+  const PatternTable& table = Patterns();
+  const bool vocabulary = std::any_of(table.all.begin(), table.all.end(), [&](const ContextPattern& p) {
+    return ConflictWord(p) && p.language == a.language;
+  });
+  if (!vocabulary) return true;
+  const std::vector<std::string>& words = a.Lemmas();
+  const size_t n = a.token_count();
+  auto matches = [&](size_t i, size_t k) {
+    const ContextPattern& p = table.all[i];
+    return ConflictWord(p) && p.language == a.language && MatchesAt(p, words, k, n);
+  };
+  for (size_t k = 0; k < n; ++k) {
+    if (!a.IsWord(k)) continue;
+    if (auto it = table.by_first_word.find(words[k]); it != table.by_first_word.end()) {
+      for (size_t i : it->second) {
+        if (matches(i, k)) return true;
+      }
+    }
+    for (size_t i : table.prefix_first) {
+      if (matches(i, k)) return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace sitrep

@@ -21,6 +21,7 @@ enum class EventContext {
   kCrime, kBusiness, kSports, kAccident, kIllness,        // ruled out unless an actor is in the sentence
   kFigurative, kGeneric, kHypothetical, kHistory,          // always ruled out
   kYearPreposition,  // "in", "of", "since": a year after one is a date (for the history rule)
+  kConflict,  // "war", "troops", "protesters": what makes a report one about conflict
 };
 
 std::string_view EventContextName(EventContext c);
@@ -43,6 +44,23 @@ struct EventRuleOptions {
 // Only the trigger's own sentence inside the clause is read.
 std::optional<EventContext> RuledOut(const Analysis& a, size_t begin, size_t end, size_t trigger, size_t length,
                                      const EventRuleOptions& options = {});
+
+// Whether the report is about armed conflict or political violence: one of
+// its words is a `conflict` word of event_ruled_out.tsv in its language
+// ("troops", "militants", "protesters", "war", "shelling"; not the actor
+// words a crime story has too, such as "armed" or "party"). A
+// trigger marked `conflict` in event_triggers.tsv ("struck", "captured",
+// "signed", "killed") is an event only in such a report: a crime or council
+// story of general news has none of those words. A language with no such
+// words in the table (Russian and Ukrainian today) gives true: nothing to
+// judge by.
+bool ConflictDocument(const Analysis& a);
+
+// Whether the trigger's whole sentence (not only its claim's clause) names
+// an `actor` of event_ruled_out.tsv: "Armed men kidnapped an aid worker",
+// "a crowd attacked a mosque and set it on fire" need no report about a war
+// around them.
+bool ActorInSentence(const Analysis& a, size_t trigger);
 
 }  // namespace sitrep
 

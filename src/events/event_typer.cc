@@ -92,7 +92,9 @@ std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bo
     if (!a.IsWord(k)) continue;
     const TriggerPattern* t = nullptr;
     int n = lex.MatchTrigger(a.Lemmas(), k, end, &t);
-    if (n > 0 && (UnderIrrealisCue(a, begin, k) || PartOfName(a, k) || NegatedSlavic(a, k, static_cast<size_t>(n)) ||
+    if (n > 0 && ((t->needs_conflict && !x.InConflictDocument() && !ActorInSentence(a, k)) ||
+                  UnderIrrealisCue(a, begin, k) ||
+                  PartOfName(a, k) || NegatedSlavic(a, k, static_cast<size_t>(n)) ||
                   RuledOut(a, begin, end, k, static_cast<size_t>(n)))) {
       k += static_cast<size_t>(n) - 1;  // a later trigger may still stand
       continue;
@@ -190,6 +192,11 @@ std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bo
   if (e.place_id == 0) e.place_id = country_place;
   if (e.place_id > 0) e.place_basis = "claim";
   return e;
+}
+
+bool DocContext::InConflictDocument() const {
+  if (!conflict_document_) conflict_document_ = ConflictDocument(a);
+  return *conflict_document_;
 }
 
 bool JudgeEvent(const DocContext& x, size_t begin, size_t end, bool in_quote, Event* event) {

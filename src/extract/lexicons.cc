@@ -280,7 +280,15 @@ Status Lexicons::ParseEventTriggers(std::string_view table) {
     for (auto w : SplitList(r.field(0), ' ')) t.words.emplace_back(w);
     t.type = std::string(r.field(1));
     t.sub_type = std::string(r.field(2));
-    t.generic = r.field(3) == "generic";
+    for (auto flag : SplitList(r.field(3), ' ')) {
+      if (flag == "generic") {
+        t.generic = true;
+      } else if (flag == "conflict") {
+        t.needs_conflict = true;
+      } else if (!flag.empty()) {
+        return BadRow("event_triggers.tsv", r.line, "an unknown flag (generic, conflict)");
+      }
+    }
     if (t.words.empty() || t.words[0].empty()) return BadRow("event_triggers.tsv", r.line, "an empty pattern");
     const std::string& first = t.words[0];
     const int index = static_cast<int>(triggers_.size());

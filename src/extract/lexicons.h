@@ -67,6 +67,12 @@ struct TriggerPattern {
   // A generic word ("killed", "attack", "shot"): used only when the clause
   // has no specific trigger ("killed when a drone hit" is a drone strike).
   bool generic = false;
+  // Words that name an act of war only in a report about armed conflict or
+  // political violence ("struck", "captured", "signed", "killed"): outside
+  // one ("a car struck a pedestrian", "captured the title", "the mayor
+  // signed the bill") they are passed over (events/event_rules.h
+  // ConflictDocument).
+  bool needs_conflict = false;
 };
 
 // A table of phrases of one or more words, matched longest first.
