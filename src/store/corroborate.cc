@@ -246,7 +246,7 @@ Result<std::vector<ClaimEvidence>> LoadClaimEvidence(sql::Connection* db) {
       {"outlet", "CASE WHEN d.forwarded_from != '' THEN 'Telegram: ' || d.forwarded_from ELSE o.name END"},
       {"event_type", "c.event_type"},
       {"status", "c.status"},
-      {"speaker", "c.speaker"},
+      {"speaker", "f.speaker"},
       {"date_from", "c.date_from"},
       {"date_to", "c.date_to"},
       {"published", "d.published"},
@@ -267,8 +267,9 @@ Result<std::vector<ClaimEvidence>> LoadClaimEvidence(sql::Connection* db) {
   Result<sql::Statement> st = db->Prepare(WithClaimText(
       *db,
       "SELECT " + k.List() +
-          " FROM claims c JOIN documents d ON d.id = c.document_id JOIN outlets o ON o.id = d.outlet_id "
-          "LEFT JOIN places p ON p.id = c.place_id AND c.place_basis <> 'dateline' "  // a dateline is no event place
+          " FROM claims c JOIN claim_forms f ON f.id = c.form_id JOIN documents d ON d.id = c.document_id "
+          "JOIN outlets o ON o.id = d.outlet_id "
+          "LEFT JOIN places p ON p.id = c.place_id AND f.place_basis <> 'dateline' "  // a dateline is no event place
           "LEFT JOIN resolved_places pe ON pe.id = p.resolved_id "
           "WHERE c.is_latest = 1 AND c.event_type IS NOT NULL"));
   if (!st.ok()) return st.status();

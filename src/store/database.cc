@@ -210,21 +210,28 @@ namespace {
 // came from, nor how confident the event model was.
 std::string ColumnsForSchema(std::string columns, int version) {
   if (version >= 7) return columns;
-  for (auto [column, stand_in] : {std::pair<std::string_view, std::string_view>{"c.place_basis", "''"},
+  for (auto [column, stand_in] : {std::pair<std::string_view, std::string_view>{"f.place_basis", "''"},
                                   {"c.event_confidence", "NULL"}}) {
     for (size_t at; (at = columns.find(column)) != std::string::npos;) columns.replace(at, column.size(), stand_in);
   }
   return columns;
 }
 
-// A query for a database of schema `version`: before version 8 what a
-// place mention says (name, kind, point, metonym, ...) is in its own row of
-// places, so `pe` (`mr`) is that row again instead of its resolved_places row.
+// A query for a database of schema `version`: before version 9 what a
+// claim says besides its text, status, event type and dates is in its own
+// row, so `f` is that row again instead of its claim_forms row; before
+// version 8 what a place mention says (name, kind, point, metonym, ...) is in
+// its own row of places, so `pe` (`mr`) is that row again instead of its
+// resolved_places row.
 std::string JoinsForSchema(std::string sql, int version) {
+  using Join = std::pair<std::string_view, std::string_view>;
+  if (version < 9) {
+    const Join form{"claim_forms f ON f.id = c.form_id", "claims f ON f.id = c.id"};
+    for (size_t at; (at = sql.find(form.first)) != std::string::npos;) sql.replace(at, form.first.size(), form.second);
+  }
   if (version >= 8) return sql;
-  for (auto [join, before] : {std::pair<std::string_view, std::string_view>{
-                                  "resolved_places pe ON pe.id = p.resolved_id", "places pe ON pe.id = p.id"},
-                              {"resolved_places mr ON mr.id = mp.resolved_id", "places mr ON mr.id = mp.id"}}) {
+  for (auto [join, before] : {Join{"resolved_places pe ON pe.id = p.resolved_id", "places pe ON pe.id = p.id"},
+                              Join{"resolved_places mr ON mr.id = mp.resolved_id", "places mr ON mr.id = mp.id"}}) {
     for (size_t at; (at = sql.find(join)) != std::string::npos;) sql.replace(at, join.size(), before);
   }
   return sql;
@@ -242,29 +249,29 @@ constexpr sql::NamedColumns kClaimColumns({
     {"text", kClaimTextSql},
     {"begin", "c.begin_byte"},
     {"end", "c.end_byte"},
-    {"kind", "c.kind"},
+    {"kind", "f.kind"},
     {"status", "c.status"},
-    {"speaker", "c.speaker"},
-    {"speaker_role", "c.speaker_role"},
-    {"speaker_side", "c.speaker_side"},
-    {"speaker_country", "c.speaker_country"},
-    {"cue", "c.cue"},
-    {"status_cue", "c.status_cue"},
+    {"speaker", "f.speaker"},
+    {"speaker_role", "f.speaker_role"},
+    {"speaker_side", "f.speaker_side"},
+    {"speaker_country", "f.speaker_country"},
+    {"cue", "f.cue"},
+    {"status_cue", "f.status_cue"},
     {"date_from", "c.date_from"},
     {"date_to", "c.date_to"},
-    {"time_precision", "c.time_precision"},
+    {"time_precision", "f.time_precision"},
     {"event_type", "c.event_type"},
-    {"sub_event_type", "c.sub_event_type"},
-    {"actor1", "c.actor1"},
-    {"actor2", "c.actor2"},
+    {"sub_event_type", "f.sub_event_type"},
+    {"actor1", "f.actor1"},
+    {"actor2", "f.actor2"},
     {"place", "pe.name"},
     {"place_country", "pe.country"},
     {"place_admin1", "pe.admin1"},
     {"place_kind", "pe.kind"},
     {"lat", kResolvedLat},
     {"lon", kResolvedLon},
-    {"geo_precision", "CASE WHEN c.place_basis = 'dateline' AND pe.geo_precision < 3 THEN 3 ELSE pe.geo_precision END"},
-    {"place_basis", "c.place_basis"},
+    {"geo_precision", "CASE WHEN f.place_basis = 'dateline' AND pe.geo_precision < 3 THEN 3 ELSE pe.geo_precision END"},
+    {"place_basis", "f.place_basis"},
     {"event_confidence", "c.event_confidence"},
     {"outlet", "o.name"},
     {"url", "d.url"},
@@ -284,8 +291,8 @@ constexpr int kClaimIngestedAt = kClaimColumns.size();
 // mentions (not a metonym: "Moscow declared", "Russian forces" say who, not
 // where; the map's points skip them too).
 constexpr const char* kClaimJoins =
-    " FROM claims c JOIN documents d ON d.id = c.document_id JOIN outlets o ON o.id = d.outlet_id"
-    " LEFT JOIN places p ON p.id = COALESCE(c.place_id,"
+    " FROM claims c JOIN claim_forms f ON f.id = c.form_id JOIN documents d ON d.id = c.document_id"
+    " JOIN outlets o ON o.id = d.outlet_id LEFT JOIN places p ON p.id = COALESCE(c.place_id,"
     " (SELECT MIN(cp.place_id) FROM claim_places cp JOIN places mp ON mp.id = cp.place_id"
     " JOIN resolved_places mr ON mr.id = mp.resolved_id WHERE cp.claim_id = c.id AND mr.metonym_for = ''))"
     " LEFT JOIN resolved_places pe ON pe.id = p.resolved_id"
@@ -376,7 +383,11 @@ Result<Where> BuildWhere(sql::Connection* db, const QueryFilter& f, int version)
       if (ch == '%' || ch == '_' || ch == '\\') pattern += '\\';
       pattern += ch;
     }
-    where += " AND c.speaker " + db->dialect().LikeIgnoringCase() + " ? ESCAPE '\\'", args.push_back(pattern + "%");
+    // Since version 9 the speakers are claim_forms': the claims of the forms that match.
+    const std::string like = " " + db->dialect().LikeIgnoringCase() + " ? ESCAPE '\\'";
+    where += version >= 9 ? " AND c.form_id IN (SELECT id FROM claim_forms WHERE speaker" + like + ")"
+                          : " AND c.speaker" + like;
+    args.push_back(pattern + "%");
   }
   if (f.document_id != 0) where += " AND c.document_id = ?", args.push_back(std::to_string(f.document_id));
   // Dates: the claim's own, else its document's publication date.
@@ -566,7 +577,7 @@ Result<std::vector<Database::EventPoint>> Database::EventPoints(const QueryFilte
       {"place_kind", "pe.kind"},
       {"date", "c.when_from"},
       {"event_type", "c.event_type"},
-      {"sub_event_type", "c.sub_event_type"},
+      {"sub_event_type", "f.sub_event_type"},
       {"status", "c.status"},
       {"corroboration", "COALESCE(g.corroboration, 1)"},
       {"map_check",
@@ -574,7 +585,7 @@ Result<std::vector<Database::EventPoint>> Database::EventPoints(const QueryFilte
       {"confidence", "c.event_confidence"},
   });
   std::string sql = "SELECT " + ColumnsForSchema(k.List(), impl_->schema_version) +
-                    " FROM claims c JOIN places p ON p.id = c.place_id "
+                    " FROM claims c JOIN claim_forms f ON f.id = c.form_id JOIN places p ON p.id = c.place_id "
                     "JOIN resolved_places pe ON pe.id = p.resolved_id LEFT JOIN claim_groups g ON g.id = c.group_id" +
                     w->where + " AND pe.location_id IS NOT NULL ORDER BY c.when_from DESC NULLS LAST, c.id DESC";
   if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);

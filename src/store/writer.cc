@@ -141,6 +141,14 @@ Result<DocumentWriter> DocumentWriter::Create(sql::Connection* db) {
        "INSERT INTO resolved_places(mention, gazetteer_id, name, kind, country, admin1, geo_precision, lat, lon, "
        "confidence, metonym_for, resolution, location_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
        "ON CONFLICT DO NOTHING RETURNING id"},
+      {&w.form_select_,
+       "SELECT id FROM claim_forms WHERE kind = ? AND speaker = ? AND speaker_role = ? AND speaker_side = ? "
+       "AND speaker_country = ? AND cue = ? AND status_cue = ? AND sub_event_type = ? AND actor1 = ? AND actor2 = ? "
+       "AND trigger_word = ? AND place_basis = ? AND time_precision = ? AND date_from_context = ?"},
+      {&w.form_insert_,
+       "INSERT INTO claim_forms(kind, speaker, speaker_role, speaker_side, speaker_country, cue, status_cue, "
+       "sub_event_type, actor1, actor2, trigger_word, place_basis, time_precision, date_from_context) "
+       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id"},
       {&w.next_ids_,
        "SELECT (SELECT COALESCE(MAX(id), 0) FROM people), (SELECT COALESCE(MAX(id), 0) FROM places), "
        "(SELECT COALESCE(MAX(id), 0) FROM quantities), (SELECT COALESCE(MAX(id), 0) FROM claims)"},
@@ -165,11 +173,9 @@ Result<DocumentWriter> DocumentWriter::Create(sql::Connection* db) {
       "INSERT INTO quantities(id, document_id, text, begin_byte, end_byte, value, unit, si_value, si_unit, bound)", 10,
       "");
   w.claims_ = RowBuffer(
-      "INSERT INTO claims(id, document_id, text, begin_byte, end_byte, kind, status, speaker, speaker_role, "
-      "speaker_side, speaker_country, cue, status_cue, date_from, date_to, time_precision, date_from_context, "
-      "event_type, sub_event_type, actor1, actor2, place_id, place_basis, trigger_word, event_confidence, group_id, "
-      "is_latest, when_from, when_to)",
-      29, "");
+      "INSERT INTO claims(id, document_id, text, begin_byte, end_byte, form_id, status, date_from, date_to, "
+      "event_type, place_id, event_confidence, group_id, is_latest, when_from, when_to)",
+      16, "");
   w.claims_fts_ = RowBuffer("INSERT INTO claims_fts(rowid, text, speaker)", 3, "");
   w.claim_places_ = RowBuffer("INSERT INTO claim_places(claim_id, place_id)", 2, " ON CONFLICT DO NOTHING");
   w.claim_quantities_ =
@@ -263,17 +269,50 @@ Result<int64_t> DocumentWriter::ResolvedOf(const Place& pl, std::optional<int64_
   return id;
 }
 
+Result<int64_t> DocumentWriter::FormOf(const std::vector<std::string>& texts, const std::array<int64_t, 2>& numbers) {
+  std::string key;
+  for (const std::string& t : texts) key += t + '\x1f';
+  key += std::to_string(numbers[0]) + '|' + std::to_string(numbers[1]);
+  if (auto it = forms_.find(key); it != forms_.end()) return it->second;
+  if (auto it = new_forms_.find(key); it != new_forms_.end()) return it->second;
+  auto bind_key = [&](sql::Statement& st) {
+    int i = 1;
+    for (const std::string& t : texts) st.Bind(i++, t);
+    for (int64_t n : numbers) st.Bind(i++, n);
+  };
+  Status s;
+  int64_t id = 0;
+  form_select_.Reset();
+  bind_key(form_select_);
+  if (form_select_.Step(&s)) id = form_select_.Int(0);
+  form_select_.Reset();
+  if (!s.ok()) return s;
+  if (id == 0) {
+    form_insert_.Reset();
+    bind_key(form_insert_);
+    Result<std::optional<int64_t>> inserted = form_insert_.RunReturningId();
+    if (!inserted.ok()) return inserted.status();
+    if (!*inserted) return Status::Internal("claim form appeared while the write lock was held");
+    id = **inserted;
+  }
+  new_forms_[key] = id;
+  return id;
+}
+
 void DocumentWriter::Committed() {
   locations_.merge(new_locations_);
   new_locations_.clear();
   resolved_.merge(new_resolved_);
   new_resolved_.clear();
+  forms_.merge(new_forms_);
+  new_forms_.clear();
   ids_loaded_ = false;  // another writer may add rows before our next transaction
 }
 
 void DocumentWriter::RolledBack() {
   new_locations_.clear();
   new_resolved_.clear();
+  new_forms_.clear();
   ids_loaded_ = false;
   for (RowBuffer* b : {&links_, &people_, &places_, &quantities_, &claims_, &claims_fts_, &claim_places_,
                        &claim_quantities_, &claim_people_}) {
@@ -334,7 +373,7 @@ Result<WriteOutcome> DocumentWriter::Write(const ProcessedDocument& p, bool* nea
   if (Status r = LinkDocument(p, doc_id, stored->previous, *similar, bands, near_duplicate); !r.ok()) return r;
   Result<MentionRows> rows = BufferMentions(p, doc_id);
   if (!rows.ok()) return rows.status();
-  BufferClaims(p, doc_id, *rows);
+  if (Status r = BufferClaims(p, doc_id, *rows); !r.ok()) return r;
   return stored->previous != 0 ? WriteOutcome::kNewVersion : WriteOutcome::kAdded;
 }
 
@@ -526,7 +565,7 @@ Result<DocumentWriter::MentionRows> DocumentWriter::BufferMentions(const Process
   return rows;
 }
 
-void DocumentWriter::BufferClaims(const ProcessedDocument& p, int64_t doc_id, const MentionRows& rows) {
+Status DocumentWriter::BufferClaims(const ProcessedDocument& p, int64_t doc_id, const MentionRows& rows) {
   const DocumentMeta& m = p.doc.meta;
   const RowBuffer::Value null;
   std::optional<std::string> published = m.published.empty() ? std::nullopt : std::optional<std::string>(m.published);
@@ -540,33 +579,29 @@ void DocumentWriter::BufferClaims(const ProcessedDocument& p, int64_t doc_id, co
     }
     const Speaker empty;
     const Speaker& sp = c.speaker ? *c.speaker : empty;
+    auto place = c.event ? rows.place.find(c.event->place_id) : rows.place.end();
+    const bool has_place = place != rows.place.end();
+    const Event none;
+    const Event& e = c.event ? *c.event : none;
+    // The columns of claim_forms, in form_select_'s order.
+    Result<int64_t> form = FormOf({ToString(c.kind), sp.name, sp.role, sp.side, sp.country, c.cue,
+                                   c.status_cue ? c.status_cue->text : std::string(), e.sub_type, e.actor1, e.actor2,
+                                   e.trigger, has_place ? e.place_basis : std::string()},
+                                  {c.time_precision, c.date_from_context ? 1 : 0});
+    if (!form.ok()) return form.status();
     const int64_t claim_id = next_claim_++;
     Row row{claim_id,
             doc_id,
             Text(StoredClaimText(c, p.doc.raw)),
             Integer(c.span.begin),
             Integer(c.span.end),
-            Text(ToString(c.kind)),
+            Integer(*form),
             Text(ToString(c.status)),
-            Text(sp.name),
-            Text(sp.role),
-            Text(sp.side),
-            Text(sp.country),
-            Text(c.cue),
-            Text(c.status_cue ? c.status_cue->text : std::string()),
             OptionalText(from),
             OptionalText(to),
-            Integer(c.time_precision),
-            Integer(c.date_from_context ? 1 : 0)};
-    if (c.event) {
-      auto it = rows.place.find(c.event->place_id);
-      row.insert(row.end(), {Text(c.event->type), Text(c.event->sub_type), Text(c.event->actor1),
-                             Text(c.event->actor2), it != rows.place.end() ? Integer(it->second) : null,
-                             Text(it != rows.place.end() ? c.event->place_basis : std::string()),
-                             Text(c.event->trigger), Real(c.event->confidence)});
-    } else {
-      row.insert(row.end(), {null, Text(""), Text(""), Text(""), null, Text(""), Text(""), null});
-    }
+            c.event ? Text(c.event->type) : null,
+            has_place ? Integer(place->second) : null,
+            c.event ? Real(c.event->confidence) : null};
     // group_id (given by the rebuild), is_latest, the dates queries use.
     row.insert(row.end(), {null, Integer(1), OptionalText(from ? from : published), OptionalText(to ? to : published)});
     claims_.Add(std::move(row));
@@ -581,6 +616,7 @@ void DocumentWriter::BufferClaims(const ProcessedDocument& p, int64_t doc_id, co
     LinkClaim(claim_id, c.quantities, rows.quantity, &claim_quantities_);
     LinkClaim(claim_id, c.people, rows.person, &claim_people_);
   }
+  return Status::Ok();
 }
 
 void DocumentWriter::LinkClaim(int64_t claim_id, const std::vector<int>& ids,
