@@ -1210,7 +1210,8 @@ TEST(StoreOpen, UpgradesAnOlderDatabaseInPlace) {
     // an index of every claim by event type, indexes by group and by date.
     Result<sql::Connection> c = sql::Connection::Open(o.db_path, sql::Connection::Mode::kReadWrite);
     ASSERT_TRUE(c.ok());
-    // Before version 9, each claim row held its form (kind, speaker, cue, ...).
+    // Before version 9, each claim row held its form (kind, speaker, cue, ...),
+    // its status and event type as text, and its dates as YYYY-MM-DD.
     ASSERT_TRUE(
         c->Exec("CREATE TABLE old_claims (id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL, text TEXT NOT NULL, "
                 "begin_byte INTEGER NOT NULL, end_byte INTEGER NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL, "
@@ -1221,11 +1222,14 @@ TEST(StoreOpen, UpgradesAnOlderDatabaseInPlace) {
                 "trigger_word TEXT NOT NULL, group_id INTEGER, is_latest INTEGER NOT NULL, when_from TEXT, "
                 "when_to TEXT, place_basis TEXT NOT NULL DEFAULT '', event_confidence REAL); "
                 "INSERT INTO old_claims SELECT c.id, c.document_id, c.text, c.begin_byte, c.end_byte, f.kind, "
-                "c.status, f.speaker, f.speaker_role, f.speaker_side, f.speaker_country, f.cue, f.status_cue, "
-                "c.date_from, c.date_to, f.time_precision, f.date_from_context, c.event_type, f.sub_event_type, "
-                "f.actor1, f.actor2, c.place_id, f.trigger_word, c.group_id, c.is_latest, c.when_from, c.when_to, "
-                "f.place_basis, c.event_confidence FROM claims c JOIN claim_forms f ON f.id = c.form_id; "
-                "DROP TABLE claims; DROP TABLE claim_forms; ALTER TABLE old_claims RENAME TO claims; "
+                "s.status, f.speaker, f.speaker_role, f.speaker_side, f.speaker_country, f.cue, f.status_cue, "
+                "sitrep_date(c.date_from), sitrep_date(c.date_to), f.time_precision, f.date_from_context, "
+                "e.event_type, f.sub_event_type, f.actor1, f.actor2, c.place_id, f.trigger_word, c.group_id, "
+                "c.is_latest, sitrep_date(c.when_from), sitrep_date(c.when_to), f.place_basis, c.event_confidence "
+                "FROM claims c JOIN claim_forms f ON f.id = c.form_id JOIN claim_statuses s ON s.id = c.status "
+                "LEFT JOIN event_types e ON e.id = c.event_type; "
+                "DROP TABLE claims; DROP TABLE claim_forms; DROP TABLE claim_statuses; DROP TABLE event_types; "
+                "ALTER TABLE old_claims RENAME TO claims; "
                 "CREATE INDEX claims_document ON claims(document_id); CREATE INDEX claims_when ON claims(when_from); "
                 "CREATE INDEX claims_status_when ON claims(status, when_from); "
                 "CREATE INDEX claims_event_when ON claims(event_type, when_from) WHERE event_type IS NOT NULL; "
@@ -1307,6 +1311,24 @@ TEST(StoreOpen, UpgradesAnOlderDatabaseInPlace) {
   const std::string speaker = spoken->speaker.substr(1);
   std::vector<ClaimRecord> before_speaker = Rows(*old_db, spoken_by(speaker));
   EXPECT_FALSE(before_speaker.empty());
+  // Status, event type and dates (ids and days since version 9).
+  QueryFilter typed;
+  typed.status = before[0].status, typed.event_type = before[0].event_type.value_or("");
+  typed.since = "2000-01-01", typed.until = "2100-01-01", typed.limit = 0;
+  std::vector<ClaimRecord> before_typed = Rows(*old_db, typed);
+  EXPECT_FALSE(before_typed.empty());
+  auto days = [](Database& db) {
+    std::vector<std::string> out;
+    Result<std::vector<Database::DayCount>> t = db.Timeline(QueryFilter{});
+    EXPECT_TRUE(t.ok());
+    for (const auto& d : *t) out.push_back(d.date + " " + d.event_type + " " + std::to_string(d.count));
+    return out;
+  };
+  const std::vector<std::string> before_days = days(*old_db);
+  EXPECT_FALSE(before_days.empty());
+  Result<DatabaseStats> before_stats = old_db->Stats();
+  ASSERT_TRUE(before_stats.ok());
+  ASSERT_TRUE(before_stats->first_date.has_value());
   EXPECT_FALSE(before_place.empty());
   EXPECT_FALSE(before_near.empty());
   EXPECT_EQ(before_upper.size(), before_place.size());
@@ -1325,6 +1347,9 @@ TEST(StoreOpen, UpgradesAnOlderDatabaseInPlace) {
                    "'place_basis')"),
             0);
   EXPECT_EQ(schema("SELECT count(*) FROM claims c LEFT JOIN claim_forms f ON f.id = c.form_id WHERE f.id IS NULL"), 0);
+  EXPECT_EQ(schema("SELECT count(*) FROM claims WHERE typeof(status) != 'integer' OR typeof(when_from) = 'text' "
+                   "OR typeof(event_type) = 'text'"),
+            0);
   EXPECT_FALSE(before[0].event_confidence.has_value());  // read from the old database as it was
   EXPECT_EQ(schema("SELECT count(*) FROM sqlite_master WHERE name IN ('documents_fts', 'claims_group', "
                    "'documents_published')"),
@@ -1345,6 +1370,9 @@ TEST(StoreOpen, UpgradesAnOlderDatabaseInPlace) {
     EXPECT_EQ(after[i].lon, before[i].lon);
     EXPECT_EQ(after[i].geo_precision, before[i].geo_precision);
     EXPECT_EQ(after[i].kind, before[i].kind);
+    EXPECT_EQ(after[i].event_type, before[i].event_type);
+    EXPECT_EQ(after[i].date_from, before[i].date_from);
+    EXPECT_EQ(after[i].date_to, before[i].date_to);
     EXPECT_EQ(after[i].status, before[i].status);
     EXPECT_EQ(after[i].speaker, before[i].speaker);
     EXPECT_EQ(after[i].speaker_role, before[i].speaker_role);
@@ -1373,6 +1401,13 @@ TEST(StoreOpen, UpgradesAnOlderDatabaseInPlace) {
   EXPECT_EQ(ids(Rows(*new_db, at_place(upper))), ids(before_place));
   EXPECT_EQ(ids(Rows(*new_db, near(lat, lon))), ids(before_near));
   EXPECT_EQ(ids(Rows(*new_db, spoken_by(speaker))), ids(before_speaker));
+  EXPECT_EQ(ids(Rows(*new_db, typed)), ids(before_typed));
+  EXPECT_EQ(days(*new_db), before_days);
+  Result<DatabaseStats> stats = new_db->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->first_date, before_stats->first_date);
+  EXPECT_EQ(stats->last_date, before_stats->last_date);
+  EXPECT_EQ(stats->events, before_stats->events);
   // The old claims keep their copied text; new ones store none.
   EXPECT_EQ(schema("SELECT count(*) FROM claims WHERE text = ''"), 0);
   WriteFile(tmp / "new.txt", "Officials said on Monday that two drones struck a depot in Kharkiv overnight.\n");

@@ -244,11 +244,11 @@ Result<std::vector<ClaimEvidence>> LoadClaimEvidence(sql::Connection* db) {
       {"document_id", "c.document_id"},
       {"cluster_id", "d.cluster_id"},
       {"outlet", "CASE WHEN d.forwarded_from != '' THEN 'Telegram: ' || d.forwarded_from ELSE o.name END"},
-      {"event_type", "c.event_type"},
-      {"status", "c.status"},
+      {"event_type", "et.event_type"},
+      {"status", "cs.status"},
       {"speaker", "f.speaker"},
-      {"date_from", "c.date_from"},
-      {"date_to", "c.date_to"},
+      {"date_from", "sitrep_date(c.date_from)"},
+      {"date_to", "sitrep_date(c.date_to)"},
       {"published", "d.published"},
       {"place_key", "pe.gazetteer_id"},
       {"country", "pe.country"},
@@ -267,7 +267,8 @@ Result<std::vector<ClaimEvidence>> LoadClaimEvidence(sql::Connection* db) {
   Result<sql::Statement> st = db->Prepare(WithClaimText(
       *db,
       "SELECT " + k.List() +
-          " FROM claims c JOIN claim_forms f ON f.id = c.form_id JOIN documents d ON d.id = c.document_id "
+          " FROM claims c JOIN claim_forms f ON f.id = c.form_id JOIN claim_statuses cs ON cs.id = c.status "
+          "JOIN event_types et ON et.id = c.event_type JOIN documents d ON d.id = c.document_id "
           "JOIN outlets o ON o.id = d.outlet_id "
           "LEFT JOIN places p ON p.id = c.place_id AND f.place_basis <> 'dateline' "  // a dateline is no event place
           "LEFT JOIN resolved_places pe ON pe.id = p.resolved_id "

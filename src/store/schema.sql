@@ -370,10 +370,15 @@ DROP INDEX IF EXISTS document_links_document;
 -- came from the context, and its event's sub-type, actors, trigger and place
 -- basis -- is stored once in claim_forms, and each claim keeps that row's id
 -- (form_id): a corpus repeats the same few combinations (57 for 151,908
--- claims of a 20 MB generated corpus). Read them with
--- `JOIN claim_forms f ON f.id = c.form_id`; `--speaker` matches claim_forms'
--- speakers, then their claims. The statements rebuild claims (an upgraded
--- database keeps the old table's pages as free pages until VACUUM).
+-- claims of a 20 MB generated corpus). Its status and event type are ids of
+-- claim_statuses and event_types, and its four dates are days since
+-- 1970-01-01 (integers: sitrep_date(N), a function sitrep registers, or
+-- date(N * 86400, 'unixepoch') in the sqlite3 shell, writes them
+-- YYYY-MM-DD), in the row and in the indexes. Read a claim with
+-- `JOIN claim_forms f ON f.id = c.form_id JOIN claim_statuses s ON s.id =
+-- c.status LEFT JOIN event_types e ON e.id = c.event_type`. The statements
+-- rebuild claims (an upgraded database keeps the old table's pages as free
+-- pages until VACUUM).
 CREATE TABLE claim_forms (
   id                INTEGER PRIMARY KEY,
   kind              TEXT NOT NULL,      -- quote | reported_speech | report | narration
@@ -400,6 +405,17 @@ INSERT INTO claim_forms(kind, speaker, speaker_role, speaker_side, speaker_count
   FROM claims GROUP BY kind, speaker, speaker_role, speaker_side, speaker_country, cue, status_cue, time_precision,
     date_from_context, sub_event_type, actor1, actor2, trigger_word, place_basis
   ORDER BY MIN(id);
+CREATE TABLE claim_statuses (
+  id      INTEGER PRIMARY KEY,
+  status  TEXT NOT NULL UNIQUE         -- asserted | reported | alleged | unverified | confirmed | denied
+);
+INSERT INTO claim_statuses(status) SELECT status FROM claims GROUP BY status ORDER BY MIN(id);
+CREATE TABLE event_types (
+  id          INTEGER PRIMARY KEY,
+  event_type  TEXT NOT NULL UNIQUE     -- ACLED event type, or Displacement
+);
+INSERT INTO event_types(event_type) SELECT event_type FROM claims WHERE event_type IS NOT NULL
+  GROUP BY event_type ORDER BY MIN(id);
 CREATE TABLE claims_v9 (
   id                INTEGER PRIMARY KEY,
   document_id       INTEGER NOT NULL REFERENCES documents(id),
@@ -407,26 +423,29 @@ CREATE TABLE claims_v9 (
   begin_byte        INTEGER NOT NULL,
   end_byte          INTEGER NOT NULL,
   form_id           INTEGER NOT NULL REFERENCES claim_forms(id),
-  status            TEXT NOT NULL,      -- asserted | reported | alleged | unverified | confirmed | denied
-  date_from         TEXT,
-  date_to           TEXT,
-  event_type        TEXT,
+  status            INTEGER NOT NULL REFERENCES claim_statuses(id),
+  date_from         INTEGER,            -- days since 1970-01-01
+  date_to           INTEGER,
+  event_type        INTEGER REFERENCES event_types(id),  -- NULL when the claim describes no event
   place_id          INTEGER REFERENCES places(id),  -- the event's place
   event_confidence  REAL,
   group_id          INTEGER REFERENCES claim_groups(id),
   is_latest         INTEGER NOT NULL,   -- copied from its document
-  when_from         TEXT,
-  when_to           TEXT
+  when_from         INTEGER,            -- days since 1970-01-01
+  when_to           INTEGER
 );
 INSERT INTO claims_v9(id, document_id, text, begin_byte, end_byte, form_id, status, date_from, date_to, event_type,
                       place_id, event_confidence, group_id, is_latest, when_from, when_to)
-  SELECT c.id, c.document_id, c.text, c.begin_byte, c.end_byte, f.id, c.status, c.date_from, c.date_to, c.event_type,
-         c.place_id, c.event_confidence, c.group_id, c.is_latest, c.when_from, c.when_to
+  SELECT c.id, c.document_id, c.text, c.begin_byte, c.end_byte, f.id, s.id,
+         CAST(julianday(c.date_from) - 2440587.5 AS INTEGER), CAST(julianday(c.date_to) - 2440587.5 AS INTEGER),
+         e.id, c.place_id, c.event_confidence, c.group_id, c.is_latest,
+         CAST(julianday(c.when_from) - 2440587.5 AS INTEGER), CAST(julianday(c.when_to) - 2440587.5 AS INTEGER)
   FROM claims c JOIN claim_forms f ON f.kind = c.kind AND f.speaker = c.speaker AND f.speaker_role = c.speaker_role
     AND f.speaker_side = c.speaker_side AND f.speaker_country = c.speaker_country AND f.cue = c.cue
     AND f.status_cue = c.status_cue AND f.time_precision = c.time_precision
     AND f.date_from_context = c.date_from_context AND f.sub_event_type = c.sub_event_type AND f.actor1 = c.actor1
-    AND f.actor2 = c.actor2 AND f.trigger_word = c.trigger_word AND f.place_basis = c.place_basis;
+    AND f.actor2 = c.actor2 AND f.trigger_word = c.trigger_word AND f.place_basis = c.place_basis
+    JOIN claim_statuses s ON s.status = c.status LEFT JOIN event_types e ON e.event_type = c.event_type;
 DROP TABLE claims;
 ALTER TABLE claims_v9 RENAME TO claims;
 CREATE INDEX claims_document ON claims(document_id);

@@ -7,6 +7,7 @@
 #include <string>
 #include <system_error>
 
+#include "sitrep/extraction.h"
 #include "store/sql.h"
 
 namespace sitrep {
@@ -249,6 +250,17 @@ void ClaimTextFunction(sqlite3_context* ctx, int, sqlite3_value** argv) {
   sqlite3_result_text(ctx, span.data(), static_cast<int>(span.size()), SQLITE_TRANSIENT);
 }
 
+// sitrep_date(days): a date stored as days since 1970-01-01 (schema version
+// 9), as YYYY-MM-DD; NULL for NULL.
+void DateFunction(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  const std::string date = CivilDate::FromDays(sqlite3_value_int64(argv[0])).ToString();
+  sqlite3_result_text(ctx, date.data(), static_cast<int>(date.size()), SQLITE_TRANSIENT);
+}
+
 }  // namespace
 
 Result<std::unique_ptr<ConnectionBackend>> OpenSqlite(const std::string& path, Connection::Mode mode) {
@@ -274,6 +286,10 @@ Result<std::unique_ptr<ConnectionBackend>> OpenSqlite(const std::string& path, C
   if (sqlite3_create_function_v2(raw, "claim_text", 4, SQLITE_UTF8, nullptr, ClaimTextFunction, nullptr, nullptr,
                                  nullptr) != SQLITE_OK) {
     return Status::Internal(std::string("database: cannot register claim_text: ") + sqlite3_errmsg(raw));
+  }
+  if (sqlite3_create_function_v2(raw, "sitrep_date", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, DateFunction,
+                                 nullptr, nullptr, nullptr) != SQLITE_OK) {
+    return Status::Internal(std::string("database: cannot register sitrep_date: ") + sqlite3_errmsg(raw));
   }
   return std::unique_ptr<ConnectionBackend>(std::move(c));
 }

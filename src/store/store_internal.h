@@ -132,6 +132,13 @@ class DocumentWriter {
   // The resolved_places row of what a place mention says (its text,
   // resolution, point, confidence, metonym), found or added.
   Result<int64_t> ResolvedOf(const Place& place, std::optional<int64_t> location);
+  // A row id of a table of names (claim_statuses, event_types), found or
+  // added: the statements that select and insert one name, and the ids known.
+  struct NameIds {
+    sql::Statement select, insert;
+    std::unordered_map<std::string, int64_t> known, fresh;  // committed, and added in this transaction
+  };
+  Result<int64_t> IdOf(NameIds* table, const std::string& name);
   // The claim_forms row of what a claim says besides its text, status,
   // event type and dates (ClaimForm in writer.cc), found or added.
   Result<int64_t> FormOf(const std::vector<std::string>& texts, const std::array<int64_t, 2>& numbers);
@@ -147,6 +154,7 @@ class DocumentWriter {
   std::unordered_map<std::string, int64_t> resolved_, new_resolved_;
   // a claim form's key (its fields joined) -> claim_forms.id, the same way
   std::unordered_map<std::string, int64_t> forms_, new_forms_;
+  NameIds statuses_, event_types_;
   sql::Statement location_select_, location_insert_, resolved_select_, resolved_insert_, form_select_, form_insert_,
       latest_, outlet_insert_,
       outlet_select_, same_bytes_, band_lookup_, doc_insert_, set_cluster_, retire_doc_, retire_claims_,

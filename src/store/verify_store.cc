@@ -44,10 +44,10 @@ Result<std::vector<ControlLayerState>> LoadControlLayers(sql::Connection* db) {
 constexpr sql::NamedColumns kClaimColumns({
     {"id", "c.id"},
     {"text", kClaimTextSql},
-    {"event_type", "c.event_type"},
+    {"event_type", "et.event_type"},
     {"sub_event_type", "f.sub_event_type"},
     {"side", "COALESCE(NULLIF(f.actor1, ''), f.speaker_country)"},
-    {"date", "COALESCE(c.date_to, c.when_to)"},
+    {"date", "sitrep_date(COALESCE(c.date_to, c.when_to))"},
     {"place", "pe.name"},
     {"lat", "CASE WHEN pe.location_id IS NOT NULL THEN pe.lat END"},
     {"lon", "CASE WHEN pe.location_id IS NOT NULL THEN pe.lon END"},
@@ -63,7 +63,7 @@ constexpr sql::NamedColumns kClaimColumns({
      " WHERE cq.claim_id = c.id AND q.si_unit = 'km2' AND q.si_value > 0 ORDER BY q.begin_byte LIMIT 1)"},
 });
 constexpr const char* kClaimsToCheck =
-    " FROM claims c JOIN claim_forms f ON f.id = c.form_id "
+    " FROM claims c JOIN claim_forms f ON f.id = c.form_id LEFT JOIN event_types et ON et.id = c.event_type "
     "LEFT JOIN places p ON p.id = COALESCE(CASE WHEN f.place_basis <> 'dateline' THEN c.place_id END, "
     " (SELECT MIN(cp.place_id) FROM claim_places cp JOIN places pl ON pl.id = cp.place_id "
     "  JOIN resolved_places rl ON rl.id = pl.resolved_id WHERE cp.claim_id = c.id AND rl.location_id IS NOT NULL)) "

@@ -149,6 +149,10 @@ Result<DocumentWriter> DocumentWriter::Create(sql::Connection* db) {
        "INSERT INTO claim_forms(kind, speaker, speaker_role, speaker_side, speaker_country, cue, status_cue, "
        "sub_event_type, actor1, actor2, trigger_word, place_basis, time_precision, date_from_context) "
        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id"},
+      {&w.statuses_.select, "SELECT id FROM claim_statuses WHERE status = ?"},
+      {&w.statuses_.insert, "INSERT INTO claim_statuses(status) VALUES (?) ON CONFLICT DO NOTHING RETURNING id"},
+      {&w.event_types_.select, "SELECT id FROM event_types WHERE event_type = ?"},
+      {&w.event_types_.insert, "INSERT INTO event_types(event_type) VALUES (?) ON CONFLICT DO NOTHING RETURNING id"},
       {&w.next_ids_,
        "SELECT (SELECT COALESCE(MAX(id), 0) FROM people), (SELECT COALESCE(MAX(id), 0) FROM places), "
        "(SELECT COALESCE(MAX(id), 0) FROM quantities), (SELECT COALESCE(MAX(id), 0) FROM claims)"},
@@ -299,6 +303,27 @@ Result<int64_t> DocumentWriter::FormOf(const std::vector<std::string>& texts, co
   return id;
 }
 
+Result<int64_t> DocumentWriter::IdOf(NameIds* table, const std::string& name) {
+  if (auto it = table->known.find(name); it != table->known.end()) return it->second;
+  if (auto it = table->fresh.find(name); it != table->fresh.end()) return it->second;
+  Status s;
+  int64_t id = 0;
+  table->select.Reset();
+  table->select.Bind(1, name);
+  if (table->select.Step(&s)) id = table->select.Int(0);
+  table->select.Reset();
+  if (!s.ok()) return s;
+  if (id == 0) {
+    table->insert.Reset();
+    Result<std::optional<int64_t>> inserted = table->insert.Bind(1, name).RunReturningId();
+    if (!inserted.ok()) return inserted.status();
+    if (!*inserted) return Status::Internal("'" + name + "' appeared while the write lock was held");
+    id = **inserted;
+  }
+  table->fresh[name] = id;
+  return id;
+}
+
 void DocumentWriter::Committed() {
   locations_.merge(new_locations_);
   new_locations_.clear();
@@ -306,6 +331,10 @@ void DocumentWriter::Committed() {
   new_resolved_.clear();
   forms_.merge(new_forms_);
   new_forms_.clear();
+  for (NameIds* t : {&statuses_, &event_types_}) {
+    t->known.merge(t->fresh);
+    t->fresh.clear();
+  }
   ids_loaded_ = false;  // another writer may add rows before our next transaction
 }
 
@@ -313,6 +342,8 @@ void DocumentWriter::RolledBack() {
   new_locations_.clear();
   new_resolved_.clear();
   new_forms_.clear();
+  statuses_.fresh.clear();
+  event_types_.fresh.clear();
   ids_loaded_ = false;
   for (RowBuffer* b : {&links_, &people_, &places_, &quantities_, &claims_, &claims_fts_, &claim_places_,
                        &claim_quantities_, &claim_people_}) {
@@ -517,7 +548,7 @@ using Row = std::vector<RowBuffer::Value>;
 RowBuffer::Value Text(const std::string& v) { return RowBuffer::Value(v); }
 RowBuffer::Value Integer(int64_t v) { return RowBuffer::Value(v); }
 RowBuffer::Value Real(double v) { return RowBuffer::Value(v); }
-RowBuffer::Value OptionalText(const std::optional<std::string>& v) { return v ? Text(*v) : RowBuffer::Value(); }
+RowBuffer::Value OptionalInteger(const std::optional<int64_t>& v) { return v ? Integer(*v) : RowBuffer::Value(); }
 
 // What claims.text holds: '' when the claim's text is the document's bytes
 // at its span (claim_text() reads them there), else the text (an HTML
@@ -568,14 +599,25 @@ Result<DocumentWriter::MentionRows> DocumentWriter::BufferMentions(const Process
 Status DocumentWriter::BufferClaims(const ProcessedDocument& p, int64_t doc_id, const MentionRows& rows) {
   const DocumentMeta& m = p.doc.meta;
   const RowBuffer::Value null;
-  std::optional<std::string> published = m.published.empty() ? std::nullopt : std::optional<std::string>(m.published);
+  // Dates are days since 1970-01-01 (schema version 9).
+  const std::optional<CivilDate> published_date = CivilDate::Parse(m.published);
+  const std::optional<int64_t> published =
+      published_date ? std::optional<int64_t>(published_date->ToDays()) : std::nullopt;
   for (const Claim& c : p.extraction.claims) {
-    std::optional<std::string> from, to;
+    std::optional<int64_t> from, to;
     if (c.date) {
-      from = to = c.date->ToString();
+      from = to = c.date->ToDays();
     } else if (c.date_range) {
-      from = c.date_range->first.ToString();
-      to = c.date_range->second.ToString();
+      from = c.date_range->first.ToDays();
+      to = c.date_range->second.ToDays();
+    }
+    Result<int64_t> status = IdOf(&statuses_, ToString(c.status));
+    if (!status.ok()) return status.status();
+    std::optional<int64_t> event_type;
+    if (c.event) {
+      Result<int64_t> id = IdOf(&event_types_, c.event->type);
+      if (!id.ok()) return id.status();
+      event_type = *id;
     }
     const Speaker empty;
     const Speaker& sp = c.speaker ? *c.speaker : empty;
@@ -596,14 +638,15 @@ Status DocumentWriter::BufferClaims(const ProcessedDocument& p, int64_t doc_id, 
             Integer(c.span.begin),
             Integer(c.span.end),
             Integer(*form),
-            Text(ToString(c.status)),
-            OptionalText(from),
-            OptionalText(to),
-            c.event ? Text(c.event->type) : null,
+            Integer(*status),
+            OptionalInteger(from),
+            OptionalInteger(to),
+            event_type ? Integer(*event_type) : null,
             has_place ? Integer(place->second) : null,
             c.event ? Real(c.event->confidence) : null};
     // group_id (given by the rebuild), is_latest, the dates queries use.
-    row.insert(row.end(), {null, Integer(1), OptionalText(from ? from : published), OptionalText(to ? to : published)});
+    row.insert(row.end(),
+               {null, Integer(1), OptionalInteger(from ? from : published), OptionalInteger(to ? to : published)});
     claims_.Add(std::move(row));
     claims_fts_.Add(Row{claim_id, Text(c.text), Text(sp.name)});
     // The event's place is one of the claim's places, so that one index
