@@ -94,8 +94,8 @@ same claims "SELECT d.doc_key, c.begin_byte, c.end_byte, f.kind, s.status, f.spe
 same places "SELECT d.doc_key, p.begin_byte, r.gazetteer_id, r.name, r.resolution FROM places p
   JOIN resolved_places r ON r.id = p.resolved_id JOIN documents d ON d.id = p.document_id
   ORDER BY d.doc_key, p.begin_byte, r.gazetteer_id"
-same quantities "SELECT d.doc_key, q.begin_byte, q.text, q.unit FROM quantities q
-  JOIN documents d ON d.id = q.document_id ORDER BY d.doc_key, q.begin_byte"
+same quantities "SELECT d.doc_key, q.begin_byte, f.text, f.unit FROM quantities q
+  JOIN quantity_forms f ON f.id = q.form_id JOIN documents d ON d.id = q.document_id ORDER BY d.doc_key, q.begin_byte"
 # Claim groups depend on the order documents were stored in (near-duplicate
 # clusters and claim ids: two SQLite ingests of the corpus in two orders
 # differ too), so they are not compared with SQLite's. What must hold: the

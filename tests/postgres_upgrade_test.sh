@@ -35,6 +35,14 @@ ALTER TABLE claims ALTER COLUMN date_from TYPE TEXT USING sitrep_date(date_from)
   ALTER COLUMN when_from TYPE TEXT USING sitrep_date(when_from),
   ALTER COLUMN when_to TYPE TEXT USING sitrep_date(when_to);
 DROP TABLE claim_forms, claim_statuses, event_types;
+ALTER TABLE quantities ADD COLUMN text TEXT, ADD COLUMN value DOUBLE PRECISION, ADD COLUMN unit TEXT,
+  ADD COLUMN si_value DOUBLE PRECISION, ADD COLUMN si_unit TEXT, ADD COLUMN bound TEXT;
+UPDATE quantities q SET text = f.text, value = f.value, unit = f.unit, si_value = f.si_value, si_unit = f.si_unit,
+  bound = f.bound FROM quantity_forms f WHERE f.id = q.form_id;
+ALTER TABLE quantities DROP COLUMN form_id;
+DROP TABLE quantity_forms;
+DROP INDEX documents_sha256;
+CREATE INDEX documents_sha256 ON documents(sha256);
 DROP FUNCTION sitrep_date(BIGINT);
 CREATE INDEX claims_status_when ON claims(status, when_from NULLS FIRST, id);
 CREATE INDEX claims_event_when ON claims(event_type, when_from NULLS FIRST, id) WHERE event_type IS NOT NULL;
@@ -87,6 +95,8 @@ answers "$uri" "$tmp/before"
   fail "claims without a claim_forms row"
 [[ $(psql_q "SELECT count(*) FROM claim_forms") -lt $(psql_q "SELECT count(*) FROM claims") ]] ||
   fail "no claim shares its claim_forms row"
+[[ $(psql_q "SELECT count(*) FROM quantities q LEFT JOIN quantity_forms f ON f.id = q.form_id WHERE f.id IS NULL") -eq 0 ]] ||
+  fail "quantities without a quantity_forms row"
 [[ $(psql_q "SELECT count(*) FROM places WHERE resolved_id IS NULL") -eq 0 ]] || fail "places without a resolved_places row"
 [[ $(psql_q "SELECT count(*) FROM resolved_places") -lt $(psql_q "SELECT count(*) FROM places") ]] ||
   fail "no mention shares its resolved_places row"

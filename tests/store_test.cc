@@ -804,8 +804,8 @@ TEST(StoreIngest, ABatchStoresTheSameRowsAsOneDocumentAtATime) {
       "SELECT p.id || '|' || p.document_id || '|' || r.mention || '|' || p.begin_byte || '|' || r.name || '|' || "
       "COALESCE(r.location_id, '') || '|' || r.lat FROM places p JOIN resolved_places r ON r.id = p.resolved_id "
       "ORDER BY p.id",
-      "SELECT id || '|' || document_id || '|' || text || '|' || value || '|' || unit || '|' || bound "
-      "FROM quantities ORDER BY id",
+      "SELECT q.id || '|' || document_id || '|' || text || '|' || value || '|' || unit || '|' || bound || '|' || "
+      "COALESCE(si_value, '') FROM quantities q JOIN quantity_forms f ON f.id = q.form_id ORDER BY q.id",
       "SELECT id || '|' || document_id || '|' || name || '|' || role FROM people ORDER BY id",
       "SELECT claim_id || '|' || place_id FROM claim_places ORDER BY 1",
       "SELECT claim_id || '|' || quantity_id FROM claim_quantities ORDER BY 1",
@@ -1230,6 +1230,13 @@ TEST(StoreOpen, UpgradesAnOlderDatabaseInPlace) {
                 "LEFT JOIN event_types e ON e.id = c.event_type; "
                 "DROP TABLE claims; DROP TABLE claim_forms; DROP TABLE claim_statuses; DROP TABLE event_types; "
                 "ALTER TABLE old_claims RENAME TO claims; "
+                "CREATE TABLE old_quantities (id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL, "
+                "text TEXT NOT NULL, begin_byte INTEGER NOT NULL, end_byte INTEGER NOT NULL, value REAL NOT NULL, "
+                "unit TEXT NOT NULL, si_value REAL, si_unit TEXT NOT NULL, bound TEXT NOT NULL); "
+                "INSERT INTO old_quantities SELECT q.id, q.document_id, f.text, q.begin_byte, q.end_byte, f.value, "
+                "f.unit, f.si_value, f.si_unit, f.bound FROM quantities q JOIN quantity_forms f ON f.id = q.form_id; "
+                "DROP TABLE quantities; DROP TABLE quantity_forms; ALTER TABLE old_quantities RENAME TO quantities; "
+                "DROP INDEX documents_sha256; CREATE INDEX documents_sha256 ON documents(sha256); "
                 "CREATE INDEX claims_document ON claims(document_id); CREATE INDEX claims_when ON claims(when_from); "
                 "CREATE INDEX claims_status_when ON claims(status, when_from); "
                 "CREATE INDEX claims_event_when ON claims(event_type, when_from) WHERE event_type IS NOT NULL; "
@@ -1347,6 +1354,12 @@ TEST(StoreOpen, UpgradesAnOlderDatabaseInPlace) {
                    "'place_basis')"),
             0);
   EXPECT_EQ(schema("SELECT count(*) FROM claims c LEFT JOIN claim_forms f ON f.id = c.form_id WHERE f.id IS NULL"), 0);
+  EXPECT_EQ(schema("SELECT count(*) FROM quantities q LEFT JOIN quantity_forms f ON f.id = q.form_id "
+                   "WHERE f.id IS NULL"),
+            0);
+  EXPECT_GT(schema("SELECT count(*) FROM quantity_forms"), 0);
+  EXPECT_LE(schema("SELECT count(*) FROM quantity_forms"), schema("SELECT count(*) FROM quantities"));
+  EXPECT_EQ(schema("SELECT count(*) FROM sqlite_master WHERE name = 'documents_sha256' AND sql LIKE '%substr%'"), 1);
   EXPECT_EQ(schema("SELECT count(*) FROM claims WHERE typeof(status) != 'integer' OR typeof(when_from) = 'text' "
                    "OR typeof(event_type) = 'text'"),
             0);
@@ -1370,6 +1383,8 @@ TEST(StoreOpen, UpgradesAnOlderDatabaseInPlace) {
     EXPECT_EQ(after[i].lon, before[i].lon);
     EXPECT_EQ(after[i].geo_precision, before[i].geo_precision);
     EXPECT_EQ(after[i].kind, before[i].kind);
+    EXPECT_EQ(after[i].quantities, before[i].quantities);
+    EXPECT_EQ(after[i].fatalities, before[i].fatalities);
     EXPECT_EQ(after[i].event_type, before[i].event_type);
     EXPECT_EQ(after[i].date_from, before[i].date_from);
     EXPECT_EQ(after[i].date_to, before[i].date_to);

@@ -351,17 +351,18 @@ Status AttachQuantities(sql::Connection* db, std::vector<ClaimEvidence>* claims)
   for (size_t i = 0; i < evidence.size(); ++i) index_of[evidence[i].claim_id] = i;
   static constexpr sql::NamedColumns kq({
       {"claim_id", "cq.claim_id"},
-      {"value", "COALESCE(q.si_value, q.value)"},
-      {"unit", "CASE WHEN q.si_unit != '' THEN q.si_unit ELSE q.unit END"},
-      {"bound", "q.bound"},
+      {"value", "COALESCE(qf.si_value, qf.value)"},
+      {"unit", "CASE WHEN qf.si_unit != '' THEN qf.si_unit ELSE qf.unit END"},
+      {"bound", "qf.bound"},
   });
-  Result<sql::Statement> q = db->Prepare(
-      "SELECT " + kq.List() +
-      " FROM claim_quantities cq JOIN quantities q ON q.id = cq.quantity_id "
-      "JOIN claims c ON c.id = cq.claim_id WHERE c.is_latest = 1 AND c.event_type IS NOT NULL "
-      // In the order of the text: the first disagreement found is then the
-      // same whatever order the rows were written in.
-      "ORDER BY cq.claim_id, q.begin_byte, q.end_byte, q.id");
+  Result<sql::Statement> q =
+      db->Prepare("SELECT " + kq.List() +
+                  " FROM claim_quantities cq JOIN quantities q ON q.id = cq.quantity_id JOIN quantity_forms qf ON "
+                  "qf.id = q.form_id "
+                  "JOIN claims c ON c.id = cq.claim_id WHERE c.is_latest = 1 AND c.event_type IS NOT NULL "
+                  // In the order of the text: the first disagreement found is then the
+                  // same whatever order the rows were written in.
+                  "ORDER BY cq.claim_id, q.begin_byte, q.end_byte, q.id");
   if (!q.ok()) return q.status();
   while (q->Step(&s)) {
     auto it = index_of.find(q->Int(kq["claim_id"]));

@@ -225,9 +225,9 @@ std::string ColumnsForSchema(std::string columns, int version) {
 }
 
 // A query for a database of schema `version`: before version 9 what a
-// claim says besides its text and dates is in its own row, so `f` (`cs`,
-// `et`) is that row again instead of its claim_forms (claim_statuses,
-// event_types) row; before
+// claim (a quantity) says besides its text and dates is in its own row, so
+// `f` (`cs`, `et`, `qf`) is that row again instead of its claim_forms
+// (claim_statuses, event_types, quantity_forms) row; before
 // version 8 what a place mention says (name, kind, point, metonym, ...) is in
 // its own row of places, so `pe` (`mr`) is that row again instead of its
 // resolved_places row.
@@ -236,7 +236,8 @@ std::string JoinsForSchema(std::string sql, int version) {
   if (version < 9) {
     for (auto [join, before] : {Join{"claim_forms f ON f.id = c.form_id", "claims f ON f.id = c.id"},
                                 Join{"claim_statuses cs ON cs.id = c.status", "claims cs ON cs.id = c.id"},
-                                Join{"event_types et ON et.id = c.event_type", "claims et ON et.id = c.id"}}) {
+                                Join{"event_types et ON et.id = c.event_type", "claims et ON et.id = c.id"},
+                                Join{"quantity_forms qf ON qf.id = q.form_id", "quantities qf ON qf.id = q.id"}}) {
       for (size_t at; (at = sql.find(join)) != std::string::npos;) sql.replace(at, join.size(), before);
     }
   }
@@ -515,10 +516,11 @@ Status Database::ForEachClaim(const QueryFilter& f, const std::function<bool(Cla
   constexpr int kChunk = 128;
   std::string in = "?";
   for (int i = 1; i < kChunk; ++i) in += ", ?";
-  Result<sql::Statement> quantities = impl_->db.Prepare(
-      "SELECT cq.claim_id, q.text, q.unit, q.value FROM claim_quantities cq "
-      "JOIN quantities q ON q.id = cq.quantity_id WHERE cq.claim_id IN (" +
-      in + ") ORDER BY cq.claim_id, q.begin_byte");
+  Result<sql::Statement> quantities = impl_->db.Prepare(JoinsForSchema(
+      "SELECT cq.claim_id, qf.text, qf.unit, qf.value FROM claim_quantities cq "
+      "JOIN quantities q ON q.id = cq.quantity_id JOIN quantity_forms qf ON qf.id = q.form_id WHERE cq.claim_id IN (" +
+          in + ") ORDER BY cq.claim_id, q.begin_byte",
+      impl_->schema_version));
   if (!quantities.ok()) return quantities.status();
   std::vector<ClaimRecord> chunk;
   // Fills the chunk's quantities and hands its claims on; false when fn

@@ -141,6 +141,9 @@ class DocumentWriter {
   Result<int64_t> IdOf(NameIds* table, const std::string& name);
   // The claim_forms row of what a claim says besides its text, status,
   // event type and dates (ClaimForm in writer.cc), found or added.
+  // The quantity_forms row of what a quantity says (text, value, unit, SI
+  // value and unit, bound), found or added.
+  Result<int64_t> QuantityFormOf(const Quantity& q);
   Result<int64_t> FormOf(const std::vector<std::string>& texts, const std::array<int64_t, 2>& numbers);
   // The next free ids of the tables whose ids the writer gives, read under
   // the write lock at the first write of a transaction (or after a rollback).
@@ -153,9 +156,10 @@ class DocumentWriter {
   // a resolution's key (ResolvedKey in writer.cc) -> resolved_places.id, the same way
   std::unordered_map<std::string, int64_t> resolved_, new_resolved_;
   // a claim form's key (its fields joined) -> claim_forms.id, the same way
-  std::unordered_map<std::string, int64_t> forms_, new_forms_;
+  std::unordered_map<std::string, int64_t> forms_, new_forms_, quantity_forms_, new_quantity_forms_;
   NameIds statuses_, event_types_;
   sql::Statement location_select_, location_insert_, resolved_select_, resolved_insert_, form_select_, form_insert_,
+      quantity_form_select_, quantity_form_insert_,
       latest_, outlet_insert_,
       outlet_select_, same_bytes_, band_lookup_, doc_insert_, set_cluster_, retire_doc_, retire_claims_,
       minhash_insert_, band_insert_, near_insert_, rtree_insert_, next_ids_;

@@ -53,14 +53,17 @@ constexpr sql::NamedColumns kClaimColumns({
     {"lon", "CASE WHEN pe.location_id IS NOT NULL THEN pe.lon END"},
     {"geo_precision", "pe.geo_precision"},
     {"area_km2",
-     "(SELECT q.si_value FROM claim_quantities cq JOIN quantities q ON q.id = cq.quantity_id "
-     " WHERE cq.claim_id = c.id AND q.si_unit = 'km2' AND q.si_value > 0 ORDER BY q.begin_byte LIMIT 1)"},
+     "(SELECT qf.si_value FROM claim_quantities cq JOIN quantities q ON q.id = cq.quantity_id "
+     " JOIN quantity_forms qf ON qf.id = q.form_id "
+     " WHERE cq.claim_id = c.id AND qf.si_unit = 'km2' AND qf.si_value > 0 ORDER BY q.begin_byte LIMIT 1)"},
     {"area_bound",
-     "(SELECT q.bound FROM claim_quantities cq JOIN quantities q ON q.id = cq.quantity_id "
-     " WHERE cq.claim_id = c.id AND q.si_unit = 'km2' AND q.si_value > 0 ORDER BY q.begin_byte LIMIT 1)"},
+     "(SELECT qf.bound FROM claim_quantities cq JOIN quantities q ON q.id = cq.quantity_id "
+     " JOIN quantity_forms qf ON qf.id = q.form_id "
+     " WHERE cq.claim_id = c.id AND qf.si_unit = 'km2' AND qf.si_value > 0 ORDER BY q.begin_byte LIMIT 1)"},
     {"area_text",
-     "(SELECT q.text FROM claim_quantities cq JOIN quantities q ON q.id = cq.quantity_id "
-     " WHERE cq.claim_id = c.id AND q.si_unit = 'km2' AND q.si_value > 0 ORDER BY q.begin_byte LIMIT 1)"},
+     "(SELECT qf.text FROM claim_quantities cq JOIN quantities q ON q.id = cq.quantity_id "
+     " JOIN quantity_forms qf ON qf.id = q.form_id "
+     " WHERE cq.claim_id = c.id AND qf.si_unit = 'km2' AND qf.si_value > 0 ORDER BY q.begin_byte LIMIT 1)"},
 });
 constexpr const char* kClaimsToCheck =
     " FROM claims c JOIN claim_forms f ON f.id = c.form_id LEFT JOIN event_types et ON et.id = c.event_type "

@@ -115,7 +115,8 @@ Result<DocumentWriter> DocumentWriter::Create(sql::Connection* db) {
       {&w.latest_, "SELECT id, sha256 FROM documents WHERE doc_key = ? AND is_latest = 1"},
       {&w.outlet_insert_, "INSERT INTO outlets(name) VALUES (?) ON CONFLICT DO NOTHING RETURNING id"},
       {&w.outlet_select_, "SELECT id FROM outlets WHERE name = ?"},
-      {&w.same_bytes_, "SELECT id, cluster_id FROM documents WHERE sha256 = ? AND doc_key != ? ORDER BY id LIMIT 1"},
+      {&w.same_bytes_,
+       "SELECT id, cluster_id, sha256 FROM documents WHERE substr(sha256, 1, 16) = ? AND doc_key != ? ORDER BY id"},
       {&w.band_lookup_,
        "SELECT DISTINCT b.document_id, d.cluster_id, d.doc_key, m.signature FROM minhash_bands b "
        "JOIN documents d ON d.id = b.document_id JOIN minhash m ON m.document_id = b.document_id "
@@ -153,6 +154,12 @@ Result<DocumentWriter> DocumentWriter::Create(sql::Connection* db) {
       {&w.statuses_.insert, "INSERT INTO claim_statuses(status) VALUES (?) ON CONFLICT DO NOTHING RETURNING id"},
       {&w.event_types_.select, "SELECT id FROM event_types WHERE event_type = ?"},
       {&w.event_types_.insert, "INSERT INTO event_types(event_type) VALUES (?) ON CONFLICT DO NOTHING RETURNING id"},
+      {&w.quantity_form_select_,
+       "SELECT id FROM quantity_forms WHERE text = ? AND value = ? AND unit = ? AND si_value IS NOT DISTINCT FROM ? "
+       "AND si_unit = ? AND bound = ?"},
+      {&w.quantity_form_insert_,
+       "INSERT INTO quantity_forms(text, value, unit, si_value, si_unit, bound) VALUES (?, ?, ?, ?, ?, ?) "
+       "ON CONFLICT DO NOTHING RETURNING id"},
       {&w.next_ids_,
        "SELECT (SELECT COALESCE(MAX(id), 0) FROM people), (SELECT COALESCE(MAX(id), 0) FROM places), "
        "(SELECT COALESCE(MAX(id), 0) FROM quantities), (SELECT COALESCE(MAX(id), 0) FROM claims)"},
@@ -173,9 +180,7 @@ Result<DocumentWriter> DocumentWriter::Create(sql::Connection* db) {
   w.people_ = RowBuffer("INSERT INTO people(id, document_id, name, role, country, side)", 6, "");
   w.places_ = RowBuffer(
       "INSERT INTO places(id, document_id, begin_byte, end_byte, resolved_id)", 5, "");
-  w.quantities_ = RowBuffer(
-      "INSERT INTO quantities(id, document_id, text, begin_byte, end_byte, value, unit, si_value, si_unit, bound)", 10,
-      "");
+  w.quantities_ = RowBuffer("INSERT INTO quantities(id, document_id, begin_byte, end_byte, form_id)", 5, "");
   w.claims_ = RowBuffer(
       "INSERT INTO claims(id, document_id, text, begin_byte, end_byte, form_id, status, date_from, date_to, "
       "event_type, place_id, event_confidence, group_id, is_latest, when_from, when_to)",
@@ -324,6 +329,38 @@ Result<int64_t> DocumentWriter::IdOf(NameIds* table, const std::string& name) {
   return id;
 }
 
+Result<int64_t> DocumentWriter::QuantityFormOf(const Quantity& q) {
+  char number[64];
+  std::snprintf(number, sizeof number, "|%a|%d%a|", q.value, q.value_in_si ? 1 : 0, q.value_in_si.value_or(0));
+  const std::string bound = ToString(q.bound);
+  const std::string key = q.text + '\x1f' + q.unit + '\x1f' + q.si_unit + '\x1f' + bound + number;
+  if (auto it = quantity_forms_.find(key); it != quantity_forms_.end()) return it->second;
+  if (auto it = new_quantity_forms_.find(key); it != new_quantity_forms_.end()) return it->second;
+  auto bind_key = [&](sql::Statement& st) {
+    st.Bind(1, q.text).Bind(2, q.value).Bind(3, q.unit);
+    if (q.value_in_si) st.Bind(4, *q.value_in_si);
+    else st.BindNull(4);
+    st.Bind(5, q.si_unit).Bind(6, bound);
+  };
+  Status s;
+  int64_t id = 0;
+  quantity_form_select_.Reset();
+  bind_key(quantity_form_select_);
+  if (quantity_form_select_.Step(&s)) id = quantity_form_select_.Int(0);
+  quantity_form_select_.Reset();
+  if (!s.ok()) return s;
+  if (id == 0) {
+    quantity_form_insert_.Reset();
+    bind_key(quantity_form_insert_);
+    Result<std::optional<int64_t>> inserted = quantity_form_insert_.RunReturningId();
+    if (!inserted.ok()) return inserted.status();
+    if (!*inserted) return Status::Internal("quantity form appeared while the write lock was held");
+    id = **inserted;
+  }
+  new_quantity_forms_[key] = id;
+  return id;
+}
+
 void DocumentWriter::Committed() {
   locations_.merge(new_locations_);
   new_locations_.clear();
@@ -331,6 +368,8 @@ void DocumentWriter::Committed() {
   new_resolved_.clear();
   forms_.merge(new_forms_);
   new_forms_.clear();
+  quantity_forms_.merge(new_quantity_forms_);
+  new_quantity_forms_.clear();
   for (NameIds* t : {&statuses_, &event_types_}) {
     t->known.merge(t->fresh);
     t->fresh.clear();
@@ -342,6 +381,7 @@ void DocumentWriter::RolledBack() {
   new_locations_.clear();
   new_resolved_.clear();
   new_forms_.clear();
+  new_quantity_forms_.clear();
   statuses_.fresh.clear();
   event_types_.fresh.clear();
   ids_loaded_ = false;
@@ -459,11 +499,16 @@ Result<DocumentWriter::NearDuplicate> DocumentWriter::FindNearDuplicate(const Pr
   NearDuplicate similar;
   Status s;
   same_bytes_.Reset();
-  same_bytes_.Bind(1, p.doc.meta.sha256).Bind(2, p.key);
-  if (same_bytes_.Step(&s)) {
+  // The index holds the first 16 hex digits (schema version 9); the whole
+  // is compared here (an equality on sha256 in the query would keep SQLite
+  // from using the index on the prefix).
+  same_bytes_.Bind(1, p.doc.meta.sha256.substr(0, 16)).Bind(2, p.key);
+  while (same_bytes_.Step(&s)) {
+    if (same_bytes_.Text(2) != p.doc.meta.sha256) continue;
     similar.document = same_bytes_.Int(0);
     similar.cluster = same_bytes_.Int(1);
     similar.similarity = 1;
+    break;
   }
   same_bytes_.Reset();
   if (!s.ok()) return s;
@@ -588,9 +633,9 @@ Result<DocumentWriter::MentionRows> DocumentWriter::BufferMentions(const Process
   }
   for (const Quantity& q : x.quantities) {
     const int64_t row = next_quantity_++;
-    quantities_.Add(Row{row, doc_id, Text(q.text), Integer(q.span.begin), Integer(q.span.end), Real(q.value),
-                        Text(q.unit), q.value_in_si ? Real(*q.value_in_si) : null, Text(q.si_unit),
-                        Text(ToString(q.bound))});
+    Result<int64_t> form = QuantityFormOf(q);
+    if (!form.ok()) return form.status();
+    quantities_.Add(Row{row, doc_id, Integer(q.span.begin), Integer(q.span.end), Integer(*form)});
     rows.quantity[q.id] = row;
   }
   return rows;
