@@ -87,14 +87,15 @@ same() {  # what, then a query both databases answer
   cmp -s "$tmp/a" "$tmp/b" || { diff "$tmp/a" "$tmp/b" | head; fail "$1 differ from one SQLite ingest"; }
 }
 same documents "SELECT doc_key, sha256, url, title, COALESCE(published, ''), claim_count FROM documents ORDER BY doc_key"
-same claims "SELECT d.doc_key, c.begin_byte, c.end_byte, c.kind, c.status, c.speaker, COALESCE(c.event_type, ''),
-  COALESCE(c.when_from, ''), COALESCE(c.when_to, ''), c.text FROM claims c JOIN documents d ON d.id = c.document_id
-  ORDER BY d.doc_key, c.begin_byte, c.end_byte"
+same claims "SELECT d.doc_key, c.begin_byte, c.end_byte, f.kind, s.status, f.speaker, COALESCE(e.event_type, ''),
+  COALESCE(c.when_from, -1000000), COALESCE(c.when_to, -1000000), c.text FROM claims c
+  JOIN documents d ON d.id = c.document_id JOIN claim_forms f ON f.id = c.form_id
+  JOIN claim_statuses s ON s.id = c.status LEFT JOIN event_types e ON e.id = c.event_type ORDER BY d.doc_key, c.begin_byte, c.end_byte"
 same places "SELECT d.doc_key, p.begin_byte, r.gazetteer_id, r.name, r.resolution FROM places p
   JOIN resolved_places r ON r.id = p.resolved_id JOIN documents d ON d.id = p.document_id
   ORDER BY d.doc_key, p.begin_byte, r.gazetteer_id"
-same quantities "SELECT d.doc_key, q.begin_byte, q.text, q.unit FROM quantities q
-  JOIN documents d ON d.id = q.document_id ORDER BY d.doc_key, q.begin_byte"
+same quantities "SELECT d.doc_key, q.begin_byte, f.text, f.unit FROM quantities q
+  JOIN quantity_forms f ON f.id = q.form_id JOIN documents d ON d.id = q.document_id ORDER BY d.doc_key, q.begin_byte"
 # Claim groups depend on the order documents were stored in (near-duplicate
 # clusters and claim ids: two SQLite ingests of the corpus in two orders
 # differ too), so they are not compared with SQLite's. What must hold: the

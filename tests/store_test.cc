@@ -796,15 +796,16 @@ TEST(StoreIngest, ABatchStoresTheSameRowsAsOneDocumentAtATime) {
     return out;
   };
   const std::string queries[] = {
-      "SELECT id || '|' || document_id || '|' || claim_text(text, document_id, begin_byte, end_byte) || '|' || "
-      "begin_byte || '|' || status || '|' || speaker || '|' || "
+      "SELECT c.id || '|' || document_id || '|' || claim_text(text, document_id, begin_byte, end_byte) || '|' || "
+      "begin_byte || '|' || status || '|' || f.kind || '|' || f.speaker || '|' || f.cue || '|' || form_id || '|' || "
       "COALESCE(date_from, '') || '|' || COALESCE(event_type, '') || '|' || COALESCE(place_id, '') || '|' || "
-      "is_latest || '|' || COALESCE(when_from, '') FROM claims ORDER BY id",
+      "is_latest || '|' || COALESCE(when_from, '') FROM claims c JOIN claim_forms f ON f.id = c.form_id "
+      "ORDER BY c.id",
       "SELECT p.id || '|' || p.document_id || '|' || r.mention || '|' || p.begin_byte || '|' || r.name || '|' || "
       "COALESCE(r.location_id, '') || '|' || r.lat FROM places p JOIN resolved_places r ON r.id = p.resolved_id "
       "ORDER BY p.id",
-      "SELECT id || '|' || document_id || '|' || text || '|' || value || '|' || unit || '|' || bound "
-      "FROM quantities ORDER BY id",
+      "SELECT q.id || '|' || document_id || '|' || text || '|' || value || '|' || unit || '|' || bound || '|' || "
+      "COALESCE(si_value, '') FROM quantities q JOIN quantity_forms f ON f.id = q.form_id ORDER BY q.id",
       "SELECT id || '|' || document_id || '|' || name || '|' || role FROM people ORDER BY id",
       "SELECT claim_id || '|' || place_id FROM claim_places ORDER BY 1",
       "SELECT claim_id || '|' || quantity_id FROM claim_quantities ORDER BY 1",
@@ -816,9 +817,9 @@ TEST(StoreIngest, ABatchStoresTheSameRowsAsOneDocumentAtATime) {
     EXPECT_FALSE(batch.empty()) << q;
     EXPECT_EQ(batch, rows(tmp / "single.db", q)) << q;
   }
-  // More claims than one statement of 8,192 parameters holds (27 columns:
-  // 303 rows), so that a batch was written in several statements.
-  EXPECT_GT(rows(tmp / "batch.db", "SELECT id FROM claims").size(), 303u);
+  // More claims than one statement of 8,192 parameters holds (16 columns:
+  // 512 rows), so that a batch was written in several statements.
+  EXPECT_GT(rows(tmp / "batch.db", "SELECT id FROM claims").size(), 512u);
   EXPECT_EQ(rows(tmp / "batch.db", "SELECT count(*) FROM claim_places cp LEFT JOIN places p ON p.id = cp.place_id "
                                    "WHERE p.id IS NULL"),
             std::vector<std::string>{"0"});
@@ -1209,6 +1210,39 @@ TEST(StoreOpen, UpgradesAnOlderDatabaseInPlace) {
     // an index of every claim by event type, indexes by group and by date.
     Result<sql::Connection> c = sql::Connection::Open(o.db_path, sql::Connection::Mode::kReadWrite);
     ASSERT_TRUE(c.ok());
+    // Before version 9, each claim row held its form (kind, speaker, cue, ...),
+    // its status and event type as text, and its dates as YYYY-MM-DD.
+    ASSERT_TRUE(
+        c->Exec("CREATE TABLE old_claims (id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL, text TEXT NOT NULL, "
+                "begin_byte INTEGER NOT NULL, end_byte INTEGER NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL, "
+                "speaker TEXT NOT NULL, speaker_role TEXT NOT NULL, speaker_side TEXT NOT NULL, "
+                "speaker_country TEXT NOT NULL, cue TEXT NOT NULL, status_cue TEXT NOT NULL, date_from TEXT, "
+                "date_to TEXT, time_precision INTEGER NOT NULL, date_from_context INTEGER NOT NULL, event_type TEXT, "
+                "sub_event_type TEXT NOT NULL, actor1 TEXT NOT NULL, actor2 TEXT NOT NULL, place_id INTEGER, "
+                "trigger_word TEXT NOT NULL, group_id INTEGER, is_latest INTEGER NOT NULL, when_from TEXT, "
+                "when_to TEXT, place_basis TEXT NOT NULL DEFAULT '', event_confidence REAL); "
+                "INSERT INTO old_claims SELECT c.id, c.document_id, c.text, c.begin_byte, c.end_byte, f.kind, "
+                "s.status, f.speaker, f.speaker_role, f.speaker_side, f.speaker_country, f.cue, f.status_cue, "
+                "sitrep_date(c.date_from), sitrep_date(c.date_to), f.time_precision, f.date_from_context, "
+                "e.event_type, f.sub_event_type, f.actor1, f.actor2, c.place_id, f.trigger_word, c.group_id, "
+                "c.is_latest, sitrep_date(c.when_from), sitrep_date(c.when_to), f.place_basis, c.event_confidence "
+                "FROM claims c JOIN claim_forms f ON f.id = c.form_id JOIN claim_statuses s ON s.id = c.status "
+                "LEFT JOIN event_types e ON e.id = c.event_type; "
+                "DROP TABLE claims; DROP TABLE claim_forms; DROP TABLE claim_statuses; DROP TABLE event_types; "
+                "ALTER TABLE old_claims RENAME TO claims; "
+                "CREATE TABLE old_quantities (id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL, "
+                "text TEXT NOT NULL, begin_byte INTEGER NOT NULL, end_byte INTEGER NOT NULL, value REAL NOT NULL, "
+                "unit TEXT NOT NULL, si_value REAL, si_unit TEXT NOT NULL, bound TEXT NOT NULL); "
+                "INSERT INTO old_quantities SELECT q.id, q.document_id, f.text, q.begin_byte, q.end_byte, f.value, "
+                "f.unit, f.si_value, f.si_unit, f.bound FROM quantities q JOIN quantity_forms f ON f.id = q.form_id; "
+                "DROP TABLE quantities; DROP TABLE quantity_forms; ALTER TABLE old_quantities RENAME TO quantities; "
+                "DROP INDEX documents_sha256; CREATE INDEX documents_sha256 ON documents(sha256); "
+                "CREATE INDEX claims_document ON claims(document_id); CREATE INDEX claims_when ON claims(when_from); "
+                "CREATE INDEX claims_status_when ON claims(status, when_from); "
+                "CREATE INDEX claims_event_when ON claims(event_type, when_from) WHERE event_type IS NOT NULL; "
+                "CREATE INDEX claims_latest_events_when ON claims(when_from, id) "
+                "WHERE event_type IS NOT NULL AND is_latest = 1;")
+            .ok());
     ASSERT_TRUE(
         c->Exec("DROP INDEX claims_latest_events_when; ALTER TABLE documents DROP COLUMN forwarded_from; "
                 "ALTER TABLE documents DROP COLUMN reply_to; ALTER TABLE claims DROP COLUMN place_basis; "
@@ -1272,6 +1306,36 @@ TEST(StoreOpen, UpgradesAnOlderDatabaseInPlace) {
   const double lat = *located->lat, lon = *located->lon;
   std::vector<ClaimRecord> before_place = Rows(*old_db, at_place(place)), before_near = Rows(*old_db, near(lat, lon));
   std::vector<ClaimRecord> before_upper = Rows(*old_db, at_place(upper));
+  // A speaker's claims (claim_forms' speakers since version 9).
+  auto spoken_by = [&](const std::string& speaker) {
+    QueryFilter f;
+    f.speaker = speaker;
+    f.limit = 0;
+    return f;
+  };
+  auto spoken = std::find_if(before.begin(), before.end(), [](const ClaimRecord& r) { return !r.speaker.empty(); });
+  ASSERT_NE(spoken, before.end());
+  const std::string speaker = spoken->speaker.substr(1);
+  std::vector<ClaimRecord> before_speaker = Rows(*old_db, spoken_by(speaker));
+  EXPECT_FALSE(before_speaker.empty());
+  // Status, event type and dates (ids and days since version 9).
+  QueryFilter typed;
+  typed.status = before[0].status, typed.event_type = before[0].event_type.value_or("");
+  typed.since = "2000-01-01", typed.until = "2100-01-01", typed.limit = 0;
+  std::vector<ClaimRecord> before_typed = Rows(*old_db, typed);
+  EXPECT_FALSE(before_typed.empty());
+  auto days = [](Database& db) {
+    std::vector<std::string> out;
+    Result<std::vector<Database::DayCount>> t = db.Timeline(QueryFilter{});
+    EXPECT_TRUE(t.ok());
+    for (const auto& d : *t) out.push_back(d.date + " " + d.event_type + " " + std::to_string(d.count));
+    return out;
+  };
+  const std::vector<std::string> before_days = days(*old_db);
+  EXPECT_FALSE(before_days.empty());
+  Result<DatabaseStats> before_stats = old_db->Stats();
+  ASSERT_TRUE(before_stats.ok());
+  ASSERT_TRUE(before_stats->first_date.has_value());
   EXPECT_FALSE(before_place.empty());
   EXPECT_FALSE(before_near.empty());
   EXPECT_EQ(before_upper.size(), before_place.size());
@@ -1283,9 +1347,22 @@ TEST(StoreOpen, UpgradesAnOlderDatabaseInPlace) {
   EXPECT_EQ(schema("SELECT count(*) FROM sqlite_master WHERE name = 'claims_latest_events_when'"), 1);
   EXPECT_EQ(schema("SELECT count(*) FROM pragma_table_info('documents') WHERE name IN ('forwarded_from', 'reply_to')"),
             2);
-  EXPECT_EQ(schema("SELECT count(*) FROM pragma_table_info('claims') WHERE name IN ('place_basis', "
-                   "'event_confidence')"),
-            2);
+  EXPECT_EQ(schema("SELECT count(*) FROM pragma_table_info('claim_forms') WHERE name = 'place_basis'"), 1);
+  EXPECT_EQ(schema("SELECT count(*) FROM pragma_table_info('claims') WHERE name = 'event_confidence'"), 1);
+  // Version 9: each claim points to its form; the claim row holds none of it.
+  EXPECT_EQ(schema("SELECT count(*) FROM pragma_table_info('claims') WHERE name IN ('kind', 'speaker', 'cue', "
+                   "'place_basis')"),
+            0);
+  EXPECT_EQ(schema("SELECT count(*) FROM claims c LEFT JOIN claim_forms f ON f.id = c.form_id WHERE f.id IS NULL"), 0);
+  EXPECT_EQ(schema("SELECT count(*) FROM quantities q LEFT JOIN quantity_forms f ON f.id = q.form_id "
+                   "WHERE f.id IS NULL"),
+            0);
+  EXPECT_GT(schema("SELECT count(*) FROM quantity_forms"), 0);
+  EXPECT_LE(schema("SELECT count(*) FROM quantity_forms"), schema("SELECT count(*) FROM quantities"));
+  EXPECT_EQ(schema("SELECT count(*) FROM sqlite_master WHERE name = 'documents_sha256' AND sql LIKE '%substr%'"), 1);
+  EXPECT_EQ(schema("SELECT count(*) FROM claims WHERE typeof(status) != 'integer' OR typeof(when_from) = 'text' "
+                   "OR typeof(event_type) = 'text'"),
+            0);
   EXPECT_FALSE(before[0].event_confidence.has_value());  // read from the old database as it was
   EXPECT_EQ(schema("SELECT count(*) FROM sqlite_master WHERE name IN ('documents_fts', 'claims_group', "
                    "'documents_published')"),
@@ -1305,6 +1382,22 @@ TEST(StoreOpen, UpgradesAnOlderDatabaseInPlace) {
     EXPECT_EQ(after[i].lat, before[i].lat);
     EXPECT_EQ(after[i].lon, before[i].lon);
     EXPECT_EQ(after[i].geo_precision, before[i].geo_precision);
+    EXPECT_EQ(after[i].kind, before[i].kind);
+    EXPECT_EQ(after[i].quantities, before[i].quantities);
+    EXPECT_EQ(after[i].fatalities, before[i].fatalities);
+    EXPECT_EQ(after[i].event_type, before[i].event_type);
+    EXPECT_EQ(after[i].date_from, before[i].date_from);
+    EXPECT_EQ(after[i].date_to, before[i].date_to);
+    EXPECT_EQ(after[i].status, before[i].status);
+    EXPECT_EQ(after[i].speaker, before[i].speaker);
+    EXPECT_EQ(after[i].speaker_role, before[i].speaker_role);
+    EXPECT_EQ(after[i].speaker_side, before[i].speaker_side);
+    EXPECT_EQ(after[i].cue, before[i].cue);
+    EXPECT_EQ(after[i].status_cue, before[i].status_cue);
+    EXPECT_EQ(after[i].time_precision, before[i].time_precision);
+    EXPECT_EQ(after[i].sub_event_type, before[i].sub_event_type);
+    EXPECT_EQ(after[i].actor1, before[i].actor1);
+    EXPECT_EQ(after[i].actor2, before[i].actor2);
   }
   // Version 8: each resolution once, the mentions pointing to it.
   EXPECT_EQ(schema("SELECT count(*) FROM pragma_table_info('places') WHERE name IN ('mention', 'name', 'lat', "
@@ -1322,6 +1415,14 @@ TEST(StoreOpen, UpgradesAnOlderDatabaseInPlace) {
   EXPECT_EQ(ids(Rows(*new_db, at_place(place))), ids(before_place));
   EXPECT_EQ(ids(Rows(*new_db, at_place(upper))), ids(before_place));
   EXPECT_EQ(ids(Rows(*new_db, near(lat, lon))), ids(before_near));
+  EXPECT_EQ(ids(Rows(*new_db, spoken_by(speaker))), ids(before_speaker));
+  EXPECT_EQ(ids(Rows(*new_db, typed)), ids(before_typed));
+  EXPECT_EQ(days(*new_db), before_days);
+  Result<DatabaseStats> stats = new_db->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->first_date, before_stats->first_date);
+  EXPECT_EQ(stats->last_date, before_stats->last_date);
+  EXPECT_EQ(stats->events, before_stats->events);
   // The old claims keep their copied text; new ones store none.
   EXPECT_EQ(schema("SELECT count(*) FROM claims WHERE text = ''"), 0);
   WriteFile(tmp / "new.txt", "Officials said on Monday that two drones struck a depot in Kharkiv overnight.\n");

@@ -30,7 +30,7 @@ namespace sql {
 class Connection;
 }  // namespace sql
 
-inline constexpr int kSchemaVersion = 8;
+inline constexpr int kSchemaVersion = 9;
 
 struct IngestProblem {
   std::string origin;   // file, file:LINE, file#message ID, file#item N

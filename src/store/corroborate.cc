@@ -244,11 +244,11 @@ Result<std::vector<ClaimEvidence>> LoadClaimEvidence(sql::Connection* db) {
       {"document_id", "c.document_id"},
       {"cluster_id", "d.cluster_id"},
       {"outlet", "CASE WHEN d.forwarded_from != '' THEN 'Telegram: ' || d.forwarded_from ELSE o.name END"},
-      {"event_type", "c.event_type"},
-      {"status", "c.status"},
-      {"speaker", "c.speaker"},
-      {"date_from", "c.date_from"},
-      {"date_to", "c.date_to"},
+      {"event_type", "et.event_type"},
+      {"status", "cs.status"},
+      {"speaker", "f.speaker"},
+      {"date_from", "sitrep_date(c.date_from)"},
+      {"date_to", "sitrep_date(c.date_to)"},
       {"published", "d.published"},
       {"place_key", "pe.gazetteer_id"},
       {"country", "pe.country"},
@@ -267,8 +267,10 @@ Result<std::vector<ClaimEvidence>> LoadClaimEvidence(sql::Connection* db) {
   Result<sql::Statement> st = db->Prepare(WithClaimText(
       *db,
       "SELECT " + k.List() +
-          " FROM claims c JOIN documents d ON d.id = c.document_id JOIN outlets o ON o.id = d.outlet_id "
-          "LEFT JOIN places p ON p.id = c.place_id AND c.place_basis <> 'dateline' "  // a dateline is no event place
+          " FROM claims c JOIN claim_forms f ON f.id = c.form_id JOIN claim_statuses cs ON cs.id = c.status "
+          "JOIN event_types et ON et.id = c.event_type JOIN documents d ON d.id = c.document_id "
+          "JOIN outlets o ON o.id = d.outlet_id "
+          "LEFT JOIN places p ON p.id = c.place_id AND f.place_basis <> 'dateline' "  // a dateline is no event place
           "LEFT JOIN resolved_places pe ON pe.id = p.resolved_id "
           "WHERE c.is_latest = 1 AND c.event_type IS NOT NULL"));
   if (!st.ok()) return st.status();
@@ -349,17 +351,18 @@ Status AttachQuantities(sql::Connection* db, std::vector<ClaimEvidence>* claims)
   for (size_t i = 0; i < evidence.size(); ++i) index_of[evidence[i].claim_id] = i;
   static constexpr sql::NamedColumns kq({
       {"claim_id", "cq.claim_id"},
-      {"value", "COALESCE(q.si_value, q.value)"},
-      {"unit", "CASE WHEN q.si_unit != '' THEN q.si_unit ELSE q.unit END"},
-      {"bound", "q.bound"},
+      {"value", "COALESCE(qf.si_value, qf.value)"},
+      {"unit", "CASE WHEN qf.si_unit != '' THEN qf.si_unit ELSE qf.unit END"},
+      {"bound", "qf.bound"},
   });
-  Result<sql::Statement> q = db->Prepare(
-      "SELECT " + kq.List() +
-      " FROM claim_quantities cq JOIN quantities q ON q.id = cq.quantity_id "
-      "JOIN claims c ON c.id = cq.claim_id WHERE c.is_latest = 1 AND c.event_type IS NOT NULL "
-      // In the order of the text: the first disagreement found is then the
-      // same whatever order the rows were written in.
-      "ORDER BY cq.claim_id, q.begin_byte, q.end_byte, q.id");
+  Result<sql::Statement> q =
+      db->Prepare("SELECT " + kq.List() +
+                  " FROM claim_quantities cq JOIN quantities q ON q.id = cq.quantity_id JOIN quantity_forms qf ON "
+                  "qf.id = q.form_id "
+                  "JOIN claims c ON c.id = cq.claim_id WHERE c.is_latest = 1 AND c.event_type IS NOT NULL "
+                  // In the order of the text: the first disagreement found is then the
+                  // same whatever order the rows were written in.
+                  "ORDER BY cq.claim_id, q.begin_byte, q.end_byte, q.id");
   if (!q.ok()) return q.status();
   while (q->Step(&s)) {
     auto it = index_of.find(q->Int(kq["claim_id"]));

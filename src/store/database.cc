@@ -209,22 +209,41 @@ namespace {
 // write upgrades it: before version 7 no claim says where its event's place
 // came from, nor how confident the event model was.
 std::string ColumnsForSchema(std::string columns, int version) {
-  if (version >= 7) return columns;
-  for (auto [column, stand_in] : {std::pair<std::string_view, std::string_view>{"c.place_basis", "''"},
-                                  {"c.event_confidence", "NULL"}}) {
-    for (size_t at; (at = columns.find(column)) != std::string::npos;) columns.replace(at, column.size(), stand_in);
+  using Column = std::pair<std::string_view, std::string_view>;
+  auto replace = [&columns](Column c) {
+    for (size_t at; (at = columns.find(c.first)) != std::string::npos;) columns.replace(at, c.first.size(), c.second);
+  };
+  if (version >= 9) return columns;
+  // Before version 9, dates are YYYY-MM-DD text, not days.
+  for (Column c : {Column{"sitrep_date(c.date_from)", "c.date_from"}, Column{"sitrep_date(c.date_to)", "c.date_to"},
+                   Column{"sitrep_date(c.when_from)", "c.when_from"}, Column{"sitrep_date(c.when_to)", "c.when_to"}}) {
+    replace(c);
   }
+  if (version >= 7) return columns;
+  for (Column c : {Column{"f.place_basis", "''"}, Column{"c.event_confidence", "NULL"}}) replace(c);
   return columns;
 }
 
-// A query for a database of schema `version`: before version 8 what a
-// place mention says (name, kind, point, metonym, ...) is in its own row of
-// places, so `pe` (`mr`) is that row again instead of its resolved_places row.
+// A query for a database of schema `version`: before version 9 what a
+// claim (a quantity) says besides its text and dates is in its own row, so
+// `f` (`cs`, `et`, `qf`) is that row again instead of its claim_forms
+// (claim_statuses, event_types, quantity_forms) row; before
+// version 8 what a place mention says (name, kind, point, metonym, ...) is in
+// its own row of places, so `pe` (`mr`) is that row again instead of its
+// resolved_places row.
 std::string JoinsForSchema(std::string sql, int version) {
+  using Join = std::pair<std::string_view, std::string_view>;
+  if (version < 9) {
+    for (auto [join, before] : {Join{"claim_forms f ON f.id = c.form_id", "claims f ON f.id = c.id"},
+                                Join{"claim_statuses cs ON cs.id = c.status", "claims cs ON cs.id = c.id"},
+                                Join{"event_types et ON et.id = c.event_type", "claims et ON et.id = c.id"},
+                                Join{"quantity_forms qf ON qf.id = q.form_id", "quantities qf ON qf.id = q.id"}}) {
+      for (size_t at; (at = sql.find(join)) != std::string::npos;) sql.replace(at, join.size(), before);
+    }
+  }
   if (version >= 8) return sql;
-  for (auto [join, before] : {std::pair<std::string_view, std::string_view>{
-                                  "resolved_places pe ON pe.id = p.resolved_id", "places pe ON pe.id = p.id"},
-                              {"resolved_places mr ON mr.id = mp.resolved_id", "places mr ON mr.id = mp.id"}}) {
+  for (auto [join, before] : {Join{"resolved_places pe ON pe.id = p.resolved_id", "places pe ON pe.id = p.id"},
+                              Join{"resolved_places mr ON mr.id = mp.resolved_id", "places mr ON mr.id = mp.id"}}) {
     for (size_t at; (at = sql.find(join)) != std::string::npos;) sql.replace(at, join.size(), before);
   }
   return sql;
@@ -242,29 +261,29 @@ constexpr sql::NamedColumns kClaimColumns({
     {"text", kClaimTextSql},
     {"begin", "c.begin_byte"},
     {"end", "c.end_byte"},
-    {"kind", "c.kind"},
-    {"status", "c.status"},
-    {"speaker", "c.speaker"},
-    {"speaker_role", "c.speaker_role"},
-    {"speaker_side", "c.speaker_side"},
-    {"speaker_country", "c.speaker_country"},
-    {"cue", "c.cue"},
-    {"status_cue", "c.status_cue"},
-    {"date_from", "c.date_from"},
-    {"date_to", "c.date_to"},
-    {"time_precision", "c.time_precision"},
-    {"event_type", "c.event_type"},
-    {"sub_event_type", "c.sub_event_type"},
-    {"actor1", "c.actor1"},
-    {"actor2", "c.actor2"},
+    {"kind", "f.kind"},
+    {"status", "cs.status"},
+    {"speaker", "f.speaker"},
+    {"speaker_role", "f.speaker_role"},
+    {"speaker_side", "f.speaker_side"},
+    {"speaker_country", "f.speaker_country"},
+    {"cue", "f.cue"},
+    {"status_cue", "f.status_cue"},
+    {"date_from", "sitrep_date(c.date_from)"},
+    {"date_to", "sitrep_date(c.date_to)"},
+    {"time_precision", "f.time_precision"},
+    {"event_type", "et.event_type"},
+    {"sub_event_type", "f.sub_event_type"},
+    {"actor1", "f.actor1"},
+    {"actor2", "f.actor2"},
     {"place", "pe.name"},
     {"place_country", "pe.country"},
     {"place_admin1", "pe.admin1"},
     {"place_kind", "pe.kind"},
     {"lat", kResolvedLat},
     {"lon", kResolvedLon},
-    {"geo_precision", "CASE WHEN c.place_basis = 'dateline' AND pe.geo_precision < 3 THEN 3 ELSE pe.geo_precision END"},
-    {"place_basis", "c.place_basis"},
+    {"geo_precision", "CASE WHEN f.place_basis = 'dateline' AND pe.geo_precision < 3 THEN 3 ELSE pe.geo_precision END"},
+    {"place_basis", "f.place_basis"},
     {"event_confidence", "c.event_confidence"},
     {"outlet", "o.name"},
     {"url", "d.url"},
@@ -284,8 +303,9 @@ constexpr int kClaimIngestedAt = kClaimColumns.size();
 // mentions (not a metonym: "Moscow declared", "Russian forces" say who, not
 // where; the map's points skip them too).
 constexpr const char* kClaimJoins =
-    " FROM claims c JOIN documents d ON d.id = c.document_id JOIN outlets o ON o.id = d.outlet_id"
-    " LEFT JOIN places p ON p.id = COALESCE(c.place_id,"
+    " FROM claims c JOIN claim_forms f ON f.id = c.form_id JOIN claim_statuses cs ON cs.id = c.status"
+    " LEFT JOIN event_types et ON et.id = c.event_type JOIN documents d ON d.id = c.document_id"
+    " JOIN outlets o ON o.id = d.outlet_id LEFT JOIN places p ON p.id = COALESCE(c.place_id,"
     " (SELECT MIN(cp.place_id) FROM claim_places cp JOIN places mp ON mp.id = cp.place_id"
     " JOIN resolved_places mr ON mr.id = mp.resolved_id WHERE cp.claim_id = c.id AND mr.metonym_for = ''))"
     " LEFT JOIN resolved_places pe ON pe.id = p.resolved_id"
@@ -367,8 +387,18 @@ Result<Where> BuildWhere(sql::Connection* db, const QueryFilter& f, int version)
   std::vector<double> numbers;    // bound after them
   if (!f.all_versions) where += " AND c.is_latest = 1";
   if (f.events_only) where += " AND c.event_type IS NOT NULL";
-  if (!f.status.empty()) where += " AND c.status = ?", args.push_back(f.status);
-  if (!f.event_type.empty()) where += " AND c.event_type = ?", args.push_back(f.event_type);
+  // Since version 9 a status and an event type are ids of claim_statuses and
+  // event_types, and dates are days since 1970-01-01.
+  const bool ids = version >= 9;
+  if (!f.status.empty()) {
+    where += ids ? " AND c.status = (SELECT id FROM claim_statuses WHERE status = ?)" : " AND c.status = ?";
+    args.push_back(f.status);
+  }
+  if (!f.event_type.empty()) {
+    where += ids ? " AND c.event_type = (SELECT id FROM event_types WHERE event_type = ?)" : " AND c.event_type = ?";
+    args.push_back(f.event_type);
+  }
+  auto day = [ids](const std::string& date) { return ids ? std::to_string(CivilDate::Parse(date)->ToDays()) : date; };
   if (!f.speaker.empty()) {
     // A substring: LIKE's wildcards in the name are escaped.
     std::string pattern = "%";
@@ -376,12 +406,16 @@ Result<Where> BuildWhere(sql::Connection* db, const QueryFilter& f, int version)
       if (ch == '%' || ch == '_' || ch == '\\') pattern += '\\';
       pattern += ch;
     }
-    where += " AND c.speaker " + db->dialect().LikeIgnoringCase() + " ? ESCAPE '\\'", args.push_back(pattern + "%");
+    // Since version 9 the speakers are claim_forms': the claims of the forms that match.
+    const std::string like = " " + db->dialect().LikeIgnoringCase() + " ? ESCAPE '\\'";
+    where += version >= 9 ? " AND c.form_id IN (SELECT id FROM claim_forms WHERE speaker" + like + ")"
+                          : " AND c.speaker" + like;
+    args.push_back(pattern + "%");
   }
   if (f.document_id != 0) where += " AND c.document_id = ?", args.push_back(std::to_string(f.document_id));
   // Dates: the claim's own, else its document's publication date.
-  if (!f.since.empty()) where += " AND c.when_to >= ?", args.push_back(f.since);
-  if (!f.until.empty()) where += " AND c.when_from <= ?", args.push_back(f.until);
+  if (!f.since.empty()) where += " AND c.when_to >= ?", args.push_back(day(f.since));
+  if (!f.until.empty()) where += " AND c.when_from <= ?", args.push_back(day(f.until));
   // Place, text and distance filters each select a set of claims. A small
   // set drives the query (fetch those claims, sort them); a large one is a
   // filter on the walk down the newest-first index. The set is counted up
@@ -482,10 +516,11 @@ Status Database::ForEachClaim(const QueryFilter& f, const std::function<bool(Cla
   constexpr int kChunk = 128;
   std::string in = "?";
   for (int i = 1; i < kChunk; ++i) in += ", ?";
-  Result<sql::Statement> quantities = impl_->db.Prepare(
-      "SELECT cq.claim_id, q.text, q.unit, q.value FROM claim_quantities cq "
-      "JOIN quantities q ON q.id = cq.quantity_id WHERE cq.claim_id IN (" +
-      in + ") ORDER BY cq.claim_id, q.begin_byte");
+  Result<sql::Statement> quantities = impl_->db.Prepare(JoinsForSchema(
+      "SELECT cq.claim_id, qf.text, qf.unit, qf.value FROM claim_quantities cq "
+      "JOIN quantities q ON q.id = cq.quantity_id JOIN quantity_forms qf ON qf.id = q.form_id WHERE cq.claim_id IN (" +
+          in + ") ORDER BY cq.claim_id, q.begin_byte",
+      impl_->schema_version));
   if (!quantities.ok()) return quantities.status();
   std::vector<ClaimRecord> chunk;
   // Fills the chunk's quantities and hands its claims on; false when fn
@@ -540,9 +575,12 @@ Result<std::vector<Database::DayCount>> Database::Timeline(const QueryFilter& fi
   f.limit = 0;
   Result<Where> w = BuildWhere(&impl_->db, f, impl_->schema_version);
   if (!w.ok()) return w.status();
-  Result<sql::Statement> st = impl_->db.Prepare(
-      "SELECT c.when_from, c.event_type, count(*) FROM claims c" + w->where +
-      " AND c.when_from IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2");
+  const std::string day_and_type = impl_->schema_version >= 9
+                                       ? "SELECT sitrep_date(c.when_from), et.event_type, count(*) FROM claims c "
+                                         "JOIN event_types et ON et.id = c.event_type"
+                                       : "SELECT c.when_from, c.event_type, count(*) FROM claims c";
+  Result<sql::Statement> st =
+      impl_->db.Prepare(day_and_type + w->where + " AND c.when_from IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2");
   if (!st.ok()) return st.status();
   BindWhere(*w, &*st);
   std::vector<DayCount> out;
@@ -564,17 +602,18 @@ Result<std::vector<Database::EventPoint>> Database::EventPoints(const QueryFilte
       {"lon", kResolvedLon},
       {"place", "pe.name"},
       {"place_kind", "pe.kind"},
-      {"date", "c.when_from"},
-      {"event_type", "c.event_type"},
-      {"sub_event_type", "c.sub_event_type"},
-      {"status", "c.status"},
+      {"date", "sitrep_date(c.when_from)"},
+      {"event_type", "et.event_type"},
+      {"sub_event_type", "f.sub_event_type"},
+      {"status", "cs.status"},
       {"corroboration", "COALESCE(g.corroboration, 1)"},
       {"map_check",
        "COALESCE((SELECT verdict FROM claim_checks k WHERE k.claim_id = c.id ORDER BY k.kind LIMIT 1), '')"},
       {"confidence", "c.event_confidence"},
   });
   std::string sql = "SELECT " + ColumnsForSchema(k.List(), impl_->schema_version) +
-                    " FROM claims c JOIN places p ON p.id = c.place_id "
+                    " FROM claims c JOIN claim_forms f ON f.id = c.form_id JOIN claim_statuses cs ON cs.id = c.status "
+                    "JOIN event_types et ON et.id = c.event_type JOIN places p ON p.id = c.place_id "
                     "JOIN resolved_places pe ON pe.id = p.resolved_id LEFT JOIN claim_groups g ON g.id = c.group_id" +
                     w->where + " AND pe.location_id IS NOT NULL ORDER BY c.when_from DESC NULLS LAST, c.id DESC";
   if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
@@ -675,14 +714,21 @@ Result<DocumentRecord> Database::Document(int64_t id) {
 }
 
 Result<DatabaseStats> Database::Stats() {
-  Result<sql::Statement> st = impl_->db.Prepare(
+  std::string sql =
       "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM documents WHERE is_latest = 1), "
       "(SELECT count(*) FROM outlets), (SELECT count(*) FROM claims WHERE is_latest = 1), "
       "(SELECT count(*) FROM claims WHERE is_latest = 1 AND event_type IS NOT NULL), (SELECT count(*) FROM places), "
       "(SELECT count(*) FROM claim_groups), (SELECT count(*) FROM claim_groups WHERE corroboration > 1), "
       "(SELECT count(*) FROM claim_groups WHERE contradiction != ''), (SELECT count(*) FROM ingest_problems), "
       "(SELECT count(DISTINCT cluster_id) FROM documents WHERE id != cluster_id), "
-      "(SELECT MIN(when_from) FROM claims), (SELECT MAX(when_to) FROM claims)");
+      "(SELECT MIN(when_from) FROM claims), (SELECT MAX(when_to) FROM claims)";
+  // Since version 9 dates are days since 1970-01-01.
+  if (impl_->schema_version >= 9) {
+    for (const std::string m : {"MIN(when_from)", "MAX(when_to)"}) {
+      sql.replace(sql.find(m), m.size(), "sitrep_date(" + m + ")");
+    }
+  }
+  Result<sql::Statement> st = impl_->db.Prepare(sql);
   if (!st.ok()) return st.status();
   Status s;
   if (!st->Step(&s)) return s.ok() ? Status::Internal("no statistics row") : s;

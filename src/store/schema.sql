@@ -1,4 +1,4 @@
--- sitrep database schema, version 8 (PRAGMA user_version = 8).
+-- sitrep database schema, version 9 (PRAGMA user_version = 9).
 -- docs/database.md describes every table. Spans (begin_byte, end_byte) are
 -- byte offsets [begin, end) into documents.raw. Dates are 'YYYY-MM-DD' text.
 -- Applied in one transaction on a new database. A database of an earlier
@@ -363,3 +363,127 @@ CREATE INDEX places_resolved ON places(resolved_id);
 DROP INDEX IF EXISTS quantities_document;
 DROP INDEX IF EXISTS people_document;
 DROP INDEX IF EXISTS document_links_document;
+
+-- version 9: a smaller database (docs/performance.md). What a claim says
+-- besides its text, status, event type and dates -- kind, speaker (name,
+-- role, side, country), cue, status cue, time precision, whether its date
+-- came from the context, and its event's sub-type, actors, trigger and place
+-- basis -- is stored once in claim_forms, and each claim keeps that row's id
+-- (form_id): a corpus repeats the same few combinations (57 for 151,908
+-- claims of a 20 MB generated corpus). Its status and event type are ids of
+-- claim_statuses and event_types, and its four dates are days since
+-- 1970-01-01 (integers: sitrep_date(N), a function sitrep registers, or
+-- date(N * 86400, 'unixepoch') in the sqlite3 shell, writes them
+-- YYYY-MM-DD), in the row and in the indexes. Read a claim with
+-- `JOIN claim_forms f ON f.id = c.form_id JOIN claim_statuses s ON s.id =
+-- c.status LEFT JOIN event_types e ON e.id = c.event_type`. What a quantity
+-- says (its text, value, unit, SI value and unit, bound) is stored once in
+-- quantity_forms, as places' resolutions are (96,117 quantities, 88 forms).
+-- The statements rebuild claims and quantities (an upgraded database keeps
+-- the old tables' pages as free pages until VACUUM). A new database has
+-- pages of 16 KiB (sitrep sets it).
+CREATE TABLE claim_forms (
+  id                INTEGER PRIMARY KEY,
+  kind              TEXT NOT NULL,      -- quote | reported_speech | report | narration
+  speaker           TEXT NOT NULL,
+  speaker_role      TEXT NOT NULL,
+  speaker_side      TEXT NOT NULL,
+  speaker_country   TEXT NOT NULL,
+  cue               TEXT NOT NULL,
+  status_cue        TEXT NOT NULL,
+  time_precision    INTEGER NOT NULL,   -- ACLED: 1 day, 2 week, 3 month; 0 none
+  date_from_context INTEGER NOT NULL,
+  sub_event_type    TEXT NOT NULL,
+  actor1            TEXT NOT NULL,
+  actor2            TEXT NOT NULL,
+  trigger_word      TEXT NOT NULL,
+  place_basis       TEXT NOT NULL,
+  UNIQUE (kind, speaker, speaker_role, speaker_side, speaker_country, cue, status_cue, time_precision,
+          date_from_context, sub_event_type, actor1, actor2, trigger_word, place_basis)
+);
+INSERT INTO claim_forms(kind, speaker, speaker_role, speaker_side, speaker_country, cue, status_cue, time_precision,
+                        date_from_context, sub_event_type, actor1, actor2, trigger_word, place_basis)
+  SELECT kind, speaker, speaker_role, speaker_side, speaker_country, cue, status_cue, time_precision,
+         date_from_context, sub_event_type, actor1, actor2, trigger_word, place_basis
+  FROM claims GROUP BY kind, speaker, speaker_role, speaker_side, speaker_country, cue, status_cue, time_precision,
+    date_from_context, sub_event_type, actor1, actor2, trigger_word, place_basis
+  ORDER BY MIN(id);
+CREATE TABLE claim_statuses (
+  id      INTEGER PRIMARY KEY,
+  status  TEXT NOT NULL UNIQUE         -- asserted | reported | alleged | unverified | confirmed | denied
+);
+INSERT INTO claim_statuses(status) SELECT status FROM claims GROUP BY status ORDER BY MIN(id);
+CREATE TABLE event_types (
+  id          INTEGER PRIMARY KEY,
+  event_type  TEXT NOT NULL UNIQUE     -- ACLED event type, or Displacement
+);
+INSERT INTO event_types(event_type) SELECT event_type FROM claims WHERE event_type IS NOT NULL
+  GROUP BY event_type ORDER BY MIN(id);
+CREATE TABLE claims_v9 (
+  id                INTEGER PRIMARY KEY,
+  document_id       INTEGER NOT NULL REFERENCES documents(id),
+  text              TEXT NOT NULL,      -- '' when it is documents.raw's span (claim_text() reads it)
+  begin_byte        INTEGER NOT NULL,
+  end_byte          INTEGER NOT NULL,
+  form_id           INTEGER NOT NULL REFERENCES claim_forms(id),
+  status            INTEGER NOT NULL REFERENCES claim_statuses(id),
+  date_from         INTEGER,            -- days since 1970-01-01
+  date_to           INTEGER,
+  event_type        INTEGER REFERENCES event_types(id),  -- NULL when the claim describes no event
+  place_id          INTEGER REFERENCES places(id),  -- the event's place
+  event_confidence  REAL,
+  group_id          INTEGER REFERENCES claim_groups(id),
+  is_latest         INTEGER NOT NULL,   -- copied from its document
+  when_from         INTEGER,            -- days since 1970-01-01
+  when_to           INTEGER
+);
+INSERT INTO claims_v9(id, document_id, text, begin_byte, end_byte, form_id, status, date_from, date_to, event_type,
+                      place_id, event_confidence, group_id, is_latest, when_from, when_to)
+  SELECT c.id, c.document_id, c.text, c.begin_byte, c.end_byte, f.id, s.id,
+         CAST(julianday(c.date_from) - 2440587.5 AS INTEGER), CAST(julianday(c.date_to) - 2440587.5 AS INTEGER),
+         e.id, c.place_id, c.event_confidence, c.group_id, c.is_latest,
+         CAST(julianday(c.when_from) - 2440587.5 AS INTEGER), CAST(julianday(c.when_to) - 2440587.5 AS INTEGER)
+  FROM claims c JOIN claim_forms f ON f.kind = c.kind AND f.speaker = c.speaker AND f.speaker_role = c.speaker_role
+    AND f.speaker_side = c.speaker_side AND f.speaker_country = c.speaker_country AND f.cue = c.cue
+    AND f.status_cue = c.status_cue AND f.time_precision = c.time_precision
+    AND f.date_from_context = c.date_from_context AND f.sub_event_type = c.sub_event_type AND f.actor1 = c.actor1
+    AND f.actor2 = c.actor2 AND f.trigger_word = c.trigger_word AND f.place_basis = c.place_basis
+    JOIN claim_statuses s ON s.status = c.status LEFT JOIN event_types e ON e.event_type = c.event_type;
+DROP TABLE claims;
+ALTER TABLE claims_v9 RENAME TO claims;
+CREATE INDEX claims_document ON claims(document_id);
+CREATE INDEX claims_when ON claims(when_from);
+CREATE INDEX claims_status_when ON claims(status, when_from);
+CREATE INDEX claims_event_when ON claims(event_type, when_from) WHERE event_type IS NOT NULL;
+CREATE INDEX claims_latest_events_when ON claims(when_from, id) WHERE event_type IS NOT NULL AND is_latest = 1;
+CREATE TABLE quantity_forms (
+  id        INTEGER PRIMARY KEY,
+  text      TEXT NOT NULL,
+  value     REAL NOT NULL,
+  unit      TEXT NOT NULL,
+  si_value  REAL,                       -- NULL when not converted
+  si_unit   TEXT NOT NULL,
+  bound     TEXT NOT NULL,
+  UNIQUE (text, value, unit, si_value, si_unit, bound)
+);
+INSERT INTO quantity_forms(text, value, unit, si_value, si_unit, bound)
+  SELECT text, value, unit, si_value, si_unit, bound FROM quantities
+  GROUP BY text, value, unit, si_value, si_unit, bound ORDER BY MIN(id);
+CREATE TABLE quantities_v9 (
+  id           INTEGER PRIMARY KEY,
+  document_id  INTEGER NOT NULL REFERENCES documents(id),
+  begin_byte   INTEGER NOT NULL,
+  end_byte     INTEGER NOT NULL,
+  form_id      INTEGER NOT NULL REFERENCES quantity_forms(id)
+);
+INSERT INTO quantities_v9(id, document_id, begin_byte, end_byte, form_id)
+  SELECT q.id, q.document_id, q.begin_byte, q.end_byte, f.id
+  FROM quantities q JOIN quantity_forms f ON f.text = q.text AND f.value = q.value AND f.unit = q.unit
+    AND f.si_value IS NOT DISTINCT FROM q.si_value AND f.si_unit = q.si_unit AND f.bound = q.bound;
+DROP TABLE quantities;
+ALTER TABLE quantities_v9 RENAME TO quantities;
+-- The documents with the same bytes under another key are found by the
+-- first 16 hex digits of their SHA-256 (64 bits), then the whole: the index
+-- holds a quarter of the text.
+DROP INDEX documents_sha256;
+CREATE INDEX documents_sha256 ON documents(substr(sha256, 1, 16));

@@ -7,6 +7,7 @@
 #include <string>
 #include <system_error>
 
+#include "sitrep/extraction.h"
 #include "store/sql.h"
 
 namespace sitrep {
@@ -113,11 +114,14 @@ class SqliteConnection final : public ConnectionBackend {
   // process (kill -9); a power cut may lose the last batches, never corrupt.
   // A large page cache and rarer checkpoints: most of ingest's time went to
   // re-reading and re-writing pages (measured with perf).
+  // The checkpoint comes every 32 MiB of WAL whatever the page size (4 KiB
+  // before schema version 9, 16 KiB in a database made since).
   Status PrepareForWriting() override {
+    const int64_t page = std::max<int64_t>(Count("PRAGMA page_size", ""), 512);
     return Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF; "
-                "PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 8192; "
-                "PRAGMA journal_size_limit = " +
-                std::to_string(kWalKeptBytes) + ";");
+                "PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = " +
+                std::to_string((int64_t{32} << 20) / page) +
+                "; PRAGMA journal_size_limit = " + std::to_string(kWalKeptBytes) + ";");
   }
   // The WAL is written from its start again only when no reader is still
   // reading frames in it. With readers always present (a server polled
@@ -249,6 +253,17 @@ void ClaimTextFunction(sqlite3_context* ctx, int, sqlite3_value** argv) {
   sqlite3_result_text(ctx, span.data(), static_cast<int>(span.size()), SQLITE_TRANSIENT);
 }
 
+// sitrep_date(days): a date stored as days since 1970-01-01 (schema version
+// 9), as YYYY-MM-DD; NULL for NULL.
+void DateFunction(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+    sqlite3_result_null(ctx);
+    return;
+  }
+  const std::string date = CivilDate::FromDays(sqlite3_value_int64(argv[0])).ToString();
+  sqlite3_result_text(ctx, date.data(), static_cast<int>(date.size()), SQLITE_TRANSIENT);
+}
+
 }  // namespace
 
 Result<std::unique_ptr<ConnectionBackend>> OpenSqlite(const std::string& path, Connection::Mode mode) {
@@ -270,10 +285,20 @@ Result<std::unique_ptr<ConnectionBackend>> OpenSqlite(const std::string& path, C
   // that take seconds on a loaded machine (10 s failed python.dask_sqlite
   // with "database is locked" under load).
   sqlite3_busy_timeout(raw, mode == Connection::Mode::kReadOnly ? 10000 : 60000);
+  // A new database gets 16 KiB pages (a no-op on one that has pages): a
+  // document row of about a kilobyte left a quarter of each 4 KiB page empty
+  // (3.9 of 30.4 MB of documents on a 20 MB corpus; 1.0 MB with 16 KiB).
+  if (mode == Connection::Mode::kCreate) {
+    sqlite3_exec(raw, "PRAGMA page_size = 16384", nullptr, nullptr, nullptr);
+  }
   sqlite3_extended_result_codes(raw, 1);
   if (sqlite3_create_function_v2(raw, "claim_text", 4, SQLITE_UTF8, nullptr, ClaimTextFunction, nullptr, nullptr,
                                  nullptr) != SQLITE_OK) {
     return Status::Internal(std::string("database: cannot register claim_text: ") + sqlite3_errmsg(raw));
+  }
+  if (sqlite3_create_function_v2(raw, "sitrep_date", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, DateFunction,
+                                 nullptr, nullptr, nullptr) != SQLITE_OK) {
+    return Status::Internal(std::string("database: cannot register sitrep_date: ") + sqlite3_errmsg(raw));
   }
   return std::unique_ptr<ConnectionBackend>(std::move(c));
 }

@@ -123,7 +123,7 @@ class DocumentWriter {
   Status LinkDocument(const ProcessedDocument& p, int64_t doc_id, int64_t previous, const NearDuplicate& similar,
                       const MinHashBands& bands, bool* near_duplicate);
   Result<MentionRows> BufferMentions(const ProcessedDocument& p, int64_t doc_id);
-  void BufferClaims(const ProcessedDocument& p, int64_t doc_id, const MentionRows& rows);
+  Status BufferClaims(const ProcessedDocument& p, int64_t doc_id, const MentionRows& rows);
   // Buffers a (claim, row) pair for each id of `ids` that has a row, once each.
   static void LinkClaim(int64_t claim_id, const std::vector<int>& ids, const std::unordered_map<int, int64_t>& rows,
                         RowBuffer* buffer);
@@ -132,6 +132,19 @@ class DocumentWriter {
   // The resolved_places row of what a place mention says (its text,
   // resolution, point, confidence, metonym), found or added.
   Result<int64_t> ResolvedOf(const Place& place, std::optional<int64_t> location);
+  // A row id of a table of names (claim_statuses, event_types), found or
+  // added: the statements that select and insert one name, and the ids known.
+  struct NameIds {
+    sql::Statement select, insert;
+    std::unordered_map<std::string, int64_t> known, fresh;  // committed, and added in this transaction
+  };
+  Result<int64_t> IdOf(NameIds* table, const std::string& name);
+  // The claim_forms row of what a claim says besides its text, status,
+  // event type and dates (ClaimForm in writer.cc), found or added.
+  // The quantity_forms row of what a quantity says (text, value, unit, SI
+  // value and unit, bound), found or added.
+  Result<int64_t> QuantityFormOf(const Quantity& q);
+  Result<int64_t> FormOf(const std::vector<std::string>& texts, const std::array<int64_t, 2>& numbers);
   // The next free ids of the tables whose ids the writer gives, read under
   // the write lock at the first write of a transaction (or after a rollback).
   Status LoadNextIds();
@@ -142,7 +155,12 @@ class DocumentWriter {
   std::unordered_map<std::string, int64_t> locations_, new_locations_;
   // a resolution's key (ResolvedKey in writer.cc) -> resolved_places.id, the same way
   std::unordered_map<std::string, int64_t> resolved_, new_resolved_;
-  sql::Statement location_select_, location_insert_, resolved_select_, resolved_insert_, latest_, outlet_insert_,
+  // a claim form's key (its fields joined) -> claim_forms.id, the same way
+  std::unordered_map<std::string, int64_t> forms_, new_forms_, quantity_forms_, new_quantity_forms_;
+  NameIds statuses_, event_types_;
+  sql::Statement location_select_, location_insert_, resolved_select_, resolved_insert_, form_select_, form_insert_,
+      quantity_form_select_, quantity_form_insert_,
+      latest_, outlet_insert_,
       outlet_select_, same_bytes_, band_lookup_, doc_insert_, set_cluster_, retire_doc_, retire_claims_,
       minhash_insert_, band_insert_, near_insert_, rtree_insert_, next_ids_;
   bool ids_loaded_ = false;

@@ -44,26 +44,30 @@ Result<std::vector<ControlLayerState>> LoadControlLayers(sql::Connection* db) {
 constexpr sql::NamedColumns kClaimColumns({
     {"id", "c.id"},
     {"text", kClaimTextSql},
-    {"event_type", "c.event_type"},
-    {"sub_event_type", "c.sub_event_type"},
-    {"side", "COALESCE(NULLIF(c.actor1, ''), c.speaker_country)"},
-    {"date", "COALESCE(c.date_to, c.when_to)"},
+    {"event_type", "et.event_type"},
+    {"sub_event_type", "f.sub_event_type"},
+    {"side", "COALESCE(NULLIF(f.actor1, ''), f.speaker_country)"},
+    {"date", "sitrep_date(COALESCE(c.date_to, c.when_to))"},
     {"place", "pe.name"},
     {"lat", "CASE WHEN pe.location_id IS NOT NULL THEN pe.lat END"},
     {"lon", "CASE WHEN pe.location_id IS NOT NULL THEN pe.lon END"},
     {"geo_precision", "pe.geo_precision"},
     {"area_km2",
-     "(SELECT q.si_value FROM claim_quantities cq JOIN quantities q ON q.id = cq.quantity_id "
-     " WHERE cq.claim_id = c.id AND q.si_unit = 'km2' AND q.si_value > 0 ORDER BY q.begin_byte LIMIT 1)"},
+     "(SELECT qf.si_value FROM claim_quantities cq JOIN quantities q ON q.id = cq.quantity_id "
+     " JOIN quantity_forms qf ON qf.id = q.form_id "
+     " WHERE cq.claim_id = c.id AND qf.si_unit = 'km2' AND qf.si_value > 0 ORDER BY q.begin_byte LIMIT 1)"},
     {"area_bound",
-     "(SELECT q.bound FROM claim_quantities cq JOIN quantities q ON q.id = cq.quantity_id "
-     " WHERE cq.claim_id = c.id AND q.si_unit = 'km2' AND q.si_value > 0 ORDER BY q.begin_byte LIMIT 1)"},
+     "(SELECT qf.bound FROM claim_quantities cq JOIN quantities q ON q.id = cq.quantity_id "
+     " JOIN quantity_forms qf ON qf.id = q.form_id "
+     " WHERE cq.claim_id = c.id AND qf.si_unit = 'km2' AND qf.si_value > 0 ORDER BY q.begin_byte LIMIT 1)"},
     {"area_text",
-     "(SELECT q.text FROM claim_quantities cq JOIN quantities q ON q.id = cq.quantity_id "
-     " WHERE cq.claim_id = c.id AND q.si_unit = 'km2' AND q.si_value > 0 ORDER BY q.begin_byte LIMIT 1)"},
+     "(SELECT qf.text FROM claim_quantities cq JOIN quantities q ON q.id = cq.quantity_id "
+     " JOIN quantity_forms qf ON qf.id = q.form_id "
+     " WHERE cq.claim_id = c.id AND qf.si_unit = 'km2' AND qf.si_value > 0 ORDER BY q.begin_byte LIMIT 1)"},
 });
 constexpr const char* kClaimsToCheck =
-    " FROM claims c LEFT JOIN places p ON p.id = COALESCE(CASE WHEN c.place_basis <> 'dateline' THEN c.place_id END, "
+    " FROM claims c JOIN claim_forms f ON f.id = c.form_id LEFT JOIN event_types et ON et.id = c.event_type "
+    "LEFT JOIN places p ON p.id = COALESCE(CASE WHEN f.place_basis <> 'dateline' THEN c.place_id END, "
     " (SELECT MIN(cp.place_id) FROM claim_places cp JOIN places pl ON pl.id = cp.place_id "
     "  JOIN resolved_places rl ON rl.id = pl.resolved_id WHERE cp.claim_id = c.id AND rl.location_id IS NOT NULL)) "
     "LEFT JOIN resolved_places pe ON pe.id = p.resolved_id "

@@ -115,7 +115,8 @@ Result<DocumentWriter> DocumentWriter::Create(sql::Connection* db) {
       {&w.latest_, "SELECT id, sha256 FROM documents WHERE doc_key = ? AND is_latest = 1"},
       {&w.outlet_insert_, "INSERT INTO outlets(name) VALUES (?) ON CONFLICT DO NOTHING RETURNING id"},
       {&w.outlet_select_, "SELECT id FROM outlets WHERE name = ?"},
-      {&w.same_bytes_, "SELECT id, cluster_id FROM documents WHERE sha256 = ? AND doc_key != ? ORDER BY id LIMIT 1"},
+      {&w.same_bytes_,
+       "SELECT id, cluster_id, sha256 FROM documents WHERE substr(sha256, 1, 16) = ? AND doc_key != ? ORDER BY id"},
       {&w.band_lookup_,
        "SELECT DISTINCT b.document_id, d.cluster_id, d.doc_key, m.signature FROM minhash_bands b "
        "JOIN documents d ON d.id = b.document_id JOIN minhash m ON m.document_id = b.document_id "
@@ -141,6 +142,24 @@ Result<DocumentWriter> DocumentWriter::Create(sql::Connection* db) {
        "INSERT INTO resolved_places(mention, gazetteer_id, name, kind, country, admin1, geo_precision, lat, lon, "
        "confidence, metonym_for, resolution, location_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
        "ON CONFLICT DO NOTHING RETURNING id"},
+      {&w.form_select_,
+       "SELECT id FROM claim_forms WHERE kind = ? AND speaker = ? AND speaker_role = ? AND speaker_side = ? "
+       "AND speaker_country = ? AND cue = ? AND status_cue = ? AND sub_event_type = ? AND actor1 = ? AND actor2 = ? "
+       "AND trigger_word = ? AND place_basis = ? AND time_precision = ? AND date_from_context = ?"},
+      {&w.form_insert_,
+       "INSERT INTO claim_forms(kind, speaker, speaker_role, speaker_side, speaker_country, cue, status_cue, "
+       "sub_event_type, actor1, actor2, trigger_word, place_basis, time_precision, date_from_context) "
+       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id"},
+      {&w.statuses_.select, "SELECT id FROM claim_statuses WHERE status = ?"},
+      {&w.statuses_.insert, "INSERT INTO claim_statuses(status) VALUES (?) ON CONFLICT DO NOTHING RETURNING id"},
+      {&w.event_types_.select, "SELECT id FROM event_types WHERE event_type = ?"},
+      {&w.event_types_.insert, "INSERT INTO event_types(event_type) VALUES (?) ON CONFLICT DO NOTHING RETURNING id"},
+      {&w.quantity_form_select_,
+       "SELECT id FROM quantity_forms WHERE text = ? AND value = ? AND unit = ? AND si_value IS NOT DISTINCT FROM ? "
+       "AND si_unit = ? AND bound = ?"},
+      {&w.quantity_form_insert_,
+       "INSERT INTO quantity_forms(text, value, unit, si_value, si_unit, bound) VALUES (?, ?, ?, ?, ?, ?) "
+       "ON CONFLICT DO NOTHING RETURNING id"},
       {&w.next_ids_,
        "SELECT (SELECT COALESCE(MAX(id), 0) FROM people), (SELECT COALESCE(MAX(id), 0) FROM places), "
        "(SELECT COALESCE(MAX(id), 0) FROM quantities), (SELECT COALESCE(MAX(id), 0) FROM claims)"},
@@ -161,15 +180,11 @@ Result<DocumentWriter> DocumentWriter::Create(sql::Connection* db) {
   w.people_ = RowBuffer("INSERT INTO people(id, document_id, name, role, country, side)", 6, "");
   w.places_ = RowBuffer(
       "INSERT INTO places(id, document_id, begin_byte, end_byte, resolved_id)", 5, "");
-  w.quantities_ = RowBuffer(
-      "INSERT INTO quantities(id, document_id, text, begin_byte, end_byte, value, unit, si_value, si_unit, bound)", 10,
-      "");
+  w.quantities_ = RowBuffer("INSERT INTO quantities(id, document_id, begin_byte, end_byte, form_id)", 5, "");
   w.claims_ = RowBuffer(
-      "INSERT INTO claims(id, document_id, text, begin_byte, end_byte, kind, status, speaker, speaker_role, "
-      "speaker_side, speaker_country, cue, status_cue, date_from, date_to, time_precision, date_from_context, "
-      "event_type, sub_event_type, actor1, actor2, place_id, place_basis, trigger_word, event_confidence, group_id, "
-      "is_latest, when_from, when_to)",
-      29, "");
+      "INSERT INTO claims(id, document_id, text, begin_byte, end_byte, form_id, status, date_from, date_to, "
+      "event_type, place_id, event_confidence, group_id, is_latest, when_from, when_to)",
+      16, "");
   w.claims_fts_ = RowBuffer("INSERT INTO claims_fts(rowid, text, speaker)", 3, "");
   w.claim_places_ = RowBuffer("INSERT INTO claim_places(claim_id, place_id)", 2, " ON CONFLICT DO NOTHING");
   w.claim_quantities_ =
@@ -263,17 +278,112 @@ Result<int64_t> DocumentWriter::ResolvedOf(const Place& pl, std::optional<int64_
   return id;
 }
 
+Result<int64_t> DocumentWriter::FormOf(const std::vector<std::string>& texts, const std::array<int64_t, 2>& numbers) {
+  std::string key;
+  for (const std::string& t : texts) key += t + '\x1f';
+  key += std::to_string(numbers[0]) + '|' + std::to_string(numbers[1]);
+  if (auto it = forms_.find(key); it != forms_.end()) return it->second;
+  if (auto it = new_forms_.find(key); it != new_forms_.end()) return it->second;
+  auto bind_key = [&](sql::Statement& st) {
+    int i = 1;
+    for (const std::string& t : texts) st.Bind(i++, t);
+    for (int64_t n : numbers) st.Bind(i++, n);
+  };
+  Status s;
+  int64_t id = 0;
+  form_select_.Reset();
+  bind_key(form_select_);
+  if (form_select_.Step(&s)) id = form_select_.Int(0);
+  form_select_.Reset();
+  if (!s.ok()) return s;
+  if (id == 0) {
+    form_insert_.Reset();
+    bind_key(form_insert_);
+    Result<std::optional<int64_t>> inserted = form_insert_.RunReturningId();
+    if (!inserted.ok()) return inserted.status();
+    if (!*inserted) return Status::Internal("claim form appeared while the write lock was held");
+    id = **inserted;
+  }
+  new_forms_[key] = id;
+  return id;
+}
+
+Result<int64_t> DocumentWriter::IdOf(NameIds* table, const std::string& name) {
+  if (auto it = table->known.find(name); it != table->known.end()) return it->second;
+  if (auto it = table->fresh.find(name); it != table->fresh.end()) return it->second;
+  Status s;
+  int64_t id = 0;
+  table->select.Reset();
+  table->select.Bind(1, name);
+  if (table->select.Step(&s)) id = table->select.Int(0);
+  table->select.Reset();
+  if (!s.ok()) return s;
+  if (id == 0) {
+    table->insert.Reset();
+    Result<std::optional<int64_t>> inserted = table->insert.Bind(1, name).RunReturningId();
+    if (!inserted.ok()) return inserted.status();
+    if (!*inserted) return Status::Internal("'" + name + "' appeared while the write lock was held");
+    id = **inserted;
+  }
+  table->fresh[name] = id;
+  return id;
+}
+
+Result<int64_t> DocumentWriter::QuantityFormOf(const Quantity& q) {
+  char number[64];
+  std::snprintf(number, sizeof number, "|%a|%d%a|", q.value, q.value_in_si ? 1 : 0, q.value_in_si.value_or(0));
+  const std::string bound = ToString(q.bound);
+  const std::string key = q.text + '\x1f' + q.unit + '\x1f' + q.si_unit + '\x1f' + bound + number;
+  if (auto it = quantity_forms_.find(key); it != quantity_forms_.end()) return it->second;
+  if (auto it = new_quantity_forms_.find(key); it != new_quantity_forms_.end()) return it->second;
+  auto bind_key = [&](sql::Statement& st) {
+    st.Bind(1, q.text).Bind(2, q.value).Bind(3, q.unit);
+    if (q.value_in_si) st.Bind(4, *q.value_in_si);
+    else st.BindNull(4);
+    st.Bind(5, q.si_unit).Bind(6, bound);
+  };
+  Status s;
+  int64_t id = 0;
+  quantity_form_select_.Reset();
+  bind_key(quantity_form_select_);
+  if (quantity_form_select_.Step(&s)) id = quantity_form_select_.Int(0);
+  quantity_form_select_.Reset();
+  if (!s.ok()) return s;
+  if (id == 0) {
+    quantity_form_insert_.Reset();
+    bind_key(quantity_form_insert_);
+    Result<std::optional<int64_t>> inserted = quantity_form_insert_.RunReturningId();
+    if (!inserted.ok()) return inserted.status();
+    if (!*inserted) return Status::Internal("quantity form appeared while the write lock was held");
+    id = **inserted;
+  }
+  new_quantity_forms_[key] = id;
+  return id;
+}
+
 void DocumentWriter::Committed() {
   locations_.merge(new_locations_);
   new_locations_.clear();
   resolved_.merge(new_resolved_);
   new_resolved_.clear();
+  forms_.merge(new_forms_);
+  new_forms_.clear();
+  quantity_forms_.merge(new_quantity_forms_);
+  new_quantity_forms_.clear();
+  for (NameIds* t : {&statuses_, &event_types_}) {
+    t->known.merge(t->fresh);
+    t->fresh.clear();
+  }
   ids_loaded_ = false;  // another writer may add rows before our next transaction
 }
 
 void DocumentWriter::RolledBack() {
   new_locations_.clear();
   new_resolved_.clear();
+  new_forms_.clear();
+  new_quantity_forms_.clear();
+  statuses_.fresh.clear();
+  event_types_.fresh.clear();
   ids_loaded_ = false;
   for (RowBuffer* b : {&links_, &people_, &places_, &quantities_, &claims_, &claims_fts_, &claim_places_,
                        &claim_quantities_, &claim_people_}) {
@@ -334,7 +444,7 @@ Result<WriteOutcome> DocumentWriter::Write(const ProcessedDocument& p, bool* nea
   if (Status r = LinkDocument(p, doc_id, stored->previous, *similar, bands, near_duplicate); !r.ok()) return r;
   Result<MentionRows> rows = BufferMentions(p, doc_id);
   if (!rows.ok()) return rows.status();
-  BufferClaims(p, doc_id, *rows);
+  if (Status r = BufferClaims(p, doc_id, *rows); !r.ok()) return r;
   return stored->previous != 0 ? WriteOutcome::kNewVersion : WriteOutcome::kAdded;
 }
 
@@ -389,11 +499,16 @@ Result<DocumentWriter::NearDuplicate> DocumentWriter::FindNearDuplicate(const Pr
   NearDuplicate similar;
   Status s;
   same_bytes_.Reset();
-  same_bytes_.Bind(1, p.doc.meta.sha256).Bind(2, p.key);
-  if (same_bytes_.Step(&s)) {
+  // The index holds the first 16 hex digits (schema version 9); the whole
+  // is compared here (an equality on sha256 in the query would keep SQLite
+  // from using the index on the prefix).
+  same_bytes_.Bind(1, p.doc.meta.sha256.substr(0, 16)).Bind(2, p.key);
+  while (same_bytes_.Step(&s)) {
+    if (same_bytes_.Text(2) != p.doc.meta.sha256) continue;
     similar.document = same_bytes_.Int(0);
     similar.cluster = same_bytes_.Int(1);
     similar.similarity = 1;
+    break;
   }
   same_bytes_.Reset();
   if (!s.ok()) return s;
@@ -478,7 +593,7 @@ using Row = std::vector<RowBuffer::Value>;
 RowBuffer::Value Text(const std::string& v) { return RowBuffer::Value(v); }
 RowBuffer::Value Integer(int64_t v) { return RowBuffer::Value(v); }
 RowBuffer::Value Real(double v) { return RowBuffer::Value(v); }
-RowBuffer::Value OptionalText(const std::optional<std::string>& v) { return v ? Text(*v) : RowBuffer::Value(); }
+RowBuffer::Value OptionalInteger(const std::optional<int64_t>& v) { return v ? Integer(*v) : RowBuffer::Value(); }
 
 // What claims.text holds: '' when the claim's text is the document's bytes
 // at its span (claim_text() reads them there), else the text (an HTML
@@ -518,57 +633,65 @@ Result<DocumentWriter::MentionRows> DocumentWriter::BufferMentions(const Process
   }
   for (const Quantity& q : x.quantities) {
     const int64_t row = next_quantity_++;
-    quantities_.Add(Row{row, doc_id, Text(q.text), Integer(q.span.begin), Integer(q.span.end), Real(q.value),
-                        Text(q.unit), q.value_in_si ? Real(*q.value_in_si) : null, Text(q.si_unit),
-                        Text(ToString(q.bound))});
+    Result<int64_t> form = QuantityFormOf(q);
+    if (!form.ok()) return form.status();
+    quantities_.Add(Row{row, doc_id, Integer(q.span.begin), Integer(q.span.end), Integer(*form)});
     rows.quantity[q.id] = row;
   }
   return rows;
 }
 
-void DocumentWriter::BufferClaims(const ProcessedDocument& p, int64_t doc_id, const MentionRows& rows) {
+Status DocumentWriter::BufferClaims(const ProcessedDocument& p, int64_t doc_id, const MentionRows& rows) {
   const DocumentMeta& m = p.doc.meta;
   const RowBuffer::Value null;
-  std::optional<std::string> published = m.published.empty() ? std::nullopt : std::optional<std::string>(m.published);
+  // Dates are days since 1970-01-01 (schema version 9).
+  const std::optional<CivilDate> published_date = CivilDate::Parse(m.published);
+  const std::optional<int64_t> published =
+      published_date ? std::optional<int64_t>(published_date->ToDays()) : std::nullopt;
   for (const Claim& c : p.extraction.claims) {
-    std::optional<std::string> from, to;
+    std::optional<int64_t> from, to;
     if (c.date) {
-      from = to = c.date->ToString();
+      from = to = c.date->ToDays();
     } else if (c.date_range) {
-      from = c.date_range->first.ToString();
-      to = c.date_range->second.ToString();
+      from = c.date_range->first.ToDays();
+      to = c.date_range->second.ToDays();
+    }
+    Result<int64_t> status = IdOf(&statuses_, ToString(c.status));
+    if (!status.ok()) return status.status();
+    std::optional<int64_t> event_type;
+    if (c.event) {
+      Result<int64_t> id = IdOf(&event_types_, c.event->type);
+      if (!id.ok()) return id.status();
+      event_type = *id;
     }
     const Speaker empty;
     const Speaker& sp = c.speaker ? *c.speaker : empty;
+    auto place = c.event ? rows.place.find(c.event->place_id) : rows.place.end();
+    const bool has_place = place != rows.place.end();
+    const Event none;
+    const Event& e = c.event ? *c.event : none;
+    // The columns of claim_forms, in form_select_'s order.
+    Result<int64_t> form = FormOf({ToString(c.kind), sp.name, sp.role, sp.side, sp.country, c.cue,
+                                   c.status_cue ? c.status_cue->text : std::string(), e.sub_type, e.actor1, e.actor2,
+                                   e.trigger, has_place ? e.place_basis : std::string()},
+                                  {c.time_precision, c.date_from_context ? 1 : 0});
+    if (!form.ok()) return form.status();
     const int64_t claim_id = next_claim_++;
     Row row{claim_id,
             doc_id,
             Text(StoredClaimText(c, p.doc.raw)),
             Integer(c.span.begin),
             Integer(c.span.end),
-            Text(ToString(c.kind)),
-            Text(ToString(c.status)),
-            Text(sp.name),
-            Text(sp.role),
-            Text(sp.side),
-            Text(sp.country),
-            Text(c.cue),
-            Text(c.status_cue ? c.status_cue->text : std::string()),
-            OptionalText(from),
-            OptionalText(to),
-            Integer(c.time_precision),
-            Integer(c.date_from_context ? 1 : 0)};
-    if (c.event) {
-      auto it = rows.place.find(c.event->place_id);
-      row.insert(row.end(), {Text(c.event->type), Text(c.event->sub_type), Text(c.event->actor1),
-                             Text(c.event->actor2), it != rows.place.end() ? Integer(it->second) : null,
-                             Text(it != rows.place.end() ? c.event->place_basis : std::string()),
-                             Text(c.event->trigger), Real(c.event->confidence)});
-    } else {
-      row.insert(row.end(), {null, Text(""), Text(""), Text(""), null, Text(""), Text(""), null});
-    }
+            Integer(*form),
+            Integer(*status),
+            OptionalInteger(from),
+            OptionalInteger(to),
+            event_type ? Integer(*event_type) : null,
+            has_place ? Integer(place->second) : null,
+            c.event ? Real(c.event->confidence) : null};
     // group_id (given by the rebuild), is_latest, the dates queries use.
-    row.insert(row.end(), {null, Integer(1), OptionalText(from ? from : published), OptionalText(to ? to : published)});
+    row.insert(row.end(),
+               {null, Integer(1), OptionalInteger(from ? from : published), OptionalInteger(to ? to : published)});
     claims_.Add(std::move(row));
     claims_fts_.Add(Row{claim_id, Text(c.text), Text(sp.name)});
     // The event's place is one of the claim's places, so that one index
@@ -581,6 +704,7 @@ void DocumentWriter::BufferClaims(const ProcessedDocument& p, int64_t doc_id, co
     LinkClaim(claim_id, c.quantities, rows.quantity, &claim_quantities_);
     LinkClaim(claim_id, c.people, rows.person, &claim_people_);
   }
+  return Status::Ok();
 }
 
 void DocumentWriter::LinkClaim(int64_t claim_id, const std::vector<int>& ids,
