@@ -300,6 +300,7 @@ Status Lexicons::ParseEventTriggers(std::string_view table) {
       // bucket of the text's word: one starting with an ASCII byte in the
       // letter buckets, any other in the Cyrillic ones.
       triggers_by_word_[first].push_back(index);
+      trigger_word_lengths_[static_cast<unsigned char>(first[0])] |= uint64_t{1} << std::min<size_t>(first.size(), 63);
     }
     triggers_.push_back(std::move(t));
   }
@@ -487,7 +488,8 @@ int Lexicons::MatchTrigger(const std::vector<std::string>& words, size_t start, 
   const std::vector<int>& open =
       first < 128 ? open_triggers_by_letter_[first] : open_cyrillic_triggers_[CyrillicBucket(word)];
   static const std::vector<int> kNoPatterns;
-  auto found = triggers_by_word_.find(word);
+  const bool may_be_first = (trigger_word_lengths_[first] >> std::min<size_t>(word.size(), 63)) & 1;
+  auto found = may_be_first ? triggers_by_word_.find(word) : triggers_by_word_.end();
   const std::vector<int>& exact = found == triggers_by_word_.end() ? kNoPatterns : found->second;
   for (size_t i = 0, j = 0; i < open.size() || j < exact.size();) {
     const int index = j == exact.size() || (i < open.size() && open[i] < exact[j]) ? open[i++] : exact[j++];

@@ -246,6 +246,10 @@ class Lexicons {
   std::vector<int> open_triggers_by_letter_[128];
   std::vector<int> open_cyrillic_triggers_[128];
   StringMap<std::vector<int>> triggers_by_word_;
+  // Per first byte of those first words, a bit per byte length (63 for 63
+  // and longer): most words of a text have no pattern of their first byte
+  // and length, and are not hashed.
+  uint64_t trigger_word_lengths_[256] = {};
   StringMap<NumberWord> numbers_;
   StringMap<CalendarWord> calendar_;          // Russian and Ukrainian words, and future words of any language
   StringMap<CalendarWord> english_calendar_;  // English months and weekdays
