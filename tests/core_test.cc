@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "core/flat_string_map.h"
 #include "core/tsv.h"
 #include "core/utf8.h"
 #include "sitrep/extraction.h"
@@ -7,6 +8,34 @@
 
 namespace sitrep {
 namespace {
+
+TEST(FlatStringMap, FindsWhatWasAddedAndKeepsTheFirstInsert) {
+  FlatStringMap<int> m;
+  EXPECT_EQ(m.Find("kyiv"), nullptr);  // empty: no slots yet
+  // Enough words to grow the table several times.
+  for (int i = 0; i < 1000; ++i) m[std::string(1, 'w').append(std::to_string(i))] += i;
+  m["w7"] += 100;
+  EXPECT_EQ(m.size(), 1000u);
+  ASSERT_NE(m.Find("w7"), nullptr);
+  EXPECT_EQ(*m.Find("w7"), 107);
+  ASSERT_NE(m.Find("w999"), nullptr);
+  EXPECT_EQ(*m.Find("w999"), 999);
+  EXPECT_EQ(m.Find("w1000"), nullptr);
+  EXPECT_EQ(m.Find(""), nullptr);
+  EXPECT_EQ(m.Find("w"), nullptr);
+  EXPECT_TRUE(m.Insert("", -1));     // the empty word is a key like any other
+  EXPECT_FALSE(m.Insert("w7", 0));   // as emplace: the first value stays
+  EXPECT_EQ(*m.Find("w7"), 107);
+  EXPECT_EQ(*m.Find(""), -1);
+  int seen = 0;
+  long sum = 0;
+  m.ForEach([&](std::string_view, int v) {
+    ++seen;
+    sum += v;
+  });
+  EXPECT_EQ(seen, 1001);
+  EXPECT_EQ(sum, 999 * 1000 / 2 + 100 - 1);
+}
 
 TEST(Utf8, DecodesAndRejects) {
   char32_t cp;

@@ -308,6 +308,7 @@ Status Lexicons::ParseEventTriggers(std::string_view table) {
       // bucket of the text's word: one starting with an ASCII byte in the
       // letter buckets, any other in the Cyrillic ones.
       triggers_by_word_[first].push_back(index);
+      trigger_word_lengths_[static_cast<unsigned char>(first[0])] |= uint64_t{1} << std::min<size_t>(first.size(), 63);
     }
     triggers_.push_back(std::move(t));
   }
@@ -360,7 +361,7 @@ Status Lexicons::ParseCalendar(std::string_view table) {
     if (!known) return BadRow("calendar.tsv", r.line, "unknown kind '" + std::string(r.field(1)) + "'");
     c.value = std::atoi(std::string(r.field(2)).c_str());
     const bool english_date = r.field(3) == "en" && c.kind != CalendarWord::Kind::kFuture;
-    (english_date ? english_calendar_ : calendar_).emplace(FoldCase(r.field(0)), c);
+    (english_date ? english_calendar_ : calendar_).Insert(FoldCase(r.field(0)), c);
   }
   return Status::Ok();
 }
@@ -440,7 +441,7 @@ const std::vector<std::string_view>& DateStartWords();
 const std::vector<std::string_view>& NumberWords();
 
 void Lexicons::BuildClasses() {
-  auto mark = [&](std::string_view w, uint32_t bit) { classes_[std::string(w)] |= bit; };
+  auto mark = [&](std::string_view w, uint32_t bit) { classes_[w] |= bit; };
   for (auto w : StopWordList()) mark(w, kStopWord);
   for (auto w : AuxiliaryWordList()) mark(w, kAuxWord);
   for (auto w : DateStartWords()) mark(w, kDateStart);
@@ -449,29 +450,29 @@ void Lexicons::BuildClasses() {
   actors_.ForEachFirstWord([&](const std::string& w) { mark(w, kActorStart); });
   roles_.ForEachFirstWord([&](const std::string& w) { mark(w, kRoleStart); });
   person_aliases_.ForEachFirstWord([&](const std::string& w) { mark(w, kPersonStart); });
-  for (const auto& [w, classes] : function_words_) {
+  function_words_.ForEach([&](std::string_view w, const std::vector<FunctionClass>& classes) {
     for (FunctionClass c : classes) {
       if (c == FunctionClass::kStop) mark(w, kStopWord);
       if (c == FunctionClass::kAux) mark(w, kAuxWord);
     }
-  }
+  });
   for (const auto& [w, n] : numbers_) mark(w, kNumberWord);
   // Of a word's lemmas, Analysis keeps one the lists know ("загинула" ->
   // "загинути", not "загинулий").
   for (const auto& bucket : cyrillic_triggers_) {
     for (int index : bucket) mark(triggers_[index].words[0], kTriggerWord);
   }
-  for (const auto& [w, c] : english_calendar_) mark(w, kDateStart);
-  for (const auto& [w, c] : calendar_) {
+  english_calendar_.ForEach([&](std::string_view w, const CalendarWord&) { mark(w, kDateStart); });
+  calendar_.ForEach([&](std::string_view w, const CalendarWord& c) {
     if (c.kind != CalendarWord::Kind::kFuture) mark(w, kDateStart);  // "will" starts no date
-  }
+  });
 }
 
 uint64_t Lexicons::LatinClassesFingerprint() const {
   std::vector<std::pair<std::string_view, uint32_t>> entries;
-  for (const auto& [w, c] : classes_) {
+  classes_.ForEach([&entries](std::string_view w, uint32_t c) {
     if (!IsCyrillicWord(w)) entries.emplace_back(w, c);
-  }
+  });
   std::sort(entries.begin(), entries.end());
   uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a over "word\0" and the four bytes of its classes
   auto add = [&h](unsigned char b) { h = (h ^ b) * 0x100000001b3ULL; };
@@ -495,7 +496,8 @@ int Lexicons::MatchTrigger(const std::vector<std::string>& words, size_t start, 
   const std::vector<int>& open =
       first < 128 ? open_triggers_by_letter_[first] : open_cyrillic_triggers_[CyrillicBucket(word)];
   static const std::vector<int> kNoPatterns;
-  auto found = triggers_by_word_.find(word);
+  const bool may_be_first = (trigger_word_lengths_[first] >> std::min<size_t>(word.size(), 63)) & 1;
+  auto found = may_be_first ? triggers_by_word_.find(word) : triggers_by_word_.end();
   const std::vector<int>& exact = found == triggers_by_word_.end() ? kNoPatterns : found->second;
   for (size_t i = 0, j = 0; i < open.size() || j < exact.size();) {
     const int index = j == exact.size() || (i < open.size() && open[i] < exact[j]) ? open[i++] : exact[j++];

@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/flat_string_map.h"
 #include "core/string_map.h"
 #include "sitrep/extraction.h"
 #include "sitrep/status.h"
@@ -176,8 +177,8 @@ class Lexicons {
   const SpeechVerb* FindSpeechVerb(std::string_view folded) const { return speech_.Find(folded); }
   // WordClass bits of a folded word; 0 for most words.
   uint32_t Classes(std::string_view folded) const {
-    auto it = classes_.find(folded);
-    return it == classes_.end() ? 0 : it->second;
+    const uint32_t* c = classes_.Find(folded);
+    return c == nullptr ? 0 : *c;
   }
   const PhraseTable<Role>& roles() const { return roles_; }
   const PhraseTable<Actor>& actors() const { return actors_; }
@@ -240,7 +241,7 @@ class Lexicons {
   PhraseTable<int> person_aliases_;
   std::vector<KnownPerson> people_;
   std::vector<std::pair<std::string, std::string>> conflicts_;
-  StringMap<uint32_t> classes_;
+  FlatStringMap<uint32_t> classes_;  // read for every token
   StringSet section_labels_;
   std::vector<TriggerPattern> triggers_;
   std::vector<int> triggers_by_letter_[128];  // by the first byte of the first word
@@ -252,11 +253,15 @@ class Lexicons {
   std::vector<int> open_triggers_by_letter_[128];
   std::vector<int> open_cyrillic_triggers_[128];
   StringMap<std::vector<int>> triggers_by_word_;
+  // Per first byte of those first words, a bit per byte length (63 for 63
+  // and longer): most words of a text have no pattern of their first byte
+  // and length, and are not hashed.
+  uint64_t trigger_word_lengths_[256] = {};
   StringMap<NumberWord> numbers_;
-  StringMap<CalendarWord> calendar_;          // Russian and Ukrainian words, and future words of any language
-  StringMap<CalendarWord> english_calendar_;  // English months and weekdays
+  FlatStringMap<CalendarWord> calendar_;          // Russian and Ukrainian words, and future words of any language
+  FlatStringMap<CalendarWord> english_calendar_;  // English months and weekdays
   StringMap<UnitWord> units_;
-  StringMap<std::vector<FunctionClass>> function_words_;
+  FlatStringMap<std::vector<FunctionClass>> function_words_;
   // Bound phrases by "language\tphrase"; those whose first word is a prefix
   // ("зрос* до") apart, with the prefix without its '*'.
   // none: the phrase is no bound ("no more than" holds "more than").
@@ -277,6 +282,10 @@ class Lexicons {
   static const T* Find(const StringMap<T>& m, std::string_view w) {
     auto it = m.find(w);
     return it == m.end() ? nullptr : &it->second;
+  }
+  template <typename T>
+  static const T* Find(const FlatStringMap<T>& m, std::string_view w) {
+    return m.Find(w);
   }
 };
 

@@ -347,6 +347,13 @@ struct Resolution {
       : a(analysis), g(gazetteer), o(options), n(analysis.token_count()) {}
 
   void FindCandidates();
+  // Token i's word id in the gazetteer (0 for words in no name), looked up
+  // the first time it is asked for: only capitalised tokens and the words
+  // after them that may go on a name are, not every token.
+  uint32_t Word(size_t i) {
+    if (word[i] == kWordUnknown) word[i] = g.WordId(a.folded[i]);
+    return word[i];
+  }
   void HyphenParts(size_t i);
   void AcceptPlaces();
   void Judge(Candidate& c);
@@ -369,7 +376,8 @@ struct Resolution {
   const Gazetteer& g;
   const ResolverOptions& o;
   const size_t n;
-  std::vector<uint32_t> word;        // each token's word id; 0 for words in no name
+  static constexpr uint32_t kWordUnknown = UINT32_MAX;
+  std::vector<uint32_t> word;        // each token's word id (see Word()), or kWordUnknown
   std::vector<bool> region_listed;   // listed before a plural region word
   std::vector<Candidate> cands;
   std::vector<int> cand_at;          // each token's candidate, or -1
@@ -455,9 +463,7 @@ void Resolution::Fill(Candidate& c, uint32_t node, bool region_cue, bool latin) 
 // 1. Candidates: from each capitalised token, the longest path of the
 // name trie that the following tokens spell.
 void Resolution::FindCandidates() {
-  // Each token's word id, looked up once; 0 for words in no name.
-  word.assign(n, 0);
-  for (size_t i = 0; i < n; ++i) word[i] = g.WordId(a.folded[i]);
+  word.assign(n, kWordUnknown);
   // Tokens listed before a plural region word ("the Bryansk, Oryol and
   // Kursk oblasts") are regions.
   region_listed.assign(n, false);
@@ -485,7 +491,7 @@ void Resolution::FindCandidates() {
     // said") is a name even when its lower-case form is a function word.
     bool caps_in_text = caps && !(i > 0 && a.IsWord(i - 1) && a.token(i - 1).all_caps) &&
                         !(i + 1 < n && a.IsWord(i + 1) && a.token(i + 1).all_caps);
-    if (NameToken(a, i) && word[i] == 0 && i > 0 && IsPlacePreposition(a.folded[i - 1]) &&
+    if (NameToken(a, i) && Word(i) == 0 && i > 0 && IsPlacePreposition(a.folded[i - 1]) &&
         IsCyrillicWord(a, i)) {
       // "в Урожайном": a Cyrillic word after a place cue that no name has
       // may be a declined form of a place GeoNames names only in Latin.
@@ -496,15 +502,15 @@ void Resolution::FindCandidates() {
         continue;
       }
     }
-    if ((!NameToken(a, i) && !caps) || word[i] == 0) {
+    if ((!NameToken(a, i) && !caps) || Word(i) == 0) {
       // "Paris-based", "Iran-Iraq border": the parts of a hyphenated word
       // that is no name as a whole.
-      if (NameToken(a, i) && word[i] == 0 && a.folded[i].find('-') != std::string::npos) HyphenParts(i);
+      if (NameToken(a, i) && Word(i) == 0 && a.folded[i].find('-') != std::string::npos) HyphenParts(i);
       ++i;
       continue;
     }
     const size_t sentence_end = a.seg.sentences[a.sentence_of[i]].token_end;
-    uint32_t node = g.Child(g.Root(), word[i]);
+    uint32_t node = g.Child(g.Root(), Word(i));
     size_t best_end = 0;
     uint32_t best_node = Gazetteer::kNoNode;
     for (size_t k = i + 1; node != Gazetteer::kNoNode; ++k) {
@@ -513,13 +519,13 @@ void Resolution::FindCandidates() {
         best_end = k;
         best_node = node;
       }
-      if (k >= sentence_end || word[k] == 0) break;
+      if (k >= sentence_end || Word(k) == 0) break;
       // "в Покровском районе", "у Великописарівській громаді": a district's
       // name goes on in lower case.
       bool ok = NameToken(a, k) || (a.IsWord(k) && (a.token(k).all_caps || IsCyrillicWord(a, k))) ||
                 IsNameConnector(a.folded[k]) || FoldedIs(a, k, ",") || FoldedIs(a, k, "'s");
       if (!ok) break;
-      node = g.Child(node, word[k]);
+      node = g.Child(node, Word(k));
     }
     // A function word opens a name only as part of a longer one ("The
     // Hague", not a village called "In").
@@ -1056,13 +1062,10 @@ void Resolution::FindCounties() {
   }
   in_county.assign(n, false);
   if (focus == UINT32_MAX) return;
-  // The tokens "County" and "Parish", found by the word ids FindCandidates
-  // looked up (when the gazetteer knows both words) rather than by reading
-  // every token again.
-  const uint32_t county_word = g.WordId("county"), parish_word = g.WordId("parish");
+  // The tokens "County" and "Parish" (capitalised tests a bit before any
+  // text is compared).
   std::vector<size_t> ends;
   for (size_t t = 1; t < n; ++t) {
-    if (county_word != 0 && parish_word != 0 && word[t] != county_word && word[t] != parish_word) continue;
     if (NameToken(a, t) && (FoldedIs(a, t, "county") || FoldedIs(a, t, "parish"))) ends.push_back(t);
   }
   if (ends.empty()) return;
@@ -1095,7 +1098,7 @@ void Resolution::FindCounties() {
     const GazetteerEntry* region = &g.entry(focus);
     const GazetteerEntry* town = nullptr;
     uint32_t node = g.Root();
-    for (size_t k = s0; k < t && node != Gazetteer::kNoNode; ++k) node = g.Child(node, word[k]);
+    for (size_t k = s0; k < t && node != Gazetteer::kNoNode; ++k) node = g.Child(node, Word(k));
     for (uint32_t x : g.NamesAt(node)) {
       const GazetteerEntry& e = g.entry(Gazetteer::EntryOf(x));
       if (IsSettlement(e) && e.admin1_entry == focus && (town == nullptr || e.population > town->population)) {
