@@ -80,6 +80,24 @@ TEST(LearnedAttribution, DenialsAndAccusations) {
   EXPECT_EQ(accused.status, ClaimStatus::kAlleged);  // an accusation is an allegation
 }
 
+// A that-frame verb ("announced", "pledged") attributes a clause without
+// "that" and an intention's infinitive; used as an act ("denied approval")
+// it still claims nothing.
+TEST(LearnedAttribution, ThatFrameVerbsWithoutThat) {
+  std::string text = std::string("Border Crossings\n\n") +
+                     "The defence ministry announced it would close the border crossing at Kupiansk on Monday.\n\n"
+                     "The regional governor pledged to rebuild the bridge over the river within a month.\n\n"
+                     "The ministry denied approval for the aid convoy.\n";
+  Extraction x = ExtractText(text, "2024-09-12");
+  const Claim& announced = Attributed(x, "it would close the border crossing");
+  EXPECT_EQ(announced.cue, "announced");
+  EXPECT_EQ(SpeakerWords(text, announced), "The defence ministry");
+  const Claim& pledged = Attributed(x, "to rebuild the bridge");
+  EXPECT_EQ(pledged.cue, "pledged");
+  EXPECT_EQ(SpeakerWords(text, pledged), "The regional governor");
+  for (const Claim& c : x.claims) EXPECT_NE(c.cue, "denied") << c.text;
+}
+
 TEST(LearnedAttribution, GroupsAndUnnamedSourcesAreAnonymousSpeakers) {
   std::string text = std::string(kTitle) +
                      "Two militia spokesmen said the convoy had been ambushed near the bridge.\n\n"

@@ -70,7 +70,10 @@ void ClaimBuilder::Learned(uint32_t s) {
     if (content.first >= cue.token_end && content.second < sent_end(s) && a_.IsWord(content.second)) {
       content.second = std::max(content.second, ClauseEnd(content.first, sent_end(s)));
     }
-    if (sv != nullptr && sv->needs_that && !InQuote(content.first) && W(content.first) != "that") continue;
+    if (sv != nullptr && sv->needs_that && !InQuote(content.first) && W(content.first) != "that" &&
+        !ThatlessClause(head, cue, content)) {
+      continue;
+    }
     if (!KeepLearned(s, cue, content)) continue;
     const AttributionSpan* source = NearestTagged(first, last, cue, AttributionRole::kSource, /*after=*/false);
     if (source != nullptr && source->token_begin < content.second && content.first < source->token_end) {
@@ -95,6 +98,25 @@ void ClaimBuilder::Learned(uint32_t s) {
     Draft& d = NewDraft(quoted ? ClaimKind::kQuote : ClaimKind::kReportedSpeech, content.first, content.second, s);
     AttributeLearned(&d, r, cue, sv, source);
   }
+}
+
+// A verb that attributes only a that-clause or a quotation ("denied
+// approval" is an act) also attributes, right after it, a clause without
+// "that" — a finite auxiliary among its first words: "announced it would
+// end the incentives", "believes his efforts will be his legacy" — and,
+// when it names an intention, an infinitive: "pledged to push for",
+// "urges supporters to monitor".
+bool ClaimBuilder::ThatlessClause(size_t head, const AttributionSpan& cue, std::pair<size_t, size_t> content) const {
+  size_t gap = content.first;
+  while (gap > cue.token_end && InDate(gap - 1)) --gap;
+  if (content.first < cue.token_end || gap != cue.token_end) return false;
+  const size_t look = std::min(content.second, content.first + 8);
+  bool intention = Is(W(head), FunctionClass::kIntention);
+  for (size_t k = content.first; k < look; ++k) {
+    if (Is(W(k), FunctionClass::kFinite)) return true;
+    if (intention && W(k) == "to" && k < content.first + 4) return true;
+  }
+  return false;
 }
 
 // Gives draft d the learned cue and the speaker its source names.
