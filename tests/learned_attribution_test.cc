@@ -98,6 +98,24 @@ TEST(LearnedAttribution, ThatFrameVerbsWithoutThat) {
   for (const Claim& c : x.claims) EXPECT_NE(c.cue, "denied") << c.text;
 }
 
+// An attribution between commas holds the sentence around it, and its
+// source stays its speaker.
+TEST(LearnedAttribution, AttributionBetweenCommas) {
+  std::string text = std::string("Front Line\n\n") +
+                     "The bridge, the governor said, was destroyed overnight.\n\n"
+                     "Colonel Petrenko said the front was calm for weeks.\n\n"
+                     "All of this, he acknowledges, could be undone by a single strike.\n";
+  Extraction x = ExtractText(text, "2024-09-12");
+  const Claim& bridge = Attributed(x, "was destroyed overnight");
+  EXPECT_EQ(bridge.cue, "said");
+  EXPECT_EQ(SpeakerWords(text, bridge), "the governor");
+  EXPECT_NE(bridge.text.find("The bridge"), std::string::npos);
+  const Claim& undone = Attributed(x, "undone by a single strike");
+  EXPECT_EQ(undone.cue, "acknowledges");
+  EXPECT_EQ(SpeakerWords(text, undone), "he");
+  EXPECT_NE(undone.speaker->name.find("Petrenko"), std::string::npos);  // the pronoun resolved
+}
+
 TEST(LearnedAttribution, GroupsAndUnnamedSourcesAreAnonymousSpeakers) {
   std::string text = std::string(kTitle) +
                      "Two militia spokesmen said the convoy had been ambushed near the bridge.\n\n"

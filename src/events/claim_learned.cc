@@ -76,7 +76,11 @@ void ClaimBuilder::Learned(uint32_t s) {
     }
     if (!KeepLearned(s, cue, content)) continue;
     const AttributionSpan* source = NearestTagged(first, last, cue, AttributionRole::kSource, /*after=*/false);
-    if (source != nullptr && source->token_begin < content.second && content.first < source->token_end) {
+    // A source inside the content is not its speaker, unless the cue is
+    // inside too (an attribution between commas).
+    bool interposed = content.first < cue.token_begin && cue.token_end < content.second;
+    if (source != nullptr && source->token_begin < content.second && content.first < source->token_end &&
+        !interposed) {
       source = nullptr;
     }
     // A bare article is not a source ("a claim that could not be verified").
@@ -177,7 +181,9 @@ bool ClaimBuilder::KeepLearned(uint32_t s, const AttributionSpan& cue, std::pair
 
 // "…, the country's state news agency reported." and "…, said the
 // agency": a tagged source and cue after a comma that close the sentence
-// (dates aside) attribute what comes before the comma, tagged or not.
+// (dates aside) attribute what comes before the comma, tagged or not;
+// between two commas ("The bridge, the governor said, was destroyed"),
+// the whole sentence.
 std::pair<size_t, size_t> ClaimBuilder::TrailingContent(size_t first, size_t last, const AttributionSpan& cue,
                                                         uint32_t s) const {
   const AttributionSpan* source = NearestTagged(first, last, cue, AttributionRole::kSource, /*after=*/false);
@@ -186,6 +192,13 @@ std::pair<size_t, size_t> ClaimBuilder::TrailingContent(size_t first, size_t las
   if (to - from > source->token_end - source->token_begin + cue.token_end - cue.token_begin) return {0, 0};
   if (from <= start_[s] + 1 || !a_.IsPunct(from - 1, U',')) return {0, 0};
   for (size_t k = to; k < sent_end(s); ++k) {
+    // "The bridge, the governor said, was destroyed overnight": between
+    // commas, the attribution holds the sentence around it.
+    if (a_.IsPunct(k, U',') && k + 1 < sent_end(s) && a_.IsWord(k + 1)) {
+      size_t end = sent_end(s);
+      while (end > k + 1 && a_.token(end - 1).kind == TokenKind::kPunct && !InQuote(end - 1)) --end;
+      return {start_[s], end};
+    }
     if (a_.token(k).kind != TokenKind::kPunct && !InDate(k)) return {0, 0};
   }
   return {start_[s], from - 1};
