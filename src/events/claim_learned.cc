@@ -117,7 +117,10 @@ bool ClaimBuilder::ThatlessClause(size_t head, const AttributionSpan& cue, std::
   const size_t look = std::min(content.second, content.first + 8);
   bool intention = Is(W(head), FunctionClass::kIntention);
   for (size_t k = content.first; k < look; ++k) {
-    if (Is(W(k), FunctionClass::kFinite)) return true;
+    // Not in a clause of a noun ("comment on a policy that would ..."),
+    // nor after "to" ("is estimated to have been built").
+    if (Is(W(k), FunctionClass::kClauseOpener)) return false;
+    if (Is(W(k), FunctionClass::kFinite) && (k == content.first || W(k - 1) != "to")) return true;
     if (intention && W(k) == "to" && k < content.first + 4) return true;
   }
   return false;
