@@ -116,6 +116,20 @@ TEST(LearnedAttribution, AttributionBetweenCommas) {
   EXPECT_NE(undone.speaker->name.find("Petrenko"), std::string::npos);  // the pronoun resolved
 }
 
+// A place leading a post before a colon is where the attributed event
+// happened, as it is for the outlet's own sentences.
+TEST(LearnedAttribution, AColonLeadPlaceIsTheAttributedEventsPlace) {
+  Extraction x = ExtractText(
+      "Overnight strikes\n\nKherson: local sources claim six people were killed when Russian drones struck a "
+      "residential area on Tuesday night.\n",
+      "2024-09-12");
+  const Claim& c = Attributed(x, "six people were killed");
+  EXPECT_EQ(c.cue, "claim");
+  ASSERT_TRUE(c.event.has_value());
+  ASSERT_GT(c.event->place_id, 0);
+  EXPECT_EQ(x.places[c.event->place_id - 1].mention, "Kherson");
+}
+
 TEST(LearnedAttribution, GroupsAndUnnamedSourcesAreAnonymousSpeakers) {
   std::string text = std::string(kTitle) +
                      "Two militia spokesmen said the convoy had been ambushed near the bridge.\n\n"
