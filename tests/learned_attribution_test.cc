@@ -80,6 +80,56 @@ TEST(LearnedAttribution, DenialsAndAccusations) {
   EXPECT_EQ(accused.status, ClaimStatus::kAlleged);  // an accusation is an allegation
 }
 
+// A that-frame verb ("announced", "pledged") attributes a clause without
+// "that" and an intention's infinitive; used as an act ("denied approval")
+// it still claims nothing.
+TEST(LearnedAttribution, ThatFrameVerbsWithoutThat) {
+  std::string text = std::string("Border Crossings\n\n") +
+                     "The defence ministry announced it would close the border crossing at Kupiansk on Monday.\n\n"
+                     "The regional governor pledged to rebuild the bridge over the river within a month.\n\n"
+                     "The ministry denied approval for the aid convoy.\n";
+  Extraction x = ExtractText(text, "2024-09-12");
+  const Claim& announced = Attributed(x, "it would close the border crossing");
+  EXPECT_EQ(announced.cue, "announced");
+  EXPECT_EQ(SpeakerWords(text, announced), "The defence ministry");
+  const Claim& pledged = Attributed(x, "to rebuild the bridge");
+  EXPECT_EQ(pledged.cue, "pledged");
+  EXPECT_EQ(SpeakerWords(text, pledged), "The regional governor");
+  for (const Claim& c : x.claims) EXPECT_NE(c.cue, "denied") << c.text;
+}
+
+// An attribution between commas holds the sentence around it, and its
+// source stays its speaker.
+TEST(LearnedAttribution, AttributionBetweenCommas) {
+  std::string text = std::string("Front Line\n\n") +
+                     "The bridge, the governor said, was destroyed overnight.\n\n"
+                     "Colonel Petrenko said the front was calm for weeks.\n\n"
+                     "All of this, he acknowledges, could be undone by a single strike.\n";
+  Extraction x = ExtractText(text, "2024-09-12");
+  const Claim& bridge = Attributed(x, "was destroyed overnight");
+  EXPECT_EQ(bridge.cue, "said");
+  EXPECT_EQ(SpeakerWords(text, bridge), "the governor");
+  EXPECT_NE(bridge.text.find("The bridge"), std::string::npos);
+  const Claim& undone = Attributed(x, "undone by a single strike");
+  EXPECT_EQ(undone.cue, "acknowledges");
+  EXPECT_EQ(SpeakerWords(text, undone), "he");
+  EXPECT_NE(undone.speaker->name.find("Petrenko"), std::string::npos);  // the pronoun resolved
+}
+
+// A place leading a post before a colon is where the attributed event
+// happened, as it is for the outlet's own sentences.
+TEST(LearnedAttribution, AColonLeadPlaceIsTheAttributedEventsPlace) {
+  Extraction x = ExtractText(
+      "Overnight strikes\n\nKherson: local sources claim six people were killed when Russian drones struck a "
+      "residential area on Tuesday night.\n",
+      "2024-09-12");
+  const Claim& c = Attributed(x, "six people were killed");
+  EXPECT_EQ(c.cue, "claim");
+  ASSERT_TRUE(c.event.has_value());
+  ASSERT_GT(c.event->place_id, 0);
+  EXPECT_EQ(x.places[c.event->place_id - 1].mention, "Kherson");
+}
+
 TEST(LearnedAttribution, GroupsAndUnnamedSourcesAreAnonymousSpeakers) {
   std::string text = std::string(kTitle) +
                      "Two militia spokesmen said the convoy had been ambushed near the bridge.\n\n"

@@ -201,9 +201,31 @@ std::vector<std::string> LearnCueWords(const std::vector<AttributionArticle>& do
   return out;
 }
 
+// Spans of one role that overlap a span of that role in `other` (per sentence).
+size_t Overlapping(const std::vector<AttributionSpan>& spans, const std::vector<AttributionSpan>& other, int role) {
+  size_t n = 0;
+  for (const AttributionSpan& s : spans) {
+    if (static_cast<int>(s.role) != role) continue;
+    for (const AttributionSpan& o : other) {
+      if (static_cast<int>(o.role) == role && s.token_begin < o.token_end && o.token_begin < s.token_end) {
+        ++n;
+        break;
+      }
+    }
+  }
+  return n;
+}
+
+void AppendScore(std::ostringstream& out, const char* name, size_t pred, size_t gold, size_t pred_ok, size_t gold_ok) {
+  double p = pred ? 100.0 * pred_ok / pred : 0, rc = gold ? 100.0 * gold_ok / gold : 0;
+  out << name << " P " << p << " R " << rc << " F1 " << (p + rc > 0 ? 2 * p * rc / (p + rc) : 0);
+}
+
 std::string TokenScores(const learn::LinearModel& model, const Examples& ex) {
-  // Per role: tokens tagged with it (predicted), tokens gold, both.
+  // Per role: tokens tagged with it (predicted), tokens gold, both; spans
+  // predicted and gold, and those overlapping one of the other side.
   size_t pred[3] = {}, gold[3] = {}, both[3] = {};
+  size_t sp[3] = {}, sg[3] = {}, sp_ok[3] = {}, sg_ok[3] = {};
   for (size_t e = 0; e < ex.rows.size(); ++e) {
     std::vector<int> p = model.Decode(ex.rows[e]);
     for (size_t i = 0; i < p.size(); ++i) {
@@ -212,15 +234,26 @@ std::string TokenScores(const learn::LinearModel& model, const Examples& ex) {
       if (gr >= 0) ++gold[gr];
       if (pr >= 0 && pr == gr) ++both[pr];
     }
+    std::vector<AttributionSpan> ps = SpansFromLabels(p, 0, 0), gs = SpansFromLabels(ex.labels[e], 0, 0);
+    for (int r = 0; r < 3; ++r) {
+      for (const AttributionSpan& s : ps) sp[r] += static_cast<int>(s.role) == r;
+      for (const AttributionSpan& s : gs) sg[r] += static_cast<int>(s.role) == r;
+      sp_ok[r] += Overlapping(ps, gs, r);
+      sg_ok[r] += Overlapping(gs, ps, r);
+    }
   }
   std::ostringstream out;
   out.setf(std::ios::fixed);
   out.precision(1);
   const char* names[3] = {"cue", "source", "content"};
   for (int r = 0; r < 3; ++r) {
-    double p = pred[r] ? 100.0 * both[r] / pred[r] : 0, rc = gold[r] ? 100.0 * both[r] / gold[r] : 0;
-    out << (r ? "; " : "") << names[r] << " P " << p << " R " << rc << " F1 "
-        << (p + rc > 0 ? 2 * p * rc / (p + rc) : 0);
+    out << (r ? "; " : "");
+    AppendScore(out, names[r], pred[r], gold[r], both[r], both[r]);
+  }
+  out << "\n  spans (overlap): ";
+  for (int r = 0; r < 3; ++r) {
+    out << (r ? "; " : "");
+    AppendScore(out, names[r], sp[r], sg[r], sp_ok[r], sg_ok[r]);
   }
   return out.str();
 }

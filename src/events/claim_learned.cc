@@ -70,10 +70,17 @@ void ClaimBuilder::Learned(uint32_t s) {
     if (content.first >= cue.token_end && content.second < sent_end(s) && a_.IsWord(content.second)) {
       content.second = std::max(content.second, ClauseEnd(content.first, sent_end(s)));
     }
-    if (sv != nullptr && sv->needs_that && !InQuote(content.first) && W(content.first) != "that") continue;
+    if (sv != nullptr && sv->needs_that && !InQuote(content.first) && W(content.first) != "that" &&
+        !ThatlessClause(head, cue, content)) {
+      continue;
+    }
     if (!KeepLearned(s, cue, content)) continue;
     const AttributionSpan* source = NearestTagged(first, last, cue, AttributionRole::kSource, /*after=*/false);
-    if (source != nullptr && source->token_begin < content.second && content.first < source->token_end) {
+    // A source inside the content is not its speaker, unless the cue is
+    // inside too (an attribution between commas).
+    bool interposed = content.first < cue.token_begin && cue.token_end < content.second;
+    if (source != nullptr && source->token_begin < content.second && content.first < source->token_end &&
+        !interposed) {
       source = nullptr;
     }
     // A bare article is not a source ("a claim that could not be verified").
@@ -95,6 +102,28 @@ void ClaimBuilder::Learned(uint32_t s) {
     Draft& d = NewDraft(quoted ? ClaimKind::kQuote : ClaimKind::kReportedSpeech, content.first, content.second, s);
     AttributeLearned(&d, r, cue, sv, source);
   }
+}
+
+// A verb that attributes only a that-clause or a quotation ("denied
+// approval" is an act) also attributes, right after it, a clause without
+// "that" — a finite auxiliary among its first words: "announced it would
+// end the incentives", "believes his efforts will be his legacy" — and,
+// when it names an intention, an infinitive: "pledged to push for",
+// "urges supporters to monitor".
+bool ClaimBuilder::ThatlessClause(size_t head, const AttributionSpan& cue, std::pair<size_t, size_t> content) const {
+  size_t gap = content.first;
+  while (gap > cue.token_end && InDate(gap - 1)) --gap;
+  if (content.first < cue.token_end || gap != cue.token_end) return false;
+  const size_t look = std::min(content.second, content.first + 8);
+  bool intention = Is(W(head), FunctionClass::kIntention);
+  for (size_t k = content.first; k < look; ++k) {
+    // Not in a clause of a noun ("comment on a policy that would ..."),
+    // nor after "to" ("is estimated to have been built").
+    if (Is(W(k), FunctionClass::kClauseOpener)) return false;
+    if (Is(W(k), FunctionClass::kFinite) && (k == content.first || W(k - 1) != "to")) return true;
+    if (intention && W(k) == "to" && k < content.first + 4) return true;
+  }
+  return false;
 }
 
 // Gives draft d the learned cue and the speaker its source names.
@@ -155,7 +184,9 @@ bool ClaimBuilder::KeepLearned(uint32_t s, const AttributionSpan& cue, std::pair
 
 // "…, the country's state news agency reported." and "…, said the
 // agency": a tagged source and cue after a comma that close the sentence
-// (dates aside) attribute what comes before the comma, tagged or not.
+// (dates aside) attribute what comes before the comma, tagged or not;
+// between two commas ("The bridge, the governor said, was destroyed"),
+// the whole sentence.
 std::pair<size_t, size_t> ClaimBuilder::TrailingContent(size_t first, size_t last, const AttributionSpan& cue,
                                                         uint32_t s) const {
   const AttributionSpan* source = NearestTagged(first, last, cue, AttributionRole::kSource, /*after=*/false);
@@ -164,6 +195,13 @@ std::pair<size_t, size_t> ClaimBuilder::TrailingContent(size_t first, size_t las
   if (to - from > source->token_end - source->token_begin + cue.token_end - cue.token_begin) return {0, 0};
   if (from <= start_[s] + 1 || !a_.IsPunct(from - 1, U',')) return {0, 0};
   for (size_t k = to; k < sent_end(s); ++k) {
+    // "The bridge, the governor said, was destroyed overnight": between
+    // commas, the attribution holds the sentence around it.
+    if (a_.IsPunct(k, U',') && k + 1 < sent_end(s) && a_.IsWord(k + 1)) {
+      size_t end = sent_end(s);
+      while (end > k + 1 && a_.token(end - 1).kind == TokenKind::kPunct && !InQuote(end - 1)) --end;
+      return {start_[s], end};
+    }
     if (a_.token(k).kind != TokenKind::kPunct && !InDate(k)) return {0, 0};
   }
   return {start_[s], from - 1};

@@ -295,6 +295,17 @@ void ClaimBuilder::Attach() {
     // Where a speaker speaks ("told reporters in Brussels") is not where
     // the event happened: only the outlet's own sentences lend their places.
     bool lends = d.c.kind == ClaimKind::kNarration || d.c.kind == ClaimKind::kReport;
+    // A place that leads its sentence before a colon ("Sumy: local sources
+    // claim six people were killed") is the outlet's, for every claim of it.
+    if (d.c.event && d.c.event->place_id == 0 && !lends) {
+      const ::sitrep::Sentence& sent = a_.seg.sentences[d.sentence];
+      auto [ll, lh] = ItemsIn(x_.places, sent.token_begin, sent.token_end);
+      if (ll < lh && x_.places[ll].token_begin == sent.token_begin && x_.places[ll].token_end < d.tb &&
+          a_.IsPunct(x_.places[ll].token_end, U':') && x_.places[ll].place.metonym_for.empty()) {
+        d.c.event->place_id = static_cast<int>(ll) + 1;
+        d.c.event->place_basis = "sentence";
+      }
+    }
     if (d.c.event && d.c.event->place_id == 0 && d.c.speaker) {
       // "Authorities in Russia's Belgorod region said …": local officials
       // speak for the place their title names.

@@ -193,6 +193,7 @@ constexpr std::pair<std::string_view, FunctionClass> kFunctionClasses[] = {
       {"intention", FunctionClass::kIntention},
       {"call", FunctionClass::kCall},
       {"clause_opener", FunctionClass::kClauseOpener},
+      {"finite", FunctionClass::kFinite},
       {"range_from", FunctionClass::kRangeFrom},
       {"range_to", FunctionClass::kRangeTo},
       {"night_of", FunctionClass::kNightOf},
