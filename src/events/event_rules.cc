@@ -45,6 +45,7 @@ struct PatternTable {
   std::vector<ContextPattern> all;
   std::unordered_map<std::string, std::vector<size_t>> by_first_word;
   std::vector<size_t> prefix_first;
+  std::vector<Language> conflict_languages;  // languages with `conflict` words
 };
 
 const PatternTable& Patterns() {
@@ -69,6 +70,11 @@ const PatternTable& Patterns() {
         t.prefix_first.push_back(v.size());
       } else {
         t.by_first_word[p.words[0]].push_back(v.size());
+      }
+      if (p.context == EventContext::kConflict &&
+          std::find(t.conflict_languages.begin(), t.conflict_languages.end(), p.language) ==
+              t.conflict_languages.end()) {
+        t.conflict_languages.push_back(p.language);
       }
       v.push_back(std::move(p));
     }
@@ -113,7 +119,28 @@ bool HistoricalYear(const Analysis& a, size_t k, const EventRuleOptions& o) {
   return year < o.history_before;
 }
 
-bool ConflictWord(const ContextPattern& p) { return p.context == EventContext::kConflict; }
+// Whether a pattern of class `c` in the text's language starts at a word of
+// tokens [from, to).
+bool ContextIn(const Analysis& a, size_t from, size_t to, EventContext c) {
+  const PatternTable& table = Patterns();
+  const std::vector<std::string>& words = a.Lemmas();
+  auto matches = [&](size_t i, size_t k) {
+    const ContextPattern& p = table.all[i];
+    return p.context == c && p.language == a.language && MatchesAt(p, words, k, to);
+  };
+  for (size_t k = from; k < to; ++k) {
+    if (!a.IsWord(k)) continue;
+    if (auto it = table.by_first_word.find(words[k]); it != table.by_first_word.end()) {
+      for (size_t i : it->second) {
+        if (matches(i, k)) return true;
+      }
+    }
+    for (size_t i : table.prefix_first) {
+      if (matches(i, k)) return true;
+    }
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -190,52 +217,13 @@ std::optional<EventContext> RuledOut(const Analysis& a, size_t begin, size_t end
 bool ActorInSentence(const Analysis& a, size_t trigger) {
   if (trigger >= a.token_count()) return false;
   const Sentence& s = a.seg.sentences[a.sentence_of[trigger]];
-  const size_t from = s.token_begin;
-  const size_t to = s.token_end;
-  const PatternTable& table = Patterns();
-  const std::vector<std::string>& words = a.Lemmas();
-  auto actor = [&](size_t i, size_t k) {
-    const ContextPattern& p = table.all[i];
-    return p.context == EventContext::kActor && p.language == a.language && MatchesAt(p, words, k, to);
-  };
-  for (size_t k = from; k < to; ++k) {
-    if (!a.IsWord(k)) continue;
-    if (auto it = table.by_first_word.find(words[k]); it != table.by_first_word.end()) {
-      for (size_t i : it->second) {
-        if (actor(i, k)) return true;
-      }
-    }
-    for (size_t i : table.prefix_first) {
-      if (actor(i, k)) return true;
-    }
-  }
-  return false;
+  return ContextIn(a, s.token_begin, s.token_end, EventContext::kActor);
 }
 
 bool ConflictDocument(const Analysis& a) {
-  const PatternTable& table = Patterns();
-  const bool vocabulary = std::any_of(table.all.begin(), table.all.end(), [&](const ContextPattern& p) {
-    return ConflictWord(p) && p.language == a.language;
-  });
-  if (!vocabulary) return true;
-  const std::vector<std::string>& words = a.Lemmas();
-  const size_t n = a.token_count();
-  auto matches = [&](size_t i, size_t k) {
-    const ContextPattern& p = table.all[i];
-    return ConflictWord(p) && p.language == a.language && MatchesAt(p, words, k, n);
-  };
-  for (size_t k = 0; k < n; ++k) {
-    if (!a.IsWord(k)) continue;
-    if (auto it = table.by_first_word.find(words[k]); it != table.by_first_word.end()) {
-      for (size_t i : it->second) {
-        if (matches(i, k)) return true;
-      }
-    }
-    for (size_t i : table.prefix_first) {
-      if (matches(i, k)) return true;
-    }
-  }
-  return false;
+  const std::vector<Language>& known = Patterns().conflict_languages;
+  if (std::find(known.begin(), known.end(), a.language) == known.end()) return true;
+  return ContextIn(a, 0, a.token_count(), EventContext::kConflict);
 }
 
 }  // namespace sitrep
