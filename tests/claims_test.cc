@@ -301,6 +301,29 @@ TEST(Claims, AmbiguousTriggersNeedAConflictReportOrAnActor) {
             std::vector<std::string>{"kidnapped"});
 }
 
+// An arrest is an event an ACLED coder codes when it belongs to political
+// violence or unrest, not when a local paper reports a police blotter; the
+// sense of "demonstrate" that means "show", and a crisis that "struck" an
+// economy, are no events at all.
+TEST(Claims, ArrestsAndShowsAreEventsOnlyInTheirConflictSense) {
+  auto events = [](const std::string& text) {
+    std::vector<std::string> triggers;
+    for (const Claim& c : ExtractText(text).claims) {
+      if (c.event) triggers.push_back(c.event->trigger);
+    }
+    return triggers;
+  };
+  const std::string blotter =
+      "Deputies arrested a 34-year-old man at a motel on Tuesday night. He was taken into custody without "
+      "incident. A paramedic visited the school to demonstrate how to treat a burn. The factory closed months "
+      "after the financial crisis struck.";
+  EXPECT_TRUE(events(blotter).empty()) << ::testing::PrintToString(events(blotter));
+  EXPECT_EQ(events("Police arrested 40 protesters outside parliament on Tuesday night."),
+            std::vector<std::string>{"arrested"});
+  EXPECT_EQ(events("Thousands of students demonstrated outside the ministry on Friday."),
+            std::vector<std::string>{"demonstrated"});
+}
+
 }  // namespace
 }  // namespace sitrep
 
