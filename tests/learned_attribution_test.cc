@@ -109,10 +109,7 @@ TEST(LearnedAttribution, AttributionBetweenCommas) {
   const Claim& bridge = Attributed(x, "was destroyed overnight");
   EXPECT_EQ(bridge.cue, "said");
   EXPECT_EQ(SpeakerWords(text, bridge), "the governor");
-  // Not checked since tagger v3: that the claim also holds "The bridge". The
-  // tagger now tags "was destroyed overnight" as content, and TrailingContent
-  // (events/claim_learned.cc) takes the whole sentence only when no content
-  // is tagged (left to do, docs/models.md).
+  EXPECT_NE(bridge.text.find("The bridge"), std::string::npos);
   const Claim& undone = Attributed(x, "undone by a single strike");
   EXPECT_EQ(undone.cue, "acknowledges");
   EXPECT_EQ(SpeakerWords(text, undone), "he");
