@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdint>
-#include <cstdlib>
 
 #include "core/utf8.h"
 
@@ -33,9 +31,6 @@ enum Template : uint32_t {
   kCommasFromSpeech, kThatAfterSpeech,
   kWordLeftSpeech, kWordRightSpeech,
   kSentenceHasQuote, kColonBefore,
-  // Feature version 3: a crude lemma of the word and its neighbours, and the
-  // lemma with what stands before it and the frame after it.
-  kLemma, kLemmaPrev, kLemmaNext, kLemmaSubject, kLemmaFollows, kLemmaFrame,
 };
 
 constexpr uint64_t kNone = 0x5a5a5a5a;
@@ -95,36 +90,6 @@ uint64_t DistanceBucket(size_t d) {
 
 }  // namespace
 
-std::string CrudeLemma(std::string_view w) {
-  if (w.size() < 4 || w.size() > 40) return std::string(w);
-  char buf[48];
-  size_t n = w.size();
-  for (size_t i = 0; i < n; ++i) buf[i] = w[i];
-  auto ends = [&](std::string_view suf) { return n >= suf.size() + 3 && std::string_view(buf, n).ends_with(suf); };
-  bool verbal = false;
-  if (ends("ies") || ends("ied")) {
-    n -= 3;
-    buf[n++] = 'y';
-  } else if (ends("ing")) {
-    n -= 3;
-    verbal = true;
-  } else if (ends("ed")) {
-    n -= 2;
-    verbal = true;
-  } else if (ends("sses") || ends("xes") || ends("zes") || ends("ches") || ends("shes")) {
-    n -= 2;
-  } else if (ends("s") && !ends("ss") && !ends("us") && !ends("is")) {
-    n -= 1;
-  }
-  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; };
-  if (verbal && n >= 3 && buf[n - 1] == buf[n - 2] && !vowel(buf[n - 1]) && buf[n - 1] != 'l' && buf[n - 1] != 's' &&
-      buf[n - 1] != 'z') {
-    --n;
-  }
-  if (n >= 4 && buf[n - 1] == 'e') --n;
-  return std::string(buf, n);
-}
-
 std::vector<std::string> AttributionTagger::Labels() {
   return {"O", "B-CUE", "I-CUE", "B-SRC", "I-SRC", "B-CON", "I-CON"};
 }
@@ -158,23 +123,12 @@ void ForEachSentenceFeatures(const Analysis& a, const std::vector<QuoteMention>&
   for (const QuoteMention& q : quotes) {
     for (size_t k = q.token_begin; k < q.token_end && k < n; ++k) in_quote[k] = q.speech ? 2 : 1;
   }
-  static const int kExp = [] {
-    const char* e = std::getenv("SITREP_ATTR_EXP");
-    return e ? std::atoi(e) : 7;
-  }();
-  std::vector<uint64_t> lemma(n);
-  for (size_t i = 0; i < n; ++i) lemma[i] = a.token(i).kind == TokenKind::kNumber ? word[i] : HashString(CrudeLemma(a.folded[i]));
-  auto lem = [&](size_t i, ptrdiff_t d) -> uint64_t {
-    ptrdiff_t j = static_cast<ptrdiff_t>(i) + d;
-    return j < 0 || j >= static_cast<ptrdiff_t>(n) ? kNone : lemma[j];
-  };
   auto w = [&](size_t i, ptrdiff_t d) -> uint64_t {
     ptrdiff_t j = static_cast<ptrdiff_t>(i) + d;
     return j < 0 || j >= static_cast<ptrdiff_t>(n) ? kNone : word[j];
   };
 
   std::vector<size_t> speech;
-  std::vector<uint8_t> frame;
   learn::FeatureRows rows;
   for (uint32_t si = 0; si < a.seg.sentences.size(); ++si) {
     const Sentence& s = a.seg.sentences[si];
@@ -187,29 +141,12 @@ void ForEachSentenceFeatures(const Analysis& a, const std::vector<QuoteMention>&
       has_quote = has_quote || in_quote[k] == 2;
     }
     const size_t len = s.token_end - s.token_begin;
-    // Right to left: what stands after each token (its argument frame).
-    frame.assign(len, 0);
-    {
-      size_t next_that = SIZE_MAX, next_finite = SIZE_MAX;
-      bool quote_after = false;
-      for (size_t k = s.token_end; k-- > s.token_begin;) {
-        uint8_t f = 0;
-        if (quote_after) f |= 1;
-        if (next_that != SIZE_MAX && next_that - k <= 3) f |= 2;
-        if (next_finite != SIZE_MAX && next_finite - k <= 8) f |= 4;
-        if (a.Is(k + 1, "to") && k + 2 < s.token_end && a.IsWord(k + 2)) f |= 8;
-        frame[k - s.token_begin] = f;
-        quote_after = quote_after || in_quote[k] != 0;
-        if (a.Is(k, "that")) next_that = k;
-        if (a.Has(k, kFiniteWord)) next_finite = k;
-      }
-    }
     size_t left = 0;  // speech words before k: speech[left - 1] is the nearest
     bool colon = false;
     size_t commas = 0;  // commas since the nearest speech word on the left
     // One token's features, gathered here and added to `rows` at once (at
-    // most 37 of them: the pushes below).
-    std::array<FeatureId, 40> row;
+    // most 31 of them: the pushes below).
+    std::array<FeatureId, 32> row;
     size_t row_size = 0;
     for (size_t k = s.token_begin; k < s.token_end; ++k) {
       row_size = 0;
@@ -261,28 +198,6 @@ void ForEachSentenceFeatures(const Analysis& a, const std::vector<QuoteMention>&
       if (has_right) push(Feature(kWordRightSpeech, word[k] * 7 + std::min<uint64_t>(dr, 3)));
       push(Feature(kSentenceHasQuote, has_quote ? 1 : 0));
       if (colon) push(Feature(kColonBefore, 1));
-      if (kExp & 1) {
-        push(Feature(kLemma, lemma[k]));
-        push(Feature(kLemmaPrev, lem(k, -1)));
-        push(Feature(kLemmaNext, lem(k, 1)));
-      }
-      if (kExp & 2) {
-        bool subject = false;
-        for (size_t j = k > s.token_begin + 3 ? k - 3 : s.token_begin; j < k && !subject; ++j) {
-          subject = (a.token(j).capitalized && j > s.token_begin) || a.Has(j, kRoleStart | kActorStart | kPersonStart);
-        }
-        push(Feature(kLemmaSubject, lemma[k] * 3 + subject));
-        uint64_t follows = k + 1 >= s.token_end                  ? 0
-                           : in_quote[k + 1] != 0 && !a.IsWord(k + 1) ? 1
-                           : a.IsPunct(k + 1, U':')               ? 2
-                           : a.Is(k + 1, "that")                  ? 3
-                           : a.Is(k + 1, "to")                    ? 4
-                           : a.IsPunct(k + 1, U',')               ? 5
-                           : a.token(k + 1).capitalized           ? 6
-                                                                  : 7;
-        push(Feature(kLemmaFollows, lemma[k] * 11 + follows));
-      }
-      if (kExp & 4) push(Feature(kLemmaFrame, lemma[k] * 17 + frame[pos]));
       colon = colon || a.IsPunct(k, U':');
       commas += a.IsPunct(k, U',');
       rows.Add({row.data(), row_size});

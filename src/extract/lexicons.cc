@@ -455,7 +455,6 @@ void Lexicons::BuildClasses() {
     for (FunctionClass c : classes) {
       if (c == FunctionClass::kStop) mark(w, kStopWord);
       if (c == FunctionClass::kAux) mark(w, kAuxWord);
-      if (c == FunctionClass::kFinite) mark(w, kFiniteWord);
     }
   });
   for (const auto& [w, n] : numbers_) mark(w, kNumberWord);
