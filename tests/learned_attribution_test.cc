@@ -269,5 +269,30 @@ TEST(LearnedAttribution, RulesJudgmentsStand) {
   EXPECT_EQ(video->status, ClaimStatus::kAlleged);
 }
 
+// A cue the tagger marks without marking its source: the rules find the
+// subject before it, as they do for their own cues.
+TEST(LearnedAttribution, UntaggedSubjectIsTheSpeaker) {
+  std::string text = std::string(kTitle) + "The defence ministry plans to rebuild the terminal by spring.\n";
+  Extraction x = ExtractText(text, "2024-09-12");
+  const Claim& plans = Attributed(x, "rebuild the terminal");
+  EXPECT_EQ(plans.cue, "plans");
+  EXPECT_EQ(SpeakerWords(text, plans), "defence ministry");
+}
+
+// "…, said Ann Lee": a cue after its content, opening its clause after a
+// comma, has its source after it, not the content's subject before it.
+TEST(LearnedAttribution, InvertedCueTakesTheSourceAfterIt) {
+  std::string text = std::string(kTitle) +
+                     "Port officials felt comfortable with the plan because the insurers would cover the repairs, "
+                     "said Mr. Hrytsenko, the lawyer for the harbour board.\n";
+  Extraction x = ExtractText(text, "2024-09-12");
+  const Claim* said = nullptr;
+  for (const Claim& c : x.claims) {
+    if (c.cue == "said" && c.text.find("insurers would cover") != std::string::npos) said = &c;
+  }
+  ASSERT_NE(said, nullptr);
+  EXPECT_EQ(SpeakerWords(text, *said).rfind("Mr. Hrytsenko", 0), 0U) << SpeakerWords(text, *said);
+}
+
 }  // namespace
 }  // namespace sitrep

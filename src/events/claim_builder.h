@@ -159,6 +159,11 @@ class ClaimBuilder {
   void Learned(uint32_t s);
   void AttributeLearned(Draft* d, const SpeakerRef& r, const AttributionSpan& cue, const SpeechVerb* sv,
                         const AttributionSpan* source);
+  const AttributionSpan* LearnedSource(size_t first, size_t last, const AttributionSpan& cue,
+                                      std::pair<size_t, size_t> content, uint32_t s) const;
+  bool Inverted(const AttributionSpan& cue, std::pair<size_t, size_t> content) const;
+  const AttributionSpan* SourceAfter(size_t first, size_t last, const AttributionSpan& cue, uint32_t s) const;
+  SpeakerRef UntaggedSpeaker(const AttributionSpan& cue, std::pair<size_t, size_t> content) const;
   Draft* UnattributedQuote(uint32_t s, std::pair<size_t, size_t> content);
   bool KeepLearned(uint32_t s, const AttributionSpan& cue, std::pair<size_t, size_t> content) const;
   std::pair<size_t, size_t> TrailingContent(size_t first, size_t last, const AttributionSpan& cue, uint32_t s) const;
