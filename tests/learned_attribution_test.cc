@@ -294,5 +294,16 @@ TEST(LearnedAttribution, InvertedCueTakesTheSourceAfterIt) {
   EXPECT_EQ(SpeakerWords(text, *said).rfind("Mr. Hrytsenko", 0), 0U) << SpeakerWords(text, *said);
 }
 
+// "X spoke on Telegram, saying …": a participle after a comma has the
+// main clause's subject, not the name just before the comma.
+TEST(LearnedAttribution, ParticipleAfterACommaHasTheSubject) {
+  std::string text = std::string(kTitle) +
+                     "The mayor spoke on Telegram, saying that the shelters should stay open until the curfew ends.\n";
+  Extraction x = ExtractText(text, "2024-09-12");
+  const Claim& saying = Attributed(x, "shelters should stay open");
+  EXPECT_EQ(saying.cue, "saying");
+  EXPECT_EQ(SpeakerWords(text, saying), "mayor");
+}
+
 }  // namespace
 }  // namespace sitrep

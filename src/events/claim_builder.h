@@ -130,6 +130,7 @@ class ClaimBuilder {
   bool Complement(size_t v, const SpeechVerb& sv, size_t* cb, size_t* ce) const;
   void ReportedSpeech(uint32_t s);
   SpeakerRef SubjectOfEarlierVerb(size_t v) const;
+  SpeakerRef ParticipleSubject(uint32_t s, size_t v);
   void Trailing(size_t v, uint32_t s);
   void Reports(uint32_t s);
   void AccordingTo(size_t k, uint32_t s);
