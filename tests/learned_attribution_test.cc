@@ -305,5 +305,18 @@ TEST(LearnedAttribution, ParticipleAfterACommaHasTheSubject) {
   EXPECT_EQ(SpeakerWords(text, saying), "mayor");
 }
 
+// "The governor added:" closing its paragraph: the next paragraph, not a
+// quotation, is what he said.
+TEST(LearnedAttribution, ColonClosingAParagraphAttributesTheNext) {
+  std::string text = std::string(kTitle) +
+                     "The governor added:\n\n"
+                     "The bridge will not reopen this year. The repairs need steel that the region does not have.\n";
+  Extraction x = ExtractText(text, "2024-09-12");
+  const Claim& added = Attributed(x, "bridge will not reopen");
+  EXPECT_EQ(added.cue, "added");
+  EXPECT_EQ(SpeakerWords(text, added), "The governor");
+  EXPECT_NE(added.text.find("steel"), std::string::npos);  // the whole paragraph
+}
+
 }  // namespace
 }  // namespace sitrep

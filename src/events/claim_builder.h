@@ -168,6 +168,7 @@ class ClaimBuilder {
   Draft* UnattributedQuote(uint32_t s, std::pair<size_t, size_t> content);
   bool KeepLearned(uint32_t s, const AttributionSpan& cue, std::pair<size_t, size_t> content) const;
   std::pair<size_t, size_t> TrailingContent(size_t first, size_t last, const AttributionSpan& cue, uint32_t s) const;
+  std::pair<size_t, size_t> ColonContent(const AttributionSpan& cue, uint32_t s) const;
   size_t sent_end(uint32_t s) const { return a_.seg.sentences[s].token_end; }
   std::pair<size_t, size_t> TaggedContent(size_t first, size_t last, const AttributionSpan& cue) const;
   bool ThatlessClause(size_t head, const AttributionSpan& cue, std::pair<size_t, size_t> content) const;

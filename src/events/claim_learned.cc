@@ -64,6 +64,7 @@ void ClaimBuilder::Learned(uint32_t s) {
     }
     std::pair<size_t, size_t> content = TaggedContent(first, last, cue);
     if (content.first >= content.second) content = TrailingContent(first, last, cue, s);
+    if (content.first >= content.second) content = ColonContent(cue, s);
     if (content.first >= content.second) continue;
     // A content after its cue that stops inside a clause (the tagger left
     // out a word) runs on to the clause's end.
@@ -252,6 +253,26 @@ std::pair<size_t, size_t> ClaimBuilder::TrailingContent(size_t first, size_t las
     if (a_.token(k).kind != TokenKind::kPunct && !InDate(k)) return {0, 0};
   }
   return {start_[s], from - 1};
+}
+
+// "The governor added:" closing its paragraph, then what he said as a
+// paragraph of its own: that paragraph is the content. A quotation there
+// is the rules' (a quotation after "said:"), and so is a paragraph that
+// names its own source.
+std::pair<size_t, size_t> ClaimBuilder::ColonContent(const AttributionSpan& cue, uint32_t s) const {
+  size_t k = cue.token_end;
+  while (k < sent_end(s) && InDate(k)) ++k;
+  const auto& sentences = a_.seg.sentences;
+  if (k + 1 != sent_end(s) || !a_.IsPunct(k, U':') || s + 1 >= sentences.size()) return {0, 0};
+  const Paragraph& para = a_.seg.paragraphs[sentences[s].paragraph];
+  if (para.sentence_end != s + 1) return {0, 0};
+  const Paragraph& next = a_.seg.paragraphs[sentences[s + 1].paragraph];
+  size_t b = sentences[s + 1].token_begin, e = sentences[next.sentence_end - 1].token_end;
+  if (b >= e || InQuote(b)) return {0, 0};
+  for (size_t j = b; j < e; ++j) {
+    if (SpeechAt(j) != nullptr) return {0, 0};
+  }
+  return {b, e};
 }
 
 // The tokens of the content tagged for `cue`: the tagged content spans
