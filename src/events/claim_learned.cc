@@ -145,13 +145,20 @@ const AttributionSpan* ClaimBuilder::LearnedSource(size_t first, size_t last, co
 // as the rules find theirs: the subject before the cue ("It attacked the
 // plan, saying …", "Protesters chanted …"), or, for a cue that follows
 // its content after a comma or quotation ("…, said Ann Lee."), the name
-// after it. None when those words are part of the content.
+// after it. None when those words are part of the content or name no one.
 SpeakerRef ClaimBuilder::UntaggedSpeaker(const AttributionSpan& cue, std::pair<size_t, size_t> content) const {
   SpeakerRef r;
   if (Inverted(cue, content)) r = SpeakerAfter(cue.token_end - 1);
   if (!r.found) r = SpeakerBefore(cue.token_begin);
   if (!r.found || r.te <= r.tb || (r.tb < content.second && content.first < r.te)) return {};
-  return r;
+  // Someone the text names (not "Reservations are requested", nor a date:
+  // "trustees Tuesday approved").
+  bool named = false;
+  for (size_t k = r.tb; k < r.te; ++k) {
+    if (InDate(k)) return {};
+    named = named || x_.entities.At(k) != nullptr;
+  }
+  return named ? r : SpeakerRef{};
 }
 
 // A cue after its content that opens a clause, after a comma or a
