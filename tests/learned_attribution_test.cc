@@ -269,5 +269,54 @@ TEST(LearnedAttribution, RulesJudgmentsStand) {
   EXPECT_EQ(video->status, ClaimStatus::kAlleged);
 }
 
+// A cue the tagger marks without marking its source: the rules find the
+// subject before it, as they do for their own cues.
+TEST(LearnedAttribution, UntaggedSubjectIsTheSpeaker) {
+  std::string text = std::string(kTitle) + "The defence ministry plans to rebuild the terminal by spring.\n";
+  Extraction x = ExtractText(text, "2024-09-12");
+  const Claim& plans = Attributed(x, "rebuild the terminal");
+  EXPECT_EQ(plans.cue, "plans");
+  EXPECT_EQ(SpeakerWords(text, plans), "defence ministry");
+}
+
+// "…, said Ann Lee": a cue after its content, opening its clause after a
+// comma, has its source after it, not the content's subject before it.
+TEST(LearnedAttribution, InvertedCueTakesTheSourceAfterIt) {
+  std::string text = std::string(kTitle) +
+                     "Port officials felt comfortable with the plan because the insurers would cover the repairs, "
+                     "said Mr. Hrytsenko, the lawyer for the harbour board.\n";
+  Extraction x = ExtractText(text, "2024-09-12");
+  const Claim* said = nullptr;
+  for (const Claim& c : x.claims) {
+    if (c.cue == "said" && c.text.find("insurers would cover") != std::string::npos) said = &c;
+  }
+  ASSERT_NE(said, nullptr);
+  EXPECT_EQ(SpeakerWords(text, *said).rfind("Mr. Hrytsenko", 0), 0U) << SpeakerWords(text, *said);
+}
+
+// "X spoke on Telegram, saying …": a participle after a comma has the
+// main clause's subject, not the name just before the comma.
+TEST(LearnedAttribution, ParticipleAfterACommaHasTheSubject) {
+  std::string text = std::string(kTitle) +
+                     "The mayor spoke on Telegram, saying that the shelters should stay open until the curfew ends.\n";
+  Extraction x = ExtractText(text, "2024-09-12");
+  const Claim& saying = Attributed(x, "shelters should stay open");
+  EXPECT_EQ(saying.cue, "saying");
+  EXPECT_EQ(SpeakerWords(text, saying), "mayor");
+}
+
+// "The governor added:" closing its paragraph: the next paragraph, not a
+// quotation, is what he said.
+TEST(LearnedAttribution, ColonClosingAParagraphAttributesTheNext) {
+  std::string text = std::string(kTitle) +
+                     "The governor added:\n\n"
+                     "The bridge will not reopen this year. The repairs need steel that the region does not have.\n";
+  Extraction x = ExtractText(text, "2024-09-12");
+  const Claim& added = Attributed(x, "bridge will not reopen");
+  EXPECT_EQ(added.cue, "added");
+  EXPECT_EQ(SpeakerWords(text, added), "The governor");
+  EXPECT_NE(added.text.find("steel"), std::string::npos);  // the whole paragraph
+}
+
 }  // namespace
 }  // namespace sitrep

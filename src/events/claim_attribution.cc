@@ -324,11 +324,14 @@ void ClaimBuilder::ReportedSpeech(uint32_t s) {
       Trailing(v, s);
       continue;
     }
-    SpeakerRef r = SpeakerBefore(v);
     // "X claimed … and denied …", "did not comment, but said …",
-    // "X said …, adding that …": the subject of the earlier verb.
-    bool coordinated = v > sent.token_begin &&
-                       (W(v - 1) == "and" || W(v - 1) == "but" || (a_.IsPunct(v - 1, U',') && W(v).ends_with("ing")));
+    // "X said …, adding that …": the subject of the earlier verb. A
+    // participle after a comma has the main clause's subject, not the
+    // name before the comma ("spoke on Telegram, saying …").
+    bool participle = v > sent.token_begin && a_.IsPunct(v - 1, U',') && W(v).ends_with("ing");
+    bool coordinated = v > sent.token_begin && (W(v - 1) == "and" || W(v - 1) == "but" || participle);
+    SpeakerRef r = participle ? ParticipleSubject(s, v) : SpeakerRef{};
+    if (!r.found) r = SpeakerBefore(v);
     if (!r.found && coordinated) r = SubjectOfEarlierVerb(v);
     if (!r.found) continue;
     Draft& d = NewDraft(r.unnamed ? ClaimKind::kReport : ClaimKind::kReportedSpeech, cb, ce, s);
@@ -337,6 +340,28 @@ void ClaimBuilder::ReportedSpeech(uint32_t s) {
     if (r.unnamed) MarkAnonymous(&d, r.tb, r.te);
     v = ce;
   }
+}
+
+// The speaker of a participle after a comma ("The mayor spoke on
+// Telegram, saying …"): the subject of an earlier speech verb, else the
+// first source the tagger marks in the sentence before it.
+SpeakerRef ClaimBuilder::ParticipleSubject(uint32_t s, size_t v) {
+  SpeakerRef r = SubjectOfEarlierVerb(v);
+  if (r.found) return r;
+  auto [first, last] = TaggedIn(s);
+  for (size_t i = first; i < last; ++i) {
+    const AttributionSpan& t = x_.attributions[i];
+    if (t.token_begin >= v) break;
+    if (t.role == AttributionRole::kSource && t.token_begin >= SentenceBegin(v))
+      return FromPhrase(t.token_begin, t.token_end);
+  }
+  // Untagged: a person, role, organisation or pronoun opening the sentence.
+  size_t b = SentenceBegin(v);
+  if (W(b) == "the" && b + 1 < v) ++b;
+  const EntityMention* m = x_.entities.At(b);
+  if (m == nullptr || m->token_begin != b || m->token_end >= v) return {};
+  if (m->kind == EntityKind::kActor && m->actor->kind == "demonym") return {};
+  return FromPhrase(m->token_begin, m->token_end);
 }
 
 // "X and said Y": the subject of the sentence's earlier verb speaks again.

@@ -130,6 +130,7 @@ class ClaimBuilder {
   bool Complement(size_t v, const SpeechVerb& sv, size_t* cb, size_t* ce) const;
   void ReportedSpeech(uint32_t s);
   SpeakerRef SubjectOfEarlierVerb(size_t v) const;
+  SpeakerRef ParticipleSubject(uint32_t s, size_t v);
   void Trailing(size_t v, uint32_t s);
   void Reports(uint32_t s);
   void AccordingTo(size_t k, uint32_t s);
@@ -159,9 +160,15 @@ class ClaimBuilder {
   void Learned(uint32_t s);
   void AttributeLearned(Draft* d, const SpeakerRef& r, const AttributionSpan& cue, const SpeechVerb* sv,
                         const AttributionSpan* source);
+  const AttributionSpan* LearnedSource(size_t first, size_t last, const AttributionSpan& cue,
+                                      std::pair<size_t, size_t> content, uint32_t s) const;
+  bool Inverted(const AttributionSpan& cue, std::pair<size_t, size_t> content) const;
+  const AttributionSpan* SourceAfter(size_t first, size_t last, const AttributionSpan& cue, uint32_t s) const;
+  SpeakerRef UntaggedSpeaker(const AttributionSpan& cue, std::pair<size_t, size_t> content) const;
   Draft* UnattributedQuote(uint32_t s, std::pair<size_t, size_t> content);
   bool KeepLearned(uint32_t s, const AttributionSpan& cue, std::pair<size_t, size_t> content) const;
   std::pair<size_t, size_t> TrailingContent(size_t first, size_t last, const AttributionSpan& cue, uint32_t s) const;
+  std::pair<size_t, size_t> ColonContent(const AttributionSpan& cue, uint32_t s) const;
   size_t sent_end(uint32_t s) const { return a_.seg.sentences[s].token_end; }
   std::pair<size_t, size_t> TaggedContent(size_t first, size_t last, const AttributionSpan& cue) const;
   bool ThatlessClause(size_t head, const AttributionSpan& cue, std::pair<size_t, size_t> content) const;

@@ -64,6 +64,7 @@ void ClaimBuilder::Learned(uint32_t s) {
     }
     std::pair<size_t, size_t> content = TaggedContent(first, last, cue);
     if (content.first >= content.second) content = TrailingContent(first, last, cue, s);
+    if (content.first >= content.second) content = ColonContent(cue, s);
     if (content.first >= content.second) continue;
     // A content after its cue that stops inside a clause (the tagger left
     // out a word) runs on to the clause's end.
@@ -75,21 +76,9 @@ void ClaimBuilder::Learned(uint32_t s) {
       continue;
     }
     if (!KeepLearned(s, cue, content)) continue;
-    const AttributionSpan* source = NearestTagged(first, last, cue, AttributionRole::kSource, /*after=*/false);
-    // A source inside the content is not its speaker, unless the cue is
-    // inside too (an attribution between commas).
-    bool interposed = content.first < cue.token_begin && cue.token_end < content.second;
-    if (source != nullptr && source->token_begin < content.second && content.first < source->token_end &&
-        !interposed) {
-      source = nullptr;
-    }
-    // A bare article is not a source ("a claim that could not be verified").
-    if (source != nullptr && source->token_end == source->token_begin + 1 &&
-        (W(source->token_begin) == "a" || W(source->token_begin) == "an" || W(source->token_begin) == "the")) {
-      source = nullptr;
-    }
-    SpeakerRef r;
-    if (source != nullptr) r = FromPhrase(source->token_begin, source->token_end);
+    const AttributionSpan* source = LearnedSource(first, last, cue, content, s);
+    SpeakerRef r =
+        source != nullptr ? FromPhrase(source->token_begin, source->token_end) : UntaggedSpeaker(cue, content);
     // A quotation the rules kept without a speaker is this attribution's
     // content: it gets the cue and speaker instead of a second claim.
     if (Draft* q = UnattributedQuote(s, content)) {
@@ -124,6 +113,72 @@ bool ClaimBuilder::ThatlessClause(size_t head, const AttributionSpan& cue, std::
     if (intention && W(k) == "to" && k < content.first + 4) return true;
   }
   return false;
+}
+
+// The tagged source that names the speaker of `cue`: the nearest before
+// it, else after it; right after an inverted cue; none inside the content
+// (unless the cue is inside too) and no bare article.
+const AttributionSpan* ClaimBuilder::LearnedSource(size_t first, size_t last, const AttributionSpan& cue,
+                                                   std::pair<size_t, size_t> content, uint32_t s) const {
+  const AttributionSpan* source = NearestTagged(first, last, cue, AttributionRole::kSource, /*after=*/false);
+  // "…,” said Ann Lee." and "…, noted Ann Lee": after its content, a
+  // cue that opens a clause is followed by its source.
+  if (Inverted(cue, content)) {
+    if (const AttributionSpan* after = SourceAfter(first, last, cue, s)) source = after;
+  }
+  // A source inside the content is not its speaker, unless the cue is
+  // inside too (an attribution between commas).
+  bool interposed = content.first < cue.token_begin && cue.token_end < content.second;
+  if (source != nullptr && source->token_begin < content.second && content.first < source->token_end &&
+      !interposed) {
+    source = nullptr;
+  }
+  // A bare article is not a source ("a claim that could not be verified").
+  if (source != nullptr && source->token_end == source->token_begin + 1 &&
+      (W(source->token_begin) == "a" || W(source->token_begin) == "an" || W(source->token_begin) == "the")) {
+    source = nullptr;
+  }
+  return source;
+}
+
+// The speaker of a tagged cue whose source the tagger did not mark, found
+// as the rules find theirs: the subject before the cue ("It attacked the
+// plan, saying …", "Protesters chanted …"), or, for a cue that follows
+// its content after a comma or quotation ("…, said Ann Lee."), the name
+// after it. None when those words are part of the content or name no one.
+SpeakerRef ClaimBuilder::UntaggedSpeaker(const AttributionSpan& cue, std::pair<size_t, size_t> content) const {
+  SpeakerRef r;
+  if (Inverted(cue, content)) r = SpeakerAfter(cue.token_end - 1);
+  if (!r.found) r = SpeakerBefore(cue.token_begin);
+  if (!r.found || r.te <= r.tb || (r.tb < content.second && content.first < r.te)) return {};
+  // Someone the text names (not "Reservations are requested", nor a date:
+  // "trustees Tuesday approved").
+  bool named = false;
+  for (size_t k = r.tb; k < r.te; ++k) {
+    if (InDate(k)) return {};
+    named = named || x_.entities.At(k) != nullptr;
+  }
+  return named ? r : SpeakerRef{};
+}
+
+// A cue after its content that opens a clause, after a comma or a
+// closing quotation mark: "…,” said Ann Lee", "…, noted the mayor".
+bool ClaimBuilder::Inverted(const AttributionSpan& cue, std::pair<size_t, size_t> content) const {
+  if (content.second > cue.token_begin || cue.token_begin == 0) return false;
+  const size_t k = cue.token_begin - 1;
+  return a_.IsPunct(k, U',') || (a_.token(k).kind == TokenKind::kPunct && IsClosingQuote(a_.token(k).first));
+}
+
+// The tagged source right after an inverted cue (dates aside), or null.
+const AttributionSpan* ClaimBuilder::SourceAfter(size_t first, size_t last, const AttributionSpan& cue,
+                                                 uint32_t s) const {
+  size_t k = cue.token_end;
+  while (k < sent_end(s) && InDate(k)) ++k;
+  for (size_t i = first; i < last; ++i) {
+    const AttributionSpan& t = x_.attributions[i];
+    if (t.role == AttributionRole::kSource && t.token_begin >= cue.token_end && t.token_begin <= k) return &t;
+  }
+  return nullptr;
 }
 
 // Gives draft d the learned cue and the speaker its source names.
@@ -205,6 +260,26 @@ std::pair<size_t, size_t> ClaimBuilder::TrailingContent(size_t first, size_t las
     if (a_.token(k).kind != TokenKind::kPunct && !InDate(k)) return {0, 0};
   }
   return {start_[s], from - 1};
+}
+
+// "The governor added:" closing its paragraph, then what he said as a
+// paragraph of its own: that paragraph is the content. A quotation there
+// is the rules' (a quotation after "said:"), and so is a paragraph that
+// names its own source.
+std::pair<size_t, size_t> ClaimBuilder::ColonContent(const AttributionSpan& cue, uint32_t s) const {
+  size_t k = cue.token_end;
+  while (k < sent_end(s) && InDate(k)) ++k;
+  const auto& sentences = a_.seg.sentences;
+  if (k + 1 != sent_end(s) || !a_.IsPunct(k, U':') || s + 1 >= sentences.size()) return {0, 0};
+  const Paragraph& para = a_.seg.paragraphs[sentences[s].paragraph];
+  if (para.sentence_end != s + 1) return {0, 0};
+  const Paragraph& next = a_.seg.paragraphs[sentences[s + 1].paragraph];
+  size_t b = sentences[s + 1].token_begin, e = sentences[next.sentence_end - 1].token_end;
+  if (b >= e || InQuote(b)) return {0, 0};
+  for (size_t j = b; j < e; ++j) {
+    if (SpeechAt(j) != nullptr) return {0, 0};
+  }
+  return {b, e};
 }
 
 // The tokens of the content tagged for `cue`: the tagged content spans
