@@ -60,6 +60,53 @@ TEST(Claims, MisspelledSurnameJoinsThePerson) {
             x.people[0].aliases.end());
 }
 
+// Text of about 24,000 tokens that names nobody: more than
+// PeopleOptions::fuzzy_window_tokens.
+std::string NamelessStretch() {
+  std::string text;
+  for (int i = 0; i < 1700; ++i) text += "it rained again in the valley that week and the roads were closed. ";
+  return text;
+}
+
+TEST(Claims, AMisspellingFarFromThePersonIsSomeoneElseButTheExactSurnameIsNot) {
+  auto x = ExtractText("Defence Minister Rustem Umerov visited the front.\n\n" + NamelessStretch() +
+                       "\n\nLater Umerovv said that supplies were arriving on time. Umerov said the trucks were full.");
+  ASSERT_EQ(x.people.size(), 2u);
+  EXPECT_EQ(x.people[0].name, "Rustem Umerov");
+  EXPECT_EQ(x.people[0].aliases, std::vector<std::string>{"Umerov"});
+  EXPECT_EQ(x.people[0].spans.size(), 2u);
+  EXPECT_EQ(x.people[1].name, "Umerovv");
+}
+
+TEST(Claims, AMisspellingJoinsThePersonNamedJustBeforeItInALongDocument) {
+  auto x = ExtractText("Defence Minister Rustem Umerov visited the front. Later Umerovv said that supplies were "
+                       "arriving on time.\n\n" + NamelessStretch() +
+                       "\n\nUmerov said the trucks were full. Then Umerovv said the roads were open.");
+  ASSERT_EQ(x.people.size(), 1u);
+  EXPECT_EQ(x.people[0].aliases, (std::vector<std::string>{"Umerovv", "Umerov"}));
+  EXPECT_EQ(x.people[0].spans.size(), 4u);
+}
+
+// ClaimOptions::pronoun_lookback_paragraphs: four paragraphs back, no further.
+TEST(Claims, APronounLooksBackAFewParagraphsForThePerson) {
+  std::string filler = "It rained again in the valley that week and the roads were closed for hours.";
+  auto text = [&](int paragraphs) {
+    std::string t = "Analyst Maria Kovalenko spoke to students on Monday.\n\n";
+    for (int i = 0; i < paragraphs; ++i) t += filler + "\n\n";
+    return t + "“They cannot hold the line for long without new recruits,” she told reporters.";
+  };
+  auto near = ExtractText(text(3));
+  const Claim* q = FindClaim(near, "hold the line");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->speaker.has_value());
+  EXPECT_EQ(q->speaker->name, "Maria Kovalenko");
+  auto far = ExtractText(text(4));
+  q = FindClaim(far, "hold the line");
+  ASSERT_NE(q, nullptr);
+  ASSERT_TRUE(q->speaker.has_value());
+  EXPECT_EQ(q->speaker->name, "she");
+}
+
 TEST(Claims, ReportedSpeechWithThat) {
   auto x = ExtractText("Ukrainian General Oleksandr Syrskyi reported that troops had advanced three kilometres.");
   const Claim* c = FindClaim(x, "troops had advanced");

@@ -50,6 +50,7 @@ class FlatStringMap {
       if (s.tag == tag && std::string_view(s.key) == key) return &s.value;
     }
   }
+  V* Find(std::string_view key) { return const_cast<V*>(std::as_const(*this).Find(key)); }
   size_t size() const { return size_; }
   // f(key, value) for every entry, in no particular order.
   template <typename F>

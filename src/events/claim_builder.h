@@ -63,6 +63,11 @@ class ClaimBuilder {
   int last_person_speaker_ = 0;  // for "he said"
   uint32_t last_person_paragraph_ = 0;
   std::vector<std::pair<Span, int>> verification_cues_;  // cue span, sentence
+  std::vector<size_t> person_tokens_;  // tokens of person mentions outside quotations, ascending (pronouns)
+  // PersonByTitle's answers by role and country (a long document asks again
+  // for every title phrase), and the people's roles case-folded.
+  mutable std::map<std::pair<const Role*, std::string>, int> person_by_title_;
+  mutable std::vector<std::string> folded_roles_;
   size_t next_tagged_ = 0;                               // Learned(): first tagged span not yet passed
 
   const std::string& W(size_t i) const {

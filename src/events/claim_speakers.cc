@@ -16,14 +16,23 @@ void ClaimBuilder::FillFromPerson(int id, SpeakerRef* r) const {
 
 // "the Ukrainian president" -> the person with that role and country.
 int ClaimBuilder::PersonByTitle(const Role* role, const std::string& country) const {
+  auto [memo, added] = person_by_title_.try_emplace({role, country}, 0);
+  if (!added) return memo->second;
+  if (folded_roles_.size() != x_.people.people.size()) {
+    folded_roles_.clear();
+    for (const Person& p : x_.people.people) folded_roles_.push_back(FoldCase(p.role));  // Cyrillic roles too
+  }
   int best = 0;
-  const std::string want = FoldCase(role->canonical);  // Cyrillic roles too
-  for (const Person& p : x_.people.people) {
-    const std::string r = FoldCase(p.role);
-    if (r.rfind(want, 0) != 0 && r.find(" " + want) == std::string::npos) continue;
+  const std::string want = FoldCase(role->canonical);
+  const std::string inner = " " + want;
+  for (size_t i = 0; i < x_.people.people.size(); ++i) {
+    const Person& p = x_.people.people[i];
+    const std::string& r = folded_roles_[i];
+    if (r.rfind(want, 0) != 0 && r.find(inner) == std::string::npos) continue;
     if (!country.empty() && p.country != country) continue;
     best = p.id;  // the last named such person
   }
+  memo->second = best;
   return best;
 }
 
@@ -37,7 +46,8 @@ int ClaimBuilder::ResolvePronoun(size_t at) const {
 
 int ClaimBuilder::ResolvePronoun(size_t at, char want) const {
   auto gender = [&](int id) { return x_.people.gender[id - 1]; };
-  uint32_t para = a_.seg.sentences[a_.sentence_of[at]].paragraph;
+  auto paragraph = [&](size_t k) { return a_.seg.sentences[a_.sentence_of[k]].paragraph; };
+  uint32_t para = paragraph(at);
   int speaker = last_person_speaker_ > 0 &&
                         para - last_person_paragraph_ <= static_cast<uint32_t>(o_.pronoun_lookback_paragraphs)
                     ? last_person_speaker_
@@ -45,14 +55,15 @@ int ClaimBuilder::ResolvePronoun(size_t at, char want) const {
   if (speaker > 0 && gender(speaker) == want) return speaker;
   // A person the pronoun is known to fit beats one nothing is known about.
   int unknown = speaker > 0 && gender(speaker) == 0 ? speaker : 0;
-  for (size_t k = at; k-- > 0;) {
-    if (InQuote(k)) continue;
-    const EntityMention* e = x_.entities.At(k);
-    if (e != nullptr && e->kind == EntityKind::kPerson && e->person > 0) {
-      if (gender(e->person) == want) return e->person;
-      if (gender(e->person) == 0 && unknown == 0) unknown = e->person;
-    }
-    if (a_.seg.sentences[a_.sentence_of[k]].paragraph + o_.pronoun_lookback_paragraphs < para) break;
+  // The people named before, nearest first, back to the last token of the
+  // paragraph before the lookback (paragraphs grow with the tokens).
+  auto it = std::lower_bound(person_tokens_.begin(), person_tokens_.end(), at);
+  while (it != person_tokens_.begin()) {
+    const size_t k = *--it;
+    if (k + 1 < at && paragraph(k + 1) + o_.pronoun_lookback_paragraphs < para) break;
+    const int person = x_.entities.At(k)->person;
+    if (gender(person) == want) return person;
+    if (gender(person) == 0 && unknown == 0) unknown = person;
   }
   return unknown;
 }

@@ -45,6 +45,14 @@ ClaimBuilder::ClaimBuilder(const DocContext& ctx, const ClaimOptions& o) : x_(ct
   sentence_quantity_.assign(a_.seg.sentences.size(), false);
   quotes_closing_.resize(a_.seg.sentences.size());
   quote_draft_.assign(x_.quotes.size(), -1);
+  for (size_t m = 0; m < x_.entities.mentions.size(); ++m) {
+    const EntityMention& e = x_.entities.mentions[m];
+    if (e.kind != EntityKind::kPerson || e.person <= 0) continue;
+    for (size_t k = e.token_begin; k < e.token_end; ++k) {
+      if (x_.entities.At(k) == &e && !InQuote(k)) person_tokens_.push_back(k);
+    }
+  }
+  std::sort(person_tokens_.begin(), person_tokens_.end());  // bare surnames are listed after the rest
   for (size_t qi = 0; qi < x_.quotes.size(); ++qi) {
     const QuoteMention& q = x_.quotes[qi];
     if (q.speech && q.token_begin < q.token_end) quotes_closing_[a_.sentence_of[q.token_end - 1]].push_back(qi);

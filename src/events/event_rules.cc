@@ -1,10 +1,12 @@
 #include "events/event_rules.h"
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "core/flat_string_map.h"
 #include "core/tsv.h"
 
 namespace sitrep {
@@ -38,13 +40,48 @@ std::optional<Language> ParseLanguageCode(std::string_view code) {
   return std::nullopt;
 }
 
-// The patterns of event_ruled_out.tsv, by first word (prefix patterns
-// apart); rows with an unknown class or language are skipped (the lexicon
-// test checks the file).
+// Patterns by what can start them: the patterns whose first word is a word
+// (one lookup), and the prefix patterns ("airstrike*") by the first byte
+// of their prefix; each list in file order.
+struct PatternIndex {
+  FlatStringMap<std::vector<size_t>> by_first_word;
+  std::array<std::vector<size_t>, 256> prefix_by_byte;
+
+  void Add(const ContextPattern& p, size_t index) {
+    const std::string& first = p.words[0];
+    if (first.back() != '*') {
+      by_first_word[first].push_back(index);
+    } else if (first.size() == 1) {
+      for (std::vector<size_t>& list : prefix_by_byte) list.push_back(index);  // "*": any word
+    } else {
+      prefix_by_byte[static_cast<unsigned char>(first[0])].push_back(index);
+    }
+  }
+  // f(pattern index) for the patterns that may start at `word`, those of
+  // its first word before the prefix ones, until f returns true; whether it did.
+  template <typename F>
+  bool Any(const std::string& word, F f) const {
+    if (const std::vector<size_t>* list = by_first_word.Find(word)) {
+      for (size_t i : *list) {
+        if (f(i)) return true;
+      }
+    }
+    for (size_t i : prefix_by_byte[word.empty() ? 0 : static_cast<unsigned char>(word[0])]) {
+      if (f(i)) return true;
+    }
+    return false;
+  }
+};
+
+constexpr size_t kContexts = static_cast<size_t>(EventContext::kConflict) + 1;
+
+// The patterns of event_ruled_out.tsv, indexed all together and by class;
+// rows with an unknown class or language are skipped (the lexicon test
+// checks the file).
 struct PatternTable {
   std::vector<ContextPattern> all;
-  std::unordered_map<std::string, std::vector<size_t>> by_first_word;
-  std::vector<size_t> prefix_first;
+  PatternIndex any;
+  std::array<PatternIndex, kContexts> by_context;
   std::vector<Language> conflict_languages;  // languages with `conflict` words
 };
 
@@ -66,11 +103,8 @@ const PatternTable& Patterns() {
         phrase.remove_prefix(sp + 1);
       }
       if (p.words.empty()) continue;
-      if (p.words[0].back() == '*') {
-        t.prefix_first.push_back(v.size());
-      } else {
-        t.by_first_word[p.words[0]].push_back(v.size());
-      }
+      t.any.Add(p, v.size());
+      t.by_context[static_cast<size_t>(p.context)].Add(p, v.size());
       if (p.context == EventContext::kConflict &&
           std::find(t.conflict_languages.begin(), t.conflict_languages.end(), p.language) ==
               t.conflict_languages.end()) {
@@ -105,12 +139,13 @@ bool HistoricalYear(const Analysis& a, size_t k, const EventRuleOptions& o) {
   if (t.size() != 4 || t.find_first_not_of("0123456789") != std::string_view::npos) return false;
   if (k == 0) return false;
   const PatternTable& table = Patterns();
-  auto it = table.by_first_word.find(a.Lemmas()[k - 1]);
-  if (it == table.by_first_word.end()) return false;
+  const std::vector<size_t>* list =
+      table.by_context[static_cast<size_t>(EventContext::kYearPreposition)].by_first_word.Find(a.Lemmas()[k - 1]);
+  if (list == nullptr) return false;
   bool preposition = false;
-  for (size_t i : it->second) {
+  for (size_t i : *list) {
     const ContextPattern& p = table.all[i];
-    preposition |= p.context == EventContext::kYearPreposition && p.language == a.language && p.words.size() == 1;
+    preposition |= p.language == a.language && p.words.size() == 1;
   }
   if (!preposition) return false;
   const int year = std::stoi(std::string(t));
@@ -123,21 +158,15 @@ bool HistoricalYear(const Analysis& a, size_t k, const EventRuleOptions& o) {
 // tokens [from, to).
 bool ContextIn(const Analysis& a, size_t from, size_t to, EventContext c) {
   const PatternTable& table = Patterns();
+  const PatternIndex& index = table.by_context[static_cast<size_t>(c)];
   const std::vector<std::string>& words = a.Lemmas();
-  auto matches = [&](size_t i, size_t k) {
-    const ContextPattern& p = table.all[i];
-    return p.context == c && p.language == a.language && MatchesAt(p, words, k, to);
-  };
   for (size_t k = from; k < to; ++k) {
     if (!a.IsWord(k)) continue;
-    if (auto it = table.by_first_word.find(words[k]); it != table.by_first_word.end()) {
-      for (size_t i : it->second) {
-        if (matches(i, k)) return true;
-      }
-    }
-    for (size_t i : table.prefix_first) {
-      if (matches(i, k)) return true;
-    }
+    const bool found = index.Any(words[k], [&](size_t i) {
+      const ContextPattern& p = table.all[i];
+      return p.language == a.language && MatchesAt(p, words, k, to);
+    });
+    if (found) return true;
   }
   return false;
 }
@@ -204,10 +233,10 @@ std::optional<EventContext> RuledOut(const Analysis& a, size_t begin, size_t end
       }
     };
     const PatternTable& table = Patterns();
-    if (auto it = table.by_first_word.find(words[k]); it != table.by_first_word.end()) {
-      for (size_t i : it->second) consider(table.all[i]);
-    }
-    for (size_t i : table.prefix_first) consider(table.all[i]);
+    table.any.Any(words[k], [&](size_t i) {
+      consider(table.all[i]);
+      return false;
+    });
   }
   if (always) return always;
   if (field && !actor) return field;

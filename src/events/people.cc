@@ -1,9 +1,11 @@
 #include "events/people.h"
 
 #include <algorithm>
+#include <bit>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/flat_string_map.h"
 #include "core/utf8.h"
 
 namespace sitrep {
@@ -42,12 +44,16 @@ struct Cluster {
   Person person;
   char gender = 0;
   std::string surname;     // folded
+  int surname_id = -1;     // in PeopleClusterer::surnames_
   std::string first_name;  // folded, may be empty
   int known = -1;
   std::string category;
   size_t name_tokens = 0;
   size_t last_token = 0;   // end of its latest mention
 };
+
+// Names shorter than this many code points are matched only exactly.
+constexpr int kMinFuzzy = 5;
 
 int CodePoints(std::string_view s) {
   int n = 0;
@@ -91,9 +97,36 @@ class PeopleClusterer {
   const std::vector<std::string>& place_country_;
   const PeopleOptions& o_;
   std::vector<Cluster> clusters_;
-  std::unordered_map<std::string, std::vector<int>> exact_;  // surname -> cluster indexes, ascending
-  std::unordered_map<uint32_t, std::vector<int>> buckets_;  // BucketKey -> cluster indexes, ascending
-  std::unordered_map<int, int> first_with_known_;           // known person -> first cluster with it
+  // Every surname a cluster has borne, once, with the letters it has and
+  // the clusters that bear (or bore) it in ascending order; buckets list
+  // those of at least kMinFuzzy code points by first byte and length (a
+  // surname within max_d edits of another differs in length by at most
+  // max_d).
+  struct Surname {
+    std::string text;
+    int length = 0;        // code points
+    uint64_t letters = 0;  // LetterMask
+    std::vector<int> bearers;
+  };
+  std::vector<Surname> surnames_;
+  std::unordered_map<uint32_t, std::vector<int>> buckets_;  // BucketKey -> surname ids, in order of first use
+  // Per word looked up whose buckets hold some surname: the surnames it may
+  // be a misspelling of, among those of its buckets already compared with
+  // it (a word and a surname are compared once however often either recurs).
+  struct Near {
+    int length = 0;
+    uint64_t letters = 0;
+    std::vector<int> surnames;
+  };
+  std::vector<Near> near_;
+  std::vector<uint32_t> near_checked_;  // per Near, per bucket from its length - MaxEdits(): surnames compared
+  struct WordIds {
+    int surname = -1;  // in surnames_
+    int near = -1;     // in near_
+  };
+  FlatStringMap<WordIds> words_;
+  std::vector<const std::vector<int>*> scratch_lists_;  // NearSurnames: its buckets
+  std::unordered_map<int, int> first_with_known_;  // known person -> first cluster with it
 
   static void AddAlias(Cluster* c, const std::string& form) {
     if (form == c->person.name) return;
@@ -105,16 +138,34 @@ class PeopleClusterer {
     if (x == y) return true;
     if (x.empty() || y.empty() || x[0] != y[0]) return false;
     int len = std::min(CodePoints(x), CodePoints(y));
-    if (len < 5) return false;
+    if (len < kMinFuzzy) return false;
     int max_d = len <= 6 ? o_.max_surname_edits_short : o_.max_surname_edits_long;
     return EditDistance(x, y, max_d) <= max_d;
   }
 
-  // Clusters are found by exact surname through a hash map, and by a
-  // misspelt one through buckets keyed by the surname's first byte and
-  // length in code points (a surname within max_d edits of another differs
-  // in length by at most max_d); a misspelling only matches someone named
-  // within options.fuzzy_window_tokens.
+  // One bit per letter (code point modulo 64) that occurs in `s`. An edit
+  // changes at most two bits, so two words whose masks differ in more than
+  // 2 * max_d bits are more than max_d edits apart.
+  static uint64_t LetterMask(std::string_view s) {
+    uint64_t mask = 0;
+    for (size_t i = 0; i < s.size();) {
+      char32_t cp;
+      int len = DecodeUtf8(s, i, &cp);
+      i += len ? len : 1;
+      mask |= uint64_t{1} << (cp & 63);
+    }
+    return mask;
+  }
+
+  // SurnameMatches(word, surname) for a word that is not the surname and
+  // a surname of at least kMinFuzzy code points.
+  bool Misspells(std::string_view word, const Near& n, const Surname& s) const {
+    const int len = std::min(n.length, s.length);
+    const int max_d = len <= 6 ? o_.max_surname_edits_short : o_.max_surname_edits_long;
+    if (std::popcount(n.letters ^ s.letters) > 2 * max_d) return false;
+    return SurnameMatches(word, s.text);
+  }
+
   static uint32_t BucketKey(std::string_view surname, int length) {
     unsigned char first = surname.empty() ? 0 : static_cast<unsigned char>(surname[0]);
     return (uint32_t{first} << 24) | static_cast<uint32_t>(std::max(length, 0));
@@ -122,33 +173,65 @@ class PeopleClusterer {
 
   int MaxEdits() const { return std::max({o_.max_surname_edits_short, o_.max_surname_edits_long, 0}); }
 
+  // The surnames (ids) `word` may be a misspelling of: those of its buckets
+  // not yet compared with it are compared now. `near` is its entry or -1.
+  const std::vector<int>& NearSurnames(const std::string& word, int near) {
+    static const std::vector<int> kNone;
+    const int r = MaxEdits(), length = near >= 0 ? near_[near].length : CodePoints(word);
+    if (length < kMinFuzzy) return kNone;
+    const int first_len = std::max(length - r, 0), count = length + r - first_len + 1;
+    std::vector<const std::vector<int>*>& lists = scratch_lists_;
+    lists.assign(count, nullptr);
+    bool any = false;
+    for (int k = 0; k < count; ++k) {
+      auto it = buckets_.find(BucketKey(word, first_len + k));
+      if (it != buckets_.end()) lists[k] = &it->second;
+      any |= lists[k] != nullptr;
+    }
+    if (!any) return kNone;
+    if (near < 0) {
+      near = static_cast<int>(near_.size());
+      words_[word].near = near;
+      near_.push_back(Near{length, LetterMask(word), {}});
+      near_checked_.resize(near_checked_.size() + (2 * r + 1), 0);
+    }
+    Near& n = near_[near];
+    for (int k = 0; k < count; ++k) {
+      if (lists[k] == nullptr) continue;
+      uint32_t& checked = near_checked_[static_cast<size_t>(near) * (2 * r + 1) + k];
+      for (; checked < lists[k]->size(); ++checked) {
+        const int s = (*lists[k])[checked];
+        if (surnames_[s].text != word && Misspells(word, n, surnames_[s])) n.surnames.push_back(s);
+      }
+    }
+    return n.surnames;
+  }
+
+  // The first cluster below `limit` that bears surname `s` and passes
+  // accept(cluster) (and, for a misspelling, was named within
+  // options.fuzzy_window_tokens of token `at`); `limit` if none.
+  template <typename Accept>
+  int FirstBearer(int s, size_t at, bool misspelt, int limit, Accept accept) const {
+    for (int i : surnames_[s].bearers) {
+      if (i >= limit) break;
+      const Cluster& c = clusters_[i];
+      if (c.surname_id != s) continue;  // a renamed cluster stays listed
+      if (misspelt && c.last_token + o_.fuzzy_window_tokens < at) continue;
+      if (accept(c)) return i;
+    }
+    return limit;
+  }
+
   // The first cluster (in order of creation, below `limit`) whose surname
   // matches at token `at` and that passes accept(cluster); `limit` if none.
+  // A misspelling only matches someone named within
+  // options.fuzzy_window_tokens.
   template <typename Accept>
-  int FirstMatch(const std::string& surname, size_t at, int limit, Accept accept) const {
-    if (auto it = exact_.find(surname); it != exact_.end()) {
-      for (int i : it->second) {
-        if (i >= limit) break;
-        if (clusters_[i].surname == surname && accept(clusters_[i])) {  // a renamed cluster stays listed
-          limit = i;
-          break;
-        }
-      }
-    }
-    const int length = CodePoints(surname), r = MaxEdits();
-    for (int len = std::max(length - r, 0); len <= length + r; ++len) {
-      auto it = buckets_.find(BucketKey(surname, len));
-      if (it == buckets_.end()) continue;
-      for (int i : it->second) {
-        if (i >= limit) break;
-        const Cluster& c = clusters_[i];
-        if (c.last_token + o_.fuzzy_window_tokens < at || c.surname == surname) continue;
-        if (accept(c) && SurnameMatches(surname, c.surname)) {
-          limit = i;
-          break;
-        }
-      }
-    }
+  int FirstMatch(const std::string& surname, size_t at, int limit, Accept accept) {
+    const WordIds* ids = words_.Find(surname);
+    const WordIds known = ids != nullptr ? *ids : WordIds{};
+    if (known.surname >= 0) limit = FirstBearer(known.surname, at, false, limit, accept);
+    for (int s : NearSurnames(surname, known.near)) limit = FirstBearer(s, at, true, limit, accept);
     return limit;
   }
 
@@ -169,11 +252,20 @@ class PeopleClusterer {
   // Lists cluster `index` under its surname (again when the surname changed:
   // the lists stay in ascending order).
   void Index(int index) {
-    const std::string& surname = clusters_[index].surname;
-    for (std::vector<int>* list : {&exact_[surname], &buckets_[BucketKey(surname, CodePoints(surname))]}) {
-      auto at = std::lower_bound(list->begin(), list->end(), index);
-      if (at == list->end() || *at != index) list->insert(at, index);
+    Cluster& c = clusters_[index];
+    int& id = words_[c.surname].surname;
+    if (id < 0) {
+      id = static_cast<int>(surnames_.size());
+      Surname& s = surnames_.emplace_back();
+      s.text = c.surname;
+      s.length = CodePoints(c.surname);
+      s.letters = LetterMask(c.surname);
+      if (s.length >= kMinFuzzy) buckets_[BucketKey(s.text, s.length)].push_back(id);
     }
+    c.surname_id = id;
+    std::vector<int>& list = surnames_[id].bearers;
+    auto at = std::lower_bound(list.begin(), list.end(), index);
+    if (at == list.end() || *at != index) list.insert(at, index);
   }
 
   void NoteKnown(int index) {

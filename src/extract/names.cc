@@ -2,6 +2,7 @@
 
 #include <unordered_set>
 
+#include "core/flat_string_map.h"
 #include "extract/morphology.h"
 #include "text/segmenter.h"
 
@@ -32,10 +33,15 @@ const char* OrgCategory(std::string_view w) {
       {"directorate", "military"}, {"headquarters", "military"}, {"cabinet", "government"},
       {"duma", "government"}, {"senate", "government"}, {"congress", "government"},
       {"assembly", "government"}, {"federation", "government"}, {"republic", "government"}};
-  for (const auto& [cue, cat] : kCues) {
-    if (w == cue) return cat;
-  }
-  return nullptr;
+  // Looked up for every capitalised word of a chain: one hash, not a
+  // comparison with each cue (the first of a repeated cue wins).
+  static const FlatStringMap<const char*> kByCue = [] {
+    FlatStringMap<const char*> m;
+    for (const auto& [cue, cat] : kCues) m.Insert(cue, cat);
+    return m;
+  }();
+  const char* const* cat = kByCue.Find(w);
+  return cat != nullptr ? *cat : nullptr;
 }
 
 bool IsConnector(std::string_view w) {
@@ -194,7 +200,7 @@ class EntityFinder {
     const char* org = nullptr;
     while (j < end) {
       if (Capitalized(j) && !is_place_[j]) {
-        if (OrgCategory(a_.folded[j]) != nullptr) org = OrgCategory(a_.folded[j]);
+        if (const char* cat = OrgCategory(a_.folded[j])) org = cat;
         last_cap = j;
         ++j;
         continue;
