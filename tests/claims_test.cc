@@ -326,25 +326,27 @@ TEST(Claims, ACapitalisedTriggerBetweenNamesIsANameInANameHeavySentence) {
   EXPECT_TRUE(raid);
 }
 
+// The triggers of the events extracted from `text`, in order.
+std::vector<std::string> EventTriggers(const std::string& text) {
+  std::vector<std::string> triggers;
+  for (const Claim& c : ExtractText(text).claims) {
+    if (c.event) triggers.push_back(c.event->trigger);
+  }
+  return triggers;
+}
+
 // Words that name an act of war only in a report about one ("struck",
 // "signed", "stabbed", "fled") are no event in general news, unless their
 // sentence names an armed group, the military or a crowd; the same words in a
 // war report, and the words of war itself ("shelled"), are events anywhere.
 TEST(Claims, AmbiguousTriggersNeedAConflictReportOrAnActor) {
-  auto events = [](const std::string& text) {
-    std::vector<std::string> triggers;
-    for (const Claim& c : ExtractText(text).claims) {
-      if (c.event) triggers.push_back(c.event->trigger);
-    }
-    return triggers;
-  };
   const std::string local =
       "The city signed an agreement with the county to buy the old jail. Commissioners appointed a new library "
       "director on Monday. Two women were struck as they crossed the road near the school.";
-  EXPECT_TRUE(events(local).empty()) << ::testing::PrintToString(events(local));
+  EXPECT_TRUE(EventTriggers(local).empty()) << ::testing::PrintToString(EventTriggers(local));
   const std::vector<std::string> war = {"agreement", "appointed", "struck", "shelled"};
-  EXPECT_EQ(events(local + " Troops shelled the town overnight."), war);
-  EXPECT_EQ(events("Armed men kidnapped a teacher on the road to the school."),
+  EXPECT_EQ(EventTriggers(local + " Troops shelled the town overnight."), war);
+  EXPECT_EQ(EventTriggers("Armed men kidnapped a teacher on the road to the school."),
             std::vector<std::string>{"kidnapped"});
 }
 
@@ -353,21 +355,14 @@ TEST(Claims, AmbiguousTriggersNeedAConflictReportOrAnActor) {
 // sense of "demonstrate" that means "show", and a crisis that "struck" an
 // economy, are no events at all.
 TEST(Claims, ArrestsAndShowsAreEventsOnlyInTheirConflictSense) {
-  auto events = [](const std::string& text) {
-    std::vector<std::string> triggers;
-    for (const Claim& c : ExtractText(text).claims) {
-      if (c.event) triggers.push_back(c.event->trigger);
-    }
-    return triggers;
-  };
   const std::string blotter =
       "Deputies arrested a 34-year-old man at a motel on Tuesday night. He was taken into custody without "
       "incident. A paramedic visited the school to demonstrate how to treat a burn. The factory closed months "
       "after the financial crisis struck.";
-  EXPECT_TRUE(events(blotter).empty()) << ::testing::PrintToString(events(blotter));
-  EXPECT_EQ(events("Police arrested 40 protesters outside parliament on Tuesday night."),
+  EXPECT_TRUE(EventTriggers(blotter).empty()) << ::testing::PrintToString(EventTriggers(blotter));
+  EXPECT_EQ(EventTriggers("Police arrested 40 protesters outside parliament on Tuesday night."),
             std::vector<std::string>{"arrested"});
-  EXPECT_EQ(events("Thousands of students demonstrated outside the ministry on Friday."),
+  EXPECT_EQ(EventTriggers("Thousands of students demonstrated outside the ministry on Friday."),
             std::vector<std::string>{"demonstrated"});
 }
 
