@@ -366,6 +366,18 @@ TEST(Claims, ArrestsAndShowsAreEventsOnlyInTheirConflictSense) {
             std::vector<std::string>{"demonstrated"});
 }
 
+// "Riot police" and "riot gear" are the police's name and kit, not a riot: the
+// longer row of type "-" in event_triggers.tsv hides the trigger, and the
+// sentence's own act is the event.
+TEST(Claims, RiotPoliceAreNoRiot) {
+  EXPECT_EQ(EventTriggers("Riot police arrested 40 protesters outside parliament on Tuesday night."),
+            std::vector<std::string>{"arrested"});
+  const std::string kit = "Officers in riot gear and riot-control vehicles lined the square on Tuesday.";
+  EXPECT_TRUE(EventTriggers(kit).empty()) << ::testing::PrintToString(EventTriggers(kit));
+  EXPECT_EQ(EventTriggers("Rioters torched cars outside parliament on Tuesday night."),
+            std::vector<std::string>{"Rioters"});
+}
+
 }  // namespace
 }  // namespace sitrep
 

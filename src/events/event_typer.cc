@@ -92,6 +92,10 @@ std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bo
     if (!a.IsWord(k)) continue;
     const TriggerPattern* t = nullptr;
     int n = lex.MatchTrigger(a.Lemmas(), k, end, &t);
+    if (n < 0) {  // "riot police": no event, and "police …" is not read on its own
+      k += static_cast<size_t>(-n) - 1;
+      continue;
+    }
     if (n > 0 && ((t->needs_conflict && !x.InConflictDocument() && !ActorInSentence(a, k)) ||
                   UnderIrrealisCue(a, begin, k) ||
                   PartOfName(a, k) || NegatedSlavic(a, k, static_cast<size_t>(n)) ||

@@ -281,6 +281,7 @@ Status Lexicons::ParseEventTriggers(std::string_view table) {
     for (auto w : SplitList(r.field(0), ' ')) t.words.emplace_back(w);
     t.type = std::string(r.field(1));
     t.sub_type = std::string(r.field(2));
+    t.not_event = t.type == "-";
     for (auto flag : SplitList(r.field(3), ' ')) {
       if (flag == "generic") {
         t.generic = true;
@@ -521,7 +522,7 @@ int Lexicons::MatchTrigger(const std::vector<std::string>& words, size_t start, 
       *out = &t;
     }
   }
-  return best;
+  return best > 0 && (*out)->not_event ? -best : best;
 }
 
 }  // namespace sitrep

@@ -74,6 +74,9 @@ struct TriggerPattern {
   // signed the bill") they are passed over (events/event_rules.h
   // ConflictDocument).
   bool needs_conflict = false;
+  // A row of type "-": a phrase holding a trigger word that reports no event
+  // ("riot police", "riot gear"); as the longest match it hides the trigger.
+  bool not_event = false;
 };
 
 // A table of phrases of one or more words, matched longest first.
@@ -196,7 +199,9 @@ class Lexicons {
   // lists. A model trained on lists with another fingerprint sees other
   // features than it was trained on (docs/models.md, reproducing the model).
   uint64_t LatinClassesFingerprint() const;
-  // The longest trigger pattern at words[start]; returns words matched.
+  // The longest trigger pattern at words[start]; returns words matched, or
+  // minus the words matched when the longest is a not-an-event phrase
+  // (TriggerPattern::not_event): callers skip those words.
   // Russian and Ukrainian patterns match lemmas (Analysis::Lemmas()).
   int MatchTrigger(const std::vector<std::string>& words, size_t start, size_t end,
                    const TriggerPattern** out) const;
