@@ -27,7 +27,7 @@ std::optional<EventContext> ParseContext(std::string_view name) {
   for (EventContext c : {EventContext::kActor, EventContext::kCrime, EventContext::kBusiness, EventContext::kSports,
                          EventContext::kAccident, EventContext::kIllness, EventContext::kFigurative,
                          EventContext::kGeneric, EventContext::kHypothetical, EventContext::kHistory,
-                         EventContext::kYearPreposition, EventContext::kConflict}) {
+                         EventContext::kYearPreposition, EventContext::kConflict, EventContext::kComparison}) {
     if (EventContextName(c) == name) return c;
   }
   return std::nullopt;
@@ -73,7 +73,7 @@ struct PatternIndex {
   }
 };
 
-constexpr size_t kContexts = static_cast<size_t>(EventContext::kConflict) + 1;
+constexpr size_t kContexts = static_cast<size_t>(EventContext::kComparison) + 1;
 
 // The patterns of event_ruled_out.tsv, indexed all together and by class;
 // rows with an unknown class or language are skipped (the lexicon test
@@ -131,23 +131,30 @@ bool MatchesAt(const ContextPattern& p, const std::vector<std::string>& words, s
   return true;
 }
 
+// Whether the word before token k — or before its "the" — is a one-word
+// pattern of class `c` in the text's language ("during the 1967 war",
+// "since the Second World War").
+bool AfterWordOf(const Analysis& a, size_t k, EventContext c) {
+  if (k == 0) return false;
+  size_t before = k - 1;
+  if (a.Lemmas()[before] == "the" && before > 0) --before;
+  const PatternTable& table = Patterns();
+  const std::vector<size_t>* list = table.by_context[static_cast<size_t>(c)].by_first_word.Find(a.Lemmas()[before]);
+  if (list == nullptr) return false;
+  for (size_t i : *list) {
+    const ContextPattern& p = table.all[i];
+    if (p.language == a.language && p.words.size() == 1) return true;
+  }
+  return false;
+}
+
 // A four-digit year after a preposition ("in 1944", "the massacre of
-// 1572"; not "fired 1649 rounds") long enough before publication to be
-// history.
+// 1572", "during the 1967 war"; not "fired 1649 rounds", not "the worst
+// since 1945") long enough before publication to be history.
 bool HistoricalYear(const Analysis& a, size_t k, const EventRuleOptions& o) {
   std::string_view t = a.TokenText(k);
   if (t.size() != 4 || t.find_first_not_of("0123456789") != std::string_view::npos) return false;
-  if (k == 0) return false;
-  const PatternTable& table = Patterns();
-  const std::vector<size_t>* list =
-      table.by_context[static_cast<size_t>(EventContext::kYearPreposition)].by_first_word.Find(a.Lemmas()[k - 1]);
-  if (list == nullptr) return false;
-  bool preposition = false;
-  for (size_t i : *list) {
-    const ContextPattern& p = table.all[i];
-    preposition |= p.language == a.language && p.words.size() == 1;
-  }
-  if (!preposition) return false;
+  if (!AfterWordOf(a, k, EventContext::kYearPreposition)) return false;
   const int year = std::stoi(std::string(t));
   if (year < 1000) return false;
   if (a.published) return year <= a.published->year - o.history_years;
@@ -187,6 +194,7 @@ std::string_view EventContextName(EventContext c) {
     case EventContext::kHistory: return "history";
     case EventContext::kYearPreposition: return "year_preposition";
     case EventContext::kConflict: return "conflict";
+    case EventContext::kComparison: return "comparison";
   }
   return "";
 }
@@ -211,6 +219,7 @@ std::optional<EventContext> RuledOut(const Analysis& a, size_t begin, size_t end
           break;
         case EventContext::kYearPreposition:
         case EventContext::kConflict:
+        case EventContext::kComparison:
           break;
         case EventContext::kCrime:
         case EventContext::kSports:
@@ -225,9 +234,12 @@ std::optional<EventContext> RuledOut(const Analysis& a, size_t begin, size_t end
             always = p.context;
           }
           break;
+        case EventContext::kHistory:
+          // "the largest attack since World War Two" measures today's news
+          if (!always && !AfterWordOf(a, k, EventContext::kComparison)) always = p.context;
+          break;
         case EventContext::kFigurative:
         case EventContext::kGeneric:
-        case EventContext::kHistory:
           if (!always) always = p.context;
           break;
       }

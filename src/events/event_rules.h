@@ -20,8 +20,9 @@ enum class EventContext {
   kActor,  // armed groups, the military, crowds, parties: not a verdict, lifts the field classes
   kCrime, kBusiness, kSports, kAccident, kIllness,        // ruled out unless an actor is in the sentence
   kFigurative, kGeneric, kHypothetical, kHistory,          // always ruled out
-  kYearPreposition,  // "in", "of", "since": a year after one is a date (for the history rule)
+  kYearPreposition,  // "in", "of", "during": a year after one is a date (for the history rule)
   kConflict,  // "war", "troops", "protesters": what makes a report one about conflict
+  kComparison,  // "since", "than": a history word or year after one is a yardstick, not history
 };
 
 std::string_view EventContextName(EventContext c);
