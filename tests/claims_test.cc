@@ -367,14 +367,15 @@ TEST(Claims, ArrestsAndShowsAreEventsOnlyInTheirConflictSense) {
 }
 
 // A war of the last century is history even with "the" before its year, and
-// a rocket launch, a struck nerve or an armed robbery are no acts of war in a
+// a rocket launch, a struck nerve, an armed robbery or "the battlefield" are no acts of war in a
 // report about one; "since" makes a war or a year the yardstick of today's
 // news, which stays an event.
 TEST(Claims, HistoryYardsticksAndLookalikesInAWarReport) {
   const std::string lookalikes =
       "Troops shelled the town overnight. Israel captured the Golan Heights during the 1967 war. Some 76,000 "
       "people were arrested during World War Two. The rocket lifted off from the Baikonur cosmodrome. The "
-      "speech struck a sensitive nerve. He served six years for assault with a firearm during an armed robbery.";
+      "speech struck a sensitive nerve. He served six years for assault with a firearm during an armed robbery. "
+      "The army has had successes on the battlefield this year.";
   EXPECT_EQ(EventTriggers(lookalikes), std::vector<std::string>{"shelled"});
   EXPECT_EQ(EventTriggers("Russia launched its largest missile attack since World War Two on Sunday. Rebels "
                           "shelled the city in the worst fighting since 1994."),
