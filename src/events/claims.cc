@@ -121,6 +121,7 @@ std::vector<Claim> ClaimBuilder::Run() {
   Dates();
   Attach();
   std::vector<Claim> out;
+  out.reserve(drafts_.size());
   for (Draft& d : drafts_) {
     d.c.id = static_cast<int>(out.size()) + 1;
     out.push_back(std::move(d.c));

@@ -66,6 +66,16 @@ std::vector<bool> Explained(size_t n, const std::vector<PlaceFound>& places, con
   return out;
 }
 
+// Per token, the country of the place at it, or empty (a temporary: freed
+// as soon as people are clustered).
+std::vector<std::string> PlaceCountries(const Analysis& a, const std::vector<PlaceFound>& places) {
+  std::vector<std::string> out(a.token_count());
+  for (const PlaceFound& p : places) {
+    for (size_t k = p.token_begin; k < p.token_end; ++k) out[k] = p.place.country;
+  }
+  return out;
+}
+
 }  // namespace
 
 namespace {
@@ -148,11 +158,8 @@ Result<Extraction> Extractor::Extract(const Document& doc, const ExtractOptions&
   std::vector<bool> is_place = Explained(a.token_count(), places, nullptr);
   Entities entities = FindEntities(a, is_place, doc.meta.outlet);
   resolver.ResolveMisspellings(a, Explained(a.token_count(), places, &entities), &places);
-  std::vector<std::string> place_country(a.token_count());
-  for (const PlaceFound& p : places) {
-    for (size_t k = p.token_begin; k < p.token_end; ++k) place_country[k] = p.place.country;
-  }
-  People people = ClusterPeople(a, Explained(a.token_count(), places, &entities), place_country, &entities);
+  People people = ClusterPeople(a, Explained(a.token_count(), places, &entities), PlaceCountries(a, places),
+                                &entities);
   resolver.MarkMetonyms(a, &places);
 
   DocContext ctx(a, quotes, dates, quantities, places, entities, people);
@@ -192,26 +199,31 @@ Result<Extraction> Extractor::Extract(const Document& doc, const ExtractOptions&
     }
   }
   auto raw = [&](Span s) { return doc.offsets.ToRaw(s); };
+  // Moved, not copied: a long document's records are tens of megabytes.
+  x.people.reserve(people.people.size());
   for (size_t i = 0; i < people.people.size(); ++i) {
-    Person p = people.people[i];
+    Person p = std::move(people.people[i]);
     p.side = SideOf(people.category[i], p.country, ctx.parties);
     for (Span& s : p.spans) s = raw(s);
     x.people.push_back(std::move(p));
   }
+  x.places.reserve(places.size());
   for (size_t i = 0; i < places.size(); ++i) {
-    Place p = places[i].place;
+    Place p = std::move(places[i].place);
     p.id = static_cast<int>(i) + 1;
     p.span = raw(p.span);
     x.places.push_back(std::move(p));
   }
+  x.quantities.reserve(quantities.size());
   for (size_t i = 0; i < quantities.size(); ++i) {
-    Quantity q = quantities[i].quantity;
+    Quantity q = std::move(quantities[i].quantity);
     q.id = static_cast<int>(i) + 1;
     q.span = raw(q.span);
     x.quantities.push_back(std::move(q));
   }
-  for (const DateFound& d : dates) {
-    DateMention m = d.mention;
+  x.dates.reserve(dates.size());
+  for (DateFound& d : dates) {
+    DateMention m = std::move(d.mention);
     m.span = raw(m.span);
     x.dates.push_back(std::move(m));
   }
@@ -221,8 +233,8 @@ Result<Extraction> Extractor::Extract(const Document& doc, const ExtractOptions&
     if (c.speaker) c.speaker->span = raw(c.speaker->span);
     if (c.status_cue) c.status_cue->span = raw(c.status_cue->span);
     if (c.event) c.event->trigger_span = raw(c.event->trigger_span);
-    x.claims.push_back(std::move(c));
   }
+  x.claims = std::move(claims);
   return x;
 }
 

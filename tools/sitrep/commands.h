@@ -15,6 +15,10 @@
 
 namespace sitrep::cli {
 
+// Sets how the process takes memory from the system (tools/sitrep/memory.cc:
+// freed heap kept for reuse, huge pages for large blocks); call first.
+void TuneAllocator();
+
 struct BenchArgs {
   std::vector<std::string> files;
   double megabytes = 50;

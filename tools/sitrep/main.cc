@@ -169,6 +169,7 @@ bool OpenExtractor(bool required, bool wanted, std::unique_ptr<Extractor>* out) 
 
 int main(int argc, char** argv) {
   using namespace sitrep::cli;
+  TuneAllocator();
   CLI::App app{
       "sitrep: turns war reporting into sourced claims: who says what happened, where, when, how much, "
       "and how well it is sourced.",
