@@ -219,6 +219,20 @@ TEST(AttributionTagger, ShippedModelLoadsAndIsTheTaggersKind) {
   EXPECT_FALSE(AttributionTagger::Load(dir / "toy.model").ok());
 }
 
+TEST(AttributionTagger, CrudeLemmaJoinsAVerbsForms) {
+  // The tagger's lemma features give these forms one weight.
+  for (const char* w : {"warns", "warned", "warning", "warn"}) EXPECT_EQ(CrudeLemma(w), "warn") << w;
+  for (const char* w : {"plans", "planned", "planning", "plan"}) EXPECT_EQ(CrudeLemma(w), "plan") << w;
+  for (const char* w : {"announces", "announced", "announcing", "announce"}) {
+    EXPECT_EQ(CrudeLemma(w), "announc") << w;
+  }
+  for (const char* w : {"pushes", "pushed", "pushing"}) EXPECT_EQ(CrudeLemma(w), "push") << w;
+  for (const char* w : {"calls", "called", "calling"}) EXPECT_EQ(CrudeLemma(w), "call") << w;
+  for (const char* w : {"denies", "denied"}) EXPECT_EQ(CrudeLemma(w), "deny") << w;
+  // Short words, and -ss, -us, -is, stay as they are.
+  for (const char* w : {"is", "was", "has", "press", "campus", "analysis"}) EXPECT_EQ(CrudeLemma(w), w) << w;
+}
+
 TEST(AttributionTagger, ShippedModelWasTrainedOnTodaysWordLists) {
   // The tagger's features read the word classes of the word lists: when
   // those change, the committed model no longer is what its command gives.

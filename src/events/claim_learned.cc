@@ -54,16 +54,21 @@ void ClaimBuilder::Learned(uint32_t s) {
     // "protested": generic or non-violent triggers) stay cues.
     if (sv == nullptr) {
       bool act = false;
+      const bool cued_elsewhere = OtherCueInSentence(cue, s);
       for (size_t k = cue.token_begin; k < cue.token_end && !act; ++k) {
         const TriggerPattern* t = nullptr;
-        act = a_.lex.MatchTrigger(a_.Lemmas(), k, sent_end(s), &t) > 0 && !t->generic &&
+        act = a_.lex.MatchTrigger(a_.Lemmas(), k, sent_end(s), &t) > 0 && (!t->generic || cued_elsewhere) &&
               (t->type == "Battles" || t->type == "Explosions/Remote violence" ||
                t->type == "Violence against civilians" || t->type == "Riots");
       }
-      if (act) continue;
+      if (act || (cued_elsewhere && TriggerNear(cue))) continue;
     }
-    std::pair<size_t, size_t> content = TaggedContent(first, last, cue);
-    if (content.first >= content.second) content = TrailingContent(first, last, cue, s);
+    // Between commas ("The bridge, the governor said, was destroyed") the
+    // attribution holds the whole sentence, whatever the tagger marked.
+    const std::pair<size_t, size_t> trailing = TrailingContent(first, last, cue, s);
+    const bool between = trailing.first < trailing.second && trailing.second > cue.token_end;
+    std::pair<size_t, size_t> content = between ? trailing : TaggedContent(first, last, cue);
+    if (content.first >= content.second) content = trailing;
     if (content.first >= content.second) content = ColonContent(cue, s);
     if (content.first >= content.second) continue;
     // A content after its cue that stops inside a clause (the tagger left
@@ -91,6 +96,28 @@ void ClaimBuilder::Learned(uint32_t s) {
     Draft& d = NewDraft(quoted ? ClaimKind::kQuote : ClaimKind::kReportedSpeech, content.first, content.second, s);
     AttributeLearned(&d, r, cue, sv, source);
   }
+}
+
+// An event trigger among the words of `cue` or the two before it ("Drones
+// hit": the weapon that acts, not a source that speaks).
+bool ClaimBuilder::TriggerNear(const AttributionSpan& cue) const {
+  const size_t from = cue.token_begin >= 2 ? cue.token_begin - 2 : 0;
+  for (size_t k = from; k < cue.token_end; ++k) {
+    const TriggerPattern* t = nullptr;
+    if (a_.lex.MatchTrigger(a_.Lemmas(), k, cue.token_end, &t) > 0) return true;
+  }
+  return false;
+}
+
+// Another attribution in the sentence of `cue`: a speech verb outside it
+// or "according to" ("Drones hit a school, according to the
+// administration": "hit" is the act, not a cue).
+bool ClaimBuilder::OtherCueInSentence(const AttributionSpan& cue, uint32_t s) const {
+  for (size_t k = a_.seg.sentences[s].token_begin; k < sent_end(s); ++k) {
+    if (k >= cue.token_begin && k < cue.token_end) continue;
+    if (W(k) == "according" || SpeechAt(k) != nullptr) return true;
+  }
+  return false;
 }
 
 // A verb that attributes only a that-clause or a quotation ("denied

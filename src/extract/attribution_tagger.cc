@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 #include "core/utf8.h"
 
@@ -31,6 +32,9 @@ enum Template : uint32_t {
   kCommasFromSpeech, kThatAfterSpeech,
   kWordLeftSpeech, kWordRightSpeech,
   kSentenceHasQuote, kColonBefore,
+  // Feature version 3: a crude lemma of the word and its neighbours, and the
+  // lemma with what stands before it and the frame after it.
+  kLemma, kLemmaPrev, kLemmaNext, kLemmaSubject, kLemmaFollows, kLemmaFrame,
 };
 
 constexpr uint64_t kNone = 0x5a5a5a5a;
@@ -88,7 +92,80 @@ uint64_t DistanceBucket(size_t d) {
   return 7;
 }
 
+// Per token of sentence `s`, bits of what stands after it (a verb's argument
+// frame): 1 a quotation later in the sentence, 2 "that" within 3 tokens,
+// 4 a finite auxiliary within 8 ("announced it would"), 8 "to" and a word.
+void ArgumentFrames(const Analysis& a, const Sentence& s, const std::vector<uint8_t>& in_quote,
+                    std::vector<uint8_t>* frame) {
+  frame->assign(s.token_end - s.token_begin, 0);
+  size_t next_that = SIZE_MAX, next_finite = SIZE_MAX;
+  bool quote_after = false;
+  for (size_t k = s.token_end; k-- > s.token_begin;) {
+    uint8_t f = 0;
+    if (quote_after) f |= 1;
+    if (next_that != SIZE_MAX && next_that - k <= 3) f |= 2;
+    if (next_finite != SIZE_MAX && next_finite - k <= 8) f |= 4;
+    if (a.Is(k + 1, "to") && k + 2 < s.token_end && a.IsWord(k + 2)) f |= 8;
+    (*frame)[k - s.token_begin] = f;
+    quote_after = quote_after || in_quote[k] != 0;
+    if (a.Is(k, "that")) next_that = k;
+    if (a.Has(k, kFiniteWord)) next_finite = k;
+  }
+}
+
+// 1 when a subject-like word stands within 3 tokens before k in its sentence:
+// a capitalised word that does not open it, or the start of a role, actor or
+// known person.
+uint64_t SubjectBefore(const Analysis& a, const Sentence& s, size_t k) {
+  for (size_t j = k > s.token_begin + 3 ? k - 3 : s.token_begin; j < k; ++j) {
+    if ((a.token(j).capitalized && j > s.token_begin) || a.Has(j, kRoleStart | kActorStart | kPersonStart)) return 1;
+  }
+  return 0;
+}
+
+// What follows token k: 0 the sentence's end, 1 a quotation mark, 2 a colon,
+// 3 "that", 4 "to", 5 a comma, 6 a capitalised word, 7 anything else.
+uint64_t WhatFollows(const Analysis& a, const Sentence& s, size_t k, const std::vector<uint8_t>& in_quote) {
+  if (k + 1 >= s.token_end) return 0;
+  if (in_quote[k + 1] != 0 && !a.IsWord(k + 1)) return 1;
+  if (a.IsPunct(k + 1, U':')) return 2;
+  if (a.Is(k + 1, "that")) return 3;
+  if (a.Is(k + 1, "to")) return 4;
+  if (a.IsPunct(k + 1, U',')) return 5;
+  return a.token(k + 1).capitalized ? 6 : 7;
+}
+
 }  // namespace
+
+std::string CrudeLemma(std::string_view w) {
+  if (w.size() < 4 || w.size() > 40) return std::string(w);
+  char buf[48];
+  size_t n = w.size();
+  for (size_t i = 0; i < n; ++i) buf[i] = w[i];
+  auto ends = [&](std::string_view suf) { return n >= suf.size() + 3 && std::string_view(buf, n).ends_with(suf); };
+  bool verbal = false;
+  if (ends("ies") || ends("ied")) {
+    n -= 3;
+    buf[n++] = 'y';
+  } else if (ends("ing")) {
+    n -= 3;
+    verbal = true;
+  } else if (ends("ed")) {
+    n -= 2;
+    verbal = true;
+  } else if (ends("sses") || ends("xes") || ends("zes") || ends("ches") || ends("shes")) {
+    n -= 2;
+  } else if (ends("s") && !ends("ss") && !ends("us") && !ends("is")) {
+    n -= 1;
+  }
+  auto vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; };
+  if (verbal && n >= 3 && buf[n - 1] == buf[n - 2] && !vowel(buf[n - 1]) && buf[n - 1] != 'l' && buf[n - 1] != 's' &&
+      buf[n - 1] != 'z') {
+    --n;
+  }
+  if (n >= 4 && buf[n - 1] == 'e') --n;
+  return std::string(buf, n);
+}
 
 std::vector<std::string> AttributionTagger::Labels() {
   return {"O", "B-CUE", "I-CUE", "B-SRC", "I-SRC", "B-CON", "I-CON"};
@@ -123,12 +200,21 @@ void ForEachSentenceFeatures(const Analysis& a, const std::vector<QuoteMention>&
   for (const QuoteMention& q : quotes) {
     for (size_t k = q.token_begin; k < q.token_end && k < n; ++k) in_quote[k] = q.speech ? 2 : 1;
   }
+  std::vector<uint64_t> lemma(n);
+  for (size_t i = 0; i < n; ++i) {
+    lemma[i] = a.token(i).kind == TokenKind::kNumber ? word[i] : HashString(CrudeLemma(a.folded[i]));
+  }
+  auto lem = [&](size_t i, ptrdiff_t d) -> uint64_t {
+    ptrdiff_t j = static_cast<ptrdiff_t>(i) + d;
+    return j < 0 || j >= static_cast<ptrdiff_t>(n) ? kNone : lemma[j];
+  };
   auto w = [&](size_t i, ptrdiff_t d) -> uint64_t {
     ptrdiff_t j = static_cast<ptrdiff_t>(i) + d;
     return j < 0 || j >= static_cast<ptrdiff_t>(n) ? kNone : word[j];
   };
 
   std::vector<size_t> speech;
+  std::vector<uint8_t> frame;
   learn::FeatureRows rows;
   for (uint32_t si = 0; si < a.seg.sentences.size(); ++si) {
     const Sentence& s = a.seg.sentences[si];
@@ -141,12 +227,13 @@ void ForEachSentenceFeatures(const Analysis& a, const std::vector<QuoteMention>&
       has_quote = has_quote || in_quote[k] == 2;
     }
     const size_t len = s.token_end - s.token_begin;
+    ArgumentFrames(a, s, in_quote, &frame);
     size_t left = 0;  // speech words before k: speech[left - 1] is the nearest
     bool colon = false;
     size_t commas = 0;  // commas since the nearest speech word on the left
     // One token's features, gathered here and added to `rows` at once (at
-    // most 31 of them: the pushes below).
-    std::array<FeatureId, 32> row;
+    // most 37 of them: the pushes below).
+    std::array<FeatureId, 40> row;
     size_t row_size = 0;
     for (size_t k = s.token_begin; k < s.token_end; ++k) {
       row_size = 0;
@@ -198,6 +285,12 @@ void ForEachSentenceFeatures(const Analysis& a, const std::vector<QuoteMention>&
       if (has_right) push(Feature(kWordRightSpeech, word[k] * 7 + std::min<uint64_t>(dr, 3)));
       push(Feature(kSentenceHasQuote, has_quote ? 1 : 0));
       if (colon) push(Feature(kColonBefore, 1));
+      push(Feature(kLemma, lemma[k]));
+      push(Feature(kLemmaPrev, lem(k, -1)));
+      push(Feature(kLemmaNext, lem(k, 1)));
+      push(Feature(kLemmaSubject, lemma[k] * 3 + SubjectBefore(a, s, k)));
+      push(Feature(kLemmaFollows, lemma[k] * 11 + WhatFollows(a, s, k, in_quote)));
+      push(Feature(kLemmaFrame, lemma[k] * 17 + frame[pos]));
       colon = colon || a.IsPunct(k, U':');
       commas += a.IsPunct(k, U',');
       rows.Add({row.data(), row_size});

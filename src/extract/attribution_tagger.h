@@ -31,7 +31,7 @@ class AttributionTagger {
  public:
   static constexpr const char* kKind = "attribution-tagger";
   // Bumped whenever the features below change: an older model is refused.
-  static constexpr uint32_t kFeatureVersion = 2;
+  static constexpr uint32_t kFeatureVersion = 3;
   // O, B-CUE, I-CUE, B-SRC, I-SRC, B-CON, I-CON.
   static std::vector<std::string> Labels();
 
@@ -48,6 +48,13 @@ class AttributionTagger {
   learn::LinearModel model_;
   StringSet cue_words_;  // model_.info().words
 };
+
+// A crude English lemma of a folded word, so that "warns", "warned" and
+// "warning" share their weights in the tagger: strips -ies/-ied (to -y), -es
+// after a sibilant, -s (not -ss, -us, -is), -ed and -ing with a doubled
+// final consonant ("planned" -> "plan"), then a final -e ("announced" ->
+// "announc"). Words of fewer than 4 bytes and longer than 40 stay whole.
+std::string CrudeLemma(std::string_view w);
 
 // The features of every token, one FeatureRows per sentence (the same for
 // training and tagging).

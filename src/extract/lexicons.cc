@@ -456,6 +456,7 @@ void Lexicons::BuildClasses() {
     for (FunctionClass c : classes) {
       if (c == FunctionClass::kStop) mark(w, kStopWord);
       if (c == FunctionClass::kAux) mark(w, kAuxWord);
+      if (c == FunctionClass::kFinite) mark(w, kFiniteWord);
     }
   });
   for (const auto& [w, n] : numbers_) mark(w, kNumberWord);

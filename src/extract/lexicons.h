@@ -34,6 +34,7 @@ enum WordClass : uint32_t {
   kNumberWord = 1u << 7,    // a number word or a vague amount ("hundreds")
   kTriggerWord = 1u << 9,   // Russian/Ukrainian: the first word of an event trigger (a lemma)
   kCommonWord = 1u << 8,    // Russian/Ukrainian: a dictionary word in lower case ("Обстрел" opening a sentence)
+  kFiniteWord = 1u << 10,   // a finite auxiliary (function_words.tsv class `finite`: "is", "would", "has")
 };
 
 enum class SpeechClass { kSay, kConfirm, kDeny, kAllege, kReport, kUrge, kAssess };
