@@ -116,6 +116,33 @@ TEST(LearnedAttribution, AttributionBetweenCommas) {
   EXPECT_NE(undone.speaker->name.find("Petrenko"), std::string::npos);  // the pronoun resolved
 }
 
+// The clause the rules take whole before a trailing attribution is the
+// content, not the shorter span the tagger marks inside it: "late on Monday"
+// stays in, and "Drones hit" (an act refused as a cue) is not cut off, so
+// the claim keeps its event. A political "hit" stays a cue.
+TEST(LearnedAttribution, TaggedContentDoesNotCutTheClauseBeforeATrailingSource) {
+  Extraction x = ExtractText(
+      "A drone attack damaged a kindergarten in Odesa late on Monday, the city's mayor Hennadiy Trukhanov said.\n",
+      "2024-09-12");
+  const Claim& damaged = Attributed(x, "A drone attack damaged");
+  EXPECT_EQ(damaged.text, "A drone attack damaged a kindergarten in Odesa late on Monday");
+  EXPECT_EQ(damaged.cue, "said");
+  x = ExtractText(
+      "Drones hit a hospital building in Sumy overnight into Thursday; nobody was hurt, according to the city "
+      "council.\n",
+      "2024-09-12");
+  const Claim& hospital = Attributed(x, "hospital building");
+  EXPECT_EQ(hospital.text, "Drones hit a hospital building in Sumy overnight into Thursday; nobody was hurt");
+  EXPECT_EQ(hospital.cue, "according to");
+  ASSERT_TRUE(hospital.event.has_value());
+  EXPECT_EQ(hospital.event->sub_type, "Air/drone strike");
+  x = ExtractText("Trump hit Clinton over her use of a private email server during Thursday's debate.\n",
+                  "2016-01-29");
+  const Claim& email = Attributed(x, "private email server");
+  EXPECT_EQ(email.cue, "hit");
+  EXPECT_FALSE(email.event.has_value());
+}
+
 // A place leading a post before a colon is where the attributed event
 // happened, as it is for the outlet's own sentences.
 TEST(LearnedAttribution, AColonLeadPlaceIsTheAttributedEventsPlace) {

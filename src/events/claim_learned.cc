@@ -58,17 +58,21 @@ void ClaimBuilder::Learned(uint32_t s) {
       for (size_t k = cue.token_begin; k < cue.token_end && !act; ++k) {
         const TriggerPattern* t = nullptr;
         act = a_.lex.MatchTrigger(a_.Lemmas(), k, sent_end(s), &t) > 0 && (!t->generic || cued_elsewhere) &&
-              (t->type == "Battles" || t->type == "Explosions/Remote violence" ||
-               t->type == "Violence against civilians" || t->type == "Riots");
+              ViolentType(*t);
       }
       if (act || (cued_elsewhere && TriggerNear(cue))) continue;
     }
-    // Between commas ("The bridge, the governor said, was destroyed") the
-    // attribution holds the whole sentence, whatever the tagger marked.
+    // The clause the rules take whole around a trailing attribution ("…,
+    // the agency reported"; between commas, "The bridge, the governor
+    // said, was destroyed", the sentence) wins over tagged content inside
+    // it: the tagger cuts "late on Tuesday" or "Drones hit" off a clause.
     const std::pair<size_t, size_t> trailing = TrailingContent(first, last, cue, s);
-    const bool between = trailing.first < trailing.second && trailing.second > cue.token_end;
-    std::pair<size_t, size_t> content = between ? trailing : TaggedContent(first, last, cue);
-    if (content.first >= content.second) content = trailing;
+    std::pair<size_t, size_t> content = TaggedContent(first, last, cue);
+    if (content.first >= content.second ||
+        (trailing.first < trailing.second && trailing.first <= content.first && content.second <= trailing.second) ||
+        (trailing.first < trailing.second && trailing.second > cue.token_end)) {
+      content = trailing;
+    }
     if (content.first >= content.second) content = ColonContent(cue, s);
     if (content.first >= content.second) continue;
     // A content after its cue that stops inside a clause (the tagger left
@@ -96,6 +100,12 @@ void ClaimBuilder::Learned(uint32_t s) {
     Draft& d = NewDraft(quoted ? ClaimKind::kQuote : ClaimKind::kReportedSpeech, content.first, content.second, s);
     AttributeLearned(&d, r, cue, sv, source);
   }
+}
+
+// A violent event type: battles, explosions, violence against civilians, riots.
+bool ClaimBuilder::ViolentType(const TriggerPattern& t) {
+  return t.type == "Battles" || t.type == "Explosions/Remote violence" || t.type == "Violence against civilians" ||
+         t.type == "Riots";
 }
 
 // An event trigger among the words of `cue` or the two before it ("Drones
@@ -272,6 +282,11 @@ bool ClaimBuilder::KeepLearned(uint32_t s, const AttributionSpan& cue, std::pair
 std::pair<size_t, size_t> ClaimBuilder::TrailingContent(size_t first, size_t last, const AttributionSpan& cue,
                                                         uint32_t s) const {
   const AttributionSpan* source = NearestTagged(first, last, cue, AttributionRole::kSource, /*after=*/false);
+  // An inverted cue ("…, according to the administration", "…, said the
+  // agency") has its source right after it, whatever source stands before.
+  if (cue.token_begin > start_[s] && a_.IsPunct(cue.token_begin - 1, U',')) {
+    if (const AttributionSpan* after = SourceAfter(first, last, cue, s)) source = after;
+  }
   if (source == nullptr) return {0, 0};
   size_t from = std::min(source->token_begin, cue.token_begin), to = std::max(source->token_end, cue.token_end);
   if (to - from > source->token_end - source->token_begin + cue.token_end - cue.token_begin) return {0, 0};
