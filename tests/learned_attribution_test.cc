@@ -143,6 +143,20 @@ TEST(LearnedAttribution, TaggedContentDoesNotCutTheClauseBeforeATrailingSource) 
   EXPECT_FALSE(email.event.has_value());
 }
 
+// A counted crowd that protests marches: the sentence is a protest event, not
+// an attribution to the crowd (the tagger learned "protested" as a cue from
+// PolNeAR's politicians, who protest decisions).
+TEST(LearnedAttribution, ACountedCrowdThatProtestsIsAnEventNotASpeaker) {
+  for (const char* text : {"Thousands of people protested in the capital against the new tax.\n",
+                           "About 300 students protested outside the ministry on Friday against the fee rise.\n"}) {
+    Extraction x = ExtractText(text, "2024-09-12");
+    ASSERT_EQ(x.claims.size(), 1u) << text;
+    EXPECT_TRUE(x.claims[0].cue.empty()) << text << " cue: " << x.claims[0].cue;
+    ASSERT_TRUE(x.claims[0].event.has_value()) << text;
+    EXPECT_EQ(x.claims[0].event->type, "Protests");
+  }
+}
+
 // A place leading a post before a colon is where the attributed event
 // happened, as it is for the outlet's own sentences.
 TEST(LearnedAttribution, AColonLeadPlaceIsTheAttributedEventsPlace) {

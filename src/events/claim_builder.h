@@ -179,6 +179,7 @@ class ClaimBuilder {
   bool ThatlessClause(size_t head, const AttributionSpan& cue, std::pair<size_t, size_t> content) const;
   bool OtherCueInSentence(const AttributionSpan& cue, uint32_t s) const;
   bool TriggerNear(const AttributionSpan& cue) const;
+  bool CountedBefore(const AttributionSpan& cue, uint32_t s) const;
   static bool ViolentType(const TriggerPattern& t);
   const AttributionSpan* NearestTagged(size_t first, size_t last, const AttributionSpan& cue, AttributionRole role,
                                        bool after) const;

@@ -51,14 +51,15 @@ void ClaimBuilder::Learned(uint32_t s) {
     // attribution: "Police fired tear gas …", "Troops shelled the village"
     // (the tagger learned cues from their place between a subject and a
     // clause). Words that are also verbal ("attacked the plan", "signed",
-    // "protested": generic or non-violent triggers) stay cues.
+    // "protested": generic or non-violent triggers) stay cues — but a protest
+    // by a counted crowd is the act.
     if (sv == nullptr) {
       bool act = false;
       const bool cued_elsewhere = OtherCueInSentence(cue, s);
       for (size_t k = cue.token_begin; k < cue.token_end && !act; ++k) {
         const TriggerPattern* t = nullptr;
         act = a_.lex.MatchTrigger(a_.Lemmas(), k, sent_end(s), &t) > 0 && (!t->generic || cued_elsewhere) &&
-              ViolentType(*t);
+              (ViolentType(*t) || (t->type == "Protests" && CountedBefore(cue, s)));
       }
       if (act || (cued_elsewhere && TriggerNear(cue))) continue;
     }
@@ -106,6 +107,15 @@ void ClaimBuilder::Learned(uint32_t s) {
 bool ClaimBuilder::ViolentType(const TriggerPattern& t) {
   return t.type == "Battles" || t.type == "Explosions/Remote violence" || t.type == "Violence against civilians" ||
          t.type == "Riots";
+}
+
+// A number before `cue` in its sentence: a counted crowd ("Thousands of
+// people protested against the tax") marches; one speaker protests a decision.
+bool ClaimBuilder::CountedBefore(const AttributionSpan& cue, uint32_t s) const {
+  for (const QuantityFound& q : x_.quantities) {
+    if (q.token_begin >= start_[s] && q.token_end <= cue.token_begin) return true;
+  }
+  return false;
 }
 
 // An event trigger among the words of `cue` or the two before it ("Drones
