@@ -375,7 +375,8 @@ TEST(Claims, HistoryYardsticksAndLookalikesInAWarReport) {
       "Troops shelled the town overnight. Israel captured the Golan Heights during the 1967 war. Some 76,000 "
       "people were arrested during World War Two. The rocket lifted off from the Baikonur cosmodrome. The "
       "speech struck a sensitive nerve. He served six years for assault with a firearm during an armed robbery. "
-      "The army has had successes on the battlefield this year.";
+      "The army has had successes on the battlefield this year. A Russian-American crew blasts off to the space "
+      "station.";
   EXPECT_EQ(EventTriggers(lookalikes), std::vector<std::string>{"shelled"});
   EXPECT_EQ(EventTriggers("Russia launched its largest missile attack since World War Two on Sunday. Rebels "
                           "shelled the city in the worst fighting since 1994."),
