@@ -157,6 +157,23 @@ TEST(LearnedAttribution, ACountedCrowdThatProtestsIsAnEventNotASpeaker) {
   }
 }
 
+// A belief whose cue and source the tagger marks but whose content it leaves
+// out takes the clause after the cue, as a speech verb's would.
+TEST(LearnedAttribution, ABeliefWithoutTaggedContentTakesTheClauseAfterItsCue) {
+  Extraction x = ExtractText("Residents fear the dam could fail again.\n", "2024-09-12");
+  const Claim& c = Attributed(x, "the dam could fail again");
+  EXPECT_EQ(c.text, "the dam could fail again");
+  EXPECT_EQ(c.cue, "fear");
+  ASSERT_TRUE(c.speaker.has_value());
+  EXPECT_EQ(c.speaker->name, "Residents");
+  // An act the tagger took for a cue stays an act.
+  x = ExtractText("Police arrested dozens of opposition activists on the eve of the vote.\n", "2024-09-12");
+  ASSERT_EQ(x.claims.size(), 1u);
+  EXPECT_TRUE(x.claims[0].cue.empty()) << x.claims[0].cue;
+  ASSERT_TRUE(x.claims[0].event.has_value());
+  EXPECT_EQ(x.claims[0].event->sub_type, "Arrests");
+}
+
 // A place leading a post before a colon is where the attributed event
 // happened, as it is for the outlet's own sentences.
 TEST(LearnedAttribution, AColonLeadPlaceIsTheAttributedEventsPlace) {

@@ -181,6 +181,8 @@ class ClaimBuilder {
   bool TriggerNear(const AttributionSpan& cue) const;
   bool CountedBefore(const AttributionSpan& cue, uint32_t s) const;
   static bool ViolentType(const TriggerPattern& t);
+  std::pair<size_t, size_t> ClauseAfterTaggedSource(size_t first, size_t last, const AttributionSpan& cue,
+                                                    uint32_t s) const;
   const AttributionSpan* NearestTagged(size_t first, size_t last, const AttributionSpan& cue, AttributionRole role,
                                        bool after) const;
   void DropNarration(uint32_t s, size_t b, size_t e, size_t cue);

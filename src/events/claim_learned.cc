@@ -75,6 +75,7 @@ void ClaimBuilder::Learned(uint32_t s) {
       content = trailing;
     }
     if (content.first >= content.second) content = ColonContent(cue, s);
+    if (content.first >= content.second) content = ClauseAfterTaggedSource(first, last, cue, s);
     if (content.first >= content.second) continue;
     // A content after its cue that stops inside a clause (the tagger left
     // out a word) runs on to the clause's end.
@@ -101,6 +102,26 @@ void ClaimBuilder::Learned(uint32_t s) {
     Draft& d = NewDraft(quoted ? ClaimKind::kQuote : ClaimKind::kReportedSpeech, content.first, content.second, s);
     AttributeLearned(&d, r, cue, sv, source);
   }
+}
+
+// A cue and its source tagged with no content ("residents fear", beliefs
+// and intentions): the clause right after the cue, as the rules take a
+// speech verb's, when the source stands before it and the cue is no event
+// trigger.
+std::pair<size_t, size_t> ClaimBuilder::ClauseAfterTaggedSource(size_t first, size_t last, const AttributionSpan& cue,
+                                                                uint32_t s) const {
+  const AttributionSpan* source = NearestTagged(first, last, cue, AttributionRole::kSource, /*after=*/false);
+  if (source == nullptr || source->token_end > cue.token_begin) return {0, 0};
+  // Without tagged content a cue that names an act ("Police arrested
+  // dozens of activists") is the act, not a belief.
+  for (size_t k = cue.token_begin; k < cue.token_end; ++k) {
+    const TriggerPattern* t = nullptr;
+    if (a_.lex.MatchTrigger(a_.Lemmas(), k, sent_end(s), &t) > 0) return {0, 0};
+  }
+  const size_t b = cue.token_end;
+  if (b >= sent_end(s) || !a_.IsWord(b)) return {0, 0};
+  const size_t e = ClauseEnd(b, sent_end(s));
+  return e > b + 1 ? std::make_pair(b, e) : std::make_pair(size_t{0}, size_t{0});
 }
 
 // A violent event type: battles, explosions, violence against civilians, riots.
