@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <thread>
 
@@ -13,6 +14,10 @@
 #include "tests/test_util.h"
 
 namespace sitrep {
+namespace data {
+extern const std::string_view kData_event_ruled_out;
+extern const std::string_view kData_event_context;
+}  // namespace data
 namespace {
 
 // A gazetteer of one invented country and town, built here so that the
@@ -145,6 +150,36 @@ TEST(LexiconsLoad, AMalformedRowIsRefusedWithItsFileAndLine) {
   ASSERT_FALSE(b.ok());
   EXPECT_NE(b.status().message().find("speech_verbs.tsv line 2"), std::string::npos) << b.status().message();
   EXPECT_NE(b.status().message().find("murmur"), std::string::npos) << b.status().message();
+}
+
+// A row written twice in a word list is harmless to the matcher but hides
+// what the list holds (four trigger rows were repeated until 2 December):
+// no table repeats a row, comments and blank lines aside.
+TEST(LexiconsLoad, NoWordListRepeatsARow) {
+  const LexiconSources e = LexiconSources::Embedded();
+  const std::pair<const char*, std::string_view> tables[] = {
+      {"speech_verbs", e.speech_verbs},     {"roles", e.roles},
+      {"actors", e.actors},                 {"people", e.people},
+      {"event_triggers", e.event_triggers}, {"conflicts", e.conflicts},
+      {"section_labels", e.section_labels}, {"function_words", e.function_words},
+      {"numbers", e.numbers},               {"calendar", e.calendar},
+      {"units", e.units},                   {"quantity_bounds", e.quantity_bounds},
+      {"event_ruled_out", data::kData_event_ruled_out}, {"event_context", data::kData_event_context}};
+  for (const auto& [name, text] : tables) {
+    ASSERT_FALSE(text.empty()) << name;
+    std::map<std::string_view, size_t> first_line;
+    size_t line = 0;
+    for (size_t start = 0; start < text.size();) {
+      size_t end = text.find('\n', start);
+      if (end == std::string_view::npos) end = text.size();
+      std::string_view row = text.substr(start, end - start);
+      start = end + 1;
+      ++line;
+      if (row.empty() || row[0] == '#') continue;
+      auto [it, fresh] = first_line.emplace(row, line);
+      EXPECT_TRUE(fresh) << name << ".tsv line " << line << " repeats line " << it->second << ": " << row;
+    }
+  }
 }
 
 // The claim builder's word classes are data: each class is loaded from
