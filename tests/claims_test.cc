@@ -383,6 +383,31 @@ TEST(Claims, HistoryYardsticksAndLookalikesInAWarReport) {
             (std::vector<std::string>{"missile attack", "shelled"}));
 }
 
+// Refugees are people, not an event: a story about a refugees' centre in a
+// war codes nothing, while people who flee, cross or arrive as refugees are a
+// displacement.
+TEST(Claims, RefugeesAreDisplacedOnlyWhenTheyMove) {
+  EXPECT_EQ(EventTriggers("Troops shelled the town overnight. The centre offers lessons to Syrian refugees, and "
+                          "refugees run its kitchen. Many refugees cannot travel far from their homes."),
+            std::vector<std::string>{"shelled"});
+  EXPECT_EQ(EventTriggers("Troops shelled the town overnight. More than 20,000 refugees have crossed into Moldova "
+                          "since Thursday."),
+            (std::vector<std::string>{"shelled", "refugees have crossed"}));
+}
+
+// To demonstrate a thing is to show it: a paramedic demonstrating a skill and
+// a garden show's timed demonstrations are no protest; people who demonstrate
+// in a place or against something are.
+TEST(Claims, ShowingHowIsNoDemonstration) {
+  const std::string shows =
+      "A paramedic demonstrated how to stop bleeding. Chefs demonstrated their recipes in the kitchen. "
+      "Visitors can watch timed demonstrations and cooking demonstrations all weekend.";
+  EXPECT_TRUE(EventTriggers(shows).empty()) << ::testing::PrintToString(EventTriggers(shows));
+  EXPECT_EQ(EventTriggers("Hundreds of students demonstrated outside the ministry on Monday. Demonstrators "
+                          "demanded the release of the journalists."),
+            (std::vector<std::string>{"demonstrated", "Demonstrators"}));
+}
+
 // "Riot police" and "riot gear" are the police's name and kit, not a riot: the
 // longer row of type "-" in event_triggers.tsv hides the trigger, and the
 // sentence's own act is the event.
