@@ -13,6 +13,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/fnv.h"
+
 namespace sitrep {
 
 template <typename V>
@@ -67,8 +69,7 @@ class FlatStringMap {
     std::string key;
   };
   static uint64_t Hash(std::string_view key) {
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : key) h = (h ^ c) * 0x100000001b3ULL;
+    const uint64_t h = Fnv1a(key);
     return h ^ (h >> 32);
   }
   static uint32_t Tag(uint64_t h) { return static_cast<uint32_t>(h >> 32) | 1u; }

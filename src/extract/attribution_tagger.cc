@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 
+#include "core/fnv.h"
 #include "core/utf8.h"
 
 namespace sitrep {
@@ -42,7 +43,7 @@ constexpr uint64_t kNone = 0x5a5a5a5a;
 // The hash of a word's shape: "Xxxx", "xxxx", "XXXX", "dd", "." with runs
 // collapsed (computed without building the string).
 uint64_t ShapeHash(std::string_view w) {
-  uint64_t h = 0xcbf29ce484222325ULL;
+  uint64_t h = kFnvOffset;
   char last = 0;
   for (size_t i = 0; i < w.size();) {
     char32_t cp = static_cast<unsigned char>(w[i]);
@@ -59,7 +60,7 @@ uint64_t ShapeHash(std::string_view w) {
     }
     if (c == last) continue;
     last = c;
-    h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    h = FnvStep(h, static_cast<unsigned char>(c));
   }
   return h;
 }

@@ -5,6 +5,7 @@
 #include <iterator>
 #include <optional>
 
+#include "core/fnv.h"
 #include "core/tsv.h"
 #include "core/utf8.h"
 #include "extract/morphology.h"
@@ -477,8 +478,8 @@ uint64_t Lexicons::LatinClassesFingerprint() const {
     if (!IsCyrillicWord(w)) entries.emplace_back(w, c);
   });
   std::sort(entries.begin(), entries.end());
-  uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a over "word\0" and the four bytes of its classes
-  auto add = [&h](unsigned char b) { h = (h ^ b) * 0x100000001b3ULL; };
+  uint64_t h = kFnvOffset;  // FNV-1a over "word\0" and the four bytes of its classes
+  auto add = [&h](unsigned char b) { h = FnvStep(h, b); };
   for (const auto& [w, c] : entries) {
     for (unsigned char b : w) add(b);
     add(0);

@@ -19,6 +19,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "core/fnv.h"
+
 namespace sitrep::gz {
 
 inline constexpr char kMagic[8] = {'S', 'I', 'T', 'R', 'E', 'P', 'G', 'Z'};
@@ -101,23 +103,22 @@ struct FuzzyRecord {
 // Checksum() continued over more bytes: Checksum(p, n) ==
 // ChecksumUpdate(ChecksumUpdate(kChecksumSeed, p, k), p + k, n - k) when k
 // is a multiple of 8.
-inline constexpr uint64_t kChecksumSeed = 0xcbf29ce484222325ULL;
+inline constexpr uint64_t kChecksumSeed = kFnvOffset;
 inline uint64_t ChecksumUpdate(uint64_t h, const unsigned char* p, uint64_t n) {
   uint64_t i = 0;
   for (; i + 8 <= n; i += 8) {
     uint64_t w = 0;
     for (int b = 0; b < 8; ++b) w |= static_cast<uint64_t>(p[i + b]) << (8 * b);
-    h = (h ^ w) * 0x100000001b3ULL;
+    h = FnvStep(h, w);
   }
-  for (; i < n; ++i) h = (h ^ p[i]) * 0x100000001b3ULL;
+  for (; i < n; ++i) h = FnvStep(h, p[i]);
   return h;
 }
 
 inline uint64_t Checksum(const unsigned char* p, uint64_t n) { return ChecksumUpdate(kChecksumSeed, p, n); }
 
 inline uint64_t WordHash(std::string_view w) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : w) h = (h ^ c) * 0x100000001b3ULL;
+  const uint64_t h = Fnv1a(w);
   return h ^ (h >> 29);
 }
 

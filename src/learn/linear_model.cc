@@ -7,6 +7,8 @@
 #include <limits>
 #include <numeric>
 
+#include "core/fnv.h"
+
 namespace sitrep::learn {
 
 namespace {
@@ -18,11 +20,7 @@ constexpr size_t kHeaderSize = 8 + 4 + 4 + 8 + 8;
 constexpr size_t kMaxLabels = 256;
 
 // FNV-1a over the payload, as the gazetteer checks its file.
-uint64_t Checksum(std::string_view bytes) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : bytes) h = (h ^ c) * 0x100000001b3ULL;
-  return h;
-}
+uint64_t Checksum(std::string_view bytes) { return Fnv1a(bytes); }
 
 template <typename T>
 void Put(std::string* out, T v) {

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/fnv.h"
 #include "sitrep/status.h"
 
 namespace sitrep::learn {
@@ -25,11 +26,7 @@ namespace sitrep::learn {
 using FeatureId = uint32_t;
 
 // 64-bit FNV-1a of a string: the value part of a feature.
-inline uint64_t HashString(std::string_view s) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
-  return h;
-}
+inline uint64_t HashString(std::string_view s) { return Fnv1a(s); }
 
 // The feature "template `t` has value `v`" (v a HashString or a small number).
 inline FeatureId Feature(uint32_t t, uint64_t v) {

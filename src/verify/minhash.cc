@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "core/fnv.h"
+
 namespace sitrep {
 
 namespace {
@@ -23,16 +25,16 @@ bool IsWordByte(unsigned char c) {
 
 MinHashSignature ComputeMinHash(std::string_view text) {
   std::vector<uint64_t> words;
-  uint64_t h = 0xcbf29ce484222325ull;
+  uint64_t h = kFnvOffset;
   bool in_word = false;
   for (unsigned char c : text) {
     if (IsWordByte(c)) {
       if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
-      h = (h ^ c) * 0x100000001b3ull;
+      h = FnvStep(h, c);
       in_word = true;
     } else if (in_word) {
       words.push_back(h);
-      h = 0xcbf29ce484222325ull;
+      h = kFnvOffset;
       in_word = false;
     }
   }
