@@ -376,7 +376,8 @@ TEST(Claims, HistoryYardsticksAndLookalikesInAWarReport) {
       "people were arrested during World War Two. The rocket lifted off from the Baikonur cosmodrome. The "
       "speech struck a sensitive nerve. He served six years for assault with a firearm during an armed robbery. "
       "The army has had successes on the battlefield this year. A Russian-American crew blasts off to the space "
-      "station.";
+      "station. He was wounded in an enemy attack during the first Gulf War. A falling booster rocket caused "
+      "the scare. A population explosion of jellyfish followed.";
   EXPECT_EQ(EventTriggers(lookalikes), std::vector<std::string>{"shelled"});
   EXPECT_EQ(EventTriggers("Russia launched its largest missile attack since World War Two on Sunday. Rebels "
                           "shelled the city in the worst fighting since 1994."),
