@@ -180,6 +180,7 @@ class ClaimBuilder {
   bool OtherCueInSentence(const AttributionSpan& cue, uint32_t s) const;
   bool TriggerNear(const AttributionSpan& cue) const;
   bool CountedBefore(const AttributionSpan& cue, uint32_t s) const;
+  bool ActUnlessThat(const SpeechVerb& sv, size_t head) const;
   static bool ViolentType(const TriggerPattern& t);
   std::pair<size_t, size_t> ClauseAfterTaggedSource(size_t first, size_t last, const AttributionSpan& cue,
                                                     uint32_t s) const;
