@@ -114,10 +114,7 @@ std::pair<size_t, size_t> ClaimBuilder::ClauseAfterTaggedSource(size_t first, si
   if (source == nullptr || source->token_end > cue.token_begin) return {0, 0};
   // Without tagged content a cue that names an act ("Police arrested
   // dozens of activists") is the act, not a belief.
-  for (size_t k = cue.token_begin; k < cue.token_end; ++k) {
-    const TriggerPattern* t = nullptr;
-    if (a_.lex.MatchTrigger(a_.Lemmas(), k, sent_end(s), &t) > 0) return {0, 0};
-  }
+  if (TriggerIn(cue.token_begin, cue.token_end, sent_end(s))) return {0, 0};
   const size_t b = cue.token_end;
   if (b >= sent_end(s) || !a_.IsWord(b)) return {0, 0};
   const size_t e = ClauseEnd(b, sent_end(s));
@@ -146,19 +143,23 @@ bool ClaimBuilder::ViolentType(const TriggerPattern& t) {
 // A number before `cue` in its sentence: a counted crowd ("Thousands of
 // people protested against the tax") marches; one speaker protests a decision.
 bool ClaimBuilder::CountedBefore(const AttributionSpan& cue, uint32_t s) const {
-  for (const QuantityFound& q : x_.quantities) {
-    if (q.token_begin >= start_[s] && q.token_end <= cue.token_begin) return true;
-  }
-  return false;
+  // Quantities come in token order (FindQuantities scans left to right).
+  auto q = std::lower_bound(x_.quantities.begin(), x_.quantities.end(), start_[s],
+                            [](const QuantityFound& f, size_t token) { return f.token_begin < token; });
+  return q != x_.quantities.end() && q->token_end <= cue.token_begin;
 }
 
 // An event trigger among the words of `cue` or the two before it ("Drones
 // hit": the weapon that acts, not a source that speaks).
 bool ClaimBuilder::TriggerNear(const AttributionSpan& cue) const {
-  const size_t from = cue.token_begin >= 2 ? cue.token_begin - 2 : 0;
-  for (size_t k = from; k < cue.token_end; ++k) {
+  return TriggerIn(cue.token_begin >= 2 ? cue.token_begin - 2 : 0, cue.token_end, cue.token_end);
+}
+
+// An event trigger starting at a word of [from, to) and ending by `end`.
+bool ClaimBuilder::TriggerIn(size_t from, size_t to, size_t end) const {
+  for (size_t k = from; k < to; ++k) {
     const TriggerPattern* t = nullptr;
-    if (a_.lex.MatchTrigger(a_.Lemmas(), k, cue.token_end, &t) > 0) return true;
+    if (a_.lex.MatchTrigger(a_.Lemmas(), k, end, &t) > 0) return true;
   }
   return false;
 }
