@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <tuple>
 
 #include "sitrep/sitrep.h"
 #include "tests/test_util.h"
@@ -96,6 +97,42 @@ TEST(LearnedAttribution, ThatFrameVerbsWithoutThat) {
   EXPECT_EQ(pledged.cue, "pledged");
   EXPECT_EQ(SpeakerWords(text, pledged), "The regional governor");
   for (const Claim& c : x.claims) EXPECT_NE(c.cue, "denied") << c.text;
+}
+
+// A that-frame verb the tagger marks with an object for content attributes
+// it, unless it denies or confirms ("denied approval" is an act): "announced
+// the capture of …", "signaled willingness to …", "disclosed the losses".
+TEST(LearnedAttribution, ThatFrameVerbsWithAnObject) {
+  std::string text = std::string("Border Talks\n\n") +
+                     "The defence ministry announced the capture of two villages near Pokrovsk on Monday.\n\n"
+                     "The senator signaled willingness to change the bill before the vote.\n\n"
+                     "The company disclosed the losses in a filing on Friday.\n\n"
+                     "The ministry denied approval for the aid convoy.\n";
+  Extraction x = ExtractText(text, "2024-09-12");
+  const Claim& capture = Attributed(x, "the capture of two villages");
+  EXPECT_EQ(capture.cue, "announced");
+  EXPECT_EQ(SpeakerWords(text, capture), "The defence ministry");
+  const Claim& willing = Attributed(x, "to change the bill");
+  EXPECT_EQ(SpeakerWords(text, willing), "The senator");
+  const Claim& losses = Attributed(x, "the losses in a filing");
+  EXPECT_EQ(losses.cue, "disclosed");
+  for (const Claim& c : x.claims) EXPECT_NE(c.cue, "denied") << c.text;
+}
+
+// A headline that names who says what ("Mayor Says …", "Zelensky says …")
+// is a claim, as the tagger marks it in a body sentence.
+TEST(LearnedAttribution, HeadlineSays) {
+  for (const auto& [text, words, speaker] :
+       {std::tuple<std::string, std::string, std::string>{
+            "Mayor Says New Bridge Will Open in Spring\n\nThe city council met on Tuesday.\n",
+            "New Bridge Will Open in Spring", "Mayor"},
+        {"Zelensky says Russia is massing troops near Kharkiv\n\nFighting continued along the front on Monday.\n",
+         "Russia is massing troops near Kharkiv", "Zelensky"}}) {
+    Extraction x = ExtractText(text, "2024-09-12");
+    const Claim& headline = Attributed(x, words);
+    EXPECT_EQ(headline.cue, text.substr(speaker.size() + 1, 4));
+    EXPECT_EQ(SpeakerWords(text, headline), speaker);
+  }
 }
 
 // An attribution between commas holds the sentence around it, and its

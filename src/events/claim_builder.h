@@ -179,7 +179,9 @@ class ClaimBuilder {
   bool ThatlessClause(size_t head, const AttributionSpan& cue, std::pair<size_t, size_t> content) const;
   bool OtherCueInSentence(const AttributionSpan& cue, uint32_t s) const;
   bool TriggerNear(const AttributionSpan& cue) const;
+  bool TriggerIn(size_t from, size_t to, size_t end) const;
   bool CountedBefore(const AttributionSpan& cue, uint32_t s) const;
+  bool ActUnlessThat(const SpeechVerb& sv, size_t head) const;
   static bool ViolentType(const TriggerPattern& t);
   std::pair<size_t, size_t> ClauseAfterTaggedSource(size_t first, size_t last, const AttributionSpan& cue,
                                                     uint32_t s) const;

@@ -96,6 +96,7 @@ std::vector<Claim> ClaimBuilder::Run() {
     for (uint32_t s = para.sentence_begin; s < para.sentence_end; ++s) {
       if (a_.headline[s]) {
         ColonAttribution(s, /*headline=*/true);
+        Learned(s);  // "Mayor Says Bridge Will Open in Spring": the tagger's attribution
         continue;
       }
       Sentence(s);

@@ -195,6 +195,7 @@ constexpr std::pair<std::string_view, FunctionClass> kFunctionClasses[] = {
       {"call", FunctionClass::kCall},
       {"clause_opener", FunctionClass::kClauseOpener},
       {"finite", FunctionClass::kFinite},
+      {"act_object", FunctionClass::kActObject},
       {"range_from", FunctionClass::kRangeFrom},
       {"range_to", FunctionClass::kRangeTo},
       {"night_of", FunctionClass::kNightOf},

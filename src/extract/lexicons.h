@@ -143,7 +143,7 @@ enum class FunctionClass {
   // English: nouns of claims a denial names ("denied reports that"), words
   // that are no speech verb's content ("said so", "said little"), and the
   // irrealis cues before an event trigger (src/events/event_typer.cc).
-  kClaimNoun, kNoContent, kModal, kPermission, kIntention, kCall, kClauseOpener, kFinite,
+  kClaimNoun, kNoContent, kModal, kPermission, kIntention, kCall, kClauseOpener, kFinite, kActObject,
   // Russian and Ukrainian words around a date (src/extract/dates.cc).
   kRangeFrom, kRangeTo, kNightOf, kYearIn, kMonthBefore, kNightAlone, kNightOver, kPeriodOver, kSinceStart,
   kThisWeek,
