@@ -194,6 +194,21 @@ TEST(LearnedAttribution, ACountedCrowdThatProtestsIsAnEventNotASpeaker) {
   }
 }
 
+// Demonstrators who demand an object are the protest, not its speakers: a
+// that-frame verb with an event trigger in its source keeps the sentence the
+// narration that carries the event.
+TEST(LearnedAttribution, DemonstratorsWhoDemandAreTheProtest) {
+  for (const char* text : {"Thousands of demonstrators demanded the resignation of the government in Tbilisi on "
+                           "Sunday.\n",
+                           "Protesters demanded the release of the detained journalists.\n"}) {
+    Extraction x = ExtractText(text, "2024-09-12");
+    ASSERT_EQ(x.claims.size(), 1u) << text;
+    EXPECT_TRUE(x.claims[0].cue.empty()) << text << " cue: " << x.claims[0].cue;
+    ASSERT_TRUE(x.claims[0].event.has_value()) << text;
+    EXPECT_EQ(x.claims[0].event->type, "Protests");
+  }
+}
+
 // A belief whose cue and source the tagger marks but whose content it leaves
 // out takes the clause after the cue, as a speech verb's would.
 TEST(LearnedAttribution, ABeliefWithoutTaggedContentTakesTheClauseAfterItsCue) {

@@ -182,6 +182,7 @@ class ClaimBuilder {
   bool TriggerIn(size_t from, size_t to, size_t end) const;
   bool CountedBefore(const AttributionSpan& cue, uint32_t s) const;
   bool ActUnlessThat(const SpeechVerb& sv, size_t head) const;
+  bool ActorIsAnEvent(const AttributionSpan* source, const AttributionSpan& cue, uint32_t s) const;
   static bool ViolentType(const TriggerPattern& t);
   std::pair<size_t, size_t> ClauseAfterTaggedSource(size_t first, size_t last, const AttributionSpan& cue,
                                                     uint32_t s) const;

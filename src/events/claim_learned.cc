@@ -82,12 +82,12 @@ void ClaimBuilder::Learned(uint32_t s) {
     if (content.first >= cue.token_end && content.second < sent_end(s) && a_.IsWord(content.second)) {
       content.second = std::max(content.second, ClauseEnd(content.first, sent_end(s)));
     }
-    if (sv != nullptr && ActUnlessThat(*sv, head) && !InQuote(content.first) && W(content.first) != "that" &&
-        !ThatlessClause(head, cue, content)) {
+    const AttributionSpan* source = LearnedSource(first, last, cue, content, s);
+    if (sv != nullptr && sv->needs_that && !InQuote(content.first) && W(content.first) != "that" &&
+        !ThatlessClause(head, cue, content) && (ActUnlessThat(*sv, head) || ActorIsAnEvent(source, cue, s))) {
       continue;
     }
     if (!KeepLearned(s, cue, content)) continue;
-    const AttributionSpan* source = LearnedSource(first, last, cue, content, s);
     SpeakerRef r =
         source != nullptr ? FromPhrase(source->token_begin, source->token_end) : UntaggedSpeaker(cue, content);
     // A quotation the rules kept without a speaker is this attribution's
@@ -130,8 +130,18 @@ std::pair<size_t, size_t> ClaimBuilder::ClauseAfterTaggedSource(size_t first, si
 // villages", "signalled willingness to talk"; on dev 32 of the 52 cues
 // this gate refused for all that-frame verbs were gold cues).
 bool ClaimBuilder::ActUnlessThat(const SpeechVerb& sv, size_t head) const {
-  return sv.needs_that &&
-         (sv.cls == SpeechClass::kDeny || sv.cls == SpeechClass::kConfirm || Is(W(head), FunctionClass::kActObject));
+  return sv.cls == SpeechClass::kDeny || sv.cls == SpeechClass::kConfirm || Is(W(head), FunctionClass::kActObject);
+}
+
+// The one who "demands", "announces" or "claims" an object is an event's
+// actor ("Thousands of demonstrators demanded the government's
+// resignation", "Gunmen demanded a ransom"): an event trigger in the tagged
+// source, or in the four words before the cue when none is tagged, keeps the
+// sentence the narration that carries the event.
+bool ClaimBuilder::ActorIsAnEvent(const AttributionSpan* source, const AttributionSpan& cue, uint32_t s) const {
+  if (source != nullptr) return TriggerIn(source->token_begin, source->token_end, source->token_end);
+  const size_t from = std::max<size_t>(start_[s], cue.token_begin >= 4 ? cue.token_begin - 4 : 0);
+  return TriggerIn(from, cue.token_begin, cue.token_begin);
 }
 
 // A violent event type: battles, explosions, violence against civilians, riots.
