@@ -12,6 +12,7 @@
 #ifndef SITREP_EXTRACTOR_H_
 #define SITREP_EXTRACTOR_H_
 
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <string>
@@ -43,7 +44,21 @@ struct ExtractorOptions {
   std::string hunspell_dir;
 };
 
+// Documents longer than this many bytes of text are extracted window by
+// window (ExtractOptions::window_bytes). A window's working records cost
+// about 80 bytes per byte of text (docs/performance.md, "Windowed
+// extraction"): 256 kB windows keep that near 20 MB whatever the document's
+// length, and every news article is shorter (their output is unchanged).
+inline constexpr size_t kDefaultWindowBytes = 256 * 1024;
+
 struct ExtractOptions {
+  // A longer text is cut at paragraph breaks (a blank line; failing that, a
+  // line end; failing that, a sentence end) into windows of at most about
+  // this many bytes, each run through the pipeline in turn and the results
+  // merged: people, the document's title and the sides of its conflict carry
+  // over from window to window; claim, place and quantity ids run on. 0
+  // never cuts.
+  size_t window_bytes = kDefaultWindowBytes;
   // Claims with no date of their own take one from the previous claim within
   // this many paragraphs (news keeps its time frame from one paragraph to the
   // next); 0 turns inheritance off.
@@ -75,6 +90,15 @@ class Extractor {
   // thread-safe: many threads may call it on one Extractor at once.
   // InvalidArgument when document.meta.published is not YYYY-MM-DD.
   Result<Extraction> Extract(const Document& document, const ExtractOptions& options = {}) const;
+
+  // Extract() for output that need not be held whole: each window's claims,
+  // places, quantities and dates (ids and spans already the document's)
+  // go to `on_window` as soon as they are built, in text order; the first
+  // call's `document` holds the metadata with the title. Returns the
+  // document's metadata and its people (who span windows), with no claims,
+  // places, quantities or dates. `sitrep extract` streams its JSON this way.
+  Result<Extraction> ExtractWindows(const Document& document, const ExtractOptions& options,
+                                    const std::function<void(Extraction& window)>& on_window) const;
 
   // The gazetteer's name for a country ("Ukraine" for "UKR"); the code itself
   // when the gazetteer does not know it.

@@ -10,7 +10,9 @@
 #define SITREP_SITREP_H_
 
 #include <cstdint>
+#include <cstdio>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -50,6 +52,28 @@ Result<Document> LoadDocument(std::string bytes, const LoadOptions& options = {}
 // directly: `indent` < 0 gives one line, otherwise that many spaces a level.
 // (sitrep/json.h gives it as a JSON value.)
 std::string ToJsonString(const Extraction& extraction, int indent = 1);
+
+// ToJsonString's text written as Extractor::ExtractWindows hands over each
+// window: the head and the claims go to `out` at once, places, quantities
+// and dates wait in temporary files (in memory if none can be made) until
+// the people, known only at the end, are written. A long document's JSON is
+// about five times its text, so `sitrep extract` never holds it whole.
+class ExtractionJsonStream {
+ public:
+  ExtractionJsonStream(std::FILE* out, int indent);
+  ~ExtractionJsonStream();
+  ExtractionJsonStream(const ExtractionJsonStream&) = delete;
+  ExtractionJsonStream& operator=(const ExtractionJsonStream&) = delete;
+  // One window's part (the first call writes the document's head).
+  void Window(const Extraction& window);
+  // The people and the rest of ExtractWindows' result, then the held
+  // arrays and the closing brace (no newline). False when a write failed.
+  bool Finish(const Extraction& rest);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 // A readable summary for a terminal.
 std::string ToText(const Extraction& extraction);

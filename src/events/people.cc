@@ -61,41 +61,73 @@ int CodePoints(std::string_view s) {
   return n;
 }
 
+}  // namespace
+
+// The clusters of one document, kept from one window of it to the next
+// (PeopleAcrossWindows): token positions and spans are the document's.
 class PeopleClusterer {
  public:
-  PeopleClusterer(const Analysis& a, const std::vector<std::string>& place_country, const PeopleOptions& o)
-      : a_(a), place_country_(place_country), o_(o) {}
+  explicit PeopleClusterer(const PeopleOptions& o) : o_(o) {}
 
-  People Run(const std::vector<bool>& explained, Entities* e) {
+  // Clusters the person mentions of one window whose first token and byte
+  // are the document's `token_base` and `byte_base`.
+  void Add(const Analysis& a, const std::vector<bool>& explained, const std::vector<std::string>& place_country,
+           Entities* e, size_t token_base, uint32_t byte_base) {
+    a_ = &a;
+    place_country_ = &place_country;
+    token_base_ = token_base;
+    byte_base_ = byte_base;
     for (EntityMention& m : e->mentions) {
       if (m.kind == EntityKind::kPerson) Assign(m, *e);
     }
     AddBareSurnames(explained, e);
+  }
+
+  // Everyone so far, completed from the list of known people (the clusters
+  // themselves stay as the text named them, for the next window).
+  People Get(const Lexicons& lex, bool with_spans) const {
     People out;
-    for (Cluster& c : clusters_) {
+    out.people.reserve(clusters_.size());
+    for (const Cluster& c : clusters_) {
+      Person p = with_spans ? c.person : WithoutSpans(c.person);
+      std::string category = c.category;
       if (c.known >= 0) {
-        const KnownPerson& k = a_.lex.people()[c.known];
-        if (c.person.role.empty()) c.person.role = k.role;
-        if (c.person.country.empty()) c.person.country = k.country;
+        const KnownPerson& k = lex.people()[c.known];
+        if (p.role.empty()) p.role = k.role;
+        if (p.country.empty()) p.country = k.country;
         // The list knows what a title in the text does not: a "Director
         // General" of the IAEA is international, not military.
-        if (!k.category.empty()) c.category = k.category;
+        if (!k.category.empty()) category = k.category;
         if (c.name_tokens < 2) {
-          AddAlias(&c, c.person.name);
-          c.person.name = k.name;
+          AddAlias(&p, p.name);
+          p.name = k.name;
         }
       }
-      out.people.push_back(c.person);
-      out.category.push_back(c.category);
+      out.people.push_back(std::move(p));
+      out.category.push_back(std::move(category));
       out.gender.push_back(c.gender);
     }
     return out;
   }
 
  private:
-  const Analysis& a_;
-  const std::vector<std::string>& place_country_;
-  const PeopleOptions& o_;
+  const PeopleOptions o_;
+  const Analysis* a_ = nullptr;
+  const std::vector<std::string>* place_country_ = nullptr;
+  size_t token_base_ = 0;
+  uint32_t byte_base_ = 0;
+
+  static Person WithoutSpans(const Person& p) {
+    Person out;
+    out.id = p.id;
+    out.name = p.name;
+    out.aliases = p.aliases;
+    out.role = p.role;
+    out.country = p.country;
+    out.side = p.side;
+    return out;
+  }
+  Span Shift(Span s) const { return {s.begin + byte_base_, s.end + byte_base_}; }
   std::vector<Cluster> clusters_;
   // Every surname a cluster has borne, once, with the letters it has and
   // the clusters that bear (or bore) it in ascending order; buckets list
@@ -128,9 +160,10 @@ class PeopleClusterer {
   std::vector<const std::vector<int>*> scratch_lists_;  // NearSurnames: its buckets
   std::unordered_map<int, int> first_with_known_;  // known person -> first cluster with it
 
-  static void AddAlias(Cluster* c, const std::string& form) {
-    if (form == c->person.name) return;
-    auto& al = c->person.aliases;
+  static void AddAlias(Cluster* c, const std::string& form) { AddAlias(&c->person, form); }
+  static void AddAlias(Person* p, const std::string& form) {
+    if (form == p->name) return;
+    auto& al = p->aliases;
     if (std::find(al.begin(), al.end(), form) == al.end()) al.push_back(form);
   }
 
@@ -244,7 +277,7 @@ class PeopleClusterer {
     best = FirstMatch(surname, at, best, [&](const Cluster& c) {
       // Russian and Ukrainian decline first names too: "Вячеслава" is "Вячеслав".
       return first.empty() || c.first_name.empty() || first == c.first_name ||
-             (a_.Slavic() && SurnameMatches(first, c.first_name));
+             (a_->Slavic() && SurnameMatches(first, c.first_name));
     });
     return best < static_cast<int>(clusters_.size()) ? &clusters_[best] : nullptr;
   }
@@ -276,11 +309,11 @@ class PeopleClusterer {
   }
 
   void Assign(EntityMention& m, const Entities& e) {
-    std::string surname = a_.folded[m.token_end - 1];
-    std::string first = m.token_end - m.token_begin >= 2 ? a_.folded[m.token_begin] : "";
-    Span span = a_.TokenSpan(m.token_begin, m.token_end);
-    std::string form(a_.SpanText(span));
-    Cluster* c = Find(surname, first, m.known_person, m.token_begin);
+    std::string surname = a_->folded[m.token_end - 1];
+    std::string first = m.token_end - m.token_begin >= 2 ? a_->folded[m.token_begin] : "";
+    Span span = a_->TokenSpan(m.token_begin, m.token_end);
+    std::string form(a_->SpanText(span));
+    Cluster* c = Find(surname, first, m.known_person, token_base_ + m.token_begin);
     if (c == nullptr) {
       clusters_.emplace_back();
       c = &clusters_.back();
@@ -292,7 +325,7 @@ class PeopleClusterer {
       c->name_tokens = m.token_end - m.token_begin;
       Index(static_cast<int>(clusters_.size()) - 1);
     } else if (m.token_end - m.token_begin > c->name_tokens ||
-               (a_.Slavic() && m.token_end - m.token_begin == c->name_tokens && surname != c->surname &&
+               (a_->Slavic() && m.token_end - m.token_begin == c->name_tokens && surname != c->surname &&
                 c->surname.starts_with(surname))) {
       // The fuller name; in Russian and Ukrainian also the nominative, whose
       // surname is the shorter ("Гладков" after "Гладкова").
@@ -300,7 +333,7 @@ class PeopleClusterer {
       c->person.name = form;
       c->name_tokens = m.token_end - m.token_begin;
       c->first_name = first;
-      if (a_.Slavic() && c->surname != surname) {
+      if (a_->Slavic() && c->surname != surname) {
         c->surname = surname;
         Index(static_cast<int>(c - clusters_.data()));
       }
@@ -309,8 +342,8 @@ class PeopleClusterer {
     }
     if (c->known < 0) c->known = m.known_person;
     NoteKnown(static_cast<int>(c - clusters_.data()));
-    c->last_token = m.token_end;
-    c->person.spans.push_back(span);
+    c->last_token = token_base_ + m.token_end;
+    c->person.spans.push_back(Shift(span));
     m.person = c->person.id;
     Describe(m, e, c);
     if (c->gender == 0) c->gender = GenderAt(m);
@@ -320,14 +353,14 @@ class PeopleClusterer {
   char GenderAt(const EntityMention& m) const {
     size_t k = m.token_begin;
     for (size_t j = k; j > 0 && j + 4 > k; --j) {
-      const std::string& w = a_.folded[j - 1];
+      const std::string& w = a_->folded[j - 1];
       if (w == "mr" || w == "spokesman" || w == "chairman" || w == "sir") return 'm';
       if (w == "ms" || w == "mrs" || w == "miss" || w == "madam" || w == "spokeswoman" || w == "chairwoman") {
         return 'f';
       }
-      if (a_.token(j - 1).kind == TokenKind::kPunct && !a_.IsPunct(j - 1, U'.') && !a_.IsPunct(j - 1, U',')) break;
+      if (a_->token(j - 1).kind == TokenKind::kPunct && !a_->IsPunct(j - 1, U'.') && !a_->IsPunct(j - 1, U',')) break;
     }
-    if (m.token_end - m.token_begin >= 2) return GenderOfFirstName(a_.folded[m.token_begin]);
+    if (m.token_end - m.token_begin >= 2) return GenderOfFirstName(a_->folded[m.token_begin]);
     return 0;
   }
 
@@ -353,8 +386,8 @@ class PeopleClusterer {
         const EntityMention* demonym = d > 0 ? e.At(d - 1) : nullptr;
         if (demonym != nullptr && demonym->kind == EntityKind::kActor && c->person.country.empty()) {
           c->person.country = demonym->actor->country;
-        } else if (d > 0 && !place_country_[d - 1].empty() && c->person.country.empty()) {
-          c->person.country = place_country_[d - 1];  // "Kharkiv Governor ..."
+        } else if (d > 0 && !(*place_country_)[d - 1].empty() && c->person.country.empty()) {
+          c->person.country = (*place_country_)[d - 1];  // "Kharkiv Governor ..."
         }
       } else if (before != nullptr && before->kind == EntityKind::kActor && before->actor->kind == "demonym" &&
                  c->person.country.empty()) {
@@ -362,8 +395,8 @@ class PeopleClusterer {
       }
     }
     // An apposition before the name: "..., analyst at X, George Barros, said".
-    if (k >= 2 && a_.IsPunct(k - 1, U',') && c->person.role.empty()) {
-      size_t sb = a_.seg.sentences[a_.sentence_of[k]].token_begin;
+    if (k >= 2 && a_->IsPunct(k - 1, U',') && c->person.role.empty()) {
+      size_t sb = a_->seg.sentences[a_->sentence_of[k]].token_begin;
       size_t j = k - 1;
       size_t stop = j > 30 ? j - 30 : 0;
       stop = std::max(stop, sb);
@@ -371,7 +404,7 @@ class PeopleClusterer {
       const EntityMention* org = nullptr;
       while (j > stop) {
         --j;
-        if (a_.IsPunct(j, U',') || a_.IsPunct(j, U'.')) break;
+        if (a_->IsPunct(j, U',') || a_->IsPunct(j, U'.')) break;
         const EntityMention* x = e.At(j);
         if (x == nullptr) continue;
         // Scanning backwards, the last role seen is the apposition's head:
@@ -382,14 +415,14 @@ class PeopleClusterer {
       Apply(role, org, c);
     }
     // An apposition after the name: "Dmitry Peskov, the Kremlin's spokesman,".
-    if (m.token_end < a_.token_count() && a_.IsPunct(m.token_end, U',') && c->person.role.empty()) {
-      size_t se = a_.seg.sentences[a_.sentence_of[k]].token_end;
+    if (m.token_end < a_->token_count() && a_->IsPunct(m.token_end, U',') && c->person.role.empty()) {
+      size_t se = a_->seg.sentences[a_->sentence_of[k]].token_end;
       const EntityMention* role = nullptr;
       const EntityMention* org = nullptr;
       for (size_t j = m.token_end + 1; j < se && j < m.token_end + 12; ++j) {
-        if (a_.IsPunct(j, U',') || a_.IsPunct(j, U'.')) break;
-        if (!place_country_[j].empty() && c->person.country.empty() && role != nullptr) {
-          c->person.country = place_country_[j];  // ", a spokesman for Ukraine's navy,"
+        if (a_->IsPunct(j, U',') || a_->IsPunct(j, U'.')) break;
+        if (!(*place_country_)[j].empty() && c->person.country.empty() && role != nullptr) {
+          c->person.country = (*place_country_)[j];  // ", a spokesman for Ukraine's navy,"
         }
         const EntityMention* x = e.At(j);
         if (x == nullptr) continue;
@@ -417,20 +450,20 @@ class PeopleClusterer {
   // "Barros" after "George Barros"; "Zelenksyy" after "Zelenskyy".
   void AddBareSurnames(const std::vector<bool>& explained, Entities* e) {
     if (clusters_.empty()) return;
-    for (size_t i = 0; i < a_.token_count(); ++i) {
-      if (e->at_token[i] >= 0 || explained[i] || !a_.IsWord(i) || !a_.token(i).capitalized) continue;
-      if (a_.Has(i, kStopWord)) continue;
-      const int found =
-          FirstMatch(a_.folded[i], i, static_cast<int>(clusters_.size()), [](const Cluster&) { return true; });
+    for (size_t i = 0; i < a_->token_count(); ++i) {
+      if (e->at_token[i] >= 0 || explained[i] || !a_->IsWord(i) || !a_->token(i).capitalized) continue;
+      if (a_->Has(i, kStopWord)) continue;
+      const int found = FirstMatch(a_->folded[i], token_base_ + i, static_cast<int>(clusters_.size()),
+                                   [](const Cluster&) { return true; });
       if (found < static_cast<int>(clusters_.size())) {
         Cluster& c = clusters_[found];
         EntityMention m{EntityKind::kPerson, i, i + 1};
         m.person = c.person.id;
         m.known_person = c.known;
-        Span span = a_.TokenSpan(i, i + 1);
-        AddAlias(&c, std::string(a_.SpanText(span)));
-        c.person.spans.push_back(span);
-        c.last_token = i + 1;
+        Span span = a_->TokenSpan(i, i + 1);
+        AddAlias(&c, std::string(a_->SpanText(span)));
+        c.person.spans.push_back(Shift(span));
+        c.last_token = token_base_ + i + 1;
         e->at_token[i] = static_cast<int>(e->mentions.size());
         e->mentions.push_back(m);
       }
@@ -438,12 +471,25 @@ class PeopleClusterer {
   }
 };
 
-}  // namespace
-
 People ClusterPeople(const Analysis& a, const std::vector<bool>& explained,
                      const std::vector<std::string>& place_country, Entities* entities,
                      const PeopleOptions& options) {
-  return PeopleClusterer(a, place_country, options).Run(explained, entities);
+  PeopleClusterer clusterer(options);
+  clusterer.Add(a, explained, place_country, entities, 0, 0);
+  return clusterer.Get(a.lex, true);
 }
+
+PeopleAcrossWindows::PeopleAcrossWindows(const PeopleOptions& options)
+    : clusterer_(std::make_unique<PeopleClusterer>(options)) {}
+PeopleAcrossWindows::~PeopleAcrossWindows() = default;
+
+People PeopleAcrossWindows::Add(const Analysis& a, const std::vector<bool>& explained,
+                                const std::vector<std::string>& place_country, Entities* entities,
+                                size_t token_base, uint32_t byte_base) {
+  clusterer_->Add(a, explained, place_country, entities, token_base, byte_base);
+  return clusterer_->Get(a.lex, false);
+}
+
+People PeopleAcrossWindows::All(const Lexicons& lexicons) const { return clusterer_->Get(lexicons, true); }
 
 }  // namespace sitrep

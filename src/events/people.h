@@ -5,6 +5,8 @@
 #ifndef SITREP_EVENTS_PEOPLE_H_
 #define SITREP_EVENTS_PEOPLE_H_
 
+#include <memory>
+#include <string>
 #include <vector>
 
 #include "extract/analysis.h"
@@ -42,6 +44,31 @@ char GenderOfFirstName(std::string_view folded);
 People ClusterPeople(const Analysis& a, const std::vector<bool>& explained,
                      const std::vector<std::string>& place_country, Entities* entities,
                      const PeopleOptions& options = {});
+
+class PeopleClusterer;
+
+// ClusterPeople over the windows of one long document in turn
+// (pipeline/extractor.cc): a person named in one window keeps their id in
+// the next, and a bare surname there still finds them.
+class PeopleAcrossWindows {
+ public:
+  explicit PeopleAcrossWindows(const PeopleOptions& options = {});
+  ~PeopleAcrossWindows();
+  PeopleAcrossWindows(const PeopleAcrossWindows&) = delete;
+  PeopleAcrossWindows& operator=(const PeopleAcrossWindows&) = delete;
+
+  // Clusters one window's person mentions (its first token and byte are the
+  // document's `token_base` and `byte_base`; entities->mentions get the
+  // people's document-wide ids) and returns everyone named so far, without
+  // their spans.
+  People Add(const Analysis& a, const std::vector<bool>& explained, const std::vector<std::string>& place_country,
+             Entities* entities, size_t token_base, uint32_t byte_base);
+  // Everyone, with every span in the document's text offsets.
+  People All(const Lexicons& lexicons) const;
+
+ private:
+  std::unique_ptr<PeopleClusterer> clusterer_;
+};
 
 // "party" | "third_party" | "analyst" | "media" | "social_media" | "unknown"
 // for a speaker of `category` from `country`, given the parties to the

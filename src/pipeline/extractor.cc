@@ -13,22 +13,27 @@
 #include "geoparse/place_resolver.h"
 #include "pipeline/data_paths.h"
 #include "pipeline/extractor_data.h"
+#include "pipeline/windows.h"
 #include "sitrep/sitrep.h"
 
 namespace sitrep {
 
 namespace {
 
-// The two sides most often named: the parties to the conflict the document
-// is about (places, demonyms, organisations and people, each by country).
-std::vector<std::string> FindParties(const std::vector<PlaceFound>& places, const Entities& entities,
-                                     const People& people, const Lexicons& lexicons) {
-  std::map<std::string, int> count;
-  for (const PlaceFound& p : places) count[p.place.country] += 1;
+// Adds to `count`, per country, the places, demonyms, organisations and
+// people of one window.
+void CountParties(const std::vector<PlaceFound>& places, const Entities& entities, const People& people,
+                  std::map<std::string, int>* count) {
+  for (const PlaceFound& p : places) (*count)[p.place.country] += 1;
   for (const EntityMention& m : entities.mentions) {
-    if (m.kind == EntityKind::kActor) count[m.actor->country] += 1;
-    if (m.kind == EntityKind::kPerson && m.person > 0) count[people.people[m.person - 1].country] += 1;
+    if (m.kind == EntityKind::kActor) (*count)[m.actor->country] += 1;
+    if (m.kind == EntityKind::kPerson && m.person > 0) (*count)[people.people[m.person - 1].country] += 1;
   }
+}
+
+// The two sides most often named (CountParties): the parties to the
+// conflict the document is about.
+std::vector<std::string> FindParties(std::map<std::string, int> count, const Lexicons& lexicons) {
   count.erase("");
   // A known conflict whose two sides are both named wins: "the Pentagon
   // confirmed" is a third party in a report on Ukraine and Russia even when
@@ -141,54 +146,118 @@ Result<Extraction> Extract(const Document& document, const ExtractOptions& optio
   return (*extractor)->Extract(document, options);
 }
 
-Result<Extraction> Extractor::Extract(const Document& doc, const ExtractOptions& options) const {
-  const Lexicons& lexicons = *data_->lexicons;
-  std::optional<CivilDate> published;
-  if (!doc.meta.published.empty()) {
-    published = CivilDate::Parse(doc.meta.published);
-    if (!published) return Status::InvalidArgument("publication date '" + doc.meta.published + "' is not YYYY-MM-DD");
-  }
-  Analysis a(doc.text, published, lexicons, data_->morphology.get(), LanguageFromCode(doc.meta.language));
-  std::vector<QuoteMention> quotes = FindQuotes(a);
-  std::vector<DateFound> dates = FindDates(a);
-  std::vector<QuantityFound> quantities = FindQuantities(a, dates);
+namespace {
 
-  PlaceResolver resolver(*data_->gazetteer);
-  std::vector<PlaceFound> places = resolver.Resolve(a);
-  std::vector<bool> is_place = Explained(a.token_count(), places, nullptr);
-  Entities entities = FindEntities(a, is_place, doc.meta.outlet);
-  resolver.ResolveMisspellings(a, Explained(a.token_count(), places, &entities), &places);
-  People people = ClusterPeople(a, Explained(a.token_count(), places, &entities), PlaceCountries(a, places),
-                                &entities);
-  resolver.MarkMetonyms(a, &places);
+// What the windows of one document pass on from one to the next.
+struct WindowCarry {
+  PeopleAcrossWindows people;
+  std::map<std::string, int> party_count;  // FindParties' counts over the windows so far
+  std::vector<std::string> parties;        // as of the latest window
+  size_t tokens = 0;                       // tokens of the windows before
+  int claims = 0, places = 0, quantities = 0;  // ids given so far
+};
 
-  DocContext ctx(a, quotes, dates, quantities, places, entities, people);
-  ctx.parties = FindParties(places, entities, people, lexicons);
-  // The learned tagger's features are English words: on Russian and
-  // Ukrainian text it tags English function-word patterns that are not there
-  // (docs/languages.md has the measurement), so only the rules run.
-  if (!a.Slavic()) ctx.attributions = data_->attribution->Tag(a, quotes);
+// The rule-proposed events go to options.event_candidates (training) or the
+// event model judges them.
+void SetEventModel(const Extractor::Data& data, const Document& doc, const Analysis& a, uint32_t base,
+                   const ExtractOptions& options, DocContext* ctx) {
   if (!options.event_candidates) {
     // The event model is trained on English clauses: on Russian and
     // Ukrainian ones it sees none of its word features and dropped triggers
     // the rules had right (docs/languages.md), so there the rules decide.
-    ctx.event_model = a.Slavic() ? nullptr : data_->events.get();
-    ctx.event_threshold = options.event_threshold;
-  } else {
-    // Training the event model: every rule event, judged by no earlier model.
-    ctx.event_model = nullptr;
-    ctx.event_threshold = 0;
-    ctx.event_candidates = [&](const Event& e, const std::vector<learn::FeatureId>& features) {
-      Event raw_event = e;
-      raw_event.trigger_span = doc.offsets.ToRaw(e.trigger_span);
-      options.event_candidates(raw_event, features);
-    };
+    ctx->event_model = a.Slavic() ? nullptr : data.events.get();
+    ctx->event_threshold = options.event_threshold;
+    return;
   }
+  // Training the event model: every rule event, judged by no earlier model.
+  ctx->event_model = nullptr;
+  ctx->event_threshold = 0;
+  ctx->event_candidates = [&doc, &options, base](const Event& e, const std::vector<learn::FeatureId>& features) {
+    Event raw_event = e;
+    raw_event.trigger_span = doc.offsets.ToRaw({e.trigger_span.begin + base, e.trigger_span.end + base});
+    options.event_candidates(raw_event, features);
+  };
+}
+
+// Places, quantities, dates and claims of one window into `x`, every span
+// mapped back to the original bytes and every id the document's.
+void Assemble(const Document& doc, uint32_t base, std::vector<PlaceFound>& places,
+              std::vector<QuantityFound>& quantities, std::vector<DateFound>& dates, std::vector<Claim>& claims,
+              WindowCarry* carry, Extraction* x) {
+  auto raw = [&](Span s) { return doc.offsets.ToRaw({s.begin + base, s.end + base}); };
+  // Moved, not copied: a long document's records are tens of megabytes.
+  x->places.reserve(places.size());
+  for (size_t i = 0; i < places.size(); ++i) {
+    Place p = std::move(places[i].place);
+    p.id = carry->places + static_cast<int>(i) + 1;
+    p.span = raw(p.span);
+    x->places.push_back(std::move(p));
+  }
+  x->quantities.reserve(quantities.size());
+  for (size_t i = 0; i < quantities.size(); ++i) {
+    Quantity q = std::move(quantities[i].quantity);
+    q.id = carry->quantities + static_cast<int>(i) + 1;
+    q.span = raw(q.span);
+    x->quantities.push_back(std::move(q));
+  }
+  x->dates.reserve(dates.size());
+  for (DateFound& d : dates) {
+    DateMention m = std::move(d.mention);
+    m.span = raw(m.span);
+    x->dates.push_back(std::move(m));
+  }
+  for (Claim& c : claims) {
+    c.id += carry->claims;
+    for (int& id : c.places) id += carry->places;
+    for (int& id : c.quantities) id += carry->quantities;
+    c.span = raw(c.span);
+    c.cue_span = raw(c.cue_span);
+    if (c.speaker) c.speaker->span = raw(c.speaker->span);
+    if (c.status_cue) c.status_cue->span = raw(c.status_cue->span);
+    if (c.event) {
+      c.event->trigger_span = raw(c.event->trigger_span);
+      if (c.event->place_id > 0) c.event->place_id += carry->places;
+    }
+  }
+  x->claims = std::move(claims);
+  carry->claims += static_cast<int>(x->claims.size());
+  carry->places += static_cast<int>(x->places.size());
+  carry->quantities += static_cast<int>(x->quantities.size());
+}
+
+// Every stage over the window [w.begin, w.end) of doc.text.
+Extraction ExtractWindow(const Extractor::Data& data, const Document& doc, std::optional<CivilDate> published,
+                         Span w, const ExtractOptions& options, WindowCarry* carry) {
+  const Lexicons& lexicons = *data.lexicons;
+  std::string_view text = std::string_view(doc.text).substr(w.begin, w.end - w.begin);
+  Analysis a(text, published, lexicons, data.morphology.get(), LanguageFromCode(doc.meta.language));
+  // Only the document's first paragraph can be its headline.
+  if (w.begin > 0) a.headline.assign(a.headline.size(), false);
+  std::vector<QuoteMention> quotes = FindQuotes(a);
+  std::vector<DateFound> dates = FindDates(a);
+  std::vector<QuantityFound> quantities = FindQuantities(a, dates);
+
+  PlaceResolver resolver(*data.gazetteer);
+  std::vector<PlaceFound> places = resolver.Resolve(a);
+  std::vector<bool> is_place = Explained(a.token_count(), places, nullptr);
+  Entities entities = FindEntities(a, is_place, doc.meta.outlet);
+  resolver.ResolveMisspellings(a, Explained(a.token_count(), places, &entities), &places);
+  People people = carry->people.Add(a, Explained(a.token_count(), places, &entities), PlaceCountries(a, places),
+                                    &entities, carry->tokens, w.begin);
+  resolver.MarkMetonyms(a, &places);
+
+  DocContext ctx(a, quotes, dates, quantities, places, entities, people);
+  CountParties(places, entities, people, &carry->party_count);
+  ctx.parties = carry->parties = FindParties(carry->party_count, lexicons);
+  // The learned tagger's features are English words: on Russian and
+  // Ukrainian text it tags English function-word patterns that are not there
+  // (docs/languages.md has the measurement), so only the rules run.
+  if (!a.Slavic()) ctx.attributions = data.attribution->Tag(a, quotes);
+  SetEventModel(data, doc, a, w.begin, options, &ctx);
   ClaimOptions claim_options;
   claim_options.date_context_paragraphs = options.date_context_paragraphs;
   std::vector<Claim> claims = BuildClaims(ctx, claim_options);
 
-  // Assemble, with every span mapped back to the original bytes.
   Extraction x;
   x.document = doc.meta;
   if (x.document.title.empty()) {
@@ -198,44 +267,60 @@ Result<Extraction> Extractor::Extract(const Document& doc, const ExtractOptions&
       x.document.title = std::string(a.SpanText({h.begin, h.end}));
     }
   }
-  auto raw = [&](Span s) { return doc.offsets.ToRaw(s); };
-  // Moved, not copied: a long document's records are tens of megabytes.
-  x.people.reserve(people.people.size());
+  carry->tokens += a.token_count();
+  Assemble(doc, w.begin, places, quantities, dates, claims, carry, &x);
+  return x;
+}
+
+}  // namespace
+
+Result<Extraction> Extractor::ExtractWindows(const Document& doc, const ExtractOptions& options,
+                                             const std::function<void(Extraction& window)>& on_window) const {
+  std::optional<CivilDate> published;
+  if (!doc.meta.published.empty()) {
+    published = CivilDate::Parse(doc.meta.published);
+    if (!published) return Status::InvalidArgument("publication date '" + doc.meta.published + "' is not YYYY-MM-DD");
+  }
+  WindowCarry carry;
+  Extraction out;
+  out.document = doc.meta;
+  for (Span w : ExtractionWindows(doc.text, options.window_bytes)) {
+    Extraction x = ExtractWindow(*data_, doc, published, w, options, &carry);
+    if (w.begin == 0) out.document = x.document;  // with the title
+    on_window(x);
+  }
+  People people = carry.people.All(*data_->lexicons);
+  out.people.reserve(people.people.size());
   for (size_t i = 0; i < people.people.size(); ++i) {
     Person p = std::move(people.people[i]);
-    p.side = SideOf(people.category[i], p.country, ctx.parties);
-    for (Span& s : p.spans) s = raw(s);
-    x.people.push_back(std::move(p));
+    p.side = SideOf(people.category[i], p.country, carry.parties);
+    for (Span& s : p.spans) s = doc.offsets.ToRaw(s);
+    out.people.push_back(std::move(p));
   }
-  x.places.reserve(places.size());
-  for (size_t i = 0; i < places.size(); ++i) {
-    Place p = std::move(places[i].place);
-    p.id = static_cast<int>(i) + 1;
-    p.span = raw(p.span);
-    x.places.push_back(std::move(p));
-  }
-  x.quantities.reserve(quantities.size());
-  for (size_t i = 0; i < quantities.size(); ++i) {
-    Quantity q = std::move(quantities[i].quantity);
-    q.id = static_cast<int>(i) + 1;
-    q.span = raw(q.span);
-    x.quantities.push_back(std::move(q));
-  }
-  x.dates.reserve(dates.size());
-  for (DateFound& d : dates) {
-    DateMention m = std::move(d.mention);
-    m.span = raw(m.span);
-    x.dates.push_back(std::move(m));
-  }
-  for (Claim& c : claims) {
-    c.span = raw(c.span);
-    c.cue_span = raw(c.cue_span);
-    if (c.speaker) c.speaker->span = raw(c.speaker->span);
-    if (c.status_cue) c.status_cue->span = raw(c.status_cue->span);
-    if (c.event) c.event->trigger_span = raw(c.event->trigger_span);
-  }
-  x.claims = std::move(claims);
-  return x;
+  return out;
+}
+
+Result<Extraction> Extractor::Extract(const Document& doc, const ExtractOptions& options) const {
+  Extraction all;
+  bool first = true;
+  auto add = [&](Extraction& x) {
+    if (first) {
+      all = std::move(x);
+      first = false;
+      return;
+    }
+    auto append = [](auto& to, auto& from) { to.insert(to.end(), std::make_move_iterator(from.begin()),
+                                                       std::make_move_iterator(from.end())); };
+    append(all.claims, x.claims);
+    append(all.places, x.places);
+    append(all.quantities, x.quantities);
+    append(all.dates, x.dates);
+  };
+  Result<Extraction> rest = ExtractWindows(doc, options, add);
+  if (!rest.ok()) return rest.status();
+  all.document = std::move(rest->document);
+  all.people = std::move(rest->people);
+  return all;
 }
 
 }  // namespace sitrep

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <optional>
 #include <thread>
 #include <iostream>
 
@@ -29,6 +30,7 @@ struct ExtractArgs {
   std::string input_format = "auto";
   bool compact = false;
   uint64_t max_bytes = kDefaultMaxBytes;
+  std::optional<size_t> window_bytes;
 };
 
 int RunExtract(const ExtractArgs& args, const Extractor& extractor) {
@@ -48,17 +50,29 @@ int RunExtract(const ExtractArgs& args, const Extractor& extractor) {
     Fail(args.file + ": " + doc.status().message());
     return 1;
   }
-  Result<Extraction> x = extractor.Extract(*doc);
-  if (!x.ok()) {
-    Fail(args.file + ": " + x.status().message());
+  // The extraction reads the decoded text; the input bytes are no longer
+  // needed (a long document's are as big as its text).
+  std::string().swap(doc->raw);
+  ExtractOptions xo;
+  if (args.window_bytes) xo.window_bytes = *args.window_bytes;
+  if (args.format == "text") {
+    Result<Extraction> x = extractor.Extract(*doc, xo);
+    if (!x.ok()) {
+      Fail(args.file + ": " + x.status().message());
+      return 1;
+    }
+    std::cout << ToText(*x);
+    return std::cout.good() ? 0 : 1;
+  }
+  // JSON: written window by window, never held whole (docs/performance.md).
+  std::cout.flush();
+  ExtractionJsonStream out(stdout, args.compact ? -1 : 1);
+  Result<Extraction> rest = extractor.ExtractWindows(*doc, xo, [&](Extraction& x) { out.Window(x); });
+  if (!rest.ok()) {
+    Fail(args.file + ": " + rest.status().message());
     return 1;
   }
-  if (args.format == "text") {
-    std::cout << ToText(*x);
-  } else {
-    std::cout << ToJsonString(*x, args.compact ? -1 : 1) << "\n";
-  }
-  return std::cout.good() ? 0 : 1;
+  return out.Finish(*rest) && std::fputs("\n", stdout) >= 0 && std::fflush(stdout) == 0 ? 0 : 1;
 }
 
 struct EvalArgs {
@@ -195,6 +209,9 @@ int main(int argc, char** argv) {
   extract->add_flag("--compact", ex.compact, "JSON on one line");
   extract->add_option("--max-bytes", ex.max_bytes, "Refuse inputs larger than this many bytes")
       ->capture_default_str();
+  extract->add_option("--window-bytes", ex.window_bytes,
+                      "Extract a longer text window by window, cut at paragraph breaks (default " +
+                          std::to_string(sitrep::kDefaultWindowBytes) + "; 0 never cuts; docs/performance.md)");
   extract->footer(
       "Spans are byte offsets [begin, end) into FILE as given. The JSON is described field by field in "
       "docs/extract-json.md. Places are resolved against the compiled gazetteer: gazetteer.bin beside the "
