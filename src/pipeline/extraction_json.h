@@ -149,8 +149,6 @@ void WriteClaim(const Claim& c, Writer& w) {
 template <class Writer>
 void WritePerson(const Person& p, Writer& w) {
   using extraction_json::Id;
-  using extraction_json::IdList;
-  using extraction_json::Round;
   using extraction_json::WriteSpan;
   w.BeginObject();
   w.Key("id"), Id(w, 'p', p.id);
@@ -172,7 +170,6 @@ void WritePerson(const Person& p, Writer& w) {
 template <class Writer>
 void WritePlace(const Place& p, Writer& w) {
   using extraction_json::Id;
-  using extraction_json::IdList;
   using extraction_json::Round;
   using extraction_json::WriteSpan;
   w.BeginObject();
@@ -196,7 +193,6 @@ void WritePlace(const Place& p, Writer& w) {
 template <class Writer>
 void WriteQuantity(const Quantity& q, Writer& w) {
   using extraction_json::Id;
-  using extraction_json::IdList;
   using extraction_json::Round;
   using extraction_json::WriteSpan;
   w.BeginObject();
@@ -214,9 +210,6 @@ void WriteQuantity(const Quantity& q, Writer& w) {
 
 template <class Writer>
 void WriteDate(const DateMention& d, Writer& w) {
-  using extraction_json::Id;
-  using extraction_json::IdList;
-  using extraction_json::Round;
   using extraction_json::WriteSpan;
   w.BeginObject();
   w.Key("text"), w.String(d.text);
