@@ -9,6 +9,7 @@ import io
 import os
 import re
 import shutil
+import subprocess
 import sys
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
@@ -113,6 +114,20 @@ for fmt, ext in (("gpkg", "gpkg"), ("geojson", "geojson")):
         check(m is not None and abs(float(m.group(1)) - float(layer["area_km2"])) < 0.01,
               "control %s: %s %s area %s km2" % (fmt, layer["layer"], layer["date"], layer["area_km2"]))
         check("MULTIPOLYGON" in out or "POLYGON" in out, "control %s: a polygon geometry" % fmt)
+
+# GDAL is a plugin loaded only for these formats (src/store/gdal_plugin.h):
+# sitrep itself does not link it, and without the plugin a GIS export fails
+# with a message naming it while the CSV export still works.
+libs = subprocess.run(["ldd", sitrep], capture_output=True).stdout.decode("utf-8", "replace")
+check("libgdal" not in libs, "sitrep links GDAL itself:\n" + libs)
+env = dict(os.environ, SITREP_GDAL_PLUGIN=os.path.join(work_dir, "no-such-plugin.so"))
+r = subprocess.run([sitrep, "export", "--db", db, "--format", "gpkg", "-o", os.path.join(work_dir, "x.gpkg")],
+                   capture_output=True, env=env)
+err = r.stderr.decode("utf-8", "replace")
+check(r.returncode != 0 and "GDAL plugin" in err and "no-such-plugin.so" in err,
+      "without the plugin: exit %d, %r" % (r.returncode, err))
+r = subprocess.run([sitrep, "export", "--db", db], capture_output=True, env=env)
+check(r.returncode == 0 and r.stdout == csv_text.encode("utf-8"), "the CSV export needs no plugin")
 
 if failures:
     print("FAILED:\n  " + "\n  ".join(failures))

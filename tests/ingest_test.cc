@@ -63,6 +63,35 @@ TEST(LoadDocument, ReadsAFrontBlockAndCountsSpansFromTheFirstByte) {
   EXPECT_EQ(testing::SpanText(text, x->places[0].span), "Kharkiv");
 }
 
+// Without keep_raw the bytes are not kept (a long document is held once);
+// the text, metadata, warnings and spans are the same.
+TEST(LoadDocument, WithoutTheRawBytesTheTextAndSpansAreTheSame) {
+  const std::string inputs[] = {
+      "---\npublished: 2024-06-20\noutlet: Test Wire\n---\nIn Kharkiv, \xFF shelling killed two people.\n",
+      "<html><head><title>Strikes</title></head><body><p>In Sumy, shelling killed two people.</p></body></html>",
+      "In Kherson, officials said \xC3 a drone hit a bus."};
+  for (const std::string& text : inputs) {
+    Result<Document> kept = LoadDocument(text);
+    LoadOptions lo;
+    lo.keep_raw = false;
+    Result<Document> dropped = LoadDocument(text, lo);
+    ASSERT_TRUE(kept.ok() && dropped.ok()) << text;
+    EXPECT_EQ(kept->raw, text);
+    EXPECT_TRUE(dropped->raw.empty());
+    EXPECT_EQ(dropped->text, kept->text);
+    EXPECT_EQ(dropped->meta.sha256, kept->meta.sha256);
+    EXPECT_EQ(dropped->meta.bytes, text.size());
+    EXPECT_EQ(dropped->meta.warnings, kept->meta.warnings);
+    EXPECT_EQ(dropped->meta.published, kept->meta.published);
+    EXPECT_EQ(dropped->meta.title, kept->meta.title);
+    Result<Extraction> a = Extract(*kept), b = Extract(*dropped);
+    ASSERT_TRUE(a.ok() && b.ok());
+    EXPECT_EQ(ToJsonString(*b), ToJsonString(*a)) << text;
+    ASSERT_FALSE(b->places.empty()) << text;
+    EXPECT_NE(testing::SpanText(text, b->places[0].span).find_first_of("KS"), std::string::npos);
+  }
+}
+
 TEST(LoadDocument, CommandLineMetadataWinsOverTheFrontBlock) {
   LoadOptions lo;
   lo.published = "2024-01-02";

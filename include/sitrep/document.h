@@ -65,7 +65,7 @@ struct DocumentMeta {
 };
 
 struct Document {
-  std::string raw;   // the input bytes, unchanged
+  std::string raw;   // the input bytes, unchanged (empty when loaded without LoadOptions::keep_raw)
   std::string text;  // what the pipeline reads (valid UTF-8)
   OffsetMap offsets; // text offsets -> raw offsets
   DocumentMeta meta;

@@ -40,6 +40,9 @@ struct LoadOptions {
   std::string forwarded_from;   // DocumentMeta::forwarded_from
   std::string reply_to;         // DocumentMeta::reply_to
   uint64_t max_bytes = kDefaultMaxBytes;
+  // false: Document::raw is left empty and the bytes become the text, so a
+  // long document is held once (`sitrep extract`, which never reads raw).
+  bool keep_raw = true;
 };
 
 // Validates and decodes the bytes of one document: front block

@@ -114,18 +114,26 @@ Result<Document> LoadDocument(std::string bytes, const LoadOptions& options) {
     return Status::DataError(
         "document looks like binary data, not text (NUL or control bytes); give a plain-text or HTML file");
   }
-  doc.raw = std::move(bytes);
   // Repair a copy (same length, so offsets hold) before reading anything
-  // from it: front-block values end up in the output too.
-  std::string clean = doc.raw;
+  // from it: front-block values end up in the output too. Without keep_raw
+  // the bytes themselves are repaired: a long document is held once.
+  std::string clean;
+  if (options.keep_raw) {
+    doc.raw = std::move(bytes);
+    clean = doc.raw;
+  } else {
+    clean = std::move(bytes);
+  }
   Utf8Repair repair = RepairUtf8(&clean);
   doc.meta.language.clear();
   size_t front = ParseFrontBlock(clean, &doc.meta);
   bool language_given = !doc.meta.language.empty();
-  std::string body = clean.substr(front);
+  const size_t size = clean.size();
+  clean.erase(0, front);
+  std::string body = std::move(clean);
   // A few stray bytes are repaired and flagged; many (over 1%, as in a
   // Latin-1 or Windows-1251 file) mean the file is in another encoding.
-  if (repair.bad_bytes > 16 && repair.bad_bytes * 100 > clean.size()) {
+  if (repair.bad_bytes > 16 && repair.bad_bytes * 100 > size) {
     return Status::DataError("document is not UTF-8 text (" + std::to_string(repair.bad_bytes) +
                              " of " + std::to_string(body.size()) +
                              " bytes invalid); convert it to UTF-8 first, e.g. with iconv");

@@ -23,6 +23,8 @@ constexpr DataFile kAttributionModel = {"SITREP_ATTRIBUTION_MODEL", "attribution
                                         "attribution model"};
 constexpr DataFile kEventModel = {"SITREP_EVENT_MODEL", "events.model", SITREP_BUILD_EVENT_MODEL,
                                   SITREP_INSTALLED_EVENT_MODEL, "event model"};
+constexpr DataFile kGdalPlugin = {"SITREP_GDAL_PLUGIN", "libsitrep_gdal.so", SITREP_BUILD_GDAL_PLUGIN,
+                                  SITREP_INSTALLED_GDAL_PLUGIN, "GDAL plugin"};
 
 const char* FromEnvironment(const DataFile& f) {
   const char* env = std::getenv(f.env);
@@ -62,6 +64,8 @@ Result<std::string> DefaultGazetteerPath() { return DefaultPath(kGazetteer); }
 Result<std::string> DefaultAttributionModelPath() { return DefaultPath(kAttributionModel); }
 
 Result<std::string> DefaultEventModelPath() { return DefaultPath(kEventModel); }
+
+Result<std::string> DefaultGdalPluginPath() { return DefaultPath(kGdalPlugin); }
 
 std::string DefaultHunspellDir() {
   const char* env = std::getenv("SITREP_HUNSPELL_DIR");

@@ -29,6 +29,11 @@ Result<std::string> DefaultAttributionModelPath();
 // next to the executable, in the build tree, installed.
 Result<std::string> DefaultEventModelPath();
 
+// The same for the GDAL plugin (store/gdal_plugin.h): $SITREP_GDAL_PLUGIN,
+// then libsitrep_gdal.so next to the executable, in the build tree,
+// installed.
+Result<std::string> DefaultGdalPluginPath();
+
 // The folder of the Hunspell dictionaries: $SITREP_HUNSPELL_DIR, else
 // Debian's /usr/share/hunspell.
 std::string DefaultHunspellDir();

@@ -1,129 +1,98 @@
-// GIS exports through GDAL (Debian libgdal-dev): typed fields, WGS84.
+// GIS exports: what to write is decided here, from the database; GDAL
+// writes it, in the plugin libsitrep_gdal.so (store/gdal_plugin.h), loaded
+// on the first GIS file asked for.
 #include "store/gis_export.h"
 
-#include <atomic>
-#include <mutex>
+#include <dlfcn.h>
 
-#include <cpl_conv.h>
-#include <cpl_error.h>
-#include <cpl_string.h>
-#include <cpl_vsi.h>
-#include <gdal.h>
-#include <ogr_api.h>
-#include <ogr_srs_api.h>
+#include <functional>
+#include <utility>
 
+#include "pipeline/data_paths.h"
 #include "sitrep/control.h"
 #include "store/acled.h"
+#include "store/gdal_plugin.h"
 
 namespace sitrep {
 
 namespace {
 
-void RegisterDrivers() {
-  static std::once_flag once;
-  std::call_once(once, [] { GDALAllRegister(); });
-}
-
-// GDAL reports errors through a handler; while one of ours runs they are
-// kept quiet and read back as a Status.
-class QuietErrors {
- public:
-  QuietErrors() {
-    CPLPushErrorHandler(CPLQuietErrorHandler);
-    CPLErrorReset();
-  }
-  ~QuietErrors() { CPLPopErrorHandler(); }
-  QuietErrors(const QuietErrors&) = delete;
-  QuietErrors& operator=(const QuietErrors&) = delete;
-  static Status Failed(const std::string& what) {
-    std::string detail = CPLGetLastErrorMsg();
-    return Status::IoError(what + (detail.empty() ? "" : ": " + detail));
-  }
-  static bool Any() { return CPLGetLastErrorType() >= CE_Failure; }
+struct LoadedPlugin {
+  const gdal::Api* api = nullptr;
+  Status status;
 };
 
-// A dataset closed (and flushed) on every path.
-class Dataset {
+LoadedPlugin LoadPlugin() {
+  Result<std::string> path = DefaultGdalPluginPath();
+  const std::string need = "GIS files (gpkg, fgb, shp; control layers) are written by sitrep's GDAL plugin: ";
+  if (!path.ok()) return {nullptr, Status::NotFound(need + path.status().message())};
+  // RTLD_LOCAL: GDAL's symbols stay the plugin's. The handle is kept for
+  // the life of the process (GDAL keeps state of its own).
+  void* handle = dlopen(path->c_str(), RTLD_NOW | RTLD_LOCAL);
+  if (handle == nullptr) {
+    const char* why = dlerror();
+    return {nullptr, Status::NotFound(need + "cannot load " + *path + ": " + (why != nullptr ? why : "?"))};
+  }
+  auto entry = reinterpret_cast<const gdal::Api* (*)()>(dlsym(handle, "sitrep_gdal_plugin_api"));
+  const gdal::Api* api = entry != nullptr ? entry() : nullptr;
+  if (api == nullptr) return {nullptr, Status::DataError(*path + " is not sitrep's GDAL plugin")};
+  if (api->version != gdal::kGdalPluginVersion) {
+    return {nullptr, Status::DataError(*path + " is the GDAL plugin of another sitrep build (interface " +
+                                       std::to_string(api->version) + ", this build " +
+                                       std::to_string(gdal::kGdalPluginVersion) + "); rebuild or reinstall")};
+  }
+  return {api, Status::Ok()};
+}
+
+Result<const gdal::Api*> Plugin() {
+  static const LoadedPlugin loaded = LoadPlugin();
+  if (loaded.api == nullptr) return loaded.status;
+  return loaded.api;
+}
+
+// A layer open in the plugin, abandoned unless finished.
+class PluginLayer {
  public:
-  explicit Dataset(GDALDatasetH ds) : ds_(ds) {}
-  ~Dataset() { Close(); }
-  Dataset(const Dataset&) = delete;
-  Dataset& operator=(const Dataset&) = delete;
-  GDALDatasetH get() const { return ds_; }
-  void Close() {
-    if (ds_ != nullptr) GDALClose(ds_);
-    ds_ = nullptr;
+  static Result<PluginLayer> Open(const gdal::Api* api, const gdal::LayerSpec& spec) {
+    std::string error;
+    void* handle = api->open(spec, &error);
+    if (handle == nullptr) return Status::IoError(error);
+    return PluginLayer(api, handle);
+  }
+  PluginLayer(PluginLayer&& o) noexcept : api_(o.api_), handle_(std::exchange(o.handle_, nullptr)) {}
+  PluginLayer& operator=(PluginLayer&&) = delete;
+  PluginLayer(const PluginLayer&) = delete;
+  ~PluginLayer() {
+    if (handle_ != nullptr) api_->abandon(handle_);
+  }
+  Status AddPoint(const std::vector<gdal::Value>& values, double lon, double lat) {
+    std::string error;
+    return api_->add_point(handle_, values, lon, lat, &error) ? Status::Ok() : Status::IoError(error);
+  }
+  Status AddGeometry(const std::vector<gdal::Value>& values, const std::string& geojson) {
+    std::string error;
+    return api_->add_geometry(handle_, values, geojson, &error) ? Status::Ok() : Status::IoError(error);
+  }
+  Status Finish() {
+    std::string error;
+    return api_->finish(std::exchange(handle_, nullptr), &error) ? Status::Ok() : Status::IoError(error);
   }
 
  private:
-  GDALDatasetH ds_;
+  PluginLayer(const gdal::Api* api, void* handle) : api_(api), handle_(handle) {}
+  const gdal::Api* api_;
+  void* handle_;
 };
 
-class SpatialReference {
- public:
-  SpatialReference() : srs_(OSRNewSpatialReference(nullptr)) {
-    OSRImportFromEPSG(srs_, 4326);
-    // Longitude first, as GeoJSON, shapefiles and QGIS expect.
-    OSRSetAxisMappingStrategy(srs_, OAMS_TRADITIONAL_GIS_ORDER);
-  }
-  ~SpatialReference() { OSRRelease(srs_); }
-  SpatialReference(const SpatialReference&) = delete;
-  SpatialReference& operator=(const SpatialReference&) = delete;
-  OGRSpatialReferenceH get() const { return srs_; }
-
- private:
-  OGRSpatialReferenceH srs_;
-};
-
-struct Driver {
-  const char* gdal_name;
-  const char* what;
-};
-
-Driver DriverOf(ExportFormat f) {
-  switch (f) {
-    case ExportFormat::kGeoPackage: return {"GPKG", "GeoPackage"};
-    case ExportFormat::kFlatGeobuf: return {"FlatGeobuf", "FlatGeobuf"};
-    case ExportFormat::kShapefile: return {"ESRI Shapefile", "Shapefile"};
-    default: return {"", ""};
-  }
-}
-
-// Creates `path` with `driver` (an existing file is replaced).
-Result<GDALDatasetH> Create(const char* driver_name, const std::string& path) {
-  RegisterDrivers();
-  GDALDriverH driver = GDALGetDriverByName(driver_name);
-  if (driver == nullptr) {
-    return Status::Internal(std::string("this GDAL has no ") + driver_name + " driver (apt-get install libgdal-dev)");
-  }
-  VSIStatBufL st;
-  if (VSIStatL(path.c_str(), &st) == 0) {
-    if (GDALDeleteDataset(driver, path.c_str()) != CE_None && VSIUnlink(path.c_str()) != 0) {
-      return QuietErrors::Failed("cannot replace " + path);
-    }
-  }
-  GDALDatasetH ds = GDALCreate(driver, path.c_str(), 0, 0, 0, GDT_Unknown, nullptr);
-  if (ds == nullptr) return QuietErrors::Failed("cannot create " + path);
-  return ds;
-}
-
-OGRFieldType OgrType(FieldType t) {
+gdal::Type PluginType(FieldType t) {
   switch (t) {
-    case FieldType::kText: return OFTString;
-    case FieldType::kInteger: return OFTInteger;
-    case FieldType::kInteger64: return OFTInteger64;
-    case FieldType::kReal: return OFTReal;
-    case FieldType::kDate: return OFTDate;
+    case FieldType::kText: return gdal::Type::kText;
+    case FieldType::kInteger: return gdal::Type::kInteger;
+    case FieldType::kInteger64: return gdal::Type::kInteger64;
+    case FieldType::kReal: return gdal::Type::kReal;
+    case FieldType::kDate: return gdal::Type::kDate;
   }
-  return OFTString;
-}
-
-Status AddField(OGRLayerH layer, const std::string& name, OGRFieldType type) {
-  OGRFieldDefnH field = OGR_Fld_Create(name.c_str(), type);
-  OGRErr e = OGR_L_CreateField(layer, field, TRUE);
-  OGR_Fld_Destroy(field);
-  if (e != OGRERR_NONE) return QuietErrors::Failed("cannot add the field " + name);
-  return Status::Ok();
+  return gdal::Type::kText;
 }
 
 // A dBase text field holds 254 bytes: cut at a code point, not inside one.
@@ -135,34 +104,58 @@ std::string FitShapefile(const std::string& s) {
   return s.substr(0, end);
 }
 
-void SetField(OGRFeatureH f, int i, FieldType type, const std::string& v, bool shapefile) {
-  if (v.empty()) {
-    OGR_F_SetFieldNull(f, i);
-    return;
-  }
+// An export field's text as the plugin's typed value; empty or unreadable
+// text is null.
+gdal::Value PluginValue(FieldType type, const std::string& v, bool shapefile) {
+  gdal::Value out;
+  if (v.empty()) return out;
   switch (type) {
-    case FieldType::kText: OGR_F_SetFieldString(f, i, (shapefile ? FitShapefile(v) : v).c_str()); break;
+    case FieldType::kText:
+      out.null = false;
+      out.text = shapefile ? FitShapefile(v) : v;
+      break;
     case FieldType::kInteger:
-      if (std::optional<int> x = ParseField<int>(v)) OGR_F_SetFieldInteger(f, i, *x);
-      else OGR_F_SetFieldNull(f, i);
+      if (std::optional<int> x = ParseField<int>(v)) out.null = false, out.integer = *x;
       break;
     case FieldType::kInteger64:
-      if (std::optional<int64_t> x = ParseField<int64_t>(v)) OGR_F_SetFieldInteger64(f, i, *x);
-      else OGR_F_SetFieldNull(f, i);
+      if (std::optional<int64_t> x = ParseField<int64_t>(v)) out.null = false, out.integer = *x;
       break;
     case FieldType::kReal:
-      if (std::optional<double> x = ParseField<double>(v)) OGR_F_SetFieldDouble(f, i, *x);
-      else OGR_F_SetFieldNull(f, i);
+      if (std::optional<double> x = ParseField<double>(v)) out.null = false, out.real = *x;
       break;
-    case FieldType::kDate: {
-      std::optional<CivilDate> d = CivilDate::Parse(v);
-      if (d) {
-        OGR_F_SetFieldDateTime(f, i, d->year, d->month, d->day, 0, 0, 0, 0);
-      } else {
-        OGR_F_SetFieldNull(f, i);
+    case FieldType::kDate:
+      if (std::optional<CivilDate> d = CivilDate::Parse(v)) {
+        out.null = false;
+        out.year = d->year;
+        out.month = d->month;
+        out.day = d->day;
       }
       break;
-    }
+  }
+  return out;
+}
+
+gdal::Value Text(std::string s) {
+  gdal::Value v;
+  v.null = false;
+  v.text = std::move(s);
+  return v;
+}
+
+gdal::Value Number(double x) {
+  gdal::Value v;
+  v.null = false;
+  v.real = x;
+  v.integer = static_cast<int64_t>(x);
+  return v;
+}
+
+const char* DriverOf(ExportFormat f) {
+  switch (f) {
+    case ExportFormat::kGeoPackage: return "GPKG";
+    case ExportFormat::kFlatGeobuf: return "FlatGeobuf";
+    case ExportFormat::kShapefile: return "ESRI Shapefile";
+    default: return "";
   }
 }
 
@@ -175,21 +168,21 @@ std::string Extension(ExportFormat f) {
   }
 }
 
-// A fresh name under GDAL's in-memory file system.
-std::string MemoryPath(const std::string& extension) {
-  static std::atomic<uint64_t> counter{0};
-  return "/vsimem/sitrep-export-" + std::to_string(counter++) + extension;
-}
-
-// Moves an in-memory file's bytes to `out` and frees it.
-Status CopyOut(const std::string& path, std::ostream& out) {
-  vsi_l_offset size = 0;
-  GByte* bytes = VSIGetMemFileBuffer(path.c_str(), &size, TRUE);
-  if (bytes == nullptr) return Status::Internal("GDAL wrote no file at " + path);
-  out.write(reinterpret_cast<const char*>(bytes), static_cast<std::streamsize>(size));
-  CPLFree(bytes);
-  if (!out.good()) return Status::IoError("cannot write the export (disk full or closed pipe?)");
-  return Status::Ok();
+// Writes to a fresh in-memory file through `write`, then copies it to `out`.
+template <typename T>
+Result<T> ThroughMemory(const std::string& extension, std::ostream& out,
+                        const std::function<Result<T>(const std::string& path)>& write) {
+  Result<const gdal::Api*> api = Plugin();
+  if (!api.ok()) return api.status();
+  std::string path = (*api)->memory_path(extension);
+  Result<T> r = write(path);
+  if (!r.ok()) {
+    (*api)->discard(path);
+    return r.status();
+  }
+  std::string error;
+  if (!(*api)->copy_out(path, out, &error)) return Status::IoError(error);
+  return r;
 }
 
 }  // namespace
@@ -202,45 +195,36 @@ bool IsGisFormat(ExportFormat format) {
 Result<ExportSummary> ExportClaimsToFile(Database& db, QueryFilter filter, ExportFormat format,
                                          const std::string& path, const Extractor* names) {
   if (!IsGisFormat(format)) return Status::InvalidArgument("ExportClaimsToFile writes gpkg, fgb or shp");
-  QuietErrors quiet;
-  Driver driver = DriverOf(format);
-  Result<GDALDatasetH> created = Create(driver.gdal_name, path);
-  if (!created.ok()) return created.status();
-  Dataset ds(*created);
-  SpatialReference srs;
+  Result<const gdal::Api*> api = Plugin();
+  if (!api.ok()) return api.status();
   const bool shapefile = format == ExportFormat::kShapefile;
-  char** options = nullptr;
-  if (shapefile) options = CSLSetNameValue(options, "ENCODING", "UTF-8");
-  if (format == ExportFormat::kFlatGeobuf) options = CSLSetNameValue(options, "SPATIAL_INDEX", "YES");
-  OGRLayerH layer = GDALDatasetCreateLayer(ds.get(), "events", srs.get(), wkbPoint, options);
-  CSLDestroy(options);
-  if (layer == nullptr) return QuietErrors::Failed("cannot create the events layer in " + path);
+  gdal::LayerSpec spec;
+  spec.driver = DriverOf(format);
+  spec.path = path;
+  spec.layer = "events";
+  if (shapefile) spec.options.emplace_back("ENCODING", "UTF-8");
+  if (format == ExportFormat::kFlatGeobuf) spec.options.emplace_back("SPATIAL_INDEX", "YES");
   const std::vector<ExportColumn>& columns = EventColumns();
-  const size_t latitude = EventColumnIndex("latitude"), longitude = EventColumnIndex("longitude");
   for (const ExportColumn& c : columns) {
-    if (Status s = AddField(layer, std::string(shapefile ? c.short_name : c.name), OgrType(c.type)); !s.ok()) return s;
+    spec.fields.emplace_back(std::string(shapefile ? c.short_name : c.name), PluginType(c.type));
   }
+  Result<PluginLayer> layer = PluginLayer::Open(*api, spec);
+  if (!layer.ok()) return layer.status();
+  const size_t latitude = EventColumnIndex("latitude"), longitude = EventColumnIndex("longitude");
   ExportSummary summary;
   Status write_error;
-  const bool transaction = GDALDatasetStartTransaction(ds.get(), FALSE) == OGRERR_NONE;
+  std::vector<gdal::Value> values(columns.size());
   Status s = ForEachEventRow(db, std::move(filter), names, &summary, [&](const ClaimRecord& c, const EventRow& row) {
     if (!c.lat || !c.lon) {
       ++summary.without_coordinates;
       return true;
     }
-    OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(layer));
-    for (size_t i = 0; i < columns.size(); ++i) {
-      SetField(f, static_cast<int>(i), columns[i].type, row.values[i], shapefile);
-    }
-    OGRGeometryH point = OGR_G_CreateGeometry(wkbPoint);
+    for (size_t i = 0; i < columns.size(); ++i) values[i] = PluginValue(columns[i].type, row.values[i], shapefile);
     // The rounded values of the latitude/longitude fields.
-    OGR_G_SetPoint_2D(point, 0, ParseField<double>(row.values[longitude]).value_or(0),
-                      ParseField<double>(row.values[latitude]).value_or(0));
-    OGR_F_SetGeometryDirectly(f, point);
-    OGRErr e = OGR_L_CreateFeature(layer, f);
-    OGR_F_Destroy(f);
-    if (e != OGRERR_NONE) {
-      write_error = QuietErrors::Failed("cannot write event " + std::to_string(c.id) + " to " + path);
+    write_error = layer->AddPoint(values, ParseField<double>(row.values[longitude]).value_or(0),
+                                  ParseField<double>(row.values[latitude]).value_or(0));
+    if (!write_error.ok()) {
+      write_error = Status::IoError("event " + std::to_string(c.id) + ": " + write_error.message());
       return false;
     }
     ++summary.written;
@@ -248,24 +232,15 @@ Result<ExportSummary> ExportClaimsToFile(Database& db, QueryFilter filter, Expor
   });
   if (!write_error.ok()) return write_error;
   if (!s.ok()) return s;
-  if (transaction && GDALDatasetCommitTransaction(ds.get()) != OGRERR_NONE) {
-    return QuietErrors::Failed("cannot write " + path);
-  }
-  ds.Close();
-  if (QuietErrors::Any()) return QuietErrors::Failed("cannot finish " + path);
+  if (Status f = layer->Finish(); !f.ok()) return f;
   return summary;
 }
 
 Result<ExportSummary> ExportClaimsGisToStream(Database& db, QueryFilter filter, ExportFormat format,
                                               std::ostream& out, const Extractor* names) {
-  std::string path = MemoryPath(Extension(format));
-  Result<ExportSummary> r = ExportClaimsToFile(db, std::move(filter), format, path, names);
-  if (!r.ok()) {
-    VSIUnlink(path.c_str());
-    return r.status();
-  }
-  if (Status s = CopyOut(path, out); !s.ok()) return s;
-  return r;
+  return ThroughMemory<ExportSummary>(Extension(format), out, [&](const std::string& path) {
+    return ExportClaimsToFile(db, std::move(filter), format, path, names);
+  });
 }
 
 std::optional<ControlExportFormat> ParseControlExportFormat(std::string_view name) {
@@ -278,69 +253,46 @@ Result<int> ExportControl(Database& db, const std::string& layer_name, const std
                           ControlExportFormat format, const std::string& path) {
   Result<std::vector<ControlLayerShape>> shapes = ControlLayerShapes(db, layer_name, date);
   if (!shapes.ok()) return shapes.status();
-  QuietErrors quiet;
+  Result<const gdal::Api*> api = Plugin();
+  if (!api.ok()) return api.status();
   const bool geojson = format == ControlExportFormat::kGeoJson;
-  Result<GDALDatasetH> created = Create(geojson ? "GeoJSON" : "GPKG", path);
-  if (!created.ok()) return created.status();
-  Dataset ds(*created);
-  SpatialReference srs;
-  char** options = nullptr;
+  gdal::LayerSpec spec;
+  spec.driver = geojson ? "GeoJSON" : "GPKG";
+  spec.path = path;
+  spec.layer = "control";
+  spec.polygons = true;
   // RFC 7946: WGS84 longitude/latitude, counter-clockwise outer rings.
-  if (geojson) options = CSLSetNameValue(options, "RFC7946", "YES");
-  OGRLayerH layer = GDALDatasetCreateLayer(ds.get(), "control", srs.get(), wkbMultiPolygon, options);
-  CSLDestroy(options);
-  if (layer == nullptr) return QuietErrors::Failed("cannot create the control layer in " + path);
-  struct Field {
-    const char* name;
-    OGRFieldType type;
-  };
-  static constexpr Field kFields[] = {{"layer", OFTString},     {"date", OFTDate},        {"holder", OFTString},
-                                      {"source", OFTString},    {"features", OFTInteger}, {"area_km2", OFTReal},
-                                      {"area_sq_mi", OFTReal}, {"boundary_km", OFTReal}};
-  for (const Field& f : kFields) {
-    if (Status s = AddField(layer, f.name, f.type); !s.ok()) return s;
-  }
-  const bool transaction = GDALDatasetStartTransaction(ds.get(), FALSE) == OGRERR_NONE;
+  if (geojson) spec.options.emplace_back("RFC7946", "YES");
+  spec.fields = {{"layer", gdal::Type::kText},     {"date", gdal::Type::kDate},      {"holder", gdal::Type::kText},
+                 {"source", gdal::Type::kText},    {"features", gdal::Type::kInteger}, {"area_km2", gdal::Type::kReal},
+                 {"area_sq_mi", gdal::Type::kReal}, {"boundary_km", gdal::Type::kReal}};
+  Result<PluginLayer> layer = PluginLayer::Open(*api, spec);
+  if (!layer.ok()) return layer.status();
   int written = 0;
   for (const ControlLayerShape& shape : *shapes) {
     const ControlLayerSummary& l = shape.summary;
+    std::vector<gdal::Value> values = {Text(l.layer),
+                                       PluginValue(FieldType::kDate, l.date, false),
+                                       Text(l.holder),
+                                       Text(l.source),
+                                       Number(l.features),
+                                       Number(l.area_km2),
+                                       Number(l.area_km2 * kSquareMilesPerKm2),
+                                       Number(l.perimeter_km)};
     std::string json = "{\"type\":\"MultiPolygon\",\"coordinates\":" + shape.coordinates + "}";
-    OGRGeometryH geometry = OGR_G_CreateGeometryFromJson(json.c_str());
-    if (geometry == nullptr)
-      return QuietErrors::Failed("the stored geometry of " + l.layer + " " + l.date + " does not read");
-    OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(layer));
-    OGR_F_SetFieldString(f, 0, l.layer.c_str());
-    SetField(f, 1, FieldType::kDate, l.date, false);
-    OGR_F_SetFieldString(f, 2, l.holder.c_str());
-    OGR_F_SetFieldString(f, 3, l.source.c_str());
-    OGR_F_SetFieldInteger(f, 4, l.features);
-    OGR_F_SetFieldDouble(f, 5, l.area_km2);
-    OGR_F_SetFieldDouble(f, 6, l.area_km2 * kSquareMilesPerKm2);
-    OGR_F_SetFieldDouble(f, 7, l.perimeter_km);
-    OGR_F_SetGeometryDirectly(f, geometry);
-    OGRErr e = OGR_L_CreateFeature(layer, f);
-    OGR_F_Destroy(f);
-    if (e != OGRERR_NONE) return QuietErrors::Failed("cannot write " + l.layer + " " + l.date + " to " + path);
+    if (Status s = layer->AddGeometry(values, json); !s.ok()) {
+      return Status::IoError(l.layer + " " + l.date + ": " + s.message());
+    }
     ++written;
   }
-  if (transaction && GDALDatasetCommitTransaction(ds.get()) != OGRERR_NONE) {
-    return QuietErrors::Failed("cannot write " + path);
-  }
-  ds.Close();
-  if (QuietErrors::Any()) return QuietErrors::Failed("cannot finish " + path);
+  if (Status f = layer->Finish(); !f.ok()) return f;
   return written;
 }
 
 Result<int> ExportControl(Database& db, const std::string& layer, const std::string& date,
                           ControlExportFormat format, std::ostream& out) {
-  std::string path = MemoryPath(format == ControlExportFormat::kGeoJson ? ".geojson" : ".gpkg");
-  Result<int> r = ExportControl(db, layer, date, format, path);
-  if (!r.ok()) {
-    VSIUnlink(path.c_str());
-    return r.status();
-  }
-  if (Status s = CopyOut(path, out); !s.ok()) return s;
-  return r;
+  return ThroughMemory<int>(format == ControlExportFormat::kGeoJson ? ".geojson" : ".gpkg", out,
+                            [&](const std::string& path) { return ExportControl(db, layer, date, format, path); });
 }
 
 }  // namespace sitrep

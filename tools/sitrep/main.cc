@@ -45,14 +45,14 @@ int RunExtract(const ExtractArgs& args, const Extractor& extractor) {
   lo.language = args.language;
   lo.format = args.input_format;
   lo.max_bytes = args.max_bytes;
+  // The extraction reads the decoded text, never the input bytes (a long
+  // document's are as big as its text).
+  lo.keep_raw = false;
   Result<Document> doc = LoadDocument(std::move(bytes).value(), lo);
   if (!doc.ok()) {
     Fail(args.file + ": " + doc.status().message());
     return 1;
   }
-  // The extraction reads the decoded text; the input bytes are no longer
-  // needed (a long document's are as big as its text).
-  std::string().swap(doc->raw);
   ExtractOptions xo;
   if (args.window_bytes) xo.window_bytes = *args.window_bytes;
   if (args.format == "text") {
