@@ -172,16 +172,18 @@ class PyExtractor {
 
   // The JSON of `sitrep extract --compact` for one document.
   std::string ExtractJson(const py::handle& text, const std::string& published, const std::string& outlet,
-                          const std::string& language, const std::string& input, uint64_t max_bytes) const {
-    Extraction x = Run(text, published, outlet, language, input, max_bytes);
+                          const std::string& language, const std::string& input, uint64_t max_bytes,
+                          size_t window_bytes) const {
+    Extraction x = Run(text, published, outlet, language, input, max_bytes, window_bytes);
     py::gil_scoped_release release;
     return ToJsonString(x, -1);
   }
 
   // The same as Python objects (what json.loads of ExtractJson gives).
   py::object Extract(const py::handle& text, const std::string& published, const std::string& outlet,
-                     const std::string& language, const std::string& input, uint64_t max_bytes) const {
-    Extraction x = Run(text, published, outlet, language, input, max_bytes);
+                     const std::string& language, const std::string& input, uint64_t max_bytes,
+                     size_t window_bytes) const {
+    Extraction x = Run(text, published, outlet, language, input, max_bytes, window_bytes);
     PyObjectBuilder b;
     WriteExtraction(x, b);
     return b.Take();
@@ -190,7 +192,8 @@ class PyExtractor {
  private:
   // LoadDocument and Extract with the GIL released; raises sitrep.Error.
   Extraction Run(const py::handle& text, const std::string& published, const std::string& outlet,
-                 const std::string& language, const std::string& input, uint64_t max_bytes) const {
+                 const std::string& language, const std::string& input, uint64_t max_bytes,
+                 size_t window_bytes) const {
     if (input != "auto" && input != "text" && input != "html") {
       Raise(Status::InvalidArgument("input must be auto, text or html, not '" + input + "'"));
     }
@@ -212,7 +215,9 @@ class PyExtractor {
       if (!doc.ok()) {
         failed = doc.status();
       } else {
-        Result<Extraction> r = extractor_->Extract(*doc);
+        ExtractOptions xo;
+        xo.window_bytes = window_bytes;
+        Result<Extraction> r = extractor_->Extract(*doc, xo);
         if (!r.ok()) {
           failed = r.status();
         } else {
@@ -334,9 +339,10 @@ PYBIND11_MODULE(_sitrep, m) {
            py::arg("hunspell_dir") = "")
       .def("extract_json", &PyExtractor::ExtractJson, py::arg("text"), py::arg("published") = "",
            py::arg("outlet") = "", py::arg("language") = "", py::arg("input") = "auto",
-           py::arg("max_bytes") = sitrep::kDefaultMaxBytes)
+           py::arg("max_bytes") = sitrep::kDefaultMaxBytes, py::arg("window_bytes") = sitrep::kDefaultWindowBytes)
       .def("extract", &PyExtractor::Extract, py::arg("text"), py::arg("published") = "", py::arg("outlet") = "",
-           py::arg("language") = "", py::arg("input") = "auto", py::arg("max_bytes") = sitrep::kDefaultMaxBytes)
+           py::arg("language") = "", py::arg("input") = "auto", py::arg("max_bytes") = sitrep::kDefaultMaxBytes,
+           py::arg("window_bytes") = sitrep::kDefaultWindowBytes)
       .def_property_readonly("gazetteer_path", [](const PyExtractor& e) { return e.get().gazetteer_path(); });
   m.def("default_extractor", &DefaultPyExtractor, py::return_value_policy::reference,
         "The process's Extractor, opened on first use with the default data paths");

@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 
 cli, root, pydir, built = sys.argv[1:5]
@@ -64,6 +65,21 @@ want = cli_json(path, "--published", "2024-01-02", "--outlet", "Test Outlet", "-
 got = sitrep.extract(open(path, "rb").read(), published="2024-01-02", outlet="Test Outlet", input="text")
 check(same(got, want), "published/outlet/input match --published/--outlet/--input")
 check(json.dumps(got).find("Test Outlet") >= 0, "the outlet given reaches the result")
+
+# window_bytes is the CLI's --window-bytes: the plain-text examples joined
+# into one document, cut into windows of 1 kB, give the CLI's output, which
+# differs from the uncut document's (so the argument is not ignored).
+joined = b"\n\n".join(open(p, "rb").read() for p in examples if p.endswith(".txt"))
+joined_path = os.path.join(tempfile.mkdtemp(), "joined.txt")
+with open(joined_path, "wb") as f:
+    f.write(joined)
+want_cut = cli_json(joined_path, "--window-bytes", "1024")
+check(same(sitrep.extract(joined, window_bytes=1024), want_cut), "window_bytes=1024 matches --window-bytes 1024")
+check(same(json.loads(sitrep.Extractor().extract_json(joined, window_bytes=1024)), want_cut),
+      "Extractor().extract_json(window_bytes=1024) matches --window-bytes 1024")
+check(not same(want_cut, cli_json(joined_path, "--window-bytes", "0")), "cutting the joined examples changes something")
+check(same(sitrep.extract(joined, window_bytes=0), cli_json(joined_path, "--window-bytes", "0")),
+      "window_bytes=0 matches --window-bytes 0")
 
 # 2. Threads: extraction releases the GIL and one Extractor serves them all;
 # four threads give the serial results.
@@ -121,6 +137,7 @@ raises(sitrep.Error, lambda: sitrep.extract("Kyiv said.", input="pdf"), "an unkn
 raises(TypeError, lambda: sitrep.extract(12345), "text of the wrong Python type", "str or bytes")
 raises(sitrep.Error, lambda: sitrep.extract("Kyiv said.", published="13/08/2024"), "a bad date", "13/08/2024")
 raises(sitrep.Error, lambda: sitrep.extract(b""), "an empty document")
+raises(sitrep.Error, lambda: sitrep.extract("Kyiv said.", window_bytes=-1), "a negative window", "window_bytes")
 raises(sitrep.Error, lambda: sitrep.Extractor(gazetteer="/nonexistent/gazetteer.bin"), "a missing gazetteer",
        "/nonexistent/gazetteer.bin")
 check(issubclass(sitrep.Error, Exception) and sitrep.Error.__module__ == "sitrep", "sitrep.Error is sitrep's class")

@@ -46,48 +46,58 @@ class Extractor:
     def gazetteer_path(self):
         return self._impl.gazetteer_path
 
-    def extract_json(self, text, published=None, outlet=None, input="auto", language=None):
+    def extract_json(self, text, published=None, outlet=None, input="auto", language=None, window_bytes=None):
         """The JSON text of ``sitrep extract --compact`` (one line)."""
-        return _extract_json(self._impl, text, published, outlet, input, language)
+        return _extract_json(self._impl, text, published, outlet, input, language, window_bytes)
 
-    def extract(self, text, published=None, outlet=None, input="auto", language=None):
+    def extract(self, text, published=None, outlet=None, input="auto", language=None, window_bytes=None):
         """As the module's ``extract``, with this Extractor's data."""
-        return _extract(self._impl, text, published, outlet, input, language)
+        return _extract(self._impl, text, published, outlet, input, language, window_bytes)
 
 
-def _check(text, input):
+def _check(text, input, window_bytes):
     if not isinstance(text, (str, bytes)):
         raise TypeError("sitrep.extract: text must be str or bytes, not %s" % type(text).__name__)
     if input not in _INPUTS:
         raise Error("input must be auto, text or html, not %r" % (input,))
+    if window_bytes is not None and (isinstance(window_bytes, bool) or not isinstance(window_bytes, int)
+                                     or window_bytes < 0):
+        raise Error("window_bytes must be a whole number of bytes >= 0, not %r" % (window_bytes,))
 
 
-def _extract_json(impl, text, published, outlet, input, language):
-    _check(text, input)
-    return impl.extract_json(text, published or "", outlet or "", language or "", input)
+def _window_bytes(window_bytes):
+    return {} if window_bytes is None else {"window_bytes": window_bytes}
 
 
-def _extract(impl, text, published, outlet, input, language):
+def _extract_json(impl, text, published, outlet, input, language, window_bytes=None):
+    _check(text, input, window_bytes)
+    return impl.extract_json(text, published or "", outlet or "", language or "", input,
+                             **_window_bytes(window_bytes))
+
+
+def _extract(impl, text, published, outlet, input, language, window_bytes=None):
     # The dict is built in C++ by the code that writes the JSON text (no
     # json.loads): the same values, in the same order.
-    _check(text, input)
-    return impl.extract(text, published or "", outlet or "", language or "", input)
+    _check(text, input, window_bytes)
+    return impl.extract(text, published or "", outlet or "", language or "", input, **_window_bytes(window_bytes))
 
 
-def extract(text, published=None, outlet=None, input="auto", language=None):
+def extract(text, published=None, outlet=None, input="auto", language=None, window_bytes=None):
     """Extracts one document; returns the JSON contract of ``sitrep extract``.
 
     text: the document as str or bytes (plain text, HTML, with or without a
     front block). published: "YYYY-MM-DD", against which relative dates
     resolve (overrides a front block). outlet: the outlet's name. input:
     "auto", "text" or "html". language: "en", "ru" or "uk" (default: the
-    front block's, else guessed from the script).
+    front block's, else guessed from the script). window_bytes: a document
+    longer than this is extracted in windows cut at paragraph breaks (the
+    CLI's --window-bytes; default 256 kB, 0 never cuts).
 
     The process's Extractor is opened on the first call (once, whatever the
     threads) with the default data paths; Error when that or the document
     fails, with sitrep's message.
     """
-    return _extract(_sitrep.default_extractor(), text, published, outlet, input, language)
+    return _extract(_sitrep.default_extractor(), text, published, outlet, input, language, window_bytes)
 
 
 def byte_to_str_index(text, offset):
