@@ -40,6 +40,16 @@ enum Template : uint32_t {
 
 constexpr uint64_t kNone = 0x5a5a5a5a;
 
+// The shape character of each ASCII byte: what IsDigit, IsLetter and
+// IsUpper say, without three calls.
+constexpr std::array<char, 128> kAsciiShape = [] {
+  std::array<char, 128> t{};
+  for (int c = 0; c < 128; ++c) {
+    t[c] = c >= '0' && c <= '9' ? 'd' : c >= 'a' && c <= 'z' ? 'x' : c >= 'A' && c <= 'Z' ? 'X' : static_cast<char>(c);
+  }
+  return t;
+}();
+
 // The hash of a word's shape: "Xxxx", "xxxx", "XXXX", "dd", "." with runs
 // collapsed (computed without building the string).
 uint64_t ShapeHash(std::string_view w) {
@@ -49,10 +59,8 @@ uint64_t ShapeHash(std::string_view w) {
     char32_t cp = static_cast<unsigned char>(w[i]);
     char c;
     if (cp < 0x80) {
-      // ASCII: what IsDigit, IsLetter and IsUpper say, without three calls.
       ++i;
-      char lower = static_cast<char>(cp | 0x20);
-      c = cp >= '0' && cp <= '9' ? 'd' : lower >= 'a' && lower <= 'z' ? (cp <= 'Z' ? 'X' : 'x') : static_cast<char>(cp);
+      c = kAsciiShape[cp];
     } else {
       int n = DecodeUtf8(w, i, &cp);
       i += n > 0 ? n : 1;
