@@ -40,6 +40,16 @@ enum Template : uint32_t {
 
 constexpr uint64_t kNone = 0x5a5a5a5a;
 
+// The shape character of each ASCII byte: what IsDigit, IsLetter and
+// IsUpper say, without three calls.
+constexpr std::array<char, 128> kAsciiShape = [] {
+  std::array<char, 128> t{};
+  for (int c = 0; c < 128; ++c) {
+    t[c] = c >= '0' && c <= '9' ? 'd' : c >= 'a' && c <= 'z' ? 'x' : c >= 'A' && c <= 'Z' ? 'X' : static_cast<char>(c);
+  }
+  return t;
+}();
+
 // The hash of a word's shape: "Xxxx", "xxxx", "XXXX", "dd", "." with runs
 // collapsed (computed without building the string).
 uint64_t ShapeHash(std::string_view w) {
@@ -49,10 +59,8 @@ uint64_t ShapeHash(std::string_view w) {
     char32_t cp = static_cast<unsigned char>(w[i]);
     char c;
     if (cp < 0x80) {
-      // ASCII: what IsDigit, IsLetter and IsUpper say, without three calls.
       ++i;
-      char lower = static_cast<char>(cp | 0x20);
-      c = cp >= '0' && cp <= '9' ? 'd' : lower >= 'a' && lower <= 'z' ? (cp <= 'Z' ? 'X' : 'x') : static_cast<char>(cp);
+      c = kAsciiShape[cp];
     } else {
       int n = DecodeUtf8(w, i, &cp);
       i += n > 0 ? n : 1;
@@ -138,9 +146,10 @@ uint64_t WhatFollows(const Analysis& a, const Sentence& s, size_t k, const std::
 
 }  // namespace
 
-std::string CrudeLemma(std::string_view w) {
-  if (w.size() < 4 || w.size() > 40) return std::string(w);
-  char buf[48];
+namespace {
+
+// CrudeLemma of a word of 4 to 40 bytes, written into buf[0, returned size).
+size_t CrudeLemmaInto(std::string_view w, char* buf) {
   size_t n = w.size();
   for (size_t i = 0; i < n; ++i) buf[i] = w[i];
   auto ends = [&](std::string_view suf) { return n >= suf.size() + 3 && std::string_view(buf, n).ends_with(suf); };
@@ -165,7 +174,49 @@ std::string CrudeLemma(std::string_view w) {
     --n;
   }
   if (n >= 4 && buf[n - 1] == 'e') --n;
-  return std::string(buf, n);
+  return n;
+}
+
+// The hash of CrudeLemma(w) without building the string; `word` is the
+// hash of w itself.
+uint64_t CrudeLemmaHash(std::string_view w, uint64_t word) {
+  if (w.size() < 4 || w.size() > 40) return word;
+  char buf[48];
+  return HashString(std::string_view(buf, CrudeLemmaInto(w, buf)));
+}
+
+// The ids of the features whose values are a few small numbers, computed
+// once instead of for every token.
+struct SmallFeatures {
+  std::array<FeatureId, 3> in_quote;
+  std::array<FeatureId, 10> left, right;     // DistanceBucket, or 9: none
+  std::array<FeatureId, 1000> both;          // left * 100 + right * 10 + in_quote
+  std::array<FeatureId, 6> position;         // the `where` of a token
+  std::array<FeatureId, 4> initial_cap, commas;
+  std::array<FeatureId, 2> that_after, has_quote;
+
+  SmallFeatures() {
+    auto fill = [](auto& ids, Template t) {
+      for (size_t v = 0; v < ids.size(); ++v) ids[v] = Feature(t, v);
+    };
+    fill(in_quote, kInQuote);
+    fill(left, kSpeechLeft);
+    fill(right, kSpeechRight);
+    fill(both, kSpeechBoth);
+    fill(position, kPosition);
+    fill(initial_cap, kInitialCap);
+    fill(commas, kCommasFromSpeech);
+    fill(that_after, kThatAfterSpeech);
+    fill(has_quote, kSentenceHasQuote);
+  }
+};
+
+}  // namespace
+
+std::string CrudeLemma(std::string_view w) {
+  if (w.size() < 4 || w.size() > 40) return std::string(w);
+  char buf[48];
+  return std::string(buf, CrudeLemmaInto(w, buf));
 }
 
 std::vector<std::string> AttributionTagger::Labels() {
@@ -185,25 +236,31 @@ AttributionTagger::AttributionTagger(learn::LinearModel model) : model_(std::mov
 
 void ForEachSentenceFeatures(const Analysis& a, const std::vector<QuoteMention>& quotes, const StringSet& cue_words,
                              const std::function<void(uint32_t, const learn::FeatureRows&)>& each) {
+  static const SmallFeatures small;
   const size_t n = a.token_count();
   // Per token, once: hashes of the word, its shape and affixes, and whether
   // it stands inside a quotation.
   std::vector<uint64_t> word(n), shape(n), suf3(n), suf2(n), pre3(n);
   std::vector<uint8_t> in_quote(n, 0);
+  std::vector<uint64_t> lemma(n);
+  constexpr uint64_t kNumber = Fnv1a("<num>");
   for (size_t i = 0; i < n; ++i) {
     std::string_view f = a.folded[i];
-    word[i] = a.token(i).kind == TokenKind::kNumber ? HashString("<num>") : HashString(f);
+    // FNV-1a runs left to right: the hash of the first 3 code points is
+    // the word's hash part way.
+    const std::string_view p3 = Affix(f, 3, false);
+    pre3[i] = HashString(p3);
+    const uint64_t whole = Fnv1a(f.substr(p3.size()), pre3[i]);
+    const bool number = a.token(i).kind == TokenKind::kNumber;
+    word[i] = number ? kNumber : whole;
+    lemma[i] = number ? kNumber : CrudeLemmaHash(f, whole);
     shape[i] = ShapeHash(a.TokenText(i));
-    suf3[i] = HashString(Affix(f, 3, true));
-    suf2[i] = HashString(Affix(f, 2, true));
-    pre3[i] = HashString(Affix(f, 3, false));
+    const std::string_view s3 = Affix(f, 3, true);
+    suf3[i] = HashString(s3);
+    suf2[i] = HashString(Affix(s3, 2, true));
   }
   for (const QuoteMention& q : quotes) {
     for (size_t k = q.token_begin; k < q.token_end && k < n; ++k) in_quote[k] = q.speech ? 2 : 1;
-  }
-  std::vector<uint64_t> lemma(n);
-  for (size_t i = 0; i < n; ++i) {
-    lemma[i] = a.token(i).kind == TokenKind::kNumber ? word[i] : HashString(CrudeLemma(a.folded[i]));
   }
   auto lem = [&](size_t i, ptrdiff_t d) -> uint64_t {
     ptrdiff_t j = static_cast<ptrdiff_t>(i) + d;
@@ -268,23 +325,23 @@ void ForEachSentenceFeatures(const Analysis& a, const std::vector<QuoteMention>&
       push(Feature(kClasses, a.classes[k]));
       push(Feature(kClassesPrev, k > 0 ? a.classes[k - 1] : kNone));
       push(Feature(kClassesNext, k + 1 < n ? a.classes[k + 1] : kNone));
-      push(Feature(kInQuote, q));
+      push(small.in_quote[q]);
       push(Feature(kQuoteWord, word[k] * 3 + q));
-      push(Feature(kSpeechLeft, dl));
-      push(Feature(kSpeechRight, dr));
-      push(Feature(kSpeechBoth, dl * 100 + dr * 10 + q));
+      push(small.left[dl]);
+      push(small.right[dr]);
+      push(small.both[dl * 100 + dr * 10 + q]);
       push(Feature(kSpeechLeftWord, has_left ? word[speech[left - 1]] * 11 + dl : kNone));
       push(Feature(kSpeechRightWord, has_right ? word[speech[right]] * 11 + dr : kNone));
       uint64_t where = pos == 0 ? 0 : pos + 1 == len ? 1 : 2 + (4 * pos) / std::max<size_t>(len, 1);
-      push(Feature(kPosition, where));
-      push(Feature(kInitialCap, (pos == 0 ? 2 : 0) + (a.token(k).capitalized ? 1 : 0)));
+      push(small.position[where]);
+      push(small.initial_cap[(pos == 0 ? 2 : 0) + (a.token(k).capitalized ? 1 : 0)]);
       if (has_left) {
-        push(Feature(kCommasFromSpeech, std::min<size_t>(commas, 3)));
-        push(Feature(kThatAfterSpeech, a.Is(speech[left - 1] + 1, "that") ? 1 : 0));
+        push(small.commas[std::min<size_t>(commas, 3)]);
+        push(small.that_after[a.Is(speech[left - 1] + 1, "that") ? 1 : 0]);
         push(Feature(kWordLeftSpeech, word[k] * 7 + std::min<uint64_t>(dl, 3)));
       }
       if (has_right) push(Feature(kWordRightSpeech, word[k] * 7 + std::min<uint64_t>(dr, 3)));
-      push(Feature(kSentenceHasQuote, has_quote ? 1 : 0));
+      push(small.has_quote[has_quote ? 1 : 0]);
       if (colon) push(Feature(kColonBefore, 1));
       push(Feature(kLemma, lemma[k]));
       push(Feature(kLemmaPrev, lem(k, -1)));
