@@ -44,7 +44,11 @@ struct AttributionTrainOptions {
   // add noise to the distance features.
   int cue_word_min_count = 5;
   double cue_word_min_share = 0.3;
-  float min_weight = 6.0f;  // features whose averaged weights all stay below this are dropped
+  // Features whose averaged weights all stay below this are dropped (0.04
+  // for passive-aggressive steps; about 6 for the perceptron's).
+  float min_weight = 0.04f;
+  learn::SequenceUpdate update = {.cost = 0, .max_step = 1, .loss_scale = 1};  // passive-aggressive
+  int ensemble = 1;  // the mean of this many models, shuffled by seeds seed, seed + 1, ...
   std::string provenance;
 };
 
