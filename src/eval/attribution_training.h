@@ -44,10 +44,10 @@ struct AttributionTrainOptions {
   // add noise to the distance features.
   int cue_word_min_count = 5;
   double cue_word_min_share = 0.3;
-  // Features whose averaged weights all stay below this are dropped (0.04
-  // for passive-aggressive steps; about 6 for the perceptron's).
-  float min_weight = 0.04f;
-  learn::SequenceUpdate update = {.cost = 0, .max_step = 1, .loss_scale = 1};  // passive-aggressive
+  // Features whose averaged weights all stay below this are dropped (6 for
+  // the perceptron's steps; about 0.04 for passive-aggressive ones).
+  float min_weight = 6.0f;
+  learn::SequenceUpdate update;  // the default: the perceptron's steps
   int ensemble = 1;  // the mean of this many models, shuffled by seeds seed, seed + 1, ...
   std::string provenance;
 };

@@ -38,7 +38,7 @@ struct TrainArgs {
   std::string train_dir, dev_dir, output;
   int epochs = 14;
   uint32_t seed = 1;
-  float cost = 0, pa_max_step = 1, loss_scale = 1, min_weight = 0.04f;
+  float cost = 0, pa_max_step = 0, loss_scale = 1, min_weight = 6;
   int ensemble = 1;
   // sitrep train events
   CLI::App* events = nullptr;

@@ -23,10 +23,13 @@ int Wrote(const Result<TrainedModel>& model, const std::string& path, std::chron
   return 0;
 }
 
-// The learner's options, as given on the command line, for the provenance.
+// The learner's options that are not the defaults, for the provenance (the
+// default command's provenance, and so its file, stays as it was).
 std::string Learner(const TrainArgs& args) {
+  const TrainArgs defaults;
   std::ostringstream out;
-  out << " --pa " << args.pa_max_step << " --min-weight " << args.min_weight;
+  if (args.pa_max_step != defaults.pa_max_step) out << " --pa " << args.pa_max_step;
+  if (args.min_weight != defaults.min_weight) out << " --min-weight " << args.min_weight;
   if (args.cost != 0) out << " --cost " << args.cost;
   if (args.loss_scale != 1) out << " --loss-scale " << args.loss_scale;
   if (args.ensemble != 1) out << " --ensemble " << args.ensemble;
