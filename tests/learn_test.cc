@@ -66,6 +66,107 @@ TEST(LinearModel, TrainingIsDeterministicForASeed) {
   EXPECT_EQ(TrainToy().Serialize(), TrainToy().Serialize());
 }
 
+// The score of `labels` for `rows` under `m`: emissions plus transitions.
+double SequenceScore(const LinearModel& m, const FeatureRows& rows, const std::vector<int>& labels) {
+  double s = 0;
+  for (size_t i = 0; i < labels.size(); ++i) {
+    std::vector<float> e(m.label_count(), 0.f);
+    m.AddScores(rows[i], e.data());
+    s += e[labels[i]] + m.Transition(i == 0 ? -1 : labels[i - 1], labels[i]);
+  }
+  return s;
+}
+
+// Passive-aggressive (1-best MIRA): one step on one sentence from zero
+// weights moves them just far enough that the gold labels beat what was
+// predicted (every label 0, the first of the tied ones) by the loss — the
+// number of wrong labels times the loss scale — and no further.
+TEST(LinearModel, PassiveAggressiveStepMakesTheMarginTheLoss) {
+  FeatureRows rows = Row({"the", "minister", "says", "rain", "fell"});
+  std::vector<int> gold = {0, 0, 1, 2, 2}, predicted = {0, 0, 0, 0, 0};
+  for (float scale : {1.f, 3.f}) {
+    learn::SequenceUpdate how;
+    how.max_step = 100;
+    how.loss_scale = scale;
+    learn::PerceptronTrainer t(ToyInfo());
+    std::mt19937 rng(1);
+    EXPECT_DOUBLE_EQ(t.SequenceEpoch({rows}, {gold}, rng, how), 3.0 / 5);
+    const double margin = SequenceScore(t.current(), rows, gold) - SequenceScore(t.current(), rows, predicted);
+    EXPECT_NEAR(margin, 3 * scale, 1e-4);
+    // A cap below the step this needs stops short of it.
+    how.max_step = 0.01f;
+    learn::PerceptronTrainer capped(ToyInfo());
+    (void)capped.SequenceEpoch({rows}, {gold}, rng, how);
+    EXPECT_LT(SequenceScore(capped.current(), rows, gold) - SequenceScore(capped.current(), rows, predicted),
+              margin / 2);
+  }
+}
+
+// Loss-augmented decoding: a sentence tagged right, but by less than the
+// cost of its wrong labels, still moves the weights; without the cost it
+// does not.
+TEST(LinearModel, LossAugmentedDecodingUpdatesUntilTheGoldWinsByTheCost) {
+  FeatureRows rows = Row({"a", "source", "says", "troops", "left"});
+  std::vector<int> gold = {0, 0, 1, 2, 2};
+  learn::PerceptronTrainer t(ToyInfo());
+  std::mt19937 rng(1);
+  for (int e = 0; e < 3; ++e) (void)t.SequenceEpoch({rows}, {gold}, rng);
+  ASSERT_EQ(t.current().Decode(rows), gold);
+  const std::string before = t.current().Serialize();
+  EXPECT_EQ(t.SequenceEpoch({rows}, {gold}, rng), 0.0);
+  EXPECT_EQ(t.current().Serialize(), before);
+  learn::SequenceUpdate how;
+  how.cost = 1000;
+  EXPECT_GT(t.SequenceEpoch({rows}, {gold}, rng, how), 0);
+  EXPECT_NE(t.current().Serialize(), before);
+}
+
+// Trained by passive-aggressive steps, the toy corpus reaches its tags.
+TEST(LinearModel, PassiveAggressiveTrainingReachesTheToyTags) {
+  std::vector<FeatureRows> rows = {Row({"the", "minister", "says", "rain", "fell"}),
+                                   Row({"a", "source", "says", "troops", "left", "town"}),
+                                   Row({"rain", "fell", "in", "town"}),
+                                   Row({"troops", "says", "minister", "left"})};
+  std::vector<std::vector<int>> gold = {{0, 0, 1, 2, 2}, {0, 0, 1, 2, 2, 2}, {0, 0, 0, 0}, {0, 1, 2, 2}};
+  learn::SequenceUpdate how;
+  how.max_step = 1;
+  how.cost = 1;
+  learn::PerceptronTrainer t(ToyInfo());
+  std::mt19937 rng(1);
+  for (int e = 0; e < 20; ++e) (void)t.SequenceEpoch(rows, gold, rng, how);
+  LinearModel m = t.Averaged();
+  for (size_t i = 0; i < rows.size(); ++i) EXPECT_EQ(m.Decode(rows[i]), gold[i]) << i;
+  // Words never seen after "says" are content because of the transitions.
+  EXPECT_EQ(m.Decode(Row({"officials", "says", "snow", "fell"})), (std::vector<int>{0, 1, 2, 2}));
+}
+
+// The mean of models averages every weight and transition; rows whose mean
+// stays below the threshold are dropped.
+TEST(LinearModel, MeanOfModelsAveragesTheirWeights) {
+  learn::PerceptronTrainer a(ToyInfo()), b(ToyInfo());
+  std::mt19937 rng(1);
+  FeatureRows says = Row({"says", "rain"});
+  (void)a.SequenceEpoch({says}, {{1, 2}}, rng);
+  (void)b.SequenceEpoch({says}, {{1, 0}}, rng);
+  LinearModel mean = LinearModel::Mean({a.current(), b.current()});
+  for (size_t i = 0; i < says.size(); ++i) {
+    std::vector<float> ea(3, 0.f), eb(3, 0.f), em(3, 0.f);
+    a.current().AddScores(says[i], ea.data());
+    b.current().AddScores(says[i], eb.data());
+    mean.AddScores(says[i], em.data());
+    for (size_t l = 0; l < 3; ++l) EXPECT_FLOAT_EQ(em[l], (ea[l] + eb[l]) / 2) << i << " " << l;
+  }
+  for (int p = -1; p < 3; ++p) {
+    for (int n = 0; n < 3; ++n) {
+      EXPECT_FLOAT_EQ(mean.Transition(p, n), (a.current().Transition(p, n) + b.current().Transition(p, n)) / 2);
+    }
+  }
+  // "rain" moved by 1 in one model (+1 for CONTENT) and not in the other: a
+  // mean of 0.5, dropped at a threshold of 0.6, kept at 0.4.
+  EXPECT_EQ(LinearModel::Mean({a.current(), b.current()}, 0.6f).feature_count(),
+            LinearModel::Mean({a.current(), b.current()}, 0.4f).feature_count() - 1);
+}
+
 // A confidence is the softmax of the class scores: it sums to one, favours
 // the label Classify() picks, and a higher temperature pulls it toward even.
 TEST(LinearModel, ProbabilitiesAreASoftmaxThatFavoursTheClassifiedLabel) {

@@ -32,6 +32,15 @@ struct AttributionTraining {
   // The provenance line stored in the model, given the number of training articles.
   std::function<std::string(size_t train_articles)> provenance;
   std::string output;  // the model file to write
+  // The learner (docs/models.md): the averaged perceptron, as the shipped
+  // model was made, or with pa_max_step > 0 averaged passive-aggressive
+  // (1-best MIRA) steps, whose weights are some 200 times smaller than the
+  // perceptron's (min_weight 0.04 keeps as many features as 6 does there).
+  float cost = 0;         // loss-augmented decoding: a wrong label scores this more while training
+  float pa_max_step = 0;  // > 0: passive-aggressive steps, capped at this; 0: perceptron steps of 1
+  float loss_scale = 1;   // passive-aggressive: the loss of one wrong label
+  float min_weight = 6;   // features whose averaged weights all stay below this are dropped
+  int ensemble = 1;       // the mean of this many models, shuffled by seeds seed, seed + 1, ...
 };
 
 // Reads the folders, trains the tagger and writes it to `output`. The error

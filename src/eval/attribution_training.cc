@@ -336,15 +336,24 @@ Result<learn::LinearModel> TrainAttributionTagger(const std::vector<AttributionA
   info.provenance = options.provenance;
   info.words = cue_list;
   info.data_fingerprint = (*lexicons)->LatinClassesFingerprint();
-  learn::PerceptronTrainer trainer(info);
-  std::mt19937 rng(options.seed);
-  for (int e = 1; e <= options.epochs; ++e) {
-    double err = trainer.SequenceEpoch(tr.rows, tr.labels, rng);
-    std::string line = "epoch " + std::to_string(e) + ": train token error " + std::to_string(100 * err) + "%";
-    if (!dv.rows.empty()) line += "; dev tokens: " + TokenScores(trainer.Averaged(options.min_weight), dv);
-    log(line);
+  if (options.ensemble < 1) return Status::InvalidArgument("ensemble must be at least 1");
+  std::vector<learn::LinearModel> members;
+  for (int k = 0; k < options.ensemble; ++k) {
+    learn::PerceptronTrainer trainer(info);
+    std::mt19937 rng(options.seed + static_cast<uint32_t>(k));
+    for (int e = 1; e <= options.epochs; ++e) {
+      double err = trainer.SequenceEpoch(tr.rows, tr.labels, rng, options.update);
+      std::string line = "epoch " + std::to_string(e) + ": train token error " + std::to_string(100 * err) + "%";
+      if (!dv.rows.empty()) line += "; dev tokens: " + TokenScores(trainer.Averaged(options.min_weight), dv);
+      log(line);
+    }
+    if (options.ensemble == 1) return trainer.Averaged(options.min_weight);
+    members.push_back(trainer.Averaged());
   }
-  return trainer.Averaged(options.min_weight);
+  learn::LinearModel mean = learn::LinearModel::Mean(members, options.min_weight);
+  if (!dv.rows.empty())
+    log("mean of " + std::to_string(members.size()) + " models; dev tokens: " + TokenScores(mean, dv));
+  return mean;
 }
 
 std::string ScoreAttributionTokens(const learn::LinearModel& model, const std::vector<AttributionArticle>& docs) {
@@ -366,6 +375,11 @@ Result<TrainedModel> TrainAttributionModel(const AttributionTraining& training, 
   AttributionTrainOptions options;
   options.epochs = training.epochs;
   options.seed = training.seed;
+  options.update.cost = training.cost;
+  options.update.max_step = training.pa_max_step;
+  options.update.loss_scale = training.loss_scale;
+  options.min_weight = training.min_weight;
+  options.ensemble = training.ensemble;
   if (training.provenance) options.provenance = training.provenance(train->size());
   Result<learn::LinearModel> model = TrainAttributionTagger(*train, dev, options, log);
   if (!model.ok()) return model.status();

@@ -44,7 +44,11 @@ struct AttributionTrainOptions {
   // add noise to the distance features.
   int cue_word_min_count = 5;
   double cue_word_min_share = 0.3;
-  float min_weight = 6.0f;  // features whose averaged weights all stay below this are dropped
+  // Features whose averaged weights all stay below this are dropped (6 for
+  // the perceptron's steps; about 0.04 for passive-aggressive ones).
+  float min_weight = 6.0f;
+  learn::SequenceUpdate update;  // the default: the perceptron's steps
+  int ensemble = 1;  // the mean of this many models, shuffled by seeds seed, seed + 1, ...
   std::string provenance;
 };
 

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <limits>
 #include <numeric>
+#include <unordered_map>
 
 #include "core/fnv.h"
 
@@ -344,6 +345,33 @@ void LinearModel::PackRows(std::string_view rows, uint64_t count, float scale) {
   packed_scale_ = scale;
 }
 
+LinearModel LinearModel::Mean(const std::vector<LinearModel>& models, float min_weight) {
+  if (models.empty()) return LinearModel();
+  LinearModel sum(models.front().info());
+  const size_t L = sum.label_count();
+  const float inv = 1.f / static_cast<float>(models.size());
+  for (const LinearModel& m : models) {
+    for (const Slot& slot : m.slots_) {
+      if (slot.key == 0) continue;
+      float* row = sum.Row(slot.key);
+      for (size_t l = 0; l < L; ++l) row[l] += m.rows_[size_t{slot.row} * L + l] * inv;
+    }
+    for (size_t t = 0; t < sum.transitions_.size(); ++t) sum.transitions_[t] += m.transitions_[t] * inv;
+  }
+  if (min_weight <= 0) return sum;
+  LinearModel kept(sum.info());
+  kept.transitions_ = sum.transitions_;
+  for (const Slot& slot : sum.slots_) {  // in slot order: the file sorts its rows by key anyway
+    if (slot.key == 0) continue;
+    const float* w = &sum.rows_[size_t{slot.row} * L];
+    float largest = 0;
+    for (size_t l = 0; l < L; ++l) largest = std::max(largest, std::fabs(w[l]));
+    if (largest < min_weight) continue;
+    std::copy(w, w + L, kept.Row(slot.key));
+  }
+  return kept;
+}
+
 int LinearModel::Classify(std::span<const FeatureId> features) const {
   std::vector<float> scores(label_count(), 0.f);
   AddScores(features, scores.data());
@@ -377,8 +405,16 @@ std::vector<int> LinearModel::Decode(const FeatureRows& rows) const {
   std::vector<int> best(n, 0);
   if (n == 0 || L == 0) return best;
   std::vector<float> score(n * L, 0.f);
-  std::vector<int> back(n * L, 0);
   ScoreRows(rows, score.data());
+  return DecodeScores(std::move(score));
+}
+
+std::vector<int> LinearModel::DecodeScores(std::vector<float> score) const {
+  const size_t L = label_count();
+  const size_t n = L == 0 ? 0 : score.size() / L;
+  std::vector<int> best(n, 0);
+  if (n == 0) return best;
+  std::vector<int> back(n * L, 0);
   for (size_t l = 0; l < L; ++l) score[l] += Transition(-1, static_cast<int>(l));
   if (L == 7) {
     ViterbiForward7(transitions_.data(), n, score.data(), back.data());
@@ -577,28 +613,94 @@ void PerceptronTrainer::UpdateTransition(int prev, int next, float delta) {
   u_.transitions_[i] += static_cast<float>(step_) * delta;
 }
 
+namespace {
+
+// The score of the labels `y` given the emission scores (n x L).
+double PathScore(const LinearModel& w, const std::vector<float>& emission, const std::vector<int>& y) {
+  const size_t L = w.label_count();
+  double s = 0;
+  for (size_t i = 0; i < y.size(); ++i) {
+    s += emission[i * L + static_cast<size_t>(y[i])] + w.Transition(i == 0 ? -1 : y[i - 1], y[i]);
+  }
+  return s;
+}
+
+}  // namespace
+
+float PerceptronTrainer::PassiveAggressiveStep(const FeatureRows& rows, const std::vector<int>& gold,
+                                               const std::vector<int>& pred, const std::vector<float>& emission,
+                                               const SequenceUpdate& how) const {
+  // |d|^2: the squared norm of the difference of the two sequences' feature
+  // counts (a feature seen at several wrong positions counts once per
+  // position, as the updates add it).
+  std::unordered_map<uint64_t, float> d;
+  size_t wrong = 0;
+  for (size_t i = 0; i < gold.size(); ++i) {
+    const int gp = i == 0 ? -1 : gold[i - 1], pp = i == 0 ? -1 : pred[i - 1];
+    if (gold[i] != pred[i]) {
+      ++wrong;
+      for (FeatureId f : rows[i]) {
+        d[(uint64_t{f} << 8) | static_cast<uint64_t>(gold[i])] += 1;
+        d[(uint64_t{f} << 8) | static_cast<uint64_t>(pred[i])] -= 1;
+      }
+    }
+    if (gold[i] != pred[i] || gp != pp) {  // transitions: keys above every feature's
+      d[(uint64_t{1} << 40) | static_cast<uint64_t>((gp + 1) * 256 + gold[i])] += 1;
+      d[(uint64_t{1} << 40) | static_cast<uint64_t>((pp + 1) * 256 + pred[i])] -= 1;
+    }
+  }
+  double norm2 = 0;
+  for (const auto& [key, v] : d) norm2 += static_cast<double>(v) * v;
+  if (wrong == 0 || norm2 == 0) return 0;
+  const double margin = PathScore(w_, emission, gold) - PathScore(w_, emission, pred);
+  const double tau = (static_cast<double>(wrong) * how.loss_scale - margin) / norm2;
+  return static_cast<float>(std::clamp(tau, 0.0, static_cast<double>(how.max_step)));
+}
+
+size_t PerceptronTrainer::SequenceStep(const FeatureRows& rows, const std::vector<int>& g,
+                                       const SequenceUpdate& how) {
+  const size_t n = g.size(), L = w_.label_count();
+  std::vector<int> pred;
+  std::vector<float> emission;
+  if (how.cost == 0 && how.max_step == 0) {
+    pred = w_.Decode(rows);
+  } else {
+    emission.assign(n * L, 0.f);
+    for (size_t i = 0; i < n; ++i) w_.AddScores(rows[i], &emission[i * L]);
+    std::vector<float> augmented = emission;
+    for (size_t i = 0; i < n; ++i) {
+      for (size_t l = 0; l < L; ++l) augmented[i * L + l] += static_cast<int>(l) == g[i] ? 0.f : how.cost;
+    }
+    pred = w_.DecodeScores(std::move(augmented));
+  }
+  size_t wrong = 0;
+  for (size_t i = 0; i < n; ++i) wrong += g[i] != pred[i];
+  const float step = how.max_step > 0 ? PassiveAggressiveStep(rows, g, pred, emission, how) : 1.f;
+  if (wrong == 0 || step == 0) return wrong;
+  for (size_t i = 0; i < n; ++i) {
+    const int gp = i == 0 ? -1 : g[i - 1], pp = i == 0 ? -1 : pred[i - 1];
+    if (g[i] != pred[i]) {
+      Update(rows[i], g[i], step);
+      Update(rows[i], pred[i], -step);
+    }
+    if (g[i] != pred[i] || gp != pp) {
+      UpdateTransition(gp, g[i], step);
+      UpdateTransition(pp, pred[i], -step);
+    }
+  }
+  return wrong;
+}
+
 double PerceptronTrainer::SequenceEpoch(const std::vector<FeatureRows>& rows,
-                                        const std::vector<std::vector<int>>& gold, std::mt19937& rng) {
+                                        const std::vector<std::vector<int>>& gold, std::mt19937& rng,
+                                        const SequenceUpdate& how) {
   std::vector<size_t> order(rows.size());
   std::iota(order.begin(), order.end(), 0);
   std::shuffle(order.begin(), order.end(), rng);
   size_t wrong = 0, total = 0;
   for (size_t e : order) {
-    std::vector<int> pred = w_.Decode(rows[e]);
-    const std::vector<int>& g = gold[e];
-    total += g.size();
-    for (size_t i = 0; i < g.size(); ++i) {
-      int gp = i == 0 ? -1 : g[i - 1], pp = i == 0 ? -1 : pred[i - 1];
-      if (g[i] != pred[i]) {
-        ++wrong;
-        Update(rows[e][i], g[i], 1.f);
-        Update(rows[e][i], pred[i], -1.f);
-      }
-      if (g[i] != pred[i] || gp != pp) {
-        UpdateTransition(gp, g[i], 1.f);
-        UpdateTransition(pp, pred[i], -1.f);
-      }
-    }
+    wrong += SequenceStep(rows[e], gold[e], how);
+    total += gold[e].size();
     step_ += 1;
   }
   return total == 0 ? 0 : static_cast<double>(wrong) / total;

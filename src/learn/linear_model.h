@@ -111,6 +111,9 @@ class LinearModel {
   float Transition(int prev, int next) const {
     return transitions_[(prev < 0 ? label_count() : static_cast<size_t>(prev)) * label_count() + next];
   }
+  // The mean of `models` (same labels), without the rows whose mean weights
+  // all stay below `min_weight` in magnitude; info and words of the first.
+  static LinearModel Mean(const std::vector<LinearModel>& models, float min_weight = 0);
   // The best label of one set of features.
   int Classify(std::span<const FeatureId> features) const;
   // The softmax of the class scores divided by `temperature` (> 0): one
@@ -119,6 +122,9 @@ class LinearModel {
   std::vector<double> Probabilities(std::span<const FeatureId> features, double temperature = 1) const;
   // The best label sequence (Viterbi).
   std::vector<int> Decode(const FeatureRows& rows) const;
+  // The same from emission scores already summed (n x labels, row-major;
+  // training adds a cost to them first).
+  std::vector<int> DecodeScores(std::vector<float> score) const;
 
   // The file: magic "SITREPLM", format version, Info, the weights (int16,
   // one scale), transitions, and a checksum of everything after the header.
@@ -170,6 +176,21 @@ class LinearModel {
   size_t used_ = 0;
 };
 
+// How PerceptronTrainer::SequenceEpoch moves the weights after a sentence.
+struct SequenceUpdate {
+  // Loss-augmented decoding: while training, every label but the gold one
+  // scores `cost` more at each position, so a sentence is updated until
+  // the gold labels win by a margin (0: plain decoding).
+  float cost = 0;
+  // 0: the perceptron's step of 1. Above 0: passive-aggressive (1-best
+  // MIRA, Crammer et al. 2006, PA-I) steps of min(max_step, (loss - margin)
+  // / |d|^2), the loss the number of wrong labels times `loss_scale`, the
+  // margin the gold sequence's score minus the predicted one's and d the
+  // difference of their feature counts.
+  float max_step = 0;
+  float loss_scale = 1;
+};
+
 // Averaged perceptron training for a LinearModel: each mistake moves the
 // weights of the gold labels' features up and the predicted ones' down; the
 // saved weights are the average over every example seen, which generalises
@@ -181,7 +202,7 @@ class PerceptronTrainer {
   // One pass over tagged sequences (in an order shuffled by `rng`); returns
   // the share of positions predicted wrongly during the pass.
   double SequenceEpoch(const std::vector<FeatureRows>& rows, const std::vector<std::vector<int>>& gold,
-                       std::mt19937& rng);
+                       std::mt19937& rng, const SequenceUpdate& how = {});
   // One pass over classified examples.
   double ClassifyEpoch(const FeatureRows& examples, const std::vector<int>& gold, std::mt19937& rng);
 
@@ -195,6 +216,11 @@ class PerceptronTrainer {
  private:
   void Update(std::span<const FeatureId> features, int label, float delta);
   void UpdateTransition(int prev, int next, float delta);
+  // One sentence of SequenceEpoch: returns the number of wrong labels.
+  size_t SequenceStep(const FeatureRows& rows, const std::vector<int>& gold, const SequenceUpdate& how);
+  // The step of a passive-aggressive update from `pred` to `gold`.
+  float PassiveAggressiveStep(const FeatureRows& rows, const std::vector<int>& gold, const std::vector<int>& pred,
+                              const std::vector<float>& emission, const SequenceUpdate& how) const;
 
   LinearModel w_;                   // current weights
   LinearModel u_;                   // sum of (step * update), same layout

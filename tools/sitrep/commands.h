@@ -38,6 +38,8 @@ struct TrainArgs {
   std::string train_dir, dev_dir, output;
   int epochs = 14;
   uint32_t seed = 1;
+  float cost = 0, pa_max_step = 0, loss_scale = 1, min_weight = 6;
+  int ensemble = 1;
   // sitrep train events
   CLI::App* events = nullptr;
   std::string ipe_file, sentences_file, train_until = "2002-03-10";

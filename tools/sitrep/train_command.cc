@@ -2,6 +2,7 @@
 // IPE.jsonl -o FILE [--sentences TSV]`: train a learned model and write its file.
 #include <chrono>
 #include <iostream>
+#include <sstream>
 
 #include "sitrep/sitrep.h"
 #include "sitrep/train.h"
@@ -22,6 +23,19 @@ int Wrote(const Result<TrainedModel>& model, const std::string& path, std::chron
   return 0;
 }
 
+// The learner's options that are not the defaults, for the provenance (the
+// default command's provenance, and so its file, stays as it was).
+std::string Learner(const TrainArgs& args) {
+  const TrainArgs defaults;
+  std::ostringstream out;
+  if (args.pa_max_step != defaults.pa_max_step) out << " --pa " << args.pa_max_step;
+  if (args.min_weight != defaults.min_weight) out << " --min-weight " << args.min_weight;
+  if (args.cost != 0) out << " --cost " << args.cost;
+  if (args.loss_scale != 1) out << " --loss-scale " << args.loss_scale;
+  if (args.ensemble != 1) out << " --ensemble " << args.ensemble;
+  return out.str();
+}
+
 }  // namespace
 
 void AddTrainCommand(CLI::App* app, TrainArgs* args) {
@@ -37,6 +51,18 @@ void AddTrainCommand(CLI::App* app, TrainArgs* args) {
       ->capture_default_str()->check(CLI::Range(1, 100));
   args->cmd->add_option("--seed", args->seed, "Shuffling seed (the same seed gives the same model)")
       ->capture_default_str();
+  args->cmd->add_option("--cost", args->cost, "Loss-augmented decoding while training: a wrong label scores this more")
+      ->capture_default_str();
+  args->cmd->add_option("--pa", args->pa_max_step,
+                        "Passive-aggressive (1-best MIRA) steps capped at this; 0: the perceptron's steps of 1")
+      ->capture_default_str();
+  args->cmd->add_option("--loss-scale", args->loss_scale, "Passive-aggressive: the loss of one wrong label")
+      ->capture_default_str();
+  args->cmd->add_option("--min-weight", args->min_weight,
+                        "Features whose averaged weights all stay below this are dropped")
+      ->capture_default_str();
+  args->cmd->add_option("--ensemble", args->ensemble, "The mean of this many models (seeds seed, seed + 1, ...)")
+      ->capture_default_str()->check(CLI::Range(1, 16));
   args->cmd->footer(
       "The model written is what `sitrep extract` loads (data/models/attribution.model in the source tree; "
       "docs/models.md says how it was made). Training on PolNeAR's 840 train articles takes about a minute.");
@@ -69,10 +95,15 @@ int RunTrain(const TrainArgs& args) {
   training.dev_dir = args.dev_dir;
   training.epochs = args.epochs;
   training.seed = args.seed;
+  training.cost = args.cost;
+  training.pa_max_step = args.pa_max_step;
+  training.loss_scale = args.loss_scale;
+  training.min_weight = args.min_weight;
+  training.ensemble = args.ensemble;
   training.output = args.output;
   training.provenance = [&args](size_t train_articles) {
     return "sitrep " + std::string(kVersion) + "; `sitrep train attribution --epochs " + std::to_string(args.epochs) +
-           " --seed " + std::to_string(args.seed) + "` on PolNeAR v1.0.0 train split (" +
+           " --seed " + std::to_string(args.seed) + Learner(args) + "` on PolNeAR v1.0.0 train split (" +
            std::to_string(train_articles) + " articles; Newell, Margolin and Ruths, LREC 2018)";
   };
   auto log = [](const std::string& line) { std::cerr << line << "\n"; };
