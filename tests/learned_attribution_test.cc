@@ -173,11 +173,7 @@ TEST(LearnedAttribution, TaggedContentDoesNotCutTheClauseBeforeATrailingSource) 
   EXPECT_EQ(hospital.cue, "according to");
   ASSERT_TRUE(hospital.event.has_value());
   EXPECT_EQ(hospital.event->sub_type, "Air/drone strike");
-  x = ExtractText("Trump hit Clinton over her use of a private email server during Thursday's debate.\n",
-                  "2016-01-29");
-  const Claim& email = Attributed(x, "private email server");
-  EXPECT_EQ(email.cue, "hit");
-  EXPECT_FALSE(email.event.has_value());
+  // A political "attacked" stays a cue: LearnedAttribution.ArmedForcesWhoAttackAreTheAct.
 }
 
 // A counted crowd that protests marches: the sentence is a protest event, not
@@ -206,6 +202,28 @@ TEST(LearnedAttribution, DemonstratorsWhoDemandAreTheProtest) {
     EXPECT_TRUE(x.claims[0].cue.empty()) << text << " cue: " << x.claims[0].cue;
     ASSERT_TRUE(x.claims[0].event.has_value()) << text;
     EXPECT_EQ(x.claims[0].event->type, "Protests");
+  }
+}
+
+// "attacked" is a cue of political news ("Trump attacked Clinton over …",
+// PolNeAR marks it) and the act of an armed force: a generic violent trigger
+// the tagger marks as a cue attributes only when a person, role or
+// organisation stands before it.
+TEST(LearnedAttribution, ArmedForcesWhoAttackAreTheAct) {
+  for (const char* text : {"Militants attacked a police checkpoint near the border on Tuesday.\n",
+                           "Militants attacked a bus carrying pilgrims, killing eleven.\n",
+                           "Russian forces attacked the village overnight.\n"}) {
+    Extraction x = ExtractText(text, "2024-09-12");
+    ASSERT_FALSE(x.claims.empty()) << text;
+    for (const Claim& c : x.claims) EXPECT_TRUE(c.cue.empty()) << text << " cue: " << c.cue;
+    ASSERT_TRUE(x.claims[0].event.has_value()) << text;
+  }
+  for (const char* text : {"Trump attacked Clinton over her emails on Tuesday.\n",
+                           "The senator attacked the plan as reckless.\n"}) {
+    Extraction x = ExtractText(text, "2024-09-12");
+    ASSERT_EQ(x.claims.size(), 1u) << text;
+    EXPECT_EQ(x.claims[0].cue, "attacked") << text;
+    EXPECT_FALSE(x.claims[0].event.has_value()) << text;
   }
 }
 

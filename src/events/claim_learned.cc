@@ -58,8 +58,10 @@ void ClaimBuilder::Learned(uint32_t s) {
       const bool cued_elsewhere = OtherCueInSentence(cue, s);
       for (size_t k = cue.token_begin; k < cue.token_end && !act; ++k) {
         const TriggerPattern* t = nullptr;
-        act = a_.lex.MatchTrigger(a_.Lemmas(), k, sent_end(s), &t) > 0 && (!t->generic || cued_elsewhere) &&
-              (ViolentType(*t) || (t->type == "Protests" && CountedBefore(cue, s)));
+        if (a_.lex.MatchTrigger(a_.Lemmas(), k, sent_end(s), &t) <= 0) continue;
+        act = ((!t->generic || cued_elsewhere) &&
+               (ViolentType(*t) || (t->type == "Protests" && CountedBefore(cue, s)))) ||
+              (t->generic && ViolentType(*t) && !SpeakerBeforeCue(first, last, cue, s));
       }
       if (act || (cued_elsewhere && TriggerNear(cue))) continue;
     }
@@ -142,6 +144,35 @@ bool ClaimBuilder::ActorIsAnEvent(const AttributionSpan* source, const Attributi
   if (source != nullptr) return TriggerIn(source->token_begin, source->token_end, source->token_end);
   const size_t from = std::max<size_t>(start_[s], cue.token_begin >= 4 ? cue.token_begin - 4 : 0);
   return TriggerIn(from, cue.token_begin, cue.token_begin);
+}
+
+// Whether the subject of `cue` (its tagged source, else the four words
+// before it) names someone who speaks: a person, a pronoun, an organisation,
+// a role or an actor that is not an armed force. "Trump attacked Clinton over
+// her emails" is an attribution (PolNeAR marks it); "Militants attacked a
+// bus", "Russian forces attacked the village", "Troops killed three" are the
+// act, whatever the tagger learned from where "attacked" stands.
+bool ClaimBuilder::SpeakerBeforeCue(size_t first, size_t last, const AttributionSpan& cue, uint32_t s) const {
+  const AttributionSpan* source = NearestTagged(first, last, cue, AttributionRole::kSource, /*after=*/false);
+  size_t from = std::max<size_t>(start_[s], cue.token_begin >= 4 ? cue.token_begin - 4 : 0), to = cue.token_begin;
+  if (source != nullptr && source->token_end <= cue.token_begin) from = source->token_begin, to = source->token_end;
+  for (size_t k = from; k < to; ++k) {
+    const EntityMention* m = x_.entities.At(k);
+    if (m == nullptr) continue;
+    switch (m->kind) {
+      case EntityKind::kRole:
+        if (m->role->category != "military") return true;
+        break;
+      case EntityKind::kActor:
+        if (m->actor->kind != "body" && m->actor->kind != "demonym" && m->actor->category != "military" &&
+            m->actor->category != "armed_group") {
+          return true;
+        }
+        break;
+      default: return true;  // a person, a pronoun, an organisation
+    }
+  }
+  return false;
 }
 
 // A violent event type: battles, explosions, violence against civilians, riots.
