@@ -409,6 +409,18 @@ TEST(Claims, ShowingHowIsNoDemonstration) {
             (std::vector<std::string>{"demonstrated", "Demonstrators"}));
 }
 
+// A bomb squad is a police unit: called to a suspicious device it reports no
+// explosion; a bomb that kills is one.
+TEST(Claims, BombSquadsAreNoBombing) {
+  const std::string squad =
+      "The state police bomb squad responded to a storage unit after a report of a suspicious device. Bomb "
+      "disposal teams and a bomb technician searched the station.";
+  EXPECT_TRUE(EventTriggers(squad).empty()) << ::testing::PrintToString(EventTriggers(squad));
+  EXPECT_EQ(EventTriggers("Troops shelled the town overnight. A car bomb killed three people near the bomb squad's "
+                          "base."),
+            (std::vector<std::string>{"shelled", "car bomb"}));
+}
+
 // "Riot police" and "riot gear" are the police's name and kit, not a riot: the
 // longer row of type "-" in event_triggers.tsv hides the trigger, and the
 // sentence's own act is the event.
