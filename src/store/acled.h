@@ -15,14 +15,11 @@
 
 #include "sitrep/status.h"
 #include "sitrep/store.h"
+#include "store/field_type.h"
 
 namespace sitrep {
 
 class Extractor;
-
-// The type of an export column: what GIS formats and GeoJSON store, and
-// what a CSV reader should parse.
-enum class FieldType { kText, kInteger, kInteger64, kReal, kDate };
 
 struct ExportColumn {
   std::string_view name;        // ACLED's name, or sitrep's

@@ -43,13 +43,13 @@ class QuietErrors {
   static bool Any() { return CPLGetLastErrorType() >= CE_Failure; }
 };
 
-OGRFieldType OgrType(Type t) {
+OGRFieldType OgrType(FieldType t) {
   switch (t) {
-    case Type::kText: return OFTString;
-    case Type::kInteger: return OFTInteger;
-    case Type::kInteger64: return OFTInteger64;
-    case Type::kReal: return OFTReal;
-    case Type::kDate: return OFTDate;
+    case FieldType::kText: return OFTString;
+    case FieldType::kInteger: return OFTInteger;
+    case FieldType::kInteger64: return OFTInteger64;
+    case FieldType::kReal: return OFTReal;
+    case FieldType::kDate: return OFTDate;
   }
   return OFTString;
 }
@@ -60,7 +60,7 @@ struct Layer {
   GDALDatasetH dataset = nullptr;
   OGRSpatialReferenceH srs = nullptr;
   OGRLayerH layer = nullptr;
-  std::vector<Type> types;
+  std::vector<FieldType> types;
   bool transaction = false;
 
   ~Layer() {
@@ -124,17 +124,17 @@ void* Open(const LayerSpec& spec, std::string* error) {
   return l.release();
 }
 
-void SetField(OGRFeatureH f, int i, Type type, const Value& v) {
+void SetField(OGRFeatureH f, int i, FieldType type, const Value& v) {
   if (v.null) {
     OGR_F_SetFieldNull(f, i);
     return;
   }
   switch (type) {
-    case Type::kText: OGR_F_SetFieldString(f, i, v.text.c_str()); break;
-    case Type::kInteger: OGR_F_SetFieldInteger(f, i, static_cast<int>(v.integer)); break;
-    case Type::kInteger64: OGR_F_SetFieldInteger64(f, i, v.integer); break;
-    case Type::kReal: OGR_F_SetFieldDouble(f, i, v.real); break;
-    case Type::kDate: OGR_F_SetFieldDateTime(f, i, v.year, v.month, v.day, 0, 0, 0, 0); break;
+    case FieldType::kText: OGR_F_SetFieldString(f, i, v.text.c_str()); break;
+    case FieldType::kInteger: OGR_F_SetFieldInteger(f, i, static_cast<int>(v.integer)); break;
+    case FieldType::kInteger64: OGR_F_SetFieldInteger64(f, i, v.integer); break;
+    case FieldType::kReal: OGR_F_SetFieldDouble(f, i, v.real); break;
+    case FieldType::kDate: OGR_F_SetFieldDateTime(f, i, v.year, v.month, v.day, 0, 0, 0, 0); break;
   }
 }
 

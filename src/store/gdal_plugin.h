@@ -5,8 +5,8 @@
 // cost a quarter of a second to start and ~30 MB of memory
 // (docs/performance.md), for a feature most commands never use.
 //
-// The plugin knows nothing of sitrep: it is given typed values and
-// geometries and writes them; the store decides what to write. Both sides
+// The plugin knows nothing of sitrep but the export columns' FieldType: it
+// is given typed values and geometries and writes them; the store decides what to write. Both sides
 // are built together, so the interface is C++ (std::string, std::vector)
 // behind one C entry point, checked by kGdalPluginVersion.
 #ifndef SITREP_STORE_GDAL_PLUGIN_H_
@@ -18,12 +18,12 @@
 #include <utility>
 #include <vector>
 
+#include "store/field_type.h"
+
 namespace sitrep::gdal {
 
 // Raised whenever a declaration below changes.
 inline constexpr int kGdalPluginVersion = 1;
-
-enum class Type { kText, kInteger, kInteger64, kReal, kDate };
 
 struct Value {
   bool null = true;
@@ -39,7 +39,7 @@ struct LayerSpec {
   std::string layer;
   bool polygons = false;                                      // MultiPolygons, else points
   std::vector<std::pair<std::string, std::string>> options;   // layer creation options
-  std::vector<std::pair<std::string, Type>> fields;
+  std::vector<std::pair<std::string, FieldType>> fields;
 };
 
 // Every function that can fail returns false with a message in `error`.

@@ -84,17 +84,6 @@ class PluginLayer {
   void* handle_;
 };
 
-gdal::Type PluginType(FieldType t) {
-  switch (t) {
-    case FieldType::kText: return gdal::Type::kText;
-    case FieldType::kInteger: return gdal::Type::kInteger;
-    case FieldType::kInteger64: return gdal::Type::kInteger64;
-    case FieldType::kReal: return gdal::Type::kReal;
-    case FieldType::kDate: return gdal::Type::kDate;
-  }
-  return gdal::Type::kText;
-}
-
 // A dBase text field holds 254 bytes: cut at a code point, not inside one.
 std::string FitShapefile(const std::string& s) {
   constexpr size_t kMax = 254;
@@ -206,7 +195,7 @@ Result<ExportSummary> ExportClaimsToFile(Database& db, QueryFilter filter, Expor
   if (format == ExportFormat::kFlatGeobuf) spec.options.emplace_back("SPATIAL_INDEX", "YES");
   const std::vector<ExportColumn>& columns = EventColumns();
   for (const ExportColumn& c : columns) {
-    spec.fields.emplace_back(std::string(shapefile ? c.short_name : c.name), PluginType(c.type));
+    spec.fields.emplace_back(std::string(shapefile ? c.short_name : c.name), c.type);
   }
   Result<PluginLayer> layer = PluginLayer::Open(*api, spec);
   if (!layer.ok()) return layer.status();
@@ -263,9 +252,9 @@ Result<int> ExportControl(Database& db, const std::string& layer_name, const std
   spec.polygons = true;
   // RFC 7946: WGS84 longitude/latitude, counter-clockwise outer rings.
   if (geojson) spec.options.emplace_back("RFC7946", "YES");
-  spec.fields = {{"layer", gdal::Type::kText},     {"date", gdal::Type::kDate},      {"holder", gdal::Type::kText},
-                 {"source", gdal::Type::kText},    {"features", gdal::Type::kInteger}, {"area_km2", gdal::Type::kReal},
-                 {"area_sq_mi", gdal::Type::kReal}, {"boundary_km", gdal::Type::kReal}};
+  spec.fields = {{"layer", FieldType::kText},     {"date", FieldType::kDate},      {"holder", FieldType::kText},
+                 {"source", FieldType::kText},    {"features", FieldType::kInteger}, {"area_km2", FieldType::kReal},
+                 {"area_sq_mi", FieldType::kReal}, {"boundary_km", FieldType::kReal}};
   Result<PluginLayer> layer = PluginLayer::Open(*api, spec);
   if (!layer.ok()) return layer.status();
   int written = 0;
