@@ -184,6 +184,7 @@ class ClaimBuilder {
   bool ActUnlessThat(const SpeechVerb& sv, size_t head) const;
   bool ActorIsAnEvent(const AttributionSpan* source, const AttributionSpan& cue, uint32_t s) const;
   bool SpeakerBeforeCue(size_t first, size_t last, const AttributionSpan& cue, uint32_t s) const;
+  std::pair<size_t, size_t> SubjectOf(const AttributionSpan* source, const AttributionSpan& cue, uint32_t s) const;
   static bool ViolentType(const TriggerPattern& t);
   std::pair<size_t, size_t> ClauseAfterTaggedSource(size_t first, size_t last, const AttributionSpan& cue,
                                                     uint32_t s) const;

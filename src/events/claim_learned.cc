@@ -141,9 +141,16 @@ bool ClaimBuilder::ActUnlessThat(const SpeechVerb& sv, size_t head) const {
 // source, or in the four words before the cue when none is tagged, keeps the
 // sentence the narration that carries the event.
 bool ClaimBuilder::ActorIsAnEvent(const AttributionSpan* source, const AttributionSpan& cue, uint32_t s) const {
-  if (source != nullptr) return TriggerIn(source->token_begin, source->token_end, source->token_end);
-  const size_t from = std::max<size_t>(start_[s], cue.token_begin >= 4 ? cue.token_begin - 4 : 0);
-  return TriggerIn(from, cue.token_begin, cue.token_begin);
+  const auto [from, to] = SubjectOf(source, cue, s);
+  return TriggerIn(from, to, to);
+}
+
+// The words that name who acts at `cue`: its tagged source, or the four
+// words before it in its sentence when none is tagged.
+std::pair<size_t, size_t> ClaimBuilder::SubjectOf(const AttributionSpan* source, const AttributionSpan& cue,
+                                                  uint32_t s) const {
+  if (source != nullptr) return {source->token_begin, source->token_end};
+  return {std::max<size_t>(start_[s], cue.token_begin >= 4 ? cue.token_begin - 4 : 0), cue.token_begin};
 }
 
 // Whether the subject of `cue` (its tagged source, else the four words
@@ -154,8 +161,8 @@ bool ClaimBuilder::ActorIsAnEvent(const AttributionSpan* source, const Attributi
 // act, whatever the tagger learned from where "attacked" stands.
 bool ClaimBuilder::SpeakerBeforeCue(size_t first, size_t last, const AttributionSpan& cue, uint32_t s) const {
   const AttributionSpan* source = NearestTagged(first, last, cue, AttributionRole::kSource, /*after=*/false);
-  size_t from = std::max<size_t>(start_[s], cue.token_begin >= 4 ? cue.token_begin - 4 : 0), to = cue.token_begin;
-  if (source != nullptr && source->token_end <= cue.token_begin) from = source->token_begin, to = source->token_end;
+  if (source != nullptr && source->token_end > cue.token_begin) source = nullptr;
+  const auto [from, to] = SubjectOf(source, cue, s);
   for (size_t k = from; k < to; ++k) {
     const EntityMention* m = x_.entities.At(k);
     if (m == nullptr) continue;

@@ -30,9 +30,9 @@ std::string Learner(const TrainArgs& args) {
   std::ostringstream out;
   if (args.pa_max_step != defaults.pa_max_step) out << " --pa " << args.pa_max_step;
   if (args.min_weight != defaults.min_weight) out << " --min-weight " << args.min_weight;
-  if (args.cost != 0) out << " --cost " << args.cost;
-  if (args.loss_scale != 1) out << " --loss-scale " << args.loss_scale;
-  if (args.ensemble != 1) out << " --ensemble " << args.ensemble;
+  if (args.cost != defaults.cost) out << " --cost " << args.cost;
+  if (args.loss_scale != defaults.loss_scale) out << " --loss-scale " << args.loss_scale;
+  if (args.ensemble != defaults.ensemble) out << " --ensemble " << args.ensemble;
   return out.str();
 }
 
