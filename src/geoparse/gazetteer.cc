@@ -172,7 +172,7 @@ Status Gazetteer::Init() {
   s.fuzzy = reinterpret_cast<const gz::FuzzyRecord*>(at(gz::kFuzzy));
   s.fuzzy_count = count(gz::kFuzzy);
   if (count(gz::kEntries) != h->entry_count || count(gz::kWords) != h->word_count ||
-      count(gz::kNodes) != h->node_count || h->node_count == 0) {
+      count(gz::kNodes) != uint64_t{h->node_count} + 1 || h->node_count == 0) {
     return bad("record counts disagree with the header");
   }
   if (s.word_hash_size == 0 || (s.word_hash_size & (s.word_hash_size - 1)) != 0) return bad("bad word hash size");
@@ -188,22 +188,29 @@ Status Gazetteer::Init() {
   };
   const uint64_t strings_size = h->sections[gz::kStrings].size;
   auto string_ok = [&](gz::StringRef r) { return r.offset <= strings_size && r.size <= strings_size - r.offset; };
-  auto list_ok = [&](uint32_t begin, uint32_t n, size_t limit) { return begin <= limit && n <= limit - begin; };
   for (uint32_t i = 0; i < h->word_count; ++i) {
     if (!string_ok(s.words[i].text)) return bad("word " + std::to_string(i) + " out of bounds");
   }
   drop(gz::kWords);
   for (size_t i = 0; i < s.word_hash_size; ++i) {
-    if (s.word_hash[i] > h->word_count) return bad("word hash slot out of range");
+    const uint32_t id = s.word_hash[i] & gz::kWordIdMask;
+    if (s.word_hash[i] != 0 && (id == 0 || id > h->word_count)) return bad("word hash slot out of range");
   }
   drop(gz::kWordHash);
+  // Each node's lists run to where the next node's begin, so they must not
+  // go backwards; the closing record ends them at the sections' ends.
+  if (s.nodes[0].edge_begin != 0 || s.nodes[0].names_begin != 0) return bad("name node 0 out of bounds");
   for (uint32_t i = 0; i < h->node_count; ++i) {
     const gz::NodeRecord& n = s.nodes[i];
-    if (!list_ok(n.edge_begin, n.edge_count, s.edge_count) ||
-        !list_ok(n.names_begin, n.names_count, s.postings_count) ||
-        !list_ok(n.stems_begin, n.stems_count, s.postings_count)) {
+    const gz::NodeRecord& next = s.nodes[i + 1];
+    if (next.edge_begin < n.edge_begin || n.stems_begin < n.names_begin || next.names_begin < n.stems_begin) {
       return bad("name node " + std::to_string(i) + " out of bounds");
     }
+  }
+  const gz::NodeRecord& closing = s.nodes[h->node_count];
+  if (closing.edge_begin != s.edge_count || closing.names_begin != s.postings_count ||
+      closing.stems_begin != s.postings_count) {
+    return bad("name nodes do not end with the edges and postings");
   }
   drop(gz::kNodes);
   for (size_t i = 0; i < s.edge_count; ++i) {
@@ -224,7 +231,7 @@ Status Gazetteer::Init() {
   entries_.resize(h->entry_count);
   for (uint32_t i = 0; i < h->entry_count; ++i) {
     const gz::EntryRecord& r = s.entries[i];
-    if (!string_ok(r.id) || !string_ok(r.name) || !string_ok(r.ascii_name) || !string_ok(r.alternate_names) ||
+    if (!string_ok(r.id) || !string_ok(r.name) ||
         r.kind >= gz::kKindCount || (r.admin1_entry != UINT32_MAX && r.admin1_entry >= h->entry_count)) {
       return bad("entry " + std::to_string(i) + " out of bounds");
     }
@@ -252,10 +259,13 @@ Status Gazetteer::Init() {
 uint32_t Gazetteer::WordId(std::string_view w) const {
   const Storage& s = *storage_;
   const size_t mask = s.word_hash_size - 1;
-  for (size_t slot = gz::WordHash(w) & mask, probes = 0; probes < s.word_hash_size;
-       slot = (slot + 1) & mask, ++probes) {
-    uint32_t id = s.word_hash[slot];
-    if (id == 0) return 0;
+  const uint64_t hash = gz::WordHash(w);
+  const uint32_t tag = gz::WordTag(hash);
+  for (size_t slot = hash & mask, probes = 0; probes < s.word_hash_size; slot = (slot + 1) & mask, ++probes) {
+    const uint32_t v = s.word_hash[slot];
+    if (v == 0) return 0;
+    if ((v >> gz::kWordIdBits) != tag) continue;
+    const uint32_t id = v & gz::kWordIdMask;
     if (s.String(s.words[id - 1].text) == w) return id;
   }
   return 0;
@@ -263,9 +273,9 @@ uint32_t Gazetteer::WordId(std::string_view w) const {
 
 uint32_t Gazetteer::Child(uint32_t node, uint32_t word_id) const {
   if (node == kNoNode || word_id == 0) return kNoNode;
-  const gz::NodeRecord& n = storage_->nodes[node];
-  const gz::EdgeRecord* b = storage_->edges + n.edge_begin;
-  const gz::EdgeRecord* e = b + n.edge_count;
+  const gz::NodeRecord* n = storage_->nodes + node;
+  const gz::EdgeRecord* b = storage_->edges + n[0].edge_begin;
+  const gz::EdgeRecord* e = storage_->edges + n[1].edge_begin;
   const gz::EdgeRecord* it =
       std::lower_bound(b, e, word_id, [](const gz::EdgeRecord& r, uint32_t w) { return r.word < w; });
   return it != e && it->word == word_id ? it->child : kNoNode;
@@ -274,13 +284,13 @@ uint32_t Gazetteer::Child(uint32_t node, uint32_t word_id) const {
 std::span<const uint32_t> Gazetteer::NamesAt(uint32_t node) const {
   if (node == kNoNode) return {};
   const gz::NodeRecord& n = storage_->nodes[node];
-  return {storage_->postings + n.names_begin, n.names_count};
+  return {storage_->postings + n.names_begin, n.stems_begin - n.names_begin};
 }
 
 std::span<const uint32_t> Gazetteer::StemsAt(uint32_t node) const {
   if (node == kNoNode) return {};
-  const gz::NodeRecord& n = storage_->nodes[node];
-  return {storage_->postings + n.stems_begin, n.stems_count};
+  const gz::NodeRecord* n = storage_->nodes + node;
+  return {storage_->postings + n[0].stems_begin, n[1].names_begin - n[0].stems_begin};
 }
 
 uint32_t Gazetteer::NodeFlags(uint32_t node) const { return node == kNoNode ? 0 : storage_->nodes[node].flags; }

@@ -381,6 +381,10 @@ Result<std::string> GazetteerBuild::Build() {
   AssignRegions();
   Renumber();
   if (Status st = BuildTrie(); !st.ok()) return st;
+  if (words.size() > gz::kWordIdMask) {
+    return Status::DataError("the names hold " + std::to_string(words.size()) + " distinct words; the format holds " +
+                             std::to_string(gz::kWordIdMask));
+  }
   Records();
   return File();
 }
@@ -760,13 +764,6 @@ void GazetteerBuild::Records() {
     std::memset(&r, 0, sizeof(r));
     r.id = AddString(p.id);
     r.name = AddString(p.name);
-    r.ascii_name = AddString(p.ascii_name);
-    std::string alternates;
-    for (size_t k = 1; k < p.names.size(); ++k) {
-      if (!alternates.empty()) alternates.push_back('|');
-      alternates += p.names[k];
-    }
-    r.alternate_names = AddString(alternates);
     CopyPadded(r.country, sizeof(r.country), p.country);
     CopyPadded(r.admin1, sizeof(r.admin1), p.admin1);
     CopyPadded(r.feature_code, sizeof(r.feature_code), p.feature_code);
@@ -782,7 +779,7 @@ void GazetteerBuild::Records() {
   for (const auto& [k, child] : edges)
     edge_list.emplace_back(static_cast<uint32_t>(k >> 32), static_cast<uint32_t>(k), child);
   std::sort(edge_list.begin(), edge_list.end());
-  node_records.resize(nodes.size());
+  node_records.resize(nodes.size() + 1);
   edge_records.reserve(edge_list.size());
   size_t e = 0;
   for (uint32_t n = 0; n < nodes.size(); ++n) {
@@ -793,28 +790,30 @@ void GazetteerBuild::Records() {
       edge_records.push_back({std::get<1>(edge_list[e]), std::get<2>(edge_list[e])});
       ++e;
     }
-    r.edge_count = static_cast<uint32_t>(edge_records.size()) - r.edge_begin;
     r.names_begin = static_cast<uint32_t>(postings.size());
     postings.insert(postings.end(), nodes[n].names.begin(), nodes[n].names.end());
-    r.names_count = static_cast<uint32_t>(nodes[n].names.size());
     r.stems_begin = static_cast<uint32_t>(postings.size());
     postings.insert(postings.end(), nodes[n].stems.begin(), nodes[n].stems.end());
-    r.stems_count = static_cast<uint32_t>(nodes[n].stems.size());
     r.flags = nodes[n].flags;
     if (!nodes[n].names.empty() || !nodes[n].stems.empty()) ++rep.names;
   }
+  gz::NodeRecord& closing = node_records.back();
+  std::memset(&closing, 0, sizeof(closing));
+  closing.edge_begin = static_cast<uint32_t>(edge_records.size());
+  closing.names_begin = closing.stems_begin = static_cast<uint32_t>(postings.size());
   size_t hash_size = 16;
-  while (hash_size < words.size() * 2) hash_size *= 2;
+  while (hash_size < words.size() + words.size() / 2) hash_size *= 2;  // at most two thirds full
   word_hash.assign(hash_size, 0);
   for (uint32_t id = 1; id <= words.size(); ++id) {
     std::string_view w(strings.data() + words[id - 1].text.offset, words[id - 1].text.size);
-    size_t slot = gz::WordHash(w) & (hash_size - 1);
+    const uint64_t hash = gz::WordHash(w);
+    size_t slot = hash & (hash_size - 1);
     while (word_hash[slot] != 0) slot = (slot + 1) & (hash_size - 1);
-    word_hash[slot] = id;
+    word_hash[slot] = id | (gz::WordTag(hash) << gz::kWordIdBits);
   }
   // Misspelling candidates: single-word names of countries, regions (and
   // region stems) and towns of 10,000+ people, four letters or more.
-  for (size_t i = 0; i < node_records[0].edge_count; ++i) {
+  for (size_t i = 0; i < node_records[1].edge_begin; ++i) {
     const gz::EdgeRecord& edge = edge_records[node_records[0].edge_begin + i];
     const BuildNode& n = nodes[edge.child];
     bool major = !n.stems.empty();
@@ -854,7 +853,7 @@ std::string GazetteerBuild::File() {
   CopyPadded(header.source, sizeof(header.source) - 1, src.source_label);
   header.entry_count = static_cast<uint32_t>(entry_records.size());
   header.word_count = static_cast<uint32_t>(words.size());
-  header.node_count = static_cast<uint32_t>(node_records.size());
+  header.node_count = static_cast<uint32_t>(node_records.size() - 1);
   std::string& out = w.out();
   header.file_size = out.size();
   header.checksum = gz::Checksum(reinterpret_cast<const unsigned char*>(out.data()) + sizeof(gz::Header),

@@ -8,8 +8,9 @@
 //   entries    EntryRecord[entry_count]
 //   postings   uint32 entry indexes, the lists NodeRecord points at
 //   words      WordRecord[word_count]: the vocabulary, word id = index + 1
-//   word_hash  uint32 slots (word id or 0), open addressing on WordHash()
-//   nodes      NodeRecord[node_count]: the name trie, node 0 is the root
+//   word_hash  uint32 slots, open addressing on WordHash(): 0, or the word id
+//              in the low kWordIdBits and WordTag() above them
+//   nodes      NodeRecord[node_count + 1]: the name trie, node 0 is the root
 //   edges      EdgeRecord, each node's children sorted by word id
 //   fuzzy      FuzzyRecord, single-word names for misspellings, sorted by
 //              bucket, then length in code points
@@ -24,7 +25,11 @@
 namespace sitrep::gz {
 
 inline constexpr char kMagic[8] = {'S', 'I', 'T', 'R', 'E', 'P', 'G', 'Z'};
-inline constexpr uint32_t kFormatVersion = 4;  // 2: continents, demonym postings; 3: district postings; 4: admin2
+// 2: continents, demonym postings; 3: district postings; 4: admin2; 5: nodes
+// of 16 bytes, entries without their ASCII and alternate names (never read),
+// word hash slots tagged with hash bits and the table at most two thirds full
+// (it was at most half)
+inline constexpr uint32_t kFormatVersion = 5;
 
 enum Section : uint32_t { kStrings, kEntries, kPostings, kWords, kWordHash, kNodes, kEdges, kFuzzy, kSectionCount };
 
@@ -62,7 +67,7 @@ struct StringRef {
 };
 
 struct EntryRecord {
-  StringRef id, name, ascii_name, alternate_names;
+  StringRef id, name;
   char country[4];       // ISO alpha-3, NUL-padded
   char admin1[8];        // GeoNames admin1 code, NUL-padded
   char feature_code[8];  // NUL-padded
@@ -78,12 +83,14 @@ struct WordRecord {
   StringRef text;
 };
 
+// A node's lists end where the next node's begin: the section holds
+// node_count + 1 records, the last one only closing the lists of the one
+// before it (edges, then names, then stems, all in node order).
 struct NodeRecord {
-  uint32_t edge_begin, edge_count;
-  uint32_t names_begin, names_count;  // into postings
-  uint32_t stems_begin, stems_count;  // into postings
-  uint32_t flags;                     // Gazetteer::kCommonWord
-  uint32_t reserved;
+  uint32_t edge_begin;   // into edges; count = next node's edge_begin - edge_begin
+  uint32_t names_begin;  // into postings; the names end where the stems begin
+  uint32_t stems_begin;  // into postings; the stems end at the next node's names_begin
+  uint32_t flags;        // Gazetteer::kCommonWord
 };
 
 struct EdgeRecord {
@@ -121,6 +128,12 @@ inline uint64_t WordHash(std::string_view w) {
   const uint64_t h = Fnv1a(w);
   return h ^ (h >> 29);
 }
+
+// A word hash slot holds the word's id and ten more bits of its hash, so a
+// lookup rejects another word in the slot without reading that word's text.
+inline constexpr uint32_t kWordIdBits = 22;
+inline constexpr uint32_t kWordIdMask = (uint32_t{1} << kWordIdBits) - 1;
+inline uint32_t WordTag(uint64_t word_hash) { return static_cast<uint32_t>(word_hash >> 54); }
 
 // The first two code points of a folded word, packed: misspellings keep
 // them ("Lipestk" for "Lipetsk"), so fuzzy candidates are bucketed by them.
