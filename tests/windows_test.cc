@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -183,6 +184,101 @@ TEST(WindowedExtract, StreamedJsonIsTheWholeExtractionsJson) {
     std::fclose(f);
     EXPECT_EQ(got, ToJsonString(*whole, indent)) << "indent " << indent;
   }
+}
+
+
+// The JSON of ExtractWindows, as `sitrep extract` writes it.
+template <typename Source>
+std::string StreamedJson(Source& source, const ExtractOptions& o) {
+  std::FILE* f = std::tmpfile();
+  EXPECT_NE(f, nullptr);
+  if (f == nullptr) return "";
+  ExtractionJsonStream stream(f, -1);
+  Result<Extraction> rest =
+      testing::TestExtractor().ExtractWindows(source, o, [&](Extraction& x) { stream.Window(x); });
+  EXPECT_TRUE(rest.ok()) << rest.status().ToString();
+  EXPECT_TRUE(rest.ok() && stream.Finish(*rest));
+  std::string got(static_cast<size_t>(std::ftell(f)), '\0');
+  std::rewind(f);
+  EXPECT_EQ(std::fread(got.data(), 1, got.size(), f), got.size());
+  std::fclose(f);
+  return got;
+}
+
+// A file read as it is extracted gives what the loaded document gives: the
+// same metadata (size, SHA-256, front block, language, warnings), windows and
+// JSON, whatever the window.
+TEST(DocumentStream, ExtractsAsTheLoadedDocument) {
+  testing::TempDir dir;
+  const std::string with_front = "---\ntitle: Overnight strikes\noutlet: Test Wire\n---\n" + StandAloneReport();
+  for (const std::string& text : {StandAloneReport(), with_front}) {
+    const std::string path = dir / "report.txt";
+    testing::WriteFile(path, text);
+    for (size_t window : {size_t{0}, size_t{150}, kWindow, size_t{1000}}) {
+      LoadOptions lo;
+      std::unique_ptr<DocumentStream> stream = DocumentStream::Open(path, lo);
+      ASSERT_NE(stream, nullptr);
+      Result<Document> doc = LoadDocument(text, lo);
+      ASSERT_TRUE(doc.ok());
+      EXPECT_EQ(stream->meta().sha256, doc->meta.sha256);
+      EXPECT_EQ(stream->meta().bytes, doc->meta.bytes);
+      EXPECT_EQ(stream->meta().title, doc->meta.title);
+      EXPECT_EQ(stream->meta().warnings, doc->meta.warnings);
+      ExtractOptions o;
+      o.window_bytes = window;
+      const std::string got = StreamedJson(*stream, o);
+      EXPECT_EQ(got, StreamedJson(*doc, o)) << "window " << window;
+      EXPECT_EQ(got.find("Test Wire") != std::string::npos, text.starts_with("---")) << "window " << window;
+    }
+  }
+}
+
+// A character cut by the end of the stream's first pass's chunk (1 MiB) is
+// whole UTF-8, and Read() gives the text exactly.
+TEST(DocumentStream, ACharacterAcrossAChunkIsNoBadByte) {
+  testing::TempDir dir;
+  std::string text(size_t{1} << 20, 'a');
+  text[(size_t{1} << 20) - 2] = '\n';
+  text.replace((size_t{1} << 20) - 1, 1, "\xD0\x9A");  // К across the chunk's end
+  text += "\xD0\xB8\xD1\x97\xD0\xB2 is a city.\n";
+  const std::string path = dir / "long.txt";
+  testing::WriteFile(path, text);
+  std::unique_ptr<DocumentStream> stream = DocumentStream::Open(path);
+  ASSERT_NE(stream, nullptr);
+  EXPECT_TRUE(stream->meta().warnings.size() == 1);  // no date, and no invalid bytes
+  std::string read;
+  while (true) {
+    Result<size_t> n = stream->Read(70000, &read);
+    ASSERT_TRUE(n.ok());
+    if (*n == 0) break;
+  }
+  EXPECT_EQ(read, text);
+}
+
+// What LoadDocument must load whole (it repairs, decodes or refuses with a
+// message) gives no stream.
+TEST(DocumentStream, NoStreamForWhatMustBeLoadedWhole) {
+  testing::TempDir dir;
+  const std::vector<std::string> inputs = {
+      "Kyiv said the talks failed \xFF\xFE and more.\n",             // not UTF-8: repaired and flagged
+      "<html><body><p>Kyiv said the talks failed.</p></body></html>",  // HTML
+      "---\ntitle: never closed\nKyiv said the talks failed.\n",      // not a front block
+      " \n\t\n",                                                        // empty
+      std::string("Kyiv\0said", 9),                                      // binary
+  };
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    const std::string path = dir / ("input" + std::to_string(i) + ".txt");
+    testing::WriteFile(path, inputs[i]);
+    EXPECT_EQ(DocumentStream::Open(path), nullptr) << i;
+  }
+  EXPECT_EQ(DocumentStream::Open("-"), nullptr);
+  EXPECT_EQ(DocumentStream::Open(dir / "missing.txt"), nullptr);
+  EXPECT_EQ(DocumentStream::Open(dir / ""), nullptr);  // a folder
+  LoadOptions bad_date;
+  bad_date.published = "yesterday";
+  testing::WriteFile(dir / "plain.txt", "Kyiv said the talks failed.\n");
+  EXPECT_EQ(DocumentStream::Open(dir / "plain.txt", bad_date), nullptr);
+  EXPECT_NE(DocumentStream::Open(dir / "plain.txt"), nullptr);
 }
 
 }  // namespace

@@ -25,6 +25,8 @@
 
 namespace sitrep {
 
+class DocumentStream;  // sitrep/sitrep.h
+
 // What Open() loads. Each file is a path; empty means the default search,
 // in order: the file the environment variable names (then the only one
 // tried), the file next to the running executable, the build tree's copy,
@@ -98,6 +100,10 @@ class Extractor {
   // document's metadata and its people (who span windows), with no claims,
   // places, quantities or dates. `sitrep extract` streams its JSON this way.
   Result<Extraction> ExtractWindows(const Document& document, const ExtractOptions& options,
+                                    const std::function<void(Extraction& window)>& on_window) const;
+  // The same over a file read as it is extracted: only the window being
+  // extracted is held (sitrep/sitrep.h, DocumentStream).
+  Result<Extraction> ExtractWindows(DocumentStream& stream, const ExtractOptions& options,
                                     const std::function<void(Extraction& window)>& on_window) const;
 
   // The gazetteer's name for a country ("Ukraine" for "UKR"); the code itself

@@ -51,6 +51,35 @@ struct LoadOptions {
 // meta.warnings; the result's spans still point into the original bytes.
 Result<Document> LoadDocument(std::string bytes, const LoadOptions& options = {});
 
+// A plain-text file extracted as it is read, so that a long document is never
+// held whole (`sitrep extract FILE`; Extractor::ExtractWindows). Open() reads
+// the file once, a chunk at a time, for what LoadDocument would check and
+// give (size, SHA-256, front block, language, warnings); Read() then hands
+// over the text. The extraction is the same as that of LoadDocument's
+// Document. Open() gives no stream (nullptr) when the file must be loaded
+// whole instead: standard input or not a regular file, HTML, bytes that are
+// not UTF-8 (LoadDocument repairs and flags them), a front block that does not
+// end in the first 64 kB, or anything LoadDocument would refuse (it says why).
+class DocumentStream {
+ public:
+  static std::unique_ptr<DocumentStream> Open(const std::string& path, const LoadOptions& options = {});
+  ~DocumentStream();
+  DocumentStream(const DocumentStream&) = delete;
+  DocumentStream& operator=(const DocumentStream&) = delete;
+
+  const DocumentMeta& meta() const { return meta_; }
+  const OffsetMap& offsets() const { return offsets_; }
+  // Appends up to `n` more bytes of the text to `out`: how many (0 at the end).
+  Result<size_t> Read(size_t n, std::string* out);
+
+ private:
+  DocumentStream() = default;
+  std::FILE* file_ = nullptr;
+  DocumentMeta meta_;
+  OffsetMap offsets_;
+  uint64_t left_ = 0;  // bytes of text not yet read
+};
+
 // The JSON contract of `sitrep extract` (docs/extract-json.md), written
 // directly: `indent` < 0 gives one line, otherwise that many spaces a level.
 // (sitrep/json.h gives it as a JSON value.)

@@ -1,6 +1,9 @@
 #include <openssl/evp.h>
 
+#include <sys/stat.h>
+
 #include <cstdio>
+#include <memory>
 
 #include "core/utf8.h"
 #include "sitrep/sitrep.h"
@@ -97,6 +100,37 @@ bool LooksBinary(std::string_view s) {
   return control * 20 > probe;  // more than 5% control bytes
 }
 
+// The rest of the metadata once the text is known: the options over the
+// document's own values, the language (the options', the front block's or
+// a guess from the text), and the publication date checked.
+Status FinishMeta(std::string_view text, bool language_given, const LoadOptions& options, DocumentMeta* meta) {
+  if (!options.published.empty()) meta->published = options.published;
+  if (meta->title.empty()) meta->title = options.title;
+  if (meta->url.empty()) meta->url = options.url;
+  if (!options.language.empty()) {
+    meta->language = options.language;
+  } else if (!language_given) {
+    meta->language = GuessLanguage(text);
+  }
+  if (!options.outlet.empty()) {
+    meta->outlet = options.outlet;
+    RepairUtf8(&meta->outlet);
+  }
+  meta->forwarded_from = options.forwarded_from;
+  RepairUtf8(&meta->forwarded_from);
+  meta->reply_to = options.reply_to;
+  RepairUtf8(&meta->reply_to);
+  if (!meta->published.empty() && !CivilDate::Parse(meta->published)) {
+    return Status::InvalidArgument("publication date '" + meta->published + "' is not a date (YYYY-MM-DD)");
+  }
+  if (meta->published.empty()) {
+    meta->warnings.push_back(
+        "no publication date: relative dates (\"last week\", \"on Monday\") are left unresolved; give --published "
+        "YYYY-MM-DD");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<Document> LoadDocument(std::string bytes, const LoadOptions& options) {
@@ -161,31 +195,111 @@ Result<Document> LoadDocument(std::string bytes, const LoadOptions& options) {
     doc.meta.format = "text";
   }
   doc.offsets.set_raw_shift(static_cast<uint32_t>(front));
-  if (!options.published.empty()) doc.meta.published = options.published;
-  if (doc.meta.title.empty()) doc.meta.title = options.title;
-  if (doc.meta.url.empty()) doc.meta.url = options.url;
-  if (!options.language.empty()) {
-    doc.meta.language = options.language;
-  } else if (!language_given) {
-    doc.meta.language = GuessLanguage(doc.text);
-  }
-  if (!options.outlet.empty()) {
-    doc.meta.outlet = options.outlet;
-    RepairUtf8(&doc.meta.outlet);
-  }
-  doc.meta.forwarded_from = options.forwarded_from;
-  RepairUtf8(&doc.meta.forwarded_from);
-  doc.meta.reply_to = options.reply_to;
-  RepairUtf8(&doc.meta.reply_to);
-  if (!doc.meta.published.empty() && !CivilDate::Parse(doc.meta.published)) {
-    return Status::InvalidArgument("publication date '" + doc.meta.published + "' is not a date (YYYY-MM-DD)");
-  }
-  if (doc.meta.published.empty()) {
-    doc.meta.warnings.push_back(
-        "no publication date: relative dates (\"last week\", \"on Monday\") are left unresolved; give --published "
-        "YYYY-MM-DD");
-  }
+  if (Status st = FinishMeta(doc.text, language_given, options, &doc.meta); !st.ok()) return st;
   return doc;
+}
+
+// The stream reads the file twice: once here, a chunk at a time, for what
+// LoadDocument would check and say (size, SHA-256, emptiness, binary bytes,
+// UTF-8, front block, language), and then for the text as it is extracted.
+// Whatever the stream cannot give exactly as LoadDocument would is left to
+// LoadDocument: no stream.
+std::unique_ptr<DocumentStream> DocumentStream::Open(const std::string& path, const LoadOptions& options) {
+  constexpr size_t kChunk = size_t{1} << 20;
+  constexpr size_t kHead = size_t{1} << 16;  // the front block must end within it
+  if (path == "-" || options.format == "html") return nullptr;
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return nullptr;
+  const uint64_t size = static_cast<uint64_t>(st.st_size);
+  if (size > options.max_bytes || size > UINT32_MAX / 2) return nullptr;
+  std::unique_ptr<DocumentStream> s(new DocumentStream());
+  s->file_ = std::fopen(path.c_str(), "rb");
+  if (s->file_ == nullptr) return nullptr;
+  EVP_MD_CTX* sha = EVP_MD_CTX_new();
+  if (sha == nullptr || EVP_DigestInit_ex(sha, EVP_sha256(), nullptr) != 1) {
+    EVP_MD_CTX_free(sha);
+    return nullptr;
+  }
+  std::string chunk, pending;  // pending: the start of a UTF-8 sequence cut by the chunk's end
+  std::string head;            // the first kChunk bytes
+  uint64_t read = 0;
+  bool blank = true, valid = true;
+  while (valid) {
+    chunk.resize(kChunk);
+    const size_t n = std::fread(chunk.data(), 1, kChunk, s->file_);
+    chunk.resize(n);
+    if (n == 0) break;
+    read += n;
+    EVP_DigestUpdate(sha, chunk.data(), n);
+    if (head.empty()) head = chunk;
+    if (blank) blank = chunk.find_first_not_of(" \t\r\n\f\v") == std::string::npos;
+    std::string_view bytes = chunk;
+    if (!pending.empty()) {
+      pending += chunk;
+      bytes = pending;
+    }
+    size_t i = 0;
+    while (i < bytes.size()) {
+      if (static_cast<unsigned char>(bytes[i]) < 0x80) {
+        ++i;
+        continue;
+      }
+      char32_t cp;
+      const int len = DecodeUtf8(bytes, i, &cp);
+      if (len > 0) {
+        i += static_cast<size_t>(len);
+      } else if (bytes.size() - i < 4) {
+        break;  // perhaps cut by the chunk's end: decided with the next chunk
+      } else {
+        valid = false;
+        break;
+      }
+    }
+    pending = valid ? std::string(bytes.substr(i)) : std::string();
+  }
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int md_len = 0;
+  EVP_DigestFinal_ex(sha, md, &md_len);
+  EVP_MD_CTX_free(sha);
+  if (std::ferror(s->file_) || read != size || blank || !valid || !pending.empty() || LooksBinary(head)) {
+    return nullptr;
+  }
+  DocumentMeta& meta = s->meta_;
+  meta.bytes = size;
+  static const char* kHex = "0123456789abcdef";
+  for (unsigned int i = 0; i < md_len; ++i) {
+    meta.sha256.push_back(kHex[md[i] >> 4]);
+    meta.sha256.push_back(kHex[md[i] & 15]);
+  }
+  meta.language.clear();
+  std::string_view head_view = std::string_view(head).substr(0, kHead);
+  const size_t front = ParseFrontBlock(head_view, &meta);
+  if (front == 0 && head_view.substr(0, 3) == "---") return nullptr;  // a front block longer than the head, or none
+  const bool language_given = !meta.language.empty();
+  std::string_view body = std::string_view(head).substr(front);
+  if (options.format == "auto" && LooksLikeHtml(body)) return nullptr;
+  meta.format = "text";
+  s->offsets_.set_raw_shift(static_cast<uint32_t>(front));
+  if (!FinishMeta(body, language_given, options, &meta).ok()) return nullptr;
+  if (std::fseek(s->file_, static_cast<long>(front), SEEK_SET) != 0) return nullptr;
+  s->left_ = size - front;
+  return s;
+}
+
+DocumentStream::~DocumentStream() {
+  if (file_ != nullptr) std::fclose(file_);
+}
+
+Result<size_t> DocumentStream::Read(size_t n, std::string* out) {
+  const size_t k = static_cast<size_t>(std::min<uint64_t>(n, left_));
+  if (k == 0) return size_t{0};
+  const size_t old = out->size();
+  out->resize(old + k);
+  const size_t got = std::fread(out->data() + old, 1, k, file_);
+  out->resize(old + got);
+  if (got != k) return Status::IoError("the file changed or could not be read while it was extracted");
+  left_ -= k;
+  return k;
 }
 
 }  // namespace sitrep

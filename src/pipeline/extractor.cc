@@ -159,7 +159,7 @@ struct WindowCarry {
 
 // The rule-proposed events go to options.event_candidates (training) or the
 // event model judges them.
-void SetEventModel(const Extractor::Data& data, const Document& doc, const Analysis& a, uint32_t base,
+void SetEventModel(const Extractor::Data& data, const OffsetMap& offsets, const Analysis& a, uint32_t base,
                    const ExtractOptions& options, DocContext* ctx) {
   if (!options.event_candidates) {
     // The event model is trained on English clauses: on Russian and
@@ -172,19 +172,20 @@ void SetEventModel(const Extractor::Data& data, const Document& doc, const Analy
   // Training the event model: every rule event, judged by no earlier model.
   ctx->event_model = nullptr;
   ctx->event_threshold = 0;
-  ctx->event_candidates = [&doc, &options, base](const Event& e, const std::vector<learn::FeatureId>& features) {
+  ctx->event_candidates = [&offsets, &options, base](const Event& e,
+                                                    const std::vector<learn::FeatureId>& features) {
     Event raw_event = e;
-    raw_event.trigger_span = doc.offsets.ToRaw({e.trigger_span.begin + base, e.trigger_span.end + base});
+    raw_event.trigger_span = offsets.ToRaw({e.trigger_span.begin + base, e.trigger_span.end + base});
     options.event_candidates(raw_event, features);
   };
 }
 
 // Places, quantities, dates and claims of one window into `x`, every span
 // mapped back to the original bytes and every id the document's.
-void Assemble(const Document& doc, uint32_t base, std::vector<PlaceFound>& places,
+void Assemble(const OffsetMap& offsets, uint32_t base, std::vector<PlaceFound>& places,
               std::vector<QuantityFound>& quantities, std::vector<DateFound>& dates, std::vector<Claim>& claims,
               WindowCarry* carry, Extraction* x) {
-  auto raw = [&](Span s) { return doc.offsets.ToRaw({s.begin + base, s.end + base}); };
+  auto raw = [&](Span s) { return offsets.ToRaw({s.begin + base, s.end + base}); };
   // Moved, not copied: a long document's records are tens of megabytes.
   x->places.reserve(places.size());
   for (size_t i = 0; i < places.size(); ++i) {
@@ -225,14 +226,22 @@ void Assemble(const Document& doc, uint32_t base, std::vector<PlaceFound>& place
   carry->quantities += static_cast<int>(x->quantities.size());
 }
 
-// Every stage over the window [w.begin, w.end) of doc.text.
-Extraction ExtractWindow(const Extractor::Data& data, const Document& doc, std::optional<CivilDate> published,
-                         Span w, const ExtractOptions& options, WindowCarry* carry) {
+// One window of a document: its text, which starts `base` bytes into the
+// document's text.
+struct Window {
+  const DocumentMeta& meta;
+  const OffsetMap& offsets;
+  std::string_view text;
+  uint32_t base;
+};
+
+// Every stage over one window.
+Extraction ExtractWindow(const Extractor::Data& data, const Window& w, std::optional<CivilDate> published,
+                         const ExtractOptions& options, WindowCarry* carry) {
   const Lexicons& lexicons = *data.lexicons;
-  std::string_view text = std::string_view(doc.text).substr(w.begin, w.end - w.begin);
-  Analysis a(text, published, lexicons, data.morphology.get(), LanguageFromCode(doc.meta.language));
+  Analysis a(w.text, published, lexicons, data.morphology.get(), LanguageFromCode(w.meta.language));
   // Only the document's first paragraph can be its headline.
-  if (w.begin > 0) a.headline.assign(a.headline.size(), false);
+  if (w.base > 0) a.headline.assign(a.headline.size(), false);
   std::vector<QuoteMention> quotes = FindQuotes(a);
   std::vector<DateFound> dates = FindDates(a);
   std::vector<QuantityFound> quantities = FindQuantities(a, dates);
@@ -240,10 +249,10 @@ Extraction ExtractWindow(const Extractor::Data& data, const Document& doc, std::
   PlaceResolver resolver(*data.gazetteer);
   std::vector<PlaceFound> places = resolver.Resolve(a);
   std::vector<bool> is_place = Explained(a.token_count(), places, nullptr);
-  Entities entities = FindEntities(a, is_place, doc.meta.outlet);
+  Entities entities = FindEntities(a, is_place, w.meta.outlet);
   resolver.ResolveMisspellings(a, Explained(a.token_count(), places, &entities), &places);
   People people = carry->people.Add(a, Explained(a.token_count(), places, &entities), PlaceCountries(a, places),
-                                    &entities, carry->tokens, w.begin);
+                                    &entities, carry->tokens, w.base);
   resolver.MarkMetonyms(a, &places);
 
   DocContext ctx(a, quotes, dates, quantities, places, entities, people);
@@ -253,13 +262,13 @@ Extraction ExtractWindow(const Extractor::Data& data, const Document& doc, std::
   // Ukrainian text it tags English function-word patterns that are not there
   // (docs/languages.md has the measurement), so only the rules run.
   if (!a.Slavic()) ctx.attributions = data.attribution->Tag(a, quotes);
-  SetEventModel(data, doc, a, w.begin, options, &ctx);
+  SetEventModel(data, w.offsets, a, w.base, options, &ctx);
   ClaimOptions claim_options;
   claim_options.date_context_paragraphs = options.date_context_paragraphs;
   std::vector<Claim> claims = BuildClaims(ctx, claim_options);
 
   Extraction x;
-  x.document = doc.meta;
+  x.document = w.meta;
   if (x.document.title.empty()) {
     for (size_t s = 0; s < a.headline.size(); ++s) {
       if (!a.headline[s]) continue;
@@ -268,35 +277,78 @@ Extraction ExtractWindow(const Extractor::Data& data, const Document& doc, std::
     }
   }
   carry->tokens += a.token_count();
-  Assemble(doc, w.begin, places, quantities, dates, claims, carry, &x);
+  Assemble(w.offsets, w.base, places, quantities, dates, claims, carry, &x);
   return x;
+}
+
+Result<std::optional<CivilDate>> PublishedDate(const DocumentMeta& meta) {
+  if (meta.published.empty()) return std::optional<CivilDate>();
+  std::optional<CivilDate> published = CivilDate::Parse(meta.published);
+  if (!published) return Status::InvalidArgument("publication date '" + meta.published + "' is not YYYY-MM-DD");
+  return published;
+}
+
+// The document's people, who span windows, once every window is done.
+void AddPeople(const Extractor::Data& data, const OffsetMap& offsets, WindowCarry& carry, Extraction* out) {
+  People people = carry.people.All(*data.lexicons);
+  out->people.reserve(people.people.size());
+  for (size_t i = 0; i < people.people.size(); ++i) {
+    Person p = std::move(people.people[i]);
+    p.side = SideOf(people.category[i], p.country, carry.parties);
+    for (Span& s : p.spans) s = offsets.ToRaw(s);
+    out->people.push_back(std::move(p));
+  }
 }
 
 }  // namespace
 
 Result<Extraction> Extractor::ExtractWindows(const Document& doc, const ExtractOptions& options,
                                              const std::function<void(Extraction& window)>& on_window) const {
-  std::optional<CivilDate> published;
-  if (!doc.meta.published.empty()) {
-    published = CivilDate::Parse(doc.meta.published);
-    if (!published) return Status::InvalidArgument("publication date '" + doc.meta.published + "' is not YYYY-MM-DD");
-  }
+  Result<std::optional<CivilDate>> published = PublishedDate(doc.meta);
+  if (!published.ok()) return published.status();
   WindowCarry carry;
   Extraction out;
   out.document = doc.meta;
   for (Span w : ExtractionWindows(doc.text, options.window_bytes)) {
-    Extraction x = ExtractWindow(*data_, doc, published, w, options, &carry);
+    const Window window{doc.meta, doc.offsets, std::string_view(doc.text).substr(w.begin, w.end - w.begin), w.begin};
+    Extraction x = ExtractWindow(*data_, window, *published, options, &carry);
     if (w.begin == 0) out.document = x.document;  // with the title
     on_window(x);
   }
-  People people = carry.people.All(*data_->lexicons);
-  out.people.reserve(people.people.size());
-  for (size_t i = 0; i < people.people.size(); ++i) {
-    Person p = std::move(people.people[i]);
-    p.side = SideOf(people.category[i], p.country, carry.parties);
-    for (Span& s : p.spans) s = doc.offsets.ToRaw(s);
-    out.people.push_back(std::move(p));
+  AddPeople(*data_, doc.offsets, carry, &out);
+  return out;
+}
+
+// The windows are cut as ExtractionWindows() cuts the whole text: each cut
+// depends only on the window_bytes + 1 bytes from the window's start.
+Result<Extraction> Extractor::ExtractWindows(DocumentStream& stream, const ExtractOptions& options,
+                                             const std::function<void(Extraction& window)>& on_window) const {
+  const DocumentMeta& meta = stream.meta();
+  Result<std::optional<CivilDate>> published = PublishedDate(meta);
+  if (!published.ok()) return published.status();
+  const size_t want = options.window_bytes == 0 ? SIZE_MAX : options.window_bytes + 1;
+  WindowCarry carry;
+  Extraction out;
+  out.document = meta;
+  std::string buffer;
+  uint64_t base = 0;
+  bool end = false;
+  while (true) {
+    while (!end && buffer.size() < want) {
+      Result<size_t> n = stream.Read(std::min<size_t>(want - buffer.size(), size_t{1} << 20), &buffer);
+      if (!n.ok()) return n.status();
+      end = *n == 0;
+    }
+    const size_t cut = ExtractionWindows(buffer, options.window_bytes).front().end;
+    const Window window{meta, stream.offsets(), std::string_view(buffer).substr(0, cut), static_cast<uint32_t>(base)};
+    Extraction x = ExtractWindow(*data_, window, *published, options, &carry);
+    if (base == 0) out.document = x.document;  // with the title
+    on_window(x);
+    buffer.erase(0, cut);
+    base += cut;
+    if (end && buffer.empty()) break;
   }
+  AddPeople(*data_, stream.offsets(), carry, &out);
   return out;
 }
 

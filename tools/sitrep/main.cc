@@ -34,11 +34,6 @@ struct ExtractArgs {
 };
 
 int RunExtract(const ExtractArgs& args, const Extractor& extractor) {
-  Result<std::string> bytes = ReadInput(args.file, args.max_bytes);
-  if (!bytes.ok()) {
-    Fail(bytes.status().message());
-    return 1;
-  }
   LoadOptions lo;
   lo.published = args.published;
   lo.outlet = args.outlet;
@@ -48,13 +43,24 @@ int RunExtract(const ExtractArgs& args, const Extractor& extractor) {
   // The extraction reads the decoded text, never the input bytes (a long
   // document's are as big as its text).
   lo.keep_raw = false;
-  Result<Document> doc = LoadDocument(std::move(bytes).value(), lo);
-  if (!doc.ok()) {
-    Fail(args.file + ": " + doc.status().message());
-    return 1;
-  }
   ExtractOptions xo;
   if (args.window_bytes) xo.window_bytes = *args.window_bytes;
+  // JSON of a plain-text file: read window by window as it is extracted and
+  // written, never held whole (docs/performance.md); the same output.
+  std::unique_ptr<DocumentStream> stream = args.format == "text" ? nullptr : DocumentStream::Open(args.file, lo);
+  Result<Document> doc = Document{};
+  if (stream == nullptr) {
+    Result<std::string> bytes = ReadInput(args.file, args.max_bytes);
+    if (!bytes.ok()) {
+      Fail(bytes.status().message());
+      return 1;
+    }
+    doc = LoadDocument(std::move(bytes).value(), lo);
+    if (!doc.ok()) {
+      Fail(args.file + ": " + doc.status().message());
+      return 1;
+    }
+  }
   if (args.format == "text") {
     Result<Extraction> x = extractor.Extract(*doc, xo);
     if (!x.ok()) {
@@ -67,7 +73,9 @@ int RunExtract(const ExtractArgs& args, const Extractor& extractor) {
   // JSON: written window by window, never held whole (docs/performance.md).
   std::cout.flush();
   ExtractionJsonStream out(stdout, args.compact ? -1 : 1);
-  Result<Extraction> rest = extractor.ExtractWindows(*doc, xo, [&](Extraction& x) { out.Window(x); });
+  auto write = [&](Extraction& x) { out.Window(x); };
+  Result<Extraction> rest = stream != nullptr ? extractor.ExtractWindows(*stream, xo, write)
+                                              : extractor.ExtractWindows(*doc, xo, write);
   if (!rest.ok()) {
     Fail(args.file + ": " + rest.status().message());
     return 1;
@@ -215,7 +223,8 @@ int main(int argc, char** argv) {
   extract->footer(
       "Spans are byte offsets [begin, end) into FILE as given. The JSON is described field by field in "
       "docs/extract-json.md. Places are resolved against the compiled gazetteer: gazetteer.bin beside the "
-      "executable, or the file $SITREP_GAZETTEER names. Exit status: 0 ok, 1 bad input (or no usable "
+      "executable, or the file $SITREP_GAZETTEER names. A plain-text FILE is read window by window as its JSON "
+      "is written, so a long one is never held whole. Exit status: 0 ok, 1 bad input (or no usable "
       "gazetteer), 2 bad usage.");
 
   EvalArgs ev;
