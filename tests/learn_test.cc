@@ -11,6 +11,7 @@
 #include "eval/attribution_training.h"
 #include "extract/attribution_tagger.h"
 #include "extract/lexicons.h"
+#include "learn/crf.h"
 #include "learn/linear_model.h"
 #include "tests/test_util.h"
 
@@ -138,6 +139,120 @@ TEST(LinearModel, PassiveAggressiveTrainingReachesTheToyTags) {
   for (size_t i = 0; i < rows.size(); ++i) EXPECT_EQ(m.Decode(rows[i]), gold[i]) << i;
   // Words never seen after "says" are content because of the transitions.
   EXPECT_EQ(m.Decode(Row({"officials", "says", "snow", "fell"})), (std::vector<int>{0, 1, 2, 2}));
+}
+
+std::vector<FeatureRows> ToyRows() {
+  return {Row({"the", "minister", "says", "rain", "fell"}), Row({"a", "source", "says", "troops", "left", "town"}),
+          Row({"rain", "fell", "in", "town"}), Row({"troops", "says", "minister", "left"})};
+}
+std::vector<std::vector<int>> ToyGold() { return {{0, 0, 1, 2, 2}, {0, 0, 1, 2, 2, 2}, {0, 0, 0, 0}, {0, 1, 2, 2}}; }
+
+LinearModel TrainToyCrf(uint32_t seed, bool average = true) {
+  learn::CrfTrainer t(ToyInfo(), learn::CrfOptions{.learning_rate = 0.5f, .l2 = 0.1f, .average = average});
+  std::mt19937 rng(seed);
+  double first = 0, last = 0;
+  for (int e = 0; e < 30; ++e) {
+    last = t.Epoch(ToyRows(), ToyGold(), rng);
+    if (e == 0) first = last;
+  }
+  EXPECT_LT(last, first / 4);  // the log-loss falls
+  return t.Model();
+}
+
+// Trained as a CRF on the log-loss, the toy corpus reaches its tags with
+// the averaged weights and with the last ones, and the same seed gives the
+// same file.
+TEST(LinearModel, CrfTrainingReachesTheToyTags) {
+  for (bool average : {true, false}) {
+    LinearModel m = TrainToyCrf(1, average);
+    for (size_t i = 0; i < ToyRows().size(); ++i) EXPECT_EQ(m.Decode(ToyRows()[i]), ToyGold()[i]) << i;
+    // Words never seen after "says" are content because of the transitions.
+    EXPECT_EQ(m.Decode(Row({"officials", "says", "snow", "fell"})), (std::vector<int>{0, 1, 2, 2}));
+    EXPECT_EQ(m.Serialize(), TrainToyCrf(1, average).Serialize());
+  }
+  EXPECT_NE(TrainToyCrf(1, true).Serialize(), TrainToyCrf(1, false).Serialize());
+}
+
+// A model with some weight on every feature and transition of the toy
+// corpus (one epoch of CRF training, then nudged off any symmetry).
+LinearModel SomeCrfWeights() {
+  learn::CrfTrainer t(ToyInfo(), learn::CrfOptions{.learning_rate = 0.3f, .l2 = 0.1f});
+  std::mt19937 rng(3);
+  (void)t.Epoch(ToyRows(), ToyGold(), rng);
+  LinearModel m = t.Model();
+  for (int k = -1; k < 3; ++k) {
+    for (int l = 0; l < 3; ++l) m.AddTransition(k, l, 0.1f * static_cast<float>((k + 2) * (l + 1) % 5) - 0.2f);
+  }
+  return m;
+}
+
+// The probabilities are a distribution: summed over every label sequence
+// of a sentence (27 of 3 labels over 3 words) they make 1, and the gold's is
+// the largest after training.
+TEST(LinearModel, CrfLogLikelihoodIsALogProbability) {
+  LinearModel m = SomeCrfWeights();
+  FeatureRows rows = Row({"troops", "says", "rain"});
+  double total = 0, best = -1e9;
+  std::vector<int> argmax;
+  for (int a = 0; a < 3; ++a) {
+    for (int b = 0; b < 3; ++b) {
+      for (int c = 0; c < 3; ++c) {
+        const double ll = learn::SequenceLogLikelihood(m, rows, {a, b, c});
+        total += std::exp(ll);
+        if (ll > best) {
+          best = ll;
+          argmax = {a, b, c};
+        }
+      }
+    }
+  }
+  EXPECT_NEAR(total, 1.0, 1e-5);
+  EXPECT_EQ(m.Decode(rows), argmax);  // Viterbi finds the most probable sequence
+}
+
+// The gradient SequenceLogLikelihood adds is the slope of the
+// log-likelihood: central finite differences of every weight of the
+// sentence's features and of every transition agree with it.
+TEST(LinearModel, CrfGradientMatchesFiniteDifferences) {
+  const LinearModel m = SomeCrfWeights();
+  const FeatureRows rows = Row({"a", "source", "says", "troops", "left"});
+  const std::vector<int> gold = {0, 0, 1, 0, 2};  // not what m predicts: a gradient far from 0
+  LinearModel gradient(ToyInfo());
+  (void)learn::SequenceLogLikelihood(m, rows, gold, &gradient);
+  const float eps = 1e-2f;
+  size_t checked = 0;
+  double largest = 0;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    for (learn::FeatureId f : rows[i]) {
+      for (int l = 0; l < 3; ++l) {
+        std::vector<float> d(3, 0.f);
+        d[l] = eps;
+        LinearModel up = m, down = m;
+        up.AddToRow(f, d);
+        d[l] = -eps;
+        down.AddToRow(f, d);
+        const double slope = (learn::SequenceLogLikelihood(up, rows, gold) -
+                              learn::SequenceLogLikelihood(down, rows, gold)) / (2 * eps);
+        EXPECT_NEAR(gradient.Weight(f, l), slope, 2e-3) << "feature of word " << i << ", label " << l;
+        largest = std::max(largest, std::fabs(slope));
+        ++checked;
+      }
+    }
+  }
+  for (int k = -1; k < 3; ++k) {
+    for (int l = 0; l < 3; ++l) {
+      LinearModel up = m, down = m;
+      up.AddTransition(k, l, eps);
+      down.AddTransition(k, l, -eps);
+      const double slope =
+          (learn::SequenceLogLikelihood(up, rows, gold) - learn::SequenceLogLikelihood(down, rows, gold)) / (2 * eps);
+      EXPECT_NEAR(gradient.Transition(k, l), slope, 2e-3) << "transition " << k << " -> " << l;
+      largest = std::max(largest, std::fabs(slope));
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 5 * 2 * 3 + 12u);
+  EXPECT_GT(largest, 0.3);  // a gradient that matters, not zeros matching zeros
 }
 
 // The mean of models averages every weight and transition; rows whose mean

@@ -41,6 +41,11 @@ struct AttributionTraining {
   float loss_scale = 1;   // passive-aggressive: the loss of one wrong label
   float min_weight = 6;   // features whose averaged weights all stay below this are dropped
   int ensemble = 1;       // the mean of this many models, shuffled by seeds seed, seed + 1, ...
+  // A linear-chain CRF trained by SGD on the L2-regularised log-loss instead
+  // (cost, pa_max_step and loss_scale unused; weights of the order of 1).
+  bool crf = false;
+  float crf_learning_rate = 0.1f;  // the first step; the t-th sentence's is this / (1 + t / sentences)
+  float crf_l2 = 1;                // the prior: l2 / 2 times the squared norm of the weights
 };
 
 // Reads the folders, trains the tagger and writes it to `output`. The error

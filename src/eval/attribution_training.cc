@@ -339,16 +339,28 @@ Result<learn::LinearModel> TrainAttributionTagger(const std::vector<AttributionA
   if (options.ensemble < 1) return Status::InvalidArgument("ensemble must be at least 1");
   std::vector<learn::LinearModel> members;
   for (int k = 0; k < options.ensemble; ++k) {
-    learn::PerceptronTrainer trainer(info);
     std::mt19937 rng(options.seed + static_cast<uint32_t>(k));
-    for (int e = 1; e <= options.epochs; ++e) {
-      double err = trainer.SequenceEpoch(tr.rows, tr.labels, rng, options.update);
-      std::string line = "epoch " + std::to_string(e) + ": train token error " + std::to_string(100 * err) + "%";
-      if (!dv.rows.empty()) line += "; dev tokens: " + TokenScores(trainer.Averaged(options.min_weight), dv);
-      log(line);
+    const float keep = options.ensemble == 1 ? options.min_weight : 0.f;
+    if (options.crf) {
+      learn::CrfTrainer trainer(info, options.crf_options);
+      for (int e = 1; e <= options.epochs; ++e) {
+        double loss = trainer.Epoch(tr.rows, tr.labels, rng);
+        std::string line = "epoch " + std::to_string(e) + ": train log-loss " + std::to_string(loss) + " a sentence";
+        if (!dv.rows.empty()) line += "; dev tokens: " + TokenScores(trainer.Model(options.min_weight), dv);
+        log(line);
+      }
+      members.push_back(trainer.Model(keep));
+    } else {
+      learn::PerceptronTrainer trainer(info);
+      for (int e = 1; e <= options.epochs; ++e) {
+        double err = trainer.SequenceEpoch(tr.rows, tr.labels, rng, options.update);
+        std::string line = "epoch " + std::to_string(e) + ": train token error " + std::to_string(100 * err) + "%";
+        if (!dv.rows.empty()) line += "; dev tokens: " + TokenScores(trainer.Averaged(options.min_weight), dv);
+        log(line);
+      }
+      members.push_back(trainer.Averaged(keep));
     }
-    if (options.ensemble == 1) return trainer.Averaged(options.min_weight);
-    members.push_back(trainer.Averaged());
+    if (options.ensemble == 1) return std::move(members.front());
   }
   learn::LinearModel mean = learn::LinearModel::Mean(members, options.min_weight);
   if (!dv.rows.empty())
@@ -380,6 +392,9 @@ Result<TrainedModel> TrainAttributionModel(const AttributionTraining& training, 
   options.update.loss_scale = training.loss_scale;
   options.min_weight = training.min_weight;
   options.ensemble = training.ensemble;
+  options.crf = training.crf;
+  options.crf_options.learning_rate = training.crf_learning_rate;
+  options.crf_options.l2 = training.crf_l2;
   if (training.provenance) options.provenance = training.provenance(train->size());
   Result<learn::LinearModel> model = TrainAttributionTagger(*train, dev, options, log);
   if (!model.ok()) return model.status();

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "learn/crf.h"
 #include "learn/linear_model.h"
 #include "sitrep/status.h"
 #include "sitrep/train.h"  // TrainAttributionModel: the whole of `sitrep train attribution`
@@ -48,6 +49,11 @@ struct AttributionTrainOptions {
   // the perceptron's steps; about 0.04 for passive-aggressive ones).
   float min_weight = 6.0f;
   learn::SequenceUpdate update;  // the default: the perceptron's steps
+  // A CRF trained by SGD on the regularised log-loss instead (`update` then
+  // unused; its weights are of the order of 1: min_weight 0.15 keeps as
+  // many features as the shipped file has).
+  bool crf = false;
+  learn::CrfOptions crf_options;
   int ensemble = 1;  // the mean of this many models, shuffled by seeds seed, seed + 1, ...
   std::string provenance;
 };

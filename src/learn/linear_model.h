@@ -111,6 +111,20 @@ class LinearModel {
   float Transition(int prev, int next) const {
     return transitions_[(prev < 0 ? label_count() : static_cast<size_t>(prev)) * label_count() + next];
   }
+  // The weight of feature `f` for `label` (0 when the feature has none), and
+  // adding to it or to a transition: for trainers and tests, on a model
+  // being built (a loaded model's weights are packed and not read here).
+  float Weight(FeatureId f, int label) const {
+    const float* row = FindRow(f);
+    return row == nullptr ? 0.f : row[label];
+  }
+  void AddToRow(FeatureId f, std::span<const float> delta) {
+    float* row = Row(f);
+    for (size_t l = 0; l < delta.size() && l < label_count(); ++l) row[l] += delta[l];
+  }
+  void AddTransition(int prev, int next, float delta) {
+    transitions_[(prev < 0 ? label_count() : static_cast<size_t>(prev)) * label_count() + next] += delta;
+  }
   // The mean of `models` (same labels), without the rows whose mean weights
   // all stay below `min_weight` in magnitude; info and words of the first.
   static LinearModel Mean(const std::vector<LinearModel>& models, float min_weight = 0);
@@ -141,6 +155,7 @@ class LinearModel {
 
  private:
   friend class PerceptronTrainer;
+  friend class CrfTrainer;
   // Open addressing over feature ids (id 0 is stored as 1; 0 marks an empty
   // slot); each used slot holds the index of its row in the dense rows_.
   size_t FindSlot(FeatureId f) const;

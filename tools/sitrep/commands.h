@@ -40,6 +40,8 @@ struct TrainArgs {
   uint32_t seed = 1;
   float cost = 0, pa_max_step = 0, loss_scale = 1, min_weight = 6;
   int ensemble = 1;
+  bool crf = false;
+  float crf_learning_rate = 0.1f, crf_l2 = 1;
   // sitrep train events
   CLI::App* events = nullptr;
   std::string ipe_file, sentences_file, train_until = "2002-03-10";

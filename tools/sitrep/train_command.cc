@@ -33,6 +33,7 @@ std::string Learner(const TrainArgs& args) {
   if (args.cost != defaults.cost) out << " --cost " << args.cost;
   if (args.loss_scale != defaults.loss_scale) out << " --loss-scale " << args.loss_scale;
   if (args.ensemble != defaults.ensemble) out << " --ensemble " << args.ensemble;
+  if (args.crf) out << " --crf --lr " << args.crf_learning_rate << " --l2 " << args.crf_l2;
   return out.str();
 }
 
@@ -63,6 +64,14 @@ void AddTrainCommand(CLI::App* app, TrainArgs* args) {
       ->capture_default_str();
   args->cmd->add_option("--ensemble", args->ensemble, "The mean of this many models (seeds seed, seed + 1, ...)")
       ->capture_default_str()->check(CLI::Range(1, 16));
+  args->cmd->add_flag("--crf", args->crf,
+                      "A linear-chain CRF trained by SGD on the L2-regularised log-loss instead of the perceptron "
+                      "(its weights are of the order of 1: set --min-weight too)");
+  args->cmd->add_option("--lr", args->crf_learning_rate,
+                        "CRF: the first SGD step; the t-th sentence's is this / (1 + t / sentences)")
+      ->capture_default_str()->check(CLI::PositiveNumber);
+  args->cmd->add_option("--l2", args->crf_l2, "CRF: the Gaussian prior, l2 / 2 times the squared norm of the weights")
+      ->capture_default_str()->check(CLI::NonNegativeNumber);
   args->cmd->footer(
       "The model written is what `sitrep extract` loads (data/models/attribution.model in the source tree; "
       "docs/models.md says how it was made). Training on PolNeAR's 840 train articles takes about a minute.");
@@ -100,6 +109,9 @@ int RunTrain(const TrainArgs& args) {
   training.loss_scale = args.loss_scale;
   training.min_weight = args.min_weight;
   training.ensemble = args.ensemble;
+  training.crf = args.crf;
+  training.crf_learning_rate = args.crf_learning_rate;
+  training.crf_l2 = args.crf_l2;
   training.output = args.output;
   training.provenance = [&args](size_t train_articles) {
     return "sitrep " + std::string(kVersion) + "; `sitrep train attribution --epochs " + std::to_string(args.epochs) +
