@@ -38,6 +38,7 @@ expect 1 "sitrep: .*not a date" -- extract --published 2024-13-01 "$tmp/bad_byte
 expect 0 "invalid UTF-8" -- extract --published 2024-08-13 "$tmp/bad_byte.txt"
 expect 2 "FILE is required" -- extract
 expect 2 "json|text" -- extract --format xml "$tmp/bad_byte.txt"
+expect 2 "sitrep: --crf needs --min-weight" -- train attribution "$tmp/dir" --crf -o "$tmp/crf.model"
 expect 2 "subcommand|frobnicate" -- frobnicate
 # No usable gazetteer: a clear error before any work.
 head -c 3000 "$(dirname "$bin")/gazetteer.bin" >"$tmp/truncated.bin"
