@@ -421,6 +421,48 @@ TEST(Claims, BombSquadsAreNoBombing) {
             (std::vector<std::string>{"shelled", "car bomb"}));
 }
 
+// A weapon named bare is no attack: a missile defence system, rockets in a
+// budget or guns set up on a hill report nothing an ACLED coder codes, until
+// the sentence says what the weapon did (fired, hit, exploded, killed).
+TEST(Claims, AWeaponNamedBareIsNoAttack) {
+  const std::string war = "Troops shelled the town overnight. ";
+  const std::string bare =
+      "The anti-ballistic missile defences are being built near the border. The new budget pays for rockets, "
+      "artillery and mortars. Grad missile systems are set up beside the road.";
+  EXPECT_EQ(EventTriggers(war + bare), std::vector<std::string>{"shelled"});
+  EXPECT_EQ(EventTriggers(war + "Rockets hit a school near the border on Monday."),
+            (std::vector<std::string>{"shelled", "Rockets"}));
+  EXPECT_EQ(EventTriggers(war + "Militants fired mortars at the base."),
+            (std::vector<std::string>{"shelled", "mortars"}));
+}
+
+// A bomb that explodes, goes off or lies by a road is an explosion in itself:
+// "bomb" alone is a generic word the model doubts in a short sentence, so
+// the phrase is a trigger of its own.
+TEST(Claims, ABombThatExplodesIsAnExplosion) {
+  EXPECT_EQ(EventTriggers("A roadside bomb exploded near the checkpoint."),
+            std::vector<std::string>{"roadside bomb"});
+  EXPECT_EQ(EventTriggers("Two bombs went off outside the ministry on Monday."),
+            std::vector<std::string>{"bombs went off"});
+}
+
+// Words of war in another sense: a boom of marine life, a quarrel with one's
+// family, goods that customs agents take, a lesson shown to students, people
+// who have fought in wars, a land plot taken back at market value, a bill a
+// parliament passes and sanctions are no events, even in a report about a war.
+TEST(Claims, OtherSensesOfWarWordsAreNoEvents) {
+  const std::string war = "Troops shelled the town overnight. ";
+  const std::string senses =
+      "The cold water caused an explosion of marine life off the coast. He was fighting with his brother at the "
+      "party. Customs agents seized drugs and cash at the port. A paramedic came to demonstrate to the students how "
+      "to clear an airway. The riders honour veterans who fought in wars abroad. The land plots were subject to "
+      "withdrawal at market value. The Duma approved a bill on regional elections. The European Union imposed new "
+      "sanctions on the regime.";
+  EXPECT_EQ(EventTriggers(war + senses), std::vector<std::string>{"shelled"});
+  EXPECT_EQ(EventTriggers(war + "Rebels seized the airport. Soldiers were fighting with rebels near the bridge."),
+            (std::vector<std::string>{"shelled", "seized", "fighting"}));
+}
+
 // "Riot police" and "riot gear" are the police's name and kit, not a riot: the
 // longer row of type "-" in event_triggers.tsv hides the trigger, and the
 // sentence's own act is the event.

@@ -27,7 +27,8 @@ std::optional<EventContext> ParseContext(std::string_view name) {
   for (EventContext c : {EventContext::kActor, EventContext::kCrime, EventContext::kBusiness, EventContext::kSports,
                          EventContext::kAccident, EventContext::kIllness, EventContext::kFigurative,
                          EventContext::kGeneric, EventContext::kHypothetical, EventContext::kHistory,
-                         EventContext::kYearPreposition, EventContext::kConflict, EventContext::kComparison}) {
+                         EventContext::kYearPreposition, EventContext::kConflict, EventContext::kComparison,
+                         EventContext::kAttack}) {
     if (EventContextName(c) == name) return c;
   }
   return std::nullopt;
@@ -73,7 +74,7 @@ struct PatternIndex {
   }
 };
 
-constexpr size_t kContexts = static_cast<size_t>(EventContext::kComparison) + 1;
+constexpr size_t kContexts = static_cast<size_t>(EventContext::kAttack) + 1;
 
 // The patterns of event_ruled_out.tsv, indexed all together and by class;
 // rows with an unknown class or language are skipped (the lexicon test
@@ -195,6 +196,7 @@ std::string_view EventContextName(EventContext c) {
     case EventContext::kYearPreposition: return "year_preposition";
     case EventContext::kConflict: return "conflict";
     case EventContext::kComparison: return "comparison";
+    case EventContext::kAttack: return "attack";
   }
   return "";
 }
@@ -220,6 +222,7 @@ std::optional<EventContext> RuledOut(const Analysis& a, size_t begin, size_t end
         case EventContext::kYearPreposition:
         case EventContext::kConflict:
         case EventContext::kComparison:
+        case EventContext::kAttack:
           break;
         case EventContext::kCrime:
         case EventContext::kSports:
@@ -259,6 +262,13 @@ bool ActorInSentence(const Analysis& a, size_t trigger) {
   if (trigger >= a.token_count()) return false;
   const Sentence& s = a.seg.sentences[a.sentence_of[trigger]];
   return ContextIn(a, s.token_begin, s.token_end, EventContext::kActor);
+}
+
+bool AttackInSentence(const Analysis& a, size_t trigger, size_t length) {
+  if (trigger >= a.token_count()) return false;
+  const Sentence& s = a.seg.sentences[a.sentence_of[trigger]];
+  return ContextIn(a, s.token_begin, trigger, EventContext::kAttack) ||
+         ContextIn(a, std::min(trigger + length, static_cast<size_t>(s.token_end)), s.token_end, EventContext::kAttack);
 }
 
 bool ConflictDocument(const Analysis& a) {

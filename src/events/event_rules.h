@@ -23,6 +23,7 @@ enum class EventContext {
   kYearPreposition,  // "in", "of", "during": a year after one is a date (for the history rule)
   kConflict,  // "war", "troops", "protesters": what makes a report one about conflict
   kComparison,  // "since", "than": a history word or year after one is a yardstick, not history
+  kAttack,  // "fired", "hit", "exploded", "killed": what a weapon did (for triggers marked `weapon`)
 };
 
 std::string_view EventContextName(EventContext c);
@@ -62,6 +63,15 @@ bool ConflictDocument(const Analysis& a);
 // "a crowd attacked a mosque and set it on fire" need no report about a war
 // around them.
 bool ActorInSentence(const Analysis& a, size_t trigger);
+
+// Whether the sentence of the trigger at tokens [trigger, trigger + length)
+// has an `attack` word of event_ruled_out.tsv outside the trigger: a weapon
+// named bare (a trigger marked `weapon`: "missiles", "rockets", "bombs") is
+// an event only when the sentence says what it did ("rockets hit the town",
+// "a bomb exploded", "missiles fired by Iran"), not in "an anti-ballistic
+// missile system", "Grad missile systems are set up" or "a defence budget
+// for missiles".
+bool AttackInSentence(const Analysis& a, size_t trigger, size_t length);
 
 }  // namespace sitrep
 

@@ -97,6 +97,7 @@ std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bo
       continue;
     }
     if (n > 0 && ((t->needs_conflict && !x.InConflictDocument() && !ActorInSentence(a, k)) ||
+                  (t->needs_attack && !AttackInSentence(a, k, static_cast<size_t>(n))) ||
                   UnderIrrealisCue(a, begin, k) ||
                   PartOfName(a, k) || NegatedSlavic(a, k, static_cast<size_t>(n)) ||
                   RuledOut(a, begin, end, k, static_cast<size_t>(n)))) {

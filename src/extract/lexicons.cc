@@ -289,8 +289,10 @@ Status Lexicons::ParseEventTriggers(std::string_view table) {
         t.generic = true;
       } else if (flag == "conflict") {
         t.needs_conflict = true;
+      } else if (flag == "weapon") {
+        t.needs_attack = true;
       } else if (!flag.empty()) {
-        return BadRow("event_triggers.tsv", r.line, "an unknown flag (generic, conflict)");
+        return BadRow("event_triggers.tsv", r.line, "an unknown flag (generic, conflict, weapon)");
       }
     }
     if (t.words.empty() || t.words[0].empty()) return BadRow("event_triggers.tsv", r.line, "an empty pattern");

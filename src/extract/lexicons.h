@@ -75,6 +75,12 @@ struct TriggerPattern {
   // signed the bill") they are passed over (events/event_rules.h
   // ConflictDocument).
   bool needs_conflict = false;
+  // A weapon named bare ("missiles", "rockets", "artillery", "bombs"): an
+  // event only when its sentence says what it did, with an `attack` word of
+  // event_ruled_out.tsv ("fired", "hit", "exploded", "killed"); "an
+  // anti-ballistic missile system" or "cluster bombs in the fields" are no
+  // attack (events/event_rules.h AttackInSentence).
+  bool needs_attack = false;
   // A row of type "-": a phrase holding a trigger word that reports no event
   // ("riot police", "riot gear"); as the longest match it hides the trigger.
   bool not_event = false;
