@@ -13,17 +13,21 @@ namespace sitrep {
 
 namespace {
 
+std::string Hex(const unsigned char* bytes, unsigned int n) {
+  static const char* kHex = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < n; ++i) {
+    out.push_back(kHex[bytes[i] >> 4]);
+    out.push_back(kHex[bytes[i] & 15]);
+  }
+  return out;
+}
+
 std::string Sha256Hex(std::string_view data) {
   unsigned char md[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
   EVP_Digest(data.data(), data.size(), md, &len, EVP_sha256(), nullptr);
-  static const char* kHex = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < len; ++i) {
-    out.push_back(kHex[md[i] >> 4]);
-    out.push_back(kHex[md[i] & 15]);
-  }
-  return out;
+  return Hex(md, len);
 }
 
 std::string_view Trim(std::string_view s) {
@@ -266,11 +270,7 @@ std::unique_ptr<DocumentStream> DocumentStream::Open(const std::string& path, co
   }
   DocumentMeta& meta = s->meta_;
   meta.bytes = size;
-  static const char* kHex = "0123456789abcdef";
-  for (unsigned int i = 0; i < md_len; ++i) {
-    meta.sha256.push_back(kHex[md[i] >> 4]);
-    meta.sha256.push_back(kHex[md[i] & 15]);
-  }
+  meta.sha256 = Hex(md, md_len);
   meta.language.clear();
   std::string_view head_view = std::string_view(head).substr(0, kHead);
   const size_t front = ParseFrontBlock(head_view, &meta);
