@@ -608,7 +608,7 @@ void PerceptronTrainer::Update(std::span<const FeatureId> features, int label, f
 }
 
 void PerceptronTrainer::UpdateTransition(int prev, int next, float delta) {
-  size_t i = (prev < 0 ? w_.label_count() : static_cast<size_t>(prev)) * w_.label_count() + next;
+  const size_t i = w_.TransitionIndex(prev, next);
   w_.transitions_[i] += delta;
   u_.transitions_[i] += static_cast<float>(step_) * delta;
 }

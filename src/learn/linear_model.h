@@ -109,7 +109,7 @@ class LinearModel {
   void AddScores(std::span<const FeatureId> features, float* scores) const;
   // Score of moving from label `prev` (or from the start when prev < 0) to `next`.
   float Transition(int prev, int next) const {
-    return transitions_[(prev < 0 ? label_count() : static_cast<size_t>(prev)) * label_count() + next];
+    return transitions_[TransitionIndex(prev, next)];
   }
   // The weight of feature `f` for `label` (0 when the feature has none), and
   // adding to it or to a transition: for trainers and tests, on a model
@@ -123,7 +123,7 @@ class LinearModel {
     for (size_t l = 0; l < delta.size() && l < label_count(); ++l) row[l] += delta[l];
   }
   void AddTransition(int prev, int next, float delta) {
-    transitions_[(prev < 0 ? label_count() : static_cast<size_t>(prev)) * label_count() + next] += delta;
+    transitions_[TransitionIndex(prev, next)] += delta;
   }
   // The mean of `models` (same labels), without the rows whose mean weights
   // all stay below `min_weight` in magnitude; info and words of the first.
@@ -156,6 +156,10 @@ class LinearModel {
  private:
   friend class PerceptronTrainer;
   friend class CrfTrainer;
+  // Where the transition from `prev` (-1: the start) to `next` is kept.
+  size_t TransitionIndex(int prev, int next) const {
+    return (prev < 0 ? label_count() : static_cast<size_t>(prev)) * label_count() + static_cast<size_t>(next);
+  }
   // Open addressing over feature ids (id 0 is stored as 1; 0 marks an empty
   // slot); each used slot holds the index of its row in the dense rows_.
   size_t FindSlot(FeatureId f) const;
