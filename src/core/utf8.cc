@@ -64,24 +64,27 @@ void AppendUtf8(std::string* out, char32_t cp) {
   }
 }
 
-Utf8Repair RepairUtf8(std::string* s) {
-  Utf8Repair r;
-  size_t i = 0;
-  while (i < s->size()) {
-    if (static_cast<unsigned char>((*s)[i]) < 0x80) {
+size_t InvalidUtf8At(std::string_view s, size_t from) {
+  size_t i = from;
+  while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++i;
       continue;
     }
     char32_t cp;
-    int len = DecodeUtf8(*s, i, &cp);
-    if (len == 0) {
-      if (r.bad_bytes == 0) r.first_bad_offset = i;
-      ++r.bad_bytes;
-      (*s)[i] = '?';
-      ++i;
-    } else {
-      i += len;
-    }
+    const int len = DecodeUtf8(s, i, &cp);
+    if (len == 0) return i;
+    i += static_cast<size_t>(len);
+  }
+  return s.size();
+}
+
+Utf8Repair RepairUtf8(std::string* s) {
+  Utf8Repair r;
+  for (size_t i = InvalidUtf8At(*s); i < s->size(); i = InvalidUtf8At(*s, i + 1)) {
+    if (r.bad_bytes == 0) r.first_bad_offset = i;
+    ++r.bad_bytes;
+    (*s)[i] = '?';
   }
   return r;
 }

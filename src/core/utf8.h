@@ -15,6 +15,9 @@ namespace sitrep {
 // 0 when the bytes there are not valid UTF-8 (then *cp is U+FFFD).
 int DecodeUtf8(std::string_view s, size_t i, char32_t* cp);
 void AppendUtf8(std::string* out, char32_t cp);
+// The offset of the first byte of `s` at or after `from` that does not
+// start a valid UTF-8 sequence; s.size() when there is none.
+size_t InvalidUtf8At(std::string_view s, size_t from = 0);
 
 struct Utf8Repair {
   size_t bad_bytes = 0;           // bytes that were not valid UTF-8

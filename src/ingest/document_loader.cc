@@ -242,24 +242,11 @@ std::unique_ptr<DocumentStream> DocumentStream::Open(const std::string& path, co
       pending += chunk;
       bytes = pending;
     }
-    size_t i = 0;
-    while (i < bytes.size()) {
-      if (static_cast<unsigned char>(bytes[i]) < 0x80) {
-        ++i;
-        continue;
-      }
-      char32_t cp;
-      const int len = DecodeUtf8(bytes, i, &cp);
-      if (len > 0) {
-        i += static_cast<size_t>(len);
-      } else if (bytes.size() - i < 4) {
-        break;  // perhaps cut by the chunk's end: decided with the next chunk
-      } else {
-        valid = false;
-        break;
-      }
-    }
-    pending = valid ? std::string(bytes.substr(i)) : std::string();
+    // An invalid sequence in the last three bytes may be one cut by the
+    // chunk's end: decided with the next chunk.
+    const size_t bad = InvalidUtf8At(bytes);
+    valid = bad == bytes.size() || bytes.size() - bad < 4;
+    pending = valid ? std::string(bytes.substr(bad)) : std::string();
   }
   unsigned char md[EVP_MAX_MD_SIZE];
   unsigned int md_len = 0;
