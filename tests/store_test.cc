@@ -15,6 +15,7 @@
 #include "ingest/corpus_reader.h"
 #include "sitrep/store.h"
 #include "store/sql.h"
+#include "store/store_internal.h"
 #include "verify/corroboration.h"
 #include "tests/test_util.h"
 #include "verify/minhash.h"
@@ -319,6 +320,38 @@ TEST(CorpusReader, AJsonLineOverTheLimitIsRefusedUnreadAndErrorsQuoteLittle) {
   EXPECT_EQ(problems[1].origin, "c.jsonl:3");
   EXPECT_NE(problems[1].reason.find("not valid JSON"), std::string::npos);
   EXPECT_LT(problems[1].reason.size(), 400u) << problems[1].reason.size();
+}
+
+// A flush writes full chunks of rows and then the rest as chunks of 2^k
+// rows (statements prepared once and kept): every row goes in, once, in
+// order, for counts around the chunk size (8192 parameters: 4096 rows of
+// two columns), across several flushes of one buffer.
+TEST(RowBuffer, EveryRowGoesInOnceInOrder) {
+  TempDir tmp;
+  Result<sql::Connection> c = sql::Connection::Open(tmp / "rows.db", sql::Connection::Mode::kCreate);
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  ASSERT_TRUE(c->Exec("CREATE TABLE t(seq INTEGER, value TEXT)").ok());
+  RowBuffer buffer("INSERT INTO t(seq, value)", 2, "");
+  int64_t next = 0;
+  for (size_t rows : {size_t{1}, size_t{0}, size_t{7}, size_t{4095}, size_t{4096}, size_t{4097}, size_t{8192 + 3},
+                      size_t{1000}, size_t{1}}) {
+    for (size_t i = 0; i < rows; ++i, ++next) buffer.Add({next, "v" + std::to_string(next)});
+    ASSERT_TRUE(buffer.Flush(&*c).ok());
+    EXPECT_EQ(buffer.rows(), 0u);
+  }
+  Result<sql::Statement> s = c->Prepare("SELECT count(*), min(seq), max(seq), sum(value = 'v' || seq) FROM t");
+  ASSERT_TRUE(s.ok());
+  Status st;
+  ASSERT_TRUE(s->Step(&st));
+  EXPECT_EQ(s->Int(0), next);
+  EXPECT_EQ(s->Int(1), 0);
+  EXPECT_EQ(s->Int(2), next - 1);
+  EXPECT_EQ(s->Int(3), next);
+  // In order: SQLite numbers the rows as they are inserted.
+  Result<sql::Statement> order = c->Prepare("SELECT count(*) FROM t WHERE rowid != seq + 1");
+  ASSERT_TRUE(order.ok());
+  ASSERT_TRUE(order->Step(&st));
+  EXPECT_EQ(order->Int(0), 0);
 }
 
 // Killed after the documents were committed, before the groups were: the

@@ -93,6 +93,8 @@ class Statement {
   std::optional<std::string> OptionalText(int col) const {
     return IsNull(col) ? std::nullopt : std::optional<std::string>(Text(col));
   }
+  // False for a default-constructed (never prepared) statement.
+  bool valid() const { return b_ != nullptr; }
 
  private:
   std::unique_ptr<StatementBackend> b_;

@@ -54,25 +54,8 @@ Status RowBuffer::Flush(sql::Connection* db) {
   const size_t cols = static_cast<size_t>(columns_);
   const size_t total = values.size() / cols;
   const size_t chunk = std::max<size_t>(1, kMaxParameters / cols);
-  for (size_t first = 0; first < total; first += chunk) {
-    const size_t rows = std::min(chunk, total - first);
-    // A full chunk reuses one prepared statement; the last, shorter one is
-    // prepared for this flush only.
-    sql::Statement once;
-    sql::Statement* st = &once;
-    if (rows == chunk) {
-      if (full_rows_ != chunk) {
-        Result<sql::Statement> p = Prepared(db, chunk);
-        if (!p.ok()) return p.status();
-        full_ = std::move(p).value();
-        full_rows_ = chunk;
-      }
-      st = &full_;
-    } else {
-      Result<sql::Statement> p = Prepared(db, rows);
-      if (!p.ok()) return p.status();
-      once = std::move(p).value();
-    }
+  // Runs `st` over `rows` rows from row `first`.
+  auto run = [&](sql::Statement* st, size_t first, size_t rows) -> Status {
     st->Reset();
     int i = 1;
     for (size_t k = first * cols; k < (first + rows) * cols; ++k, ++i) {
@@ -89,7 +72,33 @@ Status RowBuffer::Flush(sql::Connection* db) {
     }
     Status s = st->Run();
     st->Reset();
-    if (!s.ok()) return s;
+    return s;
+  };
+  size_t first = 0;
+  // Full chunks share one prepared statement.
+  for (; total - first >= chunk; first += chunk) {
+    if (full_rows_ != chunk) {
+      Result<sql::Statement> p = Prepared(db, chunk);
+      if (!p.ok()) return p.status();
+      full_ = std::move(p).value();
+      full_rows_ = chunk;
+    }
+    if (Status s = run(&full_, first, chunk); !s.ok()) return s;
+  }
+  // The rest, in chunks of the powers of two its count is the sum of,
+  // largest first: the rows go in in the same order.
+  for (int power = 63; power >= 0 && first < total; --power) {
+    const size_t rows = size_t{1} << power;
+    if ((total - first) < rows) continue;
+    if (by_power_.size() <= static_cast<size_t>(power)) by_power_.resize(power + 1);
+    sql::Statement& st = by_power_[power];
+    if (!st.valid()) {
+      Result<sql::Statement> p = Prepared(db, rows);
+      if (!p.ok()) return p.status();
+      st = std::move(p).value();
+    }
+    if (Status s = run(&st, first, rows); !s.ok()) return s;
+    first += rows;
   }
   return Status::Ok();
 }
