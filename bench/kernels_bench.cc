@@ -22,6 +22,7 @@
 #include "pipeline/extractor_data.h"
 #include "sitrep/sitrep.h"
 #include "text/segmenter.h"
+#include "verify/minhash.h"
 
 namespace sitrep {
 namespace {
@@ -120,6 +121,17 @@ void BM_AttributionTagger(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * CorpusBytes()));
 }
 BENCHMARK(BM_AttributionTagger);
+
+// The near-duplicate signature the ingest computes for every document
+// (ComputeMinHash); label: which fold this CPU runs.
+void BM_MinHash(benchmark::State& state) {
+  for (auto _ : state) {
+    for (const Document& d : Corpus()) benchmark::DoNotOptimize(ComputeMinHash(d.text));
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * CorpusBytes()));
+  state.SetLabel(minhash_internal::HasWideFold() ? "AVX-512 fold" : "scalar fold");
+}
+BENCHMARK(BM_MinHash);
 
 // Opening the compiled gazetteer: map, check the checksum and every offset,
 // build the entry table. Counters: the file's size and the memory the

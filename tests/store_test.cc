@@ -335,7 +335,7 @@ TEST(RowBuffer, EveryRowGoesInOnceInOrder) {
   int64_t next = 0;
   for (size_t rows : {size_t{1}, size_t{0}, size_t{7}, size_t{4095}, size_t{4096}, size_t{4097}, size_t{8192 + 3},
                       size_t{1000}, size_t{1}}) {
-    for (size_t i = 0; i < rows; ++i, ++next) buffer.Add({next, "v" + std::to_string(next)});
+    for (size_t i = 0; i < rows; ++i, ++next) buffer.Add({next, std::string("v").append(std::to_string(next))});
     ASSERT_TRUE(buffer.Flush(&*c).ok());
     EXPECT_EQ(buffer.rows(), 0u);
   }
@@ -621,6 +621,60 @@ TEST(MinHash, SimilarityTracksOverlap) {
   ASSERT_TRUE(ParseMinHash(SerializeMinHash(sa), &round));
   EXPECT_EQ(round, sa);
   EXPECT_FALSE(ParseMinHash("short", &round));
+}
+
+// The signature is stored: databases written before must keep matching.
+// Both folds (the AVX-512 one where the CPU has it) give the values of the
+// definition: position p holds the least top half of splitmix64(shingle +
+// p * 0x632be59bd9b4e019) over the text's 4-word shingles.
+TEST(MinHash, BothFoldsGiveTheDefinitionsValues) {
+  auto mix = [](uint64_t x) {
+    x += 0x9e3779b97f4a7c15ull;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+    return x ^ (x >> 31);
+  };
+  std::vector<uint64_t> shingles;
+  uint64_t state = 12345;
+  for (int i = 0; i < 1000; ++i) shingles.push_back(state = mix(state));
+  std::array<uint32_t, kMinHashSize> want;
+  want.fill(UINT32_MAX);
+  for (uint64_t s : shingles) {
+    for (int p = 0; p < kMinHashSize; ++p) {
+      want[p] = std::min(want[p], static_cast<uint32_t>(mix(s + static_cast<uint64_t>(p) * 0x632be59bd9b4e019ull) >> 32));
+    }
+  }
+  for (size_t n : {size_t{0}, size_t{1}, size_t{7}, shingles.size()}) {
+    std::array<uint32_t, kMinHashSize> scalar, wide;
+    scalar.fill(UINT32_MAX);
+    wide.fill(UINT32_MAX);
+    minhash_internal::FoldShinglesScalar(shingles.data(), n, scalar.data());
+    if (n == shingles.size()) {
+      EXPECT_EQ(scalar, want);
+    }
+    if (!minhash_internal::HasWideFold()) continue;
+    minhash_internal::FoldShinglesWide(shingles.data(), n, wide.data());
+    EXPECT_EQ(wide, scalar) << n << " shingles";
+  }
+  // A signature of a text: its words folded to lower case and FNV-1a hashed,
+  // each shingle mix(mix(mix(mix(w0) ^ w1) ^ w2) ^ w3) from 0.
+  auto fnv = [](std::string_view w) {
+    uint64_t h = 14695981039346656037ull;
+    for (unsigned char c : w) h = (h ^ c) * 1099511628211ull;
+    return h;
+  };
+  std::vector<uint64_t> w = {fnv("drones"), fnv("struck"), fnv("the"), fnv("port"), fnv("overnight")};
+  std::array<uint32_t, kMinHashSize> text_want;
+  text_want.fill(UINT32_MAX);
+  for (size_t i = 0; i + 4 <= w.size(); ++i) {
+    uint64_t s = 0;
+    for (size_t k = i; k < i + 4; ++k) s = mix(s ^ w[k]);
+    for (int p = 0; p < kMinHashSize; ++p) {
+      text_want[p] = std::min(text_want[p], static_cast<uint32_t>(mix(s + static_cast<uint64_t>(p) * 0x632be59bd9b4e019ull) >> 32));
+    }
+  }
+  MinHashSignature got = ComputeMinHash("Drones struck the PORT, overnight.");
+  EXPECT_TRUE(std::equal(got.begin(), got.end(), text_want.begin()));
 }
 
 ClaimEvidence Evidence(int64_t id, int64_t doc, const std::string& outlet, const std::string& date,

@@ -23,6 +23,57 @@ bool IsWordByte(unsigned char c) {
 
 }  // namespace
 
+namespace minhash_internal {
+
+// Position p's hash of a shingle is the top half of Mix(shingle + p * kStep):
+// 64 independent mixes a shingle, the signature's whole cost.
+constexpr uint64_t kStep = 0x632be59bd9b4e019ull;
+
+void FoldShinglesScalar(const uint64_t* shingles, size_t n, uint32_t* sig) {
+  for (size_t i = 0; i < n; ++i) {
+    for (int p = 0; p < kMinHashSize; ++p) {
+      uint32_t v = static_cast<uint32_t>(Mix(shingles[i] + static_cast<uint64_t>(p) * kStep) >> 32);
+      if (v < sig[p]) sig[p] = v;
+    }
+  }
+}
+
+// The same arithmetic on eight 64-bit lanes at a time (AVX-512DQ has the
+// 64-bit multiply; GCC's vector extensions, compiled for that target only).
+__attribute__((target("avx512f,avx512dq"))) void FoldShinglesWide(const uint64_t* shingles, size_t n,
+                                                                  uint32_t* sig) {
+  using U64x8 = uint64_t __attribute__((vector_size(64)));
+  constexpr int kVectors = kMinHashSize / 8;
+  U64x8 offsets[kVectors];
+  U64x8 low[kVectors];  // the running minimum, one 64-bit lane per position
+  for (int k = 0; k < kVectors; ++k) {
+    for (int j = 0; j < 8; ++j) {
+      offsets[k][j] = static_cast<uint64_t>(k * 8 + j) * kStep + 0x9e3779b97f4a7c15ull;
+      low[k][j] = sig[k * 8 + j];
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const uint64_t s = shingles[i];
+    for (int k = 0; k < kVectors; ++k) {
+      U64x8 x = offsets[k] + s;
+      x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+      x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+      x = (x ^ (x >> 31)) >> 32;
+      low[k] = x < low[k] ? x : low[k];
+    }
+  }
+  for (int k = 0; k < kVectors; ++k) {
+    for (int j = 0; j < 8; ++j) sig[k * 8 + j] = static_cast<uint32_t>(low[k][j]);
+  }
+}
+
+bool HasWideFold() {
+  static const bool has = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq");
+  return has;
+}
+
+}  // namespace minhash_internal
+
 MinHashSignature ComputeMinHash(std::string_view text) {
   std::vector<uint64_t> words;
   uint64_t h = kFnvOffset;
@@ -39,16 +90,20 @@ MinHashSignature ComputeMinHash(std::string_view text) {
     }
   }
   if (in_word) words.push_back(h);
-  MinHashSignature sig;
-  sig.fill(UINT32_MAX);
   size_t n = words.size() < kShingleWords ? (words.empty() ? 0 : 1) : words.size() - kShingleWords + 1;
+  // Each shingle's hash in place of its first word's (read before it is
+  // overwritten: shingle i reads words i..i+3).
   for (size_t i = 0; i < n; ++i) {
     uint64_t s = 0;
     for (size_t k = i; k < std::min(words.size(), i + kShingleWords); ++k) s = Mix(s ^ words[k]);
-    for (int p = 0; p < kMinHashSize; ++p) {
-      uint32_t v = static_cast<uint32_t>(Mix(s + static_cast<uint64_t>(p) * 0x632be59bd9b4e019ull) >> 32);
-      if (v < sig[p]) sig[p] = v;
-    }
+    words[i] = s;
+  }
+  MinHashSignature sig;
+  sig.fill(UINT32_MAX);
+  if (minhash_internal::HasWideFold()) {
+    minhash_internal::FoldShinglesWide(words.data(), n, sig.data());
+  } else {
+    minhash_internal::FoldShinglesScalar(words.data(), n, sig.data());
   }
   return sig;
 }

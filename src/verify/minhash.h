@@ -6,6 +6,7 @@
 #define SITREP_VERIFY_MINHASH_H_
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -27,6 +28,16 @@ std::array<int64_t, kMinHashBands> MinHashBandKeys(const MinHashSignature& s);
 
 // Estimated Jaccard similarity: the fraction of equal positions.
 double MinHashSimilarity(const MinHashSignature& a, const MinHashSignature& b);
+
+namespace minhash_internal {
+// Folds the signature positions' hashes of `n` shingle hashes into `sig`
+// (kMinHashSize values, each kept at its minimum). The wide version needs
+// AVX-512 (F and DQ): call it only when HasWideFold(); both give the same
+// values, which the stored signatures depend on.
+void FoldShinglesScalar(const uint64_t* shingles, size_t n, uint32_t* sig);
+void FoldShinglesWide(const uint64_t* shingles, size_t n, uint32_t* sig);
+bool HasWideFold();
+}  // namespace minhash_internal
 
 // Little-endian bytes for storage, and back (false when the size is wrong).
 std::string SerializeMinHash(const MinHashSignature& s);
