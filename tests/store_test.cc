@@ -641,7 +641,8 @@ TEST(MinHash, BothFoldsGiveTheDefinitionsValues) {
   want.fill(UINT32_MAX);
   for (uint64_t s : shingles) {
     for (int p = 0; p < kMinHashSize; ++p) {
-      want[p] = std::min(want[p], static_cast<uint32_t>(mix(s + static_cast<uint64_t>(p) * 0x632be59bd9b4e019ull) >> 32));
+      want[p] =
+          std::min(want[p], static_cast<uint32_t>(mix(s + static_cast<uint64_t>(p) * 0x632be59bd9b4e019ull) >> 32));
     }
   }
   for (size_t n : {size_t{0}, size_t{1}, size_t{7}, shingles.size()}) {
@@ -670,7 +671,8 @@ TEST(MinHash, BothFoldsGiveTheDefinitionsValues) {
     uint64_t s = 0;
     for (size_t k = i; k < i + 4; ++k) s = mix(s ^ w[k]);
     for (int p = 0; p < kMinHashSize; ++p) {
-      text_want[p] = std::min(text_want[p], static_cast<uint32_t>(mix(s + static_cast<uint64_t>(p) * 0x632be59bd9b4e019ull) >> 32));
+      text_want[p] = std::min(text_want[p],
+                              static_cast<uint32_t>(mix(s + static_cast<uint64_t>(p) * 0x632be59bd9b4e019ull) >> 32));
     }
   }
   MinHashSignature got = ComputeMinHash("Drones struck the PORT, overnight.");
