@@ -48,7 +48,7 @@ struct IngestProgress {
 struct IngestOptions {
   std::string db_path = "sitrep.db";
   int jobs = 1;                    // extraction threads; one writer besides
-  size_t batch_documents = 256;    // documents per transaction
+  size_t batch_documents = 1024;   // documents per transaction
   uint64_t max_bytes = kDefaultMaxBytes;  // one document
   std::string arguments;           // recorded with the run
   std::string published;           // YYYY-MM-DD for documents that give no date of their own

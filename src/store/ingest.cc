@@ -22,8 +22,9 @@ using Clock = std::chrono::steady_clock;
 // A batch ends at --batch documents or at this much text, whichever comes
 // first. At most four batches are held at once (one being extracted, two
 // queued, one being written), with their text and extractions: at most
-// 16 MiB of text in flight (it was 64 MiB). Articles of a few kilobytes end
-// their batches at --batch long before.
+// 16 MiB of text in flight (it was 64 MiB). Short articles end their
+// batches at --batch (1,024 of 1 kB are 1 MiB); articles of 4 kB and more at
+// this bound.
 constexpr uint64_t kBatchTextBytes = 4u << 20;
 
 struct Batch {

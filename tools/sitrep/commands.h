@@ -55,7 +55,7 @@ struct IngestArgs {
   std::vector<std::string> paths;
   std::string db = "sitrep.db";
   int jobs = 1;
-  size_t batch = 256;
+  size_t batch = 1024;
   uint64_t max_bytes = 32ull << 20;
   bool quiet = false;
   bool rebuild_groups = false;
