@@ -463,6 +463,29 @@ TEST(Claims, OtherSensesOfWarWordsAreNoEvents) {
             (std::vector<std::string>{"shelled", "seized", "fighting"}));
 }
 
+// An attack in words: attacks on a person, "him", "her", "them" or a
+// political target ("rivals", "critics") are no event when nothing in the
+// sentence speaks of force; the same words with an armed actor, a weapon or
+// a blow stay events. (The first three sentences gave an event before.)
+TEST(Claims, ARhetoricalAttackIsNoEvent) {
+  const std::string war = "Troops shelled the town overnight. ";
+  EXPECT_EQ(EventTriggers(war + "He spent the whole debate attacking his rivals."), std::vector<std::string>{"shelled"});
+  EXPECT_EQ(EventTriggers(war + "She refused to attack him during the debate."),
+            std::vector<std::string>{"shelled"});
+  EXPECT_EQ(EventTriggers(war + "Supporters cheered his attacks on his critics."),
+            std::vector<std::string>{"shelled"});
+  EXPECT_EQ(EventTriggers(war + "Gunmen attacked him outside his home."),
+            (std::vector<std::string>{"shelled", "Gunmen"}));
+  EXPECT_EQ(EventTriggers(war + "Soldiers attacked them near the checkpoint."),
+            (std::vector<std::string>{"shelled", "attacked"}));
+  EXPECT_EQ(EventTriggers(war + "Militants attacked her convoy on the road to the airport."),
+            (std::vector<std::string>{"shelled", "attacked"}));
+  EXPECT_EQ(EventTriggers(war + "The drone attack on Kharkiv wounded five people."),
+            (std::vector<std::string>{"shelled", "drone attack"}));
+  EXPECT_EQ(EventTriggers(war + "Russian forces attacked the positions of the brigade."),
+            (std::vector<std::string>{"shelled", "attacked"}));
+}
+
 // "Riot police" and "riot gear" are the police's name and kit, not a riot: the
 // longer row of type "-" in event_triggers.tsv hides the trigger, and the
 // sentence's own act is the event.

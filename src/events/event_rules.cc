@@ -28,7 +28,7 @@ std::optional<EventContext> ParseContext(std::string_view name) {
                          EventContext::kAccident, EventContext::kIllness, EventContext::kFigurative,
                          EventContext::kGeneric, EventContext::kHypothetical, EventContext::kHistory,
                          EventContext::kYearPreposition, EventContext::kConflict, EventContext::kComparison,
-                         EventContext::kAttack}) {
+                         EventContext::kAttack, EventContext::kArmed, EventContext::kPoliticalTarget}) {
     if (EventContextName(c) == name) return c;
   }
   return std::nullopt;
@@ -74,7 +74,7 @@ struct PatternIndex {
   }
 };
 
-constexpr size_t kContexts = static_cast<size_t>(EventContext::kAttack) + 1;
+constexpr size_t kContexts = static_cast<size_t>(EventContext::kPoliticalTarget) + 1;
 
 // The patterns of event_ruled_out.tsv, indexed all together and by class;
 // rows with an unknown class or language are skipped (the lexicon test
@@ -197,6 +197,8 @@ std::string_view EventContextName(EventContext c) {
     case EventContext::kConflict: return "conflict";
     case EventContext::kComparison: return "comparison";
     case EventContext::kAttack: return "attack";
+    case EventContext::kArmed: return "armed";
+    case EventContext::kPoliticalTarget: return "political_target";
   }
   return "";
 }
@@ -223,6 +225,8 @@ std::optional<EventContext> RuledOut(const Analysis& a, size_t begin, size_t end
         case EventContext::kConflict:
         case EventContext::kComparison:
         case EventContext::kAttack:
+        case EventContext::kArmed:
+        case EventContext::kPoliticalTarget:
           break;
         case EventContext::kCrime:
         case EventContext::kSports:
@@ -269,6 +273,23 @@ bool AttackInSentence(const Analysis& a, size_t trigger, size_t length) {
   const Sentence& s = a.seg.sentences[a.sentence_of[trigger]];
   return ContextIn(a, s.token_begin, trigger, EventContext::kAttack) ||
          ContextIn(a, std::min(trigger + length, static_cast<size_t>(s.token_end)), s.token_end, EventContext::kAttack);
+}
+
+bool ForceInSentence(const Analysis& a, size_t trigger, size_t length) {
+  if (trigger >= a.token_count()) return false;
+  const Sentence& s = a.seg.sentences[a.sentence_of[trigger]];
+  return AttackInSentence(a, trigger, length) || ContextIn(a, s.token_begin, s.token_end, EventContext::kArmed);
+}
+
+bool ContextAt(const Analysis& a, size_t k, EventContext c) {
+  if (k >= a.token_count() || !a.IsWord(k)) return false;
+  const Sentence& s = a.seg.sentences[a.sentence_of[k]];
+  const PatternTable& table = Patterns();
+  const std::vector<std::string>& words = a.Lemmas();
+  return table.by_context[static_cast<size_t>(c)].Any(words[k], [&](size_t i) {
+    const ContextPattern& p = table.all[i];
+    return p.language == a.language && MatchesAt(p, words, k, s.token_end);
+  });
 }
 
 bool ConflictDocument(const Analysis& a) {

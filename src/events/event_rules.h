@@ -24,6 +24,8 @@ enum class EventContext {
   kConflict,  // "war", "troops", "protesters": what makes a report one about conflict
   kComparison,  // "since", "than": a history word or year after one is a yardstick, not history
   kAttack,  // "fired", "hit", "exploded", "killed": what a weapon did (for triggers marked `weapon`)
+  kArmed,   // "gunmen", "troops", "knife", "stabbed": force in the sentence (for triggers marked `verbal`)
+  kPoliticalTarget,  // "rivals", "critics", "record": what a rhetorical attack is aimed at
 };
 
 std::string_view EventContextName(EventContext c);
@@ -46,6 +48,15 @@ struct EventRuleOptions {
 // Only the trigger's own sentence inside the clause is read.
 std::optional<EventContext> RuledOut(const Analysis& a, size_t begin, size_t end, size_t trigger, size_t length,
                                      const EventRuleOptions& options = {});
+
+// Whether the sentence of the trigger at tokens [trigger, trigger + length)
+// has an `armed` word of event_ruled_out.tsv (an armed actor, a weapon, a
+// blow: "gunmen", "troops", "knife", "stabbed") or an `attack` word outside
+// the trigger ("killed", "fired", "wounded").
+bool ForceInSentence(const Analysis& a, size_t trigger, size_t length);
+
+// Whether a pattern of class `c` starts at token k (its own sentence).
+bool ContextAt(const Analysis& a, size_t k, EventContext c);
 
 // Whether the report is about armed conflict or political violence: one of
 // its words is a `conflict` word of event_ruled_out.tsv in its language

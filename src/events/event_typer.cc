@@ -76,6 +76,33 @@ bool NegatedSlavic(const Analysis& a, size_t k, size_t n) {
   return is(k + n, FunctionClass::kNegationAfter) || (k > 0 && is(k - 1, FunctionClass::kNegationBefore));
 }
 
+// A rhetorical attack: "stepped up her attacks on Governor Reyes", "spent
+// the debate attacking his rivals", "ads attacking Mr. Dalton". The trigger
+// (or its "on" / "against") is followed by a person, a pronoun him, her or
+// them, or a political target ("rivals", "critics", "record", "policies",
+// also after "his", "her", "their", "the"), and nothing in the sentence
+// speaks of force: no `armed` word (an armed actor, a weapon, a blow) and no
+// `attack` word besides the trigger. "Gunmen attacked him outside his
+// home" and "Militants attacked the governor's convoy" stay events.
+bool RhetoricalAttack(const DocContext& x, size_t k, size_t n) {
+  const Analysis& a = x.a;
+  const Sentence& s = a.seg.sentences[a.sentence_of[k]];
+  size_t j = k + n;
+  if (j < s.token_end && (a.Is(j, "on") || a.Is(j, "against"))) ++j;
+  if (j >= s.token_end) return false;
+  bool aimed = false;
+  if (const EntityMention* m = x.entities.At(j); m != nullptr && m->kind == EntityKind::kPerson) {
+    aimed = x.place_at[j] < 0;
+  } else if (a.Is(j, "him") || a.Is(j, "her") || a.Is(j, "them")) {
+    aimed = true;
+  } else {
+    size_t t = j;
+    if (t + 1 < s.token_end && (a.Is(t, "his") || a.Is(t, "her") || a.Is(t, "their") || a.Is(t, "the"))) ++t;
+    aimed = ContextAt(a, t, EventContext::kPoliticalTarget);
+  }
+  return aimed && !ForceInSentence(a, k, n);
+}
+
 }  // namespace
 
 std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bool skip_quotes) {
@@ -98,6 +125,7 @@ std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bo
     }
     if (n > 0 && ((t->needs_conflict && !x.InConflictDocument() && !ActorInSentence(a, k)) ||
                   (t->needs_attack && !AttackInSentence(a, k, static_cast<size_t>(n))) ||
+                  (t->verbal && RhetoricalAttack(x, k, static_cast<size_t>(n))) ||
                   UnderIrrealisCue(a, begin, k) ||
                   PartOfName(a, k) || NegatedSlavic(a, k, static_cast<size_t>(n)) ||
                   RuledOut(a, begin, end, k, static_cast<size_t>(n)))) {

@@ -291,8 +291,10 @@ Status Lexicons::ParseEventTriggers(std::string_view table) {
         t.needs_conflict = true;
       } else if (flag == "weapon") {
         t.needs_attack = true;
+      } else if (flag == "verbal") {
+        t.verbal = true;
       } else if (!flag.empty()) {
-        return BadRow("event_triggers.tsv", r.line, "an unknown flag (generic, conflict, weapon)");
+        return BadRow("event_triggers.tsv", r.line, "an unknown flag (generic, conflict, weapon, verbal)");
       }
     }
     if (t.words.empty() || t.words[0].empty()) return BadRow("event_triggers.tsv", r.line, "an empty pattern");

@@ -81,6 +81,11 @@ struct TriggerPattern {
   // anti-ballistic missile system" or "cluster bombs in the fields" are no
   // attack (events/event_rules.h AttackInSentence).
   bool needs_attack = false;
+  // A word also used for words, not blows ("attacks on his rivals",
+  // "attacking Mr. Dalton over his record"): no event when it is aimed at a
+  // person or a political target and nothing in its sentence speaks of force
+  // (events/event_typer.cc RhetoricalAttack).
+  bool verbal = false;
   // A row of type "-": a phrase holding a trigger word that reports no event
   // ("riot police", "riot gear"); as the longest match it hides the trigger.
   bool not_event = false;
