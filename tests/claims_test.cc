@@ -486,6 +486,22 @@ TEST(Claims, ARhetoricalAttackIsNoEvent) {
             (std::vector<std::string>{"shelled", "attacked"}));
 }
 
+// To rally people around someone, and a market's rally, are no protest:
+// rows of type "-" in event_triggers.tsv; a rally held, or people who come
+// to rally outside parliament, are. (The first three gave an event before.)
+TEST(Claims, RallyingSupportIsNoProtest) {
+  const std::string war = "Troops shelled the town overnight. ";
+  EXPECT_EQ(EventTriggers(war + "Democrats rallied around the nominee."), std::vector<std::string>{"shelled"});
+  EXPECT_EQ(EventTriggers(war + "The speech was meant to rally voters behind him."),
+            std::vector<std::string>{"shelled"});
+  EXPECT_EQ(EventTriggers(war + "Oil prices staged a relief rally after the strike."),
+            std::vector<std::string>{"shelled"});
+  EXPECT_EQ(EventTriggers(war + "Supporters held a rally to support the jailed mayor."),
+            (std::vector<std::string>{"shelled", "rally"}));
+  EXPECT_EQ(EventTriggers(war + "Hundreds came to rally outside parliament against the law."),
+            (std::vector<std::string>{"shelled", "rally"}));
+}
+
 // "Riot police" and "riot gear" are the police's name and kit, not a riot: the
 // longer row of type "-" in event_triggers.tsv hides the trigger, and the
 // sentence's own act is the event.
