@@ -469,7 +469,8 @@ TEST(Claims, OtherSensesOfWarWordsAreNoEvents) {
 // a blow stay events. (The first three sentences gave an event before.)
 TEST(Claims, ARhetoricalAttackIsNoEvent) {
   const std::string war = "Troops shelled the town overnight. ";
-  EXPECT_EQ(EventTriggers(war + "He spent the whole debate attacking his rivals."), std::vector<std::string>{"shelled"});
+  EXPECT_EQ(EventTriggers(war + "He spent the whole debate attacking his rivals."),
+            std::vector<std::string>{"shelled"});
   EXPECT_EQ(EventTriggers(war + "She refused to attack him during the debate."),
             std::vector<std::string>{"shelled"});
   EXPECT_EQ(EventTriggers(war + "Supporters cheered his attacks on his critics."),
@@ -500,6 +501,15 @@ TEST(Claims, RallyingSupportIsNoProtest) {
             (std::vector<std::string>{"shelled", "rally"}));
   EXPECT_EQ(EventTriggers(war + "Hundreds came to rally outside parliament against the law."),
             (std::vector<std::string>{"shelled", "rally"}));
+}
+
+// A full date long before publication makes a trigger history, as "in
+// 2001" does: the report of 2024 mentions the attacks of 2001, it does not
+// report them. A recent date does not. (The first gave an event before.)
+TEST(Claims, ADateLongBeforePublicationIsHistory) {
+  EXPECT_TRUE(
+      EventTriggers("Shortly after the Sept. 11, 2001, terrorist attacks, the agency began a program.").empty());
+  EXPECT_EQ(EventTriggers("On August 11, 2024, drones struck the port."), std::vector<std::string>{"drones struck"});
 }
 
 // "Riot police" and "riot gear" are the police's name and kit, not a riot: the

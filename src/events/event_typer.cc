@@ -103,6 +103,25 @@ bool RhetoricalAttack(const DocContext& x, size_t k, size_t n) {
   return aimed && !ForceInSentence(a, k, n);
 }
 
+// A date in the clause long before publication makes the trigger history,
+// as a year after a preposition does (RuledOut): "shortly after the Sept.
+// 11, 2001, terrorist attacks" in a report of 2016. Only the trigger's own
+// sentence inside the clause [begin, end) is read.
+bool DatedLongBefore(const DocContext& x, size_t begin, size_t end, size_t k) {
+  const Analysis& a = x.a;
+  if (!a.published) return false;
+  const Sentence& s = a.seg.sentences[a.sentence_of[k]];
+  const int last_year = a.published->year - EventRuleOptions{}.history_years;
+  for (size_t t = std::max(begin, static_cast<size_t>(s.token_begin));
+       t < std::min(end, static_cast<size_t>(s.token_end)); ++t) {
+    if (x.date_at[t] < 0) continue;
+    const DateFound& d = x.dates[x.date_at[t]];
+    if (d.mention.to.valid() && d.mention.to.year <= last_year) return true;
+    t = std::max(t, d.token_end - 1);
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bool skip_quotes) {
@@ -126,6 +145,7 @@ std::optional<Event> TypeEvent(const DocContext& x, size_t begin, size_t end, bo
     if (n > 0 && ((t->needs_conflict && !x.InConflictDocument() && !ActorInSentence(a, k)) ||
                   (t->needs_attack && !AttackInSentence(a, k, static_cast<size_t>(n))) ||
                   (t->verbal && RhetoricalAttack(x, k, static_cast<size_t>(n))) ||
+                  DatedLongBefore(x, begin, end, k) ||
                   UnderIrrealisCue(a, begin, k) ||
                   PartOfName(a, k) || NegatedSlavic(a, k, static_cast<size_t>(n)) ||
                   RuledOut(a, begin, end, k, static_cast<size_t>(n)))) {
