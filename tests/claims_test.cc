@@ -512,6 +512,21 @@ TEST(Claims, ADateLongBeforePublicationIsHistory) {
   EXPECT_EQ(EventTriggers("On August 11, 2024, drones struck the port."), std::vector<std::string>{"drones struck"});
 }
 
+// Weapons, campaigns and factories named with war words: "assault weapons"
+// and "advanced manufacturing" are rows of type "-" (other triggers of the
+// clause stand), a "nomination battle" is a figure of speech. (Each of the
+// first two gave an "assault" event before.)
+TEST(Claims, AssaultWeaponsAndPoliticalBattlesAreNoBattles) {
+  const std::string war = "Troops shelled the town overnight. ";
+  EXPECT_EQ(EventTriggers(war + "The bill would ban assault weapons."), std::vector<std::string>{"shelled"});
+  EXPECT_EQ(EventTriggers(war + "Gunmen armed with assault rifles killed five people at the market."),
+            (std::vector<std::string>{"shelled", "Gunmen"}));
+  EXPECT_EQ(EventTriggers(war + "The assault on the town began at dawn."),
+            (std::vector<std::string>{"shelled", "assault"}));
+  EXPECT_EQ(EventTriggers(war + "Fierce battles raged near the airport."),
+            (std::vector<std::string>{"shelled", "battles"}));
+}
+
 // "Riot police" and "riot gear" are the police's name and kit, not a riot: the
 // longer row of type "-" in event_triggers.tsv hides the trigger, and the
 // sentence's own act is the event.
