@@ -10,10 +10,16 @@ namespace {
 
 constexpr int kShingleWords = 4;
 
-uint64_t Mix(uint64_t x) {  // splitmix64 finaliser
-  x += 0x9e3779b97f4a7c15ull;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+// splitmix64's finaliser: add kMixAdd, then xor-shift and multiply twice,
+// then xor-shift (Mix, and FoldShinglesWide on eight lanes).
+constexpr uint64_t kMixAdd = 0x9e3779b97f4a7c15ull;
+constexpr uint64_t kMixMul1 = 0xbf58476d1ce4e5b9ull;
+constexpr uint64_t kMixMul2 = 0x94d049bb133111ebull;
+
+uint64_t Mix(uint64_t x) {
+  x += kMixAdd;
+  x = (x ^ (x >> 30)) * kMixMul1;
+  x = (x ^ (x >> 27)) * kMixMul2;
   return x ^ (x >> 31);
 }
 
@@ -48,7 +54,7 @@ __attribute__((target("avx512f,avx512dq"))) void FoldShinglesWide(const uint64_t
   U64x8 low[kVectors];  // the running minimum, one 64-bit lane per position
   for (int k = 0; k < kVectors; ++k) {
     for (int j = 0; j < 8; ++j) {
-      offsets[k][j] = static_cast<uint64_t>(k * 8 + j) * kStep + 0x9e3779b97f4a7c15ull;
+      offsets[k][j] = static_cast<uint64_t>(k * 8 + j) * kStep + kMixAdd;
       low[k][j] = sig[k * 8 + j];
     }
   }
@@ -56,8 +62,8 @@ __attribute__((target("avx512f,avx512dq"))) void FoldShinglesWide(const uint64_t
     const uint64_t s = shingles[i];
     for (int k = 0; k < kVectors; ++k) {
       U64x8 x = offsets[k] + s;
-      x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
-      x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+      x = (x ^ (x >> 30)) * kMixMul1;
+      x = (x ^ (x >> 27)) * kMixMul2;
       x = (x ^ (x >> 31)) >> 32;
       low[k] = x < low[k] ? x : low[k];
     }
