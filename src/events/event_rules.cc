@@ -162,19 +162,23 @@ bool HistoricalYear(const Analysis& a, size_t k, const EventRuleOptions& o) {
   return year < o.history_before;
 }
 
+// Whether a pattern of class `c` in the text's language starts at word k
+// and ends by token `end`.
+bool PatternAt(const Analysis& a, size_t k, size_t end, EventContext c) {
+  if (!a.IsWord(k)) return false;
+  const PatternTable& table = Patterns();
+  const std::vector<std::string>& words = a.Lemmas();
+  return table.by_context[static_cast<size_t>(c)].Any(words[k], [&](size_t i) {
+    const ContextPattern& p = table.all[i];
+    return p.language == a.language && MatchesAt(p, words, k, end);
+  });
+}
+
 // Whether a pattern of class `c` in the text's language starts at a word of
 // tokens [from, to).
 bool ContextIn(const Analysis& a, size_t from, size_t to, EventContext c) {
-  const PatternTable& table = Patterns();
-  const PatternIndex& index = table.by_context[static_cast<size_t>(c)];
-  const std::vector<std::string>& words = a.Lemmas();
   for (size_t k = from; k < to; ++k) {
-    if (!a.IsWord(k)) continue;
-    const bool found = index.Any(words[k], [&](size_t i) {
-      const ContextPattern& p = table.all[i];
-      return p.language == a.language && MatchesAt(p, words, k, to);
-    });
-    if (found) return true;
+    if (PatternAt(a, k, to, c)) return true;
   }
   return false;
 }
@@ -282,14 +286,8 @@ bool ForceInSentence(const Analysis& a, size_t trigger, size_t length) {
 }
 
 bool ContextAt(const Analysis& a, size_t k, EventContext c) {
-  if (k >= a.token_count() || !a.IsWord(k)) return false;
-  const Sentence& s = a.seg.sentences[a.sentence_of[k]];
-  const PatternTable& table = Patterns();
-  const std::vector<std::string>& words = a.Lemmas();
-  return table.by_context[static_cast<size_t>(c)].Any(words[k], [&](size_t i) {
-    const ContextPattern& p = table.all[i];
-    return p.language == a.language && MatchesAt(p, words, k, s.token_end);
-  });
+  if (k >= a.token_count()) return false;
+  return PatternAt(a, k, a.seg.sentences[a.sentence_of[k]].token_end, c);
 }
 
 bool ConflictDocument(const Analysis& a) {
