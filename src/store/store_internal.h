@@ -69,8 +69,7 @@ class RowBuffer {
   std::string insert_, tail_;
   int columns_ = 1;
   std::vector<Value> values_;
-  sql::Statement full_;   // the statement for a chunk of the largest size
-  size_t full_rows_ = 0;  // its rows; 0 until prepared
+  sql::Statement full_;  // the statement for a chunk of the largest size (fixed by the columns)
   // The statements for 1, 2, 4, ... rows, prepared when first needed: a
   // flush's last, shorter chunk is written as its binary decomposition, so
   // that no flush parses a statement of hundreds of rows again.

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <bit>
 #include <chrono>
 #include <ctime>
 #include <string_view>
@@ -74,30 +75,28 @@ Status RowBuffer::Flush(sql::Connection* db) {
     st->Reset();
     return s;
   };
+  // Prepares `st` for `rows` rows the first time it is needed.
+  auto prepare = [&](sql::Statement& st, size_t rows) -> Status {
+    if (st.valid()) return Status::Ok();
+    Result<sql::Statement> p = Prepared(db, rows);
+    if (!p.ok()) return p.status();
+    st = std::move(p).value();
+    return Status::Ok();
+  };
   size_t first = 0;
   // Full chunks share one prepared statement.
   for (; total - first >= chunk; first += chunk) {
-    if (full_rows_ != chunk) {
-      Result<sql::Statement> p = Prepared(db, chunk);
-      if (!p.ok()) return p.status();
-      full_ = std::move(p).value();
-      full_rows_ = chunk;
-    }
+    if (Status s = prepare(full_, chunk); !s.ok()) return s;
     if (Status s = run(&full_, first, chunk); !s.ok()) return s;
   }
   // The rest, in chunks of the powers of two its count is the sum of,
   // largest first: the rows go in in the same order.
-  for (int power = 63; power >= 0 && first < total; --power) {
-    const size_t rows = size_t{1} << power;
-    if ((total - first) < rows) continue;
-    if (by_power_.size() <= static_cast<size_t>(power)) by_power_.resize(power + 1);
-    sql::Statement& st = by_power_[power];
-    if (!st.valid()) {
-      Result<sql::Statement> p = Prepared(db, rows);
-      if (!p.ok()) return p.status();
-      st = std::move(p).value();
-    }
-    if (Status s = run(&st, first, rows); !s.ok()) return s;
+  while (first < total) {
+    const size_t rows = std::bit_floor(total - first);
+    const size_t power = static_cast<size_t>(std::countr_zero(rows));
+    if (by_power_.size() <= power) by_power_.resize(power + 1);
+    if (Status s = prepare(by_power_[power], rows); !s.ok()) return s;
+    if (Status s = run(&by_power_[power], first, rows); !s.ok()) return s;
     first += rows;
   }
   return Status::Ok();
