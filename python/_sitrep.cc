@@ -348,7 +348,7 @@ PYBIND11_MODULE(_sitrep, m) {
         "The process's Extractor, opened on first use with the default data paths");
   m.def("ingest", &Ingest, py::arg("paths"), py::arg("db"), py::arg("shard_index") = 0, py::arg("shard_count") = 1,
         py::arg("corroborate") = true, py::arg("rebuild_groups") = false, py::arg("jobs") = 1,
-        py::arg("batch_documents") = 1024, py::arg("published") = "", py::arg("outlet") = "",
-        py::arg("arguments") = "", py::arg("max_bytes") = sitrep::kDefaultMaxBytes);
+        py::arg("batch_documents") = sitrep::IngestOptions{}.batch_documents, py::arg("published") = "",
+        py::arg("outlet") = "", py::arg("arguments") = "", py::arg("max_bytes") = sitrep::kDefaultMaxBytes);
   m.def("list_corpus_files", &ListFiles, py::arg("paths"));
 }

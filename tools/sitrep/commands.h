@@ -55,8 +55,8 @@ struct IngestArgs {
   std::vector<std::string> paths;
   std::string db = "sitrep.db";
   int jobs = 1;
-  size_t batch = 1024;
-  uint64_t max_bytes = 32ull << 20;
+  size_t batch = IngestOptions{}.batch_documents;
+  uint64_t max_bytes = kDefaultMaxBytes;
   bool quiet = false;
   bool rebuild_groups = false;
   std::string published, outlet;
